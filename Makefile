@@ -1,0 +1,79 @@
+# Wijkdiagnose — QGIS plugin. `make help` lists the targets.
+#
+# Everything a fresh Debian 12 machine needs is installed by `make deps`
+# (apt packages once, then a venv with --system-site-packages so PyQGIS from
+# Debian and shapely>=2 / pytest from PyPI live side by side). Idempotent.
+
+PLUGIN      := wijkdiagnose
+SYS_PYTHON  := /usr/bin/python3
+VENV        := .venv
+PY          := $(VENV)/bin/python
+BUILD       := .build
+PLUGINPATH  := $(BUILD)/plugins
+QGIS_PROCESS := /usr/bin/qgis_process.bin
+APT_PACKAGES := python3-qgis qgis qgis-providers python3-geopandas python3-rasterio \
+                python3-scipy python3-venv python3-pip xvfb xauth poppler-utils \
+                qttools5-dev-tools zip
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+QGIS_ENV    := QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) \
+               QGIS_CUSTOM_CONFIG_PATH=$(CURDIR)/$(BUILD)/qgis-profile XDG_RUNTIME_DIR=$(CURDIR)/$(BUILD)/xdg
+DEMO_OUT    := out
+
+.DEFAULT_GOAL := help
+.PHONY: help deps test test-core test-qgis lint demo bench package translations clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(BUILD)/apt.stamp:
+	@mkdir -p $(BUILD)
+	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then echo "apt packages present"; else \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); fi
+	@touch $@
+
+$(VENV)/.stamp: $(BUILD)/apt.stamp requirements-dev.txt
+	@[ -x $(PY) ] || $(SYS_PYTHON) -m venv --system-site-packages $(VENV)
+	@# pyproj looks for PROJ data under the interpreter prefix; point the venv at Debian's
+	@mkdir -p $(VENV)/share && ln -sfn /usr/share/proj $(VENV)/share/proj
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+$(PLUGINPATH)/$(PLUGIN):
+	@mkdir -p $(PLUGINPATH) $(BUILD)/qgis-profile $(BUILD)/xdg
+	@chmod 700 $(BUILD)/xdg
+	@ln -sfn ../.. $(PLUGINPATH)/$(PLUGIN)
+
+deps: $(VENV)/.stamp $(PLUGINPATH)/$(PLUGIN) translations ## Install everything (apt + venv), idempotent
+
+lint: deps ## ruff over the whole plugin
+	$(VENV)/bin/ruff check .
+
+test-core: deps ## Pure scoring tests, QGIS not started
+	$(PY) -m pytest -p no:pytest_qgis tests/scoring
+
+test-qgis: deps ## QGIS tests (Processing, qgis_process, dock) offscreen
+	$(QGIS_ENV) $(PY) -m pytest tests/processing tests/ui tests/test_plugin.py
+
+test: lint test-core test-qgis ## ruff, then the whole test suite
+
+demo: deps ## Run the main job on the bundled demo data into out/
+	$(QGIS_ENV) $(PY) scripts/demo.py --out $(DEMO_OUT) --qgis-process $(QGIS_PROCESS)
+
+bench: deps ## Speed of our kernels against QGIS's own algorithms (ratios)
+	$(QGIS_ENV) $(PY) -m bench
+
+translations: $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts)) ## Compile resources/i18n/*.ts to .qm
+
+resources/i18n/%.qm: resources/i18n/%.ts $(BUILD)/apt.stamp
+	lrelease -silent $< -qm $@
+
+package: translations ## Build $(PLUGIN).zip for "Install from ZIP"
+	@rm -f $(PLUGIN).zip
+	git archive --format=zip --prefix=$(PLUGIN)/ -o $(PLUGIN).zip HEAD
+	cd $(BUILD) && rm -rf pkg && mkdir -p pkg/$(PLUGIN)/resources/i18n && \
+	  cp ../resources/i18n/*.qm pkg/$(PLUGIN)/resources/i18n/ && cd pkg && zip -qr ../../$(PLUGIN).zip $(PLUGIN)
+	@echo "wrote $(PLUGIN).zip"
+
+clean: ## Remove build output (keeps the venv)
+	rm -rf $(BUILD)/plugins $(BUILD)/pkg $(DEMO_OUT) $(PLUGIN).zip resources/i18n/*.qm

@@ -1,0 +1,83 @@
+"""The indicator catalogue: what each ``ind_*`` field means and how it maps to urgency.
+
+``good`` maps to urgency 0 and ``bad`` to urgency 100 (linear, clipped), so the
+direction follows from their order: ``good < bad`` means "higher is worse".
+The reference values are defaults; a profile may override them. Sources are
+cited in docs/method.md.
+"""
+
+from typing import NamedTuple
+
+
+class Indicator(NamedTuple):
+    id: str  # field name, starts with "ind_"
+    transition: str  # the transition it informs by default
+    label_nl: str
+    label_en: str
+    unit: str
+    good: float  # value that means "no urgency" (score 0)
+    bad: float  # value that means "full urgency" (score 100)
+    source: str  # where the value comes from (layer / CBS variable / convention)
+
+    @property
+    def higher_is_worse(self) -> bool:
+        return self.bad > self.good
+
+
+_HEAT = "Hittekaart gevoelstemperatuur (PET), Klimaateffectatlas; classes Matzarakis & Mayer"
+_CBS = "CBS Kerncijfers wijken en buurten"
+
+INDICATORS = (
+    # energie
+    Indicator("ind_gas_won", "energie", "Gemiddeld gasverbruik per woning",
+              "Mean gas use per dwelling", "m³", 900, 2000, _CBS + " (g_gas / G_GAS_WON)"),
+    Indicator("ind_stadsverw", "energie", "Woningen met stadsverwarming",
+              "Dwellings on district heating", "%", 60, 0, _CBS + " (p_stadsv / P_STADVERW)"),
+    Indicator("ind_voor2000", "energie", "Woningen gebouwd vóór 2000",
+              "Dwellings built before 2000", "%", 20, 90, _CBS + " (p_bjj2k)"),
+    # klimaatadaptatie
+    Indicator("ind_pet_gem", "klimaatadaptatie", "Gemiddelde gevoelstemperatuur",
+              "Mean PET", "°C", 29, 41, _HEAT),
+    Indicator("ind_pet_gt35", "klimaatadaptatie", "Oppervlak met PET > 35 °C",
+              "Area with PET > 35 °C", "%", 0, 50, _HEAT),
+    Indicator("ind_pet_gt41", "klimaatadaptatie", "Oppervlak met PET > 41 °C",
+              "Area with PET > 41 °C", "%", 0, 20, _HEAT),
+    Indicator("ind_koelte_300", "klimaatadaptatie", "Adressen > 300 m van koele plek",
+              "Addresses > 300 m from a cool place", "%", 0, 50, _HEAT + "; 300 m rule"),
+    Indicator("ind_verhard", "klimaatadaptatie", "Verhard aandeel",
+              "Sealed share", "%", 30, 80, "BGT/OSM land cover; Steenbreek"),
+    # natuurinclusiviteit
+    Indicator("ind_groen", "natuurinclusiviteit", "Groen aandeel", "Green share", "%",
+              40, 10, "BGT/OSM land cover"),
+    Indicator("ind_boomkroon", "natuurinclusiviteit", "Boomkroonbedekking",
+              "Tree canopy cover", "%", 30, 5, "AHN vegetation height > 2.5 m; 3-30-300 rule"),
+    # mobiliteit
+    Indicator("ind_ov_dekking", "mobiliteit", "Adressen binnen OV-afstand",
+              "Addresses within transit distance", "%", 100, 50,
+              "OV haltes; PBL OV-beschikbaarheid distances"),
+    Indicator("ind_auto_hh", "mobiliteit", "Personenauto's per huishouden",
+              "Cars per household", "per hh", 0.5, 1.3, _CBS + " (g_pau_hh / AUTO_HH)"),
+    # verstedelijking
+    Indicator("ind_oad", "verstedelijking", "Omgevingsadressendichtheid",
+              "Address density around addresses", "adr/km²", 1000, 6000, _CBS + " (ste_oad / OAD)"),
+    Indicator("ind_bev_dich", "verstedelijking", "Bevolkingsdichtheid",
+              "Population density", "inw/km²", 2000, 12000, _CBS + " (bev_dich / BEV_DICHTH)"),
+    # sociaaleconomisch
+    Indicator("ind_laag_ink", "sociaaleconomisch", "Huishoudens met laag inkomen",
+              "Low-income households", "%", 5, 25, _CBS + " (p_hh_lkk / P_LAAGINKH)"),
+    Indicator("ind_corporatie", "sociaaleconomisch", "Huurwoningen van corporaties",
+              "Housing-corporation dwellings", "%", 10, 60, _CBS + " (p_wcorpw / P_HUURCORP)"),
+    Indicator("ind_woz", "sociaaleconomisch", "Gemiddelde WOZ-waarde",
+              "Mean WOZ value", "k€", 450, 150, _CBS + " (g_wozbag / WOZ)"),
+    Indicator("ind_bijstand", "sociaaleconomisch", "Bijstandsontvangers per 1000 inwoners",
+              "Social assistance recipients per 1000 inhabitants", "‰", 10, 60,
+              _CBS + " (a_soz_wb / a_inw)"),
+)
+
+BY_ID = {ind.id: ind for ind in INDICATORS}
+
+
+def indicators_of(transition_id: str) -> tuple:
+    """The catalogue indicators that inform a transition by default."""
+    return tuple(ind for ind in INDICATORS if ind.transition == transition_id)
+
