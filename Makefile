@@ -48,6 +48,7 @@ deps: $(VENV)/.stamp $(PLUGINPATH)/$(PLUGIN) translations ## Install everything 
 
 lint: deps ## ruff over the whole plugin
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 test-core: deps ## Pure scoring tests, QGIS not started
 	$(PY) -m pytest -p no:pytest_qgis tests/scoring

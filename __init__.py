@@ -5,7 +5,7 @@ tested) without QGIS; the plugin class is loaded only when QGIS asks for it.
 """
 
 
-def classFactory(iface):  # noqa: N802 - name required by QGIS
+def classFactory(iface):  # name required by QGIS
     from .plugin import WijkdiagnosePlugin
 
     return WijkdiagnosePlugin(iface)

@@ -15,5 +15,5 @@ class InputError(WijkdiagnoseError):
     """An input layer, field or value cannot be used."""
 
 
-class Cancelled(WijkdiagnoseError):
+class CancelledError(WijkdiagnoseError):
     """The user cancelled; nothing may have been written."""
