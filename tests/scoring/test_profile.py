@@ -1,0 +1,98 @@
+import pytest
+
+from wijkdiagnose.scoring import catalogue
+from wijkdiagnose.scoring.errors import ProfileError
+from wijkdiagnose.scoring.profile import DEFAULT_PROFILE, load_profile, parse_profile
+from wijkdiagnose.scoring.transitions import TRANSITION_IDS
+
+
+def test_default_profile_weighs_every_transition_with_catalogue_indicators():
+    profile = load_profile()
+    assert profile.name == "default"
+    assert profile.source == str(DEFAULT_PROFILE)
+    for transition in TRANSITION_IDS:
+        assert sum(profile.weights[transition].values()) > 0, transition
+    assert set(profile.indicators()) <= set(catalogue.BY_ID)
+    assert profile.weights["energie"]["ind_gas_won"] == 2.0
+    gas = profile.rules["ind_gas_won"]
+    assert (gas.method, gas.good, gas.bad, gas.uncertainty) == ("reference", 900, 2000, 0.1)
+    assert profile.rules["ind_auto_hh"].uncertainty == 0.05
+    assert (profile.hierarchy.meelopers, profile.hierarchy.min_score) == (2, 25)
+
+
+def test_catalogue_ids_are_fields_with_distinct_references():
+    for ind in catalogue.INDICATORS:
+        assert ind.id.startswith("ind_") and ind.transition in TRANSITION_IDS
+        assert ind.good != ind.bad and ind.unit and ind.source
+
+
+def test_indicator_outside_catalogue_needs_references():
+    raw = {"transitions": {"energie": {"ind_eigen": 1}}}
+    with pytest.raises(ProfileError, match=r"indicators\.ind_eigen: 'ind_eigen' is not in the"):
+        parse_profile(raw)
+    raw["indicators"] = {"ind_eigen": {"good": 0, "bad": 10, "method": "rank"}}
+    rule = parse_profile(raw).rules["ind_eigen"]
+    assert (rule.method, rule.good, rule.bad, rule.higher_is_worse) == ("rank", 0, 10, True)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (
+            {"transitions": {"energy": {"ind_gas_won": 1}}},
+            r"transitions\.energy: unknown transition",
+        ),
+        ({"transitions": {"energie": {"ind_gas_won": -1}}}, r"ind_gas_won = -1: weight must be"),
+        ({"transitions": {"energie": {"ind_gas_won": "2"}}}, r"ind_gas_won = '2': weight must be"),
+        ({"transitions": {"energie": {"gas": 1}}}, r"transitions\.energie\.gas: indicator names"),
+        ({"transitions": {"energie": {"ind_gas_won": 0}}}, r"no indicator has a weight above 0"),
+        ({"transitions": {"energie": 3}}, r"transitions\.energie must be a table"),
+        (
+            {"transitions": {"energie": {"ind_gas_won": 1}}, "hierarchy": {"meelopers": 9}},
+            r"hierarchy\.meelopers = 9: must be a whole number from 0 to 5",
+        ),
+        (
+            {"transitions": {"energie": {"ind_gas_won": 1}}, "hierarchy": {"meelopers": 1.5}},
+            r"hierarchy\.meelopers = 1\.5: must be a whole number",
+        ),
+        (
+            {"transitions": {"energie": {"ind_gas_won": 1}}, "normalisation": {"method": "z"}},
+            r"normalisation\.method = 'z': must be one of reference, rank",
+        ),
+        (
+            {
+                "transitions": {"energie": {"ind_gas_won": 1}},
+                "indicators": {"ind_gas_won": {"good": 5, "bad": 5}},
+            },
+            r"good and bad are both 5",
+        ),
+        (
+            {
+                "transitions": {"energie": {"ind_gas_won": 1}},
+                "indicators": {"ind_gas_won": {"goed": 5}},
+            },
+            r"indicators\.ind_gas_won\.goed: unknown key",
+        ),
+        (
+            {"transitions": {"energie": {"ind_gas_won": 1}}, "certainty": {"draws": 1}},
+            r"certainty\.draws = 1: must be a whole number from 10 to 100000",
+        ),
+        (
+            {"transitions": {"energie": {"ind_gas_won": 1}}, "cbs_fields": {"gas_won": 3}},
+            r"cbs_fields\.gas_won = 3: give the name of the layer field",
+        ),
+        ({"transition": {}}, r"^transition: unknown key; allowed here: profile"),
+    ],
+)
+def test_bad_profile_names_key_and_value(raw, message):
+    with pytest.raises(ProfileError, match=message):
+        parse_profile(raw)
+
+
+def test_unreadable_files_are_reported_with_their_path(tmp_path):
+    with pytest.raises(ProfileError, match="does not exist"):
+        load_profile(tmp_path / "nope.toml")
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[transitions.energie\nind_gas_won = 1\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"broken\.toml' is not valid TOML"):
+        load_profile(broken)

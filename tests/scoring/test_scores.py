@@ -1,0 +1,188 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wijkdiagnose.scoring.errors import CancelledError, InputError
+from wijkdiagnose.scoring.profile import load_profile, parse_profile
+from wijkdiagnose.scoring.scores import diagnose
+
+SMALL = {
+    "transitions": {
+        "energie": {"ind_gas_won": 2, "ind_stadsverw": 1},
+        "klimaatadaptatie": {"ind_verhard": 1},
+        "natuurinclusiviteit": {"ind_groen": 1},
+    },
+    "hierarchy": {"meelopers": 2, "min_score": 0},
+}
+
+
+def small_profile(**overrides):
+    raw = {**SMALL, **overrides}
+    return parse_profile(raw)
+
+
+def frame():
+    # urgency by hand (catalogue references):
+    # gas 1450 -> 50 (900..2000); stadsverw 0 -> 100 (60..0); 30 -> 50
+    # verhard 55 -> 50 (30..80); 80 -> 100;  groen 25 -> 50 (40..10)
+    return pd.DataFrame(
+        {
+            "ind_gas_won": [1450, np.nan, 1450],
+            "ind_stadsverw": [0, 30, np.nan],
+            "ind_verhard": [55, 80, 55],
+            "ind_groen": [25, np.nan, np.nan],
+        },
+        index=["A", "B", "C"],
+    )
+
+
+def test_weighted_mean_coverage_koploper_and_meelopers_by_hand():
+    result = diagnose(frame(), small_profile())
+    # A: energie (2*50 + 1*100) / 3 = 66.67, full coverage
+    assert result.scores.loc["A", "energie"] == pytest.approx(200 / 3)
+    assert result.coverage.loc["A", "energie"] == pytest.approx(100)
+    # B: energie only stadsverw (weight 1 of 3) -> 50 with coverage 33.3 %
+    assert result.scores.loc["B", "energie"] == pytest.approx(50)
+    assert result.coverage.loc["B", "energie"] == pytest.approx(100 / 3)
+    assert math.isnan(result.scores.loc["B", "natuurinclusiviteit"])
+    assert result.coverage.loc["B", "natuurinclusiviteit"] == 0
+    # transitions without any weight stay unscored with zero coverage
+    assert result.scores["mobiliteit"].isna().all()
+    assert (result.coverage["mobiliteit"] == 0).all()
+    assert result.koploper.tolist() == ["energie", "klimaatadaptatie", "klimaatadaptatie"]
+    # A: klimaat and natuur tie at 50 with full coverage -> fixed order decides
+    assert result.meelopers["A"] == ["klimaatadaptatie", "natuurinclusiviteit"]
+    assert result.meelopers["B"] == ["energie"]
+    # C: energie 50 at 66.7 % coverage vs klimaat 50 at 100 % -> coverage wins the tie
+    assert result.meelopers["C"] == ["energie"]
+    assert result.urgency.loc["B", "ind_verhard"] == 100
+
+
+def test_min_score_and_count_limit_the_meelopers():
+    result = diagnose(frame(), small_profile(hierarchy={"meelopers": 1, "min_score": 55}))
+    assert result.meelopers["A"] == []  # the others score 50 < 55
+    result = diagnose(frame(), small_profile(hierarchy={"meelopers": 1, "min_score": 0}))
+    assert result.meelopers["A"] == ["klimaatadaptatie"]
+
+
+def test_certainty_is_full_without_spread_and_lower_near_a_tie():
+    exact = small_profile(
+        certainty={"weight_spread": 0, "draws": 50}, normalisation={"uncertainty": 0}
+    )
+    assert diagnose(frame(), exact).zekerheid.tolist() == [100, 100, 100]
+    noisy = diagnose(frame(), small_profile())
+    # C is an exact tie broken by coverage: perturbation flips it often
+    assert 20 < noisy.zekerheid["C"] < 80
+    # B: klimaat 100 against energie 50 -> never flips
+    assert noisy.zekerheid["B"] == 100
+    again = diagnose(frame(), small_profile())
+    pd.testing.assert_series_equal(noisy.zekerheid, again.zekerheid)
+
+
+def test_no_koploper_where_nothing_has_a_value():
+    values = pd.DataFrame({"ind_gas_won": [np.nan, 1000.0]})
+    result = diagnose(values, small_profile())
+    assert result.koploper.tolist() == [None, "energie"]
+    assert math.isnan(result.zekerheid[0]) and result.meelopers[0] == []
+
+
+def test_empty_layer_and_absent_indicators_are_clear_errors():
+    with pytest.raises(InputError, match="no features"):
+        diagnose(frame().iloc[:0], small_profile())
+    with pytest.raises(InputError, match=r"None of the indicators of profile 'x'.*ind_gas_won"):
+        diagnose(pd.DataFrame({"other": [1]}), small_profile(profile={"name": "x"}))
+
+
+def test_cancel_raises_and_progress_reaches_one():
+    seen = []
+    diagnose(frame(), small_profile(), progress=seen.append)
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    with pytest.raises(CancelledError):
+        diagnose(frame(), small_profile(), is_cancelled=lambda: True)
+
+
+def test_default_profile_scores_a_wijk_with_only_cbs_values():
+    values = pd.DataFrame({"ind_auto_hh": [0.9], "ind_bev_dich": [7000.0]})
+    result = diagnose(values, load_profile())
+    # auto_hh 0.9 -> (0.9-0.5)/0.8 = 50; ov_dekking missing (weight 2 of 3)
+    assert result.scores.loc[0, "mobiliteit"] == pytest.approx(50)
+    assert result.coverage.loc[0, "mobiliteit"] == pytest.approx(100 / 3)
+    # bev_dich 7000 -> (7000-2000)/10000 = 50; oad missing (weight 1 of 2)
+    assert result.scores.loc[0, "verstedelijking"] == pytest.approx(50)
+    assert result.coverage.loc[0, "verstedelijking"] == pytest.approx(50)
+    # tie at 50: verstedelijking has more of its weight covered (50 % > 33 %)
+    assert result.koploper[0] == "verstedelijking"
+    assert result.meelopers[0] == ["mobiliteit"]
+
+
+values_strategy = st.lists(
+    st.floats(min_value=0, max_value=100, allow_nan=False), min_size=4, max_size=4
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(values_strategy, min_size=2, max_size=6),
+    wijk=st.integers(min_value=0, max_value=5),
+    column=st.integers(min_value=0, max_value=3),
+    step=st.floats(min_value=0, max_value=50),
+    method=st.sampled_from(["reference", "rank"]),
+)
+def test_raising_an_urgent_indicator_never_lowers_its_transition(rows, wijk, column, step, method):
+    wijk %= len(rows)
+    profile = parse_profile(
+        {
+            "transitions": {
+                "klimaatadaptatie": {"ind_a": 1, "ind_b": 2},
+                "natuurinclusiviteit": {"ind_c": 1, "ind_d": 1},
+            },
+            "indicators": {
+                name: {"good": 0, "bad": 100} for name in ("ind_a", "ind_b", "ind_c", "ind_d")
+            },
+            "normalisation": {"method": method},
+            "certainty": {"draws": 10},
+        }
+    )
+    before = pd.DataFrame(rows, columns=["ind_a", "ind_b", "ind_c", "ind_d"])
+    after = before.copy()
+    after.iloc[wijk, column] += step  # higher is worse for all four
+    transition = "klimaatadaptatie" if column < 2 else "natuurinclusiviteit"
+    old = diagnose(before, profile).scores.loc[wijk, transition]
+    new = diagnose(after, profile).scores.loc[wijk, transition]
+    assert new >= old - 1e-9
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(values_strategy, min_size=1, max_size=5),
+    factor=st.floats(min_value=0.01, max_value=100),
+    power=st.integers(min_value=-4, max_value=4),
+)
+def test_scaling_all_weights_changes_nothing(rows, factor, power):
+    def profile(scale):
+        return parse_profile(
+            {
+                "transitions": {
+                    "energie": {"ind_gas_won": 2 * scale, "ind_voor2000": 1 * scale},
+                    "klimaatadaptatie": {"ind_verhard": 3 * scale},
+                    "natuurinclusiviteit": {"ind_groen": 1 * scale},
+                },
+                "certainty": {"draws": 20},
+            }
+        )
+
+    values = pd.DataFrame(rows, columns=["ind_gas_won", "ind_voor2000", "ind_verhard", "ind_groen"])
+    values["ind_gas_won"] *= 25  # into the gas reference range
+    base = diagnose(values, profile(1))
+    scaled = diagnose(values, profile(factor))
+    np.testing.assert_allclose(scaled.scores, base.scores, rtol=1e-9)
+    np.testing.assert_allclose(scaled.coverage, base.coverage, rtol=1e-9)
+    # a power of two scales exactly, so even ties and the certainty draws agree
+    exact = diagnose(values, profile(2.0**power))
+    assert exact.koploper.tolist() == base.koploper.tolist()
+    assert exact.meelopers.tolist() == base.meelopers.tolist()
+    assert exact.zekerheid.tolist() == base.zekerheid.tolist()
