@@ -1,0 +1,313 @@
+"""Sealed, green and tree-canopy shares per wijk.
+
+Land-cover polygons (BGT or OSM) get a category from an editable class mapping
+(``resources/profiles/landcover_classes.toml``); areas per zone and category
+come from an STRtree overlay. Where mapped polygons overlap each other inside a
+zone, the overlap counts once, for the category first in ``PRIORITY`` (a
+building over a landuse area is a building). A classified raster or a
+vegetation-height raster can stand in for the polygons.
+"""
+
+from pathlib import Path
+from typing import Dict, Mapping, Optional, Sequence
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..errors import InputError
+from . import names
+from .geometry import overlapping_pairs, overlay_areas
+from .inputs import (
+    IsCancelled,
+    Monitor,
+    Progress,
+    in_crs,
+    polygons,
+    require_overlap,
+    require_projected,
+)
+from .osm_tags import with_tag_columns
+from .zonal import (
+    COVERAGE,
+    coverage_percent,
+    open_raster,
+    threshold_column,
+    zonal_class_counts,
+    zonal_stats,
+)
+
+try:
+    import tomllib
+except ImportError:  # Python < 3.11 (QGIS 3.22 on Windows)
+    import tomli as tomllib
+
+CLASS_MAPPING_FILE = (
+    Path(__file__).resolve().parents[2] / "resources" / "profiles" / "landcover_classes.toml"
+)
+# Categories, first wins where polygons overlap; value = weight in the sealed area.
+PRIORITY = ("pand", "water", "verhard", "half_verhard", "onverhard", "erf", "groen")
+SEALED_WEIGHT = {"pand": 1.0, "verhard": 1.0, "half_verhard": 0.5}
+ANY_VALUE = "*"
+CANOPY_MIN_HEIGHT = 2.5  # m, vegetation higher than this counts as tree canopy
+
+ClassMapping = Dict[str, Dict[str, str]]  # field -> value -> category
+
+
+def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
+    """The class mapping of ``source`` ('bgt' or 'osm') from the TOML file."""
+    path = Path(path) if path else CLASS_MAPPING_FILE
+    try:
+        with open(path, "rb") as handle:
+            tables = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise InputError(f"class mapping '{path}' cannot be read: {error}") from None
+    if source not in tables:
+        raise InputError(
+            f"class mapping '{path}' has no table [{source}]; "
+            f"use one of {', '.join(sorted(tables))} or add it"
+        )
+    mapping = tables[source]
+    for field, values in mapping.items():
+        for value, category in values.items():
+            if category not in PRIORITY:
+                raise InputError(
+                    f"class mapping [{source}.{field}] maps '{value}' to unknown category "
+                    f"'{category}'; use one of {', '.join(PRIORITY)}"
+                )
+    return mapping
+
+
+def classify_land_cover(
+    layer: gpd.GeoDataFrame,
+    mapping: ClassMapping,
+    layer_name: str,
+    class_fields: Optional[Sequence[str]] = None,
+) -> np.ndarray:
+    """Category per feature (object array, None where no value is mapped)."""
+    fields = list(class_fields) if class_fields else list(mapping)
+    layer = with_tag_columns(layer, fields)
+    if class_fields:
+        missing = [field for field in fields if field not in layer.columns]
+        if missing:
+            raise InputError(
+                f"layer '{layer_name}' has no field '{missing[0]}'; "
+                "pick the class field or edit the class mapping"
+            )
+    present = [field for field in fields if field in layer.columns]
+    if not present:
+        raise InputError(
+            f"layer '{layer_name}' has none of the class fields "
+            f"{', '.join(repr(f) for f in fields)}; pick the class field or edit the class mapping"
+        )
+    category = np.full(len(layer), None, dtype=object)
+    for field in present:
+        values = mapping.get(field, {})
+        column = layer[field].where(layer[field].notna(), None).to_numpy(dtype=object)
+        open_slots = pd.isna(category)
+        has_value = np.array([v is not None and str(v) != "" for v in column])
+        mapped = np.array([values.get(str(v)) if v is not None else None for v in column])
+        if ANY_VALUE in values:
+            mapped = np.where(has_value & pd.isna(mapped), values[ANY_VALUE], mapped)
+        category = np.where(open_slots & ~pd.isna(mapped), mapped, category)
+    return category
+
+
+def land_cover_shares(
+    zones: gpd.GeoDataFrame,
+    layers: Mapping[str, gpd.GeoDataFrame],
+    mapping: ClassMapping,
+    *,
+    class_fields: Optional[Sequence[str]] = None,
+    garden_paving_fraction: Optional[float] = None,
+    zones_name: str = "wijken",
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+) -> pd.DataFrame:
+    """Per zone: ``ind_verhard``, ``ind_groen``, ``ind_erf`` (% of the mapped land
+    area, water left out) and ``dek_bodem`` (% of the zone covered by mapped polygons).
+
+    ``layers`` maps a layer name to its polygons (e.g. the BGT layers); all are
+    classified with ``mapping``. With ``garden_paving_fraction`` (0-1) that share of
+    the yards counts as sealed and the rest as green; ``ind_erf`` is reported anyway.
+    """
+    if not layers:
+        raise InputError("no land-cover layer given; pick at least one polygon layer")
+    monitor = Monitor(progress, is_cancelled)
+    require_projected(zones, zones_name)
+    notes = []
+    zone_geoms = polygons(zones, zones_name, notes)
+    geoms, codes = [], []
+    for layer_name, layer in layers.items():
+        layer = with_tag_columns(in_crs(layer, zones.crs, layer_name), class_fields or mapping)
+        layer_geoms = polygons(layer, layer_name, notes)
+        category = classify_land_cover(layer, mapping, layer_name, class_fields)
+        _note_unmapped(layer, category, mapping, class_fields, layer_name, notes)
+        keep = ~pd.isna(category) & ~shapely.is_missing(layer_geoms)
+        geoms.append(layer_geoms[keep])
+        codes.append(np.array([PRIORITY.index(c) for c in category[keep]], dtype=np.int64))
+    geoms, codes = np.concatenate(geoms), np.concatenate(codes)
+    if len(geoms) == 0:
+        raise InputError(
+            f"no feature of {', '.join(repr(n) for n in layers)} has a mapped class; "
+            "pick the class field or edit the class mapping"
+        )
+    require_overlap(zone_geoms, shapely.total_bounds(geoms), " + ".join(layers), zones_name)
+    areas = overlay_areas(zone_geoms, geoms, codes, len(PRIORITY), monitor.part(0.0, 0.8))
+    _count_overlaps_once(areas, zone_geoms, geoms, codes, monitor.part(0.8, 1.0))
+    table = pd.DataFrame(areas, index=zones.index, columns=PRIORITY)
+    result = shares_from_areas(table, garden_paving_fraction)
+    result[names.COVERAGE_LAND] = coverage_percent(areas.sum(axis=1), zone_geoms)
+    result.attrs["notes"] = notes
+    return result
+
+
+def raster_cover_shares(
+    raster_path,
+    zones: gpd.GeoDataFrame,
+    class_categories: Mapping[int, str],
+    *,
+    garden_paving_fraction: Optional[float] = None,
+    raster_name: Optional[str] = None,
+    zones_name: str = "wijken",
+    block_rows: Optional[int] = None,
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+) -> pd.DataFrame:
+    """As :func:`land_cover_shares`, from a classified raster: ``class_categories``
+    maps each raster value to a category; other values count as not covered."""
+    unknown = sorted({c for c in class_categories.values() if c not in PRIORITY})
+    if unknown:
+        raise InputError(
+            f"raster class mapping uses unknown category '{unknown[0]}'; "
+            f"use one of {', '.join(PRIORITY)}"
+        )
+    counts, cell_area = zonal_class_counts(
+        raster_path,
+        zones,
+        list(class_categories),
+        raster_name=raster_name,
+        zones_name=zones_name,
+        block_rows=block_rows,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
+    table = pd.DataFrame(0.0, index=zones.index, columns=PRIORITY)
+    for value, category in class_categories.items():
+        table[category] += counts[value] * cell_area
+    result = shares_from_areas(table, garden_paving_fraction)
+    zone_geoms = np.asarray(zones.to_crs(_raster_crs(raster_path)).geometry.values, dtype=object)
+    result[names.COVERAGE_LAND] = coverage_percent(table.to_numpy().sum(axis=1), zone_geoms)
+    result.attrs["notes"] = counts.attrs["notes"]
+    return result
+
+
+def tree_canopy(
+    vegetation_height_raster,
+    zones: gpd.GeoDataFrame,
+    *,
+    min_height: float = CANOPY_MIN_HEIGHT,
+    raster_name: Optional[str] = None,
+    zones_name: str = "wijken",
+    block_rows: Optional[int] = None,
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+) -> pd.DataFrame:
+    """Per zone: ``ind_boomkroon`` (% of cells with vegetation higher than
+    ``min_height``) and ``dek_boom`` (% of the zone with raster data)."""
+    stats = zonal_stats(
+        vegetation_height_raster,
+        zones,
+        thresholds=(min_height,),
+        raster_name=raster_name,
+        zones_name=zones_name,
+        block_rows=block_rows,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
+    result = pd.DataFrame(
+        {
+            names.CANOPY: stats[threshold_column(min_height)],
+            names.COVERAGE_CANOPY: stats[COVERAGE],
+        },
+        index=zones.index,
+    )
+    result.attrs["notes"] = stats.attrs["notes"]
+    return result
+
+
+def shares_from_areas(
+    areas: pd.DataFrame, garden_paving_fraction: Optional[float] = None
+) -> pd.DataFrame:
+    """Sealed, green and yard shares (0-100 % of the land area: all but water) from
+    areas per zone (rows) and category (columns)."""
+    if garden_paving_fraction is not None and not 0.0 <= garden_paving_fraction <= 1.0:
+        raise InputError(
+            f"garden paving fraction {garden_paving_fraction} is outside 0-1; "
+            "give a fraction such as 0.4 or leave it empty"
+        )
+    land = areas.drop(columns="water").sum(axis=1)
+    sealed = sum(areas[c] * w for c, w in SEALED_WEIGHT.items())
+    green = areas["groen"].copy()
+    if garden_paving_fraction is not None:
+        sealed = sealed + garden_paving_fraction * areas["erf"]
+        green = green + (1.0 - garden_paving_fraction) * areas["erf"]
+
+    def share(part: pd.Series) -> pd.Series:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (100.0 * part / land).where(land > 0)
+
+    return pd.DataFrame(
+        {names.SEALED: share(sealed), names.GREEN: share(green), names.YARD: share(areas["erf"])}
+    )
+
+
+def _count_overlaps_once(areas, zone_geoms, geoms, codes, monitor) -> None:
+    """Recompute, in place, the rows of zones where mapped polygons overlap: each
+    overlap is kept for the first category in ``PRIORITY`` only."""
+    left, right = overlapping_pairs(geoms)
+    if len(left) == 0:
+        return
+    overlapping = shapely.union_all(
+        shapely.intersection(geoms[left], geoms[right])
+    )  # where at least two polygons lie
+    tree = shapely.STRtree(geoms)
+    affected = np.flatnonzero(shapely.intersects(zone_geoms, overlapping))
+    for step, zone in enumerate(affected):
+        monitor.step(step / len(affected))
+        items = tree.query(zone_geoms[zone], predicate="intersects")
+        pieces = shapely.intersection(zone_geoms[zone], geoms[items])
+        taken = shapely.Polygon()
+        for code in range(len(PRIORITY)):
+            same = pieces[codes[items] == code]
+            if len(same) == 0:
+                areas[zone, code] = 0.0
+                continue
+            merged = shapely.union_all(same)
+            areas[zone, code] = shapely.area(shapely.difference(merged, taken))
+            taken = shapely.union(taken, merged)
+    monitor.step(1.0)
+
+
+def _note_unmapped(layer, category, mapping, class_fields, layer_name, notes) -> None:
+    unmapped = pd.isna(category)
+    if not unmapped.any():
+        return
+    fields = [f for f in (class_fields or mapping) if f in layer.columns]
+
+    def described(row) -> str:
+        tags = [f"{f}={v}" for f, v in row.items() if not pd.isna(v) and str(v) != ""]
+        return ", ".join(tags) or "no value"
+
+    examples = layer.loc[unmapped, fields].apply(described, axis=1).value_counts().head(5)
+    listed = "; ".join(f"{value} ×{count}" for value, count in examples.items())
+    notes.append(
+        f"layer '{layer_name}': {int(unmapped.sum())} features have no mapped class and were "
+        f"left out ({listed}); edit the class mapping to count them"
+    )
+
+
+def _raster_crs(raster_path):
+    with open_raster(raster_path) as grid:
+        return grid.crs

@@ -1,0 +1,73 @@
+"""Vector engines shared by the kernels: shapely 2 STRtree queries for point-in-zone
+and polygon overlays, summed per zone with ``np.bincount``."""
+
+from typing import Optional, Tuple
+
+import numpy as np
+import shapely
+
+from .inputs import Monitor
+
+CHUNK = 50_000  # pairs intersected at once, so progress and cancel stay responsive
+
+
+def points_in_zones(xy: np.ndarray, zone_geoms: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """(point index, zone index) for every point inside (or on the edge of) a zone;
+    a point in two overlapping zones counts for both."""
+    tree = shapely.STRtree(zone_geoms)
+    zone, point = tree.query(shapely.points(xy), predicate="intersects")[::-1]
+    return point, zone
+
+
+def share_per_zone(
+    zone: np.ndarray, flag: np.ndarray, weight: Optional[np.ndarray], n_zones: int
+) -> np.ndarray:
+    """Weighted share (0-100 %) of the items of each zone where ``flag`` is true;
+    NaN where a zone has no items."""
+    weight = np.ones(len(zone)) if weight is None else weight
+    total = np.bincount(zone, weights=weight, minlength=n_zones)
+    hits = np.bincount(zone, weights=weight * flag, minlength=n_zones)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, 100.0 * hits / total, np.nan)
+
+
+def overlay_areas(
+    zone_geoms: np.ndarray, geoms: np.ndarray, codes: np.ndarray, n_codes: int, monitor: Monitor
+) -> np.ndarray:
+    """Area of ``geoms`` inside each zone, summed per code: array (zones, codes).
+
+    Like QGIS's intersection followed by area sums: polygons that overlap each
+    other are counted once each.
+    """
+    tree = shapely.STRtree(geoms)
+    zone, item = tree.query(zone_geoms, predicate="intersects")
+    areas = np.zeros(len(zone))
+    for start in range(0, len(zone), CHUNK):
+        monitor.step(start / max(1, len(zone)))
+        part = slice(start, start + CHUNK)
+        areas[part] = shapely.area(shapely.intersection(zone_geoms[zone[part]], geoms[item[part]]))
+    monitor.step(1.0)
+    flat = zone * n_codes + codes[item]
+    return np.bincount(flat, weights=areas, minlength=len(zone_geoms) * n_codes).reshape(
+        len(zone_geoms), n_codes
+    )
+
+
+def overlapping_pairs(geoms: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i < j) of polygons whose interiors overlap; missing geometries never do."""
+    tree = shapely.STRtree(geoms)
+    left, right = tree.query(geoms, predicate="intersects")
+    pair = left < right
+    left, right = left[pair], right[pair]
+    overlapping = shapely.relate_pattern(geoms[left], geoms[right], "2********")
+    return left[overlapping], right[overlapping]
+
+
+def hull_coverage(zone_geoms: np.ndarray, geoms: np.ndarray) -> np.ndarray:
+    """Share (0-100 %) of each zone inside the convex hull of a layer: where a layer
+    of points or buildings says anything at all."""
+    hull = shapely.convex_hull(shapely.multipoints(shapely.get_coordinates(geoms)))
+    inside = shapely.area(shapely.intersection(zone_geoms, hull))
+    area = shapely.area(zone_geoms)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(area > 0, np.minimum(100.0, 100.0 * inside / area), np.nan)

@@ -1,0 +1,137 @@
+"""Checks and conversions shared by the kernels: input validation with messages a
+user can act on, geometry repair, CRS alignment, progress and cancel."""
+
+from typing import Callable, List, Optional
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from ..errors import CancelledError, InputError
+
+Progress = Optional[Callable[[float], None]]
+IsCancelled = Optional[Callable[[], bool]]
+
+POLYGON_TYPES = ("Polygon", "MultiPolygon")
+POINT_TYPES = ("Point", "MultiPoint")
+
+
+class Monitor:
+    """Reports progress within a sub-range [start, end] and raises on cancel."""
+
+    def __init__(self, progress: Progress, is_cancelled: IsCancelled, start=0.0, end=1.0):
+        self._progress = progress
+        self._is_cancelled = is_cancelled
+        self._start = start
+        self._end = end
+
+    def step(self, fraction: float) -> None:
+        if self._is_cancelled is not None and self._is_cancelled():
+            raise CancelledError("cancelled by the user; no output was written")
+        if self._progress is not None:
+            self._progress(self._start + (self._end - self._start) * min(max(fraction, 0.0), 1.0))
+
+    def part(self, start: float, end: float) -> "Monitor":
+        span = self._end - self._start
+        return Monitor(
+            self._progress,
+            self._is_cancelled,
+            self._start + span * start,
+            self._start + span * end,
+        )
+
+
+def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[str]) -> np.ndarray:
+    """The layer's geometries as valid (multi)polygons; null geometries become None.
+
+    Invalid geometries are repaired with ``make_valid`` (keeping the polygon parts)
+    and a note says how many.
+    """
+    _require_features(layer, layer_name)
+    _require_types(layer, layer_name, POLYGON_TYPES, "polygon")
+    geoms = np.asarray(layer.geometry.values, dtype=object)
+    invalid = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
+    if invalid.any():
+        repaired = shapely.make_valid(geoms[invalid])
+        geoms = geoms.copy()
+        geoms[invalid] = [_polygon_part(g) for g in repaired]
+        notes.append(
+            f"layer '{layer_name}': {int(invalid.sum())} invalid geometries were repaired "
+            "(make_valid); check them if the figures look odd"
+        )
+    return geoms
+
+
+def points(layer: gpd.GeoDataFrame, layer_name: str) -> np.ndarray:
+    """Point coordinates (n, 2); multipoints count by their first point."""
+    _require_features(layer, layer_name)
+    _require_types(layer, layer_name, POINT_TYPES, "point")
+    geoms = layer.geometry.values
+    single = shapely.get_geometry(np.asarray(geoms, dtype=object), 0)
+    return shapely.get_coordinates(single)
+
+
+def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_do: str) -> None:
+    if field not in layer.columns:
+        raise InputError(f"layer '{layer_name}' has no field '{field}'; {what_to_do}")
+
+
+def require_crs(layer: gpd.GeoDataFrame, layer_name: str) -> None:
+    if layer.crs is None:
+        raise InputError(f"layer '{layer_name}' has no CRS; assign one (e.g. EPSG:28992)")
+
+
+def in_crs(layer: gpd.GeoDataFrame, crs, layer_name: str) -> gpd.GeoDataFrame:
+    """The layer reprojected to ``crs`` (the geometry is reprojected, never a raster)."""
+    require_crs(layer, layer_name)
+    if crs is None or layer.crs == crs:
+        return layer
+    return layer.to_crs(crs)
+
+
+def require_projected(layer: gpd.GeoDataFrame, layer_name: str) -> None:
+    require_crs(layer, layer_name)
+    if not layer.crs.is_projected:
+        raise InputError(
+            f"layer '{layer_name}' is in a geographic CRS ({layer.crs.to_string()}); "
+            "distances and areas need metres: pass a projected CRS such as EPSG:28992"
+        )
+
+
+def require_overlap(zone_geoms, layer_bounds, layer_name: str, zones_name: str) -> None:
+    """Raise when the layer's extent misses every zone (usually a CRS mix-up)."""
+    box = shapely.box(*layer_bounds)
+    if not shapely.intersects(zone_geoms[~shapely.is_missing(zone_geoms)], box).any():
+        raise InputError(
+            f"layer '{layer_name}' does not overlap any feature of '{zones_name}' "
+            f"(extent {_fmt_bounds(layer_bounds)}); check that both have the right CRS"
+        )
+
+
+def _require_features(layer: gpd.GeoDataFrame, layer_name: str) -> None:
+    if len(layer) == 0:
+        raise InputError(f"layer '{layer_name}' is empty; pick a layer with features")
+
+
+def _require_types(layer, layer_name: str, allowed, kind: str) -> None:
+    types = set(layer.geometry.geom_type.dropna().unique())
+    if not types:
+        raise InputError(f"layer '{layer_name}' has no geometries; pick a layer with {kind}s")
+    wrong = sorted(types - set(allowed))
+    if wrong:
+        raise InputError(
+            f"layer '{layer_name}' has {', '.join(wrong)} geometries but {kind}s are needed; "
+            f"pick a {kind} layer"
+        )
+
+
+def _polygon_part(geom):
+    if shapely.get_type_id(geom) in (3, 6):  # Polygon, MultiPolygon
+        return geom
+    parts = shapely.get_parts(geom)
+    polys = parts[np.isin(shapely.get_type_id(parts), (3, 6))]
+    return shapely.union_all(polys) if len(polys) else None
+
+
+def _fmt_bounds(bounds) -> str:
+    return "({:.0f}, {:.0f}) – ({:.0f}, {:.0f})".format(*bounds)

@@ -1,0 +1,92 @@
+"""Roof area per wijk from building footprints, split into flat and sloped roofs.
+
+Roof area is the footprint area (the roof seen from above) inside the wijk; a
+building on a wijk border is split. Usable area counts flat roofs fully and
+sloped roofs by ``sloped_factor`` (default 0.5: of a pitched roof's faces,
+about half face between east and west over south, the side that suits PV);
+roofs of unknown shape count by ``unknown_factor`` (default 0.75, midway).
+"""
+
+from typing import Optional
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from . import names
+from .geometry import hull_coverage, overlay_areas
+from .inputs import (
+    IsCancelled,
+    Monitor,
+    Progress,
+    in_crs,
+    polygons,
+    require_field,
+    require_overlap,
+    require_projected,
+)
+from .osm_tags import with_tag_columns
+
+# OSM roof:shape, 3D BAG b3_dak_type and plain Dutch values
+FLAT_SHAPES = frozenset({"flat", "plat", "horizontal", "multiple horizontal"})
+UNKNOWN_SHAPES = frozenset({"", "unknown", "onbekend", "no points", "could not detect", "lod1"})
+FLAT, SLOPED, UNKNOWN = 0, 1, 2
+
+
+def roof_areas(
+    zones: gpd.GeoDataFrame,
+    buildings: gpd.GeoDataFrame,
+    *,
+    roof_shape_field: Optional[str] = None,
+    sloped_factor: float = 0.5,
+    unknown_factor: float = 0.75,
+    zones_name: str = "wijken",
+    buildings_name: str = "gebouwen",
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+) -> pd.DataFrame:
+    """Per zone (m²): ``ind_dak_totaal``, ``ind_dak_plat``, ``ind_dak_schuin``,
+    ``ind_dak_bruikbaar``, and ``dek_dak`` (% of the zone inside the hull of the
+    building layer). Without ``roof_shape_field`` every roof is of unknown shape
+    (counted in the total, in neither flat nor sloped)."""
+    require_projected(zones, zones_name)
+    notes = []
+    zone_geoms = polygons(zones, zones_name, notes)
+    buildings = in_crs(buildings, zones.crs, buildings_name)
+    geoms = polygons(buildings, buildings_name, notes)
+    shape = roof_shape_codes(buildings, roof_shape_field, buildings_name)
+    present = ~shapely.is_missing(geoms)
+    geoms, shape = geoms[present], shape[present]
+    require_overlap(zone_geoms, shapely.total_bounds(geoms), buildings_name, zones_name)
+    areas = overlay_areas(zone_geoms, geoms, shape, 3, Monitor(progress, is_cancelled))
+    result = pd.DataFrame(
+        {
+            names.ROOF_TOTAL: areas.sum(axis=1),
+            names.ROOF_FLAT: areas[:, FLAT],
+            names.ROOF_SLOPED: areas[:, SLOPED],
+            names.ROOF_USABLE: areas[:, FLAT]
+            + sloped_factor * areas[:, SLOPED]
+            + unknown_factor * areas[:, UNKNOWN],
+            names.COVERAGE_ROOFS: hull_coverage(zone_geoms, geoms),
+        },
+        index=zones.index,
+    )
+    result.attrs["notes"] = notes
+    return result
+
+
+def roof_shape_codes(
+    buildings: gpd.GeoDataFrame, roof_shape_field: Optional[str], buildings_name: str
+) -> np.ndarray:
+    """FLAT, SLOPED or UNKNOWN per building; any other named shape is sloped."""
+    if roof_shape_field is None:
+        return np.full(len(buildings), UNKNOWN)
+    buildings = with_tag_columns(buildings, [roof_shape_field])
+    require_field(
+        buildings, roof_shape_field, buildings_name, "pick the roof-type field or leave it empty"
+    )
+    shapes = buildings[roof_shape_field].fillna("").astype(str).str.strip().str.lower()
+    return np.select(
+        [shapes.isin(FLAT_SHAPES), shapes.isin(UNKNOWN_SHAPES)], [FLAT, UNKNOWN], SLOPED
+    )

@@ -1,0 +1,226 @@
+"""Transit coverage: the share of addresses (or building centroids, or area) within
+straight-line reach of a stop, per mode and overall.
+
+Distances follow PBL's OV-beschikbaarheid by default (bus/tram 500 m, metro and
+sneltram 1000 m, train 2000 m, Intercity 3000 m); the "planning" profile uses
+400 m (bus, tram), 800 m (metro) and 1200 m (train, Intercity). An Intercity
+station is a train station too. Nearest stops come from ``scipy.spatial.cKDTree``.
+"""
+
+from typing import Dict, List, Mapping, Optional
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from scipy.spatial import cKDTree
+
+from ..errors import InputError
+from . import names
+from .geometry import hull_coverage, points_in_zones, share_per_zone
+from .inputs import (
+    IsCancelled,
+    Monitor,
+    Progress,
+    in_crs,
+    points,
+    polygons,
+    require_field,
+    require_overlap,
+    require_projected,
+)
+from .osm_tags import with_tag_columns
+
+PROFILES: Dict[str, Dict[str, float]] = {
+    "pbl": {"bus": 500, "tram": 500, "metro": 1000, "trein": 2000, "ic": 3000},
+    "planning": {"bus": 400, "tram": 400, "metro": 800, "trein": 1200, "ic": 1200},
+}
+MODE_ALIASES = {
+    "bus": "bus",
+    "tram": "tram",
+    "metro": "metro",
+    "sneltram": "metro",
+    "subway": "metro",
+    "light_rail": "metro",
+    "trein": "trein",
+    "train": "trein",
+    "sprinter": "trein",
+    "rail": "trein",
+    "ic": "ic",
+    "intercity": "ic",
+}
+OSM_KEYS = ("highway", "public_transport", "railway", "station", "bus", "tram", "subway",
+            "light_rail", "train")  # fmt: skip
+BASIS_ADDRESSES, BASIS_BUILDINGS, BASIS_AREA = "adressen", "gebouwen", "oppervlak"
+MAX_AREA_SAMPLES = 2_000_000  # grid points when coverage is measured by area
+
+
+def stop_modes(
+    stops: gpd.GeoDataFrame, *, mode_field: Optional[str] = None, stops_name: str = "haltes"
+) -> pd.DataFrame:
+    """Boolean column per mode (``names.TRANSIT_MODES``), indexed like ``stops``.
+
+    With ``mode_field`` its values are read (bus, tram, metro/sneltram, trein/train,
+    ic/intercity; several separated by ',' or ';'); otherwise OSM tags decide.
+    OSM tags do not tell Intercity stations apart: use a mode field for those.
+    """
+    if mode_field is not None:
+        require_field(stops, mode_field, stops_name, "pick the field that holds the mode")
+        words = stops[mode_field].fillna("").astype(str).str.lower().str.replace(";", ",")
+        modes = pd.DataFrame(False, index=stops.index, columns=list(names.TRANSIT_MODES))
+        for position, text in zip(stops.index, words):
+            for word in filter(None, (w.strip() for w in text.split(","))):
+                if word not in MODE_ALIASES:
+                    raise InputError(
+                        f"layer '{stops_name}' field '{mode_field}' has value '{word}', "
+                        f"which is no mode; use one of {', '.join(sorted(MODE_ALIASES))}"
+                    )
+                modes.loc[position, MODE_ALIASES[word]] = True
+    else:
+        modes = _osm_modes(with_tag_columns(stops, OSM_KEYS))
+    modes["trein"] |= modes["ic"]
+    return modes
+
+
+def transit_coverage(
+    zones: gpd.GeoDataFrame,
+    stops: gpd.GeoDataFrame,
+    *,
+    addresses: Optional[gpd.GeoDataFrame] = None,
+    buildings: Optional[gpd.GeoDataFrame] = None,
+    profile: str = "pbl",
+    distances: Optional[Mapping[str, float]] = None,
+    mode_field: Optional[str] = None,
+    weight_field: Optional[str] = None,
+    area_step: float = 25.0,
+    zones_name: str = "wijken",
+    stops_name: str = "haltes",
+    addresses_name: str = "adressen",
+    buildings_name: str = "gebouwen",
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+) -> pd.DataFrame:
+    """Per zone: ``ind_ov_dekking`` and ``ind_ov_<mode>`` (% of the basis within
+    reach), ``dek_ov`` (% of the zone inside the hull of the basis layer; 100 for
+    area), ``ov_basis`` and ``ov_profiel``.
+
+    The basis is ``addresses`` (weighted by ``weight_field``, e.g. dwellings),
+    else the centroids of ``buildings``, else a grid of ``area_step`` metres over
+    each zone. ``distances`` overrides the profile's distance per mode.
+    """
+    if profile not in PROFILES:
+        raise InputError(f"transit profile '{profile}' is unknown; use 'pbl' or 'planning'")
+    reach = {**PROFILES[profile], **(distances or {})}
+    monitor = Monitor(progress, is_cancelled)
+    require_projected(zones, zones_name)
+    notes: List[str] = []
+    zone_geoms = polygons(zones, zones_name, notes)
+    stops = in_crs(stops, zones.crs, stops_name)
+    stop_xy = points(stops, stops_name)
+    modes = stop_modes(stops, mode_field=mode_field, stops_name=stops_name)
+    if not modes.to_numpy().any():
+        raise InputError(
+            f"layer '{stops_name}' has no stop with a recognised mode; "
+            "pick the mode field (bus, tram, metro, trein, ic)"
+        )
+    if mode_field is None:
+        notes.append(
+            f"layer '{stops_name}': modes read from OSM tags, which do not mark Intercity "
+            "stations; ind_ov_ic stays 0 unless a mode field is given"
+        )
+    basis, xy, weight, data_coverage = _basis_points(
+        zones, zone_geoms, addresses, buildings, weight_field, area_step,
+        zones_name, addresses_name, buildings_name,
+    )  # fmt: skip
+    require_overlap(zone_geoms, _bounds(xy), basis, zones_name)
+    point, zone = points_in_zones(xy, zone_geoms)
+    point_weight = None if weight is None else weight[point]
+    covered_any = np.zeros(len(point), dtype=bool)
+    result = pd.DataFrame(index=zones.index)
+    for step, mode in enumerate(names.TRANSIT_MODES):
+        monitor.step(step / len(names.TRANSIT_MODES))
+        covered = _within(stop_xy[modes[mode].to_numpy()], xy[point], reach[mode])
+        covered_any |= covered
+        result[names.TRANSIT_BY_MODE[mode]] = share_per_zone(
+            zone, covered, point_weight, len(zone_geoms)
+        )
+    result.insert(
+        0,
+        names.TRANSIT_ANY,
+        share_per_zone(zone, covered_any, point_weight, len(zone_geoms)),
+    )
+    result[names.COVERAGE_TRANSIT] = data_coverage
+    result[names.TRANSIT_BASIS] = basis
+    result[names.TRANSIT_PROFILE] = profile
+    monitor.step(1.0)
+    result.attrs["notes"] = notes
+    return result
+
+
+def _within(stop_xy: np.ndarray, xy: np.ndarray, distance: float) -> np.ndarray:
+    if len(stop_xy) == 0 or len(xy) == 0:
+        return np.zeros(len(xy), dtype=bool)
+    nearest, _ = cKDTree(stop_xy).query(xy, distance_upper_bound=distance)
+    return nearest <= distance
+
+
+def _basis_points(
+    zones, zone_geoms, addresses, buildings, weight_field, area_step,
+    zones_name, addresses_name, buildings_name,
+):  # fmt: skip
+    """(basis name, point xy, weights or None, data coverage per zone)."""
+    if addresses is not None:
+        addresses = in_crs(addresses, zones.crs, addresses_name)
+        xy = points(addresses, addresses_name)
+        weight = None
+        if weight_field is not None:
+            require_field(addresses, weight_field, addresses_name, "pick the dwellings field")
+            weight = pd.to_numeric(addresses[weight_field], errors="coerce").fillna(0).to_numpy()
+        return BASIS_ADDRESSES, xy, weight, hull_coverage(zone_geoms, shapely.points(xy))
+    if buildings is not None:
+        buildings = in_crs(buildings, zones.crs, buildings_name)
+        geoms = polygons(buildings, buildings_name, [])
+        geoms = geoms[~shapely.is_missing(geoms)]
+        xy = shapely.get_coordinates(shapely.point_on_surface(geoms))
+        return BASIS_BUILDINGS, xy, None, hull_coverage(zone_geoms, geoms)
+    xy = _area_grid(zone_geoms, area_step)
+    return BASIS_AREA, xy, None, np.where(shapely.is_missing(zone_geoms), np.nan, 100.0)
+
+
+def _area_grid(zone_geoms: np.ndarray, step: float) -> np.ndarray:
+    """Centres of a square grid over the zones (each stands for step² of area)."""
+    xmin, ymin, xmax, ymax = shapely.total_bounds(zone_geoms)
+    step = max(step, np.sqrt((xmax - xmin) * (ymax - ymin) / MAX_AREA_SAMPLES))
+    xs = np.arange(xmin + step / 2, xmax, step)
+    ys = np.arange(ymin + step / 2, ymax, step)
+    grid_x, grid_y = np.meshgrid(xs, ys)
+    return np.column_stack([grid_x.ravel(), grid_y.ravel()])
+
+
+def _bounds(xy: np.ndarray):
+    return (*xy.min(axis=0), *xy.max(axis=0)) if len(xy) else (0.0, 0.0, 0.0, 0.0)
+
+
+def _osm_modes(stops: gpd.GeoDataFrame) -> pd.DataFrame:
+    def tag(key: str) -> pd.Series:
+        if key not in stops.columns:
+            return pd.Series("", index=stops.index)
+        return stops[key].fillna("").astype(str)
+
+    rail_station = tag("railway").isin(["station", "halt", "stop"])
+    metro = (
+        tag("subway").eq("yes")
+        | tag("light_rail").eq("yes")
+        | tag("station").isin(["subway", "light_rail"])
+        | tag("railway").eq("subway_entrance")
+    )
+    return pd.DataFrame(
+        {
+            "bus": tag("highway").eq("bus_stop") | tag("bus").eq("yes"),
+            "tram": tag("railway").eq("tram_stop") | tag("tram").eq("yes"),
+            "metro": metro,
+            "trein": (rail_station & ~metro & ~tag("station").eq("tram")) | tag("train").eq("yes"),
+            "ic": False,
+        },
+        index=stops.index,
+    )

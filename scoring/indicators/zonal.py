@@ -1,0 +1,262 @@
+"""Zonal statistics of a raster per zone, read in row blocks so memory stays bounded.
+
+Zones are rasterized block by block onto the raster grid (a cell belongs to a
+zone when its centre lies inside it, as in QGIS's zonal statistics); sums and
+counts are gathered with ``np.bincount``. Zones that overlap each other are
+rasterized in separate passes so every zone gets all of its cells. Zone polygons
+are reprojected to the raster CRS; the raster is never warped.
+"""
+
+from typing import Iterator, List, Optional, Sequence, Tuple
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import rasterio
+import rasterio.errors
+import rasterio.features
+import rasterio.windows
+import shapely
+
+from ..errors import InputError
+from .geometry import overlapping_pairs
+from .inputs import IsCancelled, Monitor, Progress, in_crs, polygons, require_overlap
+
+BLOCK_CELLS = 4_000_000  # cells read at once: about 16 MB of float32 plus the zone ids
+MAX_HISTOGRAM_BINS = 20_000_000  # zones x bins kept for percentiles (int64: 160 MB)
+COVERAGE = "coverage"  # share (0-100 %) of a zone's area with valid raster cells
+
+
+def zonal_stats(
+    raster_path,
+    zones: gpd.GeoDataFrame,
+    *,
+    band: int = 1,
+    thresholds: Sequence[float] = (),
+    percentiles: Sequence[float] = (),
+    percentile_step: float = 0.01,
+    extremes: bool = False,
+    raster_name: Optional[str] = None,
+    zones_name: str = "wijken",
+    block_rows: Optional[int] = None,
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+) -> pd.DataFrame:
+    """Per zone: ``count`` (valid cells), ``sum``, ``mean``, ``min``/``max`` (when
+    ``extremes``), ``above_<t>`` (% of valid cells > t) for each threshold,
+    ``p<q>`` for each percentile (nearest rank, resolved to ``percentile_step``)
+    and ``coverage`` (% of the zone's area with valid cells).
+
+    The frame is indexed like ``zones``; ``.attrs["notes"]`` lists repairs made.
+    """
+    monitor = Monitor(progress, is_cancelled)
+    with _open(raster_path, raster_name) as grid:
+        name = raster_name or str(raster_path)
+        geoms, notes = _zone_geoms(grid, zones, name, zones_name)
+        n = len(geoms)
+        count = np.zeros(n)
+        total = np.zeros(n)
+        above = np.zeros((len(thresholds), n))
+        lowest = np.full(n, np.inf)
+        highest = np.full(n, -np.inf)
+        needs_histogram = len(percentiles) > 0
+        first_pass = monitor.part(0.0, 0.5 if needs_histogram else 1.0)
+        for zone, value in zone_cells(grid, band, geoms, block_rows, first_pass):
+            count += np.bincount(zone, minlength=n)
+            total += np.bincount(zone, weights=value, minlength=n)
+            for k, threshold in enumerate(thresholds):
+                above[k] += np.bincount(zone[value > threshold], minlength=n)
+            if (extremes or needs_histogram) and len(zone):
+                _update_extremes(zone, value, lowest, highest)
+        result = pd.DataFrame({"count": count, "sum": total}, index=zones.index)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            result["mean"] = np.where(count > 0, total / count, np.nan)
+            if extremes:
+                result["min"] = np.where(count > 0, lowest, np.nan)
+                result["max"] = np.where(count > 0, highest, np.nan)
+            for k, threshold in enumerate(thresholds):
+                result[threshold_column(threshold)] = np.where(
+                    count > 0, 100.0 * above[k] / count, np.nan
+                )
+        if needs_histogram:
+            second_pass = monitor.part(0.5, 1.0)
+            for q, values in _histogram_percentiles(
+                grid,
+                band,
+                geoms,
+                block_rows,
+                second_pass,
+                count,
+                lowest,
+                highest,
+                percentiles,
+                percentile_step,
+            ).items():
+                result[percentile_column(q)] = values
+        cell_area = abs(grid.transform.a * grid.transform.e)
+        result[COVERAGE] = coverage_percent(count * cell_area, geoms)
+    result.attrs["notes"] = notes
+    return result
+
+
+def zonal_class_counts(
+    raster_path,
+    zones: gpd.GeoDataFrame,
+    classes: Sequence[int],
+    *,
+    band: int = 1,
+    raster_name: Optional[str] = None,
+    zones_name: str = "wijken",
+    block_rows: Optional[int] = None,
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+) -> Tuple[pd.DataFrame, float]:
+    """Cells per zone (rows, indexed like ``zones``) and class value (columns) of a
+    classified raster, and the cell area in CRS units². Values not in ``classes``
+    are not counted."""
+    monitor = Monitor(progress, is_cancelled)
+    classes = np.asarray(list(classes))
+    with _open(raster_path, raster_name) as grid:
+        name = raster_name or str(raster_path)
+        geoms, notes = _zone_geoms(grid, zones, name, zones_name)
+        n, n_classes = len(geoms), len(classes)
+        counts = np.zeros(n * n_classes)
+        order = np.argsort(classes)
+        for zone, value in zone_cells(grid, band, geoms, block_rows, monitor):
+            slot = np.searchsorted(classes[order], value)
+            slot = np.minimum(slot, n_classes - 1)
+            known = classes[order][slot] == value
+            flat = zone[known] * n_classes + order[slot[known]]
+            counts += np.bincount(flat, minlength=n * n_classes)
+        cell_area = abs(grid.transform.a * grid.transform.e)
+    table = pd.DataFrame(counts.reshape(n, n_classes), index=zones.index, columns=list(classes))
+    table.attrs["notes"] = notes
+    return table, cell_area
+
+
+def threshold_column(threshold: float) -> str:
+    return f"above_{threshold:g}"
+
+
+def percentile_column(q: float) -> str:
+    return f"p{q:g}"
+
+
+def coverage_percent(covered_area: np.ndarray, geoms: np.ndarray) -> np.ndarray:
+    """Covered area as a share (0-100 %) of each zone's area; NaN for empty zones."""
+    area = shapely.area(geoms).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(area > 0, np.minimum(100.0, 100.0 * covered_area / area), np.nan)
+
+
+def open_raster(raster_path, raster_name: Optional[str] = None):
+    """The raster opened with rasterio; a clear message when it cannot be read."""
+    return _open(raster_path, raster_name)
+
+
+def iter_blocks(
+    grid, band: int, block_rows: Optional[int], monitor: Monitor
+) -> Iterator[Tuple[rasterio.windows.Window, np.ndarray, np.ndarray]]:
+    """(window, values as float64, valid mask) per row block, nodata and NaN masked out."""
+    rows = block_rows or max(1, BLOCK_CELLS // grid.width)
+    for row_off in range(0, grid.height, rows):
+        monitor.step(row_off / grid.height)
+        window = rasterio.windows.Window(0, row_off, grid.width, min(rows, grid.height - row_off))
+        data = grid.read(band, window=window, masked=True)
+        values = np.asarray(data.data, dtype=np.float64)
+        valid = ~np.ma.getmaskarray(data) & np.isfinite(values)
+        yield window, values, valid
+    monitor.step(1.0)
+
+
+def zone_cells(
+    grid, band: int, geoms: np.ndarray, block_rows: Optional[int], monitor: Monitor
+) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
+    """(zone index, value) of every valid cell whose centre lies in a zone, per block."""
+    groups = _disjoint_groups(geoms)
+    trees = [shapely.STRtree(geoms[group]) for group in groups]
+    for window, values, valid in iter_blocks(grid, band, block_rows, monitor):
+        transform = rasterio.windows.transform(window, grid.transform)
+        box = shapely.box(*rasterio.windows.bounds(window, grid.transform))
+        for group, tree in zip(groups, trees):
+            members = group[tree.query(box, predicate="intersects")]
+            if len(members) == 0:
+                continue
+            ids = rasterio.features.rasterize(
+                zip(geoms[members], members + 1),
+                out_shape=values.shape,
+                transform=transform,
+                fill=0,
+                dtype="int32",
+            )
+            inside = (ids > 0) & valid
+            yield ids[inside] - 1, values[inside]
+
+
+def _open(raster_path, raster_name):
+    name = raster_name or str(raster_path)
+    try:
+        grid = rasterio.open(raster_path)
+    except rasterio.errors.RasterioIOError as error:
+        raise InputError(f"raster '{name}' cannot be read ({error}); pick a raster file") from None
+    if grid.crs is None:
+        grid.close()
+        raise InputError(f"raster '{name}' has no CRS; assign one (e.g. EPSG:28992)")
+    return grid
+
+
+def _zone_geoms(grid, zones: gpd.GeoDataFrame, raster_name: str, zones_name: str):
+    notes: List[str] = []
+    geoms = polygons(in_crs(zones, grid.crs, zones_name), zones_name, notes)
+    require_overlap(geoms, tuple(grid.bounds), raster_name, zones_name)
+    return geoms, notes
+
+
+def _disjoint_groups(geoms: np.ndarray) -> List[np.ndarray]:
+    """Zone indices split into groups whose members do not overlap (greedy colouring)."""
+    present = np.flatnonzero(~shapely.is_missing(geoms))
+    neighbours = {}
+    for a, b in zip(*overlapping_pairs(geoms)):
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    colour = {}
+    for zone in present:
+        taken = {colour[other] for other in neighbours.get(zone, ()) if other in colour}
+        colour[zone] = next(c for c in range(len(taken) + 1) if c not in taken)
+    colours = np.array([colour[zone] for zone in present], dtype=int)
+    return [present[colours == c] for c in range(colours.max() + 1)] if len(present) else []
+
+
+def _update_extremes(zone, value, lowest, highest) -> None:
+    order = np.argsort(zone, kind="stable")
+    zone, value = zone[order], value[order]
+    starts = np.flatnonzero(np.r_[True, zone[1:] != zone[:-1]])
+    ids = zone[starts]
+    lowest[ids] = np.minimum(lowest[ids], np.minimum.reduceat(value, starts))
+    highest[ids] = np.maximum(highest[ids], np.maximum.reduceat(value, starts))
+
+
+def _histogram_percentiles(
+    grid, band, geoms, block_rows, monitor, count, lowest, highest, percentiles, step
+):
+    """Nearest-rank percentiles from one histogram per zone over a shared value range."""
+    n = len(geoms)
+    has_data = count > 0
+    if not has_data.any():
+        return {q: np.full(n, np.nan) for q in percentiles}
+    start = lowest[has_data].min()
+    span = highest[has_data].max() - start
+    step = max(step, span / max(1, MAX_HISTOGRAM_BINS // n - 1))
+    n_bins = int(np.floor(span / step)) + 1
+    histogram = np.zeros(n * n_bins)
+    for zone, value in zone_cells(grid, band, geoms, block_rows, monitor):
+        bins = np.minimum(((value - start) / step).astype(np.int64), n_bins - 1)
+        histogram += np.bincount(zone * n_bins + bins, minlength=n * n_bins)
+    cumulative = np.cumsum(histogram.reshape(n, n_bins), axis=1)
+    result = {}
+    for q in percentiles:
+        rank = np.ceil(q / 100.0 * count)  # nearest rank, 1-based
+        first = (cumulative >= np.maximum(rank, 1)[:, None]).argmax(axis=1)
+        values = start + (first + 0.5) * step
+        result[q] = np.where(has_data, np.clip(values, lowest, highest), np.nan)
+    return result
