@@ -13,7 +13,7 @@ PLUGINPATH  := $(BUILD)/plugins
 QGIS_PROCESS := /usr/bin/qgis_process.bin
 APT_PACKAGES := python3-qgis qgis qgis-providers python3-geopandas python3-rasterio \
                 python3-scipy python3-venv python3-pip xvfb xauth poppler-utils \
-                qttools5-dev-tools zip
+                qttools5-dev-tools pyqt5-dev-tools zip
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QGIS_ENV    := QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) \
                QGIS_CUSTOM_CONFIG_PATH=$(CURDIR)/$(BUILD)/qgis-profile XDG_RUNTIME_DIR=$(CURDIR)/$(BUILD)/xdg
@@ -51,10 +51,10 @@ lint: deps ## ruff over the whole plugin
 	$(VENV)/bin/ruff format --check .
 
 test-core: deps ## Pure scoring tests, QGIS not started
-	$(PY) -m pytest -p no:pytest_qgis tests/scoring
+	$(VENV)/bin/pytest -p no:pytest_qgis tests/scoring
 
 test-qgis: deps ## QGIS tests (Processing, qgis_process, dock) offscreen
-	$(QGIS_ENV) $(PY) -m pytest tests/processing tests/ui tests/test_plugin.py
+	$(QGIS_ENV) $(VENV)/bin/pytest tests/processing tests/ui tests/test_plugin.py
 
 test: lint test-core test-qgis ## ruff, then the whole test suite
 

@@ -182,7 +182,17 @@ INDICATORS = (
         "%",
         5,
         25,
-        _CBS + " (p_hh_lkk / P_LAAGINKH)",
+        _CBS + " (p_hh_lkk / P_LIK_HH)",
+    ),
+    Indicator(
+        "ind_laagste40",
+        "sociaaleconomisch",
+        "Huishoudens in de laagste 40 % inkomens",
+        "Households in the national lowest 40 % of incomes",
+        "%",
+        30,
+        60,
+        _CBS + " (p_hh_li / P_LAAGINKH); national mean 40 %",
     ),
     Indicator(
         "ind_corporatie",

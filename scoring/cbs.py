@@ -158,6 +158,7 @@ RECIPES: Dict[str, Tuple[_Recipe, ...]] = {
         _Recipe(("a_inw", "a_lan_ha"), _per_km2, "{0} / {1} * 100"),
     ),
     "ind_laag_ink": (_direct("p_hh_lkk"),),
+    "ind_laagste40": (_direct("p_hh_li"),),
     "ind_corporatie": (_direct("p_wcorpw"),),
     "ind_woz": (
         _Recipe(("g_wozbag",), lambda woz: woz, "{0}", lambda woz: not _in_euro(woz)),

@@ -82,19 +82,11 @@ def diagnose(
     """Score every wijk (row of ``values``, columns ``ind_*``) with a profile.
 
     Indicators the profile weighs but ``values`` lacks count as missing (they
-    lower coverage); a frame without any of them is an error.
+    lower coverage); a frame in which none of them has a value is an error.
     """
     indicators = list(profile.indicators())
-    present = [ind for ind in indicators if ind in values.columns]
     if values.empty:
         raise InputError("The wijk layer has no features; nothing to score.")
-    if not present:
-        raise InputError(
-            "None of the indicators of profile '{}' is present: looked for {}. Run the "
-            "indicator algorithms first, or map CBS fields in the profile.".format(
-                profile.name, ", ".join(indicators)
-            )
-        )
     raw = np.column_stack(
         [
             pd.to_numeric(values[ind], errors="coerce").to_numpy(float)
@@ -103,6 +95,13 @@ def diagnose(
             for ind in indicators
         ]
     )
+    if np.isnan(raw).all():
+        raise InputError(
+            "None of the indicators of profile '{}' has a value: looked for {}. Run the "
+            "indicator algorithms first, or map CBS fields in the profile.".format(
+                profile.name, ", ".join(indicators)
+            )
+        )
     rules = [profile.rules[ind] for ind in indicators]
     weights = weight_matrix(profile, indicators)
 

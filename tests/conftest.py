@@ -1,17 +1,21 @@
-"""Pure tests: QGIS is never started here (run with -p no:pytest_qgis)."""
+"""Shared by every test; imports no qgis, so the pure tests run with -p no:pytest_qgis."""
 
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PLUGINS = ROOT / ".build" / "plugins"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 PLUGINS.mkdir(parents=True, exist_ok=True)
 if not (PLUGINS / "wijkdiagnose").exists():
     (PLUGINS / "wijkdiagnose").symlink_to("../..")
-if str(PLUGINS) not in sys.path:
-    sys.path.insert(0, str(PLUGINS))
+# The repo root itself must not be importable: its processing/ would shadow QGIS's
+# processing package (`python -m pytest` puts the working directory first).
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
+for path in (PLUGINS, ROOT / "tests"):  # the plugin as a package; qgis_helpers
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
 import pytest  # noqa: E402
 

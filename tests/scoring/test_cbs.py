@@ -196,6 +196,7 @@ def test_pdok_descriptive_names_with_derivations():
             "gemiddelde_woningwaarde": [620],
             "perc_huurwoningen_in_bezit_woningcorporaties": [45],
             "percentage_huishoudens_met_laag_inkomen": [14],
+            "percentage_huishoudens_met_laagste_inkomen": [38],
             "aantal_personen_met_een_alg_bijstandsuitkering_tot": [200],
         }
     )
@@ -208,6 +209,7 @@ def test_pdok_descriptive_names_with_derivations():
         "ind_oad": 9000,
         "ind_bev_dich": 8000,  # 4000 inhabitants / 0.5 km2
         "ind_laag_ink": 14,
+        "ind_laagste40": 38,
         "ind_corporatie": 45,
         "ind_woz": 620,
         "ind_bijstand": 50,  # 200 / 4000 * 1000
@@ -267,7 +269,8 @@ def test_no_cbs_fields_gives_nan_columns_and_no_sources():
 
 
 def test_delft_2024_geojson(shared_data):
-    gpd = pytest.importorskip("geopandas")
+    import geopandas as gpd
+
     wijken = gpd.read_file(shared_data / "cbs_nl" / "wijken_2024_delft_rd.geojson")
     result = derive_indicators(wijken, layer_name="wijken_2024_delft_rd")
     binnenstad = (wijken["wijknaam"] == "Wijk 11 Binnenstad").to_numpy()
@@ -284,6 +287,7 @@ def test_delft_2024_geojson(shared_data):
     assert provenance["ind_bev_dich"] == "bevolkingsdichtheid"
     lacking = {ind for ind, source in provenance.items() if source is None}
     assert lacking == {
+        "ind_laagste40",
         "ind_gas_won",
         "ind_stadsverw",
         "ind_voor2000",
@@ -298,7 +302,8 @@ def test_delft_2024_geojson(shared_data):
 
 
 def read_utrecht(shared_data, layer):
-    gpd = pytest.importorskip("geopandas")
+    import geopandas as gpd
+
     path = shared_data / "cbs_kwb" / "wijken_utrecht_gm0344_kwb_rd.gpkg"
     wijken = gpd.read_file(path, layer=layer)
     return wijken, (wijken["wijkcode"] == "WK034403").to_numpy()  # Wijk 03 Overvecht

@@ -93,7 +93,9 @@ def test_no_koploper_where_nothing_has_a_value():
 def test_empty_layer_and_absent_indicators_are_clear_errors():
     with pytest.raises(InputError, match="no features"):
         diagnose(frame().iloc[:0], small_profile())
-    with pytest.raises(InputError, match=r"None of the indicators of profile 'x'.*ind_gas_won"):
+    with pytest.raises(
+        InputError, match=r"None of the indicators of profile 'x' has a value.*ind_gas_won"
+    ):
         diagnose(pd.DataFrame({"other": [1]}), small_profile(profile={"name": "x"}))
 
 

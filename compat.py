@@ -1,0 +1,50 @@
+"""The one place where QGIS 3.22 … 3.44 (Qt5) and QGIS 4 (Qt6) differ for this plugin.
+
+Newer QGIS moved enums into ``Qgis.*`` and QgsField to QMetaType; QGIS 4
+drops the old spellings. Everything else imports the names from here.
+"""
+
+from qgis.core import Qgis, QgsField, QgsProcessing, QgsProcessingParameterNumber, QgsWkbTypes
+from qgis.PyQt.QtCore import QMetaType, QVariant
+
+_NEW_ENUMS = hasattr(Qgis, "ProcessingSourceType")  # QGIS 3.36+
+_FIELD_USES_QMETATYPE = Qgis.QGIS_VERSION_INT >= 33800
+
+if _NEW_ENUMS:
+    SOURCE_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
+    SOURCE_POINT = Qgis.ProcessingSourceType.VectorPoint
+    SOURCE_LINE = Qgis.ProcessingSourceType.VectorLine
+    SOURCE_ANY_GEOMETRY = Qgis.ProcessingSourceType.VectorAnyGeometry
+    SOURCE_VECTOR = Qgis.ProcessingSourceType.Vector
+    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+    NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
+    GEOMETRY_POLYGON = Qgis.GeometryType.Polygon
+    GEOMETRY_POINT = Qgis.GeometryType.Point
+    GEOMETRY_LINE = Qgis.GeometryType.Line
+else:
+    SOURCE_POLYGON = QgsProcessing.TypeVectorPolygon
+    SOURCE_POINT = QgsProcessing.TypeVectorPoint
+    SOURCE_LINE = QgsProcessing.TypeVectorLine
+    SOURCE_ANY_GEOMETRY = QgsProcessing.TypeVectorAnyGeometry
+    SOURCE_VECTOR = QgsProcessing.TypeVector
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Double
+    NUMBER_INTEGER = QgsProcessingParameterNumber.Integer
+    GEOMETRY_POLYGON = QgsWkbTypes.PolygonGeometry
+    GEOMETRY_POINT = QgsWkbTypes.PointGeometry
+    GEOMETRY_LINE = QgsWkbTypes.LineGeometry
+
+if _FIELD_USES_QMETATYPE:
+    FIELD_DOUBLE = QMetaType.Type.Double
+    FIELD_INT = QMetaType.Type.Int
+    FIELD_LONG = QMetaType.Type.LongLong
+    FIELD_STRING = QMetaType.Type.QString
+else:
+    FIELD_DOUBLE = QVariant.Double
+    FIELD_INT = QVariant.Int
+    FIELD_LONG = QVariant.LongLong
+    FIELD_STRING = QVariant.String
+
+
+def make_field(name: str, field_type, length: int = 0, precision: int = 0) -> QgsField:
+    """A QgsField of one of the FIELD_* types above."""
+    return QgsField(name, field_type, "", length, precision)

@@ -1,0 +1,122 @@
+"""QGIS sources to core types (pandas / geopandas) and core results back into sinks.
+
+The only module that converts between the two worlds; algorithms call it and
+the pure core never sees a QgsFeature.
+"""
+
+from typing import List, Optional, Sequence
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsFields,
+    QgsProcessingException,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from ..compat import FIELD_DOUBLE, FIELD_LONG, FIELD_STRING, make_field
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("adapter", text)
+
+
+def read_features(
+    source, feedback=None, crs: Optional[QgsCoordinateReferenceSystem] = None, context=None
+) -> List[QgsFeature]:
+    """All features of a source (optionally transformed to ``crs``), honouring cancel."""
+    request = QgsFeatureRequest()
+    if crs is not None and crs.isValid() and crs != source.sourceCrs():
+        request.setDestinationCrs(crs, context.transformContext())
+    total = source.featureCount() or 1
+    features = []
+    for number, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None:
+            if feedback.isCanceled():
+                raise QgsProcessingException(_tr("Cancelled; nothing was written."))
+            if number % 500 == 0:
+                feedback.setProgress(100.0 * number / total)
+        features.append(QgsFeature(feature))
+    return features
+
+
+def _plain(value):
+    """QVariant NULL (PyQGIS 3.x) to None; everything else as is."""
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    return value
+
+
+def attribute_table(features: Sequence[QgsFeature], fields: QgsFields) -> pd.DataFrame:
+    """Attributes as a DataFrame indexed 0..n-1 in feature order."""
+    names = fields.names()
+    rows = [[_plain(v) for v in feature.attributes()] for feature in features]
+    return pd.DataFrame(rows, columns=names, index=pd.RangeIndex(len(rows)))
+
+
+def geometries(features: Sequence[QgsFeature]):
+    """Shapely 2 geometries (None for empty) in feature order."""
+    import shapely
+
+    wkb = [
+        bytes(f.geometry().asWkb()) if f.hasGeometry() and not f.geometry().isEmpty() else None
+        for f in features
+    ]
+    return shapely.from_wkb(np.array(wkb, dtype=object))
+
+
+def field_for(name: str, column: pd.Series):
+    """A QgsField fitting a result column: whole numbers, reals or text."""
+    if pd.api.types.is_bool_dtype(column) or pd.api.types.is_integer_dtype(column):
+        return make_field(name, FIELD_LONG)
+    if pd.api.types.is_numeric_dtype(column):
+        return make_field(name, FIELD_DOUBLE, 20, 6)
+    return make_field(name, FIELD_STRING, 254)
+
+
+def _cell(value):
+    if value is None:
+        return None
+    if isinstance(value, (float, np.floating)):
+        return None if np.isnan(value) else float(value)
+    if isinstance(value, (np.integer, np.bool_)):
+        return int(value)
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value)
+    return value
+
+
+def write_with_results(alg, parameters, name, context, source, features, results: pd.DataFrame):
+    """Copy ``features`` into the sink ``name`` with the ``results`` columns added.
+
+    A result column whose name already exists (a re-run on a diagnosed layer)
+    replaces that field's values instead of adding a twin. Call this only
+    after all computation is done, so a cancelled run never leaves a
+    half-written output. Returns the destination id.
+    """
+    fields = QgsFields(source.fields())
+    for column in results.columns:
+        if fields.indexFromName(column) < 0:
+            fields.append(field_for(column, results[column]))
+    sink, dest_id = alg.parameterAsSink(
+        parameters, name, context, fields, source.wkbType(), source.sourceCrs()
+    )
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    positions = [fields.indexFromName(column) for column in results.columns]
+    values = results.to_numpy(dtype=object)
+    for feature, row in zip(features, values):
+        attributes = list(feature.attributes())
+        attributes += [None] * (len(fields) - len(attributes))
+        for position, value in zip(positions, row):
+            attributes[position] = _cell(value)
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        out.setAttributes(attributes)
+        if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
+    return dest_id

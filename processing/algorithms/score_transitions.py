@@ -1,0 +1,104 @@
+"""wijkdiagnose:score_transitions — urgency per transition, koploper, meelopers, zekerheid."""
+
+from collections import Counter
+
+import pandas as pd
+from qgis.core import (
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+)
+
+from ...compat import SOURCE_POLYGON
+from ...scoring import fields
+from ...scoring.cbs import derive_indicators
+from ...scoring.errors import InputError
+from ...scoring.profile import load_profile
+from ...scoring.scores import diagnose
+from ...scoring.transitions import TRANSITION_IDS
+from ..adapter import attribute_table, read_features, write_with_results
+from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+
+
+class ScoreTransitions(WijkdiagnoseAlgorithm):
+    ID = "score_transitions"
+    INPUT = "INPUT"
+    PROFILE = "PROFILE"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):
+        return self.tr("Score transitions (koploper and meelopers)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Scores the urgency (0-100, higher is more urgent) of the six transitions "
+            "(energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, "
+            "sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by "
+            "the indicator algorithms and from CBS kerncijfers fields, which are recognised "
+            "automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... "
+            "or the newer lower-case names); CBS secrecy codes such as -99997 count as missing."
+            "\n\nAdds score_<transition>, dekking_<transition> (share of the weight that had "
+            "data), koploper (most urgent transition), meelopers (the followers), zekerheid "
+            "(how often the koploper stays koploper when weights and inputs vary within their "
+            "uncertainty, in %) and profiel.\n\nThe profile (TOML) sets the weights, reference "
+            "values and tie rules; leave it empty for the shipped default profile."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Wijken (polygons, with CBS or ind_* fields)"), [SOURCE_POLYGON]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.PROFILE,
+                self.tr("Profile (TOML); empty for the default profile"),
+                extension="toml",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Diagnosed wijken"))
+        )
+
+    def process(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise InputError(self.invalidSourceError(parameters, self.INPUT))
+        profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
+        layer_name = source.sourceName()
+        feedback.pushInfo(self.tr("Profile: {} ({})").format(profile.name, profile.source))
+
+        features = read_features(source, feedback)
+        if not features:
+            raise InputError(
+                self.tr("Layer '{}' has no features; nothing to score.").format(layer_name)
+            )
+        table = attribute_table(features, source.fields())
+        derived = derive_indicators(table, profile.cbs_fields, layer_name)
+        for indicator, origin in derived.attrs["provenance"].items():
+            if origin and indicator not in table.columns:
+                feedback.pushInfo(self.tr("{} from CBS field {}").format(indicator, origin))
+        new_indicators = [c for c in derived.columns if c not in table.columns]
+        values = pd.concat([table, derived[new_indicators]], axis=1)
+
+        progress, is_cancelled = core_callbacks(feedback, 10, 95)
+        diagnosis = diagnose(values, profile, progress, is_cancelled)
+
+        results = derived[new_indicators].copy()
+        for transition in TRANSITION_IDS:
+            results[fields.score_field(transition)] = diagnosis.scores[transition].round(1)
+            results[fields.coverage_field(transition)] = diagnosis.coverage[transition].round(1)
+        results[fields.KOPLOPER] = diagnosis.koploper
+        results[fields.MEELOPERS] = diagnosis.meelopers.map(",".join)
+        results[fields.ZEKERHEID] = diagnosis.zekerheid.round(1)
+        results[fields.PROFIEL] = profile.name
+        dest_id = write_with_results(
+            self, parameters, self.OUTPUT, context, source, features, results
+        )
+
+        counts = Counter(k for k in diagnosis.koploper if k)
+        summary = ", ".join(f"{k} {n}" for k, n in counts.most_common())
+        feedback.pushInfo(self.tr("Koploper per wijk: {}").format(summary or "-"))
+        return {self.OUTPUT: dest_id}

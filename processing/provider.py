@@ -1,0 +1,33 @@
+"""The Wijkdiagnose Processing provider; it lists its algorithms explicitly."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from .algorithm import ICON
+from .algorithms.score_transitions import ScoreTransitions
+
+ALGORITHMS = (ScoreTransitions,)
+
+
+class WijkdiagnoseProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "wijkdiagnose"
+
+    def name(self) -> str:
+        return "Wijkdiagnose"
+
+    def longName(self) -> str:
+        return QCoreApplication.translate(
+            "WijkdiagnoseProvider", "Wijkdiagnose — integrale wijkaanpak"
+        )
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON))
+
+    def svgIconPath(self) -> str:
+        return str(ICON)
+
+    def loadAlgorithms(self) -> None:
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())

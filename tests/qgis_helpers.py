@@ -1,0 +1,96 @@
+"""Helpers for tests that run inside QGIS (pytest-qgis starts the application)."""
+
+import sys
+
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+_PROVIDERS = []  # keep Python references, or the registry's providers are collected
+
+
+def processing_ready():
+    """Processing with the native algorithms and our provider (again, if a test removed it)."""
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("native") is None:
+        sys.path.append("/usr/share/qgis/python/plugins")
+        from qgis.analysis import QgsNativeAlgorithms
+
+        from processing.core.Processing import Processing
+
+        Processing.initialize()
+        _PROVIDERS.append(QgsNativeAlgorithms())
+        registry.addProvider(_PROVIDERS[-1])
+    if registry.providerById("wijkdiagnose") is None:
+        from wijkdiagnose.processing.provider import WijkdiagnoseProvider
+
+        _PROVIDERS.append(WijkdiagnoseProvider())
+        registry.addProvider(_PROVIDERS[-1])
+
+
+def run(algorithm_id: str, parameters: dict, feedback=None) -> dict:
+    """Run an algorithm by id with an explicit context, as a user would."""
+    import processing
+
+    processing_ready()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return processing.run(algorithm_id, parameters, context=context, feedback=feedback)
+
+
+def memory_layer(geometry: str, fields: str, rows, name: str = "wijken", crs="EPSG:28992"):
+    """A memory layer from WKT rows: fields like 'code:string&field=x:double'."""
+    layer = QgsVectorLayer(f"{geometry}?crs={crs}&field={fields}", name, "memory")
+    assert layer.isValid()
+    features = []
+    for wkt, *attributes in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(list(attributes))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def plain(value):
+    """QVariant NULL as None, so tests compare plain Python values."""
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    return value
+
+
+def attributes_by(layer, key: str) -> dict:
+    """{key value: {field: value}} for every feature of a layer, NULL as None."""
+    return {
+        f[key]: {name: plain(v) for name, v in zip(f.fields().names(), f.attributes())}
+        for f in layer.getFeatures()
+    }
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    """Keeps what an algorithm told the user."""
+
+    def __init__(self, cancel_after_progress=None):
+        super().__init__()
+        self.messages = []
+        self._cancel_after = cancel_after_progress
+        self.progressChanged.connect(self._maybe_cancel)
+
+    def _maybe_cancel(self, value):
+        if self._cancel_after is not None and value >= self._cancel_after:
+            self.cancel()
+
+    def pushInfo(self, info):
+        self.messages.append(info)
+        super().pushInfo(info)
+
+    def reportError(self, error, fatalError=False):
+        self.messages.append(error)
+        super().reportError(error, fatalError)
