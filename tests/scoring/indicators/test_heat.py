@@ -62,7 +62,6 @@ def test_share_of_addresses_far_from_a_cool_place(write_raster, boxes, point_lay
     addresses = point_layer(
         [[5, 95], [25, 5], [95, 95], [95, 5], [60, 50]], woningen=[1, 3, 2, 1, 1]
     )
-    # distances: 0; (25,5)->(35,15)... ; see the assertions below
     distance = distance_to_cool_places(path, np.array([[25, 5], [95, 95], [95, 5], [60, 50]]))
     assert distance == pytest.approx(
         [np.hypot(20, 10), np.hypot(40, 40), np.hypot(50, 10), np.hypot(5, 5)]

@@ -1,0 +1,234 @@
+"""Sealed / green / yard shares and tree canopy: hand-made squares, the class
+mapping and its messages, a classified raster, and the real Delft BGT, OSM and
+AHN data against independent geopandas / rasterio computations."""
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import rasterio
+import rasterio.features
+import shapely
+
+from wijkdiagnose.scoring.errors import CancelledError, InputError
+from wijkdiagnose.scoring.indicators import (
+    land_cover_shares,
+    load_class_mapping,
+    names,
+    raster_cover_shares,
+    tree_canopy,
+)
+from wijkdiagnose.scoring.indicators.cover import classify_land_cover
+
+BGT = load_class_mapping("bgt")
+OSM = load_class_mapping("osm")
+
+
+@pytest.fixture
+def zones(boxes):
+    return boxes((0, 0, 100, 100), (100, 0, 200, 100))
+
+
+@pytest.fixture
+def bgt_like(boxes):
+    """Zone A: closed paving 5000 m², open paving 2500, yard 1250, water 1250.
+    Zone B: half green (5000 m²) with a 400 m² building on the green."""
+    return {
+        "terrein": boxes(
+            (0, 0, 50, 100),
+            (50, 0, 100, 50),
+            (50, 50, 100, 75),
+            bgt_fysiekvoorkomen=["gesloten verharding", "open verharding", "erf"],
+        ),
+        "water": boxes((50, 75, 100, 100), **{"class": ["waterloop"]}),
+        "groen": boxes((100, 0, 150, 100), **{"class": ["groenvoorziening"]}),
+        "pand": boxes((100, 0, 120, 20), identificatiebagpnd=["0503100000000001"]),
+    }
+
+
+def test_hand_computed_shares(zones, bgt_like):
+    result = land_cover_shares(zones, bgt_like, BGT)
+    land_a = 10_000 - 1250
+    assert result[names.SEALED].tolist() == pytest.approx([100 * 6250 / land_a, 8.0])
+    assert result[names.GREEN].tolist() == pytest.approx([0.0, 92.0])  # building counted once
+    assert result[names.YARD].tolist() == pytest.approx([100 * 1250 / land_a, 0.0])
+    assert result[names.COVERAGE_LAND].tolist() == pytest.approx([100.0, 50.0])
+    assert list(result.columns) == list(names.LAND_COVER_FIELDS)
+
+
+def test_garden_paving_fraction_splits_the_yards(zones, bgt_like):
+    result = land_cover_shares(zones, bgt_like, BGT, garden_paving_fraction=0.4)
+    assert result[names.SEALED].iloc[0] == pytest.approx(100 * (6250 + 500) / 8750)
+    assert result[names.GREEN].iloc[0] == pytest.approx(100 * 750 / 8750)
+    assert result[names.YARD].iloc[0] == pytest.approx(100 * 1250 / 8750)
+    with pytest.raises(InputError, match=r"garden paving fraction 40 is outside 0-1"):
+        land_cover_shares(zones, bgt_like, BGT, garden_paving_fraction=40)
+
+
+def test_only_water_leaves_shares_empty_but_coverage_set(boxes):
+    result = land_cover_shares(
+        boxes((0, 0, 10, 10)), {"water": boxes((0, 0, 10, 5), **{"class": ["zee"]})}, BGT
+    )
+    assert result[names.SEALED].isna().all()
+    assert result[names.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)
+
+
+def test_osm_tags_in_other_tags_are_read(boxes):
+    layer = boxes(
+        (0, 0, 10, 10),
+        (10, 0, 20, 10),
+        (0, 10, 20, 20),
+        landuse=["grass", None, "residential"],
+        other_tags=[None, '"area:highway"=>"footway"', '"surface"=>"paving_stones"'],
+    )
+    assert classify_land_cover(layer, OSM, "osm").tolist() == ["groen", "verhard", "half_verhard"]
+
+
+def test_unmapped_features_are_named_in_a_note(boxes):
+    layer = boxes((0, 0, 10, 10), (10, 0, 20, 10), landuse=["grass", "residential"])
+    result = land_cover_shares(boxes((0, 0, 20, 10)), {"osm": layer}, OSM)
+    assert result[names.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)
+    note = result.attrs["notes"][0]
+    assert "layer 'osm': 1 features have no mapped class" in note and "landuse=residential" in note
+
+
+def test_missing_class_field_messages(zones, boxes):
+    layer = boxes((0, 0, 10, 10), soort=["gras"])
+    with pytest.raises(
+        InputError,
+        match=r"layer 'landcover' has no field 'bgt_fysiekvoorkomen'; pick the class field",
+    ):
+        land_cover_shares(zones, {"landcover": layer}, BGT, class_fields=["bgt_fysiekvoorkomen"])
+    with pytest.raises(InputError, match=r"layer 'landcover' has none of the class fields"):
+        land_cover_shares(zones, {"landcover": layer}, BGT)
+
+
+def test_bad_layers_are_refused(zones, boxes, point_layer):
+    with pytest.raises(InputError, match=r"layer 'landcover' has Point geometries"):
+        land_cover_shares(zones, {"landcover": point_layer([[1, 1]])}, BGT)
+    with pytest.raises(InputError, match=r"layer 'landcover' is empty"):
+        land_cover_shares(zones, {"landcover": boxes((0, 0, 1, 1)).iloc[:0]}, BGT)
+    far = boxes((5000, 5000, 5010, 5010), bgt_fysiekvoorkomen=["erf"])
+    with pytest.raises(InputError, match=r"layer 'landcover' does not overlap any feature"):
+        land_cover_shares(zones, {"landcover": far}, BGT)
+    with pytest.raises(InputError, match=r"layer 'wijken' is in a geographic CRS"):
+        land_cover_shares(zones.to_crs("EPSG:4326"), {"landcover": far}, BGT)
+    with pytest.raises(InputError, match=r"no land-cover layer given"):
+        land_cover_shares(zones, {}, BGT)
+
+
+def test_invalid_land_cover_is_repaired_and_noted(boxes):
+    layer = boxes((0, 0, 10, 10), bgt_fysiekvoorkomen=["gesloten verharding"])
+    layer.geometry = [shapely.Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])]  # bow tie
+    result = land_cover_shares(boxes((0, 0, 10, 10)), {"landcover": layer}, BGT)
+    assert result[names.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)  # two triangles
+    assert "layer 'landcover': 1 invalid geometries were repaired" in result.attrs["notes"][0]
+
+
+def test_class_mapping_file_errors(tmp_path):
+    path = tmp_path / "classes.toml"
+    path.write_text('[bgt.class]\n"gras" = "grasland"\n')
+    with pytest.raises(InputError, match=r"maps 'gras' to unknown category 'grasland'"):
+        load_class_mapping("bgt", path)
+    with pytest.raises(InputError, match=r"has no table \[top10\]"):
+        load_class_mapping("top10", path)
+    path.write_text("[bgt\n")
+    with pytest.raises(InputError, match=r"cannot be read"):
+        load_class_mapping("bgt", path)
+
+
+def test_cancel_stops_the_overlay(zones, bgt_like):
+    with pytest.raises(CancelledError):
+        land_cover_shares(zones, bgt_like, BGT, is_cancelled=lambda: True)
+
+
+def test_classified_raster(write_raster, zones):
+    # 10 m cells over (0, 0)-(200, 100): left half 1=closed, 4=open paving, 3=water
+    codes = np.zeros((10, 20))
+    codes[:, :5], codes[:5, 5:10], codes[5:, 5:10] = 1, 4, 3
+    codes[:, 10:15] = 2  # right zone: half green, the rest 0 (not mapped)
+    path = write_raster(codes, top=100)
+    result = raster_cover_shares(
+        path, zones, {1: "verhard", 2: "groen", 3: "water", 4: "half_verhard"}
+    )
+    assert result[names.SEALED].tolist() == pytest.approx([100 * (5000 + 1250) / 7500, 0.0])
+    assert result[names.GREEN].tolist() == pytest.approx([0.0, 100.0])
+    assert result[names.COVERAGE_LAND].tolist() == pytest.approx([100.0, 50.0])
+    with pytest.raises(InputError, match=r"unknown category 'bos'"):
+        raster_cover_shares(path, zones, {2: "bos"})
+
+
+def _independent_bgt_areas(bgt_layers, zone):
+    """Category areas in one zone with geopandas.overlay and a hand-written mapping."""
+    category = {
+        "gesloten verharding": "verhard",
+        "open verharding": "half_verhard",
+        "onverhard": "onverhard",
+        "erf": "erf",
+    }
+    pieces = []
+    for name, layer in bgt_layers.items():
+        part = gpd.overlay(layer, zone, how="intersection", keep_geom_type=True)
+        if name == "bgt_pand":
+            part["cat"] = "pand"
+        elif name == "bgt_wegdeel":
+            part["cat"] = part["surfacematerial"].map(category)
+        elif name == "bgt_onbegroeidterreindeel":
+            part["cat"] = part["bgt_fysiekvoorkomen"].map(category)
+        elif name == "bgt_begroeidterreindeel":
+            part["cat"] = "groen"
+        else:
+            part["cat"] = "water"
+        pieces.append(part[["cat", "geometry"]])
+    pieces = pd.concat(pieces)
+    return pieces.geometry.area.groupby(pieces["cat"]).sum(), pieces.unary_union.area
+
+
+def test_real_bgt_binnenstad_against_geopandas_overlay(bgt_layers, delft_wijken):
+    result = land_cover_shares(delft_wijken, bgt_layers, BGT)
+    binnenstad = delft_wijken[delft_wijken["wijknaam"] == "Wijk 11 Binnenstad"]
+    areas, union_area = _independent_bgt_areas(bgt_layers, binnenstad[["geometry"]])
+    row = result.loc[binnenstad.index[0]]
+    land = areas.drop("water").sum()
+    sealed = areas["pand"] + areas["verhard"] + 0.5 * areas["half_verhard"]
+    # BGT is a partition: overlaps between the layers are slivers, so 0.5 % points is ample
+    assert row[names.SEALED] == pytest.approx(100 * sealed / land, abs=0.5)
+    assert row[names.GREEN] == pytest.approx(100 * areas["groen"] / land, abs=0.5)
+    assert row[names.YARD] == pytest.approx(100 * areas["erf"] / land, abs=0.5)
+    assert row[names.COVERAGE_LAND] == pytest.approx(
+        100 * union_area / binnenstad.area.iloc[0], rel=1e-6
+    )
+    # the crop covers a few % of two wijken and nothing of the others
+    assert (result[names.COVERAGE_LAND] > 0.5).sum() == 2
+    assert result[names.COVERAGE_LAND].max() < 5
+
+
+def test_real_osm_campus_coverage_counts_overlaps_once(campus_osm, delft_wijken):
+    layers = {"landcover": campus_osm("landcover"), "buildings": campus_osm("buildings")}
+    result = land_cover_shares(delft_wijken, layers, OSM)
+    wippolder = delft_wijken[delft_wijken["wijknaam"] == "Wijk 28 Wippolder"].geometry.iloc[0]
+    mapped = []
+    for name, layer in layers.items():
+        layer = layer.to_crs(delft_wijken.crs)
+        mapped.append(layer[~pd.isna(classify_land_cover(layer, OSM, name))].geometry)
+    union = shapely.union_all(shapely.make_valid(pd.concat(mapped).to_numpy()))
+    expected = 100 * shapely.intersection(union, wippolder).area / wippolder.area
+    row = result.loc[delft_wijken["wijknaam"] == "Wijk 28 Wippolder"].iloc[0]
+    assert row[names.COVERAGE_LAND] == pytest.approx(expected, rel=1e-6)
+    assert 30 < row[names.COVERAGE_LAND] < 60  # the campus box holds only part of Wippolder
+    assert row[names.SEALED] + row[names.GREEN] <= 100 + 1e-9
+
+
+def test_real_tree_canopy_against_rasterio_mask(vegetation_height, delft_wijken):
+    result = tree_canopy(vegetation_height, delft_wijken)
+    with rasterio.open(vegetation_height) as dataset:
+        heights = dataset.read(1)
+        transform = dataset.transform
+    for position in np.flatnonzero(result[names.COVERAGE_CANOPY].to_numpy() > 0):
+        geom = delft_wijken.geometry.iloc[position]
+        inside = rasterio.features.geometry_mask([geom], heights.shape, transform, invert=True)
+        cells = heights[inside & (heights != -9999)]
+        assert result[names.CANOPY].iloc[position] == pytest.approx(100 * np.mean(cells > 2.5))
+    binnenstad = result.loc[delft_wijken["wijknaam"] == "Wijk 11 Binnenstad"].iloc[0]
+    assert 10 < binnenstad[names.CANOPY] < 40  # SOURCES.md: 22 % of all cells are above 2.5 m
+    assert result[names.CANOPY].isna().sum() == 11  # no data at all in 11 of 13 wijken
