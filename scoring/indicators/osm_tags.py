@@ -18,12 +18,12 @@ def parse_other_tags(text) -> Dict[str, str]:
 
 
 def with_tag_columns(layer: gpd.GeoDataFrame, keys: Iterable[str]) -> gpd.GeoDataFrame:
-    """The layer with a column per key that is missing as a field but present in
+    """The layer with a column per key that is missing as a field but occurs in
     ``other_tags``; unchanged when there is no ``other_tags`` field."""
     missing = [key for key in keys if key not in layer.columns]
     if not missing or OTHER_TAGS not in layer.columns:
         return layer
     tags = layer[OTHER_TAGS].map(parse_other_tags)
     extra = pd.DataFrame({key: tags.map(lambda t, k=key: t.get(k)) for key in missing})
-    extra.index = layer.index
-    return layer.join(extra)
+    extra = extra.loc[:, extra.notna().any()]
+    return layer.join(extra) if len(extra.columns) else layer
