@@ -20,7 +20,7 @@ QGIS_ENV    := QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH)
 DEMO_OUT    := out
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test test-core test-qgis lint demo bench package translations clean
+.PHONY: help deps test test-core test-qgis lint demo bench package translations translations-update clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -63,6 +63,12 @@ demo: deps ## Run the main job on the bundled demo data into out/
 
 bench: deps ## Speed of our kernels against QGIS's own algorithms (ratios)
 	$(QGIS_ENV) $(PY) -m bench
+
+I18N_SOURCES := $(shell find . -name '*.py' -not -path './.venv/*' -not -path './.build/*' \
+                  -not -path './tests/*' -not -path './bench/*' -not -path './scripts/*' | sort)
+
+translations-update: $(BUILD)/apt.stamp ## Refresh resources/i18n/*.ts from the tr() strings
+	pylupdate5 -noobsolete $(I18N_SOURCES) -ts resources/i18n/wijkdiagnose_nl.ts
 
 translations: $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts)) ## Compile resources/i18n/*.ts to .qm
 

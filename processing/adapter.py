@@ -69,6 +69,24 @@ def geometries(features: Sequence[QgsFeature]):
     return shapely.from_wkb(np.array(wkb, dtype=object))
 
 
+def geodataframe(features: Sequence[QgsFeature], fields: QgsFields, crs):
+    """Features as a GeoDataFrame (attributes + shapely geometry) in ``crs``'s system."""
+    import geopandas as gpd
+
+    frame = attribute_table(features, fields)
+    authid = crs.authid() if crs.isValid() else ""
+    return gpd.GeoDataFrame(
+        frame, geometry=geometries(features), crs=authid or (crs.toWkt() or None)
+    )
+
+
+def read_geodataframe(source, feedback=None, context=None):
+    """A whole Processing source as a GeoDataFrame, in the source's own CRS."""
+    return geodataframe(
+        read_features(source, feedback, context=context), source.fields(), source.sourceCrs()
+    )
+
+
 def field_for(name: str, column: pd.Series):
     """A QgsField fitting a result column: whole numbers, reals or text."""
     if pd.api.types.is_bool_dtype(column) or pd.api.types.is_integer_dtype(column):
