@@ -61,13 +61,14 @@ def zonal_stats(
         highest = np.full(n, -np.inf)
         needs_histogram = len(percentiles) > 0
         first_pass = monitor.part(0.0, 0.5 if needs_histogram else 1.0)
-        for zone, value in zone_cells(grid, band, geoms, block_rows, first_pass):
-            count += np.bincount(zone, minlength=n)
-            total += np.bincount(zone, weights=value, minlength=n)
+        for number, value in zone_cells(grid, band, geoms, block_rows, first_pass):
+            count += np.bincount(number, minlength=n + 1)[1:]
+            total += np.bincount(number, weights=value, minlength=n + 1)[1:]
             for k, threshold in enumerate(thresholds):
-                above[k] += np.bincount(zone[value > threshold], minlength=n)
-            if (extremes or needs_histogram) and len(zone):
-                _update_extremes(zone, value, lowest, highest)
+                above[k] += np.bincount(number[value > threshold], minlength=n + 1)[1:]
+            if extremes or needs_histogram:
+                inside = number > 0
+                _update_extremes(number[inside] - 1, value[inside], lowest, highest)
         result = pd.DataFrame({"count": count, "sum": total}, index=zones.index)
         with np.errstate(invalid="ignore", divide="ignore"):
             result["mean"] = np.where(count > 0, total / count, np.nan)
@@ -122,7 +123,9 @@ def zonal_class_counts(
         n, n_classes = len(geoms), len(classes)
         counts = np.zeros(n * n_classes)
         order = np.argsort(classes)
-        for zone, value in zone_cells(grid, band, geoms, block_rows, monitor):
+        for number, value in zone_cells(grid, band, geoms, block_rows, monitor):
+            inside = number > 0
+            zone, value = number[inside] - 1, value[inside]
             slot = np.searchsorted(classes[order], value)
             slot = np.minimum(slot, n_classes - 1)
             known = classes[order][slot] == value
@@ -157,14 +160,16 @@ def open_raster(raster_path, raster_name: Optional[str] = None):
 def iter_blocks(
     grid, band: int, block_rows: Optional[int], monitor: Monitor
 ) -> Iterator[Tuple[rasterio.windows.Window, np.ndarray, np.ndarray]]:
-    """(window, values as float64, valid mask) per row block, nodata and NaN masked out."""
+    """(window, values, valid mask) per row block; nodata and NaN cells are not valid."""
     rows = block_rows or max(1, BLOCK_CELLS // grid.width)
+    nodata = grid.nodatavals[band - 1]
     for row_off in range(0, grid.height, rows):
         monitor.step(row_off / grid.height)
         window = rasterio.windows.Window(0, row_off, grid.width, min(rows, grid.height - row_off))
-        data = grid.read(band, window=window, masked=True)
-        values = np.asarray(data.data, dtype=np.float64)
-        valid = ~np.ma.getmaskarray(data) & np.isfinite(values)
+        values = grid.read(band, window=window)
+        valid = np.ones(values.shape, dtype=bool) if nodata is None else values != nodata
+        if values.dtype.kind == "f":
+            valid &= np.isfinite(values)
         yield window, values, valid
     monitor.step(1.0)
 
@@ -172,7 +177,8 @@ def iter_blocks(
 def zone_cells(
     grid, band: int, geoms: np.ndarray, block_rows: Optional[int], monitor: Monitor
 ) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
-    """(zone index, value) of every valid cell whose centre lies in a zone, per block."""
+    """Per block: (zone number, value) of every cell, flattened; the number is the
+    zone index + 1 for a valid cell whose centre lies in a zone, else 0."""
     groups = _disjoint_groups(geoms)
     trees = [shapely.STRtree(geoms[group]) for group in groups]
     for window, values, valid in iter_blocks(grid, band, block_rows, monitor):
@@ -189,8 +195,8 @@ def zone_cells(
                 fill=0,
                 dtype="int32",
             )
-            inside = (ids > 0) & valid
-            yield ids[inside] - 1, values[inside]
+            ids[~valid] = 0
+            yield ids.ravel(), values.ravel()
 
 
 def _open(raster_path, raster_name):
@@ -228,6 +234,8 @@ def _disjoint_groups(geoms: np.ndarray) -> List[np.ndarray]:
 
 
 def _update_extremes(zone, value, lowest, highest) -> None:
+    if len(zone) == 0:
+        return
     order = np.argsort(zone, kind="stable")
     zone, value = zone[order], value[order]
     starts = np.flatnonzero(np.r_[True, zone[1:] != zone[:-1]])
@@ -249,7 +257,9 @@ def _histogram_percentiles(
     step = max(step, span / max(1, MAX_HISTOGRAM_BINS // n - 1))
     n_bins = int(np.floor(span / step)) + 1
     histogram = np.zeros(n * n_bins)
-    for zone, value in zone_cells(grid, band, geoms, block_rows, monitor):
+    for number, value in zone_cells(grid, band, geoms, block_rows, monitor):
+        inside = number > 0
+        zone, value = number[inside] - 1, value[inside].astype(np.float64)
         bins = np.minimum(((value - start) / step).astype(np.int64), n_bins - 1)
         histogram += np.bincount(zone * n_bins + bins, minlength=n * n_bins)
     cumulative = np.cumsum(histogram.reshape(n, n_bins), axis=1)
