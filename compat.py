@@ -4,7 +4,14 @@ Newer QGIS moved enums into ``Qgis.*`` and QgsField to QMetaType; QGIS 4
 drops the old spellings. Everything else imports the names from here.
 """
 
-from qgis.core import Qgis, QgsField, QgsProcessing, QgsProcessingParameterNumber, QgsWkbTypes
+from qgis.core import (
+    Qgis,
+    QgsField,
+    QgsProcessing,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 _NEW_ENUMS = hasattr(Qgis, "ProcessingSourceType")  # QGIS 3.36+
@@ -18,6 +25,7 @@ if _NEW_ENUMS:
     SOURCE_VECTOR = Qgis.ProcessingSourceType.Vector
     NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
     NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
+    FIELD_PARAMETER_NUMERIC = Qgis.ProcessingFieldParameterDataType.Numeric
     GEOMETRY_POLYGON = Qgis.GeometryType.Polygon
     GEOMETRY_POINT = Qgis.GeometryType.Point
     GEOMETRY_LINE = Qgis.GeometryType.Line
@@ -29,6 +37,7 @@ else:
     SOURCE_VECTOR = QgsProcessing.TypeVector
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Double
     NUMBER_INTEGER = QgsProcessingParameterNumber.Integer
+    FIELD_PARAMETER_NUMERIC = QgsProcessingParameterField.Numeric
     GEOMETRY_POLYGON = QgsWkbTypes.PolygonGeometry
     GEOMETRY_POINT = QgsWkbTypes.PointGeometry
     GEOMETRY_LINE = QgsWkbTypes.LineGeometry

@@ -80,6 +80,16 @@ def geodataframe(features: Sequence[QgsFeature], fields: QgsFields, crs):
     )
 
 
+RD_NEW = "EPSG:28992"
+
+
+def in_projected_crs(frame):
+    """Wijken in degrees are measured in RD New (EPSG:28992), the Dutch metric system."""
+    if frame.crs is not None and frame.crs.is_geographic:
+        return frame.to_crs(RD_NEW)
+    return frame
+
+
 def read_geodataframe(source, feedback=None, context=None):
     """A whole Processing source as a GeoDataFrame, in the source's own CRS."""
     return geodataframe(

@@ -2,12 +2,30 @@
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..scoring.errors import WijkdiagnoseError
+from ..compat import SOURCE_POLYGON
+from ..scoring.errors import InputError, WijkdiagnoseError
+from .adapter import (
+    geodataframe,
+    in_projected_crs,
+    read_features,
+    read_geodataframe,
+    write_with_results,
+)
 
+GROUP_NAMES = {
+    "indicatoren": QT_TRANSLATE_NOOP("WijkdiagnoseAlgorithm", "Indicators"),
+    "diagnose": QT_TRANSLATE_NOOP("WijkdiagnoseAlgorithm", "Diagnosis"),
+    "uitvoer": QT_TRANSLATE_NOOP("WijkdiagnoseAlgorithm", "Output"),
+}
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "wijkdiagnose.svg"
 
 
@@ -27,7 +45,7 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         return self.ID
 
     def group(self) -> str:
-        return QCoreApplication.translate("WijkdiagnoseAlgorithm", "Wijkdiagnose")
+        return QCoreApplication.translate("WijkdiagnoseAlgorithm", GROUP_NAMES[self.GROUP_ID])
 
     def groupId(self) -> str:
         return self.GROUP_ID
@@ -56,3 +74,73 @@ def core_callbacks(feedback, start: float = 0.0, end: float = 100.0):
         feedback.setProgress(start + (end - start) * fraction)
 
     return progress, feedback.isCanceled
+
+
+class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
+    """Wijken in, ``ind_*`` fields out: subclasses declare their inputs in
+    ``add_inputs`` and call a pure kernel in ``compute``. The kernel's notes
+    (partial coverage, skipped features) become warnings in the log.
+    """
+
+    GROUP_ID = "indicatoren"
+    INPUT = "INPUT"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Wijken (polygons)"), [SOURCE_POLYGON]
+            )
+        )
+        self.add_inputs()
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Wijken with indicators"))
+        )
+
+    def add_inputs(self) -> None:
+        raise NotImplementedError
+
+    def compute(self, parameters, context, zones, progress, is_cancelled):
+        """Return a DataFrame indexed like ``zones`` with the indicator columns."""
+        raise NotImplementedError
+
+    def process(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        features = read_features(source, feedback)
+        if not features:
+            raise InputError(self.tr("Layer '{}' has no features.").format(source.sourceName()))
+        zones = in_projected_crs(geodataframe(features, source.fields(), source.sourceCrs()))
+        progress, is_cancelled = core_callbacks(feedback, 10, 95)
+        results = self.compute(parameters, context, zones, progress, is_cancelled)
+        for note in results.attrs.get("notes", []):
+            feedback.pushWarning(note)
+        dest_id = write_with_results(
+            self, parameters, self.OUTPUT, context, source, features, results
+        )
+        return {self.OUTPUT: dest_id}
+
+    def source_frame(self, parameters, name, context, feedback=None, optional=False):
+        """Another vector input as a GeoDataFrame (None when optional and empty)."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            if optional:
+                return None
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        frame = read_geodataframe(source, feedback, context)
+        frame.attrs["name"] = source.sourceName()
+        return frame
+
+    def raster_path(self, parameters, name, context) -> str:
+        """A raster input as a file path rasterio can open."""
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidRasterError(parameters, name))
+        if layer.providerType() != "gdal":
+            raise InputError(
+                self.tr(
+                    "Raster '{}' is not a file (provider '{}'); save it as GeoTIFF first."
+                ).format(layer.name(), layer.providerType())
+            )
+        return layer.source()

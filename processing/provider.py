@@ -5,9 +5,21 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithm import ICON
+from .algorithms.heat_stress import HeatStress
+from .algorithms.land_cover_shares import LandCoverShares
+from .algorithms.roof_areas import RoofAreas
 from .algorithms.score_transitions import ScoreTransitions
+from .algorithms.transit_coverage import TransitCoverage
+from .algorithms.tree_canopy import TreeCanopy
 
-ALGORITHMS = (ScoreTransitions,)
+ALGORITHMS = (
+    HeatStress,
+    LandCoverShares,
+    TreeCanopy,
+    TransitCoverage,
+    RoofAreas,
+    ScoreTransitions,
+)
 
 
 class WijkdiagnoseProvider(QgsProcessingProvider):

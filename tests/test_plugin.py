@@ -59,7 +59,7 @@ def test_qt_and_field_types_only_through_qgis_pyqt_and_compat(forbidden):
 
 def test_old_enum_spellings_stay_inside_compat():
     pattern = re.compile(
-        r"QgsProcessing\.Type|QgsWkbTypes\.\w+Geometry|Parameter\w+\.(Double|Integer)\b"
+        r"QgsProcessing\.Type|QgsWkbTypes\.\w+Geometry|Parameter\w+\.(Double|Integer|Numeric)\b"
     )
     offenders = [
         str(p.relative_to(ROOT))

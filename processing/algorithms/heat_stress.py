@@ -1,0 +1,92 @@
+"""wijkdiagnose:heat_stress — PET statistics and distance to cool places per wijk."""
+
+from qgis.core import (
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
+
+from ...compat import FIELD_PARAMETER_NUMERIC, NUMBER_DOUBLE, SOURCE_POINT
+from ...scoring.indicators.heat import heat_stress
+from ..algorithm import IndicatorAlgorithm
+
+
+class HeatStress(IndicatorAlgorithm):
+    ID = "heat_stress"
+    PET = "PET"
+    ADDRESSES = "ADDRESSES"
+    DWELLINGS_FIELD = "DWELLINGS_FIELD"
+    STRONG = "STRONG"
+    EXTREME = "EXTREME"
+    COOL_MAX_PET = "COOL_MAX_PET"
+    COOL_MIN_AREA = "COOL_MIN_AREA"
+    COOL_DISTANCE = "COOL_DISTANCE"
+
+    def displayName(self):
+        return self.tr("Heat stress (PET)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Heat stress per wijk from a gevoelstemperatuur (PET) raster such as the national "
+            "hittekaart of the Klimaateffectatlas (°C, 12-18h on a hot day).\n\n"
+            "Adds ind_pet_gem (area mean), ind_pet_p90, ind_pet_gt35 and ind_pet_gt41 (% of "
+            "the area above the strong and extreme heat-stress thresholds; PET classes "
+            "23/29/35/41 °C after Matzarakis & Mayer), ind_koelte_300 (% of addresses, or "
+            "dwellings when a dwellings field is given, farther than 300 m from a cool place: "
+            "at least 200 m² contiguous with PET <= 38 °C) and dek_hitte (% of the wijk the "
+            "raster covers; a wijk partly outside the raster is reported, not guessed).\n\n"
+            "The raster is read in blocks, so it may be larger than memory; wijken are "
+            "reprojected to the raster's CRS and raster nodata is left out."
+        )
+
+    def add_inputs(self):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.PET, self.tr("PET raster (°C)")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ADDRESSES,
+                self.tr("Addresses (points, e.g. BAG verblijfsobjecten)"),
+                [SOURCE_POINT],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.DWELLINGS_FIELD,
+                self.tr("Dwellings per address (weight)"),
+                parentLayerParameterName=self.ADDRESSES,
+                type=FIELD_PARAMETER_NUMERIC,
+                optional=True,
+            )
+        )
+        for name, label, default in (
+            (self.STRONG, self.tr("Strong heat stress above (°C PET)"), 35.0),
+            (self.EXTREME, self.tr("Extreme heat stress above (°C PET)"), 41.0),
+            (self.COOL_MAX_PET, self.tr("Cool place: PET at most (°C)"), 38.0),
+            (self.COOL_MIN_AREA, self.tr("Cool place: contiguous area at least (m²)"), 200.0),
+            (self.COOL_DISTANCE, self.tr("Cool place within (m)"), 300.0),
+        ):
+            self.addParameter(
+                QgsProcessingParameterNumber(name, label, NUMBER_DOUBLE, default, minValue=0)
+            )
+
+    def compute(self, parameters, context, zones, progress, is_cancelled):
+        def number(name):
+            return self.parameterAsDouble(parameters, name, context)
+
+        addresses = self.source_frame(parameters, self.ADDRESSES, context, optional=True)
+        return heat_stress(
+            self.raster_path(parameters, self.PET, context),
+            zones,
+            addresses,
+            thresholds=(number(self.STRONG), number(self.EXTREME)),
+            cool_max_pet=number(self.COOL_MAX_PET),
+            cool_min_area=number(self.COOL_MIN_AREA),
+            cool_distance=number(self.COOL_DISTANCE),
+            address_weight_field=self.parameterAsString(parameters, self.DWELLINGS_FIELD, context)
+            or None,
+            raster_name=self.parameterAsRasterLayer(parameters, self.PET, context).name(),
+            addresses_name=addresses.attrs["name"] if addresses is not None else "adressen",
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )

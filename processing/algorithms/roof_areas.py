@@ -1,0 +1,74 @@
+"""wijkdiagnose:roof_areas — roof area per wijk, flat and sloped, and the usable part."""
+
+from qgis.core import (
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+)
+
+from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON
+from ...scoring.indicators.roofs import roof_areas
+from ..algorithm import IndicatorAlgorithm
+
+
+class RoofAreas(IndicatorAlgorithm):
+    ID = "roof_areas"
+    BUILDINGS = "BUILDINGS"
+    ROOF_SHAPE_FIELD = "ROOF_SHAPE_FIELD"
+    SLOPED_FACTOR = "SLOPED_FACTOR"
+    UNKNOWN_FACTOR = "UNKNOWN_FACTOR"
+
+    def displayName(self):
+        return self.tr("Roof areas")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Roof area per wijk from building footprints (BAG panden, 3D BAG, OSM buildings), "
+            "the space that PV, green roofs and water roofs compete for.\n\nAdds "
+            "ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; by the roof-shape field when "
+            "given: OSM roof:shape, 3D BAG b3_dak_type), ind_dak_bruikbaar (usable m²: flat "
+            "roofs fully, sloped roofs by the sloped factor for their orientation, unknown "
+            "shapes by the unknown factor) and dek_dak (% of the wijk inside the building "
+            "layer's extent). A building across a wijk border counts in each wijk by area."
+        )
+
+    def add_inputs(self):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.BUILDINGS, self.tr("Buildings (polygons)"), [SOURCE_POLYGON]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ROOF_SHAPE_FIELD,
+                self.tr("Roof shape field"),
+                parentLayerParameterName=self.BUILDINGS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.SLOPED_FACTOR, self.tr("Usable share of sloped roofs"), NUMBER_DOUBLE,
+                0.5, minValue=0, maxValue=1,
+            )
+        )  # fmt: skip
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.UNKNOWN_FACTOR, self.tr("Usable share of roofs of unknown shape"),
+                NUMBER_DOUBLE, 0.75, minValue=0, maxValue=1,
+            )
+        )  # fmt: skip
+
+    def compute(self, parameters, context, zones, progress, is_cancelled):
+        buildings = self.source_frame(parameters, self.BUILDINGS, context)
+        return roof_areas(
+            zones,
+            buildings,
+            roof_shape_field=self.parameterAsString(parameters, self.ROOF_SHAPE_FIELD, context)
+            or None,
+            sloped_factor=self.parameterAsDouble(parameters, self.SLOPED_FACTOR, context),
+            unknown_factor=self.parameterAsDouble(parameters, self.UNKNOWN_FACTOR, context),
+            buildings_name=buildings.attrs["name"],
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
