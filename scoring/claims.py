@@ -21,13 +21,14 @@ method, the default catalogue and its sources.
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Tuple
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError, ProfileError
 from .fields import score_field
+from .toml_checks import between, choice, expect_table, number, only_keys, text
 from .transitions import TRANSITION_IDS
 
 LAYERS = ("ondergrond", "maaiveld", "dak")
@@ -233,7 +234,7 @@ def parse_claims(section: Mapping[str, Any], where: str = "claims") -> ClaimsCat
     ``conflict_pressure`` and ``capacity`` are settings; every other key is
     the id of a building block, e.g. ``[claims.warmtenet]``.
     """
-    _expect_table(section, where)
+    expect_table(section, where)
     blocks = tuple(
         _parse_block(block_id, value, f"{where}.{block_id}")
         for block_id, value in section.items()
@@ -247,25 +248,23 @@ def parse_claims(section: Mapping[str, Any], where: str = "claims") -> ClaimsCat
     return ClaimsCatalogue(
         blocks=blocks,
         usable_share=_parse_capacity(section.get("capacity", {}), f"{where}.capacity"),
-        conflict_pressure=_number(
+        conflict_pressure=number(
             section, "conflict_pressure", where, 1.0, lambda v: v > 0, "above 0"
         ),
     )
 
 
 def _parse_capacity(section, where) -> Dict[str, float]:
-    _expect_table(section, where)
+    expect_table(section, where)
     for layer in section:
         if layer not in LAYERS:
             raise ProfileError(f"{where}.{layer}: unknown layer; use one of {', '.join(LAYERS)}.")
     shares = {}
     for layer in LAYERS:
         table = section.get(layer, {})
-        _expect_table(table, f"{where}.{layer}")
-        _only_keys(table, ("usable_share",), f"{where}.{layer}")
-        shares[layer] = _number(
-            table, "usable_share", f"{where}.{layer}", 1.0, lambda v: 0 <= v <= 1, "from 0 to 1"
-        )
+        expect_table(table, f"{where}.{layer}")
+        only_keys(table, ("usable_share",), f"{where}.{layer}")
+        shares[layer] = number(table, "usable_share", f"{where}.{layer}", 1.0, **between(0, 1))
     return shares
 
 
@@ -275,10 +274,10 @@ def _parse_block(block_id, table, where) -> Block:
             f"{where}: a building block id is lower-case letters, digits and '_', starting "
             "with a letter (it becomes a value in the output tables)."
         )
-    _expect_table(table, where, "a building block")
-    _only_keys(table, _BLOCK_KEYS, where)
-    min_share = _number(table, "min_share", where, None, lambda v: 0 <= v <= 1, "from 0 to 1")
-    max_share = _number(table, "max_share", where, None, lambda v: 0 <= v <= 1, "from 0 to 1")
+    expect_table(table, where, "a building block")
+    only_keys(table, _BLOCK_KEYS, where)
+    min_share = number(table, "min_share", where, **between(0, 1))
+    max_share = number(table, "max_share", where, **between(0, 1))
     if min_share > max_share:
         raise ProfileError(
             f"{where}: min_share = {min_share:g} is above max_share = {max_share:g}; a claim "
@@ -286,57 +285,18 @@ def _parse_block(block_id, table, where) -> Block:
         )
     return Block(
         id=block_id,
-        transition=_choice(table, "transition", where, TRANSITION_IDS),
-        layer=_choice(table, "layer", where, LAYERS),
-        label_nl=_text(table, "label_nl", where, block_id),
-        driver=_choice(table, "driver", where, tuple(DRIVERS)),
-        m2_per_unit=_number(table, "m2_per_unit", where, None, lambda v: v > 0, "above 0"),
+        transition=choice(table, "transition", where, TRANSITION_IDS),
+        layer=choice(table, "layer", where, LAYERS),
+        label_nl=text(table, "label_nl", where, block_id),
+        driver=choice(table, "driver", where, tuple(DRIVERS)),
+        m2_per_unit=number(table, "m2_per_unit", where, valid=lambda v: v > 0, rule="above 0"),
         min_share=min_share,
         max_share=max_share,
-        from_score=_number(
+        from_score=number(
             table, "from_score", where, 0.0, lambda v: 0 <= v < 100, "from 0 to below 100"
         ),
-        source=_text(table, "source", where, ""),
+        source=text(table, "source", where, ""),
     )
-
-
-def _expect_table(value, where, what="a table"):
-    if not isinstance(value, Mapping):
-        raise ProfileError(f"{where} = {value!r}: must be {what} ([{where}]).")
-
-
-def _only_keys(table, allowed, where):
-    for key in table:
-        if key not in allowed:
-            raise ProfileError(f"{where}.{key}: unknown key; allowed here: {', '.join(allowed)}.")
-
-
-def _choice(table, key, where, choices):
-    if key not in table:
-        raise ProfileError(f"{where}.{key} is missing: must be one of {', '.join(choices)}.")
-    value = table[key]
-    if value not in choices:
-        raise ProfileError(f"{where}.{key} = {value!r}: must be one of {', '.join(choices)}.")
-    return value
-
-
-def _number(table, key, where, default, valid: Callable[[float], bool], rule: str) -> float:
-    """A number that passes ``valid``; ``rule`` says in words what passes."""
-    if key not in table:
-        if default is None:
-            raise ProfileError(f"{where}.{key} is missing: give a number {rule}.")
-        return default
-    value = table[key]
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not valid(value):
-        raise ProfileError(f"{where}.{key} = {value!r}: must be a number {rule}.")
-    return float(value)
-
-
-def _text(table, key, where, default):
-    value = table.get(key, default)
-    if not isinstance(value, str):
-        raise ProfileError(f"{where}.{key} = {value!r}: must be text.")
-    return value
 
 
 # --- capacity ----------------------------------------------------------------------------

@@ -13,15 +13,8 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 
 from . import catalogue
 from .errors import ProfileError
+from .toml_checks import REQUIRED, between, choice, load_toml, number, only_keys, table, text
 from .transitions import TRANSITION_IDS
-
-try:  # Python 3.11+
-    import tomllib as _toml
-except ModuleNotFoundError:  # QGIS builds on Python 3.9/3.10 ship tomli or nothing
-    try:
-        import tomli as _toml
-    except ModuleNotFoundError:
-        _toml = None
 
 METHODS = ("reference", "rank")
 PROFILE_SECTIONS = (
@@ -86,55 +79,28 @@ class Profile:
 def load_profile(path: Optional[Path] = None) -> Profile:
     """Read and validate a profile file (the shipped default when no path is given)."""
     path = Path(path) if path else DEFAULT_PROFILE
-    if _toml is None:
-        raise ProfileError(
-            "Reading profiles needs Python 3.11 or the 'tomli' package; install tomli "
-            "into the QGIS Python environment."
-        )
-    try:
-        with open(path, "rb") as handle:
-            raw = _toml.load(handle)
-    except FileNotFoundError:
-        raise ProfileError(
-            f"Profile file '{path}' does not exist; pick an existing .toml file."
-        ) from None
-    except _toml.TOMLDecodeError as err:
-        raise ProfileError(f"Profile file '{path}' is not valid TOML: {err}.") from None
-    return parse_profile(raw, source=str(path))
+    return parse_profile(load_toml(path, "profile"), source=str(path))
 
 
 def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
     """Validate a profile already read into plain dicts."""
-    _only_keys(raw, PROFILE_SECTIONS, "")
-    meta = _table(raw, "profile")
-    _only_keys(meta, ("name", "description"), "profile")
-    name = _string(meta, "name", "profile", default=Path(source).stem)
-    description = _string(meta, "description", "profile", default="")
+    only_keys(raw, PROFILE_SECTIONS, "")
+    meta = table(raw, "profile")
+    only_keys(meta, ("name", "description"), "profile")
+    norm = table(raw, "normalisation")
+    only_keys(norm, ("method", "uncertainty"), "normalisation")
+    default_method = choice(norm, "method", "normalisation", METHODS, "reference")
+    default_uncertainty = number(norm, "uncertainty", "normalisation", 0.1, **between(0, 1))
 
-    norm = _table(raw, "normalisation")
-    _only_keys(norm, ("method", "uncertainty"), "normalisation")
-    default_method = _choice(norm, "method", "normalisation", METHODS, "reference")
-    default_uncertainty = _number(norm, "uncertainty", "normalisation", 0.0, 1.0, 0.1)
+    weights = _parse_weights(table(raw, "transitions"))
+    rules = _parse_rules(table(raw, "indicators"), weights, default_method, default_uncertainty)
 
-    weights = _parse_weights(_table(raw, "transitions"))
-    rules = _parse_rules(_table(raw, "indicators"), weights, default_method, default_uncertainty)
+    hier = table(raw, "hierarchy")
+    only_keys(hier, ("meelopers", "min_score"), "hierarchy")
+    cert = table(raw, "certainty")
+    only_keys(cert, ("draws", "weight_spread", "seed"), "certainty")
 
-    hier = _table(raw, "hierarchy")
-    _only_keys(hier, ("meelopers", "min_score"), "hierarchy")
-    hierarchy = Hierarchy(
-        meelopers=int(_number(hier, "meelopers", "hierarchy", 0, 5, 2, integer=True)),
-        min_score=_number(hier, "min_score", "hierarchy", 0, 100, 0.0),
-    )
-
-    cert = _table(raw, "certainty")
-    _only_keys(cert, ("draws", "weight_spread", "seed"), "certainty")
-    certainty = Certainty(
-        draws=int(_number(cert, "draws", "certainty", 10, 100000, 500, integer=True)),
-        weight_spread=_number(cert, "weight_spread", "certainty", 0, 0.99, 0.25),
-        seed=int(_number(cert, "seed", "certainty", 0, 2**32 - 1, 20200, integer=True)),
-    )
-
-    cbs_fields = _table(raw, "cbs_fields")
+    cbs_fields = table(raw, "cbs_fields")
     for key, value in cbs_fields.items():
         if not isinstance(value, str) or not value:
             raise ProfileError(
@@ -145,15 +111,24 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
     if "claims" in raw:
         from .claims import parse_claims
 
-        claims = parse_claims(_table(raw, "claims"), "claims")
+        claims = parse_claims(table(raw, "claims"), "claims")
 
     return Profile(
-        name=name,
-        description=description,
+        name=text(meta, "name", "profile", Path(source).stem),
+        description=text(meta, "description", "profile", ""),
         weights=weights,
         rules=rules,
-        hierarchy=hierarchy,
-        certainty=certainty,
+        hierarchy=Hierarchy(
+            meelopers=int(number(hier, "meelopers", "hierarchy", 2, **between(0, 5), integer=True)),
+            min_score=number(hier, "min_score", "hierarchy", 0.0, **between(0, 100)),
+        ),
+        certainty=Certainty(
+            draws=int(number(cert, "draws", "certainty", 500, **between(10, 100000), integer=True)),
+            weight_spread=number(cert, "weight_spread", "certainty", 0.25, **between(0, 0.99)),
+            seed=int(
+                number(cert, "seed", "certainty", 20200, **between(0, 2**32 - 1), integer=True)
+            ),
+        ),
         cbs_fields=dict(cbs_fields),
         claims=claims,
         source=source,
@@ -168,9 +143,8 @@ def _parse_weights(section: Mapping[str, Any]) -> Dict[str, Dict[str, float]]:
         )
     weights = {}
     for transition in TRANSITION_IDS:
-        table = _table(section, transition, f"transitions.{transition}")
         per_indicator = {}
-        for indicator, weight in table.items():
+        for indicator, weight in table(section, transition, f"transitions.{transition}").items():
             where = f"transitions.{transition}.{indicator}"
             if not indicator.startswith("ind_"):
                 raise ProfileError(
@@ -189,67 +163,26 @@ def _parse_weights(section: Mapping[str, Any]) -> Dict[str, Dict[str, float]]:
 
 
 def _parse_rules(section, weights, default_method, default_uncertainty):
-    used = {ind for table in weights.values() for ind in table}
+    used = {ind for per_indicator in weights.values() for ind in per_indicator}
     rules = {}
     for indicator in sorted(used | set(section)):
         where = f"indicators.{indicator}"
-        table = _table(section, indicator, where)
-        _only_keys(table, ("method", "good", "bad", "uncertainty"), where)
+        values = table(section, indicator, where)
+        only_keys(values, ("method", "good", "bad", "uncertainty"), where)
         known = catalogue.BY_ID.get(indicator)
-        good = _number(table, "good", where, default=known.good if known else None)
-        bad = _number(table, "bad", where, default=known.bad if known else None)
-        if good is None or bad is None:
+        if known is None and not {"good", "bad"} <= set(values):
             raise ProfileError(
                 f"{where}: '{indicator}' is not in the catalogue, so give both 'good' "
                 "(urgency 0) and 'bad' (urgency 100) values."
             )
+        good = number(values, "good", where, known.good if known else REQUIRED)
+        bad = number(values, "bad", where, known.bad if known else REQUIRED)
         if good == bad:
-            raise ProfileError(f"{where}: good and bad are both {good}; they must differ.")
+            raise ProfileError(f"{where}: good and bad are both {good:g}; they must differ.")
         rules[indicator] = IndicatorRule(
-            method=_choice(table, "method", where, METHODS, default_method),
+            method=choice(values, "method", where, METHODS, default_method),
             good=good,
             bad=bad,
-            uncertainty=_number(table, "uncertainty", where, 0.0, 1.0, default_uncertainty),
+            uncertainty=number(values, "uncertainty", where, default_uncertainty, **between(0, 1)),
         )
     return rules
-
-
-def _table(raw, key, where=None):
-    value = raw.get(key, {})
-    if not isinstance(value, dict):
-        raise ProfileError(f"{where or key} must be a table ([{where or key}]), not {value!r}.")
-    return value
-
-
-def _only_keys(table, allowed, where):
-    for key in table:
-        if key not in allowed:
-            prefix = f"{where}." if where else ""
-            raise ProfileError(f"{prefix}{key}: unknown key; allowed here: {', '.join(allowed)}.")
-
-
-def _string(table, key, where, default):
-    value = table.get(key, default)
-    if not isinstance(value, str):
-        raise ProfileError(f"{where}.{key} = {value!r}: must be text.")
-    return value
-
-
-def _choice(table, key, where, choices, default):
-    value = table.get(key, default)
-    if value not in choices:
-        raise ProfileError(f"{where}.{key} = {value!r}: must be one of {', '.join(choices)}.")
-    return value
-
-
-def _number(table, key, where, low=None, high=None, default=None, integer=False):
-    value = table.get(key, default)
-    if value is None:
-        return None
-    kind = "a whole number" if integer else "a number"
-    bad_type = isinstance(value, bool) or not isinstance(value, (int, float))
-    if bad_type or (integer and value != int(value)):
-        raise ProfileError(f"{where}.{key} = {value!r}: must be {kind}.")
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise ProfileError(f"{where}.{key} = {value!r}: must be {kind} from {low} to {high}.")
-    return float(value)

@@ -17,6 +17,7 @@ import pandas as pd
 import shapely
 
 from ..errors import InputError
+from ..toml_checks import load_toml
 from . import names
 from .geometry import overlapping_pairs, overlay_areas
 from .inputs import (
@@ -38,11 +39,6 @@ from .zonal import (
     zonal_stats,
 )
 
-try:
-    import tomllib
-except ImportError:  # Python < 3.11 (QGIS 3.22 on Windows)
-    import tomli as tomllib
-
 CLASS_MAPPING_FILE = (
     Path(__file__).resolve().parents[2] / "resources" / "profiles" / "landcover_classes.toml"
 )
@@ -58,11 +54,7 @@ ClassMapping = Dict[str, Dict[str, str]]  # field -> value -> category
 def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
     """The class mapping of ``source`` ('bgt' or 'osm') from the TOML file."""
     path = Path(path) if path else CLASS_MAPPING_FILE
-    try:
-        with open(path, "rb") as handle:
-            tables = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise InputError(f"class mapping '{path}' cannot be read: {error}") from None
+    tables = load_toml(path, "class mapping", InputError)
     if source not in tables:
         raise InputError(
             f"class mapping '{path}' has no table [{source}]; "

@@ -46,7 +46,7 @@ def test_indicator_outside_catalogue_needs_references():
         ({"transitions": {"energie": {"ind_gas_won": "2"}}}, r"ind_gas_won = '2': weight must be"),
         ({"transitions": {"energie": {"gas": 1}}}, r"transitions\.energie\.gas: indicator names"),
         ({"transitions": {"energie": {"ind_gas_won": 0}}}, r"no indicator has a weight above 0"),
-        ({"transitions": {"energie": 3}}, r"transitions\.energie must be a table"),
+        ({"transitions": {"energie": 3}}, r"transitions\.energie = 3: must be a table \(\["),
         (
             {"transitions": {"energie": {"ind_gas_won": 1}}, "hierarchy": {"meelopers": 9}},
             r"hierarchy\.meelopers = 9: must be a whole number from 0 to 5",

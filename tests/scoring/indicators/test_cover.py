@@ -133,8 +133,10 @@ def test_class_mapping_file_errors(tmp_path):
     with pytest.raises(InputError, match=r"has no table \[top10\]"):
         load_class_mapping("top10", path)
     path.write_text("[bgt\n")
-    with pytest.raises(InputError, match=r"cannot be read"):
+    with pytest.raises(InputError, match=r"classes\.toml' is not valid TOML"):
         load_class_mapping("bgt", path)
+    with pytest.raises(InputError, match=r"class mapping file '.*nope\.toml' does not exist"):
+        load_class_mapping("bgt", tmp_path / "nope.toml")
 
 
 def test_cancel_stops_the_overlay(zones, bgt_like):
