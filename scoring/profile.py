@@ -65,6 +65,7 @@ class Profile:
     rules: Mapping[str, IndicatorRule]  # indicator -> rule
     hierarchy: Hierarchy = field(default_factory=Hierarchy)
     certainty: Certainty = field(default_factory=Certainty)
+    min_data_coverage: float = 50.0  # % of a wijk an indicator must be measured on to count
     cbs_fields: Mapping[str, str] = field(default_factory=dict)  # CBS variable -> column
     claims: Any = None  # parsed by scoring.claims.parse_claims
     source: str = "<memory>"
@@ -88,7 +89,7 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
     meta = table(raw, "profile")
     only_keys(meta, ("name", "description"), "profile")
     norm = table(raw, "normalisation")
-    only_keys(norm, ("method", "uncertainty"), "normalisation")
+    only_keys(norm, ("method", "uncertainty", "min_data_coverage"), "normalisation")
     default_method = choice(norm, "method", "normalisation", METHODS, "reference")
     default_uncertainty = number(norm, "uncertainty", "normalisation", 0.1, **between(0, 1))
 
@@ -128,6 +129,9 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
             seed=int(
                 number(cert, "seed", "certainty", 20200, **between(0, 2**32 - 1), integer=True)
             ),
+        ),
+        min_data_coverage=number(
+            norm, "min_data_coverage", "normalisation", 50.0, **between(0, 100)
         ),
         cbs_fields=dict(cbs_fields),
         claims=claims,

@@ -13,12 +13,13 @@
 """
 
 from dataclasses import dataclass
-from typing import Callable, List, Optional
+from typing import Callable, Dict, List, Optional
 
 import numpy as np
 import pandas as pd
 
 from .errors import CancelledError, InputError
+from .indicators.names import DATA_COVERAGE_OF
 from .normalise import urgency
 from .profile import Profile
 from .transitions import TRANSITION_IDS
@@ -36,6 +37,7 @@ class Diagnosis:
     koploper: pd.Series  # transition id, None where nothing could be scored
     meelopers: pd.Series  # list of transition ids, most urgent first
     zekerheid: pd.Series  # 0-100 %, NaN where there is no koploper
+    too_little_data: Dict[str, int]  # indicator -> wijken left out for low data coverage
 
 
 def weight_matrix(profile: Profile, indicators) -> np.ndarray:
@@ -82,7 +84,9 @@ def diagnose(
     """Score every wijk (row of ``values``, columns ``ind_*``) with a profile.
 
     Indicators the profile weighs but ``values`` lacks count as missing (they
-    lower coverage); a frame in which none of them has a value is an error.
+    lower coverage), and so do values measured on too small a part of the wijk
+    (``dek_*`` below the profile's ``min_data_coverage``); a frame in which none
+    of them has a value is an error.
     """
     indicators = list(profile.indicators())
     if values.empty:
@@ -95,6 +99,7 @@ def diagnose(
             for ind in indicators
         ]
     )
+    too_little_data = _drop_thin_measurements(raw, indicators, values, profile.min_data_coverage)
     if np.isnan(raw).all():
         raise InputError(
             "None of the indicators of profile '{}' has a value: looked for {}. Run the "
@@ -131,7 +136,25 @@ def diagnose(
             index=index,
         ),
         zekerheid=pd.Series(np.where(has_koploper, stays * 100.0, np.nan), index=index),
+        too_little_data=too_little_data,
     )
+
+
+def _drop_thin_measurements(raw, indicators, values, min_coverage) -> Dict[str, int]:
+    """Blank (in place) indicator values measured on less than ``min_coverage`` % of a
+    wijk, per its ``dek_*`` field; a wijk 5 % inside a land-cover crop is not described
+    by it. Returns how many wijken lost each indicator."""
+    dropped = {}
+    for column, indicator in enumerate(indicators):
+        coverage_field = DATA_COVERAGE_OF.get(indicator)
+        if coverage_field not in values:
+            continue
+        coverage = pd.to_numeric(values[coverage_field], errors="coerce").to_numpy(float)
+        thin = (coverage < min_coverage) & ~np.isnan(raw[:, column])
+        raw[thin, column] = np.nan
+        if thin.any():
+            dropped[indicator] = int(thin.sum())
+    return dropped
 
 
 def _urgencies(raw: np.ndarray, rules) -> np.ndarray:

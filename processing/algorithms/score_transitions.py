@@ -13,6 +13,7 @@ from ...compat import SOURCE_POLYGON
 from ...scoring import fields
 from ...scoring.cbs import derive_indicators
 from ...scoring.errors import InputError
+from ...scoring.indicators.names import DATA_COVERAGE_OF
 from ...scoring.profile import load_profile
 from ...scoring.scores import diagnose
 from ...scoring.transitions import TRANSITION_IDS
@@ -85,6 +86,14 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
 
         progress, is_cancelled = core_callbacks(feedback, 10, 95)
         diagnosis = diagnose(values, profile, progress, is_cancelled)
+
+        for indicator, count in diagnosis.too_little_data.items():
+            feedback.pushWarning(
+                self.tr(
+                    "{}: left out for {} wijken where it was measured on less than {:g} % of "
+                    "the wijk ({}); lower normalisation.min_data_coverage to keep it."
+                ).format(indicator, count, profile.min_data_coverage, DATA_COVERAGE_OF[indicator])
+            )
 
         results = derived[new_indicators].copy()
         for transition in TRANSITION_IDS:

@@ -52,3 +52,14 @@ TRANSIT_FIELDS = (
     TRANSIT_PROFILE,
 )
 ROOF_FIELDS = (ROOF_TOTAL, ROOF_FLAT, ROOF_SLOPED, ROOF_USABLE, COVERAGE_ROOFS)
+
+# The data-coverage field that says on how much of a wijk each indicator was measured.
+DATA_COVERAGE_OF = {
+    **dict.fromkeys(
+        (PET_MEAN, PET_P90, PET_ABOVE_LOW, PET_ABOVE_HIGH, FAR_FROM_COOL), COVERAGE_HEAT
+    ),
+    **dict.fromkeys((SEALED, GREEN, YARD), COVERAGE_LAND),
+    CANOPY: COVERAGE_CANOPY,
+    **dict.fromkeys((TRANSIT_ANY, *TRANSIT_BY_MODE.values()), COVERAGE_TRANSIT),
+    **dict.fromkeys((ROOF_TOTAL, ROOF_FLAT, ROOF_SLOPED, ROOF_USABLE), COVERAGE_ROOFS),
+}

@@ -188,3 +188,15 @@ def test_scaling_all_weights_changes_nothing(rows, factor, power):
     assert exact.koploper.tolist() == base.koploper.tolist()
     assert exact.meelopers.tolist() == base.meelopers.tolist()
     assert exact.zekerheid.tolist() == base.zekerheid.tolist()
+
+
+def test_indicators_measured_on_a_sliver_of_the_wijk_count_as_missing():
+    values = pd.DataFrame({"ind_verhard": [55.0, 80.0, 55.0], "dek_bodem": [100.0, 40.0, np.nan]})
+    result = diagnose(values, small_profile())
+    # wijk 1: land cover on 40 % < 50 % of it -> no klimaatadaptatie score at all
+    assert result.scores["klimaatadaptatie"].tolist()[0] == 50
+    assert math.isnan(result.scores.loc[1, "klimaatadaptatie"])
+    assert result.scores.loc[2, "klimaatadaptatie"] == 50  # unknown coverage is not held against it
+    assert result.too_little_data == {"ind_verhard": 1}
+    lenient = diagnose(values, small_profile(normalisation={"min_data_coverage": 30}))
+    assert lenient.scores.loc[1, "klimaatadaptatie"] == 100 and lenient.too_little_data == {}
