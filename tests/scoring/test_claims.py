@@ -27,8 +27,6 @@ try:
 except ModuleNotFoundError:  # Python < 3.11, as in some QGIS builds
     import tomli as tomllib
 
-DEFAULT_CLAIMS = DEFAULT_PROFILE.parent / "default_claims.toml"
-
 # Three blocks: two in the ondergrond, one on the roofs, none at maaiveld.
 TINY = {
     "capacity": {"ondergrond": {"usable_share": 0.5}},
@@ -474,9 +472,8 @@ def test_where_prefixes_every_key_path():
 
 
 def test_default_catalogue_parses_and_covers_every_transition_and_layer():
-    with open(DEFAULT_CLAIMS, "rb") as handle:
-        raw = tomllib.load(handle)
-    assert set(raw) == {"claims"}
+    with open(DEFAULT_PROFILE, "rb") as handle:
+        raw = {"claims": tomllib.load(handle)["claims"]}
     catalogue = parse_claims(raw["claims"])
     assert {b.transition for b in catalogue.blocks} == set(TRANSITION_IDS)
     assert {b.layer for b in catalogue.blocks} == set(LAYERS)
@@ -565,7 +562,7 @@ def test_delft_measurements_are_what_the_data_holds(delft_drivers):
 
 
 def test_delft_claims_with_the_default_catalogue_by_hand(delft_drivers):
-    with open(DEFAULT_CLAIMS, "rb") as handle:
+    with open(DEFAULT_PROFILE, "rb") as handle:
         catalogue = parse_claims(tomllib.load(handle)["claims"])
     scores = pd.DataFrame(
         {
