@@ -1,5 +1,7 @@
 """wijkdiagnose:heat_stress — PET statistics and distance to cool places per wijk."""
 
+import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -8,6 +10,7 @@ from qgis.core import (
 )
 
 from ...compat import FIELD_PARAMETER_NUMERIC, NUMBER_DOUBLE, SOURCE_POINT
+from ...scoring.indicators import names
 from ...scoring.indicators.heat import heat_stress
 from ..algorithm import IndicatorAlgorithm
 
@@ -37,11 +40,17 @@ class HeatStress(IndicatorAlgorithm):
             "at least 200 m² contiguous with PET <= 38 °C) and dek_hitte (% of the wijk the "
             "raster covers; a wijk partly outside the raster is reported, not guessed).\n\n"
             "The raster is read in blocks, so it may be larger than memory; wijken are "
-            "reprojected to the raster's CRS and raster nodata is left out."
+            "reprojected to the raster's CRS and raster nodata is left out.\n\nWithout a PET "
+            "raster the heat fields are added empty with dek_hitte 0, so a model can run "
+            "before the hittekaart is at hand; scoring then sees no heat data."
         )
 
     def add_inputs(self):
-        self.addParameter(QgsProcessingParameterRasterLayer(self.PET, self.tr("PET raster (°C)")))
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                self.PET, self.tr("PET raster (°C); empty: heat fields stay empty"), optional=True
+            )
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ADDRESSES,
@@ -71,6 +80,9 @@ class HeatStress(IndicatorAlgorithm):
             )
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
+        if self.parameterAsRasterLayer(parameters, self.PET, context) is None:
+            return self._without_raster(zones)
+
         def number(name):
             return self.parameterAsDouble(parameters, name, context)
 
@@ -90,3 +102,11 @@ class HeatStress(IndicatorAlgorithm):
             progress=progress,
             is_cancelled=is_cancelled,
         )
+
+    def _without_raster(self, zones):
+        empty = pd.DataFrame(np.nan, index=zones.index, columns=list(names.HEAT_FIELDS))
+        empty[names.COVERAGE_HEAT] = 0.0
+        empty.attrs["notes"] = [
+            self.tr("No PET raster given: the heat indicators are empty and dek_hitte is 0.")
+        ]
+        return empty

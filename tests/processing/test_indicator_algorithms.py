@@ -195,3 +195,10 @@ def test_cancelled_indicator_run_writes_nothing(tmp_path):
         run("wijkdiagnose:tree_canopy", {"INPUT": wijken(WIJK), "HEIGHT": height,
                                          "OUTPUT": str(target)}, feedback=feedback)  # fmt: skip
     assert not target.exists()
+
+
+def test_heat_stress_without_raster_adds_empty_fields_with_zero_coverage():
+    out = run("wijkdiagnose:heat_stress", {"INPUT": wijken(WIJK), "OUTPUT": "memory:"})["OUTPUT"]
+    values = attributes_by(out, "code")["W1"]
+    assert values["dek_hitte"] == 0
+    assert values["ind_pet_gem"] is None and values["ind_koelte_300"] is None
