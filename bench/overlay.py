@@ -12,7 +12,7 @@ from wijkdiagnose.scoring.indicators.cover import PRIORITY, shares_from_areas
 from . import generate, qgis_env
 from .timing import Row, timed
 
-SIZES = ((10_000, 50), (50_000, 200), (200_000, 500))  # land-cover tiles, wijken
+SIZES = ((10_000, 50), (50_000, 200), (120_000, 400))  # land-cover tiles, wijken
 SIDE = 5_000.0  # m
 FIELD = "bgt_fysiekvoorkomen"
 

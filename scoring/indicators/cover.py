@@ -256,28 +256,25 @@ def shares_from_areas(
 
 
 def _count_overlaps_once(areas, zone_geoms, geoms, codes, monitor) -> None:
-    """Recompute, in place, the rows of zones where mapped polygons overlap: each
-    overlap is kept for the first category in ``PRIORITY`` only."""
+    """Correct, in place, the rows of zones where mapped polygons overlap: the
+    polygons involved in an overlap are merged per category, and each overlap is
+    kept for the first category in ``PRIORITY`` only."""
     left, right = overlapping_pairs(geoms)
     if len(left) == 0:
         return
-    overlapping = shapely.union_all(
-        shapely.intersection(geoms[left], geoms[right])
-    )  # where at least two polygons lie
-    tree = shapely.STRtree(geoms)
-    affected = np.flatnonzero(shapely.intersects(zone_geoms, overlapping))
-    for step, zone in enumerate(affected):
-        monitor.step(step / len(affected))
-        items = tree.query(zone_geoms[zone], predicate="intersects")
+    involved = np.unique(np.concatenate([left, right]))
+    tree = shapely.STRtree(geoms[involved])
+    zone_of, item_of = tree.query(zone_geoms, predicate="intersects")
+    zones = np.unique(zone_of)
+    for step, zone in enumerate(zones):
+        monitor.step(step / len(zones))
+        items = involved[item_of[zone_of == zone]]
         pieces = shapely.intersection(zone_geoms[zone], geoms[items])
+        raw = np.bincount(codes[items], weights=shapely.area(pieces), minlength=len(PRIORITY))
         taken = shapely.Polygon()
-        for code in range(len(PRIORITY)):
-            same = pieces[codes[items] == code]
-            if len(same) == 0:
-                areas[zone, code] = 0.0
-                continue
-            merged = shapely.union_all(same)
-            areas[zone, code] = shapely.area(shapely.difference(merged, taken))
+        for code in np.unique(codes[items]):  # PRIORITY order
+            merged = shapely.union_all(pieces[codes[items] == code])
+            areas[zone, code] += shapely.area(shapely.difference(merged, taken)) - raw[code]
             taken = shapely.union(taken, merged)
     monitor.step(1.0)
 
