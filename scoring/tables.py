@@ -1,0 +1,106 @@
+"""Reading tables a user made (stakeholder scores, maintenance plans).
+
+Such tables come from spreadsheets: numbers arrive as text ("62,5"), wijk
+codes as numbers or with stray spaces. These helpers read them and name the
+layer, field, row and value when something cannot be used. Rows are numbered
+from 1 in the order of the layer's features.
+"""
+
+from typing import Optional
+
+import numpy as np
+import pandas as pd
+
+from .cbs import find_fields
+from .errors import InputError
+from .transitions import TRANSITION_IDS
+
+
+def row_label(position: int) -> str:
+    return f"row {position + 1}"
+
+
+def is_blank(value) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    if isinstance(value, float) and np.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def wijk_key(value) -> Optional[str]:
+    """A wijk code as comparable text: stripped, upper case; 11.0 -> "11"; blank -> None."""
+    if is_blank(value):
+        return None
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        value = int(value)
+    return str(value).strip().upper()
+
+
+def number(value) -> Optional[float]:
+    """A number from a cell, accepting a decimal comma; None when blank or not a number."""
+    if is_blank(value) or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        value = value.strip().replace(",", ".")
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        return None
+    return result if np.isfinite(result) else None
+
+
+def require_column(table: pd.DataFrame, column: str, layer_name: str, role: str) -> None:
+    """Raise unless ``column`` is a field of ``table``; ``role`` says what it is for."""
+    if column not in table.columns:
+        raise InputError(
+            f"field '{column}' ({role}) not found in layer '{layer_name}'; its fields are: "
+            f"{', '.join(map(str, table.columns)) or 'none'}. Pick another field."
+        )
+
+
+def wijk_code_column(columns, given: Optional[str], layer_name: str) -> str:
+    """``given`` if set, else the CBS wijk code field (WK_CODE, wijkcode ...) of the layer."""
+    found = given or find_fields(columns, layer_name=layer_name).get("wk_code")
+    if not found:
+        raise InputError(
+            f"layer '{layer_name}' has no CBS wijk code field (WK_CODE, wijkcode, ...); "
+            "pick the field that holds the wijk codes."
+        )
+    return found
+
+
+def wijk_keys(wijken: pd.DataFrame, code_column: str, layer_name: str) -> pd.Series:
+    """The wijk code of every wijk (index as ``wijken``); codes must be present and unique."""
+    require_column(wijken, code_column, layer_name, "wijk code")
+    keys = wijken[code_column].map(wijk_key)
+    for position, key in enumerate(keys):
+        if key is None:
+            raise InputError(
+                f"layer '{layer_name}', {row_label(position)}: the wijk code field "
+                f"'{code_column}' is empty; every wijk needs a code."
+            )
+    duplicated = keys[keys.duplicated()]
+    if not duplicated.empty:
+        raise InputError(
+            f"wijk code '{duplicated.iloc[0]}' occurs more than once in field '{code_column}' "
+            f"of layer '{layer_name}'; pick a field with one unique code per wijk."
+        )
+    return keys
+
+
+def per_transition(wijken, field_of, layer_name, required=False) -> pd.DataFrame:
+    """wijk x transition numbers from ``<prefix><transition>`` fields; NaN where absent."""
+    present = [t for t in TRANSITION_IDS if field_of(t) in wijken.columns]
+    if required and not present:
+        raise InputError(
+            f"layer '{layer_name}' has none of the fields "
+            f"{', '.join(map(field_of, TRANSITION_IDS))}; run 'Score transitions' on it first."
+        )
+    return pd.DataFrame(
+        {
+            t: pd.to_numeric(wijken[field_of(t)], errors="coerce") if t in present else np.nan
+            for t in TRANSITION_IDS
+        },
+        index=wijken.index,
+    ).astype(float)
