@@ -1,0 +1,169 @@
+"""The dock's view model of one wijk, from plain attribute dicts (no QGIS)."""
+
+import pytest
+
+from wijkdiagnose.scoring.profile import load_profile
+from wijkdiagnose.scoring.transitions import TRANSITION_IDS
+from wijkdiagnose.ui.wijk_view import is_diagnosed, wijk_identity, wijk_view
+
+PROFILE = load_profile()
+
+
+def diagnosed(**extra) -> dict:
+    """A Delft-like wijk after 'Score transitions' (CBS 2024 names, two indicators)."""
+    attributes = {
+        "wijkcode": "WK050311",
+        "wijknaam": "Wijk 11 Binnenstad",
+        "personenautos": 4500,
+        "huishoudens": 5000,
+        "bevolkingsdichtheid": 9500,
+        "ind_auto_hh": 0.9,
+        "ind_bev_dich": 9500.0,
+        "koploper": "verstedelijking",
+        "meelopers": "mobiliteit",
+        "zekerheid": 96.4,
+        "profiel": "default",
+    }
+    for transition in TRANSITION_IDS:
+        attributes[f"score_{transition}"] = None
+        attributes[f"dekking_{transition}"] = 0.0
+    attributes.update(score_mobiliteit=50.0, dekking_mobiliteit=33.3)
+    attributes.update(score_verstedelijking=75.0, dekking_verstedelijking=50.0)
+    attributes.update(extra)
+    return attributes
+
+
+def view_of(attributes, entered=None, weight=0.5, feature_id=7):
+    return wijk_view(attributes, feature_id, PROFILE, entered or {}, weight)
+
+
+def scores(view) -> dict:
+    return {row.transition: row for row in view.scores}
+
+
+def test_identity_hierarchy_and_scores_come_from_the_layer():
+    view = view_of(diagnosed())
+    assert (view.key, view.name, view.profile) == ("WK050311", "Wijk 11 Binnenstad", "default")
+    assert view.koploper == "Verstedelijking" and view.meelopers == ("Mobiliteit",)
+    assert view.zekerheid == 96.4
+    rows = scores(view)
+    assert [row.transition for row in view.scores] == list(TRANSITION_IDS)
+    assert rows["mobiliteit"].score == 50.0 and rows["mobiliteit"].coverage == 33.3
+    assert rows["mobiliteit"].colour == "#6a3d9a"
+    assert rows["energie"].score is None and rows["energie"].coverage == 0.0
+    assert view.combined_koploper is None and view.diverging == ()
+
+
+def test_indicators_have_value_urgency_unit_and_provenance():
+    view = view_of(diagnosed())
+    rows = {row.id: row for row in view.indicators}
+    cars = rows["ind_auto_hh"]
+    assert cars.value == 0.9 and cars.unit == "per hh" and cars.transitions == ("Mobiliteit",)
+    assert cars.urgency == pytest.approx(50.0)  # (0.9 - 0.5) / (1.3 - 0.5) * 100
+    assert "CBS Kerncijfers" in cars.source and cars.source.endswith("personenautos / huishoudens")
+    assert rows["ind_bev_dich"].urgency == pytest.approx(75.0)  # (9500 - 2000) / 10000
+    # every indicator the profile weighs is listed; missing ones have no value
+    assert set(PROFILE.indicators()) <= set(rows)
+    assert rows["ind_gas_won"].value is None and rows["ind_gas_won"].urgency is None
+
+
+def test_an_indicator_outside_the_profile_is_listed_by_its_field_name():
+    rows = {row.id: row for row in view_of(diagnosed(ind_eigen=3.0)).indicators}
+    assert rows["ind_eigen"].label == "ind_eigen" and rows["ind_eigen"].value == 3.0
+
+
+@pytest.mark.parametrize(
+    "entered, difference, diverges",
+    [(80.0, 30.0, True), (25.0, -25.0, True), (70.0, 20.0, False), (50.0, 0.0, False)],
+)
+def test_stakeholder_scores_diverge_from_25_points(entered, difference, diverges):
+    view = view_of(diagnosed(), entered={"mobiliteit": entered})
+    row = scores(view)["mobiliteit"]
+    assert row.stakeholder == entered and row.stakeholder_entered
+    assert row.difference == difference and row.diverges is diverges
+    assert view.diverging == (("Mobiliteit",) if diverges else ())
+
+
+def test_layer_stakeholder_scores_show_unless_entered_in_the_dock():
+    attributes = diagnosed(sh_verstedelijking=20.0, sh_mobiliteit=90.0)
+    rows = scores(view_of(attributes, entered={"mobiliteit": 40.0}))
+    assert rows["verstedelijking"].stakeholder == 20.0
+    assert not rows["verstedelijking"].stakeholder_entered
+    assert rows["verstedelijking"].diverges  # 20 - 75 = -55
+    assert rows["mobiliteit"].stakeholder == 40.0 and rows["mobiliteit"].difference == -10.0
+
+
+def test_combined_scores_follow_the_stakeholder_weight():
+    entered = {"mobiliteit": 100.0, "verstedelijking": 40.0}
+    half = view_of(diagnosed(), entered=entered, weight=0.5)
+    assert scores(half)["mobiliteit"].combined == 75.0
+    assert scores(half)["verstedelijking"].combined == 57.5
+    assert half.combined_koploper == "Mobiliteit"
+    data_only = view_of(diagnosed(), entered=entered, weight=0.0)
+    assert data_only.combined_koploper == "Verstedelijking"
+
+
+def test_missing_claim_and_timeline_fields_give_empty_sections():
+    view = view_of(diagnosed())
+    assert view.claims == () and view.timeline == ()
+    assert view.first_aanleiding is None and view.koppelkansen_count is None
+
+
+def test_claims_per_layer_with_conflicts_as_labels():
+    claims = {
+        "claim_ondergrond": 1200.0,
+        "cap_ondergrond": 1000.0,
+        "druk_ondergrond": 1.2,
+        "conflict_ondergrond": "energie,klimaatadaptatie",
+        "onbekend_ondergrond": "",
+        "claim_maaiveld": 300.0,
+        "cap_maaiveld": None,
+        "druk_maaiveld": None,
+        "conflict_maaiveld": None,
+        "onbekend_maaiveld": "wadi (no verhard_m2)",
+        "claim_dak": 10.0,
+        "cap_dak": 100.0,
+        "druk_dak": 0.1,
+        "conflict_dak": "",
+    }
+    ondergrond, maaiveld, dak = view_of(diagnosed(**claims)).claims
+    assert ondergrond.layer == "ondergrond" and ondergrond.pressure == 1.2
+    assert ondergrond.conflict == ("Energie", "Klimaatadaptatie")
+    assert maaiveld.conflict is None and maaiveld.unknown == "wadi (no verhard_m2)"
+    assert maaiveld.capacity_m2 is None
+    assert dak.conflict == () and dak.unknown == ""
+
+
+def test_timeline_entries_from_aanleidingen_and_koppelkansen():
+    view = view_of(
+        diagnosed(
+            aanleidingen="2027 riool; 2031 gasnet",
+            eerste_aanleiding=2027,
+            n_koppelkansen=1,
+            koppelkansen="2027 riool+herbestrating → klimaatadaptatie",
+        )
+    )
+    assert view.first_aanleiding == 2027 and view.koppelkansen_count == 1
+    assert [(e.kind, e.text) for e in view.timeline] == [
+        ("aanleiding", "2027 riool"),
+        ("aanleiding", "2031 gasnet"),
+        ("koppelkans", "2027 riool+herbestrating → klimaatadaptatie"),
+    ]
+
+
+def test_a_layer_without_wijk_code_keys_by_feature_id():
+    attributes = {"naam": "x", "koploper": None, "meelopers": None, "zekerheid": None}
+    assert wijk_identity(attributes, 3) == ("fid:3", "fid:3")
+    view = view_of(attributes, feature_id=3)
+    assert view.koploper is None and view.meelopers == ()
+    assert all(row.score is None for row in view.scores)
+
+
+def test_old_cbs_codes_and_names_are_recognised():
+    key, name = wijk_identity({"WK_CODE": " wk050301 ", "WK_NAAM": "Een"}, 0)
+    assert (key, name) == ("WK050301", "Een")
+
+
+def test_is_diagnosed_needs_the_koploper_field():
+    assert is_diagnosed(["wijkcode", "koploper", "score_energie"])
+    assert not is_diagnosed(["wijkcode", "score_energie"])

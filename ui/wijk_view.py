@@ -1,0 +1,265 @@
+"""What the dock shows about one wijk, as plain data: the dock only lays it out.
+
+``wijk_view`` takes a feature's attributes as a dict (NULL as None), the
+profile and the hand-entered stakeholder scores, and returns a ``WijkView``:
+score rows per transition (data, coverage, stakeholders, divergence),
+koploper/meelopers/zekerheid, indicator rows with value, urgency, unit and
+source, claims per layer and the timeline. Fields a layer lacks (claims,
+stakeholders, timeline come from later steps) give empty sections, never
+errors. No QGIS here.
+"""
+
+import math
+import numbers
+from typing import Any, Mapping, NamedTuple, Optional, Tuple
+
+import pandas as pd
+
+from ..scoring import catalogue, claims, fields
+from ..scoring.cbs import derive_indicators, find_fields
+from ..scoring.normalise import reference_urgency
+from ..scoring.profile import Profile
+from ..scoring.stakeholders import DEFAULT_THRESHOLD, SCORE_COLUMNS, compare_stakeholders
+from ..scoring.tables import wijk_key
+from ..scoring.transitions import BY_ID, TRANSITIONS
+
+_STAKEHOLDER_NAME = "dock"  # the one stakeholder the dock's effective scores stand for
+_KEY_COLUMN = "__wijk__"
+
+
+class ScoreRow(NamedTuple):
+    transition: str
+    label: str
+    colour: str
+    score: Optional[float]  # data score 0-100
+    coverage: Optional[float]  # 0-100 % of the transition's weight that had data
+    stakeholder: Optional[float]  # stakeholder score 0-100
+    stakeholder_entered: bool  # entered in the dock (else from the layer's sh_ field)
+    difference: Optional[float]  # stakeholder minus data, points
+    diverges: bool  # |difference| >= the threshold
+    combined: Optional[float]  # (1 - w) * data + w * stakeholders
+
+
+class IndicatorRow(NamedTuple):
+    id: str
+    label: str
+    transitions: Tuple[str, ...]  # labels of the transitions that weigh it
+    value: Optional[float]
+    urgency: Optional[float]  # 0-100; None without a value or for rank-normalised indicators
+    method: str  # "reference" or "rank"
+    unit: str
+    source: str  # provenance: data source and, for CBS, the fields it was derived from
+
+
+class ClaimRow(NamedTuple):
+    layer: str  # ondergrond, maaiveld, dak
+    claim_m2: Optional[float]
+    capacity_m2: Optional[float]
+    pressure: Optional[float]  # claim / capacity
+    conflict: Optional[Tuple[str, ...]]  # labels of the transitions over capacity; None: unknown
+    unknown: str  # blocks left out of the claim
+
+
+class TimelineEntry(NamedTuple):
+    kind: str  # "aanleiding" or "koppelkans"
+    text: str
+
+
+class WijkView(NamedTuple):
+    key: str  # wijk code (or the feature id) that stakeholder scores are stored under
+    name: str
+    profile: str
+    koploper: Optional[str]  # label
+    meelopers: Tuple[str, ...]  # labels, most urgent first
+    zekerheid: Optional[float]
+    combined_koploper: Optional[str]  # label of the koploper of the combined scores
+    scores: Tuple[ScoreRow, ...]
+    indicators: Tuple[IndicatorRow, ...]
+    claims: Tuple[ClaimRow, ...]  # empty when the layer has no claim fields
+    first_aanleiding: Optional[int]
+    koppelkansen_count: Optional[int]
+    timeline: Tuple[TimelineEntry, ...]
+
+    @property
+    def diverging(self) -> Tuple[str, ...]:
+        return tuple(row.label for row in self.scores if row.diverges)
+
+
+def is_diagnosed(field_names) -> bool:
+    """A layer the dock can show: it has the koploper written by 'Score transitions'."""
+    return fields.KOPLOPER in set(field_names)
+
+
+def wijk_identity(attributes: Mapping[str, Any], feature_id: int) -> Tuple[str, str]:
+    """(key, name) of a wijk: the CBS wijk code and name when the layer has them."""
+    found = find_fields(attributes.keys())
+    code = wijk_key(attributes.get(found.get("wk_code", ""), None))
+    name = attributes.get(found.get("wk_naam", ""), None)
+    key = code or f"fid:{feature_id}"
+    return key, str(name) if name not in (None, "") else key
+
+
+def wijk_view(
+    attributes: Mapping[str, Any],
+    feature_id: int,
+    profile: Profile,
+    entered_scores: Mapping[str, float],
+    stakeholder_weight: float,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> WijkView:
+    """Everything the dock shows about one wijk; ``attributes`` hold NULL as None."""
+    key, name = wijk_identity(attributes, feature_id)
+    data = {t.id: _number(attributes.get(fields.score_field(t.id))) for t in TRANSITIONS}
+    stakeholder = {
+        t.id: entered_scores.get(t.id, _number(attributes.get(fields.stakeholder_field(t.id))))
+        for t in TRANSITIONS
+    }
+    compared = _compare(key, data, stakeholder, stakeholder_weight, threshold)
+    score_rows = _score_rows(attributes, data, compared, entered_scores)
+    return WijkView(
+        key=key,
+        name=name,
+        profile=_text(attributes.get(fields.PROFIEL)),
+        koploper=_label(attributes.get(fields.KOPLOPER)),
+        meelopers=_labels(attributes.get(fields.MEELOPERS)),
+        zekerheid=_number(attributes.get(fields.ZEKERHEID)),
+        combined_koploper=_label(compared[fields.KOPLOPER_GECOMBINEERD])
+        if any(row.stakeholder is not None for row in score_rows)
+        else None,
+        scores=score_rows,
+        indicators=_indicator_rows(attributes, profile),
+        claims=_claim_rows(attributes),
+        first_aanleiding=_integer(attributes.get(fields.EERSTE_AANLEIDING)),
+        koppelkansen_count=_integer(attributes.get(fields.N_KOPPELKANSEN)),
+        timeline=_timeline(attributes),
+    )
+
+
+def _score_rows(attributes, data, compared, entered_scores) -> Tuple[ScoreRow, ...]:
+    flagged = set(filter(None, compared[fields.AFWIJKING].split(",")))
+    return tuple(
+        ScoreRow(
+            transition=t.id,
+            label=t.label_nl,
+            colour=t.colour,
+            score=data[t.id],
+            coverage=_number(attributes.get(fields.coverage_field(t.id))),
+            stakeholder=compared[fields.stakeholder_field(t.id)],
+            stakeholder_entered=t.id in entered_scores,
+            difference=compared[fields.divergence_field(t.id)],
+            diverges=t.id in flagged,
+            combined=compared[fields.combined_field(t.id)],
+        )
+        for t in TRANSITIONS
+    )
+
+
+def _compare(key, data, stakeholder, weight, threshold) -> dict:
+    """The stakeholder fields of scoring.stakeholders for this one wijk, NaN as None."""
+    wijk = pd.DataFrame(
+        [{_KEY_COLUMN: key, **{fields.score_field(t): s for t, s in data.items()}}], dtype=object
+    )
+    given = pd.DataFrame(
+        [(key, _STAKEHOLDER_NAME, t, float(s)) for t, s in stakeholder.items() if s is not None],
+        columns=list(SCORE_COLUMNS),
+    ).astype({"score": float})
+    result = compare_stakeholders(wijk, _KEY_COLUMN, given, threshold, weight)
+    return {
+        name: value if isinstance(value, str) else _number(value)
+        for name, value in result.fields.iloc[0].items()
+    }
+
+
+def _indicator_rows(attributes, profile: Profile) -> Tuple[IndicatorRow, ...]:
+    present = [name for name in attributes if name.startswith(fields.INDICATOR_PREFIX)]
+    ids = list(profile.indicators()) + sorted(set(present) - set(profile.indicators()))
+    derived = _cbs_provenance(attributes)
+    rows = []
+    for indicator_id in ids:
+        info = catalogue.BY_ID.get(indicator_id)
+        rule = profile.rules.get(indicator_id)
+        value = _number(attributes.get(indicator_id))
+        method = rule.method if rule else "reference"
+        urgency = None
+        if value is not None and rule is not None and method == "reference":
+            urgency = float(reference_urgency(value, rule.good, rule.bad))
+        source = info.source if info else ""
+        if derived.get(indicator_id):
+            source = f"{source}: {derived[indicator_id]}" if source else derived[indicator_id]
+        rows.append(
+            IndicatorRow(
+                id=indicator_id,
+                label=info.label_nl if info else indicator_id,
+                transitions=tuple(
+                    BY_ID[t].label_nl for t, w in profile.weights.items() if w.get(indicator_id)
+                ),
+                value=value,
+                urgency=urgency,
+                method=method,
+                unit=info.unit if info else "",
+                source=source,
+            )
+        )
+    return tuple(rows)
+
+
+def _cbs_provenance(attributes) -> Mapping[str, Optional[str]]:
+    """{indicator: the CBS fields it is derived from}, e.g. 'personenautos / huishoudens'."""
+    row = pd.DataFrame([{k: v for k, v in attributes.items() if _number(v) is not None}])
+    return derive_indicators(row).attrs["provenance"] if not row.empty else {}
+
+
+def _claim_rows(attributes) -> Tuple[ClaimRow, ...]:
+    if not any(claims.claim_field(layer) in attributes for layer in claims.LAYERS):
+        return ()
+    return tuple(
+        ClaimRow(
+            layer=layer,
+            claim_m2=_number(attributes.get(claims.claim_field(layer))),
+            capacity_m2=_number(attributes.get(claims.capacity_field(layer))),
+            pressure=_number(attributes.get(claims.pressure_field(layer))),
+            conflict=_conflict(attributes.get(claims.conflict_field(layer))),
+            unknown=_text(attributes.get(claims.unknown_field(layer))),
+        )
+        for layer in claims.LAYERS
+    )
+
+
+def _conflict(value) -> Optional[Tuple[str, ...]]:
+    return None if value is None else _labels(value)
+
+
+def _timeline(attributes) -> Tuple[TimelineEntry, ...]:
+    return tuple(
+        TimelineEntry(kind, part.strip())
+        for kind, field_name in (
+            ("aanleiding", fields.AANLEIDINGEN),
+            ("koppelkans", fields.KOPPELKANSEN),
+        )
+        for part in _text(attributes.get(field_name)).replace("\n", ";").split(";")
+        if part.strip()
+    )
+
+
+def _label(transition_id) -> Optional[str]:
+    transition = BY_ID.get(_text(transition_id))
+    return transition.label_nl if transition else None
+
+
+def _labels(ids) -> Tuple[str, ...]:
+    return tuple(filter(None, (_label(part.strip()) for part in _text(ids).split(","))))
+
+
+def _number(value) -> Optional[float]:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def _integer(value) -> Optional[int]:
+    number = _number(value)
+    return None if number is None else int(number)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
