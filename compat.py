@@ -30,6 +30,7 @@ if _NEW_ENUMS:
     GEOMETRY_POINT = Qgis.GeometryType.Point
     GEOMETRY_LINE = Qgis.GeometryType.Line
 else:
+    WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
     SOURCE_POLYGON = QgsProcessing.TypeVectorPolygon
     SOURCE_POINT = QgsProcessing.TypeVectorPoint
     SOURCE_LINE = QgsProcessing.TypeVectorLine
@@ -42,6 +43,7 @@ else:
     GEOMETRY_POINT = QgsWkbTypes.PointGeometry
     GEOMETRY_LINE = QgsWkbTypes.LineGeometry
 
+    WKB_NO_GEOMETRY = QgsWkbTypes.NoGeometry
 if _FIELD_USES_QMETATYPE:
     FIELD_DOUBLE = QMetaType.Type.Double
     FIELD_INT = QMetaType.Type.Int

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from ..compat import FIELD_DOUBLE, FIELD_LONG, FIELD_STRING, make_field
+from ..compat import FIELD_DOUBLE, FIELD_LONG, FIELD_STRING, WKB_NO_GEOMETRY, make_field
 
 
 def _tr(text: str) -> str:
@@ -107,7 +107,7 @@ def field_for(name: str, column: pd.Series):
 
 
 def _cell(value):
-    if value is None:
+    if value is None or value is pd.NA:
         return None
     if isinstance(value, (float, np.floating)):
         return None if np.isnan(value) else float(value)
@@ -145,6 +145,27 @@ def write_with_results(alg, parameters, name, context, source, features, results
         out = QgsFeature(fields)
         out.setGeometry(feature.geometry())
         out.setAttributes(attributes)
+        if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
+    return dest_id
+
+
+def write_table(alg, parameters, name, context, table: pd.DataFrame):
+    """Write ``table`` as the rows of the geometryless sink ``name``; returns the destination id.
+
+    Like ``write_with_results``, call it only after all computation is done.
+    """
+    fields = QgsFields()
+    for column in table.columns:
+        fields.append(field_for(column, table[column]))
+    sink, dest_id = alg.parameterAsSink(
+        parameters, name, context, fields, WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem()
+    )
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    for row in table.to_numpy(dtype=object):
+        out = QgsFeature(fields)
+        out.setAttributes([_cell(value) for value in row])
         if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
     return dest_id

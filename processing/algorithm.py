@@ -66,6 +66,17 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
 
+    def source(self, parameters, name, context):
+        """The feature source of parameter ``name``; an error naming it when it cannot be read."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def field_name(self, parameters, name, context):
+        """The field chosen in parameter ``name``, or None when an optional field is empty."""
+        return self.parameterAsString(parameters, name, context) or None
+
 
 def core_callbacks(feedback, start: float = 0.0, end: float = 100.0):
     """The two callables the pure core takes: progress (0-1 mapped onto start..end) and cancel."""

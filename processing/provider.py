@@ -5,7 +5,9 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithm import ICON
+from .algorithms.compare_stakeholders import CompareStakeholders
 from .algorithms.heat_stress import HeatStress
+from .algorithms.koppelkansen import Koppelkansen
 from .algorithms.land_cover_shares import LandCoverShares
 from .algorithms.roof_areas import RoofAreas
 from .algorithms.score_transitions import ScoreTransitions
@@ -19,6 +21,8 @@ ALGORITHMS = (
     TransitCoverage,
     RoofAreas,
     ScoreTransitions,
+    CompareStakeholders,
+    Koppelkansen,
 )
 
 

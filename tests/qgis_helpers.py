@@ -91,6 +91,10 @@ class RecordingFeedback(QgsProcessingFeedback):
         self.messages.append(info)
         super().pushInfo(info)
 
+    def pushWarning(self, warning):
+        self.messages.append(warning)
+        super().pushWarning(warning)
+
     def reportError(self, error, fatalError=False):
         self.messages.append(error)
         super().reportError(error, fatalError)
