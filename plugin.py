@@ -1,14 +1,18 @@
-"""Plugin wiring: translator, Processing provider, menu actions. ``unload`` undoes ``initGui``."""
+"""Plugin wiring: translator, Processing provider, menu actions, dock.
+
+``unload`` undoes ``initGui``.
+"""
 
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .processing.algorithm import ICON
 from .processing.provider import WijkdiagnoseProvider
+from .ui.dock import DOCK_ICON, WijkdiagnoseDock
 
 I18N = Path(__file__).resolve().parent / "resources" / "i18n"
 MENU = "&Wijkdiagnose"
@@ -23,6 +27,8 @@ class WijkdiagnosePlugin:
         self.iface = iface  # None under qgis_process
         self.provider = None
         self.actions = []
+        self.dock = None
+        self.dock_action = None
         self.translator = self._install_translator()
 
     @staticmethod
@@ -47,6 +53,7 @@ class WijkdiagnosePlugin:
     def initGui(self):
         self.initProcessing()
         self._add_action(_tr("Score transitions…"), "wijkdiagnose:score_transitions")
+        self._add_dock()
 
     def _add_action(self, text: str, algorithm_id: str) -> QAction:
         action = QAction(QIcon(str(ICON)), text, self.iface.mainWindow())
@@ -55,6 +62,36 @@ class WijkdiagnosePlugin:
         self.actions.append(action)
         return action
 
+    def _add_dock(self) -> None:
+        """The dock, hidden until its toggle action (menu and toolbar) shows it."""
+        self.dock = WijkdiagnoseDock(
+            self.iface,
+            lambda: self._open_algorithm("wijkdiagnose:score_transitions"),
+            self.iface.mainWindow(),
+        )
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.dock_action = QAction(
+            QIcon(str(DOCK_ICON)), _tr("Wijkdiagnose dock"), self.iface.mainWindow()
+        )
+        self.dock_action.setCheckable(True)
+        self.dock_action.toggled.connect(self.dock.setUserVisible)
+        self.dock.openedStateChanged.connect(self.dock_action.setChecked)
+        self.iface.addPluginToMenu(MENU, self.dock_action)
+        self.iface.addToolBarIcon(self.dock_action)
+
+    def _remove_dock(self) -> None:
+        self.iface.removeToolBarIcon(self.dock_action)
+        self.iface.removePluginMenu(MENU, self.dock_action)
+        self.dock.openedStateChanged.disconnect(self.dock_action.setChecked)
+        self.dock_action.toggled.disconnect(self.dock.setUserVisible)
+        self.dock_action.deleteLater()
+        self.dock_action = None
+        self.dock.disconnect_all()
+        self.iface.removeDockWidget(self.dock)
+        self.dock.deleteLater()
+        self.dock = None
+
     @staticmethod
     def _open_algorithm(algorithm_id: str) -> None:
         import processing
@@ -62,6 +99,8 @@ class WijkdiagnosePlugin:
         processing.execAlgorithmDialog(algorithm_id)
 
     def unload(self):
+        if self.dock is not None:
+            self._remove_dock()
         for action in reversed(self.actions):
             self.iface.removePluginMenu(MENU, action)
             action.deleteLater()

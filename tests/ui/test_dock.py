@@ -1,0 +1,219 @@
+"""The dock in QGIS (pytest-qgis iface): follows the selection, compares, keeps its state."""
+
+import pytest
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis_helpers import attributes_by, run
+
+import wijkdiagnose
+from wijkdiagnose.scoring.transitions import TRANSITIONS
+from wijkdiagnose.ui.dock import (
+    DATA_COLUMN,
+    DIFFERENCE_COLUMN,
+    STAKEHOLDER_COLUMN,
+    VALUE_ROLE,
+    WijkdiagnoseDock,
+)
+from wijkdiagnose.ui.state import DockState
+
+BINNENSTAD = "Wijk 11 Binnenstad"
+VRIJENBAN = "Wijk 12 Vrijenban"
+MESSAGE_PAGE, WIJK_PAGE, COMPARE_PAGE = range(3)
+
+
+@pytest.fixture
+def diagnosed_layer(qgis_new_project, shared_data, tmp_path):
+    """The Delft wijken scored by the plugin, in a GeoPackage so a project can reopen it."""
+    target = tmp_path / "diagnosed.gpkg"
+    source = shared_data / "cbs_nl" / "wijken_2024_delft_rd.geojson"
+    run("wijkdiagnose:score_transitions", {"INPUT": str(source), "OUTPUT": str(target)})
+    layer = QgsVectorLayer(str(target), "wijken Delft", "ogr")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+@pytest.fixture
+def opened_algorithms():
+    return []
+
+
+@pytest.fixture
+def dock(qgis_iface, qgis_new_project, opened_algorithms):
+    widget = WijkdiagnoseDock(qgis_iface, lambda: opened_algorithms.append("score"))
+    yield widget
+    widget.disconnect_all()
+    widget.deleteLater()
+
+
+def select(layer, *names):
+    quoted = ", ".join(f"'{name}'" for name in names)
+    layer.selectByExpression(f'"wijknaam" IN ({quoted})')
+    assert layer.selectedFeatureCount() == len(names)
+
+
+def column(table, index):
+    return [table.item(row, index) for row in range(table.rowCount())]
+
+
+def test_without_a_diagnosed_layer_the_dock_offers_to_score(dock, opened_algorithms):
+    assert dock.pages.currentIndex() == MESSAGE_PAGE
+    assert "Run 'Score transitions' first" in dock.message_label.text()
+    assert not dock.score_button.isHidden()
+    dock.score_button.click()
+    assert opened_algorithms == ["score"]
+
+
+def test_an_undiagnosed_layer_is_not_offered(dock, qgis_new_project, shared_data):
+    raw = QgsVectorLayer(str(shared_data / "cbs_nl" / "wijken_2024_delft_rd.geojson"), "raw", "ogr")
+    QgsProject.instance().addMapLayer(raw)
+    assert dock.layer_combo.currentLayer() is None
+    assert dock.pages.currentIndex() == MESSAGE_PAGE
+
+
+def test_without_selection_the_dock_asks_for_one(diagnosed_layer, dock):
+    assert dock.layer_combo.currentLayer() is diagnosed_layer
+    assert dock.pages.currentIndex() == MESSAGE_PAGE
+    assert "Select one or more wijken" in dock.message_label.text()
+    assert dock.score_button.isHidden()
+
+
+def test_selecting_a_wijk_shows_its_diagnosis(diagnosed_layer, dock):
+    expected = attributes_by(diagnosed_layer, "wijknaam")[BINNENSTAD]
+    select(diagnosed_layer, BINNENSTAD)
+
+    assert dock.pages.currentIndex() == WIJK_PAGE
+    assert BINNENSTAD in dock.status_label.text() and "WK050311" in dock.status_label.text()
+    koploper = next(t.label_nl for t in TRANSITIONS if t.id == expected["koploper"])
+    assert f"Koploper: <b>{koploper}</b>" in dock.summary_label.text()
+    assert f"zekerheid {expected['zekerheid']:.0f} %" in dock.summary_label.text()
+
+    chart_scores = {row.transition: row.score for row in dock.score_chart.rows()}
+    layer_scores = {t.id: expected[f"score_{t.id}"] for t in TRANSITIONS}
+    assert chart_scores == layer_scores
+    data_column = column(dock.stakeholder_table, DATA_COLUMN)
+    assert [item.data(VALUE_ROLE) for item in data_column] == list(layer_scores.values())
+
+    indicators = {
+        item.data(VALUE_ROLE): row for row, item in enumerate(column(dock.indicator_table, 0))
+    }
+    cars = indicators["ind_auto_hh"]
+    assert dock.indicator_table.item(cars, 2).data(VALUE_ROLE) == pytest.approx(
+        expected["personenautos"] / expected["huishoudens"]
+    )
+    assert dock.indicator_table.item(cars, 3).text() == "per hh"
+    assert "personenautos / huishoudens" in dock.indicator_table.item(cars, 5).text()
+    assert "no space claims" in dock.claims_label.text()
+    assert "no timeline" in dock.timeline_label.text()
+
+
+def test_a_new_selection_replaces_the_wijk(diagnosed_layer, dock):
+    select(diagnosed_layer, BINNENSTAD)
+    select(diagnosed_layer, VRIJENBAN)
+    assert [view.name for view in dock.views()] == [VRIJENBAN]
+    diagnosed_layer.removeSelection()
+    assert dock.pages.currentIndex() == MESSAGE_PAGE
+
+
+def test_compare_mode_shows_the_selected_wijken_side_by_side(diagnosed_layer, dock):
+    select(diagnosed_layer, BINNENSTAD, VRIJENBAN)
+    assert "2 wijken selected" in dock.status_label.text()
+    dock.compare_button.setChecked(True)
+
+    assert dock.pages.currentIndex() == COMPARE_PAGE
+    assert [view.name for view in dock.views()] == [BINNENSTAD, VRIJENBAN]
+    layout = dock.compare_columns.layout()
+    assert [layout.itemAt(i).widget().title() for i in range(layout.count())] == [
+        BINNENSTAD,
+        VRIJENBAN,
+    ]
+    headers = [dock.compare_table.horizontalHeaderItem(c).text() for c in (1, 2)]
+    assert headers == [BINNENSTAD, VRIJENBAN]
+    wijken = attributes_by(diagnosed_layer, "wijknaam")
+    mobility = next(
+        row
+        for row in range(dock.compare_table.rowCount())
+        if dock.compare_table.item(row, 0).data(VALUE_ROLE) == "mobiliteit"
+    )
+    assert [dock.compare_table.item(mobility, c).data(VALUE_ROLE) for c in (1, 2)] == [
+        wijken[BINNENSTAD]["score_mobiliteit"],
+        wijken[VRIJENBAN]["score_mobiliteit"],
+    ]
+
+
+def test_a_pinned_wijk_stays_in_the_comparison(diagnosed_layer, dock):
+    select(diagnosed_layer, BINNENSTAD)
+    dock.pin_button.click()
+    assert dock.state.pinned == ["WK050311"]
+    select(diagnosed_layer, VRIJENBAN)
+    dock.compare_button.setChecked(True)
+    assert [view.name for view in dock.views()] == [VRIJENBAN, BINNENSTAD]
+
+
+def enter_score(dock, transition_id, text):
+    row = [t.id for t in TRANSITIONS].index(transition_id)
+    dock.stakeholder_table.item(row, STAKEHOLDER_COLUMN).setText(text)
+    return dock.stakeholder_table.item(row, DIFFERENCE_COLUMN)
+
+
+def test_stakeholder_scores_are_flagged_from_25_points(diagnosed_layer, dock):
+    data = attributes_by(diagnosed_layer, "wijknaam")[BINNENSTAD]["score_mobiliteit"]
+    side = 1 if data <= 50 else -1  # stay within 0-100
+    select(diagnosed_layer, BINNENSTAD)
+
+    close = enter_score(dock, "mobiliteit", f"{data + side * 24.9:.1f}")
+    assert close.data(VALUE_ROLE) == pytest.approx(side * 24.9)
+    assert close.icon().isNull() and close.toolTip() == ""
+    assert "diverge" not in dock.summary_label.text()
+
+    far = enter_score(dock, "mobiliteit", f"{data + side * 25:.1f}")
+    assert far.data(VALUE_ROLE) == pytest.approx(side * 25.0)
+    assert not far.icon().isNull() and f"{side * 25:+.1f} points" in far.toolTip()
+    assert "diverge on: Mobiliteit" in dock.summary_label.text()
+    assert dock.state.stakeholder_scores == {"WK050311": {"mobiliteit": round(data + side * 25, 1)}}
+
+    enter_score(dock, "mobiliteit", "veel")
+    assert "not a score" in dock.stakeholder_message.text()
+    enter_score(dock, "mobiliteit", "")
+    assert dock.state.stakeholder_scores == {}
+
+
+def test_state_round_trips_through_the_project_file(diagnosed_layer, dock, tmp_path):
+    select(diagnosed_layer, BINNENSTAD)
+    enter_score(dock, "energie", "90")
+    dock.pin_button.click()
+    dock.weight_spin.setValue(0.25)
+    dock.compare_button.setChecked(True)
+    saved = DockState.from_dict(dock.state.to_dict())
+    assert QgsProject.instance().isDirty()
+
+    path = str(tmp_path / "wijken.qgz")
+    assert QgsProject.instance().write(path)
+    QgsProject.instance().clear()
+    assert dock.state == DockState()
+    assert QgsProject.instance().read(path)
+
+    restored = QgsProject.instance().mapLayersByName("wijken Delft")[0]
+    assert dock.state == DockState.from_dict({**saved.to_dict(), "layer_id": restored.id()})
+    assert saved.layer_id == restored.id()  # the project keeps layer ids
+    assert dock.layer_combo.currentLayer() is restored
+    assert dock.compare_button.isChecked() and dock.weight_spin.value() == 0.25
+    assert [view.name for view in dock.views()] == [BINNENSTAD]  # pinned, nothing selected
+
+
+def test_the_plugin_adds_the_dock_and_unload_removes_it(qgis_iface, diagnosed_layer):
+    registry = QgsApplication.processingRegistry()
+    registry.removeProvider(registry.providerById("wijkdiagnose"))  # the plugin adds its own
+    plugin = wijkdiagnose.classFactory(qgis_iface)
+    plugin.initGui()
+    dock = plugin.dock
+    assert dock is not None and not dock.isUserVisible()
+    plugin.dock_action.trigger()
+    assert plugin.dock_action.isChecked()
+    select(diagnosed_layer, BINNENSTAD)
+    assert [view.name for view in dock.views()] == [BINNENSTAD]
+
+    plugin.unload()
+    assert plugin.dock is None and plugin.dock_action is None
+    assert dock.layer_combo.receivers(dock.layer_combo.layerChanged) == 0
+    select(diagnosed_layer, VRIJENBAN)  # no longer followed
+    assert [view.name for view in dock.views()] != [VRIJENBAN]
