@@ -55,6 +55,8 @@ ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 DOCK_ICON = ICONS / "dock.svg"
 DIVERGENCE_ICON = ICONS / "divergence.svg"
 DIVERGENCE_BACKGROUND = "#fbd5d5"
+MISSING_COLOUR = "#909090"
+INDICATOR_LABEL_WIDTH = 210
 VALUE_ROLE = Qt.ItemDataRole.UserRole  # the unformatted number behind a table cell
 
 # The stakeholder table's columns; only STAKEHOLDER_COLUMN is editable.
@@ -233,13 +235,16 @@ class WijkdiagnoseDock(QgsDockWidget):
         self.indicator_table = _table(
             [
                 self.tr("Indicator"),
-                self.tr("Transition"),
                 self.tr("Value"),
                 self.tr("Unit"),
                 self.tr("Urgency"),
+                self.tr("Transition"),
                 self.tr("Source"),
             ]
         )
+        header = self.indicator_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.indicator_table.setColumnWidth(0, INDICATOR_LABEL_WIDTH)  # long labels elide
         tabs.addTab(self.indicator_table, self.tr("Indicatoren"))
 
         claims = QWidget()
@@ -322,8 +327,8 @@ class WijkdiagnoseDock(QgsDockWidget):
         scroll.setWidget(self.compare_columns)
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.compare_table = _table([])
-        layout.addWidget(scroll, 2)
-        layout.addWidget(self.compare_table, 3)
+        layout.addWidget(scroll, 3)
+        layout.addWidget(self.compare_table, 2)
         return page
 
     # ---- state and signals --------------------------------------------------------------------
@@ -563,28 +568,29 @@ class WijkdiagnoseDock(QgsDockWidget):
 
     def _fill_indicators(self, view: WijkView) -> None:
         rank = self.tr("rank in the study area")
-        _fill(
-            self.indicator_table,
-            [
-                [
-                    _item(row.label, row.id, row.id),
-                    _item(", ".join(row.transitions)),
-                    _number_item(row.value, 2),
-                    _item(row.unit),
-                    _number_item(row.urgency) if row.method == "reference" else _item(rank),
-                    _item(row.source, tooltip=row.source),
-                ]
-                for row in view.indicators
-            ],
-        )
+        rows = []
+        for row in view.indicators:
+            items = [
+                _item(row.label, row.id, f"{row.label} ({row.id})"),
+                _number_item(row.value, 2),
+                _item(row.unit),
+                _number_item(row.urgency) if row.method == "reference" else _item(rank),
+                _item(", ".join(row.transitions)),
+                _item(row.source, tooltip=row.source),
+            ]
+            if row.value is None:  # no data: shown, but in grey
+                for item in items:
+                    item.setForeground(QBrush(QColor(MISSING_COLOUR)))
+            rows.append(items)
+        _fill(self.indicator_table, rows)
 
     def _fill_claims(self, view: WijkView) -> None:
         self.claims_table.setVisible(bool(view.claims))
         if not view.claims:
             self.claims_label.setText(
                 self.tr(
-                    "This layer has no space claims. Run the claims step on it to see the claims "
-                    "per layer (ondergrond, maaiveld, dak) against the space there."
+                    "This layer has no space claims yet (claim_ondergrond, claim_maaiveld, "
+                    "claim_dak): they come from the space-claims step of the diagnosis."
                 )
             )
             _fill(self.claims_table, [])
@@ -620,8 +626,8 @@ class WijkdiagnoseDock(QgsDockWidget):
         if not view.timeline and view.first_aanleiding is None:
             self.timeline_label.setText(
                 self.tr(
-                    "This layer has no timeline. Run the timeline step with the maintenance "
-                    "plans (riool, wegen, gasnet, renovatie) to see aanleidingen and koppelkansen."
+                    "This layer has no timeline. Run 'Aanleidingen and koppelkansen' with the "
+                    "maintenance plans (riool, wegen, gasnet, renovatie) on it."
                 )
             )
             return

@@ -41,7 +41,7 @@ class ScoreChart(QWidget):
     def __init__(self, parent=None, compact: bool = False):
         super().__init__(parent)
         self._rows: Sequence[ScoreRow] = ()
-        self._compact = compact  # narrow columns in compare mode: short labels
+        self._compact = compact  # narrow columns in compare mode: three-letter labels
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def tr(self, text: str) -> str:
@@ -57,10 +57,10 @@ class ScoreChart(QWidget):
         return self._rows
 
     def sizeHint(self) -> QSize:
-        return QSize(240 if self._compact else 360, PADDING * 2 + ROW_HEIGHT * len(self._rows))
+        return QSize(130 if self._compact else 360, PADDING * 2 + ROW_HEIGHT * len(self._rows))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(160, self.sizeHint().height())
+        return QSize(120 if self._compact else 200, self.sizeHint().height())
 
     def _row_tooltip(self, row: ScoreRow) -> str:
         data = self.tr("no data") if row.score is None else f"{row.score:.1f}"
@@ -93,7 +93,7 @@ class ScoreChart(QWidget):
         painter.end()
 
     def _short(self, label: str) -> str:
-        return label[:11] + "." if self._compact and len(label) > 12 else label
+        return label[:3] + "." if self._compact else label
 
     def _paint_grid(self, painter, left, width):
         painter.setPen(QPen(QColor("#d0d0d0"), 1, Qt.PenStyle.DotLine))
@@ -106,7 +106,8 @@ class ScoreChart(QWidget):
         text_pen = self.palette().windowText().color()
         if row.score is None:
             painter.setPen(QColor("#808080"))
-            painter.drawText(_beside_bar(left + 2, top, width), _LEFT_CENTRED, self.tr("no data"))
+            missing = "–" if self._compact else self.tr("no data")
+            painter.drawText(_beside_bar(left + 2, top, width), _LEFT_CENTRED, missing)
             return
         colour = QColor(row.colour)
         colour.setAlphaF(coverage_opacity(row.coverage))

@@ -97,10 +97,13 @@ def test_selecting_a_wijk_shows_its_diagnosis(diagnosed_layer, dock):
         item.data(VALUE_ROLE): row for row, item in enumerate(column(dock.indicator_table, 0))
     }
     cars = indicators["ind_auto_hh"]
-    assert dock.indicator_table.item(cars, 2).data(VALUE_ROLE) == pytest.approx(
+    assert dock.indicator_table.item(cars, 1).data(VALUE_ROLE) == pytest.approx(
         expected["personenautos"] / expected["huishoudens"]
     )
-    assert dock.indicator_table.item(cars, 3).text() == "per hh"
+    assert dock.indicator_table.item(cars, 2).text() == "per hh"
+    # the only mobiliteit indicator in these data, so its urgency is the transition's score
+    urgency = dock.indicator_table.item(cars, 3).data(VALUE_ROLE)
+    assert urgency == pytest.approx(expected["score_mobiliteit"], abs=0.05)
     assert "personenautos / huishoudens" in dock.indicator_table.item(cars, 5).text()
     assert "no space claims" in dock.claims_label.text()
     assert "no timeline" in dock.timeline_label.text()
