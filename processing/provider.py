@@ -11,6 +11,7 @@ from .algorithms.koppelkansen import Koppelkansen
 from .algorithms.land_cover_shares import LandCoverShares
 from .algorithms.roof_areas import RoofAreas
 from .algorithms.score_transitions import ScoreTransitions
+from .algorithms.spatial_claims import SpatialClaims
 from .algorithms.transit_coverage import TransitCoverage
 from .algorithms.tree_canopy import TreeCanopy
 
@@ -21,6 +22,7 @@ ALGORITHMS = (
     TransitCoverage,
     RoofAreas,
     ScoreTransitions,
+    SpatialClaims,
     CompareStakeholders,
     Koppelkansen,
 )

@@ -1,0 +1,336 @@
+"""wijkdiagnose:spatial_claims — the transitions' space claims against the capacity per wijk."""
+
+from pathlib import Path
+
+import pandas as pd
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+)
+
+from ...compat import NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR
+from ...scoring.cbs import find_fields
+from ...scoring.claims import LAYERS, compute_claims
+from ...scoring.errors import InputError
+from ...scoring.fields import SCORE_FIELDS
+from ...scoring.indicators.cover import load_class_mapping
+from ...scoring.profile import load_profile
+from ...scoring.space import POLYGON_STREET_WIDTH_M, measure_space
+from ..adapter import (
+    geodataframe,
+    in_projected_crs,
+    read_features,
+    read_geodataframe,
+    write_table,
+    write_with_results,
+)
+from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from .land_cover_shares import CLASS_SOURCES
+
+PRESSURE_STYLE = Path(__file__).resolve().parents[2] / "resources" / "styles" / "druk.qml"
+
+
+class PressureStyle(QgsProcessingLayerPostProcessorInterface):
+    """Styles the claim map by pressure (resources/styles/druk.qml) once it is loaded."""
+
+    # QGIS owns the post-processor after setPostProcessor, but the Python half of this
+    # subclass dies with its last Python reference: keep one per run (the usual workaround).
+    latest = None
+
+    def postProcessLayer(self, layer, context, feedback):
+        message, loaded = layer.loadNamedStyle(str(PRESSURE_STYLE))
+        if not loaded:
+            feedback.pushWarning(message)
+        layer.triggerRepaint()
+
+    @classmethod
+    def create(cls) -> "PressureStyle":
+        cls.latest = cls()
+        return cls.latest
+
+
+class SpatialClaims(WijkdiagnoseAlgorithm):
+    ID = "spatial_claims"
+    INPUT = "INPUT"
+    ROADS = "ROADS"
+    ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
+    ROAD_WIDTH_FIELD = "ROAD_WIDTH_FIELD"
+    STREET_WIDTH = "STREET_WIDTH"
+    BUILDINGS = "BUILDINGS"
+    LAND_COVER = "LAND_COVER"
+    CLASSES = "CLASSES"
+    NETWORKS = "NETWORKS"
+    NETWORK_TYPE_FIELD = "NETWORK_TYPE_FIELD"
+    NETWORK_WIDTH_FIELD = "NETWORK_WIDTH_FIELD"
+    MIN_COVERAGE = "MIN_COVERAGE"
+    PROFILE = "PROFILE"
+    OUTPUT = "OUTPUT"
+    BLOCKS = "BLOCKS"
+    CLAIM_MAP = "CLAIM_MAP"
+
+    def displayName(self):
+        return self.tr("Space claims against capacity")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Sets the space that each transition's solutions claim (heat networks, separate "
+            "sewers, trees, wadis, charging points, PV, green roofs ...) against the space in "
+            "each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with "
+            "the urgency scores, so run 'Score transitions' first.\n\nCapacity: ondergrond = "
+            "street space (road polygons such as BGT wegdeel, or road lines buffered by a "
+            "width per OSM highway class or a width field) minus the existing cables and pipes "
+            "inside it; maaiveld = the wijk without buildings, water and private yards (BGT "
+            "erf); dak = ind_dak_bruikbaar (run 'Roof areas') or the roofs of the buildings. "
+            "Dwellings and inhabitants come from the CBS fields, the sealed area from "
+            "ind_verhard or the land cover.\n\nA wijk covered by an input layer on less than "
+            "the minimum coverage gets no figure from it (unknown is never zero). The profile's "
+            "[claims] table holds the building blocks; docs/claims.md explains the numbers."
+            "\n\nOutputs: the wijken with claim_, cap_, druk_, conflict_ and onbekend_ fields "
+            "per layer, claim_<layer>_<transition> and the measured space; a table per wijk "
+            "and building block; and a claim map with one feature per wijk and layer, styled "
+            "by pressure (claim / capacity)."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT,
+                self.tr("Diagnosed wijken (with score_* fields)"),
+                [SOURCE_POLYGON],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ROADS,
+                self.tr("Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)"),
+                [SOURCE_LINE, SOURCE_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ROAD_CLASS_FIELD,
+                self.tr("Road class field (OSM highway)"),
+                "highway",
+                self.ROADS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ROAD_WIDTH_FIELD,
+                self.tr("Road width field (m); empty: the width of the road class"),
+                parentLayerParameterName=self.ROADS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.STREET_WIDTH,
+                self.tr("Street profile width for road polygons (m): length = area / width"),
+                NUMBER_DOUBLE,
+                POLYGON_STREET_WIDTH_M,
+                minValue=1,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.BUILDINGS,
+                self.tr("Buildings (polygons); optional when ind_dak_bruikbaar is present"),
+                [SOURCE_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.LAND_COVER,
+                self.tr("Land cover (polygons: BGT or OSM)"),
+                SOURCE_POLYGON,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.CLASSES,
+                self.tr("Land-cover class mapping"),
+                ["BGT", "OpenStreetMap"],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.NETWORKS,
+                self.tr("Existing cables and pipes (lines or polygons, e.g. KLIC)"),
+                [SOURCE_LINE, SOURCE_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NETWORK_TYPE_FIELD,
+                self.tr("Cable/pipe type field (KLIC theme)"),
+                parentLayerParameterName=self.NETWORKS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NETWORK_WIDTH_FIELD,
+                self.tr("Cable/pipe strip width field (m)"),
+                parentLayerParameterName=self.NETWORKS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_COVERAGE,
+                self.tr("Minimum coverage of a wijk by each layer (%); empty: the profile's"),
+                NUMBER_DOUBLE,
+                None,
+                optional=True,
+                minValue=0,
+                maxValue=100,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.PROFILE,
+                self.tr("Profile (TOML); empty for the default profile"),
+                extension="toml",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Wijken with space claims"))
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.BLOCKS, self.tr("Claims per building block (table)"), SOURCE_VECTOR
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.CLAIM_MAP, self.tr("Claim map (pressure per wijk and layer)"), SOURCE_POLYGON
+            )
+        )
+
+    def process(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        layer_name = source.sourceName()
+        profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
+        catalogue = profile.claims
+        if catalogue is None:
+            catalogue = load_profile().claims
+            feedback.pushWarning(
+                self.tr(
+                    "Profile '{}' has no [claims] table; the default claims catalogue is used."
+                ).format(profile.name)
+            )
+
+        features = read_features(source, feedback)
+        if not features:
+            raise InputError(self.tr("Layer '{}' has no features.").format(layer_name))
+        wijken = in_projected_crs(geodataframe(features, source.fields(), source.sourceCrs()))
+        scored = [field for field in SCORE_FIELDS if field in wijken.columns]
+        if not scored:
+            raise InputError(
+                self.tr(
+                    "Layer '{}' has none of the score fields {}; run Score transitions first."
+                ).format(layer_name, ", ".join(SCORE_FIELDS))
+            )
+        code_field = find_fields(wijken.columns, profile.cbs_fields, layer_name).get("wk_code")
+        keys = wijken[code_field] if code_field else pd.Series([f.id() for f in features])
+        wijken.index = pd.Index(keys.astype(str).to_numpy(), name="wijk")
+
+        roads, roads_name = self.optional_frame(parameters, self.ROADS, context)
+        buildings, buildings_name = self.optional_frame(parameters, self.BUILDINGS, context)
+        networks, networks_name = self.optional_frame(parameters, self.NETWORKS, context)
+        land_cover = {
+            layer.name(): read_geodataframe(layer, context=context)
+            for layer in self.parameterAsLayerList(parameters, self.LAND_COVER, context)
+        }
+        class_source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
+        min_coverage = parameters.get(self.MIN_COVERAGE)
+        progress, is_cancelled = core_callbacks(feedback, 5, 85)
+        space = measure_space(
+            wijken,
+            roads=roads,
+            buildings=buildings,
+            land_cover=land_cover,
+            class_mapping=load_class_mapping(class_source) if land_cover else None,
+            networks=networks,
+            road_class_field=self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context)
+            or None,
+            road_width_field=self.parameterAsString(parameters, self.ROAD_WIDTH_FIELD, context)
+            or None,
+            network_type_field=self.parameterAsString(parameters, self.NETWORK_TYPE_FIELD, context)
+            or None,
+            network_width_field=self.parameterAsString(
+                parameters, self.NETWORK_WIDTH_FIELD, context
+            )
+            or None,
+            polygon_street_width=self.parameterAsDouble(parameters, self.STREET_WIDTH, context),
+            cbs_fields=profile.cbs_fields,
+            min_coverage=profile.min_data_coverage
+            if min_coverage in (None, "")
+            else self.parameterAsDouble(parameters, self.MIN_COVERAGE, context),
+            wijken_name=layer_name,
+            roads_name=roads_name,
+            buildings_name=buildings_name,
+            networks_name=networks_name,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+        for column, origin in space.attrs["sources"].items():
+            feedback.pushInfo(self.tr("{}: {}").format(column, origin))
+        claims = compute_claims(space, wijken[scored], catalogue)
+        for note in (*space.attrs["notes"], *claims.notes):
+            feedback.pushWarning(note)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled; nothing was written."))
+        feedback.setProgress(90)
+
+        wide = pd.concat([space, claims.fields], axis=1)
+        outputs = {
+            self.OUTPUT: write_with_results(
+                self, parameters, self.OUTPUT, context, source, features, wide
+            ),
+            self.BLOCKS: write_table(self, parameters, self.BLOCKS, context, claims.blocks),
+            self.CLAIM_MAP: write_with_results(
+                self,
+                parameters,
+                self.CLAIM_MAP,
+                context,
+                source,
+                [feature for feature in features for _ in LAYERS],  # claims.layers order
+                claims.layers,
+            ),
+        }
+        if context.willLoadLayerOnCompletion(outputs[self.CLAIM_MAP]):
+            details = context.layerToLoadOnCompletionDetails(outputs[self.CLAIM_MAP])
+            details.setPostProcessor(PressureStyle.create())
+        in_conflict = claims.layers["conflict"].fillna(False)
+        feedback.pushInfo(
+            self.tr("Layers in conflict: {} of {} (wijk x layer)").format(
+                int(in_conflict.sum()), len(in_conflict)
+            )
+        )
+        return outputs
+
+    def optional_frame(self, parameters, name, context):
+        """An optional vector input as (GeoDataFrame, layer name), or (None, None) when empty."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            if parameters.get(name) not in (None, ""):
+                raise QgsProcessingException(self.invalidSourceError(parameters, name))
+            return None, None
+        return read_geodataframe(source, context=context), source.sourceName()
