@@ -6,11 +6,17 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFeatureSource,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis_helpers import RecordingFeedback, attributes_by, memory_layer, run
+from qgis_helpers import RecordingFeedback, attributes_by, memory_layer, processing_ready, run
 
 from wijkdiagnose.processing.algorithms.spatial_claims import PRESSURE_STYLE
 from wijkdiagnose.scoring.fields import SCORE_FIELDS
@@ -221,3 +227,39 @@ def test_claim_map_has_one_feature_per_wijk_and_layer_and_loads_its_style(tmp_pa
     fresh = QgsVectorLayer(out["CLAIM_MAP"], "claims", "ogr")
     post_processor.postProcessLayer(fresh, context, QgsProcessingFeedback())
     assert fresh.renderer().classAttribute() == "pressure"
+
+
+def test_runs_in_a_model_after_score_transitions():
+    processing_ready()  # child algorithms resolve against the registry
+    from_input = QgsProcessingModelChildParameterSource.fromModelParameter
+    model = QgsProcessingModelAlgorithm("claims", "test")
+    model.addModelParameter(
+        QgsProcessingParameterFeatureSource("wijken"), QgsProcessingModelParameter("wijken")
+    )
+    model.addModelParameter(
+        QgsProcessingParameterFeatureSource("wegen"), QgsProcessingModelParameter("wegen")
+    )
+    score = QgsProcessingModelChildAlgorithm("wijkdiagnose:score_transitions")
+    score.setChildId("score")
+    score.addParameterSources("INPUT", [from_input("wijken")])
+    model.addChildAlgorithm(score)
+    claims = QgsProcessingModelChildAlgorithm(ALGORITHM)
+    claims.setChildId("claims")
+    claims.addParameterSources(
+        "INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("score", "OUTPUT")]
+    )
+    claims.addParameterSources("ROADS", [from_input("wegen")])
+    claims.addParameterSources(
+        "MIN_COVERAGE", [QgsProcessingModelChildParameterSource.fromStaticValue(0)]
+    )
+    claims.setModelOutputs({"kaart": QgsProcessingModelOutput("kaart", "claims:CLAIM_MAP")})
+    claims.modelOutput("kaart").setChildOutputName("CLAIM_MAP")
+    model.addChildAlgorithm(claims)
+
+    cbs = memory_layer("Polygon", "WK_CODE:string&field=G_GAS_WON:double", [(WIJK, "A", 1450.0)])
+    import processing
+
+    out = processing.run(model, {"wijken": cbs, "wegen": roads(), "claims:kaart": "memory:"})
+    claim_map = {f["layer"]: f for f in out["claims:kaart"].getFeatures()}
+    assert claim_map["ondergrond"]["capacity_m2"] == pytest.approx(0.5 * 600)
+    assert claim_map["ondergrond"]["claim_m2"] > 0
