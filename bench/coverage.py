@@ -9,7 +9,7 @@ from wijkdiagnose.scoring.indicators import PROFILES, names, transit_coverage
 from . import generate, qgis_env
 from .timing import Row, timed
 
-SIZES = ((10_000, 100, 50), (100_000, 500, 200), (500_000, 2_000, 500))  # addresses, stops, wijken
+SIZES = ((10_000, 100, 50), (100_000, 500, 200), (250_000, 1_000, 300))  # addresses, stops, wijken
 SIDE = 20_000.0  # m
 SEGMENTS = 32  # buffer segments per quarter circle: at 3000 m a chord is at most 0.9 m inside
 

@@ -176,7 +176,7 @@ def _basis_points(
         if weight_field is not None:
             require_field(addresses, weight_field, addresses_name, "pick the dwellings field")
             weight = pd.to_numeric(addresses[weight_field], errors="coerce").fillna(0).to_numpy()
-        return BASIS_ADDRESSES, xy, weight, hull_coverage(zone_geoms, shapely.points(xy))
+        return BASIS_ADDRESSES, xy, weight, hull_coverage(zone_geoms, addresses.geometry.values)
     if buildings is not None:
         buildings = in_crs(buildings, zones.crs, buildings_name)
         geoms = polygons(buildings, buildings_name, [])
