@@ -8,6 +8,7 @@ from qgis.core import (
     Qgis,
     QgsField,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
@@ -29,8 +30,8 @@ if _NEW_ENUMS:
     GEOMETRY_POLYGON = Qgis.GeometryType.Polygon
     GEOMETRY_POINT = Qgis.GeometryType.Point
     GEOMETRY_LINE = Qgis.GeometryType.Line
-else:
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
+else:
     SOURCE_POLYGON = QgsProcessing.TypeVectorPolygon
     SOURCE_POINT = QgsProcessing.TypeVectorPoint
     SOURCE_LINE = QgsProcessing.TypeVectorLine
@@ -42,8 +43,8 @@ else:
     GEOMETRY_POLYGON = QgsWkbTypes.PolygonGeometry
     GEOMETRY_POINT = QgsWkbTypes.PointGeometry
     GEOMETRY_LINE = QgsWkbTypes.LineGeometry
-
     WKB_NO_GEOMETRY = QgsWkbTypes.NoGeometry
+
 if _FIELD_USES_QMETATYPE:
     FIELD_DOUBLE = QMetaType.Type.Double
     FIELD_INT = QMetaType.Type.Int
@@ -59,3 +60,24 @@ else:
 def make_field(name: str, field_type, length: int = 0, precision: int = 0) -> QgsField:
     """A QgsField of one of the FIELD_* types above."""
     return QgsField(name, field_type, "", length, precision)
+
+
+# Layout export: the algorithm runs on the main thread (layouts are not thread safe) and
+# takes background layers of any kind.
+if _NEW_ENUMS:
+    ALGORITHM_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
+    SOURCE_MAP_LAYER = Qgis.ProcessingSourceType.MapLayer
+else:
+    ALGORITHM_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
+    SOURCE_MAP_LAYER = QgsProcessing.TypeMapLayer
+
+
+def set_label_text_format(label, text_format) -> None:
+    """Style a layout label: ``setTextFormat`` from QGIS 3.24, font and colour before."""
+    if hasattr(label, "setTextFormat"):
+        label.setTextFormat(text_format)
+        return
+    font = text_format.font()
+    font.setPointSizeF(text_format.size())
+    label.setFont(font)
+    label.setFontColor(text_format.color())
