@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .algorithm import ICON
 from .algorithms.compare_stakeholders import CompareStakeholders
+from .algorithms.export_wijkbladen import ExportWijkbladen
 from .algorithms.heat_stress import HeatStress
 from .algorithms.koppelkansen import Koppelkansen
 from .algorithms.land_cover_shares import LandCoverShares
@@ -23,6 +24,7 @@ ALGORITHMS = (
     RoofAreas,
     ScoreTransitions,
     SpatialClaims,
+    ExportWijkbladen,
     CompareStakeholders,
     Koppelkansen,
 )
