@@ -50,7 +50,7 @@ def zonal_stats(
     The frame is indexed like ``zones``; ``.attrs["notes"]`` lists repairs made.
     """
     monitor = Monitor(progress, is_cancelled)
-    with _open(raster_path, raster_name) as grid:
+    with open_raster(raster_path, raster_name) as grid:
         name = raster_name or str(raster_path)
         geoms, notes = _zone_geoms(grid, zones, name, zones_name)
         n = len(geoms)
@@ -117,7 +117,7 @@ def zonal_class_counts(
     are not counted."""
     monitor = Monitor(progress, is_cancelled)
     classes = np.asarray(list(classes))
-    with _open(raster_path, raster_name) as grid:
+    with open_raster(raster_path, raster_name) as grid:
         name = raster_name or str(raster_path)
         geoms, notes = _zone_geoms(grid, zones, name, zones_name)
         n, n_classes = len(geoms), len(classes)
@@ -150,11 +150,6 @@ def coverage_percent(covered_area: np.ndarray, geoms: np.ndarray) -> np.ndarray:
     area = shapely.area(geoms).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(area > 0, np.minimum(100.0, 100.0 * covered_area / area), np.nan)
-
-
-def open_raster(raster_path, raster_name: Optional[str] = None):
-    """The raster opened with rasterio; a clear message when it cannot be read."""
-    return _open(raster_path, raster_name)
 
 
 def iter_blocks(
@@ -199,7 +194,8 @@ def zone_cells(
             yield ids.ravel(), values.ravel()
 
 
-def _open(raster_path, raster_name):
+def open_raster(raster_path, raster_name: Optional[str] = None):
+    """The raster opened with rasterio; a clear message when it cannot be read."""
     name = raster_name or str(raster_path)
     try:
         grid = rasterio.open(raster_path)
