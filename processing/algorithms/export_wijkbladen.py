@@ -266,7 +266,8 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         koploper_layer = store_layer(store, koploper_copy(coverage))
         highlight = store_layer(store, highlight_copy(coverage))
         outline = store_layer(store, outline_copy(coverage))
-        self.set_claim_maps(sheets, store, claims, [highlight, outline], backgrounds, feedback)
+        set_map_crs(sheets, coverage.crs())
+        self.set_claim_maps(sheets, store, claims, highlight, outline, backgrounds, feedback)
         self.set_locator_map(sheets, coverage, [highlight, koploper_layer, *backgrounds])
         self.set_koploper_legend(sheets, koploper_layer)
         self.colour_by_koploper(sheets)
@@ -387,30 +388,31 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
             )
         return count
 
-    def set_claim_maps(self, layout, store, claims, on_top, backgrounds, feedback) -> None:
-        """Each claim map shows the pressure of its own laag, over the outlines and backgrounds.
-
-        ``on_top`` are the highlight and the grey outlines; the outlines also
-        stand for "unknown" in the legend, next to the pressure classes.
+    def set_claim_maps(self, layout, store, claims, highlight, outline, backgrounds, feedback):
+        """Each claim map: the atlas wijk outlined, the pressure of its own laag, the grey
+        outlines (which stand for "unknown") and the backgrounds. The legend shows the
+        pressure classes and the grey.
         """
-        pressure_layers = []
+        legend_layers = []
         for laag in LAYERS:
             field = pressure_field(laag)
             pressure = store_layer(store, self.pressure_copy(claims, field))
-            pressure_layers.append(pressure)
-            layers = [on_top[0], pressure, *on_top[1:]]
-            if claims.fields().indexFromName(field) < 0:
-                layers.remove(pressure)
+            legend_layers = legend_layers or [pressure, outline]
+            if claims.fields().indexFromName(field) >= 0:
+                layers = [highlight, pressure, outline]
+            else:
+                layers = [highlight, outline]
                 feedback.pushWarning(
                     self.tr(
                         "Field '{}' not found in layer '{}': the {} map shows the wijk outlines "
-                        "only. Run the claims step first, or choose a claims layer."
+                        "only. Run 'Space claims against capacity' first, or choose a claims "
+                        "layer."
                     ).format(field, claims.name(), laag)
                 )
             map_item = self.item(layout, claim_map_id(laag), QgsLayoutItemMap)
-            set_map_layers(map_item, [*layers, *backgrounds], claims.crs())
+            set_map_layers(map_item, [*layers, *backgrounds])
         legend = self.item(layout, PRESSURE_LEGEND, QgsLayoutItemLegend)
-        set_legend_layers(legend, [pressure_layers[0], on_top[-1]])
+        set_legend_layers(legend, legend_layers)
 
     def pressure_copy(self, claims, field: str):
         copy = claims.clone()
@@ -424,7 +426,7 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
 
     def set_locator_map(self, layout, coverage, layers) -> None:
         locator = self.item(layout, LOCATOR_MAP, QgsLayoutItemMap)
-        set_map_layers(locator, layers, coverage.crs())
+        set_map_layers(locator, layers)
         locator.zoomToExtent(coverage.extent().buffered(coverage.extent().width() * 0.03))
 
     def set_koploper_legend(self, layout, koploper_layer) -> None:
@@ -527,7 +529,8 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
             koploper_copy(coverage, identifiers.get("wk_naam")),
         )
         overview_map = self.item(overview, OVERVIEW_MAP, QgsLayoutItemMap)
-        set_map_layers(overview_map, [labelled, *backgrounds], coverage.crs())
+        set_map_crs(overview, coverage.crs())
+        set_map_layers(overview_map, [labelled, *backgrounds])
         overview_map.zoomToExtent(coverage.extent().buffered(coverage.extent().width() * 0.03))
         set_legend_layers(self.item(overview, KOPLOPER_LEGEND, QgsLayoutItemLegend), [labelled])
         QgsExpressionContextUtils.setLayoutVariable(
@@ -687,8 +690,15 @@ def store_layer(store, layer):
     return layer
 
 
-def set_map_layers(map_item, layers, crs) -> None:
-    map_item.setCrs(crs)
+def set_map_crs(layout, crs) -> None:
+    """Every map of the layout in the wijken's CRS (RD New for CBS data)."""
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemMap):
+            item.setCrs(crs)
+
+
+def set_map_layers(map_item, layers) -> None:
+    """A fixed layer set: the template cannot know layer ids, so the algorithm sets them."""
     map_item.setKeepLayerSet(True)
     map_item.setFollowVisibilityPreset(False)
     map_item.setLayers(layers)
