@@ -101,6 +101,11 @@ SHEET_TEXT = {
     "kolommen": ("Transitie", "Indicator", "Waarde", "Eenheid", "Bron"),
 }
 
+# Indicator table: transition, indicator, value, unit, source
+TABLE_COLUMN_SHARES = (0.18, 0.3, 0.08, 0.09, 0.35)
+TABLE_CELL_MARGIN = 0.8  # mm
+TABLE_GRID_WIDTH = 0.1  # mm
+
 # Item ids in the templates (docs/layouts.md lists them for template editors)
 SCORES_CHART = "scores_grafiek"
 INDICATOR_TABLE = "indicatoren_tabel"
@@ -505,15 +510,21 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         table.setHeaders([QgsLayoutTableColumn(heading) for heading in SHEET_TEXT["kolommen"]])
         table.setIncludeTableHeader(True)
         table.setTableContents(rows)
-        width = frame_item.sizeWithUnits().width()
-        table.setColumnWidths([width * share for share in (0.15, 0.3, 0.1, 0.1, 0.35)])
         table.setContentTextFormat(text_format(6))
         table.setHeaderTextFormat(text_format(6.5, bold=True))
         table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
-        table.setCellMargin(0.8)
+        table.setCellMargin(TABLE_CELL_MARGIN)
         table.setShowGrid(True)
         table.setVerticalGrid(False)
-        table.setGridStrokeWidth(0.1)
+        table.setGridStrokeWidth(TABLE_GRID_WIDTH)
+        # column widths exclude the cell margins and grid lines, so share what is left
+        columns = len(TABLE_COLUMN_SHARES)
+        text_width = (
+            frame_item.sizeWithUnits().width()
+            - columns * 2 * TABLE_CELL_MARGIN
+            - (columns + 1) * TABLE_GRID_WIDTH
+        )
+        table.setColumnWidths([text_width * share for share in TABLE_COLUMN_SHARES])
         table.setGridColor(QColor("#cccccc"))
         frame = QgsLayoutFrame(layout, table)
         frame.attemptMove(frame_item.positionWithUnits())
