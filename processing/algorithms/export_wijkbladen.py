@@ -813,6 +813,7 @@ def add_label(layout, text, x, y, width, height, size, bold=False, colour=INK, a
 
 def add_box(layout, colour, x, y, width, height):
     box = QgsLayoutItemShape(layout)
+    box.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
     layout.addLayoutItem(box)
     box.setSymbol(QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"}))
     box.attemptMove(QgsLayoutPoint(x, y))
