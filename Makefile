@@ -15,7 +15,10 @@ APT_PACKAGES := python3-qgis qgis qgis-providers python3-geopandas python3-raste
                 python3-scipy python3-venv python3-pip xvfb xauth poppler-utils \
                 qttools5-dev-tools pyqt5-dev-tools zip
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-QGIS_ENV    := QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) \
+# QGIS runs Debian's /usr/bin/python3 (shapely 1.8): give it the venv's packages first.
+SITE_PACKAGES = $(shell $(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")
+QGIS_ENV    = QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) \
+               PYTHONPATH=$(SITE_PACKAGES) \
                QGIS_CUSTOM_CONFIG_PATH=$(CURDIR)/$(BUILD)/qgis-profile XDG_RUNTIME_DIR=$(CURDIR)/$(BUILD)/xdg
 DEMO_OUT    := out
 

@@ -3,18 +3,14 @@
 ``unload`` undoes ``initGui``.
 """
 
-from pathlib import Path
-
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .processing.algorithm import ICON
-from .processing.provider import WijkdiagnoseProvider
-from .ui.dock import DOCK_ICON, WijkdiagnoseDock
+from . import dependencies
+from .paths import DOCK_ICON, I18N, ICON
 
-I18N = Path(__file__).resolve().parent / "resources" / "i18n"
 MENU = "&Wijkdiagnose"
 
 
@@ -30,6 +26,14 @@ class WijkdiagnosePlugin:
         self.dock = None
         self.dock_action = None
         self.translator = self._install_translator()
+        self.missing = dependencies.missing()
+        if self.missing:
+            QgsMessageLog.logMessage(self._missing_message(), "Wijkdiagnose", Qgis.Critical)
+
+    def _missing_message(self) -> str:
+        return _tr(
+            "Wijkdiagnose cannot start: {}. Install them into the Python of QGIS, e.g. {}"
+        ).format("; ".join(self.missing), dependencies.INSTALL_HINT)
 
     @staticmethod
     def _install_translator():
@@ -46,11 +50,18 @@ class WijkdiagnosePlugin:
 
     def initProcessing(self):
         """Called by QGIS (and qgis_process) before initGui; safe to call twice."""
-        if self.provider is None:
+        if self.provider is None and not self.missing:
+            from .processing.provider import WijkdiagnoseProvider
+
             self.provider = WijkdiagnoseProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self):
+        if self.missing:
+            self.iface.messageBar().pushMessage(
+                "Wijkdiagnose", self._missing_message(), Qgis.Critical, 0
+            )
+            return
         self.initProcessing()
         self._add_action(_tr("Score transitions…"), "wijkdiagnose:score_transitions")
         self._add_dock()
@@ -64,6 +75,8 @@ class WijkdiagnosePlugin:
 
     def _add_dock(self) -> None:
         """The dock, hidden until its toggle action (menu and toolbar) shows it."""
+        from .ui.dock import WijkdiagnoseDock
+
         self.dock = WijkdiagnoseDock(
             self.iface,
             lambda: self._open_algorithm("wijkdiagnose:score_transitions"),

@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from .algorithm import ICON
+from ..paths import ICON
 from .algorithms.compare_stakeholders import CompareStakeholders
 from .algorithms.export_wijkbladen import ExportWijkbladen
 from .algorithms.heat_stress import HeatStress

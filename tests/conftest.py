@@ -25,3 +25,16 @@ def shared_data() -> Path:
     """The real public Delft/Utrecht data beside the repo (../shared/data)."""
     assert SHARED_DATA.is_dir(), f"test data missing: {SHARED_DATA}"
     return SHARED_DATA
+
+
+def qgis_subprocess_env(**extra) -> dict:
+    """Environment for a QGIS subprocess (qgis_process, the desktop): the plugin on
+    QGIS_PLUGINPATH and this venv's packages (shapely 2) ahead of Debian's."""
+    import os
+    import sysconfig
+
+    env = dict(os.environ, QGIS_PLUGINPATH=str(PLUGINS))
+    paths = [sysconfig.get_paths()["purelib"], env.get("PYTHONPATH", "")]
+    env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+    env.update(extra)
+    return env

@@ -93,3 +93,27 @@ def test_initprocessing_alone_works_without_an_iface():
     assert registry.providerById("wijkdiagnose") is not None
     plugin.unload()
     assert registry.providerById("wijkdiagnose") is None
+
+
+def test_missing_dependencies_are_named_with_an_install_hint(qgis_iface, monkeypatch):
+    from wijkdiagnose import dependencies
+
+    monkeypatch.setattr(
+        dependencies, "missing", lambda: ["shapely 1.8.5 is too old (needs 2 or newer)"]
+    )
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("wijkdiagnose"):
+        registry.removeProvider(registry.providerById("wijkdiagnose"))
+    plugin = wijkdiagnose.classFactory(qgis_iface)
+    plugin.initProcessing()
+    plugin.initGui()
+    assert registry.providerById("wijkdiagnose") is None and plugin.actions == []
+    message = plugin._missing_message()
+    assert "shapely 1.8.5 is too old" in message and "pip install" in message
+    plugin.unload()
+
+
+def test_this_environment_has_every_dependency():
+    from wijkdiagnose import dependencies
+
+    assert dependencies.missing() == []

@@ -36,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..compat import GEOMETRY_POLYGON
+from ..paths import DOCK_ICON, ICONS
 from ..scoring.errors import WijkdiagnoseError
 from ..scoring.profile import Profile, load_profile
 from ..scoring.stakeholders import DEFAULT_THRESHOLD
@@ -51,8 +52,6 @@ from .state import (
 )
 from .wijk_view import WijkView, is_diagnosed, wijk_identity, wijk_view
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-DOCK_ICON = ICONS / "dock.svg"
 DIVERGENCE_ICON = ICONS / "divergence.svg"
 DIVERGENCE_BACKGROUND = "#fbd5d5"
 MISSING_COLOUR = "#909090"

@@ -1,11 +1,10 @@
 """The provider as batch users see it: through Debian's qgis_process.bin."""
 
 import json
-import os
 import subprocess
 
 import pytest
-from conftest import PLUGINS
+from conftest import qgis_subprocess_env
 from qgis.core import QgsVectorLayer
 from qgis_helpers import attributes_by, run
 
@@ -15,10 +14,8 @@ QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 @pytest.fixture(scope="module")
 def qgis_process(tmp_path_factory):
     """Run qgis_process with the plugin on QGIS_PLUGINPATH, enabled in a throwaway profile."""
-    env = dict(
-        os.environ,
+    env = qgis_subprocess_env(
         QT_QPA_PLATFORM="offscreen",
-        QGIS_PLUGINPATH=str(PLUGINS),
         QGIS_CUSTOM_CONFIG_PATH=str(tmp_path_factory.mktemp("profile")),
     )
 

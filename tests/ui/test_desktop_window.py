@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PLUGINS, ROOT
+from conftest import ROOT, qgis_subprocess_env
 from qgis.PyQt.QtGui import QImage
 
 ARTEFACTS = ROOT / "tests" / "artefacts"
@@ -47,18 +47,14 @@ def desktop_run(tmp_path_factory, shared_data):
     ARTEFACTS.mkdir(exist_ok=True)
     for artefact in (SCREENSHOT, REPORT):
         artefact.unlink(missing_ok=True)
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH")
-    }
-    env.update(
-        QGIS_PLUGINPATH=str(PLUGINS),
+    env = qgis_subprocess_env(
         XDG_RUNTIME_DIR=str(runtime),
         WD_SOURCE=str(shared_data / "cbs_nl" / "wijken_2024_delft_rd.geojson"),
         WD_SCREENSHOT=str(SCREENSHOT),
         WD_REPORT=str(REPORT),
     )
+    for key in ("QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH"):  # a real window, own profile
+        env.pop(key, None)
     width, height = WINDOW_SIZE
     command = [
         "xvfb-run",

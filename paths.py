@@ -1,0 +1,11 @@
+"""Where the plugin's own files are. Imports nothing, so the plugin can start (and say
+what is missing) before its Python dependencies are checked."""
+
+from pathlib import Path
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+RESOURCES = PLUGIN_DIR / "resources"
+ICONS = RESOURCES / "icons"
+ICON = ICONS / "wijkdiagnose.svg"
+DOCK_ICON = ICONS / "dock.svg"
+I18N = RESOURCES / "i18n"
