@@ -1,6 +1,6 @@
 """What every Wijkdiagnose algorithm shares: naming, help, icon, error boundary."""
 
-from pathlib import Path
+import traceback
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..compat import SOURCE_POLYGON
+from ..paths import ICON
 from ..scoring.errors import InputError, WijkdiagnoseError
 from .adapter import (
     geodataframe,
@@ -26,7 +27,6 @@ GROUP_NAMES = {
     "diagnose": QT_TRANSLATE_NOOP("WijkdiagnoseAlgorithm", "Diagnosis"),
     "uitvoer": QT_TRANSLATE_NOOP("WijkdiagnoseAlgorithm", "Output"),
 }
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "wijkdiagnose.svg"
 
 
 class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
@@ -57,11 +57,18 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def processAlgorithm(self, parameters, context, feedback):
-        """Run ``process`` and turn domain errors into messages a user can act on."""
+        """Run ``process``; turn domain errors into messages a user can act on.
+
+        The frames of a failed run are cleared before the error travels on: an
+        exception's traceback would otherwise keep the run's layers, layouts and
+        projects alive until after QGIS exits, and QGIS crashes deleting them then.
+        """
         try:
             return self.process(parameters, context, feedback)
-        except WijkdiagnoseError as err:
-            raise QgsProcessingException(str(err)) from err
+        except (WijkdiagnoseError, QgsProcessingException) as err:
+            message = str(err)
+            traceback.clear_frames(err.__traceback__)
+        raise QgsProcessingException(message)
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

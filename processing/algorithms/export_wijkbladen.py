@@ -262,9 +262,17 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
     def render(self, context, wijken, claims, backgrounds, atlas_filter, targets, feedback):
         """Build both layouts and export them to the staged ``targets``; returns the page count."""
         project, coverage = self.export_project(context, wijken)
-        identifiers = find_fields(coverage.fields().names(), layer_name=coverage.name())
         store = QgsMapLayerStore()  # owns the styled copies for the length of this run
         sheets = self.load_template(WIJKBLAD_TEMPLATE, project)
+        return self.render_layouts(
+            project, coverage, store, sheets, claims, backgrounds, atlas_filter, targets, feedback
+        )
+
+    def render_layouts(
+        self, project, coverage, store, sheets, claims, backgrounds, atlas_filter, targets,
+        feedback,
+    ):  # fmt: skip
+        identifiers = find_fields(coverage.fields().names(), layer_name=coverage.name())
         page_count = self.set_up_atlas(sheets, coverage, identifiers, atlas_filter)
         feedback.pushInfo(self.tr("{} wijkbladen").format(page_count))
 
