@@ -4,7 +4,7 @@ against an independent brute-force computation, and the messages for bad input."
 import numpy as np
 import pytest
 import rasterio
-from qgis.core import QgsProcessingException, QgsRasterLayer
+from qgis.core import QgsProcessingException
 from qgis_helpers import attributes_by, memory_layer, run
 from rasterio.transform import from_origin
 
@@ -18,7 +18,10 @@ def wijken(*polygons):
 
 
 def geotiff(path, values, cell=10.0):
-    """A north-up GeoTIFF in RD New with its top-left corner at (0, 100)."""
+    """A north-up GeoTIFF in RD New with its top-left corner at (0, 100); its path.
+
+    Paths, not QgsRasterLayer objects: a Python-owned raster layer that outlives
+    QgsApplication.exitQgis() crashes the interpreter at exit."""
     values = np.asarray(values, dtype="float32")
     with rasterio.open(
         path, "w", driver="GTiff", width=values.shape[1], height=values.shape[0], count=1,
@@ -26,7 +29,7 @@ def geotiff(path, values, cell=10.0):
         nodata=-9999,
     ) as raster:  # fmt: skip
         raster.write(values, 1)
-    return QgsRasterLayer(str(path), path.stem)
+    return str(path)
 
 
 def test_heat_stress_by_hand(tmp_path):
