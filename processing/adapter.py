@@ -15,6 +15,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
+    QgsProviderRegistry,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
@@ -95,6 +96,28 @@ def read_geodataframe(source, feedback=None, context=None):
     return geodataframe(
         read_features(source, feedback, context=context), source.fields(), source.sourceCrs()
     )
+
+
+def layer_label(layer) -> str:
+    """A layer's name for messages, with its sublayer when it is one of several in a file
+    ('delft_campus_osm: landcover'): QGIS names both layers of one GeoPackage alike."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    sublayer = parts.get("layerName") or ""
+    name = layer.name()
+    return f"{name}: {sublayer}" if sublayer and sublayer != name else name
+
+
+def layer_frames(layers, context=None) -> dict:
+    """Several vector layers as {unique label: GeoDataFrame}, none lost to a shared name."""
+    frames = {}
+    for layer in layers:
+        label = base = layer_label(layer)
+        copies = 1
+        while label in frames:
+            copies += 1
+            label = f"{base} ({copies})"
+        frames[label] = read_geodataframe(layer, context=context)
+    return frames
 
 
 def field_for(name: str, column: pd.Series):

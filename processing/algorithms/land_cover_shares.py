@@ -11,7 +11,7 @@ from qgis.core import (
 from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ...scoring.errors import InputError
 from ...scoring.indicators.cover import land_cover_shares, load_class_mapping
-from ..adapter import read_geodataframe
+from ..adapter import layer_frames
 from ..algorithm import IndicatorAlgorithm
 
 CLASS_SOURCES = ("bgt", "osm")
@@ -84,7 +84,7 @@ class LandCoverShares(IndicatorAlgorithm):
         layers = self.parameterAsLayerList(parameters, self.LAND_COVER, context)
         if not layers:
             raise InputError(self.tr("Pick at least one land-cover polygon layer."))
-        frames = {layer.name(): read_geodataframe(layer) for layer in layers}
+        frames = layer_frames(layers, context)
         source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
         mapping_file = self.parameterAsFile(parameters, self.MAPPING_FILE, context) or None
         fields_text = self.parameterAsString(parameters, self.CLASS_FIELDS, context)

@@ -26,6 +26,7 @@ from ...scoring.space import POLYGON_STREET_WIDTH_M, measure_space
 from ..adapter import (
     geodataframe,
     in_projected_crs,
+    layer_frames,
     read_features,
     read_geodataframe,
     write_table,
@@ -254,10 +255,9 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         roads, roads_name = self.optional_frame(parameters, self.ROADS, context)
         buildings, buildings_name = self.optional_frame(parameters, self.BUILDINGS, context)
         networks, networks_name = self.optional_frame(parameters, self.NETWORKS, context)
-        land_cover = {
-            layer.name(): read_geodataframe(layer, context=context)
-            for layer in self.parameterAsLayerList(parameters, self.LAND_COVER, context)
-        }
+        land_cover = layer_frames(
+            self.parameterAsLayerList(parameters, self.LAND_COVER, context), context
+        )
         class_source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
         min_coverage = parameters.get(self.MIN_COVERAGE)
         progress, is_cancelled = core_callbacks(feedback, 5, 85)

@@ -205,3 +205,34 @@ def test_heat_stress_without_raster_adds_empty_fields_with_zero_coverage():
     values = attributes_by(out, "code")["W1"]
     assert values["dek_hitte"] == 0
     assert values["ind_pet_gem"] is None and values["ind_koelte_300"] is None
+
+
+def test_two_layers_of_one_geopackage_both_count(tmp_path):
+    """QGIS gives both layers of one file the same name; neither may be dropped."""
+    from qgis.core import QgsVectorFileWriter
+
+    gpkg = tmp_path / "bodem.gpkg"
+    strip = "POLYGON((0 {y0}, 100 {y0}, 100 {y1}, 0 {y1}, 0 {y0}))"
+    layers = {
+        "verharding": memory_layer("Polygon", "surface:string",
+                                   [(strip.format(y0=0, y1=50), "asphalt")]),
+        "groen": memory_layer("Polygon", "landuse:string",
+                              [(strip.format(y0=50, y1=100), "grass")]),
+    }  # fmt: skip
+    for number, (name, layer) in enumerate(layers.items()):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.layerName = name
+        if number:
+            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, str(gpkg), layer.transformContext(), options
+        )
+    sources = [f"{gpkg}|layername={name}" for name in layers]
+    out = run(
+        "wijkdiagnose:land_cover_shares",
+        {"INPUT": wijken(WIJK), "LAND_COVER": sources, "CLASSES": 1, "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    values = attributes_by(out, "code")["W1"]
+    assert values["ind_verhard"] == pytest.approx(50.0)
+    assert values["ind_groen"] == pytest.approx(50.0)
+    assert values["dek_bodem"] == pytest.approx(100.0)
