@@ -78,16 +78,46 @@ class Profile:
 
 
 def load_profile(path: Optional[Path] = None) -> Profile:
-    """Read and validate a profile file (the shipped default when no path is given)."""
+    """Read and validate a profile file (the shipped default when no path is given).
+
+    A profile may name a ``base`` in its ``[profile]`` table ("default" or a path
+    relative to itself); it then holds only what differs from that base.
+    """
     path = Path(path) if path else DEFAULT_PROFILE
-    return parse_profile(load_toml(path, "profile"), source=str(path))
+    return parse_profile(_with_base(path, ()), source=str(path))
+
+
+def _with_base(path: Path, seen: Tuple[Path, ...]) -> Dict[str, Any]:
+    raw = load_toml(path, "profile")
+    base = table(raw, "profile").get("base")
+    if base is None:
+        return raw
+    if not isinstance(base, str) or not base:
+        raise ProfileError(f"profile.base = {base!r}: give 'default' or the path of a profile.")
+    base_path = DEFAULT_PROFILE if base == "default" else (path.parent / base).resolve()
+    if base_path in (*seen, path.resolve()):
+        raise ProfileError(f"profile.base = {base!r} in '{path}' refers back to itself.")
+    merged = _merge(_with_base(base_path, (*seen, path.resolve())), raw)
+    merged["profile"].pop("base", None)
+    return merged
+
+
+def _merge(base: Dict[str, Any], override: Mapping[str, Any]) -> Dict[str, Any]:
+    """``override`` on top of ``base``: tables merge key by key, other values replace."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
     """Validate a profile already read into plain dicts."""
     only_keys(raw, PROFILE_SECTIONS, "")
     meta = table(raw, "profile")
-    only_keys(meta, ("name", "description"), "profile")
+    only_keys(meta, ("name", "description", "base"), "profile")
     norm = table(raw, "normalisation")
     only_keys(norm, ("method", "uncertainty", "min_data_coverage"), "normalisation")
     default_method = choice(norm, "method", "normalisation", METHODS, "reference")

@@ -96,3 +96,36 @@ def test_unreadable_files_are_reported_with_their_path(tmp_path):
     broken.write_text("[transitions.energie\nind_gas_won = 1\n", encoding="utf-8")
     with pytest.raises(ProfileError, match=r"broken\.toml' is not valid TOML"):
         load_profile(broken)
+
+
+def test_a_profile_with_a_base_holds_only_what_differs(tmp_path):
+    own = tmp_path / "gemeente.toml"
+    own.write_text(
+        '[profile]\nname = "gemeente"\nbase = "default"\n'
+        "[normalisation]\nmin_data_coverage = 30\n"
+        "[transitions.klimaatadaptatie]\nind_verhard = 4\n",
+        encoding="utf-8",
+    )
+    profile, default = load_profile(own), load_profile()
+    assert profile.name == "gemeente" and profile.min_data_coverage == 30
+    assert profile.weights["klimaatadaptatie"]["ind_verhard"] == 4
+    # everything else comes from the default, table by table
+    assert profile.weights["klimaatadaptatie"]["ind_pet_gem"] == 1
+    assert profile.weights["energie"] == default.weights["energie"]
+    assert profile.rules == default.rules and profile.claims == default.claims
+    # a base may itself have a base, by a path relative to the profile
+    wijk = tmp_path / "wijk.toml"
+    wijk.write_text('[profile]\nbase = "gemeente.toml"\n[hierarchy]\nmeelopers = 1\n', "utf-8")
+    nested = load_profile(wijk)
+    assert (nested.min_data_coverage, nested.hierarchy.meelopers) == (30, 1)
+
+
+def test_a_base_that_refers_back_or_is_missing_is_named(tmp_path):
+    loop = tmp_path / "a.toml"
+    loop.write_text('[profile]\nbase = "a.toml"\n', encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"profile\.base = 'a\.toml' in .* refers back"):
+        load_profile(loop)
+    lost = tmp_path / "b.toml"
+    lost.write_text('[profile]\nbase = "weg.toml"\n', encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"weg\.toml' does not exist"):
+        load_profile(lost)
