@@ -64,7 +64,6 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        this_year = datetime.date.today().year
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.INPUT, self.tr("Diagnosed wijken (with score_* fields)"), [SOURCE_POLYGON]
@@ -125,28 +124,28 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
                 0,
                 100,
             ),
-            (
-                self.HORIZON_START,
-                self.tr("Planning horizon: first year"),
-                NUMBER_INTEGER,
-                this_year,
-                1900,
-                2200,
-            ),
-            (
-                self.HORIZON_END,
-                self.tr("Planning horizon: last year"),
-                NUMBER_INTEGER,
-                this_year + DEFAULT_HORIZON_YEARS,
-                1900,
-                2200,
-            ),
         ):
             self.addParameter(
                 QgsProcessingParameterNumber(
                     name, description, type=kind, defaultValue=default, minValue=low, maxValue=high
                 )
             )
+        # Empty by default, so a saved model keeps following the calendar.
+        for name, description in (
+            (self.HORIZON_START, self.tr("Planning horizon: first year (empty: this year)")),
+            (
+                self.HORIZON_END,
+                self.tr("Planning horizon: last year (empty: first year + {})").format(
+                    DEFAULT_HORIZON_YEARS
+                ),
+            ),
+        ):
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name, description, NUMBER_INTEGER, None, optional=True, minValue=1900,
+                    maxValue=2200,
+                )
+            )  # fmt: skip
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Wijken with koppelkansen"))
         )
@@ -190,9 +189,10 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
             wijk_table[code_column],
         )
 
+        first = self._year(parameters, self.HORIZON_START, context, datetime.date.today().year)
         horizon = (
-            self.parameterAsInt(parameters, self.HORIZON_START, context),
-            self.parameterAsInt(parameters, self.HORIZON_END, context),
+            first,
+            self._year(parameters, self.HORIZON_END, context, first + DEFAULT_HORIZON_YEARS),
         )
         result = find_koppelkansen(
             wijk_table,
@@ -243,3 +243,8 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
                 len(result.kansen), result.kansen["wijk"].nunique()
             )
         )
+
+    def _year(self, parameters, name, context, default: int) -> int:
+        if parameters.get(name) in (None, ""):
+            return default
+        return self.parameterAsInt(parameters, name, context)
