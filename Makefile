@@ -23,7 +23,7 @@ QGIS_ENV    = QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) 
 DEMO_OUT    := out
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test test-core test-qgis lint demo bench package translations translations-update clean
+.PHONY: help deps test test-core test-qgis lint demo model bench package translations translations-update clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ test: lint test-core test-qgis ## ruff, then the whole test suite
 
 demo: deps ## Run the main job on the bundled demo data into out/
 	$(QGIS_ENV) $(PY) scripts/demo.py --out $(DEMO_OUT) --qgis-process $(QGIS_PROCESS)
+
+model: deps ## Rebuild resources/models/wijkdiagnose.model3 from scripts/build_model.py
+	$(QGIS_ENV) $(PY) scripts/build_model.py
 
 bench: deps ## Speed of our kernels against QGIS's own algorithms (ratios)
 	$(QGIS_ENV) $(PY) -m bench

@@ -1,6 +1,9 @@
 """`make demo`: the main job on the bundled Delft demo data, headless through qgis_process.
 
-Writes out/wijkdiagnose_demo.gpkg and prints the koploper per wijk.
+Runs the shipped model (resources/models/wijkdiagnose.model3: indicators -> scores ->
+claims -> koppelkansen -> wijkbladen) and writes to the output folder:
+wijkdiagnose.gpkg (layers wijken, koppelkansen, claimkaart, bouwstenen),
+wijkbladen.pdf and overzicht.png; then prints the koploper per wijk.
 """
 
 import argparse
@@ -13,6 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "resources" / "demo"
+MODEL = ROOT / "resources" / "models" / "wijkdiagnose.model3"
+OSM = DEMO / "delft_campus_osm.gpkg"
 
 
 def qgis_process(binary: str, *args: str) -> str:
@@ -22,22 +27,54 @@ def qgis_process(binary: str, *args: str) -> str:
     return result.stdout
 
 
-def run_algorithm(binary: str, algorithm: str, **parameters) -> dict:
-    arguments = [f"{key}={value}" for key, value in parameters.items()]
-    output = qgis_process(binary, "--json", "run", algorithm, "--", *arguments)
-    return json.loads(output[output.index("{") :])["results"]
+def demo_parameters(out: Path) -> dict:
+    """Model inputs from resources/demo and outputs into ``out``."""
+    gpkg = out / "wijkdiagnose.gpkg"
+    return {
+        "wijken": DEMO / "delft_wijken_2024.geojson",
+        "vegetatiehoogte": DEMO / "ahn3_vegetatiehoogte_1m.tif",
+        "bodemgebruik": [f"{OSM}|layername=landcover", f"{OSM}|layername=buildings"],
+        "klassen": 1,  # OpenStreetMap class mapping
+        "haltes": f"{OSM}|layername=pt_stops",
+        "gebouwen": f"{OSM}|layername=buildings",
+        "wegen": f"{OSM}|layername=roads",
+        "onderhoud": DEMO / "onderhoud_voorbeeld.csv",
+        "soort": "soort",
+        "jaar": "jaar",
+        "onderhoud_wijk": "wijkcode",
+        "profiel": DEMO / "demo_profiel.toml",
+        "koppelkansen:wijkdiagnose": f"ogr:dbname='{gpkg}' table=\"wijken\" (geom)",
+        "koppelkansen:koppelkansen": f"ogr:dbname='{gpkg}' table=\"koppelkansen\"",
+        "spatial_claims:claimkaart": f"ogr:dbname='{gpkg}' table=\"claimkaart\" (geom)",
+        "spatial_claims:bouwstenen": f"ogr:dbname='{gpkg}' table=\"bouwstenen\"",
+        "export_wijkbladen:wijkbladen": out / "wijkbladen.pdf",
+        "export_wijkbladen:overzicht": out / "overzicht.png",
+    }
 
 
-def print_koplopers(gpkg: Path, layer: str) -> None:
+def arguments(parameters: dict) -> list:
+    """PARAM=value pairs; a list repeats its parameter (multiple layers)."""
+    pairs = []
+    for name, value in parameters.items():
+        for item in value if isinstance(value, list) else [value]:
+            pairs.append(f"{name}={item}")
+    return pairs
+
+
+def print_koplopers(gpkg: Path) -> None:
     with sqlite3.connect(gpkg) as db:
         rows = db.execute(
-            f'SELECT wijknaam, koploper, zekerheid, meelopers FROM "{layer}" ORDER BY wijkcode'
+            "SELECT wijknaam, koploper, zekerheid, meelopers, n_koppelkansen "
+            'FROM "wijken" ORDER BY wijkcode'
         ).fetchall()
     width = max(len("wijk"), *(len(row[0]) for row in rows))
-    print(f"{'wijk':<{width}}  {'koploper':<19} {'zekerheid':>9}  meelopers")
-    for name, koploper, zekerheid, meelopers in rows:
+    print(f"{'wijk':<{width}}  {'koploper':<19} {'zekerheid':>9}  {'meelopers':<34} koppelkansen")
+    for name, koploper, zekerheid, meelopers, kansen in rows:
         certainty = f"{zekerheid:.0f} %" if zekerheid is not None else "-"
-        print(f"{name:<{width}}  {koploper or '-':<19} {certainty:>9}  {meelopers or '-'}")
+        print(
+            f"{name:<{width}}  {koploper or '-':<19} {certainty:>9}  "
+            f"{meelopers or '-':<34} {kansen or 0}"
+        )
 
 
 def main() -> None:
@@ -47,19 +84,22 @@ def main() -> None:
     args = parser.parse_args()
     if not os.environ.get("QGIS_PLUGINPATH"):
         sys.exit("Run through `make demo`, which puts the plugin on QGIS_PLUGINPATH.")
-    args.out.mkdir(parents=True, exist_ok=True)
-    qgis_process(args.qgis_process, "plugins", "enable", "wijkdiagnose")
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in ("wijkdiagnose.gpkg", "wijkbladen.pdf", "overzicht.png"):
+        (out / stale).unlink(missing_ok=True)
 
-    scored = (args.out / "wijkdiagnose_demo.gpkg").resolve()
-    scored.unlink(missing_ok=True)
-    run_algorithm(
-        args.qgis_process,
-        "wijkdiagnose:score_transitions",
-        INPUT=DEMO / "delft_wijken_2024.geojson",
-        OUTPUT=f"ogr:dbname='{scored}' table=\"wijken\" (geom)",
+    if "* wijkdiagnose" not in qgis_process(args.qgis_process, "plugins"):
+        qgis_process(args.qgis_process, "plugins", "enable", "wijkdiagnose")
+    output = qgis_process(
+        args.qgis_process, "--json", "run", str(MODEL), "--", *arguments(demo_parameters(out))
     )
-    print(f"Delft (GM0503), default profile -> {scored.relative_to(Path.cwd())}\n")
-    print_koplopers(scored, "wijken")
+    results = json.loads(output[output.index("{") :])["results"]
+    print(f"Wijkdiagnose demo: Delft (GM0503), profile demo-delft -> {out}")
+    print("  wijkdiagnose.gpkg (wijken, koppelkansen, claimkaart, bouwstenen)")
+    print(f"  {Path(results['export_wijkbladen:wijkbladen']).name} (one sheet per wijk), ", end="")
+    print(f"{Path(results['export_wijkbladen:overzicht']).name}\n")
+    print_koplopers(out / "wijkdiagnose.gpkg")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,183 @@
+"""Build resources/models/wijkdiagnose.model3: the whole chain as one Processing model.
+
+indicators (heat, land cover, canopy, transit, roofs) -> score_transitions ->
+spatial_claims -> koppelkansen -> export_wijkbladen. Run through `make model`
+after changing an algorithm's parameters; tests/processing/test_model.py checks
+that the shipped file is what this script builds.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_FILE = ROOT / "resources" / "models" / "wijkdiagnose.model3"
+
+
+def build():
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterEnum,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+        QgsProcessingParameterFile,
+        QgsProcessingParameterMultipleLayers,
+        QgsProcessingParameterRasterLayer,
+    )
+    from qgis.PyQt.QtCore import QPointF
+
+    from wijkdiagnose.compat import (
+        SOURCE_ANY_GEOMETRY,
+        SOURCE_POINT,
+        SOURCE_POLYGON,
+        SOURCE_VECTOR,
+    )
+
+    model = QgsProcessingModelAlgorithm("Wijkdiagnose: hele keten", "Wijkdiagnose", "wijkdiagnose")
+    model.setHelpContent(
+        {
+            "ALG_DESC": "Indicatoren, transitiescores, ruimteclaims, koppelkansen en "
+            "wijkbladen in één run. Alle stappen zijn ook los te draaien.",
+        }
+    )
+
+    inputs = (
+        QgsProcessingParameterFeatureSource("wijken", "Wijken (CBS)", [SOURCE_POLYGON]),
+        QgsProcessingParameterRasterLayer(
+            "pet", "Hittekaart gevoelstemperatuur (PET)", optional=True
+        ),
+        QgsProcessingParameterRasterLayer("vegetatiehoogte", "Vegetatiehoogte (AHN)"),
+        QgsProcessingParameterMultipleLayers("bodemgebruik", "Bodemgebruik", SOURCE_POLYGON),
+        QgsProcessingParameterEnum(
+            "klassen", "Klassen bodemgebruik", ["BGT", "OpenStreetMap"], defaultValue=0
+        ),
+        QgsProcessingParameterFeatureSource("haltes", "OV-haltes", [SOURCE_POINT]),
+        QgsProcessingParameterFeatureSource("gebouwen", "Gebouwen (BAG panden)", [SOURCE_POLYGON]),
+        QgsProcessingParameterFeatureSource("wegen", "Wegen", [SOURCE_ANY_GEOMETRY]),
+        QgsProcessingParameterFeatureSource("onderhoud", "Onderhoudsplanning", [SOURCE_VECTOR]),
+        QgsProcessingParameterField("soort", "Soort werk", "soort", "onderhoud"),
+        QgsProcessingParameterField("jaar", "Jaar", "jaar", "onderhoud"),
+        QgsProcessingParameterField(
+            "onderhoud_wijk", "Wijkcode in de planning", "wijkcode", "onderhoud", optional=True
+        ),
+        QgsProcessingParameterFile("profiel", "Profiel (TOML)", extension="toml", optional=True),
+    )
+    for row, parameter in enumerate(inputs):
+        component = QgsProcessingModelParameter(parameter.name())
+        component.setPosition(QPointF(120, 60 + 70 * row))
+        model.addModelParameter(parameter, component)
+
+    def given(name):
+        return [QgsProcessingModelChildParameterSource.fromModelParameter(name)]
+
+    def output_of(child_id, output="OUTPUT"):
+        return [QgsProcessingModelChildParameterSource.fromChildOutput(child_id, output)]
+
+    def value(static):
+        return [QgsProcessingModelChildParameterSource.fromStaticValue(static)]
+
+    steps = (
+        ("heat_stress", "Hittestress", {"INPUT": given("wijken"), "PET": given("pet")}),
+        ("land_cover_shares", "Verharding en groen",
+         {"INPUT": output_of("heat_stress"), "LAND_COVER": given("bodemgebruik"),
+          "CLASSES": given("klassen")}),
+        ("tree_canopy", "Boomkroon",
+         {"INPUT": output_of("land_cover_shares"), "HEIGHT": given("vegetatiehoogte")}),
+        ("transit_coverage", "OV-bereik",
+         {"INPUT": output_of("tree_canopy"), "STOPS": given("haltes"),
+          "BUILDINGS": given("gebouwen"), "DISTANCES": value(0)}),
+        ("roof_areas", "Daken",
+         {"INPUT": output_of("transit_coverage"), "BUILDINGS": given("gebouwen")}),
+        ("score_transitions", "Transities scoren",
+         {"INPUT": output_of("roof_areas"), "PROFILE": given("profiel")}),
+        ("spatial_claims", "Ruimteclaims",
+         {"INPUT": output_of("score_transitions"), "ROADS": given("wegen"),
+          "BUILDINGS": given("gebouwen"), "LAND_COVER": given("bodemgebruik"),
+          "CLASSES": given("klassen"), "PROFILE": given("profiel")}),
+        ("koppelkansen", "Aanleidingen en koppelkansen",
+         {"INPUT": output_of("spatial_claims"), "AANLEIDINGEN": given("onderhoud"),
+          "TYPE_FIELD": given("soort"), "YEAR_FIELD": given("jaar"),
+          "EVENT_WIJK_FIELD": given("onderhoud_wijk")}),
+        ("export_wijkbladen", "Wijkbladen",
+         {"INPUT": output_of("koppelkansen")}),
+    )  # fmt: skip
+    outputs = {  # child output -> (model output name, label)
+        "spatial_claims": {
+            "BLOCKS": ("bouwstenen", "Ruimteclaims per bouwsteen"),
+            "CLAIM_MAP": ("claimkaart", "Claimkaart"),
+        },
+        "koppelkansen": {
+            "OUTPUT": ("wijkdiagnose", "Wijkdiagnose"),
+            "OUTPUT_TABLE": ("koppelkansen", "Koppelkansen"),
+        },
+        "export_wijkbladen": {
+            "OUTPUT_PDF": ("wijkbladen", "Wijkbladen (PDF)"),
+            "OUTPUT_OVERVIEW": ("overzicht", "Overzichtskaart (PNG)"),
+        },
+    }
+    for row, (algorithm, description, sources) in enumerate(steps):
+        child = QgsProcessingModelChildAlgorithm(f"wijkdiagnose:{algorithm}")
+        child.setChildId(algorithm)
+        child.setDescription(description)
+        child.setPosition(QPointF(480, 60 + 100 * row))
+        for name, source in sources.items():
+            child.addParameterSources(name, source)
+        _fill_defaults(child, sources)
+        model_outputs = {}
+        for child_output, (name, label) in outputs.get(algorithm, {}).items():
+            out = QgsProcessingModelOutput(name, label)
+            out.setChildId(algorithm)
+            out.setChildOutputName(child_output)
+            out.setPosition(QPointF(820, 60 + 100 * row + 40 * len(model_outputs)))
+            model_outputs[name] = out
+        child.setModelOutputs(model_outputs)
+        model.addChildAlgorithm(child)
+    return model
+
+
+def _fill_defaults(child, sources) -> None:
+    """Give every other parameter its algorithm's own default as a static value,
+    so the model is complete and still follows the algorithm's documented defaults."""
+    from qgis.core import QgsApplication, QgsProcessingModelChildParameterSource
+
+    algorithm = QgsApplication.processingRegistry().algorithmById(child.algorithmId())
+    for definition in algorithm.parameterDefinitions():
+        if definition.name() in sources or definition.isDestination():
+            continue
+        if definition.defaultValue() is not None:
+            child.addParameterSources(
+                definition.name(),
+                [QgsProcessingModelChildParameterSource.fromStaticValue(definition.defaultValue())],
+            )
+
+
+def main():
+    """Write the model file after checking that it validates."""
+    model = build()
+    errors = model.validate()[1] if hasattr(model, "validate") else []
+    if errors:
+        sys.exit("model does not validate:\n" + "\n".join(errors))
+    MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
+    if not model.toFile(str(MODEL_FILE)):
+        sys.exit(f"could not write {MODEL_FILE}")
+    print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / ".build" / "plugins"))
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from wijkdiagnose.processing.provider import WijkdiagnoseProvider
+
+    provider = WijkdiagnoseProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    main()
