@@ -19,11 +19,16 @@ KERNELS = {"zonal": zonal, "overlay": overlay, "coverage": coverage}
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("kernels", nargs="*", choices=[*KERNELS, []], default=list(KERNELS))
+    parser.add_argument(
+        "kernels", nargs="*", metavar="KERNEL", help=f"any of {', '.join(KERNELS)}; all when none"
+    )
     parser.add_argument(
         "--max-size", type=int, default=None, help="run only the first N sizes of each kernel"
     )
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.kernels) - set(KERNELS))
+    if unknown:
+        parser.error(f"unknown kernel {unknown[0]!r}; choose from {', '.join(KERNELS)}")
     qgis_env.start_qgis()
     with tempfile.TemporaryDirectory(prefix="wijkdiagnose-bench-") as folder:
         for name in args.kernels or KERNELS:
