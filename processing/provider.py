@@ -10,6 +10,7 @@ from .algorithms.export_wijkbladen import ExportWijkbladen
 from .algorithms.heat_stress import HeatStress
 from .algorithms.koppelkansen import Koppelkansen
 from .algorithms.land_cover_shares import LandCoverShares
+from .algorithms.raster_cover_shares import RasterCoverShares
 from .algorithms.roof_areas import RoofAreas
 from .algorithms.score_transitions import ScoreTransitions
 from .algorithms.spatial_claims import SpatialClaims
@@ -19,6 +20,7 @@ from .algorithms.tree_canopy import TreeCanopy
 ALGORITHMS = (
     HeatStress,
     LandCoverShares,
+    RasterCoverShares,
     TreeCanopy,
     TransitCoverage,
     RoofAreas,

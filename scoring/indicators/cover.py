@@ -195,6 +195,28 @@ def raster_cover_shares(
     return result
 
 
+def parse_raster_classes(text: str) -> Dict[int, str]:
+    """'1=verhard, 2=half_verhard, 5=groen' as {raster value: category}."""
+    classes = {}
+    for item in (part.strip() for part in text.replace(";", ",").split(",")):
+        if not item:
+            continue
+        value, _, category = (piece.strip() for piece in item.partition("="))
+        if not category or not value.lstrip("-").isdigit():
+            raise InputError(
+                f"raster class '{item}' is not of the form value=category, e.g. 1=verhard"
+            )
+        if category not in PRIORITY:
+            raise InputError(
+                f"raster class '{item}': unknown category '{category}'; "
+                f"use one of {', '.join(PRIORITY)}"
+            )
+        classes[int(value)] = category
+    if not classes:
+        raise InputError("give the raster classes as value=category, e.g. 1=verhard, 2=groen")
+    return classes
+
+
 def tree_canopy(
     vegetation_height_raster,
     zones: gpd.GeoDataFrame,

@@ -236,3 +236,30 @@ def test_two_layers_of_one_geopackage_both_count(tmp_path):
     assert values["ind_verhard"] == pytest.approx(50.0)
     assert values["ind_groen"] == pytest.approx(50.0)
     assert values["dek_bodem"] == pytest.approx(100.0)
+
+
+def test_raster_cover_shares_by_hand(tmp_path):
+    classes = np.zeros((10, 10))
+    classes[:2, :] = 1  # 20 % pand
+    classes[2:4, :] = 3  # 20 % half verhard: counts 0.5
+    classes[4:8, :] = 4  # 40 % groen
+    classes[8:, :] = 5  # 20 % water: not land
+    raster = geotiff(tmp_path / "klassen.tif", classes)
+    out = run(
+        "wijkdiagnose:raster_cover_shares",
+        {"INPUT": wijken(WIJK), "RASTER": raster,
+         "CLASSES": "1=pand, 3=half_verhard, 4=groen,5=water", "OUTPUT": "memory:"},
+    )["OUTPUT"]  # fmt: skip
+    values = attributes_by(out, "code")["W1"]
+    # land = 80 % of the wijk: sealed (20 + 0.5 * 20) / 80, green 40 / 80
+    assert values["ind_verhard"] == pytest.approx(37.5)
+    assert values["ind_groen"] == pytest.approx(50.0)
+    assert values["dek_bodem"] == pytest.approx(100.0)
+
+
+def test_raster_classes_that_do_not_parse_are_named(tmp_path):
+    raster = geotiff(tmp_path / "klassen.tif", np.ones((10, 10)))
+    with pytest.raises(QgsProcessingException, match=r"'7=bos': unknown category 'bos'"):
+        run("wijkdiagnose:raster_cover_shares",
+            {"INPUT": wijken(WIJK), "RASTER": raster, "CLASSES": "1=pand, 7=bos",
+             "OUTPUT": "memory:"})  # fmt: skip

@@ -234,3 +234,18 @@ def test_real_tree_canopy_against_rasterio_mask(vegetation_height, delft_wijken)
     binnenstad = result.loc[delft_wijken["wijknaam"] == "Wijk 11 Binnenstad"].iloc[0]
     assert 10 < binnenstad[names.CANOPY] < 40  # SOURCES.md: 22 % of all cells are above 2.5 m
     assert result[names.CANOPY].isna().sum() == 11  # no data at all in 11 of 13 wijken
+
+
+def test_raster_classes_parse_with_named_errors():
+    from wijkdiagnose.scoring.indicators.cover import parse_raster_classes
+
+    assert parse_raster_classes("1=pand; 2 = verhard,,-3=water") == {
+        1: "pand",
+        2: "verhard",
+        -3: "water",
+    }
+    for text, message in (("1:pand", r"'1:pand' is not of the form"),
+                          ("x=groen", r"'x=groen' is not of the form"),
+                          ("", r"give the raster classes")):  # fmt: skip
+        with pytest.raises(InputError, match=message):
+            parse_raster_classes(text)
