@@ -56,8 +56,8 @@ lint: deps ## ruff over the whole plugin
 test-core: deps ## Pure scoring tests, QGIS not started
 	$(VENV)/bin/pytest -p no:pytest_qgis tests/scoring
 
-test-qgis: deps ## QGIS tests (Processing, qgis_process, dock) offscreen
-	$(QGIS_ENV) $(VENV)/bin/pytest tests/processing tests/ui tests/test_plugin.py
+test-qgis: deps ## QGIS tests (Processing, qgis_process, dock, translation) offscreen
+	$(QGIS_ENV) $(VENV)/bin/pytest tests/processing tests/ui tests/test_plugin.py tests/test_i18n.py
 
 test: lint test-core test-qgis ## ruff, then the whole test suite
 

@@ -14,10 +14,6 @@ from .paths import DOCK_ICON, I18N, ICON
 MENU = "&Wijkdiagnose"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WijkdiagnosePlugin", text)
-
-
 class WijkdiagnosePlugin:
     def __init__(self, iface):
         self.iface = iface  # None under qgis_process
@@ -31,22 +27,26 @@ class WijkdiagnosePlugin:
             QgsMessageLog.logMessage(self._missing_message(), "Wijkdiagnose", Qgis.Critical)
 
     def _missing_message(self) -> str:
-        return _tr(
+        # no trailing comma after the text: pylupdate5 would not extract it
+        text = QCoreApplication.translate(
+            "WijkdiagnosePlugin",
             "Wijkdiagnose cannot start: {}. Install them into the Python of QGIS, e.g. {}"
-        ).format("; ".join(self.missing), dependencies.INSTALL_HINT)
+        )  # fmt: skip
+        return text.format("; ".join(self.missing), dependencies.INSTALL_HINT)
 
     @staticmethod
     def _install_translator():
-        """Dutch (or any shipped) translation following the QGIS user locale."""
-        locale = (QgsSettings().value("locale/userLocale", "") or "")[:2]
-        qm = I18N / f"wijkdiagnose_{locale}.qm"
-        if not locale or not qm.exists():
-            return None
-        translator = QTranslator()
-        if not translator.load(str(qm)):
-            return None
-        QCoreApplication.installTranslator(translator)
-        return translator
+        """Dutch (or any shipped) translation following the QGIS user locale: for
+        "nl_NL" a wijkdiagnose_nl_NL.qm if there is one, else wijkdiagnose_nl.qm."""
+        locale = str(QgsSettings().value("locale/userLocale", "") or "").replace("-", "_")
+        for code in dict.fromkeys((locale, locale.split("_")[0])):
+            qm = I18N / f"wijkdiagnose_{code}.qm"
+            if code and qm.is_file():
+                translator = QTranslator()
+                if translator.load(str(qm)):
+                    QCoreApplication.installTranslator(translator)
+                    return translator
+        return None
 
     def initProcessing(self):
         """Called by QGIS (and qgis_process) before initGui; safe to call twice."""
@@ -63,7 +63,10 @@ class WijkdiagnosePlugin:
             )
             return
         self.initProcessing()
-        self._add_action(_tr("Score transitions…"), "wijkdiagnose:score_transitions")
+        self._add_action(
+            QCoreApplication.translate("WijkdiagnosePlugin", "Score transitions…"),
+            "wijkdiagnose:score_transitions",
+        )
         self._add_dock()
 
     def _add_action(self, text: str, algorithm_id: str) -> QAction:
@@ -85,7 +88,9 @@ class WijkdiagnosePlugin:
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.dock_action = QAction(
-            QIcon(str(DOCK_ICON)), _tr("Wijkdiagnose dock"), self.iface.mainWindow()
+            QIcon(str(DOCK_ICON)),
+            QCoreApplication.translate("WijkdiagnosePlugin", "Wijkdiagnose dock"),
+            self.iface.mainWindow(),
         )
         self.dock_action.setCheckable(True)
         self.dock_action.toggled.connect(self.dock.setUserVisible)

@@ -22,10 +22,6 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from ..compat import FIELD_DOUBLE, FIELD_LONG, FIELD_STRING, WKB_NO_GEOMETRY, make_field
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("adapter", text)
-
-
 def read_features(
     source, feedback=None, crs: Optional[QgsCoordinateReferenceSystem] = None, context=None
 ) -> List[QgsFeature]:
@@ -38,7 +34,9 @@ def read_features(
     for number, feature in enumerate(source.getFeatures(request)):
         if feedback is not None:
             if feedback.isCanceled():
-                raise QgsProcessingException(_tr("Cancelled; nothing was written."))
+                raise QgsProcessingException(
+                    QCoreApplication.translate("adapter", "Cancelled; nothing was written.")
+                )
             if number % 500 == 0:
                 feedback.setProgress(100.0 * number / total)
         features.append(QgsFeature(feature))

@@ -39,7 +39,14 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "diagnose"
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        """``text`` in the context of the class that wrote it: pylupdate5 files a
+        ``self.tr`` string under the class it appears in, so a string of a base class
+        (IndicatorAlgorithm's inputs) is looked up there when the subclass has none."""
+        for cls in type(self).__mro__:
+            translated = QCoreApplication.translate(cls.__name__, text)
+            if translated != text or cls is WijkdiagnoseAlgorithm:
+                return translated
+        return text
 
     def name(self) -> str:
         return self.ID

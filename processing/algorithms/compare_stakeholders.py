@@ -150,7 +150,7 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
                 ).format(sum(comparison.unmatched.values()), table_name, wijken_name, codes)
             )
         if feedback.isCanceled():
-            raise CancelledError("The comparison was cancelled; nothing was written.")
+            raise CancelledError(self.tr("The comparison was cancelled; nothing was written."))
 
         dest_id = write_with_results(
             self, parameters, self.OUTPUT, context, wijken, wijk_features, comparison.fields

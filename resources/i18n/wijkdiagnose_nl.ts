@@ -1,0 +1,1251 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name>CompareStakeholders</name>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="38"/>
+        <source>Compare stakeholder scores with the data</source>
+        <translation>Stakeholderscores vergelijken met de data</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="41"/>
+        <source>Sets the urgency scores that stakeholders (gemeente, corporaties, netbeheerder, bewoners ...) give per transition and wijk next to the data scores of &apos;Score transitions&apos;, and flags where they diverge.
+
+The stakeholder table (e.g. a CSV loaded as a layer) is long (wijk code, stakeholder, transition, score 0-100: choose the transition and score fields) or wide (wijk code, stakeholder and one field score_&lt;transition&gt; per transition: leave those two fields empty). Transitions may be written as ids or Dutch labels; an empty score means &apos;not scored&apos;.
+
+Adds sh_&lt;transition&gt; (mean stakeholder score), verschil_&lt;transition&gt; (stakeholders minus data), afwijking (transitions whose difference reaches the threshold, largest first), n_stakeholders, stakeholders, gecombineerd_&lt;transition&gt; = (1 - weight) x data + weight x stakeholders and koploper_gecombineerd (same tie rule as the koploper). A combined score needs both parts unless the weight is 0 or 1.</source>
+        <translation>Zet de urgentiescores die stakeholders (gemeente, corporaties, netbeheerder, bewoners ...) per transitie en wijk geven naast de datascores van 'Transities scoren', en markeert waar ze uiteenlopen.
+
+De stakeholdertabel (bijv. een CSV-bestand dat als laag is geladen) is lang (wijkcode, stakeholder, transitie, score 0-100: kies de velden voor transitie en score) of breed (wijkcode, stakeholder en per transitie één veld score_&lt;transition&gt;: laat die twee velden dan leeg). Transities mogen als id of met hun Nederlandse naam geschreven zijn; een lege score betekent 'niet gescoord'.
+
+Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschil_&lt;transition&gt; (stakeholders min data), afwijking (transities waarvan het verschil de drempel bereikt, grootste eerst), n_stakeholders, stakeholders, gecombineerd_&lt;transition&gt; = (1 - gewicht) x data + gewicht x stakeholders en koploper_gecombineerd (dezelfde beslisregel bij gelijke stand als voor de koploper). Een gecombineerde score heeft beide delen nodig, tenzij het gewicht 0 of 1 is.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="58"/>
+        <source>Diagnosed wijken (with score_* fields)</source>
+        <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="63"/>
+        <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
+        <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="71"/>
+        <source>Stakeholder scores (a table)</source>
+        <translation>Stakeholderscores (een tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="76"/>
+        <source>Wijk code field of the stakeholder table</source>
+        <translation>Veld met de wijkcode in de stakeholdertabel</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="76"/>
+        <source>Stakeholder field</source>
+        <translation>Veld met de stakeholder</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="76"/>
+        <source>Transition field (long table)</source>
+        <translation>Veld met de transitie (lange tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="76"/>
+        <source>Score field (long table)</source>
+        <translation>Veld met de score (lange tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="90"/>
+        <source>Divergence threshold (points)</source>
+        <translation>Drempel voor een afwijking (punten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="100"/>
+        <source>Stakeholder weight in the combined score (0 = data only, 1 = people only)</source>
+        <translation>Gewicht van de stakeholders in de gecombineerde score (0 = alleen data, 1 = alleen mensen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="112"/>
+        <source>Wijken with stakeholder scores</source>
+        <translation>Wijken met stakeholderscores</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="146"/>
+        <source>{} score(s) of layer &apos;{}&apos; are for wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
+        <translation>{} score(s) uit laag '{}' horen bij wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="159"/>
+        <source>{} stakeholder score(s); {} wijk(en) where people and data diverge.</source>
+        <translation>{} stakeholderscore(s); {} wijk(en) waar mensen en data uiteenlopen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="153"/>
+        <source>The comparison was cancelled; nothing was written.</source>
+        <translation>De vergelijking is geannuleerd; er is niets weggeschreven.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWijkbladen</name>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="138"/>
+        <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
+        <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="141"/>
+        <source>Writes one A4 sheet per wijk into a single PDF: the six urgency scores as a bar chart, the koploper with its zekerheid and the meelopers, the indicators with value, unit and source, three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper.
+
+The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
+
+The page design lives in resources/layouts/wijkblad.qpt and overzicht.qpt; see docs/layouts.md.</source>
+        <translation>Schrijft één A4-blad per wijk in één PDF: de zes urgentiescores als staafdiagram, de koploper met zijn zekerheid en de meelopers, de indicatoren met waarde, eenheid en bron, drie kaarten van de druk op de ondergrond, het maaiveld en de daken (druk_&lt;laag&gt; = claim / capaciteit) en een situatiekaart ingekleurd naar koploper. Desgewenst ook één PNG per wijk, en een PNG-overzicht van alle wijken ingekleurd naar koploper.
+
+De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koploper, meelopers, zekerheid). De claimkaarten gebruiken de velden druk_&lt;laag&gt; van de claimlaag, of van de wijkenlaag als er geen claimlaag is opgegeven. Achtergrondlagen (bijv. OpenStreetMap) worden onder elke kaart getekend.
+
+Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="158"/>
+        <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
+        <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="165"/>
+        <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
+        <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="173"/>
+        <source>Background layers under every map</source>
+        <translation>Achtergrondlagen onder elke kaart</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="181"/>
+        <source>Selected wijken only</source>
+        <translation>Alleen geselecteerde wijken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="186"/>
+        <source>Only wijken matching this expression</source>
+        <translation>Alleen wijken die aan deze expressie voldoen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="194"/>
+        <source>Resolution (DPI)</source>
+        <translation>Resolutie (DPI)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="204"/>
+        <source>Wijkbladen (atlas PDF)</source>
+        <translation>Wijkbladen (atlas-PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="204"/>
+        <source>PDF (*.pdf *.PDF)</source>
+        <translation>PDF-bestanden (*.pdf *.PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="209"/>
+        <source>Folder for one PNG per wijk</source>
+        <translation>Map voor één PNG per wijk</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="217"/>
+        <source>Overview of all wijken (PNG)</source>
+        <translation>Overzicht van alle wijken (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="217"/>
+        <source>PNG (*.png *.PNG)</source>
+        <translation>PNG-bestanden (*.png *.PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="225"/>
+        <source>Number of wijkbladen</source>
+        <translation>Aantal wijkbladen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="277"/>
+        <source>{} wijkbladen</source>
+        <translation>{} wijkbladen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="309"/>
+        <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
+        <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="322"/>
+        <source>No wijken are selected in layer &apos;{}&apos;.</source>
+        <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="330"/>
+        <source>The filter expression &apos;{}&apos; is invalid: {}</source>
+        <translation>De filterexpressie '{}' is ongeldig: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="358"/>
+        <source>Layout template &apos;{}&apos; is not valid XML.</source>
+        <translation>Layoutsjabloon '{}' is geen geldige XML.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="362"/>
+        <source>Layout template &apos;{}&apos; could not be loaded.</source>
+        <translation>Layoutsjabloon '{}' kon niet worden geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="369"/>
+        <source>Layout template &apos;{}&apos; has no {} item with id &apos;{}&apos;.</source>
+        <translation>Layoutsjabloon '{}' heeft geen {}-item met id '{}'.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="391"/>
+        <source>The wijken filter &apos;{}&apos; cannot be used: {}</source>
+        <translation>Het wijkenfilter '{}' is niet bruikbaar: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="397"/>
+        <source>No wijk of layer &apos;{}&apos; matches the filter &apos;{}&apos;.</source>
+        <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="418"/>
+        <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
+        <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="434"/>
+        <source>Style &apos;{}&apos; could not be applied: {}</source>
+        <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="605"/>
+        <source>Export cancelled; nothing was written to {}.</source>
+        <translation>Export geannuleerd; er is niets naar {} geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="609"/>
+        <source>Not enough memory to render {}. Choose a lower DPI and try again.</source>
+        <translation>Onvoldoende geheugen om {} te renderen. Kies een lagere DPI en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="612"/>
+        <source>Cannot write to {}. Check that the folder exists and is writable, and that the file is not open in another application.</source>
+        <translation>Kan niet schrijven naar {}. Controleer of de map bestaat en beschrijfbaar is, en of het bestand niet in een andere toepassing geopend is.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="616"/>
+        <source>Could not create the print device for {}.</source>
+        <translation>Kon het afdrukapparaat voor {} niet aanmaken.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="617"/>
+        <source>Could not export the map layers of {} as SVG.</source>
+        <translation>Kon de kaartlagen van {} niet als SVG exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="618"/>
+        <source>Could not step through the wijken while exporting {} (atlas error).</source>
+        <translation>Kon de wijken niet doorlopen bij het exporteren van {} (atlasfout).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="622"/>
+        <source>Export of {} failed.</source>
+        <translation>Export van {} is mislukt.</translation>
+    </message>
+</context>
+<context>
+    <name>HeatStress</name>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="30"/>
+        <source>Heat stress (PET)</source>
+        <translation>Hittestress (PET)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="33"/>
+        <source>Heat stress per wijk from a gevoelstemperatuur (PET) raster such as the national hittekaart of the Klimaateffectatlas (°C, 12-18h on a hot day).
+
+Adds ind_pet_gem (area mean), ind_pet_p90, ind_pet_gt35 and ind_pet_gt41 (% of the area above the strong and extreme heat-stress thresholds; PET classes 23/29/35/41 °C after Matzarakis &amp; Mayer), ind_koelte_300 (% of addresses, or dwellings when a dwellings field is given, farther than 300 m from a cool place: at least 200 m² contiguous with PET &lt;= 38 °C) and dek_hitte (% of the wijk the raster covers; a wijk partly outside the raster is reported, not guessed).
+
+The raster is read in blocks, so it may be larger than memory; wijken are reprojected to the raster's CRS and raster nodata is left out.
+
+Without a PET raster the heat fields are added empty with dek_hitte 0, so a model can run before the hittekaart is at hand; scoring then sees no heat data.</source>
+        <translation>Hittestress per wijk uit een raster met de gevoelstemperatuur (PET), zoals de landelijke hittekaart van de Klimaateffectatlas (°C, 12-18 uur op een hete dag).
+
+Voegt toe: ind_pet_gem (gemiddelde over het oppervlak), ind_pet_p90, ind_pet_gt35 en ind_pet_gt41 (% van het oppervlak boven de drempels voor sterke en extreme hittestress; PET-klassen 23/29/35/41 °C naar Matzarakis &amp; Mayer), ind_koelte_300 (% van de adressen, of van de woningen als er een veld met woningen is opgegeven, op meer dan 300 m van een koele plek: minstens 200 m² aaneengesloten met PET &lt;= 38 °C) en dek_hitte (% van de wijk dat het raster dekt; een wijk die deels buiten het raster valt, wordt gemeld, niet geschat).
+
+Het raster wordt in blokken gelezen en mag dus groter zijn dan het geheugen; de wijken worden naar het CRS van het raster geprojecteerd en nodata-cellen van het raster tellen niet mee.
+
+Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat een model al kan draaien voordat de hittekaart er is; de scoring ziet dan geen hittegegevens.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="49"/>
+        <source>PET raster (°C); empty: heat fields stay empty</source>
+        <translation>PET-raster (°C); leeg: de hittevelden blijven leeg</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="54"/>
+        <source>Addresses (points, e.g. BAG verblijfsobjecten)</source>
+        <translation>Adressen (punten, bijv. BAG-verblijfsobjecten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="62"/>
+        <source>Dwellings per address (weight)</source>
+        <translation>Woningen per adres (gewicht)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="71"/>
+        <source>Strong heat stress above (°C PET)</source>
+        <translation>Sterke hittestress boven (°C PET)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="71"/>
+        <source>Extreme heat stress above (°C PET)</source>
+        <translation>Extreme hittestress boven (°C PET)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="71"/>
+        <source>Cool place: PET at most (°C)</source>
+        <translation>Koele plek: PET hoogstens (°C)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="71"/>
+        <source>Cool place: contiguous area at least (m²)</source>
+        <translation>Koele plek: aaneengesloten oppervlak minstens (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="71"/>
+        <source>Cool place within (m)</source>
+        <translation>Koele plek binnen (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="110"/>
+        <source>No PET raster given: the heat indicators are empty and dek_hitte is 0.</source>
+        <translation>Geen PET-raster opgegeven: de hitte-indicatoren zijn leeg en dek_hitte is 0.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorAlgorithm</name>
+    <message>
+        <location filename="../../processing/algorithm.py" line="115"/>
+        <source>Wijken (polygons)</source>
+        <translation>Wijken (polygonen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="121"/>
+        <source>Wijken with indicators</source>
+        <translation>Wijken met indicatoren</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="138"/>
+        <source>Layer &apos;{}&apos; has no features.</source>
+        <translation>Laag '{}' heeft geen objecten.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="166"/>
+        <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
+        <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
+    </message>
+</context>
+<context>
+    <name>Koppelkansen</name>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="48"/>
+        <source>Aanleidingen and koppelkansen (timeline per wijk)</source>
+        <translation>Aanleidingen en koppelkansen (tijdlijn per wijk)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="51"/>
+        <source>Puts planned maintenance (aanleidingen: sewer replacement, road resurfacing, gas-grid renewal, housing renovation) on a timeline per wijk and finds the koppelkansen within the planning horizon: two works that open the same space (ondergrond, maaiveld) within the graafrust window (werk-met-werk), and works that can carry a transition whose score is at or above the urgency threshold.
+
+The maintenance layer may have any geometry (a work is placed in the wijk it overlaps most) or none (a table, e.g. a CSV, with a wijk code field). Its year field holds a year or a range such as 2027-2029. Types are matched to the catalogue (TOML; empty for the shipped one), which also maps free text such as &apos;rioolvervanging&apos; to a type.
+
+Adds aanleidingen, eerste_aanleiding, n_koppelkansen and koppelkansen to the wijken, and writes a table with one row per koppelkans (wijk, kind, years, events, transitions, layers, sources, reason).</source>
+        <translation>Zet gepland onderhoud (aanleidingen: rioolvervanging, herbestrating, vervanging van het gasnet, woningrenovatie) op een tijdlijn per wijk en vindt de koppelkansen binnen de planhorizon: twee werken die dezelfde ruimte openleggen (ondergrond, maaiveld) binnen de graafrusttermijn (werk-met-werk), en werken die een transitie kunnen meenemen waarvan de score op of boven de urgentiedrempel ligt.
+
+De onderhoudslaag mag elke geometrie hebben (een werk wordt geplaatst in de wijk die het het meest overlapt) of geen (een tabel, bijv. een CSV-bestand, met een veld met de wijkcode). Het jaarveld bevat een jaar of een periode zoals 2027-2029. De typen worden gekoppeld aan de catalogus (TOML; leeg voor de meegeleverde), die ook vrije tekst zoals 'rioolvervanging' aan een type koppelt.
+
+Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de wijken, en schrijft een tabel met één rij per koppelkans (wijk, soort, jaren, gebeurtenissen, transities, lagen, bronnen, reden).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="67"/>
+        <source>Diagnosed wijken (with score_* fields)</source>
+        <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="72"/>
+        <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
+        <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
+        <source>Maintenance works (any geometry, or a table)</source>
+        <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="87"/>
+        <source>Type of work field</source>
+        <translation>Veld met het type werk</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="87"/>
+        <source>Year field (a year, or a range like 2027-2029)</source>
+        <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="87"/>
+        <source>End year field</source>
+        <translation>Veld met het eindjaar</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="87"/>
+        <source>Wijk code field of the works</source>
+        <translation>Veld met de wijkcode van de werken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="87"/>
+        <source>Source field (e.g. the plan a work comes from)</source>
+        <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="102"/>
+        <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
+        <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="110"/>
+        <source>Graafrust window (years)</source>
+        <translation>Graafrusttermijn (jaren)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="110"/>
+        <source>Urgency threshold (score 0-100)</source>
+        <translation>Urgentiedrempel (score 0-100)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="134"/>
+        <source>Planning horizon: first year (empty: this year)</source>
+        <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="134"/>
+        <source>Planning horizon: last year (empty: first year + {})</source>
+        <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="149"/>
+        <source>Wijken with koppelkansen</source>
+        <translation>Wijken met koppelkansen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="152"/>
+        <source>Koppelkansen (table)</source>
+        <translation>Koppelkansen (tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="220"/>
+        <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
+        <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="227"/>
+        <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
+        <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="236"/>
+        <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
+        <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="241"/>
+        <source>{} koppelkansen in {} wijken.</source>
+        <translation>{} koppelkansen in {} wijken.</translation>
+    </message>
+</context>
+<context>
+    <name>LandCoverShares</name>
+    <message>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="29"/>
+        <source>Paving and green shares (land cover)</source>
+        <translation>Aandeel verharding en groen (bodembedekking)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="32"/>
+        <source>Sealed and green shares per wijk from land-cover polygons: the BGT layers (wegdeel, onbegroeidterreindeel, begroeidterreindeel, waterdeel, pand) or OSM (landuse, natural, leisure, surface, building).
+
+Sealed share = sealed area / land area without water; roads, paved terrain and buildings are sealed, open paving (klinkers) counts half. Private yards (BGT erf) are unknown and reported apart as ind_erf, unless a garden-paving fraction is given. Where polygons overlap, the area counts once (building first, then water, paving, green).
+
+The class mapping (field value -&gt; category) is resources/profiles/landcover_classes.toml; copy and edit it for local classes.
+
+Adds ind_verhard, ind_groen, ind_erf (%) and dek_bodem (% of the wijk covered by mapped land cover).</source>
+        <translation>Aandeel verhard en groen per wijk uit polygonen van de bodembedekking: de BGT-lagen (wegdeel, onbegroeidterreindeel, begroeidterreindeel, waterdeel, pand) of OSM (landuse, natural, leisure, surface, building).
+
+Aandeel verhard = verhard oppervlak / landoppervlak zonder water; wegen, verhard terrein en gebouwen zijn verhard, open verharding (klinkers) telt half. Particuliere erven (BGT erf) zijn onbekend en worden apart gemeld als ind_erf, tenzij er een verhardingsfractie voor tuinen is opgegeven. Waar polygonen overlappen, telt het oppervlak één keer (eerst gebouw, dan water, verharding, groen).
+
+De klassenindeling (veldwaarde -&gt; categorie) staat in resources/profiles/landcover_classes.toml; kopieer en bewerk die voor lokale klassen.
+
+Voegt ind_verhard, ind_groen, ind_erf (%) en dek_bodem (% van de wijk gedekt door ingedeelde bodembedekking) toe.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="46"/>
+        <source>Land-cover layers (polygons)</source>
+        <translation>Lagen met bodembedekking (polygonen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="51"/>
+        <source>Class mapping</source>
+        <translation>Klassenindeling</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="56"/>
+        <source>Class fields, comma separated (empty: those of the mapping)</source>
+        <translation>Klassevelden, kommagescheiden (leeg: die van de indeling)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="63"/>
+        <source>Own class mapping (TOML); empty for the shipped one</source>
+        <translation>Eigen klassenindeling (TOML); leeg voor de meegeleverde</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="71"/>
+        <source>Paved share of private yards (0-1; empty: report apart)</source>
+        <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="86"/>
+        <source>Pick at least one land-cover polygon layer.</source>
+        <translation>Kies minstens één polygoonlaag met bodembedekking.</translation>
+    </message>
+</context>
+<context>
+    <name>RasterCoverShares</name>
+    <message>
+        <location filename="../../processing/algorithms/raster_cover_shares.py" line="22"/>
+        <source>Paving and green shares (classified raster)</source>
+        <translation>Aandeel verharding en groen (geclassificeerd raster)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/raster_cover_shares.py" line="25"/>
+        <source>Sealed and green shares per wijk from a classified land-cover raster, for when no BGT or OSM polygons are at hand. Give each raster value its category: pand, verhard, half_verhard (counts half), onverhard, groen, erf (private yards, reported apart) or water (left out of the land area), e.g. &apos;1=pand, 2=verhard, 3=half_verhard, 4=groen, 5=water&apos;. Other values count as not covered.
+
+Adds ind_verhard, ind_groen, ind_erf (%) and dek_bodem (% of the wijk covered by classified cells). The raster is read in blocks.</source>
+        <translation>Aandeel verhard en groen per wijk uit een geclassificeerd raster van de bodembedekking, voor als er geen BGT- of OSM-polygonen beschikbaar zijn. Geef elke rasterwaarde haar categorie: pand, verhard, half_verhard (telt half), onverhard, groen, erf (particuliere erven, apart gemeld) of water (telt niet mee in het landoppervlak), bijv. '1=pand, 2=verhard, 3=half_verhard, 4=groen, 5=water'. Andere waarden tellen als niet gedekt.
+
+Voegt ind_verhard, ind_groen, ind_erf (%) en dek_bodem (% van de wijk gedekt door geclassificeerde cellen) toe. Het raster wordt in blokken gelezen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/raster_cover_shares.py" line="36"/>
+        <source>Classified land-cover raster</source>
+        <translation>Geclassificeerd raster van de bodembedekking</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/raster_cover_shares.py" line="39"/>
+        <source>Classes: value=category, comma separated</source>
+        <translation>Klassen: waarde=categorie, kommagescheiden</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/raster_cover_shares.py" line="44"/>
+        <source>Paved share of private yards (0-1; empty: report apart)</source>
+        <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
+    </message>
+</context>
+<context>
+    <name>RoofAreas</name>
+    <message>
+        <location filename="../../processing/algorithms/roof_areas.py" line="22"/>
+        <source>Roof areas</source>
+        <translation>Dakoppervlakken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/roof_areas.py" line="25"/>
+        <source>Roof area per wijk from building footprints (BAG panden, 3D BAG, OSM buildings), the space that PV, green roofs and water roofs compete for.
+
+Adds ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; by the roof-shape field when given: OSM roof:shape, 3D BAG b3_dak_type), ind_dak_bruikbaar (usable m²: flat roofs fully, sloped roofs by the sloped factor for their orientation, unknown shapes by the unknown factor) and dek_dak (% of the wijk inside the building layer's extent). A building across a wijk border counts in each wijk by area.</source>
+        <translation>Dakoppervlak per wijk uit gebouwcontouren (BAG-panden, 3D BAG, OSM-gebouwen): de ruimte waar PV, groene daken en waterdaken om concurreren.
+
+Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld met de dakvorm als dat is opgegeven: OSM roof:shape, 3D BAG b3_dak_type), ind_dak_bruikbaar (bruikbare m²: platte daken helemaal, schuine daken naar de factor voor schuine daken (vanwege hun oriëntatie), onbekende dakvormen naar de factor voor onbekende vormen) en dek_dak (% van de wijk binnen het bereik van de gebouwenlaag). Een gebouw dat over een wijkgrens ligt, telt naar oppervlak mee in elke wijk.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/roof_areas.py" line="36"/>
+        <source>Buildings (polygons)</source>
+        <translation>Gebouwen (polygonen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/roof_areas.py" line="41"/>
+        <source>Roof shape field</source>
+        <translation>Veld met de dakvorm</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/roof_areas.py" line="49"/>
+        <source>Usable share of sloped roofs</source>
+        <translation>Bruikbaar aandeel van schuine daken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/roof_areas.py" line="55"/>
+        <source>Usable share of roofs of unknown shape</source>
+        <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreChart</name>
+    <message>
+        <location filename="../../ui/score_chart.py" line="109"/>
+        <source>no data</source>
+        <translation>geen data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_chart.py" line="67"/>
+        <source>{}: data {}</source>
+        <translation>{}: data {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_chart.py" line="69"/>
+        <source> (coverage {:.0f} %)</source>
+        <translation> (dekking {:.0f} %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_chart.py" line="71"/>
+        <source>, stakeholders {:.1f}</source>
+        <translation>, stakeholders {:.1f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/score_chart.py" line="73"/>
+        <source> - diverges by {:+.1f} points</source>
+        <translation> - wijkt {:+.1f} punten af</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreTransitions</name>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="31"/>
+        <source>Score transitions (koploper and meelopers)</source>
+        <translation>Transities scoren (koploper en meelopers)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="34"/>
+        <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
+
+Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %) and profiel.
+
+The profile (TOML) sets the weights, reference values and tie rules; leave it empty for the shipped default profile.</source>
+        <translation>Scoort per wijk de urgentie (0-100, hoger is urgenter) van de zes transities (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch), uit de indicatorvelden (ind_*) die de indicatoralgoritmen schrijven en uit velden van de CBS-kerncijfers, die voor elk jaar van de wijk- en buurtkaart automatisch worden herkend (WK_CODE, G_GAS_WON, ... of de nieuwere namen in kleine letters); CBS-geheimhoudingscodes zoals -99997 tellen als ontbrekend.
+
+Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van het gewicht waarvoor data was), koploper (de meest urgente transitie), meelopers (de volgers), zekerheid (hoe vaak de koploper koploper blijft als gewichten en invoer binnen hun onzekerheid variëren, in %) en profiel.
+
+Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij gelijke stand vast; laat het leeg voor het meegeleverde standaardprofiel.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="49"/>
+        <source>Wijken (polygons, with CBS or ind_* fields)</source>
+        <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="54"/>
+        <source>Profile (TOML); empty for the default profile</source>
+        <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="62"/>
+        <source>Diagnosed wijken</source>
+        <translation>Gediagnosticeerde wijken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="72"/>
+        <source>Profile: {} ({})</source>
+        <translation>Profiel: {} ({})</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="76"/>
+        <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
+        <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="83"/>
+        <source>{} from CBS field {}</source>
+        <translation>{} uit CBS-veld {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="91"/>
+        <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
+        <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="112"/>
+        <source>Koploper per wijk: {}</source>
+        <translation>Koploper per wijk: {}</translation>
+    </message>
+</context>
+<context>
+    <name>SpatialClaims</name>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="80"/>
+        <source>Space claims against capacity</source>
+        <translation>Ruimteclaims tegenover capaciteit</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="83"/>
+        <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
+
+Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
+
+A wijk covered by an input layer on less than the minimum coverage gets no figure from it (unknown is never zero). The profile&apos;s [claims] table holds the building blocks; docs/claims.md explains the numbers.
+
+Outputs: the wijken with claim_, cap_, druk_, conflict_ and onbekend_ fields per layer, claim_&lt;layer&gt;_&lt;transition&gt; and the measured space; a table per wijk and building block; and a claim map with one feature per wijk and layer, styled by pressure (claim / capacity).</source>
+        <translation>Zet de ruimte die de oplossingen van elke transitie claimen (warmtenetten, gescheiden riolering, bomen, wadi's, laadpunten, PV, groene daken ...) af tegen de ruimte in elke wijk, in drie lagen: ondergrond, maaiveld en daken. De claims groeien mee met de urgentiescores, dus voer eerst 'Transities scoren' uit.
+
+Capaciteit: ondergrond = straatruimte (wegpolygonen zoals BGT wegdeel, of weglijnen gebufferd met een breedte per OSM-wegklasse (highway) of uit een breedteveld) min de bestaande kabels en leidingen daarin; maaiveld = de wijk zonder gebouwen, water en particuliere erven (BGT erf); dak = ind_dak_bruikbaar (voer 'Dakoppervlakken' uit) of de daken van de gebouwen. Woningen en inwoners komen uit de CBS-velden, het verharde oppervlak uit ind_verhard of uit de bodembedekking.
+
+Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedekt, krijgt daaruit geen getal (onbekend is nooit nul). De tabel [claims] van het profiel bevat de bouwstenen; docs/claims.md legt de getallen uit.
+
+Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="103"/>
+        <source>Diagnosed wijken (with score_* fields)</source>
+        <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="110"/>
+        <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
+        <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="118"/>
+        <source>Road class field (OSM highway)</source>
+        <translation>Veld met de wegklasse (OSM highway)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="127"/>
+        <source>Road width field (m); empty: the width of the road class</source>
+        <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="135"/>
+        <source>Street profile width for road polygons (m): length = area / width</source>
+        <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
+        <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
+        <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="152"/>
+        <source>Land cover (polygons: BGT or OSM)</source>
+        <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="160"/>
+        <source>Land-cover class mapping</source>
+        <translation>Klassenindeling van de bodembedekking</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="168"/>
+        <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
+        <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="176"/>
+        <source>Cable/pipe type field (KLIC theme)</source>
+        <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="184"/>
+        <source>Cable/pipe strip width field (m)</source>
+        <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="192"/>
+        <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
+        <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="203"/>
+        <source>Profile (TOML); empty for the default profile</source>
+        <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="211"/>
+        <source>Wijken with space claims</source>
+        <translation>Wijken met ruimteclaims</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="214"/>
+        <source>Claims per building block (table)</source>
+        <translation>Claims per bouwsteen (tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="219"/>
+        <source>Claim map (pressure per wijk and layer)</source>
+        <translation>Claimkaart (druk per wijk en laag)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="234"/>
+        <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
+        <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="242"/>
+        <source>Layer &apos;{}&apos; has no features.</source>
+        <translation>Laag '{}' heeft geen objecten.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="246"/>
+        <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
+        <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="294"/>
+        <source>{}: {}</source>
+        <translation>{}: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="299"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Geannuleerd; er is niets weggeschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="322"/>
+        <source>Layers in conflict: {} of {} (wijk x layer)</source>
+        <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
+    </message>
+</context>
+<context>
+    <name>TransitCoverage</name>
+    <message>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="24"/>
+        <source>Public transport coverage</source>
+        <translation>OV-dekking</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="27"/>
+        <source>Share of each wijk&apos;s addresses within straight-line reach of a public transport stop, per mode and overall (PBL OV-beschikbaarheid): bus/tram 500 m, metro/sneltram 1000 m, train 2000 m, Intercity 3000 m; the planning profile uses 400/800/1200 m.
+
+The mode of a stop comes from the mode field (values such as bus, tram, metro, trein, ic) or else from the OSM tags (highway, railway, public_transport, other_tags). The basis is the address points (weighted by dwellings when given), else building centroids, else the area itself; ov_basis says which was used and ov_profiel which distances.
+
+Adds ind_ov_dekking, ind_ov_bus, ind_ov_tram, ind_ov_metro, ind_ov_trein, ind_ov_ic (%), dek_ov (% of the wijk the basis layer covers), ov_basis and ov_profiel.</source>
+        <translation>Aandeel van de adressen van elke wijk dat hemelsbreed binnen bereik van een ov-halte ligt, per modaliteit en in totaal (PBL OV-beschikbaarheid): bus/tram 500 m, metro/sneltram 1000 m, trein 2000 m, intercity 3000 m; het planningsprofiel gebruikt 400/800/1200 m.
+
+De modaliteit van een halte komt uit het veld met de modaliteit (waarden zoals bus, tram, metro, trein, ic) of anders uit de OSM-tags (highway, railway, public_transport, other_tags). De basis zijn de adrespunten (gewogen naar woningen als die zijn opgegeven), anders de zwaartepunten van de gebouwen, anders het oppervlak zelf; ov_basis zegt welke basis is gebruikt en ov_profiel welke afstanden.
+
+Voegt ind_ov_dekking, ind_ov_bus, ind_ov_tram, ind_ov_metro, ind_ov_trein, ind_ov_ic (%), dek_ov (% van de wijk dat de basislaag dekt), ov_basis en ov_profiel toe.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="41"/>
+        <source>Stops (points)</source>
+        <translation>Haltes (punten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="46"/>
+        <source>Mode field (empty: read OSM tags)</source>
+        <translation>Veld met de modaliteit (leeg: OSM-tags lezen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="54"/>
+        <source>Distances</source>
+        <translation>Afstanden</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="54"/>
+        <source>PBL OV-beschikbaarheid (500/1000/2000/3000 m)</source>
+        <translation>PBL OV-beschikbaarheid (500/1000/2000/3000 m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="54"/>
+        <source>Planning (400/800/1200 m)</source>
+        <translation>Planningsprofiel (400/800/1200 m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="63"/>
+        <source>Addresses (points)</source>
+        <translation>Adressen (punten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="68"/>
+        <source>Dwellings per address (weight)</source>
+        <translation>Woningen per adres (gewicht)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="77"/>
+        <source>Buildings (polygons; used when there are no addresses)</source>
+        <translation>Gebouwen (polygonen; gebruikt als er geen adressen zijn)</translation>
+    </message>
+</context>
+<context>
+    <name>TreeCanopy</name>
+    <message>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="16"/>
+        <source>Tree canopy share</source>
+        <translation>Aandeel boomkroon</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="19"/>
+        <source>Share of each wijk covered by tree canopy, from a vegetation-height raster (m above ground, e.g. AHN DSM minus DTM on vegetation points). Cells higher than the minimum height (default 2.5 m) count as canopy.
+
+Adds ind_boomkroon (% of the wijk; the 3-30-300 rule asks 30 %) and dek_boom (% of the wijk the raster covers). The raster is read in blocks.</source>
+        <translation>Aandeel van elke wijk dat door boomkronen wordt bedekt, uit een raster met de vegetatiehoogte (m boven maaiveld, bijv. AHN DSM min DTM op vegetatiepunten). Cellen hoger dan de minimale hoogte (standaard 2,5 m) tellen als boomkroon.
+
+Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (% van de wijk dat het raster dekt) toe. Het raster wordt in blokken gelezen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="28"/>
+        <source>Vegetation height raster (m)</source>
+        <translation>Raster met de vegetatiehoogte (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="31"/>
+        <source>Canopy: higher than (m)</source>
+        <translation>Boomkroon: hoger dan (m)</translation>
+    </message>
+</context>
+<context>
+    <name>WijkdiagnoseAlgorithm</name>
+    <message>
+        <location filename="../../processing/algorithm.py" line="26"/>
+        <source>Indicators</source>
+        <translation>Indicatoren</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="27"/>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="28"/>
+        <source>Output</source>
+        <translation>Uitvoer</translation>
+    </message>
+</context>
+<context>
+    <name>WijkdiagnoseDock</name>
+    <message>
+        <location filename="../../ui/dock.py" line="140"/>
+        <source>Wijkdiagnose</source>
+        <translation>Wijkdiagnose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="171"/>
+        <source>Diagnosed wijk layer the dock follows</source>
+        <translation>Gediagnosticeerde wijkenlaag die het paneel volgt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="173"/>
+        <source>Vergelijk</source>
+        <translation>Vergelijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="175"/>
+        <source>Compare up to {} selected or pinned wijken side by side</source>
+        <translation>Tot {} geselecteerde of vastgezette wijken naast elkaar vergelijken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="180"/>
+        <source>Pin</source>
+        <translation>Vastzetten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="182"/>
+        <source>Keep this wijk in the comparison</source>
+        <translation>Deze wijk in de vergelijking houden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="205"/>
+        <source>Run 'Score transitions'…</source>
+        <translation>'Transities scoren' uitvoeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="220"/>
+        <source>Solid bar: data score 0-100 (fainter where less of the transition&apos;s indicators had data). Hatched bar: stakeholder score. Red: they differ by {:.0f} points or more.</source>
+        <translation>Volle balk: datascore 0-100 (lichter waar minder indicatoren van de transitie data hadden). Gearceerde balk: stakeholderscore. Rood: ze verschillen {:.0f} punten of meer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="232"/>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="234"/>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="234"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="234"/>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="234"/>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="288"/>
+        <source>Transition</source>
+        <translation>Transitie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="234"/>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="247"/>
+        <source>Indicatoren</source>
+        <translation>Indicatoren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="252"/>
+        <source>Layer</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="252"/>
+        <source>Claim (m²)</source>
+        <translation>Claim (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="252"/>
+        <source>Capacity (m²)</source>
+        <translation>Capaciteit (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="252"/>
+        <source>Pressure</source>
+        <translation>Druk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="252"/>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="252"/>
+        <source>Left out</source>
+        <translation>Weggelaten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="264"/>
+        <source>Ruimteclaims</source>
+        <translation>Ruimteclaims</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="272"/>
+        <source>Tijdlijn</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="288"/>
+        <source>Stakeholders</source>
+        <translation>Stakeholders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="280"/>
+        <source>Enter the stakeholders&apos; score (0-100) per transition for this wijk, or load a CSV file. Leave a cell empty for &apos;not scored&apos;.</source>
+        <translation>Vul per transitie de score (0-100) van de stakeholders voor deze wijk in, of laad een CSV-bestand. Laat een cel leeg voor 'niet gescoord'.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="288"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="288"/>
+        <source>Difference</source>
+        <translation>Verschil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="295"/>
+        <source>Stakeholder weight</source>
+        <translation>Gewicht stakeholders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="300"/>
+        <source>Share of the stakeholders in the combined score: 0 = data only</source>
+        <translation>Aandeel van de stakeholders in de gecombineerde score: 0 = alleen data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="306"/>
+        <source>Load CSV…</source>
+        <translation>CSV laden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="307"/>
+        <source>Columns wijk, stakeholder and either transition + score, or score_&lt;transition&gt;</source>
+        <translation>Kolommen wijk, stakeholder en ofwel transition + score, ofwel score_&lt;transition&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="417"/>
+        <source>&apos;{}&apos; is not a score; give a number from 0 to 100.</source>
+        <translation>'{}' is geen score; geef een getal van 0 tot en met 100.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="427"/>
+        <source>Stakeholder scores</source>
+        <translation>Stakeholderscores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="427"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-bestanden (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="441"/>
+        <source>Loaded scores for {} wijken from {}.</source>
+        <translation>Scores voor {} wijken geladen uit {}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="461"/>
+        <source>No diagnosed wijk layer in this project. Run &apos;Score transitions&apos; first on a polygon layer of wijken (with CBS or indicator fields).</source>
+        <translation>Geen gediagnosticeerde wijkenlaag in dit project. Voer eerst 'Transities scoren' uit op een polygoonlaag met wijken (met CBS- of indicatorvelden).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="476"/>
+        <source>Select one or more wijken on the map in layer &apos;{}&apos;.</source>
+        <translation>Selecteer een of meer wijken op de kaart in laag '{}'.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="484"/>
+        <source>Comparing {} wijken ({} selected, {} pinned).</source>
+        <translation>{} wijken in de vergelijking ({} geselecteerd, {} vastgezet).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="493"/>
+        <source>- {} wijken selected, showing the first; use Vergelijk to compare them.</source>
+        <translation>- {} wijken geselecteerd, de eerste wordt getoond; gebruik Vergelijk om ze te vergelijken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="546"/>
+        <source>No koploper: none of the transitions could be scored for this wijk.</source>
+        <translation>Geen koploper: geen van de transities kon voor deze wijk worden gescoord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="548"/>
+        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</source>
+        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="551"/>
+        <source>Meelopers: {}</source>
+        <translation>Meelopers: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="605"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="554"/>
+        <source>Koploper with stakeholders (weight {:.2f}): {}</source>
+        <translation>Koploper met stakeholders (gewicht {:.2f}): {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="560"/>
+        <source>Data and stakeholders diverge on: {}</source>
+        <translation>Data en stakeholders lopen uiteen bij: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="565"/>
+        <source>Profile: {}</source>
+        <translation>Profiel: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="569"/>
+        <source>rank in the study area</source>
+        <translation>rang in het onderzoeksgebied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="589"/>
+        <source>This layer has no space claims yet (claim_ondergrond, claim_maaiveld, claim_dak): they come from the space-claims step of the diagnosis.</source>
+        <translation>Deze laag heeft nog geen ruimteclaims (claim_ondergrond, claim_maaiveld, claim_dak): die komen uit de stap ruimteclaims van de diagnose.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="597"/>
+        <source>Claims of the transitions per layer, against the space there.</source>
+        <translation>Claims van de transities per laag, tegenover de ruimte die daar is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="603"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="626"/>
+        <source>This layer has no timeline. Run &apos;Aanleidingen and koppelkansen&apos; with the maintenance plans (riool, wegen, gasnet, renovatie) on it.</source>
+        <translation>Deze laag heeft geen tijdlijn. Voer er 'Aanleidingen en koppelkansen' op uit met de onderhoudsplannen (riool, wegen, gasnet, renovatie).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="633"/>
+        <source>First aanleiding: {}; koppelkansen: {}</source>
+        <translation>Eerste aanleiding: {}; koppelkansen: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="639"/>
+        <source>Aanleiding</source>
+        <translation>Aanleiding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="639"/>
+        <source>Koppelkans</source>
+        <translation>Koppelkans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="650"/>
+        <source>From the layer; type a score to override it</source>
+        <translation>Uit de laag; typ een score om die te overschrijven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="655"/>
+        <source>Stakeholders score {:+.1f} points against the data: diverges by {:.0f} points or more. Is every opgave in view?</source>
+        <translation>Stakeholders scoren {:+.1f} punten ten opzichte van de data: een afwijking van {:.0f} punten of meer. Is elke opgave in beeld?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="678"/>
+        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</source>
+        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</translation>
+    </message>
+</context>
+<context>
+    <name>WijkdiagnosePlugin</name>
+    <message>
+        <location filename="../../plugin.py" line="66"/>
+        <source>Score transitions…</source>
+        <translation>Transities scoren…</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="90"/>
+        <source>Wijkdiagnose dock</source>
+        <translation>Wijkdiagnose-paneel</translation>
+    </message>
+    <message>
+        <location filename="../../plugin.py" line="31"/>
+        <source>Wijkdiagnose cannot start: {}. Install them into the Python of QGIS, e.g. {}</source>
+        <translation>Wijkdiagnose kan niet starten: {}. Installeer deze in de Python van QGIS, bijv. {}</translation>
+    </message>
+</context>
+<context>
+    <name>WijkdiagnoseProvider</name>
+    <message>
+        <location filename="../../processing/provider.py" line="43"/>
+        <source>Wijkdiagnose — integrale wijkaanpak</source>
+        <translation>Wijkdiagnose — integrale wijkaanpak</translation>
+    </message>
+</context>
+<context>
+    <name>adapter</name>
+    <message>
+        <location filename="../../processing/adapter.py" line="37"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Geannuleerd; er is niets weggeschreven.</translation>
+    </message>
+</context>
+</TS>
