@@ -7,6 +7,8 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -62,6 +64,34 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    def add_diagnosed_input(self, name: str = "INPUT") -> None:
+        """The wijken scored by score_transitions, the input of every later step."""
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                name, self.tr("Diagnosed wijken (with score_* fields)"), [SOURCE_POLYGON]
+            )
+        )
+
+    def add_wijk_code_field(self, name: str = "WIJK_CODE", parent: str = "INPUT") -> None:
+        self.addParameter(
+            QgsProcessingParameterField(
+                name,
+                self.tr("Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)"),
+                parentLayerParameterName=parent,
+                optional=True,
+            )
+        )
+
+    def add_profile_parameter(self, name: str = "PROFILE") -> None:
+        self.addParameter(
+            QgsProcessingParameterFile(
+                name,
+                self.tr("Profile (TOML); empty for the default profile"),
+                extension="toml",
+                optional=True,
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         """Run ``process``; turn domain errors into messages a user can act on.

@@ -7,7 +7,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON, SOURCE_VECTOR
+from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR
 from ...scoring import fields
 from ...scoring.errors import CancelledError
 from ...scoring.stakeholders import (
@@ -55,19 +55,8 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Diagnosed wijken (with score_* fields)"), [SOURCE_POLYGON]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.WIJK_CODE,
-                self.tr("Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)"),
-                parentLayerParameterName=self.INPUT,
-                optional=True,
-            )
-        )
+        self.add_diagnosed_input(self.INPUT)
+        self.add_wijk_code_field(self.WIJK_CODE, self.INPUT)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.STAKEHOLDERS, self.tr("Stakeholder scores (a table)"), [SOURCE_VECTOR]

@@ -10,7 +10,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_POLYGON, SOURCE_VECTOR
+from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 from ...scoring.errors import CancelledError
 from ...scoring.tables import wijk_code_column
 from ...scoring.timeline import (
@@ -64,19 +64,8 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Diagnosed wijken (with score_* fields)"), [SOURCE_POLYGON]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.WIJK_CODE,
-                self.tr("Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)"),
-                parentLayerParameterName=self.INPUT,
-                optional=True,
-            )
-        )
+        self.add_diagnosed_input(self.INPUT)
+        self.add_wijk_code_field(self.WIJK_CODE, self.INPUT)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.AANLEIDINGEN,
@@ -206,7 +195,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         )
         self._report(result, works_name, wijken_name, horizon, feedback)
         if feedback.isCanceled():
-            raise CancelledError("Koppelkansen were cancelled; nothing was written.")
+            raise CancelledError(self.tr("Koppelkansen were cancelled; nothing was written."))
 
         dest_id = write_with_results(
             self, parameters, self.OUTPUT, context, wijken, wijk_features, result.fields

@@ -6,7 +6,6 @@ import pandas as pd
 from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
 )
 
 from ...compat import SOURCE_POLYGON
@@ -51,14 +50,7 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
                 self.INPUT, self.tr("Wijken (polygons, with CBS or ind_* fields)"), [SOURCE_POLYGON]
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.PROFILE,
-                self.tr("Profile (TOML); empty for the default profile"),
-                extension="toml",
-                optional=True,
-            )
-        )
+        self.add_profile_parameter(self.PROFILE)
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Diagnosed wijken"))
         )

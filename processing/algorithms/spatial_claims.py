@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
 )
@@ -100,13 +99,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT,
-                self.tr("Diagnosed wijken (with score_* fields)"),
-                [SOURCE_POLYGON],
-            )
-        )
+        self.add_diagnosed_input(self.INPUT)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ROADS,
@@ -200,14 +193,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
                 maxValue=100,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.PROFILE,
-                self.tr("Profile (TOML); empty for the default profile"),
-                extension="toml",
-                optional=True,
-            )
-        )
+        self.add_profile_parameter(self.PROFILE)
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Wijken with space claims"))
         )

@@ -22,67 +22,57 @@ De stakeholdertabel (bijv. een CSV-bestand dat als laag is geladen) is lang (wij
 Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschil_&lt;transition&gt; (stakeholders min data), afwijking (transities waarvan het verschil de drempel bereikt, grootste eerst), n_stakeholders, stakeholders, gecombineerd_&lt;transition&gt; = (1 - gewicht) x data + gewicht x stakeholders en koploper_gecombineerd (dezelfde beslisregel bij gelijke stand als voor de koploper). Een gecombineerde score heeft beide delen nodig, tenzij het gewicht 0 of 1 is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="58"/>
-        <source>Diagnosed wijken (with score_* fields)</source>
-        <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="63"/>
-        <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
-        <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="71"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="60"/>
         <source>Stakeholder scores (a table)</source>
         <translation>Stakeholderscores (een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="76"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
         <source>Wijk code field of the stakeholder table</source>
         <translation>Veld met de wijkcode in de stakeholdertabel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="76"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
         <source>Stakeholder field</source>
         <translation>Veld met de stakeholder</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="76"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
         <source>Transition field (long table)</source>
         <translation>Veld met de transitie (lange tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="76"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
         <source>Score field (long table)</source>
         <translation>Veld met de score (lange tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="90"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="79"/>
         <source>Divergence threshold (points)</source>
         <translation>Drempel voor een afwijking (punten)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="100"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="89"/>
         <source>Stakeholder weight in the combined score (0 = data only, 1 = people only)</source>
         <translation>Gewicht van de stakeholders in de gecombineerde score (0 = alleen data, 1 = alleen mensen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="112"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="101"/>
         <source>Wijken with stakeholder scores</source>
         <translation>Wijken met stakeholderscores</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="146"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="135"/>
         <source>{} score(s) of layer &apos;{}&apos; are for wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} score(s) uit laag '{}' horen bij wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="159"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="148"/>
         <source>{} stakeholder score(s); {} wijk(en) where people and data diverge.</source>
         <translation>{} stakeholderscore(s); {} wijk(en) waar mensen en data uiteenlopen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="153"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="142"/>
         <source>The comparison was cancelled; nothing was written.</source>
         <translation>De vergelijking is geannuleerd; er is niets weggeschreven.</translation>
     </message>
@@ -331,22 +321,22 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="115"/>
+        <location filename="../../processing/algorithm.py" line="145"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="121"/>
+        <location filename="../../processing/algorithm.py" line="151"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="138"/>
+        <location filename="../../processing/algorithm.py" line="168"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="166"/>
+        <location filename="../../processing/algorithm.py" line="196"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
@@ -372,99 +362,94 @@ De onderhoudslaag mag elke geometrie hebben (een werk wordt geplaatst in de wijk
 Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de wijken, en schrijft een tabel met één rij per koppelkans (wijk, soort, jaren, gebeurtenissen, transities, lagen, bronnen, reden).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="67"/>
-        <source>Diagnosed wijken (with score_* fields)</source>
-        <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="72"/>
-        <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
-        <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="69"/>
         <source>Maintenance works (any geometry, or a table)</source>
         <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="87"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
         <source>Type of work field</source>
         <translation>Veld met het type werk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="87"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
         <source>Year field (a year, or a range like 2027-2029)</source>
         <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="87"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
         <source>End year field</source>
         <translation>Veld met het eindjaar</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="87"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
         <source>Wijk code field of the works</source>
         <translation>Veld met de wijkcode van de werken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="87"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
         <source>Source field (e.g. the plan a work comes from)</source>
         <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="102"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="91"/>
         <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
         <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="110"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="99"/>
         <source>Graafrust window (years)</source>
         <translation>Graafrusttermijn (jaren)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="110"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="99"/>
         <source>Urgency threshold (score 0-100)</source>
         <translation>Urgentiedrempel (score 0-100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="134"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="123"/>
         <source>Planning horizon: first year (empty: this year)</source>
         <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="134"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="123"/>
         <source>Planning horizon: last year (empty: first year + {})</source>
         <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="149"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="138"/>
         <source>Wijken with koppelkansen</source>
         <translation>Wijken met koppelkansen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="152"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="141"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="220"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="209"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="227"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="216"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="236"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="225"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="241"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="230"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="198"/>
+        <source>Koppelkansen were cancelled; nothing was written.</source>
+        <translation>Koppelkansen geannuleerd; er is niets geschreven.</translation>
     </message>
 </context>
 <context>
@@ -622,12 +607,12 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
 <context>
     <name>ScoreTransitions</name>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="31"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="30"/>
         <source>Score transitions (koploper and meelopers)</source>
         <translation>Transities scoren (koploper en meelopers)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="34"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="33"/>
         <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
 
 Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %) and profiel.
@@ -640,42 +625,37 @@ Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van he
 Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij gelijke stand vast; laat het leeg voor het meegeleverde standaardprofiel.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="49"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="48"/>
         <source>Wijken (polygons, with CBS or ind_* fields)</source>
         <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/score_transitions.py" line="54"/>
-        <source>Profile (TOML); empty for the default profile</source>
-        <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="62"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="72"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="64"/>
         <source>Profile: {} ({})</source>
         <translation>Profiel: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="76"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="68"/>
         <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="83"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="75"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="91"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="83"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="112"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="104"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
     </message>
@@ -683,12 +663,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="80"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="79"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="83"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="82"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -706,111 +686,101 @@ Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbe
     </message>
     <message>
         <location filename="../../processing/algorithms/spatial_claims.py" line="103"/>
-        <source>Diagnosed wijken (with score_* fields)</source>
-        <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="110"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="118"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="111"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="127"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="120"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="135"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="128"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="137"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="152"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="145"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="160"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="153"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="168"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="161"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="176"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="169"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="184"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="177"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="192"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="185"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="203"/>
-        <source>Profile (TOML); empty for the default profile</source>
-        <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="211"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="197"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="214"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="200"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="219"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="205"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="234"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="220"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="242"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="228"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="246"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="232"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="294"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="280"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="299"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="285"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets weggeschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="322"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="308"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -906,19 +876,34 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="26"/>
+        <location filename="../../processing/algorithm.py" line="28"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="27"/>
+        <location filename="../../processing/algorithm.py" line="29"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="28"/>
+        <location filename="../../processing/algorithm.py" line="30"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="70"/>
+        <source>Diagnosed wijken (with score_* fields)</source>
+        <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="77"/>
+        <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
+        <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="87"/>
+        <source>Profile (TOML); empty for the default profile</source>
+        <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
 </context>
 <context>
