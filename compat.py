@@ -6,6 +6,7 @@ drops the old spellings. Everything else imports the names from here.
 
 from qgis.core import (
     Qgis,
+    QgsFeatureRequest,
     QgsField,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -27,6 +28,7 @@ if _NEW_ENUMS:
     NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
     NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
     FIELD_PARAMETER_NUMERIC = Qgis.ProcessingFieldParameterDataType.Numeric
+    REQUEST_NO_GEOMETRY = Qgis.FeatureRequestFlag.NoGeometry
     GEOMETRY_POLYGON = Qgis.GeometryType.Polygon
     GEOMETRY_POINT = Qgis.GeometryType.Point
     GEOMETRY_LINE = Qgis.GeometryType.Line
@@ -40,6 +42,7 @@ else:
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Double
     NUMBER_INTEGER = QgsProcessingParameterNumber.Integer
     FIELD_PARAMETER_NUMERIC = QgsProcessingParameterField.Numeric
+    REQUEST_NO_GEOMETRY = QgsFeatureRequest.NoGeometry
     GEOMETRY_POLYGON = QgsWkbTypes.PolygonGeometry
     GEOMETRY_POINT = QgsWkbTypes.PointGeometry
     GEOMETRY_LINE = QgsWkbTypes.LineGeometry

@@ -22,6 +22,7 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsExpression,
     QgsExpressionContextUtils,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsLayoutExporter,
     QgsLayoutFrame,
@@ -66,6 +67,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ...compat import (
     ALGORITHM_NO_THREADING,
     NUMBER_INTEGER,
+    REQUEST_NO_GEOMETRY,
     SOURCE_MAP_LAYER,
     SOURCE_POLYGON,
     set_label_text_format,
@@ -97,7 +99,8 @@ SHEET_TEXT = {
     "dekking": "dekking {} %",
     "geen_koploper": "geen (te weinig gegevens)",
     "onbekend": "onbekend of geen claims berekend",
-    "geen_indicatoren": "Geen ind_*-velden in deze laag.",
+    "geen_indicatoren": "Geen ind_*-velden met gegevens in deze laag.",
+    "zonder_gegevens": "+ {} indicatoren zonder gegevens in deze laag",
     "kolommen": ("Transitie", "Indicator", "Waarde", "Eenheid", "Bron"),
 }
 
@@ -507,12 +510,17 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
             )
 
     def build_indicator_table(self, layout, coverage) -> None:
-        """The catalogue indicators present in the layer: value (per wijk), unit and source."""
+        """The catalogue indicators with data in the layer: value (per wijk), unit and
+        source; those without any value are only counted, so the measured ones fit."""
         frame_item = self.item(layout, INDICATOR_TABLE, QgsLayoutItemShape)
         present = set(coverage.fields().names())
-        rows = [
-            indicator_row(indicator) for indicator in INDICATORS if indicator.id in present
-        ] or [[QgsTableCell(SHEET_TEXT["geen_indicatoren"]), *[QgsTableCell("")] * 4]]
+        measured = [i for i in INDICATORS if i.id in present and has_values(coverage, i.id)]
+        rows = [indicator_row(indicator) for indicator in measured] or [
+            [QgsTableCell(SHEET_TEXT["geen_indicatoren"]), *[QgsTableCell("")] * 4]
+        ]
+        if len(measured) < len(INDICATORS):
+            without = SHEET_TEXT["zonder_gegevens"].format(len(INDICATORS) - len(measured))
+            rows.append([QgsTableCell(""), QgsTableCell(without), *[QgsTableCell("")] * 3])
         table = QgsLayoutItemManualTable.create(layout)
         layout.addMultiFrame(table)
         table.setHeaders([QgsLayoutTableColumn(heading) for heading in SHEET_TEXT["kolommen"]])
@@ -827,6 +835,15 @@ def add_box(layout, colour, x, y, width, height):
     box.attemptMove(QgsLayoutPoint(x, y))
     box.attemptResize(QgsLayoutSize(width, height))
     return box
+
+
+def has_values(layer, field_name: str) -> bool:
+    """Whether any feature of ``layer`` has a value (not NULL) in ``field_name``."""
+    request = QgsFeatureRequest().setFilterExpression(
+        f"{QgsExpression.quotedColumnRef(field_name)} IS NOT NULL"
+    )
+    request.setFlags(REQUEST_NO_GEOMETRY).setLimit(1)
+    return any(True for _ in layer.getFeatures(request))
 
 
 def indicator_row(indicator):
