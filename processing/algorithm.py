@@ -9,11 +9,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..compat import SOURCE_POLYGON
+from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ..paths import ICON
 from ..scoring.errors import InputError, WijkdiagnoseError
 from .adapter import (
@@ -121,6 +122,12 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         """The field chosen in parameter ``name``, or None when an optional field is empty."""
         return self.parameterAsString(parameters, name, context) or None
 
+    def optional_number(self, parameters, name, context):
+        """The number of an optional parameter, or None when it is left empty."""
+        if parameters.get(name) in (None, ""):
+            return None
+        return self.parameterAsDouble(parameters, name, context)
+
 
 def core_callbacks(feedback, start: float = 0.0, end: float = 100.0):
     """The two callables the pure core takes: progress (0-1 mapped onto start..end) and cancel."""
@@ -186,6 +193,20 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         frame = read_geodataframe(source, feedback, context)
         frame.attrs["name"] = source.sourceName()
         return frame
+
+    def add_garden_paving_parameter(self, name: str) -> None:
+        """The land-cover algorithms' optional paved share of private yards (BGT erf)."""
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                name,
+                self.tr("Paved share of private yards (0-1; empty: report apart)"),
+                NUMBER_DOUBLE,
+                None,
+                optional=True,
+                minValue=0,
+                maxValue=1,
+            )
+        )
 
     def raster_path(self, parameters, name, context) -> str:
         """A raster input as a file path rasterio can open."""

@@ -95,8 +95,7 @@ class HeatStress(IndicatorAlgorithm):
             cool_max_pet=number(self.COOL_MAX_PET),
             cool_min_area=number(self.COOL_MIN_AREA),
             cool_distance=number(self.COOL_DISTANCE),
-            address_weight_field=self.parameterAsString(parameters, self.DWELLINGS_FIELD, context)
-            or None,
+            address_weight_field=self.field_name(parameters, self.DWELLINGS_FIELD, context),
             raster_name=self.parameterAsRasterLayer(parameters, self.PET, context).name(),
             addresses_name=addresses.attrs["name"] if addresses is not None else "adressen",
             progress=progress,

@@ -234,6 +234,5 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         )
 
     def _year(self, parameters, name, context, default: int) -> int:
-        if parameters.get(name) in (None, ""):
-            return default
-        return self.parameterAsInt(parameters, name, context)
+        year = self.optional_number(parameters, name, context)
+        return default if year is None else int(year)

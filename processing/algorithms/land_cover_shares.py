@@ -4,11 +4,10 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON
+from ...compat import SOURCE_POLYGON
 from ...scoring.errors import InputError
 from ...scoring.indicators.cover import land_cover_shares, load_class_mapping
 from ..adapter import layer_frames
@@ -68,17 +67,7 @@ class LandCoverShares(IndicatorAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.GARDEN_PAVING,
-                self.tr("Paved share of private yards (0-1; empty: report apart)"),
-                NUMBER_DOUBLE,
-                None,
-                optional=True,
-                minValue=0,
-                maxValue=1,
-            )
-        )
+        self.add_garden_paving_parameter(self.GARDEN_PAVING)
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
         layers = self.parameterAsLayerList(parameters, self.LAND_COVER, context)
@@ -89,15 +78,12 @@ class LandCoverShares(IndicatorAlgorithm):
         mapping_file = self.parameterAsFile(parameters, self.MAPPING_FILE, context) or None
         fields_text = self.parameterAsString(parameters, self.CLASS_FIELDS, context)
         class_fields = [f.strip() for f in fields_text.split(",") if f.strip()] or None
-        garden = parameters.get(self.GARDEN_PAVING)
         return land_cover_shares(
             zones,
             frames,
             load_class_mapping(source, mapping_file),
             class_fields=class_fields,
-            garden_paving_fraction=None
-            if garden in (None, "")
-            else self.parameterAsDouble(parameters, self.GARDEN_PAVING, context),
+            garden_paving_fraction=self.optional_number(parameters, self.GARDEN_PAVING, context),
             progress=progress,
             is_cancelled=is_cancelled,
         )

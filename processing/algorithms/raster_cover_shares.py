@@ -2,12 +2,10 @@
 classified land-cover raster."""
 
 from qgis.core import (
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 
-from ...compat import NUMBER_DOUBLE
 from ...scoring.indicators.cover import parse_raster_classes, raster_cover_shares
 from ..algorithm import IndicatorAlgorithm
 
@@ -41,27 +39,14 @@ class RasterCoverShares(IndicatorAlgorithm):
                 self.CLASSES, self.tr("Classes: value=category, comma separated")
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.GARDEN_PAVING,
-                self.tr("Paved share of private yards (0-1; empty: report apart)"),
-                NUMBER_DOUBLE,
-                None,
-                optional=True,
-                minValue=0,
-                maxValue=1,
-            )
-        )
+        self.add_garden_paving_parameter(self.GARDEN_PAVING)
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
-        garden = parameters.get(self.GARDEN_PAVING)
         return raster_cover_shares(
             self.raster_path(parameters, self.RASTER, context),
             zones,
             parse_raster_classes(self.parameterAsString(parameters, self.CLASSES, context)),
-            garden_paving_fraction=None
-            if garden in (None, "")
-            else self.parameterAsDouble(parameters, self.GARDEN_PAVING, context),
+            garden_paving_fraction=self.optional_number(parameters, self.GARDEN_PAVING, context),
             raster_name=self.parameterAsRasterLayer(parameters, self.RASTER, context).name(),
             progress=progress,
             is_cancelled=is_cancelled,

@@ -64,8 +64,7 @@ class RoofAreas(IndicatorAlgorithm):
         return roof_areas(
             zones,
             buildings,
-            roof_shape_field=self.parameterAsString(parameters, self.ROOF_SHAPE_FIELD, context)
-            or None,
+            roof_shape_field=self.field_name(parameters, self.ROOF_SHAPE_FIELD, context),
             sloped_factor=self.parameterAsDouble(parameters, self.SLOPED_FACTOR, context),
             unknown_factor=self.parameterAsDouble(parameters, self.UNKNOWN_FACTOR, context),
             buildings_name=buildings.attrs["name"],

@@ -245,7 +245,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
             self.parameterAsLayerList(parameters, self.LAND_COVER, context), context
         )
         class_source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
-        min_coverage = parameters.get(self.MIN_COVERAGE)
+        min_coverage = self.optional_number(parameters, self.MIN_COVERAGE, context)
         progress, is_cancelled = core_callbacks(feedback, 5, 85)
         space = measure_space(
             wijken,
@@ -254,21 +254,13 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
             land_cover=land_cover,
             class_mapping=load_class_mapping(class_source) if land_cover else None,
             networks=networks,
-            road_class_field=self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context)
-            or None,
-            road_width_field=self.parameterAsString(parameters, self.ROAD_WIDTH_FIELD, context)
-            or None,
-            network_type_field=self.parameterAsString(parameters, self.NETWORK_TYPE_FIELD, context)
-            or None,
-            network_width_field=self.parameterAsString(
-                parameters, self.NETWORK_WIDTH_FIELD, context
-            )
-            or None,
+            road_class_field=self.field_name(parameters, self.ROAD_CLASS_FIELD, context),
+            road_width_field=self.field_name(parameters, self.ROAD_WIDTH_FIELD, context),
+            network_type_field=self.field_name(parameters, self.NETWORK_TYPE_FIELD, context),
+            network_width_field=self.field_name(parameters, self.NETWORK_WIDTH_FIELD, context),
             polygon_street_width=self.parameterAsDouble(parameters, self.STREET_WIDTH, context),
             cbs_fields=profile.cbs_fields,
-            min_coverage=profile.min_data_coverage
-            if min_coverage in (None, "")
-            else self.parameterAsDouble(parameters, self.MIN_COVERAGE, context),
+            min_coverage=profile.min_data_coverage if min_coverage is None else min_coverage,
             wijken_name=layer_name,
             roads_name=roads_name,
             buildings_name=buildings_name,

@@ -80,12 +80,12 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="138"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="141"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="141"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="144"/>
         <source>Writes one A4 sheet per wijk into a single PDF: the six urgency scores as a bar chart, the koploper with its zekerheid and the meelopers, the indicators with value, unit and source, three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper.
 
 The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
@@ -98,152 +98,152 @@ De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koplo
 Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="158"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="161"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="165"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="168"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="173"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="176"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="181"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="184"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="186"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="189"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="194"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="197"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="204"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="207"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="204"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="207"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="209"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="212"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="217"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="220"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="217"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="220"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="225"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="228"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="277"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="280"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="309"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="312"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="322"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="325"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="330"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="333"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="358"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="361"/>
         <source>Layout template &apos;{}&apos; is not valid XML.</source>
         <translation>Layoutsjabloon '{}' is geen geldige XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="362"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="365"/>
         <source>Layout template &apos;{}&apos; could not be loaded.</source>
         <translation>Layoutsjabloon '{}' kon niet worden geladen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="369"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="372"/>
         <source>Layout template &apos;{}&apos; has no {} item with id &apos;{}&apos;.</source>
         <translation>Layoutsjabloon '{}' heeft geen {}-item met id '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="391"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="394"/>
         <source>The wijken filter &apos;{}&apos; cannot be used: {}</source>
         <translation>Het wijkenfilter '{}' is niet bruikbaar: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="397"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="400"/>
         <source>No wijk of layer &apos;{}&apos; matches the filter &apos;{}&apos;.</source>
         <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="418"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="421"/>
         <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="434"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="437"/>
         <source>Style &apos;{}&apos; could not be applied: {}</source>
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="605"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="613"/>
         <source>Export cancelled; nothing was written to {}.</source>
         <translation>Export geannuleerd; er is niets naar {} geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="609"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="617"/>
         <source>Not enough memory to render {}. Choose a lower DPI and try again.</source>
         <translation>Onvoldoende geheugen om {} te renderen. Kies een lagere DPI en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="612"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="620"/>
         <source>Cannot write to {}. Check that the folder exists and is writable, and that the file is not open in another application.</source>
         <translation>Kan niet schrijven naar {}. Controleer of de map bestaat en beschrijfbaar is, en of het bestand niet in een andere toepassing geopend is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="616"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="624"/>
         <source>Could not create the print device for {}.</source>
         <translation>Kon het afdrukapparaat voor {} niet aanmaken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="617"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="625"/>
         <source>Could not export the map layers of {} as SVG.</source>
         <translation>Kon de kaartlagen van {} niet als SVG exporteren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="618"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="626"/>
         <source>Could not step through the wijken while exporting {} (atlas error).</source>
         <translation>Kon de wijken niet doorlopen bij het exporteren van {} (atlasfout).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="622"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="630"/>
         <source>Export of {} failed.</source>
         <translation>Export van {} is mislukt.</translation>
     </message>
@@ -313,7 +313,7 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
         <translation>Koele plek binnen (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="110"/>
+        <location filename="../../processing/algorithms/heat_stress.py" line="109"/>
         <source>No PET raster given: the heat indicators are empty and dek_hitte is 0.</source>
         <translation>Geen PET-raster opgegeven: de hitte-indicatoren zijn leeg en dek_hitte is 0.</translation>
     </message>
@@ -321,24 +321,29 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="145"/>
+        <location filename="../../processing/algorithm.py" line="152"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="151"/>
+        <location filename="../../processing/algorithm.py" line="158"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="168"/>
+        <location filename="../../processing/algorithm.py" line="175"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="196"/>
+        <location filename="../../processing/algorithm.py" line="217"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="199"/>
+        <source>Paved share of private yards (0-1; empty: report apart)</source>
+        <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
 </context>
 <context>
@@ -455,12 +460,12 @@ Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de
 <context>
     <name>LandCoverShares</name>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="29"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="28"/>
         <source>Paving and green shares (land cover)</source>
         <translation>Aandeel verharding en groen (bodembedekking)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="32"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="31"/>
         <source>Sealed and green shares per wijk from land-cover polygons: the BGT layers (wegdeel, onbegroeidterreindeel, begroeidterreindeel, waterdeel, pand) or OSM (landuse, natural, leisure, surface, building).
 
 Sealed share = sealed area / land area without water; roads, paved terrain and buildings are sealed, open paving (klinkers) counts half. Private yards (BGT erf) are unknown and reported apart as ind_erf, unless a garden-paving fraction is given. Where polygons overlap, the area counts once (building first, then water, paving, green).
@@ -477,32 +482,27 @@ De klassenindeling (veldwaarde -&gt; categorie) staat in resources/profiles/land
 Voegt ind_verhard, ind_groen, ind_erf (%) en dek_bodem (% van de wijk gedekt door ingedeelde bodembedekking) toe.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="46"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="45"/>
         <source>Land-cover layers (polygons)</source>
         <translation>Lagen met bodembedekking (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="51"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="50"/>
         <source>Class mapping</source>
         <translation>Klassenindeling</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="56"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="55"/>
         <source>Class fields, comma separated (empty: those of the mapping)</source>
         <translation>Klassevelden, kommagescheiden (leeg: die van de indeling)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="63"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="62"/>
         <source>Own class mapping (TOML); empty for the shipped one</source>
         <translation>Eigen klassenindeling (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="71"/>
-        <source>Paved share of private yards (0-1; empty: report apart)</source>
-        <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="86"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="75"/>
         <source>Pick at least one land-cover polygon layer.</source>
         <translation>Kies minstens één polygoonlaag met bodembedekking.</translation>
     </message>
@@ -510,12 +510,12 @@ Voegt ind_verhard, ind_groen, ind_erf (%) en dek_bodem (% van de wijk gedekt doo
 <context>
     <name>RasterCoverShares</name>
     <message>
-        <location filename="../../processing/algorithms/raster_cover_shares.py" line="22"/>
+        <location filename="../../processing/algorithms/raster_cover_shares.py" line="20"/>
         <source>Paving and green shares (classified raster)</source>
         <translation>Aandeel verharding en groen (geclassificeerd raster)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/raster_cover_shares.py" line="25"/>
+        <location filename="../../processing/algorithms/raster_cover_shares.py" line="23"/>
         <source>Sealed and green shares per wijk from a classified land-cover raster, for when no BGT or OSM polygons are at hand. Give each raster value its category: pand, verhard, half_verhard (counts half), onverhard, groen, erf (private yards, reported apart) or water (left out of the land area), e.g. &apos;1=pand, 2=verhard, 3=half_verhard, 4=groen, 5=water&apos;. Other values count as not covered.
 
 Adds ind_verhard, ind_groen, ind_erf (%) and dek_bodem (% of the wijk covered by classified cells). The raster is read in blocks.</source>
@@ -524,19 +524,14 @@ Adds ind_verhard, ind_groen, ind_erf (%) and dek_bodem (% of the wijk covered by
 Voegt ind_verhard, ind_groen, ind_erf (%) en dek_bodem (% van de wijk gedekt door geclassificeerde cellen) toe. Het raster wordt in blokken gelezen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/raster_cover_shares.py" line="36"/>
+        <location filename="../../processing/algorithms/raster_cover_shares.py" line="34"/>
         <source>Classified land-cover raster</source>
         <translation>Geclassificeerd raster van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/raster_cover_shares.py" line="39"/>
+        <location filename="../../processing/algorithms/raster_cover_shares.py" line="37"/>
         <source>Classes: value=category, comma separated</source>
         <translation>Klassen: waarde=categorie, kommagescheiden</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/raster_cover_shares.py" line="44"/>
-        <source>Paved share of private yards (0-1; empty: report apart)</source>
-        <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
 </context>
 <context>
@@ -770,17 +765,17 @@ Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbe
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="280"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="272"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="285"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="277"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets weggeschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="308"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="300"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -876,32 +871,32 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="28"/>
+        <location filename="../../processing/algorithm.py" line="29"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="29"/>
+        <location filename="../../processing/algorithm.py" line="30"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="30"/>
+        <location filename="../../processing/algorithm.py" line="31"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="70"/>
+        <location filename="../../processing/algorithm.py" line="71"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="77"/>
+        <location filename="../../processing/algorithm.py" line="78"/>
         <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
         <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="87"/>
+        <location filename="../../processing/algorithm.py" line="88"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>

@@ -263,3 +263,27 @@ def test_raster_classes_that_do_not_parse_are_named(tmp_path):
         run("wijkdiagnose:raster_cover_shares",
             {"INPUT": wijken(WIJK), "RASTER": raster, "CLASSES": "1=pand, 7=bos",
              "OUTPUT": "memory:"})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("garden_paving", "sealed", "green"), [(None, 20.0, 30.0), (0.4, 40.0, 60.0)]
+)
+def test_private_yards_apart_or_by_a_paved_share(garden_paving, sealed, green):
+    strip = "POLYGON((0 {y0}, 100 {y0}, 100 {y1}, 0 {y1}, 0 {y0}))"
+    land = memory_layer(
+        "Polygon",
+        "bgt_fysiekvoorkomen:string&field=class:string",
+        [(strip.format(y0=0, y1=20), "gesloten verharding", None),  # 2,000 m² sealed
+         (strip.format(y0=20, y1=70), "erf", None),  # 5,000 m² private yards
+         (strip.format(y0=70, y1=100), None, "groenvoorziening")],  # 3,000 m² green
+        name="bgt",
+    )  # fmt: skip
+    parameters = {"INPUT": wijken(WIJK), "LAND_COVER": [land], "OUTPUT": "memory:"}
+    if garden_paving is not None:
+        parameters["GARDEN_PAVING"] = garden_paving
+    out = run("wijkdiagnose:land_cover_shares", parameters)["OUTPUT"]
+    values = attributes_by(out, "code")["W1"]
+    # yards apart: sealed 2,000 / 10,000; with 0.4 paved: (2,000 + 0.4 x 5,000) / 10,000
+    assert values["ind_verhard"] == pytest.approx(sealed)
+    assert values["ind_groen"] == pytest.approx(green)
+    assert values["ind_erf"] == pytest.approx(50.0)
