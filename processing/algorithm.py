@@ -111,10 +111,11 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
 
-    def source(self, parameters, name, context):
-        """The feature source of parameter ``name``; an error naming it when it cannot be read."""
+    def source(self, parameters, name, context, optional: bool = False):
+        """The feature source of parameter ``name``: None when an optional one is left
+        empty, an error naming it when it is given but cannot be read."""
         source = self.parameterAsSource(parameters, name, context)
-        if source is None:
+        if source is None and not (optional and parameters.get(name) in (None, "")):
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         return source
 
@@ -167,9 +168,7 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         raise NotImplementedError
 
     def process(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source(parameters, self.INPUT, context)
         features = read_features(source, feedback)
         if not features:
             raise InputError(self.tr("Layer '{}' has no features.").format(source.sourceName()))
@@ -185,11 +184,9 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
 
     def source_frame(self, parameters, name, context, feedback=None, optional=False):
         """Another vector input as a GeoDataFrame (None when optional and empty)."""
-        source = self.parameterAsSource(parameters, name, context)
+        source = self.source(parameters, name, context, optional)
         if source is None:
-            if optional:
-                return None
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+            return None
         frame = read_geodataframe(source, feedback, context)
         frame.attrs["name"] = source.sourceName()
         return frame

@@ -56,9 +56,7 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise InputError(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source(parameters, self.INPUT, context)
         profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
         layer_name = source.sourceName()
         feedback.pushInfo(self.tr("Profile: {} ({})").format(profile.name, profile.source))

@@ -209,9 +209,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source(parameters, self.INPUT, context)
         layer_name = source.sourceName()
         profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
         catalogue = profile.claims
@@ -306,9 +304,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
 
     def optional_frame(self, parameters, name, context):
         """An optional vector input as (GeoDataFrame, layer name), or (None, None) when empty."""
-        source = self.parameterAsSource(parameters, name, context)
+        source = self.source(parameters, name, context, optional=True)
         if source is None:
-            if parameters.get(name) not in (None, ""):
-                raise QgsProcessingException(self.invalidSourceError(parameters, name))
             return None, None
         return read_geodataframe(source, context=context), source.sourceName()
