@@ -57,7 +57,7 @@ test-core: deps ## Pure scoring tests, QGIS not started
 	$(VENV)/bin/pytest -p no:pytest_qgis tests/scoring
 
 test-qgis: deps ## QGIS tests (Processing, qgis_process, dock, translation) offscreen
-	$(QGIS_ENV) $(VENV)/bin/pytest tests/processing tests/ui tests/test_plugin.py tests/test_i18n.py
+	$(QGIS_ENV) $(VENV)/bin/pytest tests/processing tests/bad_input tests/ui tests/test_plugin.py tests/test_i18n.py
 
 test: lint test-core test-qgis ## ruff, then the whole test suite
 
