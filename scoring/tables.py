@@ -50,6 +50,32 @@ def number(value) -> Optional[float]:
     return result if np.isfinite(result) else None
 
 
+REPLACEMENT = "\ufffd"  # what a reader puts where bytes were not text in its encoding
+
+
+def garbled_cell(table: pd.DataFrame):
+    """``(field, position, value)`` of the first text cell holding U+FFFD, else None:
+    the sign that a file was decoded with the wrong encoding."""
+    for column in table.columns:
+        for position, value in enumerate(table[column]):
+            if isinstance(value, str) and REPLACEMENT in value:
+                return column, position, value
+    return None
+
+
+def require_decoded(table: pd.DataFrame, layer_name: str, encoding: str) -> None:
+    """Raise when a text cell of ``table`` (read as ``encoding``) holds U+FFFD."""
+    found = garbled_cell(table)
+    if found is None:
+        return
+    column, position, value = found
+    raise InputError(
+        f"layer '{layer_name}', {row_label(position)}: field '{column}' holds '{value}', "
+        f"text that is not {encoding}: the file was saved in another encoding. Save it again "
+        "as UTF-8, or set its encoding in the layer properties (Source, Data source encoding)."
+    )
+
+
 def require_column(table: pd.DataFrame, column: str, layer_name: str, role: str) -> None:
     """Raise unless ``column`` is a field of ``table``; ``role`` says what it is for."""
     if column not in table.columns:
@@ -80,13 +106,37 @@ def wijk_keys(wijken: pd.DataFrame, code_column: str, layer_name: str) -> pd.Ser
                 f"layer '{layer_name}', {row_label(position)}: the wijk code field "
                 f"'{code_column}' is empty; every wijk needs a code."
             )
-    duplicated = keys[keys.duplicated()]
-    if not duplicated.empty:
-        raise InputError(
-            f"wijk code '{duplicated.iloc[0]}' occurs more than once in field '{code_column}' "
-            f"of layer '{layer_name}'; pick a field with one unique code per wijk."
-        )
+    _require_unique(keys, code_column, layer_name)
     return keys
+
+
+_SHOWN_CODES = 5
+
+
+def _require_unique(keys: pd.Series, code_column: str, layer_name: str) -> None:
+    counts = keys.dropna().value_counts(sort=False)
+    twice = counts[counts > 1].sort_index()
+    if twice.empty:
+        return
+    shown = ", ".join(f"'{code}' ({n}x)" for code, n in twice.iloc[:_SHOWN_CODES].items())
+    more = f" and {len(twice) - _SHOWN_CODES} more" if len(twice) > _SHOWN_CODES else ""
+    raise InputError(
+        f"layer '{layer_name}': {len(twice)} wijk code(s) occur more than once in field "
+        f"'{code_column}': {shown}{more}. Every wijk must be in the layer once: remove the "
+        "duplicate features, or pick a field with one unique code per wijk."
+    )
+
+
+def require_unique_wijk_codes(
+    table: pd.DataFrame, layer_name: str, code_column: Optional[str] = None
+) -> None:
+    """Raise when a wijk code occurs more than once in ``code_column`` (or, when not
+    given, the layer's CBS wijk code field); a layer without one is not checked.
+    Every algorithm that reads wijken calls this first."""
+    column = code_column or find_fields(table.columns, layer_name=layer_name).get("wk_code")
+    if column is None or column not in table.columns:
+        return
+    _require_unique(table[column].map(wijk_key), column, layer_name)
 
 
 def per_transition(wijken, field_of, layer_name, required=False) -> pd.DataFrame:

@@ -98,7 +98,9 @@ def _normalise(text) -> str:
 def load_catalogue(path=None) -> Catalogue:
     """Read the aanleidingen catalogue (the shipped one when no path is given)."""
     path = Path(path) if path else DEFAULT_CATALOGUE
-    return parse_catalogue(toml_checks.load_toml(path, "aanleidingen catalogue"))
+    raw = toml_checks.load_toml(path, "aanleidingen catalogue")
+    with toml_checks.naming_file(path, "aanleidingen catalogue"):
+        return parse_catalogue(raw)
 
 
 def parse_catalogue(raw: Mapping) -> Catalogue:

@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 from ...scoring.errors import CancelledError
-from ...scoring.tables import wijk_code_column
+from ...scoring.tables import require_unique_wijk_codes, wijk_code_column
 from ...scoring.timeline import (
     DEFAULT_GRAAFRUST,
     DEFAULT_HORIZON_YEARS,
@@ -24,6 +24,7 @@ from ...scoring.timeline import (
 )
 from ..adapter import attribute_table, geometries, read_features, write_table, write_with_results
 from ..algorithm import WijkdiagnoseAlgorithm
+from ..table_input import read_table
 
 
 class Koppelkansen(WijkdiagnoseAlgorithm):
@@ -146,8 +147,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
 
     def process(self, parameters, context, feedback):
         wijken = self.source(parameters, self.INPUT, context)
-        works = self.source(parameters, self.AANLEIDINGEN, context)
-        wijken_name, works_name = wijken.sourceName(), works.sourceName()
+        wijken_name = wijken.sourceName()
         catalogue = load_catalogue(
             self.parameterAsFile(parameters, self.CATALOGUE, context) or None
         )
@@ -157,9 +157,13 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         code_column = wijk_code_column(
             wijk_table.columns, self.field_name(parameters, self.WIJK_CODE, context), wijken_name
         )
-        work_features = read_features(works, feedback, wijken.sourceCrs(), context)
+        require_unique_wijk_codes(wijk_table, wijken_name, code_column)
+        works, work_features, work_table = read_table(
+            self, parameters, self.AANLEIDINGEN, context, feedback, wijken.sourceCrs()
+        )
+        works_name = works.sourceName()
         events, notes = read_events(
-            attribute_table(work_features, works.fields()),
+            work_table,
             self.field_name(parameters, self.TYPE_FIELD, context),
             self.field_name(parameters, self.YEAR_FIELD, context),
             catalogue,

@@ -15,6 +15,7 @@ from ...scoring.errors import InputError
 from ...scoring.indicators.names import DATA_COVERAGE_OF
 from ...scoring.profile import load_profile
 from ...scoring.scores import diagnose
+from ...scoring.tables import require_unique_wijk_codes
 from ...scoring.transitions import TRANSITION_IDS
 from ..adapter import attribute_table, read_features, write_with_results
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
@@ -67,7 +68,10 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
                 self.tr("Layer '{}' has no features; nothing to score.").format(layer_name)
             )
         table = attribute_table(features, source.fields())
+        require_unique_wijk_codes(table, layer_name, profile.cbs_fields.get("wk_code"))
         derived = derive_indicators(table, profile.cbs_fields, layer_name)
+        for note in derived.attrs["notes"]:
+            feedback.pushWarning(note)
         for indicator, origin in derived.attrs["provenance"].items():
             if origin and indicator not in table.columns:
                 feedback.pushInfo(self.tr("{} from CBS field {}").format(indicator, origin))
