@@ -9,6 +9,7 @@ variable (named by its kwb code) to all of them; matching ignores case. The
 sources of every name are in docs/cbs.md.
 """
 
+import contextlib
 import difflib
 import re
 from typing import Callable, Dict, Iterable, Mapping, NamedTuple, Optional, Tuple
@@ -143,10 +144,10 @@ BOUNDS: Dict[str, Bound] = {
         "addresses per km²",
         "twelve times the 2 500 from which CBS calls an area very strongly urban",
     ),
-    "g_gas": Bound(0.0, 20_000.0, "m³ per dwelling", "about ten times a detached house (about 2 000 m³)"),
-    "g_pau_hh": Bound(
-        0.0, 10.0, "cars per household", "CBS does not publish means above 2.5 cars"
+    "g_gas": Bound(
+        0.0, 20_000.0, "m³ per dwelling", "about ten times a detached house (about 2 000 m³)"
     ),
+    "g_pau_hh": Bound(0.0, 10.0, "cars per household", "CBS does not publish means above 2.5 cars"),
     "g_wozbag": Bound(
         0.0, 5_000_000.0, "WOZ value", "CBS averages only WOZ values up to 5 million euro"
     ),
@@ -302,8 +303,10 @@ _DIGITS = r"[+-]?(?:\d+|[1-9]\d{{0,2}}(?:{0}\d{{3}})+)(?:{1}\d+)?"
 _DUTCH = re.compile("^" + _DIGITS.format(r"\.", ",") + "$")
 _ENGLISH = re.compile("^" + _DIGITS.format(",", r"\.") + "$")
 DUTCH, ENGLISH = "Dutch", "English"
-_SEPARATORS = {DUTCH: ("'.' groups thousands, ',' is the decimal mark"),
-               ENGLISH: ("',' groups thousands, '.' is the decimal mark")}
+_SEPARATORS = {
+    DUTCH: ("'.' groups thousands, ',' is the decimal mark"),
+    ENGLISH: ("',' groups thousands, '.' is the decimal mark"),
+}
 
 
 def _readings(text: str) -> Dict[str, float]:
@@ -314,10 +317,8 @@ def _readings(text: str) -> Dict[str, float]:
     if _ENGLISH.match(text):
         found[ENGLISH] = float(text.replace(",", ""))
     if not found:
-        try:  # "1e12", "inf": Python's own number syntax
+        with contextlib.suppress(ValueError):  # "1e12", "inf": Python's own number syntax
             found[ENGLISH] = found[DUTCH] = float(text)
-        except ValueError:
-            pass
     return found
 
 

@@ -254,6 +254,48 @@ def place_by_geometry(events: pd.DataFrame, work_geometries, wijk_geometries, wi
     return placed
 
 
+_SHOWN = 10
+
+
+def shown_rows(positions) -> str:
+    """'1, 2, 3' (rows from 1), the first ten and how many more."""
+    rows = [str(p + 1) for p in positions]
+    more = f" and {len(rows) - _SHOWN} more" if len(rows) > _SHOWN else ""
+    return ", ".join(rows[:_SHOWN]) + more
+
+
+def require_placed(
+    result: "TimelineResult",
+    works: int,
+    wijk_field_given: bool,
+    have_geometry: bool,
+    layer_name: str,
+    wijken_name: str,
+) -> None:
+    """Raise, saying why, when none of ``works`` (> 0) rows of the maintenance layer
+    could be placed in a wijk; the whole layer is then unusable."""
+    lost = len(result.unplaced) + sum(result.unmatched.values())
+    if works == 0 or lost < works:
+        return
+    where = f"none of the {works} work(s) of layer '{layer_name}' can be placed in a wijk"
+    if not result.unmatched and not wijk_field_given and not have_geometry:
+        raise InputError(
+            f"{where}: the layer has no geometry and no wijk code field of the works was "
+            "chosen. Choose the field that holds the wijk codes, or give the works a location."
+        )
+    if not result.unplaced:
+        codes = ", ".join(list(result.unmatched)[:_SHOWN])
+        raise InputError(
+            f"{where}: their wijk codes ({codes}) are not in layer '{wijken_name}'. Check "
+            "that both wijk code fields hold the same codes."
+        )
+    raise InputError(
+        f"{where}: {len(result.unplaced)} have no wijk code and lie in no wijk of layer "
+        f"'{wijken_name}' (rows {shown_rows(result.unplaced)}). Check that both layers "
+        "cover the same area, or choose the wijk code field of the works."
+    )
+
+
 def find_koppelkansen(
     wijken: pd.DataFrame,
     code_column: str,

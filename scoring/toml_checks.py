@@ -106,16 +106,15 @@ def number(
         return default
     value = values[key]
     if not is_finite_number(value) or (integer and value != int(value)) or not valid(value):
-        finite = " (not nan or inf)" if isinstance(value, float) and not math.isfinite(value) else ""
+        infinite = isinstance(value, float) and not math.isfinite(value)
+        finite = " (not nan or inf)" if infinite else ""
         raise ProfileError(f"{where}.{key} = {value!r}: must be {kind}{rule}{finite}.")
     return float(value)
 
 
 def is_finite_number(value) -> bool:
     """True for an int or float that is not nan or +-inf (and not a bool)."""
-    return (
-        isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    )
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def between(low: float, high: float):

@@ -21,6 +21,8 @@ from ...scoring.timeline import (
     load_catalogue,
     place_by_geometry,
     read_events,
+    require_placed,
+    shown_rows,
 )
 from ..adapter import attribute_table, geometries, read_features, write_table, write_with_results
 from ..algorithm import WijkdiagnoseAlgorithm
@@ -175,11 +177,9 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         for note in notes:
             feedback.pushWarning(note)
 
+        work_geometries = geometries(work_features)
         events = place_by_geometry(
-            events,
-            geometries(work_features),
-            geometries(wijk_features),
-            wijk_table[code_column],
+            events, work_geometries, geometries(wijk_features), wijk_table[code_column]
         )
 
         first = self._year(parameters, self.HORIZON_START, context, datetime.date.today().year)
@@ -196,6 +196,14 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
             graafrust=self.parameterAsInt(parameters, self.GRAAFRUST, context),
             threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
             layer_name=wijken_name,
+        )
+        require_placed(
+            result,
+            len(events),
+            self.field_name(parameters, self.EVENT_WIJK_FIELD, context) is not None,
+            any(geometry is not None for geometry in work_geometries),
+            works_name,
+            wijken_name,
         )
         self._report(result, works_name, wijken_name, horizon, feedback)
         if feedback.isCanceled():
@@ -221,9 +229,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
                 self.tr(
                     "{} work(s) of layer '{}' have no wijk code and no geometry inside a wijk "
                     "and were left out (rows {}). Give a wijk code field or a location."
-                ).format(
-                    len(result.unplaced), works_name, ", ".join(str(r + 1) for r in result.unplaced)
-                )
+                ).format(len(result.unplaced), works_name, shown_rows(result.unplaced))
             )
         if result.outside_horizon:
             feedback.pushInfo(
