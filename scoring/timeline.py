@@ -111,7 +111,7 @@ def parse_catalogue(raw: Mapping) -> Catalogue:
     types = {type_id: _parse_type(type_id, value) for type_id, value in section.items()}
     aliases = {}
     for alias, target in toml_checks.table(raw, "aliases").items():
-        if target not in types:
+        if not isinstance(target, str) or target not in types:
             raise ProfileError(
                 f"aliases.{alias} = {target!r}: not a type; use one of {', '.join(types)}."
             )

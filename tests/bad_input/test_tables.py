@@ -1,10 +1,9 @@
 """Bad tables: CBS numbers as text, implausible CBS values, duplicate wijk codes,
 maintenance works that cannot be placed, CSV files in cp1252/latin-1."""
 
+from bad_input_helpers import assert_refused, assert_warned
 from qgis.core import QgsVectorLayer
 from qgis_helpers import attributes_by, memory_layer
-
-from bad_input_helpers import assert_refused, assert_warned
 
 SQUARE = "POLYGON(({x} 0, {x1} 0, {x1} 100, {x} 100, {x} 0))"
 SCORE = "wijkdiagnose:score_transitions"
@@ -161,7 +160,8 @@ def test_works_with_only_unknown_wijk_codes_are_refused_naming_the_codes():
 def test_works_that_cannot_be_placed_are_counted_with_their_rows():
     works = memory_layer(
         "None", "soort:string&field=jaar:string&field=wijk:string",
-        [("", "riool", "2027", "A"), ("", "herbestrating", "2029", ""), ("", "gasnet", "2030", "Q")],
+        [("", "riool", "2027", "A"), ("", "herbestrating", "2029", ""),
+         ("", "gasnet", "2030", "Q")],
         name="onderhoud",
     )  # fmt: skip
     results, _ = assert_warned(
