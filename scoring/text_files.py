@@ -4,7 +4,8 @@ Such files are saved by whatever editor or spreadsheet is at hand: UTF-8 with or
 without a byte-order mark, or Windows' cp1252 (Excel's "CSV" on a Dutch Windows)
 or latin-1. ``read_text`` is the one reader for all of them; it decodes
 
-1. UTF-8, with or without BOM (and UTF-16 when it starts with a BOM);
+1. UTF-8, with or without BOM (and UTF-16 when it starts with a BOM); a file that
+   starts with the UTF-8 BOM and is not UTF-8 is refused;
 2. otherwise cp1252, which reads every latin-1 letter (é, ë, ï ...) the same way
    and also the Windows-only characters (€, ‘ ’, “ ”) that latin-1 lacks;
 3. otherwise (bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D, undefined in cp1252, or a NUL
@@ -44,8 +45,13 @@ def decode(data: bytes, name: str, error: Type[WijkdiagnoseError] = InputError) 
         )
     try:
         return data.decode("utf-8-sig"), UTF8
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        if data.startswith(codecs.BOM_UTF8):
+            position = err.start + len(codecs.BOM_UTF8)  # err counts from after the mark
+            raise error(
+                f"The file '{name}' starts with the UTF-8 mark (BOM) but is not UTF-8: byte "
+                f"0x{data[position]:02X} at position {position}; save it again as UTF-8."
+            ) from None
     try:
         return data.decode(CP1252), CP1252
     except UnicodeDecodeError as err:

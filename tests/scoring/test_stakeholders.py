@@ -226,5 +226,7 @@ def test_bad_settings_and_layers_are_explained():
     with pytest.raises(InputError, match="layer 'buurten' has none of the fields score_energie"):
         compare_stakeholders(bare, "code", scores, layer_name="buurten")
     twice = pd.DataFrame({"code": ["WK01", "wk01"], "score_energie": [1, 2]})
-    with pytest.raises(InputError, match="wijk code 'WK01' occurs more than once in field 'code'"):
+    with pytest.raises(
+        InputError, match="wijk code\\(s\\) occur more than once in field 'code': 'WK01' \\(2x\\)"
+    ):
         compare_stakeholders(twice, "code", scores)
