@@ -215,3 +215,15 @@ def test_a_garbled_table_that_is_no_file_is_refused_naming_the_field():
         compare(table),
         "layer 'enquete', row 1: field 'wie' holds 'Zo\ufffdt', text that is not UTF-8",
     )
+
+
+def test_duplicate_wijk_codes_are_refused_by_the_indicator_algorithms(tmp_path):
+    out = tmp_path / "out.gpkg"
+    layer = cbs_layer(["G_GAS_WON:double"], [("WK01", 1.0), ("WK01", 2.0)])
+    stops = memory_layer("Point", "modus:string", [("POINT(50 50)", "bus")], name="haltes")
+    assert_refused(
+        "wijkdiagnose:transit_coverage",
+        {"INPUT": layer, "STOPS": stops, "OUTPUT": str(out)},
+        "layer 'cbs': 1 wijk code(s) occur more than once in field 'WK_CODE': 'WK01' (2x)",
+        outputs=[out],
+    )
