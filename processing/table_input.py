@@ -10,7 +10,7 @@ again in that encoding; otherwise it refuses, naming the layer and the field.
 from pathlib import Path
 
 from qgis.core import QgsProviderRegistry, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication, QUrl
+from qgis.PyQt.QtCore import QCoreApplication, QUrl, QUrlQuery
 
 from ..scoring.tables import garbled_cell, require_decoded
 from ..scoring.text_files import UTF8, decode
@@ -31,8 +31,7 @@ def read_table(alg, parameters, name, context, feedback, crs=None):
     if path is not None:
         _, found = decode(path.read_bytes(), str(path))
         if found != UTF8:
-            again = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
-            again.setProviderEncoding(found)
+            again = _in_encoding(layer, found)
             features = read_features(again, feedback, crs, context)
             table = attribute_table(features, again.fields())
             encoding = found
@@ -43,6 +42,22 @@ def read_table(alg, parameters, name, context, feedback, crs=None):
             )
     require_decoded(table, source.sourceName(), encoding)
     return source, features, table
+
+
+def _in_encoding(layer, encoding: str) -> QgsVectorLayer:
+    """The layer opened again, its text read as ``encoding``: OGR takes the encoding as a
+    setting, the delimited-text provider (which reads the file when opened) in its URI."""
+    source = layer.source()
+    if layer.providerType() == "delimitedtext":
+        url = QUrl(source)
+        query = QUrlQuery(url)
+        query.removeAllQueryItems("encoding")
+        query.addQueryItem("encoding", encoding)
+        url.setQuery(query)
+        source = url.toString()
+    again = QgsVectorLayer(source, layer.name(), layer.providerType())
+    again.setProviderEncoding(encoding)
+    return again
 
 
 def _file_of(layer):

@@ -193,7 +193,12 @@ def test_a_latin1_stakeholder_csv_is_read_in_its_encoding(tmp_path):
     for encoding in ("latin-1", "cp1252"):
         csv = tmp_path / f"enquete_{encoding}.csv"
         csv.write_bytes(STAKEHOLDER_CSV.encode(encoding))
-        for table in (str(csv), QgsVectorLayer(str(csv), "enquete", "ogr")):
+        delimited = f"file://{csv}?delimiter=;&geomType=none"
+        for table in (
+            str(csv),
+            QgsVectorLayer(str(csv), "enquete", "ogr"),
+            QgsVectorLayer(delimited, "enquete", "delimitedtext"),
+        ):
             results, _ = assert_warned(
                 "wijkdiagnose:compare_stakeholders",
                 compare(table),
