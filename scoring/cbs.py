@@ -393,6 +393,17 @@ def clean(values, field: str = "values", layer_name: str = "layer", notes=None) 
     return numbers
 
 
+def numbers_from_text(frame: pd.DataFrame, columns, layer_name: str, notes) -> pd.DataFrame:
+    """``frame`` with each of ``columns`` that holds text (e.g. ``ind_*`` fields of a CSV
+    join) read by ``clean``: Dutch or English separators by the field rule, text that
+    is no number refused. Numeric columns are left as they are."""
+    read = frame.copy()
+    for column in columns:
+        if read[column].dtype == object:
+            read[column] = clean(read[column], column, layer_name, notes)
+    return read
+
+
 def derive_indicators(
     frame: pd.DataFrame,
     fields: Optional[Mapping[str, Optional[str]]] = None,

@@ -232,3 +232,25 @@ def test_duplicate_wijk_codes_are_refused_by_the_indicator_algorithms(tmp_path):
         "layer 'cbs': 1 wijk code(s) occur more than once in field 'WK_CODE': 'WK01' (2x)",
         outputs=[out],
     )
+
+
+def test_indicator_fields_as_text_follow_the_same_rule():
+    layer = memory_layer(
+        "Polygon",
+        "WK_CODE:string&field=ind_verhard:string",
+        [
+            (SQUARE.format(x=0, x1=100), "WK01", "55,5"),
+            (SQUARE.format(x=100, x1=200), "WK02", "n.b."),
+        ],
+        name="join",
+    )
+    assert_refused(
+        SCORE,
+        {"INPUT": layer, "OUTPUT": "memory:"},
+        "field 'ind_verhard' in layer 'join' holds the value 'n.b.', which is not a number",
+    )
+    layer.dataProvider().changeAttributeValues({2: {1: "70"}})
+    results, _ = assert_warned(SCORE, {"INPUT": layer, "OUTPUT": "memory:"}, "'55,5' as 55.5")
+    # klimaatadaptatie from ind_verhard alone: 55.5 -> (55.5 - 30) / (80 - 30) = 51 %
+    wijk = attributes_by(results["OUTPUT"], "WK_CODE")["WK01"]
+    assert wijk["score_klimaatadaptatie"] == 51.0
