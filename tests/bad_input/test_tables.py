@@ -100,35 +100,36 @@ def test_duplicate_wijk_codes_are_refused_by_koppelkansen_and_compare_stakeholde
     works = memory_layer(
         "None", "soort:string&field=jaar:string&field=wijk:string", [("", "riool", "2027", "A")]
     )
-    common = {"INPUT": diagnosed(["A", "B", "A"]), "WIJK_CODE": "code", "OUTPUT": "memory:"}
+    twice = diagnosed(["A", "B", "A"])
     assert_refused(
         "wijkdiagnose:koppelkansen",
-        {**common, "AANLEIDINGEN": works, "TYPE_FIELD": "soort", "YEAR_FIELD": "jaar",
-         "EVENT_WIJK_FIELD": "wijk", "OUTPUT_TABLE": "memory:"},
+        {**works_run(works, EVENT_WIJK_FIELD="wijk"), "INPUT": twice},
         "field 'code': 'A' (2x)",
-    )  # fmt: skip
+    )
     table = memory_layer(
         "None", "wijk:string&field=wie:string&field=score_energie:double", [("", "A", "x", 5.0)]
     )
     assert_refused(
         "wijkdiagnose:compare_stakeholders",
-        {**common, "STAKEHOLDERS": table, "SH_WIJK_FIELD": "wijk", "STAKEHOLDER_FIELD": "wie"},
+        {**compare(table), "INPUT": twice},
         "field 'code': 'A' (2x)",
     )
 
 
+def on_diagnosed(codes=("A", "B"), **parameters):
+    """Parameters of a run on diagnosed wijken with these codes (field 'code')."""
+    return {"INPUT": diagnosed(codes), "WIJK_CODE": "code", "OUTPUT": "memory:", **parameters}
+
+
 def works_run(works, **extra):
-    return {
-        "INPUT": diagnosed(["A", "B"]),
-        "WIJK_CODE": "code",
-        "AANLEIDINGEN": works,
-        "TYPE_FIELD": "soort",
-        "YEAR_FIELD": "jaar",
-        "HORIZON_START": 2025,
-        "OUTPUT": "memory:",
-        "OUTPUT_TABLE": "memory:",
+    return on_diagnosed(
+        AANLEIDINGEN=works,
+        TYPE_FIELD="soort",
+        YEAR_FIELD="jaar",
+        HORIZON_START=2025,
+        OUTPUT_TABLE="memory:",
         **extra,
-    }
+    )
 
 
 def test_a_table_of_works_without_a_wijk_field_is_refused_saying_why(tmp_path):
@@ -179,14 +180,7 @@ STAKEHOLDER_CSV = "wijk;wie;score_energie\nA;bewoners Poptahof-Zo\xebt;70\nB;gem
 
 
 def compare(table):
-    return {
-        "INPUT": diagnosed(["A", "B"]),
-        "WIJK_CODE": "code",
-        "STAKEHOLDERS": table,
-        "SH_WIJK_FIELD": "wijk",
-        "STAKEHOLDER_FIELD": "wie",
-        "OUTPUT": "memory:",
-    }
+    return on_diagnosed(STAKEHOLDERS=table, SH_WIJK_FIELD="wijk", STAKEHOLDER_FIELD="wie")
 
 
 def test_a_latin1_stakeholder_csv_is_read_in_its_encoding(tmp_path):
