@@ -309,7 +309,7 @@ _SEPARATORS = {
 }
 
 
-def _readings(text: str) -> Dict[str, float]:
+def text_readings(text: str) -> Dict[str, float]:
     """{DUTCH/ENGLISH: number} for every way ``text`` reads as a number."""
     found = {}
     if _DUTCH.match(text):
@@ -331,7 +331,7 @@ def _text_numbers(texts: pd.Series, field: str, layer_name: str, notes) -> pd.Se
     without evidence, or with evidence both ways, the field is refused: its
     numbers are never guessed. A field read the Dutch way gets a note.
     """
-    readings = texts.map(_readings)
+    readings = texts.map(text_readings)
     unreadable = readings.map(len) == 0
     if unreadable.any():
         bad = texts[unreadable].iloc[0]
@@ -365,7 +365,7 @@ def _text_numbers(texts: pd.Series, field: str, layer_name: str, notes) -> pd.Se
         notes.append(
             f"field '{field}' in layer '{layer_name}' holds numbers as Dutch text "
             f"({_SEPARATORS[DUTCH]}); read them so, e.g. '{example}' as "
-            f"{_readings(example)[DUTCH]:g}."
+            f"{text_readings(example)[DUTCH]:g}."
         )
     return readings.map(lambda r: r[way])
 

@@ -11,7 +11,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .cbs import find_fields
+from .cbs import DUTCH, ENGLISH, find_fields, text_readings
 from .errors import InputError
 from .transitions import TRANSITION_IDS
 
@@ -38,16 +38,30 @@ def wijk_key(value) -> Optional[str]:
 
 
 def number(value) -> Optional[float]:
-    """A number from a cell, accepting a decimal comma; None when blank or not a number."""
+    """A number from a cell, text with Dutch or English separators ("62,5", "62.5");
+    None when blank, not a number, or text that reads as two numbers ("1.000")."""
     if is_blank(value) or isinstance(value, bool):
         return None
     if isinstance(value, str):
-        value = value.strip().replace(",", ".")
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        return None
+        found = set(text_readings(value.strip()).values())
+        result = found.pop() if len(found) == 1 else np.nan
+    else:
+        try:
+            result = float(value)
+        except (TypeError, ValueError):
+            return None
     return result if np.isfinite(result) else None
+
+
+def not_a_number(value) -> str:
+    """Why ``number(value)`` is None, for a message: ambiguous separators or no number."""
+    found = text_readings(value.strip()) if isinstance(value, str) else {}
+    if len(set(found.values())) > 1:
+        return (
+            f"reads as {found[DUTCH]:g} with Dutch separators and as {found[ENGLISH]:g} "
+            "with English ones"
+        )
+    return "is not a number"
 
 
 REPLACEMENT = "\ufffd"  # what a reader puts where bytes were not text in its encoding

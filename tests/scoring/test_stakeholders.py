@@ -92,6 +92,11 @@ def test_wide_table_reads_score_fields_by_id_or_label():
             r"field 'score' holds 'hoog', which is not a number",
         ),
         (
+            ("WK01", "gemeente", "energie", "1.000"),
+            r"field 'score' holds '1.000', which reads as 1000 with Dutch separators and as 1 "
+            r"with English ones",
+        ),
+        (
             (None, "gemeente", "energie", 50),
             r"layer 'enquete', row 1: field 'wijk' is empty; fill it in or remove the row",
         ),
