@@ -40,6 +40,8 @@ VARIABLES: Dict[str, Tuple[str, ...]] = {
     # identifiers
     "wk_code": ("WK_CODE", "wijkcode", "gwb_code_10", "gwb_code"),
     "wk_naam": ("WK_NAAM", "wijknaam", "regio"),
+    # a buurt layer also has the code of each buurt's wijk: its own code is this one
+    "bu_code": ("BU_CODE", "buurtcode"),
     "gm_code": ("GM_CODE", "gemeentecode"),
     "gm_naam": ("GM_NAAM", "gemeentenaam"),
     # population and households
@@ -108,7 +110,7 @@ VARIABLES: Dict[str, Tuple[str, ...]] = {
     "a_wat_ha": ("OPP_WATER", "a_wat_ha", "oppervlakte_water_in_ha"),
 }
 
-IDENTIFIERS = ("wk_code", "wk_naam", "gm_code", "gm_naam")
+IDENTIFIERS = ("wk_code", "wk_naam", "bu_code", "gm_code", "gm_naam")
 
 
 class Bound(NamedTuple):

@@ -135,19 +135,21 @@ def _require_unique(keys: pd.Series, code_column: str, layer_name: str) -> None:
     shown = ", ".join(f"'{code}' ({n}x)" for code, n in twice.iloc[:_SHOWN_CODES].items())
     more = f" and {len(twice) - _SHOWN_CODES} more" if len(twice) > _SHOWN_CODES else ""
     raise InputError(
-        f"layer '{layer_name}': {len(twice)} wijk code(s) occur more than once in field "
-        f"'{code_column}': {shown}{more}. Every wijk must be in the layer once: remove the "
-        "duplicate features, or pick a field with one unique code per wijk."
+        f"layer '{layer_name}': {len(twice)} code(s) occur more than once in field "
+        f"'{code_column}': {shown}{more}. Every wijk (or buurt) must be in the layer once: "
+        "remove the duplicate features, or pick a field with one unique code per wijk."
     )
 
 
 def require_unique_wijk_codes(
     table: pd.DataFrame, layer_name: str, code_column: Optional[str] = None
 ) -> None:
-    """Raise when a wijk code occurs more than once in ``code_column`` (or, when not
-    given, the layer's CBS wijk code field); a layer without one is not checked.
+    """Raise when a code occurs more than once in ``code_column`` (or, when not given,
+    the layer's CBS buurt code field, else its wijk code field: in a buurt layer the
+    wijk code repeats); a layer without one is not checked.
     Every algorithm that reads wijken calls this first."""
-    column = code_column or find_fields(table.columns, layer_name=layer_name).get("wk_code")
+    found = find_fields(table.columns, layer_name=layer_name)
+    column = code_column or found.get("bu_code") or found.get("wk_code")
     if column is None or column not in table.columns:
         return
     _require_unique(table[column].map(wijk_key), column, layer_name)

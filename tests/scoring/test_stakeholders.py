@@ -232,6 +232,6 @@ def test_bad_settings_and_layers_are_explained():
         compare_stakeholders(bare, "code", scores, layer_name="buurten")
     twice = pd.DataFrame({"code": ["WK01", "wk01"], "score_energie": [1, 2]})
     with pytest.raises(
-        InputError, match="wijk code\\(s\\) occur more than once in field 'code': 'WK01' \\(2x\\)"
+        InputError, match="code\\(s\\) occur more than once in field 'code': 'WK01' \\(2x\\)"
     ):
         compare_stakeholders(twice, "code", scores)

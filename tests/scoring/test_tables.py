@@ -11,8 +11,8 @@ def test_duplicate_wijk_codes_are_named_with_their_counts():
     table = pd.DataFrame({"WK_CODE": ["WK01", " wk01", "WK02", "WK03", "WK02", "WK02"]})
     with pytest.raises(
         InputError,
-        match=r"layer 'w': 2 wijk code\(s\) occur more than once in field 'WK_CODE': "
-        r"'WK01' \(2x\), 'WK02' \(3x\)\. Every wijk",
+        match=r"layer 'w': 2 code\(s\) occur more than once in field 'WK_CODE': "
+        r"'WK01' \(2x\), 'WK02' \(3x\)\. Every wijk \(or buurt\)",
     ):
         require_unique_wijk_codes(table, "w")
 
@@ -35,3 +35,11 @@ def test_a_replacement_character_is_found_and_refused_with_row_and_field():
                        r"that is not UTF-8"):  # fmt: skip
         require_decoded(table, "e", "UTF-8")
     require_decoded(table.iloc[:1], "e", "UTF-8")
+
+
+def test_a_buurt_layer_is_checked_on_its_buurt_codes_not_the_repeated_wijk_code():
+    buurten = pd.DataFrame({"WK_CODE": ["WK01", "WK01"], "BU_CODE": ["BU011", "BU012"]})
+    require_unique_wijk_codes(buurten, "buurten")
+    buurten["BU_CODE"] = ["BU011", "BU011"]
+    with pytest.raises(InputError, match=r"field 'BU_CODE': 'BU011' \(2x\)"):
+        require_unique_wijk_codes(buurten, "buurten")
