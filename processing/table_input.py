@@ -13,7 +13,7 @@ from qgis.core import QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QUrl, QUrlQuery
 
 from ..scoring.tables import garbled_cell, require_decoded
-from ..scoring.text_files import UTF8, decode
+from ..scoring.text_files import UTF8, read_text
 from .adapter import attribute_table, read_features
 
 
@@ -29,9 +29,9 @@ def read_table(alg, parameters, name, context, feedback, crs=None):
     encoding = (layer.dataProvider().encoding() if layer else "") or UTF8
     path = _file_of(layer)
     if path is not None:
-        _, found = decode(path.read_bytes(), str(path))
-        if found != UTF8:
-            again = _in_encoding(layer, found)
+        _, found = read_text(path, "table")
+        again = _in_encoding(layer, found) if found != UTF8 else None
+        if again is not None and again.isValid():
             features = read_features(again, feedback, crs, context)
             table = attribute_table(features, again.fields())
             encoding = found

@@ -321,27 +321,27 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="153"/>
+        <location filename="../../processing/algorithm.py" line="154"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="159"/>
+        <location filename="../../processing/algorithm.py" line="160"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="174"/>
+        <location filename="../../processing/algorithm.py" line="175"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="214"/>
+        <location filename="../../processing/algorithm.py" line="216"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="196"/>
+        <location filename="../../processing/algorithm.py" line="198"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -640,17 +640,17 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="77"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="80"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="85"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="88"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="106"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="109"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
     </message>
@@ -871,32 +871,32 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="29"/>
+        <location filename="../../processing/algorithm.py" line="30"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="30"/>
+        <location filename="../../processing/algorithm.py" line="31"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="31"/>
+        <location filename="../../processing/algorithm.py" line="32"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="71"/>
+        <location filename="../../processing/algorithm.py" line="72"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="78"/>
+        <location filename="../../processing/algorithm.py" line="79"/>
         <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
         <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="88"/>
+        <location filename="../../processing/algorithm.py" line="89"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
@@ -1231,9 +1231,9 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>table_input</name>
     <message>
-        <location filename="../../processing/table_input.py" line="39"/>
+        <location filename="../../processing/table_input.py" line="38"/>
         <source>Layer &apos;{}&apos; is {} text, not UTF-8; read it as {}.</source>
-        <translation>Laag &apos;{}&apos; is {}-tekst, geen UTF-8; ingelezen als {}.</translation>
+        <translation>Laag '{}' is {}-tekst, geen UTF-8; ingelezen als {}.</translation>
     </message>
 </context>
 </TS>
