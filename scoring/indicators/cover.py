@@ -55,18 +55,29 @@ def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
     """The class mapping of ``source`` ('bgt' or 'osm') from the TOML file."""
     path = Path(path) if path else CLASS_MAPPING_FILE
     tables = load_toml(path, "class mapping", InputError)
+    if not tables:
+        raise InputError(
+            f"class mapping '{path}' is empty; give a table per source, e.g. "
+            f'[{source}.class] with lines like "wegdeel" = "verhard"'
+        )
     if source not in tables:
         raise InputError(
             f"class mapping '{path}' has no table [{source}]; "
             f"use one of {', '.join(sorted(tables))} or add it"
         )
     mapping = tables[source]
-    for field, values in mapping.items():
+    for field, values in mapping.items() if isinstance(mapping, dict) else [(None, mapping)]:
+        if not isinstance(values, dict):
+            key = f"{source}.{field}" if field is not None else source
+            raise InputError(
+                f"class mapping '{path}': {key} = {values!r} must be a table of "
+                f'value = category lines, e.g. [{source}.class] "wegdeel" = "verhard"'
+            )
         for value, category in values.items():
             if category not in PRIORITY:
                 raise InputError(
-                    f"class mapping [{source}.{field}] maps '{value}' to unknown category "
-                    f"'{category}'; use one of {', '.join(PRIORITY)}"
+                    f"class mapping '{path}' [{source}.{field}] maps '{value}' to unknown "
+                    f"category '{category}'; use one of {', '.join(PRIORITY)}"
                 )
     return mapping
 
