@@ -5,6 +5,7 @@ drops the old spellings. Everything else imports the names from here.
 """
 
 from qgis.core import (
+    NULL,
     Qgis,
     QgsFeatureRequest,
     QgsField,
@@ -53,11 +54,20 @@ if _FIELD_USES_QMETATYPE:
     FIELD_INT = QMetaType.Type.Int
     FIELD_LONG = QMetaType.Type.LongLong
     FIELD_STRING = QMetaType.Type.QString
-else:
-    FIELD_DOUBLE = QVariant.Double
-    FIELD_INT = QVariant.Int
-    FIELD_LONG = QVariant.LongLong
-    FIELD_STRING = QVariant.String
+else:  # QgsField takes QVariant.Type before 3.38; PyQt6 has no QVariant.Type at all
+    FIELD_DOUBLE = QVariant.Type.Double  # qt5-only
+    FIELD_INT = QVariant.Type.Int  # qt5-only
+    FIELD_LONG = QVariant.Type.LongLong  # qt5-only
+    FIELD_STRING = QVariant.Type.String  # qt5-only
+
+
+def plain(value):
+    """An attribute value with NULL as None.
+
+    PyQGIS on Qt5 hands NULL over as a null QVariant, on Qt6 as None (qgis.core.NULL is
+    None there); ``== NULL`` is QGIS's own test that holds for both.
+    """
+    return None if value == NULL else value
 
 
 def make_field(name: str, field_type, length: int = 0, precision: int = 0) -> QgsField:

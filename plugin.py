@@ -24,7 +24,9 @@ class WijkdiagnosePlugin:
         self.translator = self._install_translator()
         self.missing = dependencies.missing()
         if self.missing:
-            QgsMessageLog.logMessage(self._missing_message(), "Wijkdiagnose", Qgis.Critical)
+            QgsMessageLog.logMessage(
+                self._missing_message(), "Wijkdiagnose", Qgis.MessageLevel.Critical
+            )
 
     def _missing_message(self) -> str:
         # no trailing comma after the text: pylupdate5 would not extract it
@@ -59,7 +61,7 @@ class WijkdiagnosePlugin:
     def initGui(self):
         if self.missing:
             self.iface.messageBar().pushMessage(
-                "Wijkdiagnose", self._missing_message(), Qgis.Critical, 0
+                "Wijkdiagnose", self._missing_message(), Qgis.MessageLevel.Critical, 0
             )
             return
         self.initProcessing()
