@@ -35,19 +35,19 @@ if _NEW_ENUMS:
     GEOMETRY_LINE = Qgis.GeometryType.Line
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
 else:
-    SOURCE_POLYGON = QgsProcessing.TypeVectorPolygon
-    SOURCE_POINT = QgsProcessing.TypeVectorPoint
-    SOURCE_LINE = QgsProcessing.TypeVectorLine
-    SOURCE_ANY_GEOMETRY = QgsProcessing.TypeVectorAnyGeometry
-    SOURCE_VECTOR = QgsProcessing.TypeVector
-    NUMBER_DOUBLE = QgsProcessingParameterNumber.Double
-    NUMBER_INTEGER = QgsProcessingParameterNumber.Integer
-    FIELD_PARAMETER_NUMERIC = QgsProcessingParameterField.Numeric
-    REQUEST_NO_GEOMETRY = QgsFeatureRequest.NoGeometry
-    GEOMETRY_POLYGON = QgsWkbTypes.PolygonGeometry
-    GEOMETRY_POINT = QgsWkbTypes.PointGeometry
-    GEOMETRY_LINE = QgsWkbTypes.LineGeometry
-    WKB_NO_GEOMETRY = QgsWkbTypes.NoGeometry
+    SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
+    SOURCE_POINT = QgsProcessing.SourceType.TypeVectorPoint
+    SOURCE_LINE = QgsProcessing.SourceType.TypeVectorLine
+    SOURCE_ANY_GEOMETRY = QgsProcessing.SourceType.TypeVectorAnyGeometry
+    SOURCE_VECTOR = QgsProcessing.SourceType.TypeVector
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
+    NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
+    FIELD_PARAMETER_NUMERIC = QgsProcessingParameterField.DataType.Numeric
+    REQUEST_NO_GEOMETRY = QgsFeatureRequest.Flag.NoGeometry
+    GEOMETRY_POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
+    GEOMETRY_POINT = QgsWkbTypes.GeometryType.PointGeometry
+    GEOMETRY_LINE = QgsWkbTypes.GeometryType.LineGeometry
+    WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
 
 if _FIELD_USES_QMETATYPE:
     FIELD_DOUBLE = QMetaType.Type.Double
@@ -55,10 +55,10 @@ if _FIELD_USES_QMETATYPE:
     FIELD_LONG = QMetaType.Type.LongLong
     FIELD_STRING = QMetaType.Type.QString
 else:  # QgsField takes QVariant.Type before 3.38; PyQt6 has no QVariant.Type at all
-    FIELD_DOUBLE = QVariant.Type.Double  # qt5-only
-    FIELD_INT = QVariant.Type.Int  # qt5-only
-    FIELD_LONG = QVariant.Type.LongLong  # qt5-only
-    FIELD_STRING = QVariant.Type.String  # qt5-only
+    FIELD_DOUBLE = QVariant.Type.Double  # qgis3-only
+    FIELD_INT = QVariant.Type.Int  # qgis3-only
+    FIELD_LONG = QVariant.Type.LongLong  # qgis3-only
+    FIELD_STRING = QVariant.Type.String  # qgis3-only
 
 
 def plain(value):
@@ -82,7 +82,7 @@ if _NEW_ENUMS:
     SOURCE_MAP_LAYER = Qgis.ProcessingSourceType.MapLayer
 else:
     ALGORITHM_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
-    SOURCE_MAP_LAYER = QgsProcessing.TypeMapLayer
+    SOURCE_MAP_LAYER = QgsProcessing.SourceType.TypeMapLayer
 
 
 def set_label_text_format(label, text_format) -> None:
