@@ -32,9 +32,10 @@ class WijkdiagnosePlugin:
         # no trailing comma after the text: pylupdate5 would not extract it
         text = QCoreApplication.translate(
             "WijkdiagnosePlugin",
-            "Wijkdiagnose cannot start: {}. Install them into the Python of QGIS, e.g. {}"
+            "Wijkdiagnose cannot start: {}. Install: {}"
         )  # fmt: skip
-        return text.format("; ".join(self.missing), dependencies.INSTALL_HINT)
+        hint = dependencies.install_hint(dependencies.unusable(dependencies.BASE))
+        return text.format("; ".join(self.missing), hint)
 
     @staticmethod
     def _install_translator():
@@ -57,6 +58,11 @@ class WijkdiagnosePlugin:
 
             self.provider = WijkdiagnoseProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
+            for algorithm in self.provider.algorithms():  # those a missing package stops
+                if algorithm.missing_packages():
+                    QgsMessageLog.logMessage(
+                        algorithm.missing_packages(), "Wijkdiagnose", Qgis.MessageLevel.Warning
+                    )
 
     def initGui(self):
         if self.missing:

@@ -171,12 +171,14 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         for note in notes:
             feedback.pushWarning(note)
 
-        events = place_by_geometry(
-            events,
-            geometries(work_features),
-            geometries(wijk_features),
-            wijk_table[code_column],
-        )
+        if events["wijk"].isna().any():  # aanleidingen without a wijk code: placed by shapely
+            self.require(("shapely",))
+            events = place_by_geometry(
+                events,
+                geometries(work_features),
+                geometries(wijk_features),
+                wijk_table[code_column],
+            )
 
         first = self._year(parameters, self.HORIZON_START, context, datetime.date.today().year)
         horizon = (

@@ -1,0 +1,169 @@
+"""The plugin where a package is missing (Windows MSI: no rasterio; scipy sometimes; Debian
+12: shapely 1.8): the provider loads, the algorithms that do not need the package run, the
+others say which package is missing and how to install it. Each case runs in a fresh QGIS
+with the package blocked by an import hook, as tests/scoring/test_pure_core.py blocks qgis."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import PLUGINS, qgis_subprocess_env
+
+from wijkdiagnose import dependencies
+
+SCRIPT = r"""
+import importlib.abc, json, sys, types
+
+BLOCKED, OLD_SHAPELY, LOCALE = {blocked!r}, {old_shapely!r}, {locale!r}
+
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ImportError(name + " is blocked in this test")
+        return None
+
+sys.meta_path.insert(0, Block())
+if OLD_SHAPELY:  # what Debian 12 has: a shapely without the shapely 2 API
+    sys.modules["shapely"] = types.SimpleNamespace(__version__="1.8.5")
+sys.path.insert(0, {plugins!r})
+
+from qgis.core import (QgsApplication, QgsFeature, QgsGeometry, QgsProcessingContext,
+    QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsSettings, QgsVectorLayer)
+
+app = QgsApplication([], False)
+app.initQgis()
+QgsSettings().setValue("locale/userLocale", LOCALE)
+import wijkdiagnose
+
+plugin = wijkdiagnose.classFactory(None)
+plugin.initProcessing()
+registry = QgsApplication.processingRegistry()
+provider = registry.providerById("wijkdiagnose")
+out = {{"missing": plugin.missing, "provider": provider is not None, "cannot": {{}}, "runs": {{}}}}
+if provider is not None:
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    for listed in provider.algorithms():
+        ok, message = listed.canExecute()
+        if not ok:
+            assert listed.shortDescription() == message
+            try:
+                registry.createAlgorithmById(listed.id()).processAlgorithm({{}}, context, None)
+            except QgsProcessingException as err:
+                out["cannot"][listed.name()] = [message, str(err)]
+    layer = QgsVectorLayer("Polygon?crs=EPSG:28992&field=WK_CODE:string&field=G_GAS_WON:double",
+                           "wijken", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"))
+    feature.setAttributes(["WK050301", 1450.0])
+    layer.dataProvider().addFeatures([feature])
+    alg = registry.createAlgorithmById("wijkdiagnose:score_transitions")
+    results, ok = alg.run({{"INPUT": layer, "OUTPUT": "memory:"}}, context, QgsProcessingFeedback())
+    scored = context.getMapLayer(results["OUTPUT"]) if ok else None
+    out["runs"]["score_transitions"] = next(scored.getFeatures())["ind_gas_won"] if ok else None
+plugin.unload()
+print("RESULT" + json.dumps(out))
+app.exitQgis()
+"""
+
+INDICATORS = {"land_cover_shares", "roof_areas", "heat_stress", "raster_cover_shares",
+              "tree_canopy", "transit_coverage"}  # fmt: skip
+GEOMETRIC = INDICATORS | {"spatial_claims"}
+
+
+def run_blocked(blocked=(), old_shapely=False, locale="en"):
+    code = SCRIPT.format(
+        blocked=list(blocked), old_shapely=old_shapely, locale=locale, plugins=str(PLUGINS)
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=qgis_subprocess_env(),
+        timeout=300,
+        check=False,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT")]
+    assert result.returncode == 0 and lines, result.stderr[-3000:]
+    return json.loads(lines[-1][len("RESULT") :])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("blocked", "stopped", "reason", "hint"),
+    [
+        ("scipy", {"heat_stress", "transit_coverage"}, "scipy is not installed",
+         "sudo apt install python3-scipy"),
+        ("rasterio", {"heat_stress", "raster_cover_shares", "tree_canopy"},
+         "rasterio is not installed", "sudo apt install python3-rasterio"),
+        ("geopandas", GEOMETRIC, "geopandas is not installed",
+         "sudo apt install python3-geopandas"),
+        ("shapely", GEOMETRIC, "shapely is not installed; geopandas is not installed",
+         "sudo apt install python3-shapely python3-geopandas"),
+    ],
+)  # fmt: skip
+def test_a_missing_package_stops_only_the_algorithms_that_need_it(blocked, stopped, reason, hint):
+    out = run_blocked([blocked])
+    assert out["provider"] and out["missing"] == []
+    assert set(out["cannot"]) == stopped
+    for name, (listed, raised) in out["cannot"].items():
+        assert listed == raised
+        assert f"cannot run: {reason}" in raised and raised.endswith(f"Install: {hint}"), name
+    assert out["runs"]["score_transitions"] == 1450  # needs none of them, and runs
+
+
+@pytest.mark.slow
+def test_debian_12s_shapely_gets_the_venv_step_not_pip_user():
+    out = run_blocked(old_shapely=True)
+    assert set(out["cannot"]) == GEOMETRIC
+    message = out["cannot"]["roof_areas"][0]
+    venv = dependencies.VENV
+    python = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    assert message == (
+        "'Roof areas' cannot run: shapely 1.8.5 is too old (needs shapely>=2,<3); geopandas is "
+        "not installed. Install: sudo apt install python3-geopandas; shapely 2 beside Debian's "
+        f"packages: python3 -m venv --system-site-packages {venv} && {venv}/bin/pip install "
+        f"'shapely>=2,<3', then start QGIS with PYTHONPATH={venv}/lib/{python}/site-packages qgis"
+    )
+    assert out["runs"]["score_transitions"] == 1450
+
+
+@pytest.mark.slow
+def test_the_message_is_dutch_in_a_dutch_qgis():
+    out = run_blocked(["rasterio"], locale="nl_NL")
+    assert out["cannot"]["tree_canopy"][0] == (
+        "'Aandeel boomkroon' kan niet draaien: rasterio is niet geïnstalleerd. "
+        "Installeren: sudo apt install python3-rasterio"
+    )
+
+
+@pytest.mark.slow
+def test_without_pandas_the_plugin_loads_and_names_it():
+    out = run_blocked(["pandas"])
+    assert out["missing"] == ["pandas is not installed"] and not out["provider"]
+
+
+def test_install_steps_per_platform():
+    hint = dependencies.install_hint
+    assert hint(["rasterio"], "windows") == (
+        "in the OSGeo4W Shell (Start menu, beside QGIS): python -m pip install rasterio"
+    )
+    assert hint(["scipy", "shapely"], "windows") == (
+        "OSGeo4W Setup, Advanced Install, packages python3-scipy python3-shapely; or in the "
+        'OSGeo4W Shell (Start menu, beside QGIS): python -m pip install scipy "shapely>=2,<3"'
+    )
+    assert hint(["scipy", "rasterio"], "flatpak") == (
+        "flatpak run --devel --command=pip3 org.qgis.qgis install --user scipy rasterio"
+    )
+    assert hint(["scipy"], "other") == (
+        "python3 -m pip install --user scipy (with the Python that QGIS runs)"
+    )
+
+
+def test_requirements_txt_for_qpip_names_every_package_with_the_plugins_range():
+    from conftest import ROOT
+
+    lines = (ROOT / "requirements.txt").read_text(encoding="utf-8").split("\n")
+    wanted = [p.pip for p in dependencies.PACKAGES.values()]
+    assert [line for line in lines if line and not line.startswith("#")] == wanted
