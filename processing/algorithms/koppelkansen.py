@@ -21,6 +21,7 @@ from ...scoring.timeline import (
     load_catalogue,
     place_by_geometry,
     read_events,
+    unplaced,
 )
 from ..adapter import attribute_table, geometries, read_features, write_table, write_with_results
 from ..algorithm import WijkdiagnoseAlgorithm
@@ -171,7 +172,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         for note in notes:
             feedback.pushWarning(note)
 
-        if events["wijk"].isna().any():  # aanleidingen without a wijk code: placed by shapely
+        if unplaced(events).any():
             self.require(("shapely",))
             events = place_by_geometry(
                 events,

@@ -62,6 +62,40 @@ if provider is not None:
     results, ok = alg.run({{"INPUT": layer, "OUTPUT": "memory:"}}, context, QgsProcessingFeedback())
     scored = context.getMapLayer(results["OUTPUT"]) if ok else None
     out["runs"]["score_transitions"] = next(scored.getFeatures())["ind_gas_won"] if ok else None
+
+    class Errors(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.errors = []
+
+        def reportError(self, error, fatalError=False):
+            self.errors.append(error)
+
+    wijken = QgsVectorLayer("Polygon?crs=EPSG:28992&field=code:string&field=score_energie:double",
+                            "wijken", "memory")
+    wijk = QgsFeature(wijken.fields())
+    wijk.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"))
+    wijk.setAttributes(["OOST", 80.0])
+    wijken.dataProvider().addFeatures([wijk])
+    plans = {{"coded": ("None", "OOST", None),
+             "geometry": ("LineString", "", "LINESTRING(10 50, 90 50)")}}
+    for key, (kind, code, wkt) in plans.items():
+        plan = QgsVectorLayer(kind + "?crs=EPSG:28992&field=wijk:string&field=soort:string"
+                              "&field=jaar:integer", "plan", "memory")
+        work = QgsFeature(plan.fields())
+        if wkt:
+            work.setGeometry(QgsGeometry.fromWkt(wkt))
+        work.setAttributes([code or None, "riool", 2027])
+        plan.dataProvider().addFeatures([work])
+        feedback = Errors()
+        alg = registry.createAlgorithmById("wijkdiagnose:koppelkansen")
+        results, ok = alg.run({{"INPUT": wijken, "WIJK_CODE": "code", "AANLEIDINGEN": plan,
+            "EVENT_WIJK_FIELD": "wijk", "TYPE_FIELD": "soort", "YEAR_FIELD": "jaar",
+            "HORIZON_START": 2025, "HORIZON_END": 2040, "OUTPUT": "memory:",
+            "OUTPUT_TABLE": "memory:"}}, context, feedback)
+        layer = context.getMapLayer(results["OUTPUT"]) if ok else None
+        out["runs"]["koppelkansen_" + key] = (
+            next(layer.getFeatures())["aanleidingen"] if ok else feedback.errors)
 plugin.unload()
 print("RESULT" + json.dumps(out))
 app.exitQgis()
@@ -111,6 +145,12 @@ def test_a_missing_package_stops_only_the_algorithms_that_need_it(blocked, stopp
         assert listed == raised
         assert f"cannot run: {reason}" in raised and raised.endswith(f"Install: {hint}"), name
     assert out["runs"]["score_transitions"] == 1450  # needs none of them, and runs
+    assert out["runs"]["koppelkansen_coded"] == "2027 riool"  # wijk codes: no shapely needed
+    placed = out["runs"]["koppelkansen_geometry"]
+    if blocked == "shapely":
+        assert len(placed) == 1 and "cannot run: shapely is not installed" in placed[0]
+    else:
+        assert placed == "2027 riool"  # placed in OOST by its geometry
 
 
 @pytest.mark.slow
