@@ -99,8 +99,7 @@ TEXTS = {
     "debian_venv": QT_TRANSLATE_NOOP(
         "dependencies",
         "shapely 2 beside Debian's packages: python3 -m venv --system-site-packages {0} && "
-        "{0}/bin/pip install 'shapely>=2,<3', then start QGIS with "
-        "PYTHONPATH={0}/lib/{1}/site-packages qgis"
+        "{0}/bin/pip install {2}, then start QGIS with PYTHONPATH={0}/lib/{1}/site-packages qgis"
     ),
     "pip": QT_TRANSLATE_NOOP(
         "dependencies", "python3 -m pip install --user {} (with the Python that QGIS runs)"
@@ -148,7 +147,7 @@ def platform_name() -> str:
 def install_hint(names: Sequence[str], where: Optional[str] = None) -> str:
     """The install step for packages ``names`` on this platform (or on ``where``)."""
     where = where or platform_name()
-    pips = " ".join(f"'{PACKAGES[n].pip}'" if "<" in PACKAGES[n].pip else n for n in names)
+    pips = _pip_arguments(names)
     if where == "windows":
         shell = _text("osgeo4w_shell").format(pips.replace("'", '"'))
         setup = [PACKAGES[n].osgeo4w for n in names if PACKAGES[n].osgeo4w]
@@ -162,6 +161,17 @@ def install_hint(names: Sequence[str], where: Optional[str] = None) -> str:
     return _text("pip").format(pips)
 
 
+def _pip_arguments(names: Sequence[str]) -> str:
+    """pip's requirements for ``names``, with QGIS's own numpy pinned: left free, pip puts
+    a numpy 2 in front of a numpy 1 that QGIS's GDAL, scipy and pandas were built for
+    (measured on Debian 12: shapely 2.2 pulls numpy 2.4)."""
+    requirements = [PACKAGES[n].pip for n in names]
+    numpy = _first_module("numpy")
+    if numpy is not None and "numpy" not in names:
+        requirements.append(f"numpy=={numpy.__version__}")
+    return " ".join(f"'{r}'" if set(r) & set("<>=") else r for r in requirements)
+
+
 def _debian_steps(names: Sequence[str]) -> str:
     """apt for what Debian has new enough; for shapely 2 where Debian's own is older
     (Debian 12: 1.8) a venv beside Debian's packages: pip is refused there (PEP 668)."""
@@ -170,5 +180,5 @@ def _debian_steps(names: Sequence[str]) -> str:
     steps = [_text("apt").format(" ".join(apt))] if apt else []
     if old_shapely:
         python = f"python{sys.version_info.major}.{sys.version_info.minor}"
-        steps.append(_text("debian_venv").format(VENV, python))
+        steps.append(_text("debian_venv").format(VENV, python, _pip_arguments(["shapely"])))
     return "; ".join(steps)

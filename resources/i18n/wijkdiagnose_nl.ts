@@ -349,12 +349,12 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>Koppelkansen</name>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="48"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="49"/>
         <source>Aanleidingen and koppelkansen (timeline per wijk)</source>
         <translation>Aanleidingen en koppelkansen (tijdlijn per wijk)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="51"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="52"/>
         <source>Puts planned maintenance (aanleidingen: sewer replacement, road resurfacing, gas-grid renewal, housing renovation) on a timeline per wijk and finds the koppelkansen within the planning horizon: two works that open the same space (ondergrond, maaiveld) within the graafrust window (werk-met-werk), and works that can carry a transition whose score is at or above the urgency threshold.
 
 The maintenance layer may have any geometry (a work is placed in the wijk it overlaps most) or none (a table, e.g. a CSV, with a wijk code field). Its year field holds a year or a range such as 2027-2029. Types are matched to the catalogue (TOML; empty for the shipped one), which also maps free text such as &apos;rioolvervanging&apos; to a type.
@@ -367,92 +367,92 @@ De onderhoudslaag mag elke geometrie hebben (een werk wordt geplaatst in de wijk
 Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de wijken, en schrijft een tabel met één rij per koppelkans (wijk, soort, jaren, gebeurtenissen, transities, lagen, bronnen, reden).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="69"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="70"/>
         <source>Maintenance works (any geometry, or a table)</source>
         <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="77"/>
         <source>Type of work field</source>
         <translation>Veld met het type werk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="77"/>
         <source>Year field (a year, or a range like 2027-2029)</source>
         <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="77"/>
         <source>End year field</source>
         <translation>Veld met het eindjaar</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="77"/>
         <source>Wijk code field of the works</source>
         <translation>Veld met de wijkcode van de werken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="77"/>
         <source>Source field (e.g. the plan a work comes from)</source>
         <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="91"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="92"/>
         <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
         <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="99"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="100"/>
         <source>Graafrust window (years)</source>
         <translation>Graafrusttermijn (jaren)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="99"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="100"/>
         <source>Urgency threshold (score 0-100)</source>
         <translation>Urgentiedrempel (score 0-100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="123"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="124"/>
         <source>Planning horizon: first year (empty: this year)</source>
         <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="123"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="124"/>
         <source>Planning horizon: last year (empty: first year + {})</source>
         <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="138"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="139"/>
         <source>Wijken with koppelkansen</source>
         <translation>Wijken met koppelkansen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="141"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="142"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="211"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="212"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="218"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="219"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="227"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="228"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="232"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="233"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="200"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="201"/>
         <source>Koppelkansen were cancelled; nothing was written.</source>
         <translation>Koppelkansen geannuleerd; er is niets geschreven.</translation>
     </message>
@@ -903,7 +903,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
     <message>
         <location filename="../../processing/algorithm.py" line="80"/>
         <source>&apos;{}&apos; cannot run: {}. Install: {}</source>
-        <translation>&apos;{}&apos; kan niet draaien: {}. Installeren: {}</translation>
+        <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
     </message>
 </context>
 <context>
@@ -1266,14 +1266,14 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>sudo apt install {}</translation>
     </message>
     <message>
-        <location filename="../../dependencies.py" line="99"/>
-        <source>shapely 2 beside Debian&apos;s packages: python3 -m venv --system-site-packages {0} &amp;&amp; {0}/bin/pip install &apos;shapely&gt;=2,&lt;3&apos;, then start QGIS with PYTHONPATH={0}/lib/{1}/site-packages qgis</source>
-        <translation>shapely 2 naast de Debian-pakketten: python3 -m venv --system-site-packages {0} &amp;&amp; {0}/bin/pip install &apos;shapely&gt;=2,&lt;3&apos;, start QGIS daarna met PYTHONPATH={0}/lib/{1}/site-packages qgis</translation>
-    </message>
-    <message>
-        <location filename="../../dependencies.py" line="105"/>
+        <location filename="../../dependencies.py" line="104"/>
         <source>python3 -m pip install --user {} (with the Python that QGIS runs)</source>
         <translation>python3 -m pip install --user {} (met de Python waarmee QGIS draait)</translation>
+    </message>
+    <message>
+        <location filename="../../dependencies.py" line="99"/>
+        <source>shapely 2 beside Debian&apos;s packages: python3 -m venv --system-site-packages {0} &amp;&amp; {0}/bin/pip install {2}, then start QGIS with PYTHONPATH={0}/lib/{1}/site-packages qgis</source>
+        <translation>shapely 2 naast de Debian-pakketten: python3 -m venv --system-site-packages {0} &amp;&amp; {0}/bin/pip install {2}, start QGIS daarna met PYTHONPATH={0}/lib/{1}/site-packages qgis</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 
+import numpy
 import pytest
 from conftest import PLUGINS, qgis_subprocess_env
 
@@ -104,6 +105,7 @@ app.exitQgis()
 INDICATORS = {"land_cover_shares", "roof_areas", "heat_stress", "raster_cover_shares",
               "tree_canopy", "transit_coverage"}  # fmt: skip
 GEOMETRIC = INDICATORS | {"spatial_claims"}
+NUMPY = f"'numpy=={numpy.__version__}'"  # pip must keep QGIS's own numpy
 
 
 def run_blocked(blocked=(), old_shapely=False, locale="en"):
@@ -164,7 +166,8 @@ def test_debian_12s_shapely_gets_the_venv_step_not_pip_user():
         "'Roof areas' cannot run: shapely 1.8.5 is too old (needs shapely>=2,<3); geopandas is "
         "not installed. Install: sudo apt install python3-geopandas; shapely 2 beside Debian's "
         f"packages: python3 -m venv --system-site-packages {venv} && {venv}/bin/pip install "
-        f"'shapely>=2,<3', then start QGIS with PYTHONPATH={venv}/lib/{python}/site-packages qgis"
+        f"'shapely>=2,<3' {NUMPY}, then start QGIS with "
+        f"PYTHONPATH={venv}/lib/{python}/site-packages qgis"
     )
     assert out["runs"]["score_transitions"] == 1450
 
@@ -186,18 +189,23 @@ def test_without_pandas_the_plugin_loads_and_names_it():
 
 def test_install_steps_per_platform():
     hint = dependencies.install_hint
+    pin = NUMPY.replace("'", '"')
     assert hint(["rasterio"], "windows") == (
-        "in the OSGeo4W Shell (Start menu, beside QGIS): python -m pip install rasterio"
+        f"in the OSGeo4W Shell (Start menu, beside QGIS): python -m pip install rasterio {pin}"
     )
     assert hint(["scipy", "shapely"], "windows") == (
         "OSGeo4W Setup, Advanced Install, packages python3-scipy python3-shapely; or in the "
-        'OSGeo4W Shell (Start menu, beside QGIS): python -m pip install scipy "shapely>=2,<3"'
+        'OSGeo4W Shell (Start menu, beside QGIS): python -m pip install scipy "shapely>=2,<3" '
+        + pin
     )
     assert hint(["scipy", "rasterio"], "flatpak") == (
-        "flatpak run --devel --command=pip3 org.qgis.qgis install --user scipy rasterio"
+        f"flatpak run --devel --command=pip3 org.qgis.qgis install --user scipy rasterio {NUMPY}"
     )
     assert hint(["scipy"], "other") == (
-        "python3 -m pip install --user scipy (with the Python that QGIS runs)"
+        f"python3 -m pip install --user scipy {NUMPY} (with the Python that QGIS runs)"
+    )
+    assert (
+        hint(["scipy", "rasterio"], "debian") == "sudo apt install python3-scipy python3-rasterio"
     )
 
 
