@@ -53,17 +53,6 @@ if provider is not None:
                 registry.createAlgorithmById(listed.id()).processAlgorithm({{}}, context, None)
             except QgsProcessingException as err:
                 out["cannot"][listed.name()] = [message, str(err)]
-    layer = QgsVectorLayer("Polygon?crs=EPSG:28992&field=WK_CODE:string&field=G_GAS_WON:double",
-                           "wijken", "memory")
-    feature = QgsFeature(layer.fields())
-    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"))
-    feature.setAttributes(["WK050301", 1450.0])
-    layer.dataProvider().addFeatures([feature])
-    alg = registry.createAlgorithmById("wijkdiagnose:score_transitions")
-    results, ok = alg.run({{"INPUT": layer, "OUTPUT": "memory:"}}, context, QgsProcessingFeedback())
-    scored = context.getMapLayer(results["OUTPUT"]) if ok else None
-    out["runs"]["score_transitions"] = next(scored.getFeatures())["ind_gas_won"] if ok else None
-
     class Errors(QgsProcessingFeedback):
         def __init__(self):
             super().__init__()
@@ -72,31 +61,40 @@ if provider is not None:
         def reportError(self, error, fatalError=False):
             self.errors.append(error)
 
-    wijken = QgsVectorLayer("Polygon?crs=EPSG:28992&field=code:string&field=score_energie:double",
-                            "wijken", "memory")
-    wijk = QgsFeature(wijken.fields())
-    wijk.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"))
-    wijk.setAttributes(["OOST", 80.0])
-    wijken.dataProvider().addFeatures([wijk])
-    plans = {{"coded": ("None", "OOST", None),
-             "geometry": ("LineString", "", "LINESTRING(10 50, 90 50)")}}
-    for key, (kind, code, wkt) in plans.items():
-        plan = QgsVectorLayer(kind + "?crs=EPSG:28992&field=wijk:string&field=soort:string"
-                              "&field=jaar:integer", "plan", "memory")
-        work = QgsFeature(plan.fields())
+    def one_feature(kind, fields, wkt, attributes, name):
+        layer = QgsVectorLayer(kind + "?crs=EPSG:28992&" + fields, name, "memory")
+        feature = QgsFeature(layer.fields())
         if wkt:
-            work.setGeometry(QgsGeometry.fromWkt(wkt))
-        work.setAttributes([code or None, "riool", 2027])
-        plan.dataProvider().addFeatures([work])
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(attributes)
+        layer.dataProvider().addFeatures([feature])
+        return layer
+
+    def first_value(algorithm_id, parameters, field):
         feedback = Errors()
-        alg = registry.createAlgorithmById("wijkdiagnose:koppelkansen")
-        results, ok = alg.run({{"INPUT": wijken, "WIJK_CODE": "code", "AANLEIDINGEN": plan,
+        parameters = dict(parameters, OUTPUT="memory:")
+        results, ok = registry.createAlgorithmById(algorithm_id).run(parameters, context, feedback)
+        if not ok:
+            return feedback.errors
+        return next(context.getMapLayer(results["OUTPUT"]).getFeatures())[field]
+
+    square = "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"
+    cbs = one_feature("Polygon", "field=WK_CODE:string&field=G_GAS_WON:double", square,
+                      ["WK050301", 1450.0], "wijken")
+    out["runs"]["score_transitions"] = first_value(
+        "wijkdiagnose:score_transitions", {{"INPUT": cbs}}, "ind_gas_won")
+    wijken = one_feature("Polygon", "field=code:string&field=score_energie:double", square,
+                         ["OOST", 80.0], "wijken")
+    plan_fields = "field=wijk:string&field=soort:string&field=jaar:integer"
+    plans = {{"coded": one_feature("None", plan_fields, None, ["OOST", "riool", 2027], "plan"),
+             "geometry": one_feature("LineString", plan_fields, "LINESTRING(10 50, 90 50)",
+                                     [None, "riool", 2027], "plan")}}
+    for key, plan in plans.items():
+        out["runs"]["koppelkansen_" + key] = first_value("wijkdiagnose:koppelkansen", {{
+            "INPUT": wijken, "WIJK_CODE": "code", "AANLEIDINGEN": plan,
             "EVENT_WIJK_FIELD": "wijk", "TYPE_FIELD": "soort", "YEAR_FIELD": "jaar",
-            "HORIZON_START": 2025, "HORIZON_END": 2040, "OUTPUT": "memory:",
-            "OUTPUT_TABLE": "memory:"}}, context, feedback)
-        layer = context.getMapLayer(results["OUTPUT"]) if ok else None
-        out["runs"]["koppelkansen_" + key] = (
-            next(layer.getFeatures())["aanleidingen"] if ok else feedback.errors)
+            "HORIZON_START": 2025, "HORIZON_END": 2040, "OUTPUT_TABLE": "memory:"}},
+            "aanleidingen")
 plugin.unload()
 print("RESULT" + json.dumps(out))
 app.exitQgis()
