@@ -35,6 +35,9 @@ from qgis.core import (QgsApplication, QgsFeature, QgsGeometry, QgsProcessingCon
 app = QgsApplication([], False)
 app.initQgis()
 QgsSettings().setValue("locale/userLocale", LOCALE)
+logged = []
+QgsApplication.messageLog().messageReceived.connect(
+    lambda message, tag, level: logged.append(message) if tag == "Wijkdiagnose" else None)
 import wijkdiagnose
 
 plugin = wijkdiagnose.classFactory(None)
@@ -96,6 +99,7 @@ if provider is not None:
             "HORIZON_START": 2025, "HORIZON_END": 2040, "OUTPUT_TABLE": "memory:"}},
             "aanleidingen")
 plugin.unload()
+out["log"] = logged
 print("RESULT" + json.dumps(out))
 app.exitQgis()
 """
@@ -141,6 +145,7 @@ def test_a_missing_package_stops_only_the_algorithms_that_need_it(blocked, stopp
     out = run_blocked([blocked])
     assert out["provider"] and out["missing"] == []
     assert set(out["cannot"]) == stopped
+    assert sorted(out["log"]) == sorted(listed for listed, _ in out["cannot"].values())
     for name, (listed, raised) in out["cannot"].items():
         assert listed == raised
         assert f"cannot run: {reason}" in raised and raised.endswith(f"Install: {hint}"), name
@@ -183,6 +188,10 @@ def test_the_message_is_dutch_in_a_dutch_qgis():
 def test_without_pandas_the_plugin_loads_and_names_it():
     out = run_blocked(["pandas"])
     assert out["missing"] == ["pandas is not installed"] and not out["provider"]
+    assert out["log"] == [
+        "Wijkdiagnose cannot start: pandas is not installed. "
+        "Install: sudo apt install python3-pandas"
+    ]
 
 
 def test_install_steps_per_platform():
