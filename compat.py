@@ -1,7 +1,8 @@
 """The one place where QGIS 3.22 … 3.44 (Qt5) and QGIS 4 (Qt6) differ for this plugin.
 
 Newer QGIS moved enums into ``Qgis.*`` and QgsField to QMetaType; QGIS 4
-drops the old spellings. Everything else imports the names from here.
+drops the old spellings, and hands NULL over as None instead of a null QVariant.
+Everything else imports the names (and ``plain`` for NULL) from here.
 """
 
 from qgis.core import (
