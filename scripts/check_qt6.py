@@ -78,6 +78,14 @@ def unscoped(owner, member) -> bool:
     return is_enum and kind is not owner
 
 
+def enum_path(owner, owner_path: str, kind) -> str:
+    """Where the enum ``kind`` is reached from ``owner`` (``Qgis.MessageLevel``)."""
+    for attr in dir(owner):
+        if getattr(owner, attr, None) is kind:
+            return f"{owner_path}.{attr}"
+    return kind.__qualname__
+
+
 def modules_with(name: str):
     return [m for m in QT_MODULES if pyqt6(m) is not None and hasattr(pyqt6(m), name)]
 
@@ -138,7 +146,11 @@ class _Checker(ast.NodeVisitor):
                 if found is None:
                     self.report(node, f"qgis.PyQt.{alias.name}: PyQt6 has no such module")
                 else:
-                    self.bound[alias.asname or alias.name] = (alias.name, found, True)
+                    self.bound[alias.asname or alias.name] = (
+                        alias.asname or alias.name,
+                        found,
+                        True,
+                    )
         elif node.level == 0 and module.startswith("qgis.PyQt."):
             qt_module = module.split(".")[2]
             for alias in node.names:
@@ -147,7 +159,11 @@ class _Checker(ast.NodeVisitor):
             for alias in node.names:
                 found = qgis_name(module, alias.name)
                 if found is not _MISSING:
-                    self.bound[alias.asname or alias.name] = (alias.name, found, False)
+                    self.bound[alias.asname or alias.name] = (
+                        alias.asname or alias.name,
+                        found,
+                        False,
+                    )
 
     def _import_name(self, node, qt_module: str, alias) -> None:
         if alias.name == "*":
@@ -159,7 +175,7 @@ class _Checker(ast.NodeVisitor):
             hint = f"; Qt6: qgis.PyQt.{where[0]}.{alias.name}" if where else ""
             self.report(node, f"qgis.PyQt.{qt_module}.{alias.name} does not exist in PyQt6{hint}")
             return
-        self.bound[alias.asname or alias.name] = (alias.name, found, True)
+        self.bound[alias.asname or alias.name] = (alias.asname or alias.name, found, True)
 
     def visit_Attribute(self, node):
         chain = _chain(node)
@@ -178,7 +194,7 @@ class _Checker(ast.NodeVisitor):
                     self.report(node, f"{path}.{part} does not exist in PyQt6{hint}")
                 break  # a QGIS name newer than this QGIS: only QGIS 4 could tell
             if not is_qt and unscoped(owner, obj):
-                scoped = f"{type(obj).__qualname__}.{part}"
+                scoped = f"{enum_path(owner, path, type(obj))}.{part}"
                 self.report(node, f"{path}.{part} is an unscoped enum; QGIS 4: {scoped}")
                 break
             path = f"{path}.{part}"

@@ -59,18 +59,18 @@ def test_module_imports_and_direct_pyqt_imports():
 
 def test_unscoped_qgis_enums_fail_and_newer_qgis_names_pass():
     code = (
-        "from qgis.core import Qgis, QgsFeatureSink, QgsWkbTypes\n"
+        "from qgis.core import Qgis, QgsFeatureSink\n"
         "a = Qgis.MessageLevel.Critical\n"
         "b = Qgis.Critical\n"
         "c = QgsFeatureSink.Flag.FastInsert\n"
-        "d = QgsWkbTypes.LineGeometry\n"
-        "e = Qgis.SomethingNewerThanThisQgis.Value\n"
-        "f = Qgis.QGIS_VERSION_INT\n"
+        "d = Qgis.SomethingNewerThanThisQgis.Value\n"
+        "e = Qgis.QGIS_VERSION_INT\n"
+        "from qgis.core import Qgis as Q\n"
+        "f = Q.Warning\n"
     )
     assert check_source(code, "q.py") == [
         "q.py:3: Qgis.Critical is an unscoped enum; QGIS 4: Qgis.MessageLevel.Critical",
-        "q.py:5: QgsWkbTypes.LineGeometry is an unscoped enum; "
-        "QGIS 4: QgsWkbTypes.GeometryType.LineGeometry",
+        "q.py:8: Q.Warning is an unscoped enum; QGIS 4: Q.MessageLevel.Warning",
     ]
 
 
