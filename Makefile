@@ -49,12 +49,13 @@ $(PLUGINPATH)/$(PLUGIN):
 
 deps: $(VENV)/.stamp $(PLUGINPATH)/$(PLUGIN) translations ## Install everything (apt + venv), idempotent
 
-lint: deps ## ruff over the whole plugin
+lint: deps ## ruff over the whole plugin; Qt/QGIS names checked against PyQt6 (QGIS 4)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) scripts/check_qt6.py
 
 test-core: deps ## Pure scoring tests, QGIS not started
-	$(VENV)/bin/pytest -p no:pytest_qgis tests/scoring
+	$(VENV)/bin/pytest -p no:pytest_qgis tests/scoring tests/scripts
 
 test-qgis: deps ## QGIS tests (Processing, qgis_process, dock, translation) offscreen
 	$(QGIS_ENV) $(VENV)/bin/pytest tests/processing tests/bad_input tests/ui tests/test_plugin.py tests/test_i18n.py

@@ -1,10 +1,12 @@
 """The one place where QGIS 3.22 … 3.44 (Qt5) and QGIS 4 (Qt6) differ for this plugin.
 
 Newer QGIS moved enums into ``Qgis.*`` and QgsField to QMetaType; QGIS 4
-drops the old spellings. Everything else imports the names from here.
+drops the old spellings, and hands NULL over as None instead of a null QVariant.
+Everything else imports the names (and ``plain`` for NULL) from here.
 """
 
 from qgis.core import (
+    NULL,
     Qgis,
     QgsFeatureRequest,
     QgsField,
@@ -34,30 +36,39 @@ if _NEW_ENUMS:
     GEOMETRY_LINE = Qgis.GeometryType.Line
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
 else:
-    SOURCE_POLYGON = QgsProcessing.TypeVectorPolygon
-    SOURCE_POINT = QgsProcessing.TypeVectorPoint
-    SOURCE_LINE = QgsProcessing.TypeVectorLine
-    SOURCE_ANY_GEOMETRY = QgsProcessing.TypeVectorAnyGeometry
-    SOURCE_VECTOR = QgsProcessing.TypeVector
-    NUMBER_DOUBLE = QgsProcessingParameterNumber.Double
-    NUMBER_INTEGER = QgsProcessingParameterNumber.Integer
-    FIELD_PARAMETER_NUMERIC = QgsProcessingParameterField.Numeric
-    REQUEST_NO_GEOMETRY = QgsFeatureRequest.NoGeometry
-    GEOMETRY_POLYGON = QgsWkbTypes.PolygonGeometry
-    GEOMETRY_POINT = QgsWkbTypes.PointGeometry
-    GEOMETRY_LINE = QgsWkbTypes.LineGeometry
-    WKB_NO_GEOMETRY = QgsWkbTypes.NoGeometry
+    SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
+    SOURCE_POINT = QgsProcessing.SourceType.TypeVectorPoint
+    SOURCE_LINE = QgsProcessing.SourceType.TypeVectorLine
+    SOURCE_ANY_GEOMETRY = QgsProcessing.SourceType.TypeVectorAnyGeometry
+    SOURCE_VECTOR = QgsProcessing.SourceType.TypeVector
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
+    NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
+    FIELD_PARAMETER_NUMERIC = QgsProcessingParameterField.DataType.Numeric
+    REQUEST_NO_GEOMETRY = QgsFeatureRequest.Flag.NoGeometry
+    GEOMETRY_POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
+    GEOMETRY_POINT = QgsWkbTypes.GeometryType.PointGeometry
+    GEOMETRY_LINE = QgsWkbTypes.GeometryType.LineGeometry
+    WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
 
 if _FIELD_USES_QMETATYPE:
     FIELD_DOUBLE = QMetaType.Type.Double
     FIELD_INT = QMetaType.Type.Int
     FIELD_LONG = QMetaType.Type.LongLong
     FIELD_STRING = QMetaType.Type.QString
-else:
-    FIELD_DOUBLE = QVariant.Double
-    FIELD_INT = QVariant.Int
-    FIELD_LONG = QVariant.LongLong
-    FIELD_STRING = QVariant.String
+else:  # QgsField takes QVariant.Type before 3.38; PyQt6 has no QVariant.Type at all
+    FIELD_DOUBLE = QVariant.Type.Double  # qgis3-only
+    FIELD_INT = QVariant.Type.Int  # qgis3-only
+    FIELD_LONG = QVariant.Type.LongLong  # qgis3-only
+    FIELD_STRING = QVariant.Type.String  # qgis3-only
+
+
+def plain(value):
+    """An attribute value with NULL as None.
+
+    PyQGIS on Qt5 hands NULL over as a null QVariant, on Qt6 as None (qgis.core.NULL is
+    None there); ``== NULL`` is QGIS's own test that holds for both.
+    """
+    return None if value == NULL else value
 
 
 def make_field(name: str, field_type, length: int = 0, precision: int = 0) -> QgsField:
@@ -72,7 +83,7 @@ if _NEW_ENUMS:
     SOURCE_MAP_LAYER = Qgis.ProcessingSourceType.MapLayer
 else:
     ALGORITHM_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
-    SOURCE_MAP_LAYER = QgsProcessing.TypeMapLayer
+    SOURCE_MAP_LAYER = QgsProcessing.SourceType.TypeMapLayer
 
 
 def set_label_text_format(label, text_format) -> None:

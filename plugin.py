@@ -24,15 +24,18 @@ class WijkdiagnosePlugin:
         self.translator = self._install_translator()
         self.missing = dependencies.missing()
         if self.missing:
-            QgsMessageLog.logMessage(self._missing_message(), "Wijkdiagnose", Qgis.Critical)
+            QgsMessageLog.logMessage(
+                self._missing_message(), "Wijkdiagnose", Qgis.MessageLevel.Critical
+            )
 
     def _missing_message(self) -> str:
         # no trailing comma after the text: pylupdate5 would not extract it
         text = QCoreApplication.translate(
             "WijkdiagnosePlugin",
-            "Wijkdiagnose cannot start: {}. Install them into the Python of QGIS, e.g. {}"
+            "Wijkdiagnose cannot start: {}. Install: {}"
         )  # fmt: skip
-        return text.format("; ".join(self.missing), dependencies.INSTALL_HINT)
+        hint = dependencies.install_hint(dependencies.unusable(dependencies.BASE))
+        return text.format("; ".join(self.missing), hint)
 
     @staticmethod
     def _install_translator():
@@ -55,11 +58,16 @@ class WijkdiagnosePlugin:
 
             self.provider = WijkdiagnoseProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
+            for algorithm in self.provider.algorithms():  # those a missing package stops
+                if algorithm.missing_packages():
+                    QgsMessageLog.logMessage(
+                        algorithm.missing_packages(), "Wijkdiagnose", Qgis.MessageLevel.Warning
+                    )
 
     def initGui(self):
         if self.missing:
             self.iface.messageBar().pushMessage(
-                "Wijkdiagnose", self._missing_message(), Qgis.Critical, 0
+                "Wijkdiagnose", self._missing_message(), Qgis.MessageLevel.Critical, 0
             )
             return
         self.initProcessing()

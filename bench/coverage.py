@@ -4,7 +4,9 @@
 
 import numpy as np
 
-from wijkdiagnose.scoring.indicators import PROFILES, names, transit_coverage
+from wijkdiagnose.scoring.conventions import TRANSIT_PROFILES as PROFILES
+from wijkdiagnose.scoring.indicators import names
+from wijkdiagnose.scoring.indicators.transit import transit_coverage
 
 from . import generate, qgis_env
 from .timing import Row, timed

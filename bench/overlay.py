@@ -6,8 +6,13 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from wijkdiagnose.scoring.indicators import land_cover_shares, load_class_mapping, names
-from wijkdiagnose.scoring.indicators.cover import PRIORITY, shares_from_areas
+from wijkdiagnose.scoring.indicators import names
+from wijkdiagnose.scoring.indicators.cover import (
+    PRIORITY,
+    land_cover_shares,
+    load_class_mapping,
+    shares_from_areas,
+)
 
 from . import generate, qgis_env
 from .timing import Row, timed

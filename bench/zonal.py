@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from wijkdiagnose.scoring.indicators import zonal_stats
+from wijkdiagnose.scoring.indicators.zonal import zonal_stats
 
 from . import generate, qgis_env
 from .timing import Row, timed

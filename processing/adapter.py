@@ -17,9 +17,9 @@ from qgis.core import (
     QgsProcessingException,
     QgsProviderRegistry,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
-from ..compat import FIELD_DOUBLE, FIELD_LONG, FIELD_STRING, WKB_NO_GEOMETRY, make_field
+from ..compat import FIELD_DOUBLE, FIELD_LONG, FIELD_STRING, WKB_NO_GEOMETRY, make_field, plain
 
 
 def read_features(
@@ -43,17 +43,10 @@ def read_features(
     return features
 
 
-def _plain(value):
-    """QVariant NULL (PyQGIS 3.x) to None; everything else as is."""
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
-
-
 def attribute_table(features: Sequence[QgsFeature], fields: QgsFields) -> pd.DataFrame:
     """Attributes as a DataFrame indexed 0..n-1 in feature order."""
     names = fields.names()
-    rows = [[_plain(v) for v in feature.attributes()] for feature in features]
+    rows = [[plain(v) for v in feature.attributes()] for feature in features]
     return pd.DataFrame(rows, columns=names, index=pd.RangeIndex(len(rows)))
 
 

@@ -1,6 +1,7 @@
 """What every Wijkdiagnose algorithm shares: naming, help, icon, error boundary."""
 
 import traceback
+from typing import Tuple
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -14,6 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from .. import dependencies
 from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ..paths import ICON
 from ..scoring.errors import InputError, WijkdiagnoseError
@@ -41,6 +43,9 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
 
     ID = ""
     GROUP_ID = "diagnose"
+    # Optional packages (dependencies.PACKAGES) the kernel imports; imported lazily in
+    # ``process`` so that the algorithm is listed, and says what is missing, without them.
+    NEEDS: Tuple[str, ...] = ()
 
     def tr(self, text: str) -> str:
         """``text`` in the context of the class that wrote it: pylupdate5 files a
@@ -66,6 +71,33 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    def missing_packages(self, names=None) -> str:
+        """Empty when the packages ``names`` (default ``NEEDS``) can be used; else which
+        are missing or too old and the install step for this platform."""
+        unusable = dependencies.unusable(self.NEEDS if names is None else names)
+        if not unusable:
+            return ""
+        return self.tr("'{}' cannot run: {}. Install: {}").format(
+            self.displayName(),
+            "; ".join(dependencies.problem(name) for name in unusable),
+            dependencies.install_hint(unusable),
+        )
+
+    def canExecute(self):
+        """QGIS's own check before the dialog opens (toolbox, locator, menus)."""
+        message = self.missing_packages()
+        return not message, message
+
+    def shortDescription(self) -> str:
+        """The toolbox tooltip: says what is missing where a package is."""
+        return self.missing_packages()
+
+    def require(self, names) -> None:
+        """Stop with the install step when a package of ``names`` cannot be used."""
+        message = self.missing_packages(names)
+        if message:
+            raise QgsProcessingException(message)
 
     def add_diagnosed_input(self, name: str = "INPUT") -> None:
         """The wijken scored by score_transitions, the input of every later step."""
@@ -103,6 +135,7 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         projects alive until after QGIS exits, and QGIS crashes deleting them then.
         """
         try:
+            self.require(self.NEEDS)
             return self.process(parameters, context, feedback)
         except (WijkdiagnoseError, QgsProcessingException) as err:
             message = str(err)
@@ -147,6 +180,7 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
     """
 
     GROUP_ID = "indicatoren"
+    NEEDS = ("shapely", "geopandas")  # the wijken reach every kernel as a GeoDataFrame
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
 

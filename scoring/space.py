@@ -36,6 +36,7 @@ import pandas as pd
 import shapely
 
 from .cbs import clean, find_fields
+from .conventions import POLYGON_STREET_WIDTH_M
 from .errors import InputError
 from .indicators import names
 from .indicators.cover import ClassMapping, classify_land_cover, land_cover_shares
@@ -88,10 +89,6 @@ ROAD_CLASSES = {
     "bridleway": RoadClass(2.0, False),
     "steps": RoadClass(2.0, False),
 }
-# Road polygons (BGT wegdeel: carriageway, sidewalks, parking and verges as separate
-# faces) give a street length of area / this width: a residential profile of two 1.8 m
-# sidewalks, a 2 m parking strip and a 5.5 m carriageway, rounded. Aanname after CROW.
-POLYGON_STREET_WIDTH_M = 12.0
 
 # Strip width (m) of one existing network in the ondergrond, by KLIC/IMKL theme or a plain
 # Dutch name, compared in lower case without spaces, '-' or '_'. Aanname after the cross

@@ -237,13 +237,18 @@ def assign_to_wijken(event_geometries, wijk_geometries) -> np.ndarray:
     return best
 
 
+def unplaced(events: pd.DataFrame) -> np.ndarray:
+    """Which events have no wijk code: :func:`place_by_geometry` places them (shapely)."""
+    return events["wijk"].isna().to_numpy()
+
+
 def place_by_geometry(events: pd.DataFrame, work_geometries, wijk_geometries, wijk_codes):
     """``events`` with ``wijk`` filled in from the geometry where no code was given.
 
     ``work_geometries`` are in table order (``events["row"]`` indexes them),
     ``wijk_geometries`` and ``wijk_codes`` in wijk order, in the same CRS.
     """
-    missing = events["wijk"].isna().to_numpy()
+    missing = unplaced(events)
     if not missing.any():
         return events
     rows = events.loc[missing, "row"].to_numpy()

@@ -11,7 +11,8 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from wijkdiagnose.compat import plain
 
 _PROVIDERS = []  # keep Python references, or the registry's providers are collected
 
@@ -57,13 +58,6 @@ def memory_layer(geometry: str, fields: str, rows, name: str = "wijken", crs="EP
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer
-
-
-def plain(value):
-    """QVariant NULL as None, so tests compare plain Python values."""
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
 
 
 def attributes_by(layer, key: str) -> dict:

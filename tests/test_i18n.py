@@ -31,6 +31,7 @@ FIELD_NAME = re.compile(r"\b[a-z][a-z0-9]*_(?:[a-z0-9_]|<\w+>|\*)*")
 # Where translate() gets a variable on purpose: the runtime halves of tr() and of the
 # QT_TRANSLATE_NOOP group names. Every other call must hold literals pylupdate5 can read.
 DISPATCHERS = {
+    ("dependencies.py", "_text"),
     ("processing/algorithm.py", "tr"),
     ("processing/algorithm.py", "group"),
     ("ui/dock.py", "tr"),

@@ -98,9 +98,9 @@ def test_initprocessing_alone_works_without_an_iface():
 def test_missing_dependencies_are_named_with_an_install_hint(qgis_iface, monkeypatch):
     from wijkdiagnose import dependencies
 
-    monkeypatch.setattr(
-        dependencies, "missing", lambda: ["shapely 1.8.5 is too old (needs 2 or newer)"]
-    )
+    pandas = dependencies.PACKAGES["pandas"]
+    monkeypatch.setitem(dependencies.PACKAGES, "pandas", pandas._replace(modules=("no_pandas",)))
+    monkeypatch.setattr(dependencies, "platform_name", lambda: "debian")
     registry = QgsApplication.processingRegistry()
     if registry.providerById("wijkdiagnose"):
         registry.removeProvider(registry.providerById("wijkdiagnose"))
@@ -108,8 +108,10 @@ def test_missing_dependencies_are_named_with_an_install_hint(qgis_iface, monkeyp
     plugin.initProcessing()
     plugin.initGui()
     assert registry.providerById("wijkdiagnose") is None and plugin.actions == []
-    message = plugin._missing_message()
-    assert "shapely 1.8.5 is too old" in message and "pip install" in message
+    assert plugin._missing_message() == (
+        "Wijkdiagnose cannot start: pandas is not installed. "
+        "Install: sudo apt install python3-pandas"
+    )
     plugin.unload()
 
 

@@ -12,7 +12,7 @@ from typing import Callable, List, Optional, Sequence
 
 from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import GEOMETRY_POLYGON
+from ..compat import GEOMETRY_POLYGON, plain
 from ..paths import DOCK_ICON, ICONS
 from ..scoring.errors import WijkdiagnoseError
 from ..scoring.profile import Profile, load_profile
@@ -72,10 +72,9 @@ def is_diagnosed_layer(layer) -> bool:
 
 
 def feature_attributes(feature) -> dict:
-    """{field: value} with NULL as None (PyQt5 gives NULL as an empty QVariant)."""
+    """{field: value} with NULL as None."""
     return {
-        name: None if isinstance(value, QVariant) and value.isNull() else value
-        for name, value in zip(feature.fields().names(), feature.attributes())
+        name: plain(value) for name, value in zip(feature.fields().names(), feature.attributes())
     }
 
 

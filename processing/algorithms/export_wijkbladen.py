@@ -60,7 +60,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import Qt, QVariant
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -70,6 +70,7 @@ from ...compat import (
     REQUEST_NO_GEOMETRY,
     SOURCE_MAP_LAYER,
     SOURCE_POLYGON,
+    plain,
     set_label_text_format,
 )
 from ...scoring import fields
@@ -877,7 +878,7 @@ def unique_texts(layer, field):
     index = layer.fields().indexFromName(field) if field else -1
     if index < 0:
         return []
-    values = (v for v in layer.uniqueValues(index) if not isinstance(v, QVariant) or not v.isNull())
+    values = (plain(v) for v in layer.uniqueValues(index))
     return sorted(str(v) for v in values if v not in (None, ""))
 
 

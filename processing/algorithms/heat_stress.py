@@ -11,12 +11,12 @@ from qgis.core import (
 
 from ...compat import FIELD_PARAMETER_NUMERIC, NUMBER_DOUBLE, SOURCE_POINT
 from ...scoring.indicators import names
-from ...scoring.indicators.heat import heat_stress
 from ..algorithm import IndicatorAlgorithm
 
 
 class HeatStress(IndicatorAlgorithm):
     ID = "heat_stress"
+    NEEDS = ("shapely", "geopandas", "scipy", "rasterio")
     PET = "PET"
     ADDRESSES = "ADDRESSES"
     DWELLINGS_FIELD = "DWELLINGS_FIELD"
@@ -80,6 +80,8 @@ class HeatStress(IndicatorAlgorithm):
             )
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
+        from ...scoring.indicators.heat import heat_stress
+
         if self.parameterAsRasterLayer(parameters, self.PET, context) is None:
             return self._without_raster(zones)
 

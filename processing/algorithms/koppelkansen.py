@@ -23,6 +23,7 @@ from ...scoring.timeline import (
     read_events,
     require_placed,
     shown_rows,
+    unplaced,
 )
 from ..adapter import attribute_table, geometries, read_features, write_table, write_with_results
 from ..algorithm import WijkdiagnoseAlgorithm
@@ -177,10 +178,14 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         for note in notes:
             feedback.pushWarning(note)
 
-        work_geometries = geometries(work_features)
-        events = place_by_geometry(
-            events, work_geometries, geometries(wijk_features), wijk_table[code_column]
-        )
+        if unplaced(events).any():
+            self.require(("shapely",))
+            events = place_by_geometry(
+                events,
+                geometries(work_features),
+                geometries(wijk_features),
+                wijk_table[code_column],
+            )
 
         first = self._year(parameters, self.HORIZON_START, context, datetime.date.today().year)
         horizon = (
@@ -201,7 +206,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
             result,
             len(events),
             self.field_name(parameters, self.EVENT_WIJK_FIELD, context) is not None,
-            any(geometry is not None for geometry in work_geometries),
+            any(feature.hasGeometry() for feature in work_features),
             works_name,
             wijken_name,
         )

@@ -9,7 +9,6 @@ from qgis.core import (
 
 from ...compat import SOURCE_POLYGON
 from ...scoring.errors import InputError
-from ...scoring.indicators.cover import land_cover_shares, load_class_mapping
 from ..adapter import layer_frames
 from ..algorithm import IndicatorAlgorithm
 
@@ -70,6 +69,8 @@ class LandCoverShares(IndicatorAlgorithm):
         self.add_garden_paving_parameter(self.GARDEN_PAVING)
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
+        from ...scoring.indicators.cover import land_cover_shares, load_class_mapping
+
         layers = self.parameterAsLayerList(parameters, self.LAND_COVER, context)
         if not layers:
             raise InputError(self.tr("Pick at least one land-cover polygon layer."))

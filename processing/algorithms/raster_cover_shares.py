@@ -6,12 +6,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...scoring.indicators.cover import parse_raster_classes, raster_cover_shares
 from ..algorithm import IndicatorAlgorithm
 
 
 class RasterCoverShares(IndicatorAlgorithm):
     ID = "raster_cover_shares"
+    NEEDS = ("shapely", "geopandas", "rasterio")
     RASTER = "RASTER"
     CLASSES = "CLASSES"
     GARDEN_PAVING = "GARDEN_PAVING"
@@ -42,6 +42,8 @@ class RasterCoverShares(IndicatorAlgorithm):
         self.add_garden_paving_parameter(self.GARDEN_PAVING)
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
+        from ...scoring.indicators.cover import parse_raster_classes, raster_cover_shares
+
         return raster_cover_shares(
             self.raster_path(parameters, self.RASTER, context),
             zones,

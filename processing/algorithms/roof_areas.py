@@ -7,7 +7,6 @@ from qgis.core import (
 )
 
 from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON
-from ...scoring.indicators.roofs import roof_areas
 from ..algorithm import IndicatorAlgorithm
 
 
@@ -60,6 +59,8 @@ class RoofAreas(IndicatorAlgorithm):
         )  # fmt: skip
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
+        from ...scoring.indicators.roofs import roof_areas
+
         buildings = self.source_frame(parameters, self.BUILDINGS, context)
         return roof_areas(
             zones,

@@ -17,11 +17,10 @@ from qgis.core import (
 from ...compat import NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR
 from ...scoring.cbs import find_fields
 from ...scoring.claims import LAYERS, compute_claims
+from ...scoring.conventions import POLYGON_STREET_WIDTH_M
 from ...scoring.errors import InputError
 from ...scoring.fields import SCORE_FIELDS
-from ...scoring.indicators.cover import load_class_mapping
 from ...scoring.profile import load_profile
-from ...scoring.space import POLYGON_STREET_WIDTH_M, measure_space
 from ..adapter import (
     geodataframe,
     in_projected_crs,
@@ -58,6 +57,7 @@ class PressureStyle(QgsProcessingLayerPostProcessorInterface):
 
 class SpatialClaims(WijkdiagnoseAlgorithm):
     ID = "spatial_claims"
+    NEEDS = ("shapely", "geopandas")
     INPUT = "INPUT"
     ROADS = "ROADS"
     ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
@@ -209,6 +209,9 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
+        from ...scoring.indicators.cover import load_class_mapping
+        from ...scoring.space import measure_space
+
         source = self.source(parameters, self.INPUT, context)
         layer_name = source.sourceName()
         profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)

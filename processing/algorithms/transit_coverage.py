@@ -7,12 +7,13 @@ from qgis.core import (
 )
 
 from ...compat import FIELD_PARAMETER_NUMERIC, SOURCE_POINT, SOURCE_POLYGON
-from ...scoring.indicators.transit import PROFILES, transit_coverage
+from ...scoring.conventions import TRANSIT_PROFILES
 from ..algorithm import IndicatorAlgorithm
 
 
 class TransitCoverage(IndicatorAlgorithm):
     ID = "transit_coverage"
+    NEEDS = ("shapely", "geopandas", "scipy")
     STOPS = "STOPS"
     MODE_FIELD = "MODE_FIELD"
     DISTANCES = "DISTANCES"
@@ -84,10 +85,12 @@ class TransitCoverage(IndicatorAlgorithm):
         )
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
+        from ...scoring.indicators.transit import transit_coverage
+
         stops = self.source_frame(parameters, self.STOPS, context)
         addresses = self.source_frame(parameters, self.ADDRESSES, context, optional=True)
         buildings = self.source_frame(parameters, self.BUILDINGS, context, optional=True)
-        profile = tuple(PROFILES)[self.parameterAsEnum(parameters, self.DISTANCES, context)]
+        profile = tuple(TRANSIT_PROFILES)[self.parameterAsEnum(parameters, self.DISTANCES, context)]
         return transit_coverage(
             zones,
             stops,

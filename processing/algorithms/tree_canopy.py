@@ -3,12 +3,13 @@
 from qgis.core import QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer
 
 from ...compat import NUMBER_DOUBLE
-from ...scoring.indicators.cover import CANOPY_MIN_HEIGHT, tree_canopy
+from ...scoring.conventions import CANOPY_MIN_HEIGHT
 from ..algorithm import IndicatorAlgorithm
 
 
 class TreeCanopy(IndicatorAlgorithm):
     ID = "tree_canopy"
+    NEEDS = ("shapely", "geopandas", "rasterio")
     HEIGHT = "HEIGHT"
     MIN_HEIGHT = "MIN_HEIGHT"
 
@@ -39,6 +40,8 @@ class TreeCanopy(IndicatorAlgorithm):
         )
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
+        from ...scoring.indicators.cover import tree_canopy
+
         return tree_canopy(
             self.raster_path(parameters, self.HEIGHT, context),
             zones,

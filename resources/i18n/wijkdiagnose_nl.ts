@@ -80,12 +80,12 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="141"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="144"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="145"/>
         <source>Writes one A4 sheet per wijk into a single PDF: the six urgency scores as a bar chart, the koploper with its zekerheid and the meelopers, the indicators with value, unit and source, three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper.
 
 The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
@@ -98,152 +98,152 @@ De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koplo
 Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="161"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="162"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="168"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="169"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="176"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="177"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="184"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="185"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="189"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="190"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="197"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="198"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="207"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="208"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="207"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="208"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="212"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="213"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="220"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="221"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="220"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="221"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="228"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="229"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="280"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="281"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="312"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="313"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="325"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="326"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="333"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="334"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="361"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="362"/>
         <source>Layout template &apos;{}&apos; is not valid XML.</source>
         <translation>Layoutsjabloon '{}' is geen geldige XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="365"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="366"/>
         <source>Layout template &apos;{}&apos; could not be loaded.</source>
         <translation>Layoutsjabloon '{}' kon niet worden geladen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="372"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="373"/>
         <source>Layout template &apos;{}&apos; has no {} item with id &apos;{}&apos;.</source>
         <translation>Layoutsjabloon '{}' heeft geen {}-item met id '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="394"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="395"/>
         <source>The wijken filter &apos;{}&apos; cannot be used: {}</source>
         <translation>Het wijkenfilter '{}' is niet bruikbaar: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="400"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="401"/>
         <source>No wijk of layer &apos;{}&apos; matches the filter &apos;{}&apos;.</source>
         <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="421"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="422"/>
         <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="437"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="438"/>
         <source>Style &apos;{}&apos; could not be applied: {}</source>
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="613"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="614"/>
         <source>Export cancelled; nothing was written to {}.</source>
         <translation>Export geannuleerd; er is niets naar {} geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="617"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="618"/>
         <source>Not enough memory to render {}. Choose a lower DPI and try again.</source>
         <translation>Onvoldoende geheugen om {} te renderen. Kies een lagere DPI en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="620"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="621"/>
         <source>Cannot write to {}. Check that the folder exists and is writable, and that the file is not open in another application.</source>
         <translation>Kan niet schrijven naar {}. Controleer of de map bestaat en beschrijfbaar is, en of het bestand niet in een andere toepassing geopend is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="624"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="625"/>
         <source>Could not create the print device for {}.</source>
         <translation>Kon het afdrukapparaat voor {} niet aanmaken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="625"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="626"/>
         <source>Could not export the map layers of {} as SVG.</source>
         <translation>Kon de kaartlagen van {} niet als SVG exporteren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="626"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="627"/>
         <source>Could not step through the wijken while exporting {} (atlas error).</source>
         <translation>Kon de wijken niet doorlopen bij het exporteren van {} (atlasfout).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="630"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="631"/>
         <source>Export of {} failed.</source>
         <translation>Export van {} is mislukt.</translation>
     </message>
@@ -313,7 +313,7 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
         <translation>Koele plek binnen (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="109"/>
+        <location filename="../../processing/algorithms/heat_stress.py" line="111"/>
         <source>No PET raster given: the heat indicators are empty and dek_hitte is 0.</source>
         <translation>Geen PET-raster opgegeven: de hitte-indicatoren zijn leeg en dek_hitte is 0.</translation>
     </message>
@@ -321,27 +321,27 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="154"/>
+        <location filename="../../processing/algorithm.py" line="188"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="160"/>
+        <location filename="../../processing/algorithm.py" line="194"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="175"/>
+        <location filename="../../processing/algorithm.py" line="209"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="216"/>
+        <location filename="../../processing/algorithm.py" line="250"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="198"/>
+        <location filename="../../processing/algorithm.py" line="232"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -349,12 +349,12 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>Koppelkansen</name>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="51"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="52"/>
         <source>Aanleidingen and koppelkansen (timeline per wijk)</source>
         <translation>Aanleidingen en koppelkansen (tijdlijn per wijk)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="54"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="55"/>
         <source>Puts planned maintenance (aanleidingen: sewer replacement, road resurfacing, gas-grid renewal, housing renovation) on a timeline per wijk and finds the koppelkansen within the planning horizon: two works that open the same space (ondergrond, maaiveld) within the graafrust window (werk-met-werk), and works that can carry a transition whose score is at or above the urgency threshold.
 
 The maintenance layer may have any geometry (a work is placed in the wijk it overlaps most) or none (a table, e.g. a CSV, with a wijk code field). Its year field holds a year or a range such as 2027-2029. Types are matched to the catalogue (TOML; empty for the shipped one), which also maps free text such as &apos;rioolvervanging&apos; to a type.
@@ -367,92 +367,92 @@ De onderhoudslaag mag elke geometrie hebben (een werk wordt geplaatst in de wijk
 Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de wijken, en schrijft een tabel met één rij per koppelkans (wijk, soort, jaren, gebeurtenissen, transities, lagen, bronnen, reden).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="72"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="73"/>
         <source>Maintenance works (any geometry, or a table)</source>
         <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
         <source>Type of work field</source>
         <translation>Veld met het type werk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
         <source>Year field (a year, or a range like 2027-2029)</source>
         <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
         <source>End year field</source>
         <translation>Veld met het eindjaar</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
         <source>Wijk code field of the works</source>
         <translation>Veld met de wijkcode van de werken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
         <source>Source field (e.g. the plan a work comes from)</source>
         <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="94"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="95"/>
         <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
         <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="102"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="103"/>
         <source>Graafrust window (years)</source>
         <translation>Graafrusttermijn (jaren)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="102"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="103"/>
         <source>Urgency threshold (score 0-100)</source>
         <translation>Urgentiedrempel (score 0-100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="126"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="127"/>
         <source>Planning horizon: first year (empty: this year)</source>
         <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="126"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="127"/>
         <source>Planning horizon: last year (empty: first year + {})</source>
         <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="141"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="142"/>
         <source>Wijken with koppelkansen</source>
         <translation>Wijken met koppelkansen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="144"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="145"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="221"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="226"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="228"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="233"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="235"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="240"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="240"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="245"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="210"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="215"/>
         <source>Koppelkansen were cancelled; nothing was written.</source>
         <translation>Koppelkansen geannuleerd; er is niets geschreven.</translation>
     </message>
@@ -460,12 +460,12 @@ Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de
 <context>
     <name>LandCoverShares</name>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="28"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="27"/>
         <source>Paving and green shares (land cover)</source>
         <translation>Aandeel verharding en groen (bodembedekking)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="31"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="30"/>
         <source>Sealed and green shares per wijk from land-cover polygons: the BGT layers (wegdeel, onbegroeidterreindeel, begroeidterreindeel, waterdeel, pand) or OSM (landuse, natural, leisure, surface, building).
 
 Sealed share = sealed area / land area without water; roads, paved terrain and buildings are sealed, open paving (klinkers) counts half. Private yards (BGT erf) are unknown and reported apart as ind_erf, unless a garden-paving fraction is given. Where polygons overlap, the area counts once (building first, then water, paving, green).
@@ -482,27 +482,27 @@ De klassenindeling (veldwaarde -&gt; categorie) staat in resources/profiles/land
 Voegt ind_verhard, ind_groen, ind_erf (%) en dek_bodem (% van de wijk gedekt door ingedeelde bodembedekking) toe.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="45"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="44"/>
         <source>Land-cover layers (polygons)</source>
         <translation>Lagen met bodembedekking (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="50"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="49"/>
         <source>Class mapping</source>
         <translation>Klassenindeling</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="55"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="54"/>
         <source>Class fields, comma separated (empty: those of the mapping)</source>
         <translation>Klassevelden, kommagescheiden (leeg: die van de indeling)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="62"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="61"/>
         <source>Own class mapping (TOML); empty for the shipped one</source>
         <translation>Eigen klassenindeling (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="75"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="76"/>
         <source>Pick at least one land-cover polygon layer.</source>
         <translation>Kies minstens één polygoonlaag met bodembedekking.</translation>
     </message>
@@ -537,12 +537,12 @@ Voegt ind_verhard, ind_groen, ind_erf (%) en dek_bodem (% van de wijk gedekt doo
 <context>
     <name>RoofAreas</name>
     <message>
-        <location filename="../../processing/algorithms/roof_areas.py" line="22"/>
+        <location filename="../../processing/algorithms/roof_areas.py" line="21"/>
         <source>Roof areas</source>
         <translation>Dakoppervlakken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/roof_areas.py" line="25"/>
+        <location filename="../../processing/algorithms/roof_areas.py" line="24"/>
         <source>Roof area per wijk from building footprints (BAG panden, 3D BAG, OSM buildings), the space that PV, green roofs and water roofs compete for.
 
 Adds ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; by the roof-shape field when given: OSM roof:shape, 3D BAG b3_dak_type), ind_dak_bruikbaar (usable m²: flat roofs fully, sloped roofs by the sloped factor for their orientation, unknown shapes by the unknown factor) and dek_dak (% of the wijk inside the building layer's extent). A building across a wijk border counts in each wijk by area.</source>
@@ -551,22 +551,22 @@ Adds ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; by the roof-shape field 
 Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld met de dakvorm als dat is opgegeven: OSM roof:shape, 3D BAG b3_dak_type), ind_dak_bruikbaar (bruikbare m²: platte daken helemaal, schuine daken naar de factor voor schuine daken (vanwege hun oriëntatie), onbekende dakvormen naar de factor voor onbekende vormen) en dek_dak (% van de wijk binnen het bereik van de gebouwenlaag). Een gebouw dat over een wijkgrens ligt, telt naar oppervlak mee in elke wijk.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/roof_areas.py" line="36"/>
+        <location filename="../../processing/algorithms/roof_areas.py" line="35"/>
         <source>Buildings (polygons)</source>
         <translation>Gebouwen (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/roof_areas.py" line="41"/>
+        <location filename="../../processing/algorithms/roof_areas.py" line="40"/>
         <source>Roof shape field</source>
         <translation>Veld met de dakvorm</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/roof_areas.py" line="49"/>
+        <location filename="../../processing/algorithms/roof_areas.py" line="48"/>
         <source>Usable share of sloped roofs</source>
         <translation>Bruikbaar aandeel van schuine daken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/roof_areas.py" line="55"/>
+        <location filename="../../processing/algorithms/roof_areas.py" line="54"/>
         <source>Usable share of roofs of unknown shape</source>
         <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
     </message>
@@ -750,32 +750,32 @@ Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbe
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="218"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="221"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="226"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="229"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="230"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="233"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="270"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="273"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="275"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="278"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets weggeschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="298"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="301"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -783,12 +783,12 @@ Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbe
 <context>
     <name>TransitCoverage</name>
     <message>
-        <location filename="../../processing/algorithms/transit_coverage.py" line="24"/>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="25"/>
         <source>Public transport coverage</source>
         <translation>OV-dekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/transit_coverage.py" line="27"/>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="28"/>
         <source>Share of each wijk&apos;s addresses within straight-line reach of a public transport stop, per mode and overall (PBL OV-beschikbaarheid): bus/tram 500 m, metro/sneltram 1000 m, train 2000 m, Intercity 3000 m; the planning profile uses 400/800/1200 m.
 
 The mode of a stop comes from the mode field (values such as bus, tram, metro, trein, ic) or else from the OSM tags (highway, railway, public_transport, other_tags). The basis is the address points (weighted by dwellings when given), else building centroids, else the area itself; ov_basis says which was used and ov_profiel which distances.
@@ -801,42 +801,42 @@ De modaliteit van een halte komt uit het veld met de modaliteit (waarden zoals b
 Voegt ind_ov_dekking, ind_ov_bus, ind_ov_tram, ind_ov_metro, ind_ov_trein, ind_ov_ic (%), dek_ov (% van de wijk dat de basislaag dekt), ov_basis en ov_profiel toe.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/transit_coverage.py" line="41"/>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="42"/>
         <source>Stops (points)</source>
         <translation>Haltes (punten)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/transit_coverage.py" line="46"/>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="47"/>
         <source>Mode field (empty: read OSM tags)</source>
         <translation>Veld met de modaliteit (leeg: OSM-tags lezen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/transit_coverage.py" line="54"/>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="55"/>
         <source>Distances</source>
         <translation>Afstanden</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/transit_coverage.py" line="54"/>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="55"/>
         <source>PBL OV-beschikbaarheid (500/1000/2000/3000 m)</source>
         <translation>PBL OV-beschikbaarheid (500/1000/2000/3000 m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/transit_coverage.py" line="54"/>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="55"/>
         <source>Planning (400/800/1200 m)</source>
         <translation>Planningsprofiel (400/800/1200 m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/transit_coverage.py" line="63"/>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="64"/>
         <source>Addresses (points)</source>
         <translation>Adressen (punten)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/transit_coverage.py" line="68"/>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="69"/>
         <source>Dwellings per address (weight)</source>
         <translation>Woningen per adres (gewicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/transit_coverage.py" line="77"/>
+        <location filename="../../processing/algorithms/transit_coverage.py" line="78"/>
         <source>Buildings (polygons; used when there are no addresses)</source>
         <translation>Gebouwen (polygonen; gebruikt als er geen adressen zijn)</translation>
     </message>
@@ -844,12 +844,12 @@ Voegt ind_ov_dekking, ind_ov_bus, ind_ov_tram, ind_ov_metro, ind_ov_trein, ind_o
 <context>
     <name>TreeCanopy</name>
     <message>
-        <location filename="../../processing/algorithms/tree_canopy.py" line="16"/>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="17"/>
         <source>Tree canopy share</source>
         <translation>Aandeel boomkroon</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/tree_canopy.py" line="19"/>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="20"/>
         <source>Share of each wijk covered by tree canopy, from a vegetation-height raster (m above ground, e.g. AHN DSM minus DTM on vegetation points). Cells higher than the minimum height (default 2.5 m) count as canopy.
 
 Adds ind_boomkroon (% of the wijk; the 3-30-300 rule asks 30 %) and dek_boom (% of the wijk the raster covers). The raster is read in blocks.</source>
@@ -858,12 +858,12 @@ Adds ind_boomkroon (% of the wijk; the 3-30-300 rule asks 30 %) and dek_boom (% 
 Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (% van de wijk dat het raster dekt) toe. Het raster wordt in blokken gelezen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/tree_canopy.py" line="28"/>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="29"/>
         <source>Vegetation height raster (m)</source>
         <translation>Raster met de vegetatiehoogte (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/tree_canopy.py" line="31"/>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="32"/>
         <source>Canopy: higher than (m)</source>
         <translation>Boomkroon: hoger dan (m)</translation>
     </message>
@@ -871,325 +871,330 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="30"/>
+        <location filename="../../processing/algorithm.py" line="32"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="31"/>
+        <location filename="../../processing/algorithm.py" line="33"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="32"/>
+        <location filename="../../processing/algorithm.py" line="34"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="72"/>
+        <location filename="../../processing/algorithm.py" line="104"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="79"/>
+        <location filename="../../processing/algorithm.py" line="111"/>
         <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
         <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="89"/>
+        <location filename="../../processing/algorithm.py" line="121"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="81"/>
+        <source>&apos;{}&apos; cannot run: {}. Install: {}</source>
+        <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
     </message>
 </context>
 <context>
     <name>WijkdiagnoseDock</name>
     <message>
-        <location filename="../../ui/dock.py" line="140"/>
+        <location filename="../../ui/dock.py" line="139"/>
         <source>Wijkdiagnose</source>
         <translation>Wijkdiagnose</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="171"/>
+        <location filename="../../ui/dock.py" line="170"/>
         <source>Diagnosed wijk layer the dock follows</source>
         <translation>Gediagnosticeerde wijkenlaag die het paneel volgt</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="173"/>
+        <location filename="../../ui/dock.py" line="172"/>
         <source>Vergelijk</source>
         <translation>Vergelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="175"/>
+        <location filename="../../ui/dock.py" line="174"/>
         <source>Compare up to {} selected or pinned wijken side by side</source>
         <translation>Tot {} geselecteerde of vastgezette wijken naast elkaar vergelijken</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="180"/>
+        <location filename="../../ui/dock.py" line="179"/>
         <source>Pin</source>
         <translation>Vastzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="182"/>
+        <location filename="../../ui/dock.py" line="181"/>
         <source>Keep this wijk in the comparison</source>
         <translation>Deze wijk in de vergelijking houden</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="205"/>
+        <location filename="../../ui/dock.py" line="204"/>
         <source>Run 'Score transitions'…</source>
         <translation>'Transities scoren' uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="220"/>
+        <location filename="../../ui/dock.py" line="219"/>
         <source>Solid bar: data score 0-100 (fainter where less of the transition&apos;s indicators had data). Hatched bar: stakeholder score. Red: they differ by {:.0f} points or more.</source>
         <translation>Volle balk: datascore 0-100 (lichter waar minder indicatoren van de transitie data hadden). Gearceerde balk: stakeholderscore. Rood: ze verschillen {:.0f} punten of meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="232"/>
+        <location filename="../../ui/dock.py" line="231"/>
         <source>Scores</source>
         <translation>Scores</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="234"/>
+        <location filename="../../ui/dock.py" line="233"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="234"/>
+        <location filename="../../ui/dock.py" line="233"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="234"/>
+        <location filename="../../ui/dock.py" line="233"/>
         <source>Unit</source>
         <translation>Eenheid</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="234"/>
+        <location filename="../../ui/dock.py" line="233"/>
         <source>Urgency</source>
         <translation>Urgentie</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="288"/>
+        <location filename="../../ui/dock.py" line="287"/>
         <source>Transition</source>
         <translation>Transitie</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="234"/>
+        <location filename="../../ui/dock.py" line="233"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="247"/>
+        <location filename="../../ui/dock.py" line="246"/>
         <source>Indicatoren</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="252"/>
+        <location filename="../../ui/dock.py" line="251"/>
         <source>Layer</source>
         <translation>Laag</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="252"/>
+        <location filename="../../ui/dock.py" line="251"/>
         <source>Claim (m²)</source>
         <translation>Claim (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="252"/>
+        <location filename="../../ui/dock.py" line="251"/>
         <source>Capacity (m²)</source>
         <translation>Capaciteit (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="252"/>
+        <location filename="../../ui/dock.py" line="251"/>
         <source>Pressure</source>
         <translation>Druk</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="252"/>
+        <location filename="../../ui/dock.py" line="251"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="252"/>
+        <location filename="../../ui/dock.py" line="251"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="264"/>
+        <location filename="../../ui/dock.py" line="263"/>
         <source>Ruimteclaims</source>
         <translation>Ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="272"/>
+        <location filename="../../ui/dock.py" line="271"/>
         <source>Tijdlijn</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="288"/>
+        <location filename="../../ui/dock.py" line="287"/>
         <source>Stakeholders</source>
         <translation>Stakeholders</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="280"/>
+        <location filename="../../ui/dock.py" line="279"/>
         <source>Enter the stakeholders&apos; score (0-100) per transition for this wijk, or load a CSV file. Leave a cell empty for &apos;not scored&apos;.</source>
         <translation>Vul per transitie de score (0-100) van de stakeholders voor deze wijk in, of laad een CSV-bestand. Laat een cel leeg voor 'niet gescoord'.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="288"/>
+        <location filename="../../ui/dock.py" line="287"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="288"/>
+        <location filename="../../ui/dock.py" line="287"/>
         <source>Difference</source>
         <translation>Verschil</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="295"/>
+        <location filename="../../ui/dock.py" line="294"/>
         <source>Stakeholder weight</source>
         <translation>Gewicht stakeholders</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="300"/>
+        <location filename="../../ui/dock.py" line="299"/>
         <source>Share of the stakeholders in the combined score: 0 = data only</source>
         <translation>Aandeel van de stakeholders in de gecombineerde score: 0 = alleen data</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="306"/>
+        <location filename="../../ui/dock.py" line="305"/>
         <source>Load CSV…</source>
         <translation>CSV laden…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="307"/>
+        <location filename="../../ui/dock.py" line="306"/>
         <source>Columns wijk, stakeholder and either transition + score, or score_&lt;transition&gt;</source>
         <translation>Kolommen wijk, stakeholder en ofwel transition + score, ofwel score_&lt;transition&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="417"/>
+        <location filename="../../ui/dock.py" line="416"/>
         <source>&apos;{}&apos; is not a score; give a number from 0 to 100.</source>
         <translation>'{}' is geen score; geef een getal van 0 tot en met 100.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="427"/>
+        <location filename="../../ui/dock.py" line="426"/>
         <source>Stakeholder scores</source>
         <translation>Stakeholderscores</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="427"/>
+        <location filename="../../ui/dock.py" line="426"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV-bestanden (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="441"/>
+        <location filename="../../ui/dock.py" line="440"/>
         <source>Loaded scores for {} wijken from {}.</source>
         <translation>Scores voor {} wijken geladen uit {}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="461"/>
+        <location filename="../../ui/dock.py" line="460"/>
         <source>No diagnosed wijk layer in this project. Run &apos;Score transitions&apos; first on a polygon layer of wijken (with CBS or indicator fields).</source>
         <translation>Geen gediagnosticeerde wijkenlaag in dit project. Voer eerst 'Transities scoren' uit op een polygoonlaag met wijken (met CBS- of indicatorvelden).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="476"/>
+        <location filename="../../ui/dock.py" line="475"/>
         <source>Select one or more wijken on the map in layer &apos;{}&apos;.</source>
         <translation>Selecteer een of meer wijken op de kaart in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="484"/>
+        <location filename="../../ui/dock.py" line="483"/>
         <source>Comparing {} wijken ({} selected, {} pinned).</source>
         <translation>{} wijken in de vergelijking ({} geselecteerd, {} vastgezet).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="493"/>
+        <location filename="../../ui/dock.py" line="492"/>
         <source>- {} wijken selected, showing the first; use Vergelijk to compare them.</source>
         <translation>- {} wijken geselecteerd, de eerste wordt getoond; gebruik Vergelijk om ze te vergelijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="546"/>
+        <location filename="../../ui/dock.py" line="545"/>
         <source>No koploper: none of the transitions could be scored for this wijk.</source>
         <translation>Geen koploper: geen van de transities kon voor deze wijk worden gescoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="548"/>
+        <location filename="../../ui/dock.py" line="547"/>
         <source>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</source>
         <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="551"/>
+        <location filename="../../ui/dock.py" line="550"/>
         <source>Meelopers: {}</source>
         <translation>Meelopers: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="605"/>
+        <location filename="../../ui/dock.py" line="604"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="554"/>
+        <location filename="../../ui/dock.py" line="553"/>
         <source>Koploper with stakeholders (weight {:.2f}): {}</source>
         <translation>Koploper met stakeholders (gewicht {:.2f}): {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="560"/>
+        <location filename="../../ui/dock.py" line="559"/>
         <source>Data and stakeholders diverge on: {}</source>
         <translation>Data en stakeholders lopen uiteen bij: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="565"/>
+        <location filename="../../ui/dock.py" line="564"/>
         <source>Profile: {}</source>
         <translation>Profiel: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="569"/>
+        <location filename="../../ui/dock.py" line="568"/>
         <source>rank in the study area</source>
         <translation>rang in het onderzoeksgebied</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="589"/>
+        <location filename="../../ui/dock.py" line="588"/>
         <source>This layer has no space claims yet (claim_ondergrond, claim_maaiveld, claim_dak): they come from the space-claims step of the diagnosis.</source>
         <translation>Deze laag heeft nog geen ruimteclaims (claim_ondergrond, claim_maaiveld, claim_dak): die komen uit de stap ruimteclaims van de diagnose.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="597"/>
+        <location filename="../../ui/dock.py" line="596"/>
         <source>Claims of the transitions per layer, against the space there.</source>
         <translation>Claims van de transities per laag, tegenover de ruimte die daar is.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="603"/>
+        <location filename="../../ui/dock.py" line="602"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="626"/>
+        <location filename="../../ui/dock.py" line="625"/>
         <source>This layer has no timeline. Run &apos;Aanleidingen and koppelkansen&apos; with the maintenance plans (riool, wegen, gasnet, renovatie) on it.</source>
         <translation>Deze laag heeft geen tijdlijn. Voer er 'Aanleidingen en koppelkansen' op uit met de onderhoudsplannen (riool, wegen, gasnet, renovatie).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="633"/>
+        <location filename="../../ui/dock.py" line="632"/>
         <source>First aanleiding: {}; koppelkansen: {}</source>
         <translation>Eerste aanleiding: {}; koppelkansen: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="639"/>
+        <location filename="../../ui/dock.py" line="638"/>
         <source>Aanleiding</source>
         <translation>Aanleiding</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="639"/>
+        <location filename="../../ui/dock.py" line="638"/>
         <source>Koppelkans</source>
         <translation>Koppelkans</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="650"/>
+        <location filename="../../ui/dock.py" line="649"/>
         <source>From the layer; type a score to override it</source>
         <translation>Uit de laag; typ een score om die te overschrijven</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="655"/>
+        <location filename="../../ui/dock.py" line="654"/>
         <source>Stakeholders score {:+.1f} points against the data: diverges by {:.0f} points or more. Is every opgave in view?</source>
         <translation>Stakeholders scoren {:+.1f} punten ten opzichte van de data: een afwijking van {:.0f} punten of meer. Is elke opgave in beeld?</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="678"/>
+        <location filename="../../ui/dock.py" line="677"/>
         <source>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</source>
         <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</translation>
     </message>
@@ -1197,19 +1202,19 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnosePlugin</name>
     <message>
-        <location filename="../../plugin.py" line="66"/>
+        <location filename="../../plugin.py" line="74"/>
         <source>Score transitions…</source>
         <translation>Transities scoren…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="90"/>
+        <location filename="../../plugin.py" line="98"/>
         <source>Wijkdiagnose dock</source>
         <translation>Wijkdiagnose-paneel</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="31"/>
-        <source>Wijkdiagnose cannot start: {}. Install them into the Python of QGIS, e.g. {}</source>
-        <translation>Wijkdiagnose kan niet starten: {}. Installeer deze in de Python van QGIS, bijv. {}</translation>
+        <location filename="../../plugin.py" line="33"/>
+        <source>Wijkdiagnose cannot start: {}. Install: {}</source>
+        <translation>Wijkdiagnose kan niet starten: {}. Installeren: {}</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1231,49 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/adapter.py" line="37"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets weggeschreven.</translation>
+    </message>
+</context>
+<context>
+    <name>dependencies</name>
+    <message>
+        <location filename="../../dependencies.py" line="87"/>
+        <source>{} is not installed</source>
+        <translation>{} is niet geïnstalleerd</translation>
+    </message>
+    <message>
+        <location filename="../../dependencies.py" line="88"/>
+        <source>{} {} is too old (needs {})</source>
+        <translation>{} {} is te oud (nodig: {})</translation>
+    </message>
+    <message>
+        <location filename="../../dependencies.py" line="89"/>
+        <source>in the OSGeo4W Shell (Start menu, beside QGIS): python -m pip install {}</source>
+        <translation>in de OSGeo4W Shell (startmenu, naast QGIS): python -m pip install {}</translation>
+    </message>
+    <message>
+        <location filename="../../dependencies.py" line="92"/>
+        <source>OSGeo4W Setup, Advanced Install, packages {}; or {}</source>
+        <translation>OSGeo4W Setup, Advanced Install, pakketten {}; of {}</translation>
+    </message>
+    <message>
+        <location filename="../../dependencies.py" line="95"/>
+        <source>flatpak run --devel --command=pip3 org.qgis.qgis install --user {}</source>
+        <translation>flatpak run --devel --command=pip3 org.qgis.qgis install --user {}</translation>
+    </message>
+    <message>
+        <location filename="../../dependencies.py" line="98"/>
+        <source>sudo apt install {}</source>
+        <translation>sudo apt install {}</translation>
+    </message>
+    <message>
+        <location filename="../../dependencies.py" line="99"/>
+        <source>shapely 2 beside Debian&apos;s packages: python3 -m venv --system-site-packages {0} &amp;&amp; {0}/bin/pip install {2}, then start QGIS with PYTHONPATH={0}/lib/{1}/site-packages qgis</source>
+        <translation>shapely 2 naast de Debian-pakketten: python3 -m venv --system-site-packages {0} &amp;&amp; {0}/bin/pip install {2}, start QGIS daarna met PYTHONPATH={0}/lib/{1}/site-packages qgis</translation>
+    </message>
+    <message>
+        <location filename="../../dependencies.py" line="104"/>
+        <source>python3 -m pip install --user {} (with the Python that QGIS runs)</source>
+        <translation>python3 -m pip install --user {} (met de Python waarmee QGIS draait)</translation>
     </message>
 </context>
 <context>

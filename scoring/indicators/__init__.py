@@ -5,25 +5,7 @@ and left-out features worth telling the user.
 
 Engines: rasterized zone ids + ``np.bincount`` (rasters, read in row blocks),
 shapely 2 ``STRtree`` (overlays), ``scipy.spatial.cKDTree`` (distances).
+
+The package itself imports no kernel: ``names`` must import where shapely, scipy or
+rasterio are missing (the algorithms then say so). Import a kernel from its module.
 """
-
-from .cover import land_cover_shares, load_class_mapping, raster_cover_shares, tree_canopy
-from .heat import distance_to_cool_places, heat_stress
-from .roofs import roof_areas
-from .transit import PROFILES, stop_modes, transit_coverage
-from .zonal import zonal_class_counts, zonal_stats
-
-__all__ = [
-    "PROFILES",
-    "distance_to_cool_places",
-    "heat_stress",
-    "land_cover_shares",
-    "load_class_mapping",
-    "raster_cover_shares",
-    "roof_areas",
-    "stop_modes",
-    "transit_coverage",
-    "tree_canopy",
-    "zonal_class_counts",
-    "zonal_stats",
-]

@@ -16,10 +16,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ..conventions import CANOPY_MIN_HEIGHT
 from ..errors import InputError
 from ..toml_checks import load_toml
 from . import names
-from .geometry import overlapping_pairs, overlay_areas
+from .geometry import coverage_percent, overlapping_pairs, overlay_areas
 from .inputs import (
     IsCancelled,
     Monitor,
@@ -30,14 +31,6 @@ from .inputs import (
     require_projected,
 )
 from .osm_tags import with_tag_columns
-from .zonal import (
-    COVERAGE,
-    coverage_percent,
-    open_raster,
-    threshold_column,
-    zonal_class_counts,
-    zonal_stats,
-)
 
 CLASS_MAPPING_FILE = (
     Path(__file__).resolve().parents[2] / "resources" / "profiles" / "landcover_classes.toml"
@@ -46,7 +39,6 @@ CLASS_MAPPING_FILE = (
 PRIORITY = ("pand", "water", "verhard", "half_verhard", "onverhard", "erf", "groen")
 SEALED_WEIGHT = {"pand": 1.0, "verhard": 1.0, "half_verhard": 0.5}
 ANY_VALUE = "*"
-CANOPY_MIN_HEIGHT = 2.5  # m, vegetation higher than this counts as tree canopy
 
 ClassMapping = Dict[str, Dict[str, str]]  # field -> value -> category
 
@@ -180,6 +172,8 @@ def raster_cover_shares(
 ) -> pd.DataFrame:
     """As :func:`land_cover_shares`, from a classified raster: ``class_categories``
     maps each raster value to a category; other values count as not covered."""
+    from .zonal import zonal_class_counts  # rasterio: raster kernels only
+
     unknown = sorted({c for c in class_categories.values() if c not in PRIORITY})
     if unknown:
         raise InputError(
@@ -241,6 +235,8 @@ def tree_canopy(
 ) -> pd.DataFrame:
     """Per zone: ``ind_boomkroon`` (% of cells with vegetation higher than
     ``min_height``) and ``dek_boom`` (% of the zone with raster data)."""
+    from .zonal import COVERAGE, threshold_column, zonal_stats  # rasterio: raster kernels only
+
     stats = zonal_stats(
         vegetation_height_raster,
         zones,
@@ -331,5 +327,7 @@ def _note_unmapped(layer, category, mapping, class_fields, layer_name, notes) ->
 
 
 def _raster_crs(raster_path):
+    from .zonal import open_raster  # rasterio: raster kernels only
+
     with open_raster(raster_path) as grid:
         return grid.crs

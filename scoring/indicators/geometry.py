@@ -85,3 +85,10 @@ def hull_coverage(zone_geoms: np.ndarray, geoms: np.ndarray) -> np.ndarray:
     area = shapely.area(zone_geoms)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(area > 0, np.minimum(100.0, 100.0 * inside / area), np.nan)
+
+
+def coverage_percent(covered_area: np.ndarray, geoms: np.ndarray) -> np.ndarray:
+    """Covered area as a share (0-100 %) of each zone's area; NaN for empty zones."""
+    area = shapely.area(geoms).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(area > 0, np.minimum(100.0, 100.0 * covered_area / area), np.nan)

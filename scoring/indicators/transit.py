@@ -7,7 +7,7 @@ sneltram 1000 m, train 2000 m, Intercity 3000 m); the "planning" profile uses
 station is a train station too. Nearest stops come from ``scipy.spatial.cKDTree``.
 """
 
-from typing import Dict, List, Mapping, Optional
+from typing import List, Mapping, Optional
 
 import geopandas as gpd
 import numpy as np
@@ -15,6 +15,7 @@ import pandas as pd
 import shapely
 from scipy.spatial import cKDTree
 
+from ..conventions import TRANSIT_PROFILES as PROFILES
 from ..errors import InputError
 from . import names
 from .geometry import hull_coverage, points_in_zones, share_per_zone
@@ -31,10 +32,6 @@ from .inputs import (
 )
 from .osm_tags import with_tag_columns
 
-PROFILES: Dict[str, Dict[str, float]] = {
-    "pbl": {"bus": 500, "tram": 500, "metro": 1000, "trein": 2000, "ic": 3000},
-    "planning": {"bus": 400, "tram": 400, "metro": 800, "trein": 1200, "ic": 1200},
-}
 MODE_ALIASES = {
     "bus": "bus",
     "tram": "tram",

@@ -19,7 +19,7 @@ import rasterio.windows
 import shapely
 
 from ..errors import InputError
-from .geometry import overlapping_pairs
+from .geometry import coverage_percent, overlapping_pairs
 from .inputs import IsCancelled, Monitor, Progress, in_crs, polygons, require_overlap
 
 BLOCK_CELLS = 4_000_000  # cells read at once: about 16 MB of float32 plus the zone ids
@@ -143,13 +143,6 @@ def threshold_column(threshold: float) -> str:
 
 def percentile_column(q: float) -> str:
     return f"p{q:g}"
-
-
-def coverage_percent(covered_area: np.ndarray, geoms: np.ndarray) -> np.ndarray:
-    """Covered area as a share (0-100 %) of each zone's area; NaN for empty zones."""
-    area = shapely.area(geoms).astype(float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(area > 0, np.minimum(100.0, 100.0 * covered_area / area), np.nan)
 
 
 def iter_blocks(

@@ -223,7 +223,9 @@ def test_two_layers_of_one_geopackage_both_count(tmp_path):
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.layerName = name
         if number:
-            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+            options.actionOnExistingFile = (
+                QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+            )
         QgsVectorFileWriter.writeAsVectorFormatV3(
             layer, str(gpkg), layer.transformContext(), options
         )

@@ -3,8 +3,10 @@
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsProcessingException, QgsVectorLayer
 from qgis_helpers import RecordingFeedback, attributes_by, memory_layer, plain, run
+
+from wijkdiagnose.compat import WKB_NO_GEOMETRY
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SCORES = "code:string&field=score_energie:double&field=score_klimaatadaptatie:double"
@@ -76,7 +78,7 @@ def test_works_placed_by_geometry_give_exact_koppelkansen():
     assert west["score_energie"] == 80  # the input fields are kept
 
     table = out["OUTPUT_TABLE"]
-    assert table.wkbType() == QgsWkbTypes.NoGeometry
+    assert table.wkbType() == WKB_NO_GEOMETRY
     assert table.fields().names() == [
         "wijk",
         "kind",

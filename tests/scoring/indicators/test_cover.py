@@ -11,14 +11,14 @@ import rasterio.features
 import shapely
 
 from wijkdiagnose.scoring.errors import CancelledError, InputError
-from wijkdiagnose.scoring.indicators import (
+from wijkdiagnose.scoring.indicators import names
+from wijkdiagnose.scoring.indicators.cover import (
+    classify_land_cover,
     land_cover_shares,
     load_class_mapping,
-    names,
     raster_cover_shares,
     tree_canopy,
 )
-from wijkdiagnose.scoring.indicators.cover import classify_land_cover
 
 BGT = load_class_mapping("bgt")
 OSM = load_class_mapping("osm")

@@ -6,8 +6,8 @@ import pytest
 from scipy import ndimage
 
 from wijkdiagnose.scoring.errors import CancelledError, InputError
-from wijkdiagnose.scoring.indicators import heat_stress, names
-from wijkdiagnose.scoring.indicators.heat import distance_to_cool_places
+from wijkdiagnose.scoring.indicators import names
+from wijkdiagnose.scoring.indicators.heat import distance_to_cool_places, heat_stress
 
 HOT = 40.0
 

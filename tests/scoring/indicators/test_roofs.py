@@ -6,7 +6,8 @@ import pytest
 import shapely
 
 from wijkdiagnose.scoring.errors import CancelledError, InputError
-from wijkdiagnose.scoring.indicators import names, roof_areas
+from wijkdiagnose.scoring.indicators import names
+from wijkdiagnose.scoring.indicators.roofs import roof_areas
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ import pytest
 import shapely
 
 from wijkdiagnose.scoring.errors import InputError
-from wijkdiagnose.scoring.indicators import names, stop_modes, transit_coverage
+from wijkdiagnose.scoring.indicators import names
+from wijkdiagnose.scoring.indicators.transit import stop_modes, transit_coverage
 
 BUS, TRAM, TREIN = (0, 0), (1000, 0), (0, 3000)
 ADDRESSES = [(300, 0), (700, 0), (0, 1500), (2000, 2000), (-450, 0)]
