@@ -18,11 +18,12 @@ from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ..paths import ICON
 from ..scoring.errors import InputError, WijkdiagnoseError
 from .adapter import (
+    OutputTransaction,
+    check_destinations,
     geodataframe,
     in_projected_crs,
     read_features,
     read_geodataframe,
-    write_with_results,
 )
 
 GROUP_NAMES = {
@@ -95,18 +96,46 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        """Run ``process``; turn domain errors into messages a user can act on.
+        """Check where the outputs go, run ``process``; turn every error into a message.
 
-        The frames of a failed run are cleared before the error travels on: an
-        exception's traceback would otherwise keep the run's layers, layouts and
-        projects alive until after QGIS exits, and QGIS crashes deleting them then.
+        Domain errors carry a message a user can act on. Anything else is a bug: the
+        user gets what failed and a request to report it, the log's detail the
+        exception's type, never a traceback. The frames of a failed run are cleared
+        before the error travels on: an exception's traceback would otherwise keep the
+        run's layers, layouts and projects alive until after QGIS exits, and QGIS
+        crashes deleting them then.
         """
         try:
+            check_destinations(self, parameters, context)
             return self.process(parameters, context, feedback)
         except (WijkdiagnoseError, QgsProcessingException) as err:
             message = str(err)
             traceback.clear_frames(err.__traceback__)
+        except Exception as err:  # the boundary: no traceback reaches the user
+            message = self.unexpected_error(err, parameters, feedback)
+            traceback.clear_frames(err.__traceback__)
         raise QgsProcessingException(message)
+
+    def unexpected_error(self, err: Exception, parameters, feedback) -> str:
+        """The message for an error no check foresaw, naming the file it concerns if known."""
+        feedback.pushDebugInfo(
+            self.tr("Unexpected error in {}: {}: {}").format(self.ID, type(err).__name__, err)
+        )
+        path = getattr(err, "filename", None)
+        given = [
+            definition.description()
+            for definition in self.parameterDefinitions()
+            if path and str(parameters.get(definition.name(), "")).startswith(str(path))
+        ]
+        if given:
+            return self.tr(
+                "{} failed on input '{}' ({}): it could not be read. Check that file; if it "
+                "is sound, please report this with the log."
+            ).format(self.displayName(), given[0], path)
+        return self.tr(
+            "{} failed unexpectedly; no output was written. Please report this with the "
+            "log (Processing > History) and, if you can, the input files."
+        ).format(self.displayName())
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
@@ -177,10 +206,8 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         results = self.compute(parameters, context, zones, progress, is_cancelled)
         for note in results.attrs.get("notes", []):
             feedback.pushWarning(note)
-        dest_id = write_with_results(
-            self, parameters, self.OUTPUT, context, source, features, results
-        )
-        return {self.OUTPUT: dest_id}
+        with OutputTransaction(self, parameters, context, feedback) as outputs:
+            return {self.OUTPUT: outputs.features(self.OUTPUT, source, features, results)}
 
     def source_frame(self, parameters, name, context, feedback=None, optional=False):
         """Another vector input as a GeoDataFrame (None when optional and empty)."""
