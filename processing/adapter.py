@@ -6,6 +6,7 @@ the pure core never sees a QgsFeature.
 
 import glob
 import os
+import re
 import shutil
 import tempfile
 import traceback
@@ -23,6 +24,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessingException,
     QgsProviderRegistry,
+    QgsVectorFileWriter,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
@@ -179,6 +181,24 @@ def file_of(uri: str, provider: str = "ogr"):
     return (os.path.realpath(path), layer or None) if path else (None, None)
 
 
+def destination_file(uri: str):
+    """(real path, layer name or None) of the file a sink destination writes, parsed as
+    QGIS parses it (QgsProcessingUtils::parseDestinationString): ``provider:uri`` (only
+    ``ogr:dbname='path' table="x"`` is a file), else a path whose extension picks the
+    format (GeoPackage, with .gpkg appended, when it picks none); (None, None) otherwise."""
+    prefixed = re.match(r"^(.{3,}?):(.*)$", uri or "")
+    if not uri or (prefixed and prefixed.group(1) != "ogr"):
+        return None, None
+    if prefixed:
+        parsed = QgsDataSourceUri(prefixed.group(2))
+        path, layer = parsed.database() or prefixed.group(2), parsed.table() or None
+    else:
+        extension = os.path.splitext(uri)[1][1:]
+        path = uri if QgsVectorFileWriter.driverForExtension(extension) else uri + ".gpkg"
+        layer = None
+    return os.path.realpath(path), layer
+
+
 def input_files(alg, parameters, context) -> list:
     """[(parameter description, real path)] of every file the run's inputs read."""
     found = []
@@ -203,19 +223,21 @@ def input_files(alg, parameters, context) -> list:
 
 
 def output_files(alg, parameters, context) -> list:
-    """[(parameter description, real path, layer name or None)] of every output to a file."""
+    """[(parameter description, real path, layer name or None, destination as given)] of
+    every output that goes to a file."""
     found = []
     for definition in alg.destinationParameterDefinitions():
         name, kind = definition.name(), definition.type()
         if kind in LAYER_OUTPUTS:
             uri = alg.parameterAsOutputLayer(parameters, name, context)
+            path, layer = destination_file(uri)
         elif kind == "fileDestination":
             uri = alg.parameterAsFileOutput(parameters, name, context)
+            path, layer = (os.path.realpath(uri), None) if uri else (None, None)
         else:
             continue
-        path, layer = file_of(uri)
         if path:
-            found.append((definition.description(), path, layer))
+            found.append((definition.description(), path, layer, uri))
     return found
 
 
@@ -224,16 +246,24 @@ def check_destinations(alg, parameters, context) -> None:
     the file of another output, or whose folder is missing or read-only."""
     inputs = input_files(alg, parameters, context)
     earlier = []
-    for label, path, layer in output_files(alg, parameters, context):
+    for label, path, layer, uri in output_files(alg, parameters, context):
+        meant = file_of(uri)[0] if "|layername=" in uri else path
         for input_label, input_path in inputs:
-            if path == input_path:
+            if input_path in (path, meant):
                 raise QgsProcessingException(
                     _tr(
                         "Output '{}' would write into input file '{}' (input '{}'): that can "
                         "replace the file and lose the layers it holds. Choose another file "
                         "for the output."
-                    ).format(label, path, input_label)
+                    ).format(label, input_path, input_label)
                 )
+        if meant != path:  # QGIS would take '|layername=x' as part of a new file's name
+            raise QgsProcessingException(
+                _tr(
+                    "Output '{}': '{}' is not a destination QGIS can write. To add a layer "
+                    "to a GeoPackage, write ogr:dbname='{}' table=\"{}\" (geom)."
+                ).format(label, uri, meant, file_of(uri)[1])
+            )
         for other_label, other_path, other_layer in earlier:
             layers = {(layer or "").lower(), (other_layer or "").lower()}
             if path == other_path and (len(layers) == 1 or "" in layers):
@@ -241,28 +271,31 @@ def check_destinations(alg, parameters, context) -> None:
                     _tr(
                         "Outputs '{}' and '{}' would both write '{}', and the second would "
                         "replace the first. Give each output its own file, or its own layer "
-                        "('{}|layername=...')."
+                        "(ogr:dbname='{}' table=\"name\" (geom))."
                     ).format(other_label, label, path, path)
                 )
         earlier.append((label, path, layer))
-        folder = os.path.dirname(path)
-        if os.path.exists(folder) and not os.path.isdir(folder):
-            raise QgsProcessingException(
-                _tr("Output '{}': '{}' is a file, not a folder. Choose another folder.")
-                .format(label, folder)
-            )  # fmt: skip
-        if not os.path.isdir(folder):
-            raise QgsProcessingException(
-                _tr("Output '{}': folder '{}' does not exist. Create it or choose another folder.")
-                .format(label, folder)
-            )  # fmt: skip
-        if not os.access(folder, os.W_OK) or (
-            os.path.exists(path) and not os.access(path, os.W_OK)
-        ):
-            raise QgsProcessingException(
-                _tr("Output '{}': '{}' may not be written (no permission). Choose another folder.")
-                .format(label, path)
-            )  # fmt: skip
+        check_folder(label, path)
+
+
+def check_folder(label: str, path: str) -> None:
+    """The folder of output ``path`` exists and may be written."""
+    folder = os.path.dirname(path)
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise QgsProcessingException(
+            _tr("Output '{}': '{}' is a file, not a folder. Choose another folder.")
+            .format(label, folder)
+        )  # fmt: skip
+    if not os.path.isdir(folder):
+        raise QgsProcessingException(
+            _tr("Output '{}': folder '{}' does not exist. Create it or choose another folder.")
+            .format(label, folder)
+        )  # fmt: skip
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise QgsProcessingException(
+            _tr("Output '{}': '{}' may not be written (no permission). Choose another folder.")
+            .format(label, path)
+        )  # fmt: skip
 
 
 # ---- writing: all outputs of a run or none ----------------------------------------------
@@ -317,13 +350,16 @@ class OutputTransaction:
     def features(self, name, source, features, results: pd.DataFrame) -> str:
         """``features`` of ``source`` into sink ``name`` with the ``results`` columns added.
 
-        A result column whose name already exists (a re-run on a diagnosed layer)
-        replaces that field instead of adding a twin. Returns the destination id.
+        A result column whose name already exists in any case (a re-run on a diagnosed
+        layer; CBS's WONINGEN beside the measured woningen) replaces that field instead of
+        adding a twin, which GeoPackage and Shapefile would refuse. Returns the
+        destination id.
         """
-        added = {column: field_for(column, results[column]) for column in results.columns}
-        fields = [added.pop(field.name(), QgsField(field)) for field in source.fields()]
+        added = {column.lower(): field_for(column, results[column]) for column in results.columns}
+        fields = [added.pop(field.name().lower(), QgsField(field)) for field in source.fields()]
         fields += added.values()
-        positions = [[f.name() for f in fields].index(column) for column in results.columns]
+        names = [field.name().lower() for field in fields]
+        positions = [names.index(column.lower()) for column in results.columns]
         rows = []
         for feature, values in zip(features, results.to_numpy(dtype=object)):
             attributes = [_plain(value) for value in feature.attributes()]
@@ -344,7 +380,7 @@ class OutputTransaction:
 
     def _write(self, name, fields, rows, shapes, wkb_type, crs) -> str:
         alg, parameters, context = self._alg, self._parameters, self._context
-        path, layer = file_of(alg.parameterAsOutputLayer(parameters, name, context))
+        path, layer = destination_file(alg.parameterAsOutputLayer(parameters, name, context))
         label = alg.parameterDefinition(name).description()
         self._fit(fields, rows, label, shapefile=bool(path) and path.lower().endswith(".shp"))
         keys = [row[i] for row in rows for i, f in enumerate(fields) if f.name() == PRIMARY_KEY]

@@ -10,11 +10,18 @@ import re
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProcessingException
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsProcessingException,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
 from qgis_helpers import RecordingFeedback, run
 
 # A traceback, or a Python exception class name (KeyError, UnicodeDecodeError, ...) in the text
-PYTHON_INTERNALS = re.compile(r"Traceback \(most recent call last\)|File \"|\b[A-Z]\w*(?:Error|Exception)\b")
+PYTHON_INTERNALS = re.compile(
+    r"Traceback \(most recent call last\)|File \"|\b[A-Z]\w*(?:Error|Exception)\b"
+)
 
 
 def fingerprint(paths) -> dict:
@@ -23,7 +30,8 @@ def fingerprint(paths) -> dict:
     for path in map(Path, paths):
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
-            found[str(file)] = hashlib.sha256(file.read_bytes()).hexdigest() if file.exists() else None
+            digest = hashlib.sha256(file.read_bytes()).hexdigest() if file.exists() else None
+            found[str(file)] = digest
     return found
 
 
@@ -64,3 +72,30 @@ def assert_warned(algorithm_id, parameters, *message_parts, inputs=()):
         assert part in log, f"{part!r} not in the log:\n{log}"
     assert fingerprint(inputs) == before, "the run changed an input file"
     return results, feedback.messages
+
+
+DRIVERS = {".gpkg": "GPKG", ".fgb": "FlatGeobuf", ".geojson": "GeoJSON", ".shp": "ESRI Shapefile"}
+
+
+def save_layer(layer, path, layer_name=None) -> str:
+    """Write ``layer`` to ``path`` (the format by extension; a GeoPackage gets ``layer_name``
+    as a layer beside the ones it holds); the source string to read it back."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = DRIVERS[Path(path).suffix]
+    if layer_name:
+        options.layerName = layer_name
+        if Path(path).exists():
+            options.actionOnExistingFile = (
+                QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+            )
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(path), QgsCoordinateTransformContext(), options
+    )
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    return f"{path}|layername={layer_name}" if layer_name else str(path)
+
+
+def layer_names(path) -> list:
+    """The layers a file holds, as QGIS lists them."""
+    layer = QgsVectorLayer(str(path), "probe", "ogr")
+    return sorted(sub.split("!!::!!")[1] for sub in layer.dataProvider().subLayers())

@@ -43,14 +43,16 @@ def qgis_subprocess_env(**extra) -> dict:
 # The folders every test reads and none may change: a test that leaves a byte of them
 # different (or a file added or gone) fails. Stat first (fast); hash only what moved.
 INPUT_FOLDERS = (SHARED_DATA, ROOT / "resources" / "demo", ROOT / "tests" / "data")
-# SQLite keeps these beside an open GeoPackage while it is read; they are not content.
-TRANSIENT_SUFFIXES = ("-wal", "-shm", "-journal")
+# Sidecars that are not an input's content: SQLite keeps -wal/-shm/-journal beside an open
+# GeoPackage while it is read, and GDAL caches the statistics QGIS computes for any raster
+# layer it loads in <raster>.aux.xml (QGIS does so for every raster a user opens).
+TRANSIENT_SUFFIXES = ("-wal", "-shm", "-journal", ".aux.xml")
 
 
-def _input_stats() -> dict:
-    """{path: (size, mtime_ns)} of every file in the input folders."""
+def _input_stats(folders) -> dict:
+    """{path: (size, mtime_ns)} of every file in ``folders``."""
     stats = {}
-    for folder in INPUT_FOLDERS:
+    for folder in folders:
         for path in folder.rglob("*"):
             if path.is_file() and not path.name.endswith(TRANSIENT_SUFFIXES):
                 status = path.stat()
@@ -65,14 +67,15 @@ def _sha256(path: Path) -> str:
 
 
 class InputFingerprint:
-    """The input folders' files by stat and content; ``changes`` names what differs now."""
+    """The files of ``folders`` by stat and content; ``changes`` names what differs now."""
 
-    def __init__(self):
-        self.stats = _input_stats()
+    def __init__(self, folders=INPUT_FOLDERS):
+        self.folders = folders
+        self.stats = _input_stats(folders)
         self.hashes = {path: _sha256(path) for path in self.stats}
 
     def changes(self) -> list:
-        now = _input_stats()
+        now = _input_stats(self.folders)
         changed = [f"added: {p}" for p in now.keys() - self.stats.keys()]
         changed += [f"removed: {p}" for p in self.stats.keys() - now.keys()]
         for path in now.keys() & self.stats.keys():
