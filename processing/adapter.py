@@ -34,6 +34,7 @@ from ..compat import (
     FIELD_STRING,
     SINK_NO_FLAGS,
     SINK_REGENERATE_PRIMARY_KEY,
+    SOURCE_VECTOR,
     WKB_NO_GEOMETRY,
     make_field,
 )
@@ -223,8 +224,8 @@ def input_files(alg, parameters, context) -> list:
 
 
 def output_files(alg, parameters, context) -> list:
-    """[(parameter description, real path, layer name or None, destination as given)] of
-    every output that goes to a file."""
+    """[(name, description, real path, layer name or None, destination as given)] of every
+    output that goes to a file."""
     found = []
     for definition in alg.destinationParameterDefinitions():
         name, kind = definition.name(), definition.type()
@@ -237,7 +238,7 @@ def output_files(alg, parameters, context) -> list:
         else:
             continue
         if path:
-            found.append((definition.description(), path, layer, uri))
+            found.append((name, definition.description(), path, layer, uri))
     return found
 
 
@@ -246,7 +247,7 @@ def check_destinations(alg, parameters, context) -> None:
     the file of another output, or whose folder is missing or read-only."""
     inputs = input_files(alg, parameters, context)
     earlier = []
-    for label, path, layer, uri in output_files(alg, parameters, context):
+    for name, label, path, layer, uri in output_files(alg, parameters, context):
         meant = file_of(uri)[0] if "|layername=" in uri else path
         for input_label, input_path in inputs:
             if input_path in (path, meant):
@@ -276,6 +277,14 @@ def check_destinations(alg, parameters, context) -> None:
                 )
         earlier.append((label, path, layer))
         check_folder(label, path)
+        table = alg.parameterDefinition(name).dataType() == SOURCE_VECTOR
+        if table and path.lower().endswith(".fgb"):
+            raise QgsProcessingException(
+                _tr(
+                    "Output '{}' is a table without geometry, which FlatGeobuf cannot hold "
+                    "(the file would stay empty). Choose GeoPackage, GeoJSON or CSV for it."
+                ).format(label)
+            )
 
 
 def check_folder(label: str, path: str) -> None:
@@ -408,7 +417,18 @@ class OutputTransaction:
                 raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
         if not sink.flushBuffer():
             raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
+        if path and path.lower().endswith(".shp") and wkb_type == WKB_NO_GEOMETRY:
+            dest_id = self._table_of_shapefile(dest_id)
         return dest_id
+
+    def _table_of_shapefile(self, dest_id: str) -> str:
+        """A Shapefile without geometry is only its .dbf: load and return that."""
+        table = os.path.splitext(dest_id)[0] + ".dbf"
+        loads = self._context.layersToLoadOnCompletion()
+        if dest_id in loads:
+            loads[table] = loads.pop(dest_id)
+            self._context.setLayersToLoadOnCompletion(loads)
+        return table
 
     def _fit(self, fields, rows, label, shapefile: bool) -> None:
         """Text fields as wide as their longest value; a Shapefile's limits (10-character

@@ -74,14 +74,16 @@ def assert_warned(algorithm_id, parameters, *message_parts, inputs=()):
     return results, feedback.messages
 
 
-DRIVERS = {".gpkg": "GPKG", ".fgb": "FlatGeobuf", ".geojson": "GeoJSON", ".shp": "ESRI Shapefile"}
+DRIVERS = {".gpkg": "GPKG", ".fgb": "FlatGeobuf", ".geojson": "GeoJSON", ".shp": "ESRI Shapefile",
+           ".dbf": "ESRI Shapefile"}  # fmt: skip
 
 
-def save_layer(layer, path, layer_name=None) -> str:
+def save_layer(layer, path: Path, layer_name=None) -> str:
     """Write ``layer`` to ``path`` (the format by extension; a GeoPackage gets ``layer_name``
     as a layer beside the ones it holds); the source string to read it back."""
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = DRIVERS[Path(path).suffix]
+    options.layerOptions = ["SPATIAL_INDEX=NO"] if path.suffix == ".fgb" else []  # keeps order
     if layer_name:
         options.layerName = layer_name
         if Path(path).exists():
