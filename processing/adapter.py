@@ -277,7 +277,8 @@ def check_destinations(alg, parameters, context) -> None:
                 )
         earlier.append((label, path, layer))
         check_folder(label, path)
-        table = alg.parameterDefinition(name).dataType() == SOURCE_VECTOR
+        definition = alg.parameterDefinition(name)
+        table = definition.type() == "sink" and definition.dataType() == SOURCE_VECTOR
         if table and path.lower().endswith(".fgb"):
             raise QgsProcessingException(
                 _tr(

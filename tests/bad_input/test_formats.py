@@ -129,10 +129,12 @@ def compare_stakeholders(tmp_path):
     }, ["OUTPUT"]  # fmt: skip
 
 
-CASES = [heat_stress, tree_canopy, raster_cover_shares, land_cover_shares, transit_coverage,
-         roof_areas, score_transitions, spatial_claims, koppelkansen, compare_stakeholders]  # fmt: skip
+CASES = [
+    heat_stress, tree_canopy, raster_cover_shares, land_cover_shares, transit_coverage,
+    roof_areas, score_transitions, spatial_claims, koppelkansen, compare_stakeholders,
+]  # fmt: skip
 # A Shapefile cuts field names to 10 characters, so a diagnosed layer (score_klimaatadaptatie)
-# cannot be one: the outputs warn about it (test below); as input it stays a GeoPackage.
+# cannot be one: an output in a Shapefile warns about it; as input it stays a GeoPackage.
 DIAGNOSED_INPUT = {spatial_claims, koppelkansen, compare_stakeholders}
 TABLES = {"BLOCKS", "OUTPUT_TABLE"}  # no geometry: FlatGeobuf is refused for them
 
@@ -234,3 +236,46 @@ def test_a_table_output_in_a_shapefile_is_its_dbf(tmp_path):
     assert out["OUTPUT_TABLE"] == str(tmp_path / "kansen.dbf")
     written = QgsVectorLayer(out["OUTPUT_TABLE"], "kansen", "ogr")
     assert written.featureCount() == kansen == 3  # riool+herbestrating, 2 x urgent
+
+
+@pytest.mark.parametrize("fmt", [".gpkg", ".fgb", ".geojson", "memory"])
+def test_export_reads_a_diagnosed_layer_of_every_format(fmt, tmp_path):
+    parameters, _ = score_transitions(tmp_path)
+    scored = run(
+        "wijkdiagnose:score_transitions",
+        {**parameters, "OUTPUT": "memory:" if fmt == "memory" else str(tmp_path / f"w{fmt}")},
+    )["OUTPUT"]
+    pdf = tmp_path / "wijkbladen.pdf"
+    out = run("wijkdiagnose:export_wijkbladen", {"INPUT": scored, "OUTPUT_PDF": str(pdf)})
+    assert out["PAGE_COUNT"] == 2 and pdf.stat().st_size > 0
+
+
+def many_works():
+    """Twelve works in wijk A, one per year 2026-2037, of four kinds."""
+    kinds = ["rioolvervanging", "herbestrating", "gasnet", "renovatie"]
+    rows = [("", "A", kinds[i % 4], str(2026 + i)) for i in range(12)]
+    return memory_layer("None", "wijk:string&field=soort:string&field=jaar:string", rows, "plan")
+
+
+def test_a_long_list_of_koppelkansen_is_written_whole_or_cut_with_a_warning(tmp_path):
+    parameters, _ = koppelkansen(tmp_path)
+    parameters.update(AANLEIDINGEN=many_works(), OUTPUT_TABLE="memory:")
+    whole = run("wijkdiagnose:koppelkansen", {**parameters, "OUTPUT": "memory:"})["OUTPUT"]
+    summary = {f["WK_CODE"]: f["koppelkansen"] for f in whole.getFeatures()}["A"]
+    assert len(summary.encode("utf-8")) > 254  # longer than TEXT(254) or a DBF field
+
+    gpkg = run("wijkdiagnose:koppelkansen", {**parameters, "OUTPUT": str(tmp_path / "k.gpkg")})
+    written = QgsVectorLayer(gpkg["OUTPUT"], "k", "ogr")
+    assert {f["WK_CODE"]: f["koppelkansen"] for f in written.getFeatures()}["A"] == summary
+
+    feedback = RecordingFeedback()
+    shp = run(
+        "wijkdiagnose:koppelkansen", {**parameters, "OUTPUT": str(tmp_path / "k.shp")}, feedback
+    )
+    assert (
+        "Output 'Wijken with koppelkansen' is a Shapefile, whose text fields hold at most 254 "
+        "characters: 1 value(s) of field 'koppelkansen' were cut. Save the output as GeoPackage "
+        "to keep them whole." in feedback.messages
+    )
+    cut = {f["WK_CODE"]: f["koppelkans"] for f in QgsVectorLayer(shp["OUTPUT"]).getFeatures()}
+    assert summary.startswith(cut["A"]) and len(cut["A"].encode("utf-8")) <= 254
