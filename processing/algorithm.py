@@ -1,5 +1,6 @@
 """What every Wijkdiagnose algorithm shares: naming, help, icon, error boundary."""
 
+import os
 import traceback
 
 from qgis.core import (
@@ -25,6 +26,9 @@ from .adapter import (
     read_features,
     read_geodataframe,
 )
+
+# Parameters whose value may be a file path (a field name or number is never a file).
+FILE_PARAMETERS = {"file", "source", "vector", "raster", "multilayer", "layer", "mesh"}
 
 GROUP_NAMES = {
     "indicatoren": QT_TRANSLATE_NOOP("WijkdiagnoseAlgorithm", "Indicators"),
@@ -117,25 +121,42 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         raise QgsProcessingException(message)
 
     def unexpected_error(self, err: Exception, parameters, feedback) -> str:
-        """The message for an error no check foresaw, naming the file it concerns if known."""
+        """The message for an error no check foresaw, naming the input it concerns if known."""
         feedback.pushDebugInfo(
             self.tr("Unexpected error in {}: {}: {}").format(self.ID, type(err).__name__, err)
         )
-        path = getattr(err, "filename", None)
-        given = [
-            definition.description()
-            for definition in self.parameterDefinitions()
-            if path and str(parameters.get(definition.name(), "")).startswith(str(path))
-        ]
-        if given:
+        concerned = self.input_of(err, parameters)
+        if concerned:
             return self.tr(
-                "{} failed on input '{}' ({}): it could not be read. Check that file; if it "
-                "is sound, please report this with the log."
-            ).format(self.displayName(), given[0], path)
+                "{} failed on input '{}' ({}): it could not be read; no output was written. "
+                "Check that the file is what the parameter asks for; if it is, please report "
+                "this with the log (Processing > History)."
+            ).format(self.displayName(), *concerned)
         return self.tr(
             "{} failed unexpectedly; no output was written. Please report this with the "
             "log (Processing > History) and, if you can, the input files."
         ).format(self.displayName())
+
+    def input_of(self, err: Exception, parameters):
+        """(description, path) of the input file parameter the failing code was reading:
+        the exception's file name, or a path a frame of its traceback was working on."""
+        given = {}
+        for definition in self.parameterDefinitions():
+            if definition.type() not in FILE_PARAMETERS:
+                continue
+            value = parameters.get(definition.name())
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if isinstance(item, (str, os.PathLike)) and str(item):
+                    given.setdefault(str(item), definition.description())
+        candidates = [getattr(err, "filename", None)]
+        trace = err.__traceback__
+        while trace is not None:
+            candidates += list(trace.tb_frame.f_locals.values())
+            trace = trace.tb_next
+        for value in candidates:
+            if isinstance(value, (str, os.PathLike)) and str(value) in given:
+                return given[str(value)], str(value)
+        return None
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

@@ -4,7 +4,7 @@ thing at a time."""
 
 import numpy as np
 import rasterio
-from qgis_helpers import memory_layer
+from qgis_helpers import memory_layer, run
 from rasterio.transform import from_origin
 
 from wijkdiagnose.scoring.fields import SCORE_FIELDS
@@ -127,3 +127,13 @@ CASES = [
     roof_areas, score_transitions, spatial_claims, koppelkansen, compare_stakeholders,
 ]  # fmt: skip
 DIAGNOSED_INPUT = {spatial_claims, koppelkansen, compare_stakeholders}
+
+
+def export_wijkbladen(tmp_path):
+    """The CBS wijken of score_transitions, diagnosed."""
+    parameters, _ = score_transitions(tmp_path)
+    diagnosed = run("wijkdiagnose:score_transitions", {**parameters, "OUTPUT": "memory:"})
+    return {"INPUT": diagnosed["OUTPUT"]}, ["OUTPUT_PDF"]
+
+
+EVERY_ALGORITHM = [*CASES, export_wijkbladen]
