@@ -157,10 +157,6 @@ def _cell(value):
     return value
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("adapter", text)
-
-
 # ---- where outputs go: checked before any work ----------------------------------------
 
 LAYER_PARAMETERS = {"source", "vector", "raster", "layer", "mesh", "pointcloud"}
@@ -252,40 +248,44 @@ def check_destinations(alg, parameters, context) -> None:
         for input_label, input_path in inputs:
             if input_path in (path, meant):
                 raise QgsProcessingException(
-                    _tr(
+                    QCoreApplication.translate(
+                        "adapter",
                         "Output '{}' would write into input file '{}' (input '{}'): that can "
                         "replace the file and lose the layers it holds. Choose another file "
                         "for the output."
                     ).format(label, input_path, input_label)
-                )
+                )  # fmt: skip
         if meant != path:  # QGIS would take '|layername=x' as part of a new file's name
             raise QgsProcessingException(
-                _tr(
+                QCoreApplication.translate(
+                    "adapter",
                     "Output '{}': '{}' is not a destination QGIS can write. To add a layer "
                     "to a GeoPackage, write ogr:dbname='{}' table=\"{}\" (geom)."
                 ).format(label, uri, meant, file_of(uri)[1])
-            )
+            )  # fmt: skip
         for other_label, other_path, other_layer in earlier:
             layers = {(layer or "").lower(), (other_layer or "").lower()}
             if path == other_path and (len(layers) == 1 or "" in layers):
                 raise QgsProcessingException(
-                    _tr(
+                    QCoreApplication.translate(
+                        "adapter",
                         "Outputs '{}' and '{}' would both write '{}', and the second would "
                         "replace the first. Give each output its own file, or its own layer "
                         "(ogr:dbname='{}' table=\"name\" (geom))."
                     ).format(other_label, label, path, path)
-                )
+                )  # fmt: skip
         earlier.append((label, path, layer))
         check_folder(label, path)
         definition = alg.parameterDefinition(name)
         table = definition.type() == "sink" and definition.dataType() == SOURCE_VECTOR
         if table and path.lower().endswith(".fgb"):
             raise QgsProcessingException(
-                _tr(
+                QCoreApplication.translate(
+                    "adapter",
                     "Output '{}' is a table without geometry, which FlatGeobuf cannot hold "
                     "(the file would stay empty). Choose GeoPackage, GeoJSON or CSV for it."
                 ).format(label)
-            )
+            )  # fmt: skip
 
 
 def check_folder(label: str, path: str) -> None:
@@ -293,17 +293,25 @@ def check_folder(label: str, path: str) -> None:
     folder = os.path.dirname(path)
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise QgsProcessingException(
-            _tr("Output '{}': '{}' is a file, not a folder. Choose another folder.")
+            QCoreApplication.translate(
+                "adapter", "Output '{}': '{}' is a file, not a folder. Choose another folder."
+            )
             .format(label, folder)
         )  # fmt: skip
     if not os.path.isdir(folder):
         raise QgsProcessingException(
-            _tr("Output '{}': folder '{}' does not exist. Create it or choose another folder.")
+            QCoreApplication.translate(
+                "adapter",
+                "Output '{}': folder '{}' does not exist. Create it or choose another folder."
+            )
             .format(label, folder)
         )  # fmt: skip
     if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
         raise QgsProcessingException(
-            _tr("Output '{}': '{}' may not be written (no permission). Choose another folder.")
+            QCoreApplication.translate(
+                "adapter",
+                "Output '{}': '{}' may not be written (no permission). Choose another folder."
+            )
             .format(label, path)
         )  # fmt: skip
 
@@ -350,7 +358,10 @@ class OutputTransaction:
                     undo()
                 except (OSError, RuntimeError) as err:
                     self._feedback.pushWarning(
-                        _tr("Could not remove the partial output '{}' ({}); delete it by hand.")
+                        QCoreApplication.translate(
+                            "adapter",
+                            "Could not remove the partial output '{}' ({}); delete it by hand."
+                        )
                         .format(path, err)
                     )  # fmt: skip
         if self._backups is not None:
@@ -409,7 +420,9 @@ class OutputTransaction:
         self._sinks.append(sink)
         for attributes, shape in zip(rows, shapes):
             if self._feedback.isCanceled():
-                raise QgsProcessingException(_tr("Cancelled; nothing was written."))
+                raise QgsProcessingException(
+                    QCoreApplication.translate("adapter", "Cancelled; nothing was written.")
+                )
             out = QgsFeature(qgs_fields)
             if shape is not None:
                 out.setGeometry(shape)
@@ -449,12 +462,13 @@ class OutputTransaction:
                         )
                         cut += 1
                 self._feedback.pushWarning(
-                    _tr(
+                    QCoreApplication.translate(
+                        "adapter",
                         "Output '{}' is a Shapefile, whose text fields hold at most 254 "
                         "characters: {} value(s) of field '{}' were cut. Save the output as "
                         "GeoPackage to keep them whole."
                     ).format(label, cut, field.name())
-                )
+                )  # fmt: skip
                 longest = SHAPEFILE_TEXT_BYTES
             field.setLength(longest)
         if not shapefile:
@@ -465,12 +479,13 @@ class OutputTransaction:
             field.setName(new)
         if renamed:
             self._feedback.pushWarning(
-                _tr(
+                QCoreApplication.translate(
+                    "adapter",
                     "Output '{}' is a Shapefile, whose field names hold at most 10 characters: "
                     "{} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full "
                     "names: save a layer you pass on as GeoPackage."
                 ).format(label, len(renamed), ", ".join(f"{a} -> {b}" for a, b in renamed))
-            )
+            )  # fmt: skip
 
     def _remember(self, path: str, layer) -> None:
         """How to undo writing ``path``: remove what is new, drop a new layer, or restore."""
@@ -534,7 +549,9 @@ def _drop_layer(path: str, layer: str) -> None:
 
     dataset = ogr.Open(path, 1)
     if dataset is None:
-        raise OSError(_tr("the file cannot be opened for writing"))
+        raise OSError(
+            QCoreApplication.translate("adapter", "the file cannot be opened for writing")
+        )
     names = [dataset.GetLayer(i).GetName().lower() for i in range(dataset.GetLayerCount())]
     if layer.lower() in names:
         dataset.DeleteLayer(names.index(layer.lower()))
