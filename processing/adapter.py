@@ -23,6 +23,8 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingUtils,
     QgsProviderRegistry,
     QgsVectorFileWriter,
 )
@@ -209,6 +211,8 @@ def input_files(alg, parameters, context) -> list:
             continue
         if kind == "multilayer":
             layers = alg.parameterAsLayerList(parameters, name, context)
+        elif isinstance(parameters[name], QgsProcessingFeatureSourceDefinition):
+            layers = [source_definition_layer(parameters[name], context)]  # e.g. selected only
         elif kind in LAYER_PARAMETERS:
             layers = [alg.parameterAsLayer(parameters, name, context)]
         else:
@@ -217,6 +221,13 @@ def input_files(alg, parameters, context) -> list:
             path, _layer = file_of(layer.source(), layer.providerType())
             found += [(definition.description(), path)] if path else []
     return found
+
+
+def source_definition_layer(definition, context):
+    """The layer a 'selected features only' (or feature-limit) source stands for."""
+    value = definition.source.valueAsString(context.expressionContext())
+    text = value[0] if isinstance(value, tuple) else value
+    return QgsProcessingUtils.mapLayerFromString(text, context)
 
 
 def output_files(alg, parameters, context) -> list:

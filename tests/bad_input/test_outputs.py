@@ -7,7 +7,12 @@ A failure while the third of three sinks is written leaves none of them behind.
 
 import pytest
 from bad_input_helpers import assert_refused, fingerprint, layer_names, save_layer
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProject,
+    QgsVectorLayer,
+)
 from qgis_helpers import memory_layer, run
 
 from wijkdiagnose.processing.adapter import OutputTransaction
@@ -72,6 +77,27 @@ def test_output_into_the_input_geopackage_is_refused_and_every_layer_survives(tm
         inputs=[gpkg],
     )
     assert "input 'Wijken (polygons, with CBS or ind_* fields)'" in message
+    assert layer_names(gpkg) == ["haltes", "wegen", "wijken"]
+
+
+@pytest.mark.parametrize("given_as", ["layer", "selected features of a project layer"])
+def test_an_input_given_as_a_layer_or_its_selection_is_recognised(tmp_path, given_as):
+    gpkg = osm_geopackage(tmp_path / "osm.gpkg")
+    layer = QgsVectorLayer(f"{gpkg}|layername=wijken", "wijken", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        layer.selectByIds([1])
+        source = (
+            layer if given_as == "layer" else QgsProcessingFeatureSourceDefinition(layer.id(), True)
+        )
+        assert_refused(
+            "wijkdiagnose:score_transitions",
+            {"INPUT": source, "OUTPUT": str(gpkg)},
+            f"Output 'Diagnosed wijken' would write into input file '{gpkg}'",
+            inputs=[gpkg],
+        )
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
     assert layer_names(gpkg) == ["haltes", "wegen", "wijken"]
 
 
