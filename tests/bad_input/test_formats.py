@@ -179,3 +179,16 @@ def test_the_claim_map_from_a_geopackage_gets_new_ids(tmp_path):
     assert sorted(code for code, _laag, _fid in rows) == ["A"] * 3 + ["B"] * 3
     assert len({fid for _code, _laag, fid in rows}) == 6
     assert {laag for _code, laag, _fid in rows} == {"ondergrond", "maaiveld", "dak"}
+
+
+def test_a_fid_field_that_is_not_a_unique_whole_number_is_renumbered_in_a_geopackage(tmp_path):
+    """A memory layer merged from two GeoPackages holds fid 1 twice (QGIS issue 55896)."""
+    square = "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"
+    cbs = "fid:integer&field=WK_CODE:string&field=G_GAS_WON:double"
+    merged = memory_layer("Polygon", cbs, [(square, 1, "WK01", 1450.0), (square, 1, "WK02", 900.0)])
+    out = run(
+        "wijkdiagnose:score_transitions", {"INPUT": merged, "OUTPUT": str(tmp_path / "s.gpkg")}
+    )
+    written = QgsVectorLayer(out["OUTPUT"], "s", "ogr")
+    assert sorted(f["WK_CODE"] for f in written.getFeatures()) == ["WK01", "WK02"]
+    assert len({f["fid"] for f in written.getFeatures()}) == 2
