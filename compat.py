@@ -95,3 +95,15 @@ def set_label_text_format(label, text_format) -> None:
     font.setPointSizeF(text_format.size())
     label.setFont(font)
     label.setFontColor(text_format.color())
+
+
+# A sink that writes a feature more than once gets new primary keys (the GeoPackage fid),
+# as QGIS's own multipart-to-singleparts does.
+if hasattr(Qgis, "FeatureSinkFlag"):
+    SINK_NO_FLAGS = Qgis.FeatureSinkFlags()
+    SINK_REGENERATE_PRIMARY_KEY = SINK_NO_FLAGS | Qgis.FeatureSinkFlag.RegeneratePrimaryKey
+else:
+    from qgis.core import QgsFeatureSink
+
+    SINK_NO_FLAGS = QgsFeatureSink.SinkFlags()
+    SINK_REGENERATE_PRIMARY_KEY = SINK_NO_FLAGS | QgsFeatureSink.SinkFlag.RegeneratePrimaryKey

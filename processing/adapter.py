@@ -4,22 +4,43 @@ The only module that converts between the two worlds; algorithms call it and
 the pure core never sees a QgsFeature.
 """
 
+import glob
+import os
+import re
+import shutil
+import tempfile
+import traceback
 from typing import List, Optional, Sequence
 
 import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsDataSourceUri,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsField,
     QgsFields,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingUtils,
     QgsProviderRegistry,
+    QgsVectorFileWriter,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..compat import FIELD_DOUBLE, FIELD_LONG, FIELD_STRING, WKB_NO_GEOMETRY, make_field, plain
+from ..compat import (
+    FIELD_DOUBLE,
+    FIELD_LONG,
+    FIELD_STRING,
+    SINK_NO_FLAGS,
+    SINK_REGENERATE_PRIMARY_KEY,
+    SOURCE_VECTOR,
+    WKB_NO_GEOMETRY,
+    make_field,
+    plain,
+)
 
 
 def read_features(
@@ -112,12 +133,12 @@ def layer_frames(layers, context=None) -> dict:
 
 
 def field_for(name: str, column: pd.Series):
-    """A QgsField fitting a result column: whole numbers, reals or text."""
+    """A QgsField fitting a result column: whole numbers, reals or text (sized on writing)."""
     if pd.api.types.is_bool_dtype(column) or pd.api.types.is_integer_dtype(column):
         return make_field(name, FIELD_LONG)
     if pd.api.types.is_numeric_dtype(column):
         return make_field(name, FIELD_DOUBLE, 20, 6)
-    return make_field(name, FIELD_STRING, 254)
+    return make_field(name, FIELD_STRING)
 
 
 def _cell(value):
@@ -132,54 +153,410 @@ def _cell(value):
     return value
 
 
-def write_with_results(alg, parameters, name, context, source, features, results: pd.DataFrame):
-    """Copy ``features`` into the sink ``name`` with the ``results`` columns added.
+# ---- where outputs go: checked before any work ----------------------------------------
 
-    A result column whose name already exists (a re-run on a diagnosed layer)
-    replaces that field's values instead of adding a twin. Call this only
-    after all computation is done, so a cancelled run never leaves a
-    half-written output. Returns the destination id.
+LAYER_PARAMETERS = {"source", "vector", "raster", "layer", "mesh", "pointcloud"}
+LAYER_OUTPUTS = {"sink", "vectorDestination", "rasterDestination"}
+
+
+def file_of(uri: str, provider: str = "ogr"):
+    """(real path, layer name or None) of the file a layer source or an output destination
+    names (``path``, ``path|layername=x``, ``ogr:dbname='path' table="x"``); (None, None)
+    for memory layers and databases."""
+    if not uri or uri.startswith("memory:"):
+        return None, None
+    if uri.startswith("ogr:"):
+        parsed = QgsDataSourceUri(uri[len("ogr:") :])
+        path, layer = parsed.database(), parsed.table()
+    else:
+        parts = QgsProviderRegistry.instance().decodeUri(provider, uri)
+        path, layer = parts.get("path"), parts.get("layerName")
+    return (os.path.realpath(path), layer or None) if path else (None, None)
+
+
+def destination_file(uri: str):
+    """(real path, layer name or None) of the file a sink destination writes, parsed as
+    QGIS parses it (QgsProcessingUtils::parseDestinationString): ``provider:uri`` (only
+    ``ogr:dbname='path' table="x"`` is a file), else a path whose extension picks the
+    format (GeoPackage, with .gpkg appended, when it picks none); (None, None) otherwise."""
+    prefixed = re.match(r"^(.{3,}?):(.*)$", uri or "")
+    if not uri or (prefixed and prefixed.group(1) != "ogr"):
+        return None, None
+    if prefixed:
+        parsed = QgsDataSourceUri(prefixed.group(2))
+        path, layer = parsed.database() or prefixed.group(2), parsed.table() or None
+    else:
+        extension = os.path.splitext(uri)[1][1:]
+        path = uri if QgsVectorFileWriter.driverForExtension(extension) else uri + ".gpkg"
+        layer = None
+    return os.path.realpath(path), layer
+
+
+def input_files(alg, parameters, context) -> list:
+    """[(parameter description, real path)] of every file the run's inputs read."""
+    found = []
+    for definition in alg.parameterDefinitions():
+        name, kind = definition.name(), definition.type()
+        if definition.isDestination() or parameters.get(name) in (None, ""):
+            continue
+        if kind == "file":
+            path = alg.parameterAsFile(parameters, name, context)
+            found += [(definition.description(), os.path.realpath(path))] if path else []
+            continue
+        if kind == "multilayer":
+            layers = alg.parameterAsLayerList(parameters, name, context)
+        elif isinstance(parameters[name], QgsProcessingFeatureSourceDefinition):
+            layers = [source_definition_layer(parameters[name], context)]  # e.g. selected only
+        elif kind in LAYER_PARAMETERS:
+            layers = [alg.parameterAsLayer(parameters, name, context)]
+        else:
+            continue
+        for layer in filter(None, layers):
+            path, _layer = file_of(layer.source(), layer.providerType())
+            found += [(definition.description(), path)] if path else []
+    return found
+
+
+def source_definition_layer(definition, context):
+    """The layer a 'selected features only' (or feature-limit) source stands for."""
+    value = definition.source.valueAsString(context.expressionContext())
+    text = value[0] if isinstance(value, tuple) else value
+    return QgsProcessingUtils.mapLayerFromString(text, context)
+
+
+def output_files(alg, parameters, context) -> list:
+    """[(name, description, real path, layer name or None, destination as given)] of every
+    output that goes to a file."""
+    found = []
+    for definition in alg.destinationParameterDefinitions():
+        name, kind = definition.name(), definition.type()
+        if kind in LAYER_OUTPUTS:
+            uri = alg.parameterAsOutputLayer(parameters, name, context)
+            path, layer = destination_file(uri)
+        elif kind == "fileDestination":
+            uri = alg.parameterAsFileOutput(parameters, name, context)
+            path, layer = (os.path.realpath(uri), None) if uri else (None, None)
+        else:
+            continue
+        if path:
+            found.append((name, definition.description(), path, layer, uri))
+    return found
+
+
+def check_destinations(alg, parameters, context) -> None:
+    """Refuse, before any work, an output that would write into an input file or into
+    the file of another output, or whose folder is missing or read-only."""
+    inputs = input_files(alg, parameters, context)
+    earlier = []
+    for name, label, path, layer, uri in output_files(alg, parameters, context):
+        meant = file_of(uri)[0] if "|layername=" in uri else path
+        for input_label, input_path in inputs:
+            if input_path in (path, meant):
+                raise QgsProcessingException(
+                    QCoreApplication.translate(
+                        "adapter",
+                        "Output '{}' would write into input file '{}' (input '{}'): that can "
+                        "replace the file and lose the layers it holds. Choose another file "
+                        "for the output."
+                    ).format(label, input_path, input_label)
+                )  # fmt: skip
+        if meant != path:  # QGIS would take '|layername=x' as part of a new file's name
+            raise QgsProcessingException(
+                QCoreApplication.translate(
+                    "adapter",
+                    "Output '{}': '{}' is not a destination QGIS can write. To add a layer "
+                    "to a GeoPackage, write ogr:dbname='{}' table=\"{}\" (geom)."
+                ).format(label, uri, meant, file_of(uri)[1])
+            )  # fmt: skip
+        for other_label, other_path, other_layer in earlier:
+            layers = {(layer or "").lower(), (other_layer or "").lower()}
+            if path == other_path and (len(layers) == 1 or "" in layers):
+                raise QgsProcessingException(
+                    QCoreApplication.translate(
+                        "adapter",
+                        "Outputs '{}' and '{}' would both write '{}', and the second would "
+                        "replace the first. Give each output its own file, or its own layer "
+                        "(ogr:dbname='{}' table=\"name\" (geom))."
+                    ).format(other_label, label, path, path)
+                )  # fmt: skip
+        earlier.append((label, path, layer))
+        check_folder(label, path)
+        definition = alg.parameterDefinition(name)
+        table = definition.type() == "sink" and definition.dataType() == SOURCE_VECTOR
+        if table and path.lower().endswith(".fgb"):
+            raise QgsProcessingException(
+                QCoreApplication.translate(
+                    "adapter",
+                    "Output '{}' is a table without geometry, which FlatGeobuf cannot hold "
+                    "(the file would stay empty). Choose GeoPackage, GeoJSON or CSV for it."
+                ).format(label)
+            )  # fmt: skip
+
+
+def check_folder(label: str, path: str) -> None:
+    """The folder of output ``path`` exists and may be written."""
+    folder = os.path.dirname(path)
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "adapter", "Output '{}': '{}' is a file, not a folder. Choose another folder."
+            )
+            .format(label, folder)
+        )  # fmt: skip
+    if not os.path.isdir(folder):
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "adapter",
+                "Output '{}': folder '{}' does not exist. Create it or choose another folder."
+            )
+            .format(label, folder)
+        )  # fmt: skip
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "adapter",
+                "Output '{}': '{}' may not be written (no permission). Choose another folder."
+            )
+            .format(label, path)
+        )  # fmt: skip
+
+
+# ---- writing: all outputs of a run or none ----------------------------------------------
+
+SHAPEFILE_NAME_CHARS = 10
+SHAPEFILE_TEXT_BYTES = 254
+PRIMARY_KEY = "fid"  # the GeoPackage primary key QGIS maps a field of this name onto
+
+
+class OutputTransaction:
+    """The sinks of one run, all written or none left behind.
+
+    Use it once all computation is done::
+
+        with OutputTransaction(self, parameters, context, feedback) as outputs:
+            dest_id = outputs.features(self.OUTPUT, source, features, results)
+            table_id = outputs.table(self.TABLE, table)
+
+    If anything fails or is cancelled inside the block, every file this run created is
+    removed, every layer it added to an existing GeoPackage is dropped and every file it
+    replaced is put back; the error travels on.
     """
-    fields = QgsFields(source.fields())
-    for column in results.columns:
-        if fields.indexFromName(column) < 0:
-            fields.append(field_for(column, results[column]))
-    sink, dest_id = alg.parameterAsSink(
-        parameters, name, context, fields, source.wkbType(), source.sourceCrs()
-    )
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
-    positions = [fields.indexFromName(column) for column in results.columns]
-    values = results.to_numpy(dtype=object)
-    for feature, row in zip(features, values):
-        attributes = list(feature.attributes())
-        attributes += [None] * (len(fields) - len(attributes))
-        for position, value in zip(positions, row):
-            attributes[position] = _cell(value)
-        out = QgsFeature(fields)
-        out.setGeometry(feature.geometry())
-        out.setAttributes(attributes)
-        if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
+
+    def __init__(self, alg, parameters, context, feedback):
+        self._alg, self._parameters, self._context, self._feedback = (
+            alg, parameters, context, feedback,
+        )  # fmt: skip
+        self._sinks = []  # kept open until the block ends
+        self._undo = []
+        self._backups = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, trace):
+        if trace is not None:
+            traceback.clear_frames(trace)  # a frame holding a sink keeps its file open
+        self._sinks.clear()
+        if kind is not None:
+            for undo, path in reversed(self._undo):
+                try:
+                    undo()
+                except (OSError, RuntimeError) as err:
+                    self._feedback.pushWarning(
+                        QCoreApplication.translate(
+                            "adapter",
+                            "Could not remove the partial output '{}' ({}); delete it by hand."
+                        )
+                        .format(path, err)
+                    )  # fmt: skip
+        if self._backups is not None:
+            shutil.rmtree(self._backups, ignore_errors=True)
+        return False
+
+    def features(self, name, source, features, results: pd.DataFrame) -> str:
+        """``features`` of ``source`` into sink ``name`` with the ``results`` columns added.
+
+        A result column whose name already exists in any case (a re-run on a diagnosed
+        layer; CBS's WONINGEN beside the measured woningen) replaces that field instead of
+        adding a twin, which GeoPackage and Shapefile would refuse. Returns the
+        destination id.
+        """
+        added = {column.lower(): field_for(column, results[column]) for column in results.columns}
+        fields = [added.pop(field.name().lower(), QgsField(field)) for field in source.fields()]
+        fields += added.values()
+        names = [field.name().lower() for field in fields]
+        positions = [names.index(column.lower()) for column in results.columns]
+        rows = []
+        for feature, values in zip(features, results.to_numpy(dtype=object)):
+            attributes = [plain(value) for value in feature.attributes()]
+            attributes += [None] * (len(fields) - len(attributes))
+            for position, value in zip(positions, values):
+                attributes[position] = _cell(value)
+            rows.append(attributes)
+        shapes = [feature.geometry() for feature in features]
+        return self._write(name, fields, rows, shapes, source.wkbType(), source.sourceCrs())
+
+    def table(self, name, table: pd.DataFrame) -> str:
+        """The rows of ``table`` into the geometryless sink ``name``; the destination id."""
+        fields = [field_for(column, table[column]) for column in table.columns]
+        rows = [[_cell(value) for value in row] for row in table.to_numpy(dtype=object)]
+        return self._write(
+            name, fields, rows, [None] * len(rows), WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem()
+        )
+
+    def _write(self, name, fields, rows, shapes, wkb_type, crs) -> str:
+        alg, parameters, context = self._alg, self._parameters, self._context
+        path, layer = destination_file(alg.parameterAsOutputLayer(parameters, name, context))
+        label = alg.parameterDefinition(name).description()
+        self._fit(fields, rows, label, shapefile=bool(path) and path.lower().endswith(".shp"))
+        keys = [row[i] for row in rows for i, f in enumerate(fields) if f.name() == PRIMARY_KEY]
+        unique_keys = all(isinstance(k, int) for k in keys) and len(set(keys)) == len(keys)
+        if path is not None:
+            self._remember(path, layer)
+        qgs_fields = QgsFields()
+        for field in fields:
+            qgs_fields.append(field)
+        sink, dest_id = alg.parameterAsSink(
+            parameters, name, context, qgs_fields, wkb_type, crs,
+            SINK_NO_FLAGS if unique_keys else SINK_REGENERATE_PRIMARY_KEY,
+        )  # fmt: skip
+        if sink is None:
+            raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+        self._sinks.append(sink)
+        for attributes, shape in zip(rows, shapes):
+            if self._feedback.isCanceled():
+                raise QgsProcessingException(
+                    QCoreApplication.translate("adapter", "Cancelled; nothing was written.")
+                )
+            out = QgsFeature(qgs_fields)
+            if shape is not None:
+                out.setGeometry(shape)
+            out.setAttributes(attributes)
+            if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
+                raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
+        if not sink.flushBuffer():
             raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
-    return dest_id
+        if path and path.lower().endswith(".shp") and wkb_type == WKB_NO_GEOMETRY:
+            dest_id = self._table_of_shapefile(dest_id)
+        return dest_id
+
+    def _table_of_shapefile(self, dest_id: str) -> str:
+        """A Shapefile without geometry is only its .dbf: load and return that."""
+        table = os.path.splitext(dest_id)[0] + ".dbf"
+        loads = self._context.layersToLoadOnCompletion()
+        if dest_id in loads:
+            loads[table] = loads.pop(dest_id)
+            self._context.setLayersToLoadOnCompletion(loads)
+        return table
+
+    def _fit(self, fields, rows, label, shapefile: bool) -> None:
+        """Text fields as wide as their longest value; a Shapefile's limits (10-character
+        names, 254-byte texts) applied here and named in a warning, never silently."""
+        for position, field in enumerate(fields):
+            if field.type() != FIELD_STRING:
+                continue
+            texts = [row[position] for row in rows if isinstance(row[position], str)]
+            longest = max((len(text.encode("utf-8")) for text in texts), default=0)
+            if shapefile and longest > SHAPEFILE_TEXT_BYTES:
+                cut = 0
+                for row in rows:
+                    text = row[position]
+                    if isinstance(text, str) and len(text.encode("utf-8")) > SHAPEFILE_TEXT_BYTES:
+                        row[position] = text.encode("utf-8")[:SHAPEFILE_TEXT_BYTES].decode(
+                            "utf-8", "ignore"
+                        )
+                        cut += 1
+                self._feedback.pushWarning(
+                    QCoreApplication.translate(
+                        "adapter",
+                        "Output '{}' is a Shapefile, whose text fields hold at most 254 "
+                        "characters: {} value(s) of field '{}' were cut. Save the output as "
+                        "GeoPackage to keep them whole."
+                    ).format(label, cut, field.name())
+                )  # fmt: skip
+                longest = SHAPEFILE_TEXT_BYTES
+            field.setLength(longest)
+        if not shapefile:
+            return
+        names = shapefile_names([field.name() for field in fields])
+        renamed = [(f.name(), new) for f, new in zip(fields, names) if f.name() != new]
+        for field, new in zip(fields, names):
+            field.setName(new)
+        if renamed:
+            self._feedback.pushWarning(
+                QCoreApplication.translate(
+                    "adapter",
+                    "Output '{}' is a Shapefile, whose field names hold at most 10 characters: "
+                    "{} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full "
+                    "names: save a layer you pass on as GeoPackage."
+                ).format(label, len(renamed), ", ".join(f"{a} -> {b}" for a, b in renamed))
+            )  # fmt: skip
+
+    def _remember(self, path: str, layer) -> None:
+        """How to undo writing ``path``: remove what is new, drop a new layer, or restore."""
+        before = set(_companions(path))
+        if not os.path.exists(path):
+            self._undo.append((lambda: _remove_new(path, before), path))
+        elif layer is not None and layer.lower() not in _layer_names(path):
+            self._undo.append((lambda: _drop_layer(path, layer), path))
+        else:  # the whole file or one of its layers is replaced: keep a copy to put back
+            if self._backups is None:
+                self._backups = tempfile.mkdtemp(prefix=".wijkdiagnose-", dir=os.path.dirname(path))
+            copies = {}
+            for original in before:
+                copies[original] = os.path.join(self._backups, f"{len(copies)}")
+                shutil.copy2(original, copies[original])
+            self._undo.append((lambda: _restore(path, before, copies), path))
 
 
-def write_table(alg, parameters, name, context, table: pd.DataFrame):
-    """Write ``table`` as the rows of the geometryless sink ``name``; returns the destination id.
+def shapefile_names(names) -> list:
+    """Field names cut to a Shapefile's 10 characters, kept unique (score_ener, score_en_1)."""
+    taken = {name.lower() for name in names if len(name) <= SHAPEFILE_NAME_CHARS}
+    result = []
+    for name in names:
+        candidate, number = name[:SHAPEFILE_NAME_CHARS], 0
+        while len(name) > SHAPEFILE_NAME_CHARS and candidate.lower() in taken:
+            number += 1
+            candidate = name[: SHAPEFILE_NAME_CHARS - len(f"_{number}")] + f"_{number}"
+        taken.add(candidate.lower())
+        result.append(candidate)
+    return result
 
-    Like ``write_with_results``, call it only after all computation is done.
-    """
-    fields = QgsFields()
-    for column in table.columns:
-        fields.append(field_for(column, table[column]))
-    sink, dest_id = alg.parameterAsSink(
-        parameters, name, context, fields, WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem()
-    )
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
-    for row in table.to_numpy(dtype=object):
-        out = QgsFeature(fields)
-        out.setAttributes([_cell(value) for value in row])
-        if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
-    return dest_id
+
+def _companions(path: str) -> list:
+    """The file and its sidecars (Shapefile .dbf/.shx/.prj/.cpg, GeoPackage -wal/-shm)."""
+    stem = glob.escape(os.path.splitext(path)[0])
+    return sorted(set(glob.glob(stem + ".*") + glob.glob(glob.escape(path) + "-*")))
+
+
+def _remove_new(path: str, before: set) -> None:
+    for created in set(_companions(path)) - before:
+        os.remove(created)
+
+
+def _restore(path: str, before: set, copies: dict) -> None:
+    _remove_new(path, before)
+    for original, copy in copies.items():
+        os.replace(copy, original)
+
+
+def _layer_names(path: str) -> list:
+    from osgeo import ogr
+
+    dataset = ogr.Open(path)
+    if dataset is None:
+        return []
+    return [dataset.GetLayer(i).GetName().lower() for i in range(dataset.GetLayerCount())]
+
+
+def _drop_layer(path: str, layer: str) -> None:
+    from osgeo import ogr
+
+    dataset = ogr.Open(path, 1)
+    if dataset is None:
+        raise OSError(
+            QCoreApplication.translate("adapter", "the file cannot be opened for writing")
+        )
+    names = [dataset.GetLayer(i).GetName().lower() for i in range(dataset.GetLayerCount())]
+    if layer.lower() in names:
+        dataset.DeleteLayer(names.index(layer.lower()))

@@ -1,5 +1,6 @@
 """What every Wijkdiagnose algorithm shares: naming, help, icon, error boundary."""
 
+import os
 import traceback
 from typing import Tuple
 
@@ -21,12 +22,16 @@ from ..paths import ICON
 from ..scoring.errors import InputError, WijkdiagnoseError
 from ..scoring.tables import require_unique_wijk_codes
 from .adapter import (
+    OutputTransaction,
+    check_destinations,
     geodataframe,
     in_projected_crs,
     read_features,
     read_geodataframe,
-    write_with_results,
 )
+
+# Parameters whose value may be a file path (a field name or number is never a file).
+FILE_PARAMETERS = {"file", "source", "vector", "raster", "multilayer", "layer", "mesh"}
 
 GROUP_NAMES = {
     "indicatoren": QT_TRANSLATE_NOOP("WijkdiagnoseAlgorithm", "Indicators"),
@@ -128,19 +133,64 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        """Run ``process``; turn domain errors into messages a user can act on.
+        """Check where the outputs go, run ``process``; turn every error into a message.
 
-        The frames of a failed run are cleared before the error travels on: an
-        exception's traceback would otherwise keep the run's layers, layouts and
-        projects alive until after QGIS exits, and QGIS crashes deleting them then.
+        Domain errors carry a message a user can act on. Anything else is a bug: the
+        user gets what failed and a request to report it, the log's detail the
+        exception's type, never a traceback. The frames of a failed run are cleared
+        before the error travels on: an exception's traceback would otherwise keep the
+        run's layers, layouts and projects alive until after QGIS exits, and QGIS
+        crashes deleting them then.
         """
         try:
             self.require(self.NEEDS)
+            check_destinations(self, parameters, context)
             return self.process(parameters, context, feedback)
         except (WijkdiagnoseError, QgsProcessingException) as err:
             message = str(err)
             traceback.clear_frames(err.__traceback__)
+        except Exception as err:  # the boundary: no traceback reaches the user
+            message = self.unexpected_error(err, parameters, feedback)
+            traceback.clear_frames(err.__traceback__)
         raise QgsProcessingException(message)
+
+    def unexpected_error(self, err: Exception, parameters, feedback) -> str:
+        """The message for an error no check foresaw, naming the input it concerns if known."""
+        feedback.pushDebugInfo(
+            self.tr("Unexpected error in {}: {}: {}").format(self.ID, type(err).__name__, err)
+        )
+        concerned = self.input_of(err, parameters)
+        if concerned:
+            return self.tr(
+                "{} failed on input '{}' ({}): it could not be read; no output was written. "
+                "Check that the file is what the parameter asks for; if it is, please report "
+                "this with the log (Processing > History)."
+            ).format(self.displayName(), *concerned)
+        return self.tr(
+            "{} failed unexpectedly; no output was written. Please report this with the "
+            "log (Processing > History) and, if you can, the input files."
+        ).format(self.displayName())
+
+    def input_of(self, err: Exception, parameters):
+        """(description, path) of the input file parameter the failing code was reading:
+        the exception's file name, or a path a frame of its traceback was working on."""
+        given = {}
+        for definition in self.parameterDefinitions():
+            if definition.type() not in FILE_PARAMETERS:
+                continue
+            value = parameters.get(definition.name())
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if isinstance(item, (str, os.PathLike)) and str(item):
+                    given.setdefault(str(item), definition.description())
+        candidates = [getattr(err, "filename", None)]
+        trace = err.__traceback__
+        while trace is not None:
+            candidates += list(trace.tb_frame.f_locals.values())
+            trace = trace.tb_next
+        for value in candidates:
+            if isinstance(value, (str, os.PathLike)) and str(value) in given:
+                return given[str(value)], str(value)
+        return None
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
@@ -213,10 +263,8 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         results = self.compute(parameters, context, zones, progress, is_cancelled)
         for note in results.attrs.get("notes", []):
             feedback.pushWarning(note)
-        dest_id = write_with_results(
-            self, parameters, self.OUTPUT, context, source, features, results
-        )
-        return {self.OUTPUT: dest_id}
+        with OutputTransaction(self, parameters, context, feedback) as outputs:
+            return {self.OUTPUT: outputs.features(self.OUTPUT, source, features, results)}
 
     def source_frame(self, parameters, name, context, feedback=None, optional=False):
         """Another vector input as a GeoDataFrame (None when optional and empty)."""

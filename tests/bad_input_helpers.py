@@ -10,7 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProcessingException
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsProcessingException,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
 from qgis_helpers import RecordingFeedback, run
 
 # A traceback, or a Python exception class name (KeyError, UnicodeDecodeError, ...) in the text
@@ -67,3 +72,32 @@ def assert_warned(algorithm_id, parameters, *message_parts, inputs=()):
         assert part in log, f"{part!r} not in the log:\n{log}"
     assert fingerprint(inputs) == before, "the run changed an input file"
     return results, feedback.messages
+
+
+DRIVERS = {".gpkg": "GPKG", ".fgb": "FlatGeobuf", ".geojson": "GeoJSON", ".shp": "ESRI Shapefile",
+           ".dbf": "ESRI Shapefile"}  # fmt: skip
+
+
+def save_layer(layer, path: Path, layer_name=None) -> str:
+    """Write ``layer`` to ``path`` (the format by extension; a GeoPackage gets ``layer_name``
+    as a layer beside the ones it holds); the source string to read it back."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = DRIVERS[Path(path).suffix]
+    options.layerOptions = ["SPATIAL_INDEX=NO"] if path.suffix == ".fgb" else []  # keeps order
+    if layer_name:
+        options.layerName = layer_name
+        if Path(path).exists():
+            options.actionOnExistingFile = (
+                QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+            )
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(path), QgsCoordinateTransformContext(), options
+    )
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    return f"{path}|layername={layer_name}" if layer_name else str(path)
+
+
+def layer_names(path) -> list:
+    """The layers a file holds, as QGIS lists them."""
+    layer = QgsVectorLayer(str(path), "probe", "ogr")
+    return sorted(sub.split("!!::!!")[1] for sub in layer.dataProvider().subLayers())

@@ -38,3 +38,66 @@ def qgis_subprocess_env(**extra) -> dict:
     env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
     env.update(extra)
     return env
+
+
+# The folders every test reads and none may change: a test that leaves a byte of them
+# different (or a file added or gone) fails. Stat first (fast); hash only what moved.
+INPUT_FOLDERS = (SHARED_DATA, ROOT / "resources" / "demo", ROOT / "tests" / "data")
+# Sidecars that are not an input's content: SQLite keeps -wal/-shm/-journal beside an open
+# GeoPackage while it is read, and GDAL caches the statistics QGIS computes for any raster
+# layer it loads in <raster>.aux.xml (QGIS does so for every raster a user opens).
+TRANSIENT_SUFFIXES = ("-wal", "-shm", "-journal", ".aux.xml")
+
+
+def _input_stats(folders) -> dict:
+    """{path: (size, mtime_ns)} of every file in ``folders``."""
+    stats = {}
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file() and not path.name.endswith(TRANSIENT_SUFFIXES):
+                status = path.stat()
+                stats[path] = (status.st_size, status.st_mtime_ns)
+    return stats
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class InputFingerprint:
+    """The files of ``folders`` by stat and content; ``changes`` names what differs now."""
+
+    def __init__(self, folders=INPUT_FOLDERS):
+        self.folders = folders
+        self.stats = _input_stats(folders)
+        self.hashes = {path: _sha256(path) for path in self.stats}
+
+    def changes(self) -> list:
+        now = _input_stats(self.folders)
+        changed = [f"added: {p}" for p in now.keys() - self.stats.keys()]
+        changed += [f"removed: {p}" for p in self.stats.keys() - now.keys()]
+        for path in now.keys() & self.stats.keys():
+            if now[path] != self.stats[path]:
+                digest = _sha256(path)
+                if digest != self.hashes[path]:
+                    changed.append(f"changed: {path}")
+                self.hashes[path] = digest
+        self.stats = now
+        self.hashes = {path: self.hashes.get(path) or _sha256(path) for path in now}
+        return sorted(changed)
+
+
+@pytest.fixture(scope="session")
+def input_fingerprint() -> InputFingerprint:
+    return InputFingerprint()
+
+
+@pytest.fixture(autouse=True)
+def inputs_unchanged(input_fingerprint):
+    """Every test: the shared input folders are byte-identical afterwards."""
+    yield
+    changes = input_fingerprint.changes()
+    if changes:
+        pytest.fail("the test changed its inputs:\n" + "\n".join(changes), pytrace=False)

@@ -17,7 +17,7 @@ from ...scoring.stakeholders import (
     read_stakeholder_scores,
 )
 from ...scoring.tables import require_unique_wijk_codes, wijk_code_column
-from ..adapter import attribute_table, read_features, write_with_results
+from ..adapter import OutputTransaction, attribute_table, read_features
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..table_input import read_table
 
@@ -144,9 +144,8 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
         if feedback.isCanceled():
             raise CancelledError(self.tr("The comparison was cancelled; nothing was written."))
 
-        dest_id = write_with_results(
-            self, parameters, self.OUTPUT, context, wijken, wijk_features, comparison.fields
-        )
+        with OutputTransaction(self, parameters, context, feedback) as outputs:
+            dest_id = outputs.features(self.OUTPUT, wijken, wijk_features, comparison.fields)
         flagged = int((comparison.fields[fields.AFWIJKING] != "").sum())
         feedback.pushInfo(
             self.tr("{} stakeholder score(s); {} wijk(en) where people and data diverge.").format(

@@ -25,7 +25,7 @@ from ...scoring.timeline import (
     shown_rows,
     unplaced,
 )
-from ..adapter import attribute_table, geometries, read_features, write_table, write_with_results
+from ..adapter import OutputTransaction, attribute_table, geometries, read_features
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..table_input import read_table
 
@@ -214,11 +214,11 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         if feedback.isCanceled():
             raise CancelledError(self.tr("Koppelkansen were cancelled; nothing was written."))
 
-        dest_id = write_with_results(
-            self, parameters, self.OUTPUT, context, wijken, wijk_features, result.fields
-        )
-        table_id = write_table(self, parameters, self.OUTPUT_TABLE, context, result.kansen)
-        return {self.OUTPUT: dest_id, self.OUTPUT_TABLE: table_id}
+        with OutputTransaction(self, parameters, context, feedback) as outputs:
+            return {
+                self.OUTPUT: outputs.features(self.OUTPUT, wijken, wijk_features, result.fields),
+                self.OUTPUT_TABLE: outputs.table(self.OUTPUT_TABLE, result.kansen),
+            }
 
     def _report(self, result, works_name, wijken_name, horizon, feedback):
         if result.unmatched:

@@ -17,7 +17,7 @@ from ...scoring.profile import load_profile
 from ...scoring.scores import diagnose
 from ...scoring.tables import require_unique_wijk_codes
 from ...scoring.transitions import TRANSITION_IDS
-from ..adapter import attribute_table, read_features, write_with_results
+from ..adapter import OutputTransaction, attribute_table, read_features
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
 
 
@@ -100,9 +100,8 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         results[fields.MEELOPERS] = diagnosis.meelopers.map(",".join)
         results[fields.ZEKERHEID] = diagnosis.zekerheid.round(1)
         results[fields.PROFIEL] = profile.name
-        dest_id = write_with_results(
-            self, parameters, self.OUTPUT, context, source, features, results
-        )
+        with OutputTransaction(self, parameters, context, feedback) as outputs:
+            dest_id = outputs.features(self.OUTPUT, source, features, results)
 
         counts = Counter(k for k in diagnosis.koploper if k)
         summary = ", ".join(f"{k} {n}" for k, n in counts.most_common())

@@ -22,13 +22,12 @@ from ...scoring.errors import InputError
 from ...scoring.fields import SCORE_FIELDS
 from ...scoring.profile import load_profile
 from ..adapter import (
+    OutputTransaction,
     geodataframe,
     in_projected_crs,
     layer_frames,
     read_features,
     read_geodataframe,
-    write_table,
-    write_with_results,
 )
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
 from .land_cover_shares import CLASS_SOURCES
@@ -279,21 +278,18 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         feedback.setProgress(90)
 
         wide = pd.concat([space, claims.fields], axis=1)
-        outputs = {
-            self.OUTPUT: write_with_results(
-                self, parameters, self.OUTPUT, context, source, features, wide
-            ),
-            self.BLOCKS: write_table(self, parameters, self.BLOCKS, context, claims.blocks),
-            self.CLAIM_MAP: write_with_results(
-                self,
-                parameters,
-                self.CLAIM_MAP,
-                context,
-                source,
-                [feature for feature in features for _ in LAYERS],  # claims.layers order
-                claims.layers,
-            ),
-        }
+        with OutputTransaction(self, parameters, context, feedback) as sinks:
+            outputs = {
+                self.OUTPUT: sinks.features(self.OUTPUT, source, features, wide),
+                self.BLOCKS: sinks.table(self.BLOCKS, claims.blocks),
+                # one feature per wijk and layer (claims.layers order); each gets a new fid
+                self.CLAIM_MAP: sinks.features(
+                    self.CLAIM_MAP,
+                    source,
+                    [feature for feature in features for _ in LAYERS],
+                    claims.layers,
+                ),
+            }
         if context.willLoadLayerOnCompletion(outputs[self.CLAIM_MAP]):
             details = context.layerToLoadOnCompletionDetails(outputs[self.CLAIM_MAP])
             details.setPostProcessor(PressureStyle.create())

@@ -67,7 +67,7 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
         <translation>{} score(s) uit laag '{}' horen bij wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="151"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="150"/>
         <source>{} stakeholder score(s); {} wijk(en) where people and data diverge.</source>
         <translation>{} stakeholderscore(s); {} wijk(en) waar mensen en data uiteenlopen.</translation>
     </message>
@@ -321,27 +321,27 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="188"/>
+        <location filename="../../processing/algorithm.py" line="238"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="194"/>
+        <location filename="../../processing/algorithm.py" line="244"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="209"/>
+        <location filename="../../processing/algorithm.py" line="259"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="250"/>
+        <location filename="../../processing/algorithm.py" line="298"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="232"/>
+        <location filename="../../processing/algorithm.py" line="280"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -650,7 +650,7 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="109"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="108"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
     </message>
@@ -658,12 +658,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="79"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="78"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="82"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="81"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -680,102 +680,102 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="103"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="102"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="111"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="110"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="120"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="119"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="128"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="127"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="137"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="136"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="145"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="153"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="152"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="161"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="160"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="169"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="168"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="177"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="176"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="185"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="184"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="197"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="196"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="200"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="199"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="205"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="204"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="221"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="220"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="229"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="228"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="233"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="232"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="273"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="272"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="278"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="277"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets weggeschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="301"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="297"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -871,39 +871,54 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="32"/>
+        <location filename="../../processing/algorithm.py" line="37"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="33"/>
+        <location filename="../../processing/algorithm.py" line="38"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="34"/>
+        <location filename="../../processing/algorithm.py" line="39"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="104"/>
+        <location filename="../../processing/algorithm.py" line="109"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="111"/>
+        <location filename="../../processing/algorithm.py" line="116"/>
         <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
         <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="121"/>
+        <location filename="../../processing/algorithm.py" line="126"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="81"/>
+        <location filename="../../processing/algorithm.py" line="86"/>
         <source>&apos;{}&apos; cannot run: {}. Install: {}</source>
         <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="159"/>
+        <source>Unexpected error in {}: {}: {}</source>
+        <translation>Onverwachte fout in {}: {}: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="164"/>
+        <source>{} failed on input &apos;{}&apos; ({}): it could not be read; no output was written. Check that the file is what the parameter asks for; if it is, please report this with the log (Processing &gt; History).</source>
+        <translation>{} is mislukt op invoer '{}' ({}): die kon niet worden gelezen; er is geen uitvoer geschreven. Controleer of het bestand is wat de parameter vraagt; is dat zo, meld dit dan met het log (Processing &gt; Geschiedenis).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="169"/>
+        <source>{} failed unexpectedly; no output was written. Please report this with the log (Processing &gt; History) and, if you can, the input files.</source>
+        <translation>{} is onverwacht mislukt; er is geen uitvoer geschreven. Meld dit alstublieft met het log (Processing &gt; Geschiedenis) en, als het kan, de invoerbestanden.</translation>
     </message>
 </context>
 <context>
@@ -1228,9 +1243,64 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>adapter</name>
     <message>
-        <location filename="../../processing/adapter.py" line="37"/>
+        <location filename="../../processing/adapter.py" line="428"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets weggeschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="255"/>
+        <source>Output &apos;{}&apos; would write into input file &apos;{}&apos; (input &apos;{}&apos;): that can replace the file and lose the layers it holds. Choose another file for the output.</source>
+        <translation>Uitvoer '{}' zou in invoerbestand '{}' schrijven (invoer '{}'): dan kan het bestand worden vervangen en gaan de lagen erin verloren. Kies een ander bestand voor de uitvoer.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="264"/>
+        <source>Output &apos;{}&apos;: &apos;{}&apos; is not a destination QGIS can write. To add a layer to a GeoPackage, write ogr:dbname=&apos;{}&apos; table=&quot;{}&quot; (geom).</source>
+        <translation>Uitvoer '{}': '{}' is geen bestemming die QGIS kan schrijven. Schrijf ogr:dbname='{}' table=&quot;{}&quot; (geom) om een laag aan een GeoPackage toe te voegen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="274"/>
+        <source>Outputs &apos;{}&apos; and &apos;{}&apos; would both write &apos;{}&apos;, and the second would replace the first. Give each output its own file, or its own layer (ogr:dbname=&apos;{}&apos; table=&quot;name&quot; (geom)).</source>
+        <translation>Uitvoer '{}' en '{}' zouden allebei '{}' schrijven, en de tweede zou de eerste vervangen. Geef elke uitvoer een eigen bestand, of een eigen laag (ogr:dbname='{}' table=&quot;name&quot; (geom)).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="287"/>
+        <source>Output &apos;{}&apos; is a table without geometry, which FlatGeobuf cannot hold (the file would stay empty). Choose GeoPackage, GeoJSON or CSV for it.</source>
+        <translation>Uitvoer '{}' is een tabel zonder geometrie, en die kan FlatGeobuf niet bevatten (het bestand zou leeg blijven). Kies er GeoPackage, GeoJSON of CSV voor.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="300"/>
+        <source>Output &apos;{}&apos;: &apos;{}&apos; is a file, not a folder. Choose another folder.</source>
+        <translation>Uitvoer '{}': '{}' is een bestand, geen map. Kies een andere map.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="307"/>
+        <source>Output &apos;{}&apos;: folder &apos;{}&apos; does not exist. Create it or choose another folder.</source>
+        <translation>Uitvoer '{}': map '{}' bestaat niet. Maak die aan of kies een andere map.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="315"/>
+        <source>Output &apos;{}&apos;: &apos;{}&apos; may not be written (no permission). Choose another folder.</source>
+        <translation>Uitvoer '{}': '{}' mag niet worden geschreven (geen rechten). Kies een andere map.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="365"/>
+        <source>Could not remove the partial output &apos;{}&apos; ({}); delete it by hand.</source>
+        <translation>De gedeeltelijke uitvoer '{}' kon niet worden verwijderd ({}); verwijder die zelf.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="469"/>
+        <source>Output &apos;{}&apos; is a Shapefile, whose text fields hold at most 254 characters: {} value(s) of field &apos;{}&apos; were cut. Save the output as GeoPackage to keep them whole.</source>
+        <translation>Uitvoer '{}' is een Shapefile, waarvan tekstvelden hoogstens 254 tekens bevatten: {} waarde(n) van veld '{}' zijn afgekapt. Sla de uitvoer op als GeoPackage om ze heel te houden.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="486"/>
+        <source>Output &apos;{}&apos; is a Shapefile, whose field names hold at most 10 characters: {} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full names: save a layer you pass on as GeoPackage.</source>
+        <translation>Uitvoer '{}' is een Shapefile, waarvan veldnamen hoogstens 10 tekens hebben: {} veld(en) zijn hernoemd ({}). Latere Wijkdiagnose-stappen zoeken de volledige namen: sla een laag die u doorgeeft op als GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/adapter.py" line="557"/>
+        <source>the file cannot be opened for writing</source>
+        <translation>het bestand kan niet worden geopend om te schrijven</translation>
     </message>
 </context>
 <context>

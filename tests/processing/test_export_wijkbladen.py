@@ -195,12 +195,13 @@ def test_layer_without_scores_names_the_missing_fields(tmp_path):
         run(EXPORT, {"INPUT": layer, "OUTPUT_PDF": str(tmp_path / "x.pdf")})
 
 
-def test_unwritable_destination_is_the_file_error_message(diagnosed, tmp_path):
+def test_destination_below_a_file_is_refused_before_rendering(diagnosed, tmp_path):
     not_a_folder = tmp_path / "bestand.txt"
     not_a_folder.write_text("x", encoding="utf-8")
     target = not_a_folder / "wijkbladen.pdf"
     with pytest.raises(
-        QgsProcessingException, match=rf"Cannot write to {re.escape(str(target))}\. Check that"
+        QgsProcessingException,
+        match=rf"'{re.escape(str(not_a_folder))}' is a file, not a folder\. Choose another",
     ):
         run(EXPORT, {"INPUT": diagnosed, "OUTPUT_PDF": str(target)})
 
