@@ -26,12 +26,14 @@ from .inputs import (
     Progress,
     in_crs,
     polygons,
+    require_fraction,
     require_overlap,
     require_projected,
 )
 from .osm_tags import with_tag_columns
 from .zonal import (
     COVERAGE,
+    Quantity,
     coverage_percent,
     open_raster,
     threshold_column,
@@ -47,6 +49,8 @@ PRIORITY = ("pand", "water", "verhard", "half_verhard", "onverhard", "erf", "gro
 SEALED_WEIGHT = {"pand": 1.0, "verhard": 1.0, "half_verhard": 0.5}
 ANY_VALUE = "*"
 CANOPY_MIN_HEIGHT = 2.5  # m, vegetation higher than this counts as tree canopy
+# Dutch trees stay below 60 m; DSM minus DTM dips a few metres below 0 at edges
+VEGETATION_HEIGHT = Quantity("vegetation height", "m", -5.0, 60.0)
 
 ClassMapping = Dict[str, Dict[str, str]]  # field -> value -> category
 
@@ -55,18 +59,30 @@ def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
     """The class mapping of ``source`` ('bgt' or 'osm') from the TOML file."""
     path = Path(path) if path else CLASS_MAPPING_FILE
     tables = load_toml(path, "class mapping", InputError)
+    example = f"[{source}.<field>] with lines such as <value> = \"verhard\""
+    if not tables:
+        raise InputError(f"class mapping '{path}' is empty; give it a table {example}")
     if source not in tables:
         raise InputError(
             f"class mapping '{path}' has no table [{source}]; "
             f"use one of {', '.join(sorted(tables))} or add it"
         )
     mapping = tables[source]
+    if not isinstance(mapping, dict) or not any(
+        isinstance(values, dict) and values for values in mapping.values()
+    ):
+        raise InputError(f"class mapping [{source}] in '{path}' maps nothing; give it {example}")
     for field, values in mapping.items():
+        if not isinstance(values, dict):
+            raise InputError(
+                f"class mapping [{source}] has {field} = {values!r}, not a table of values; "
+                f"write it as {example}"
+            )
         for value, category in values.items():
-            if category not in PRIORITY:
+            if not isinstance(category, str) or category not in PRIORITY:
                 raise InputError(
                     f"class mapping [{source}.{field}] maps '{value}' to unknown category "
-                    f"'{category}'; use one of {', '.join(PRIORITY)}"
+                    f"{category!r}; use one of {', '.join(PRIORITY)}"
                 )
     return mapping
 
@@ -197,23 +213,32 @@ def raster_cover_shares(
 
 def parse_raster_classes(text: str) -> Dict[int, str]:
     """'1=verhard, 2=half_verhard, 5=groen' as {raster value: category}."""
-    classes = {}
+    classes: Dict[int, str] = {}
+    categories = ", ".join(PRIORITY)
     for item in (part.strip() for part in text.replace(";", ",").split(",")):
         if not item:
             continue
         value, _, category = (piece.strip() for piece in item.partition("="))
         if not category or not value.lstrip("-").isdigit():
             raise InputError(
-                f"raster class '{item}' is not of the form value=category, e.g. 1=verhard"
+                f"raster class '{item}' is not of the form value=category with a whole "
+                f"number as value, e.g. 1=verhard; categories: {categories}"
             )
         if category not in PRIORITY:
             raise InputError(
-                f"raster class '{item}': unknown category '{category}'; "
-                f"use one of {', '.join(PRIORITY)}"
+                f"raster class '{item}': unknown category '{category}'; use one of {categories}"
+            )
+        if int(value) in classes:
+            raise InputError(
+                f"raster class value {int(value)} is given twice ({int(value)}="
+                f"{classes[int(value)]}, {item}); give each value one category"
             )
         classes[int(value)] = category
     if not classes:
-        raise InputError("give the raster classes as value=category, e.g. 1=verhard, 2=groen")
+        raise InputError(
+            "no raster classes given; give them as value=category, e.g. 1=verhard, 2=groen; "
+            f"categories: {categories}"
+        )
     return classes
 
 
@@ -229,11 +254,14 @@ def tree_canopy(
     is_cancelled: IsCancelled = None,
 ) -> pd.DataFrame:
     """Per zone: ``ind_boomkroon`` (% of cells with vegetation higher than
-    ``min_height``) and ``dek_boom`` (% of the zone with raster data)."""
+    ``min_height``) and ``dek_boom`` (% of the zone with raster data); cells
+    outside the plausible :data:`VEGETATION_HEIGHT` are left out."""
+    VEGETATION_HEIGHT.require_plausible(min_height, "the canopy minimum height")
     stats = zonal_stats(
         vegetation_height_raster,
         zones,
         thresholds=(min_height,),
+        quantity=VEGETATION_HEIGHT,
         raster_name=raster_name,
         zones_name=zones_name,
         block_rows=block_rows,
@@ -256,11 +284,8 @@ def shares_from_areas(
 ) -> pd.DataFrame:
     """Sealed, green and yard shares (0-100 % of the land area: all but water) from
     areas per zone (rows) and category (columns)."""
-    if garden_paving_fraction is not None and not 0.0 <= garden_paving_fraction <= 1.0:
-        raise InputError(
-            f"garden paving fraction {garden_paving_fraction} is outside 0-1; "
-            "give a fraction such as 0.4 or leave it empty"
-        )
+    if garden_paving_fraction is not None:
+        require_fraction(garden_paving_fraction, "garden paving fraction", "or leave it empty")
     land = areas.drop(columns="water").sum(axis=1)
     sealed = sum(areas[c] * w for c, w in SEALED_WEIGHT.items())
     green = areas["groen"].copy()

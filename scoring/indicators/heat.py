@@ -6,6 +6,12 @@ groups of cells (sharing an edge) with PET <= ``cool_max_pet`` and at least
 across block edges with a union-find, so the raster is never held in memory.
 An address's distance to a cool place is the straight-line distance to the
 centre of the nearest cool cell (0 when the address lies in one).
+
+The raster is screened as :data:`PET` (-40 to 70 °C): cells outside are left out
+as undeclared nodata. A raster in Kelvin is refused rather than converted: the
+unit is guessed from the values, and a wrong guess would move every figure by
+273 without a trace, while converting it in the raster calculator takes a minute
+and leaves the unit on record.
 """
 
 from typing import Optional, Sequence
@@ -18,10 +24,21 @@ from scipy import ndimage
 from scipy.spatial import cKDTree
 
 from . import names
+from ..errors import InputError
 from .geometry import points_in_zones, share_per_zone
-from .inputs import IsCancelled, Monitor, Progress, in_crs, points, require_field
+from .inputs import (
+    IsCancelled,
+    Monitor,
+    Progress,
+    in_crs,
+    points,
+    require_field,
+    require_overlap,
+)
 from .zonal import (
     COVERAGE,
+    Quantity,
+    Screen,
     iter_blocks,
     open_raster,
     percentile_column,
@@ -30,6 +47,11 @@ from .zonal import (
 )
 
 PBL_HEAT_THRESHOLDS = (35.0, 41.0)  # PET classes strong / extreme heat stress
+# Measured PET in the Netherlands stays well inside this; Kelvin is 233.15-343.15 there
+PET = Quantity(
+    "PET", "°C", -40.0, 70.0,
+    wrong_unit=("Kelvin", 233.15, 343.15, 'raster calculator: "pet@1" - 273.15'),
+)  # fmt: skip
 
 
 def heat_stress(
@@ -86,6 +108,7 @@ def heat_stress(
     zone_geoms = np.asarray(in_crs(zones, crs, zones_name).geometry.values, dtype=object)
     located = in_crs(addresses, crs, addresses_name)
     xy = points(located, addresses_name)
+    require_overlap(zone_geoms, located.total_bounds, addresses_name, zones_name)
     weight = None
     if address_weight_field is not None:
         require_field(
@@ -116,6 +139,26 @@ def heat_stress(
         len(zone_geoms),
     )
     return result
+
+
+def check_heat_thresholds(strong: float, extreme: float, cool_max_pet: float) -> None:
+    """The PET thresholds in °C and in order: strong < extreme, and a cool place
+    below extreme heat stress."""
+    for value, what in ((strong, "the strong heat-stress threshold"),
+                        (extreme, "the extreme heat-stress threshold"),
+                        (cool_max_pet, "the cool-place PET maximum")):  # fmt: skip
+        PET.require_plausible(value, what)
+    if not strong < extreme:
+        raise InputError(
+            f"the strong heat-stress threshold ({strong:g} °C) must be below the extreme "
+            f"one ({extreme:g} °C); swap them or use the PET classes 35 and 41 °C"
+        )
+    if not cool_max_pet < extreme:
+        raise InputError(
+            f"the cool-place PET maximum ({cool_max_pet:g} °C) must be below the extreme "
+            f"heat-stress threshold ({extreme:g} °C): a cool place has no extreme heat "
+            "stress; the default is 38 °C"
+        )
 
 
 def distance_to_cool_places(
@@ -166,7 +209,7 @@ def _cool_label_blocks(grid, cool_max_pet, block_rows, monitor):
     """(window, global labels, first new label, labels found) per block: cool cells
     labelled by ``ndimage.label`` (edge neighbours), numbered on across blocks."""
     offset = 0
-    for window, values, valid in iter_blocks(grid, 1, block_rows, monitor):
+    for window, values, valid in iter_blocks(grid, 1, block_rows, monitor, Screen(PET)):
         labels, found = ndimage.label(valid & (values <= cool_max_pet))
         labels[labels > 0] += offset
         yield window, labels, offset + 1, found

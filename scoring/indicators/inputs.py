@@ -77,6 +77,8 @@ def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_
 
 
 def require_crs(layer: gpd.GeoDataFrame, layer_name: str) -> None:
+    """A layer without features often has no CRS either (an empty GeoJSON): say it is empty."""
+    _require_features(layer, layer_name)
     if layer.crs is None:
         raise InputError(f"layer '{layer_name}' has no CRS; assign one (e.g. EPSG:28992)")
 
@@ -98,9 +100,22 @@ def require_projected(layer: gpd.GeoDataFrame, layer_name: str) -> None:
         )
 
 
-def require_overlap(zone_geoms, layer_bounds, layer_name: str, zones_name: str) -> None:
-    """Raise when the layer's extent misses every zone (usually a CRS mix-up)."""
+def require_fraction(value: float, what: str, alternative: str = "") -> None:
+    """A share between 0 and 1 (NaN is none)."""
+    if not 0.0 <= value <= 1.0:
+        raise InputError(
+            f"{what} {value:g} is outside 0-1; give a fraction such as 0.4 {alternative}".rstrip()
+        )
+
+
+def require_overlap(
+    zone_geoms, layer_bounds, layer_name: str, zones_name: str, margin: float = 0.0
+) -> None:
+    """Raise when the layer's extent (grown by ``margin``, e.g. the reach of a stop)
+    misses every zone: usually a CRS mix-up or a layer of another place."""
     box = shapely.box(*layer_bounds)
+    if margin > 0:
+        box = shapely.buffer(box, margin, join_style="mitre")
     if not shapely.intersects(zone_geoms[~shapely.is_missing(zone_geoms)], box).any():
         raise InputError(
             f"layer '{layer_name}' does not overlap any feature of '{zones_name}' "

@@ -23,6 +23,7 @@ from .inputs import (
     in_crs,
     polygons,
     require_field,
+    require_fraction,
     require_overlap,
     require_projected,
 )
@@ -50,6 +51,8 @@ def roof_areas(
     ``ind_dak_bruikbaar``, and ``dek_dak`` (% of the zone inside the hull of the
     building layer). Without ``roof_shape_field`` every roof is of unknown shape
     (counted in the total, in neither flat nor sloped)."""
+    require_fraction(sloped_factor, "usable share of sloped roofs")
+    require_fraction(unknown_factor, "usable share of roofs of unknown shape")
     require_projected(zones, zones_name)
     notes = []
     zone_geoms = polygons(zones, zones_name, notes)

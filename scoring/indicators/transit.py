@@ -111,12 +111,20 @@ def transit_coverage(
     if profile not in PROFILES:
         raise InputError(f"transit profile '{profile}' is unknown; use 'pbl' or 'planning'")
     reach = {**PROFILES[profile], **(distances or {})}
+    for mode, distance in reach.items():
+        if mode not in names.TRANSIT_MODES or not _positive_number(distance):
+            raise InputError(
+                f"transit distance {mode} = {distance!r}: give a distance in metres above 0 "
+                f"for one of {', '.join(names.TRANSIT_MODES)}"
+            )
     monitor = Monitor(progress, is_cancelled)
     require_projected(zones, zones_name)
     notes: List[str] = []
     zone_geoms = polygons(zones, zones_name, notes)
     stops = in_crs(stops, zones.crs, stops_name)
     stop_xy = points(stops, stops_name)
+    # a stop just outside every wijk still serves it, up to the longest reach
+    require_overlap(zone_geoms, stops.total_bounds, stops_name, zones_name, max(reach.values()))
     modes = stop_modes(stops, mode_field=mode_field, stops_name=stops_name)
     if not modes.to_numpy().any():
         raise InputError(
@@ -155,6 +163,10 @@ def transit_coverage(
     monitor.step(1.0)
     result.attrs["notes"] = notes
     return result
+
+
+def _positive_number(value) -> bool:
+    return isinstance(value, (int, float)) and 0 < value < np.inf
 
 
 def _within(stop_xy: np.ndarray, xy: np.ndarray, distance: float) -> np.ndarray:
