@@ -68,9 +68,7 @@ def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
             f"use one of {', '.join(sorted(tables))} or add it"
         )
     mapping = tables[source]
-    if not isinstance(mapping, dict) or not any(
-        isinstance(values, dict) and values for values in mapping.values()
-    ):
+    if not isinstance(mapping, dict) or not mapping:
         raise InputError(f"class mapping [{source}] in '{path}' maps nothing; give it {example}")
     for field, values in mapping.items():
         if not isinstance(values, dict):

@@ -75,14 +75,16 @@ def heat_stress(
     (% of area above ``thresholds[0]`` / ``thresholds[1]``), ``ind_koelte_300``
     (% of addresses, weighted by ``address_weight_field`` e.g. dwellings, farther
     than ``cool_distance`` from a cool place; NaN without addresses) and
-    ``dek_hitte`` (% of the zone with PET data)."""
+    ``dek_hitte`` (% of the zone with plausible PET data)."""
     low, high = thresholds
+    check_heat_thresholds(low, high, cool_max_pet)
     monitor = Monitor(progress, is_cancelled)
     stats = zonal_stats(
         pet_raster,
         zones,
         thresholds=(low, high),
         percentiles=(90,),
+        quantity=PET,
         raster_name=raster_name,
         zones_name=zones_name,
         block_rows=block_rows,
