@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ...compat import FIELD_PARAMETER_NUMERIC, NUMBER_DOUBLE, SOURCE_POINT
 from ...scoring.indicators import names
-from ...scoring.indicators.heat import heat_stress
+from ...scoring.indicators.heat import check_heat_thresholds, heat_stress
 from ..algorithm import IndicatorAlgorithm
 
 
@@ -80,12 +80,12 @@ class HeatStress(IndicatorAlgorithm):
             )
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
-        if self.parameterAsRasterLayer(parameters, self.PET, context) is None:
-            return self._without_raster(zones)
-
         def number(name):
             return self.parameterAsDouble(parameters, name, context)
 
+        check_heat_thresholds(number(self.STRONG), number(self.EXTREME), number(self.COOL_MAX_PET))
+        if self.parameterAsRasterLayer(parameters, self.PET, context) is None:
+            return self._without_raster(zones)
         addresses = self.source_frame(parameters, self.ADDRESSES, context, optional=True)
         return heat_stress(
             self.raster_path(parameters, self.PET, context),

@@ -59,7 +59,7 @@ def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
     """The class mapping of ``source`` ('bgt' or 'osm') from the TOML file."""
     path = Path(path) if path else CLASS_MAPPING_FILE
     tables = load_toml(path, "class mapping", InputError)
-    example = f"[{source}.<field>] with lines such as <value> = \"verhard\""
+    example = f'[{source}.<field>] with lines such as <value> = "verhard"'
     if not tables:
         raise InputError(f"class mapping '{path}' is empty; give it a table {example}")
     if source not in tables:

@@ -23,8 +23,8 @@ import rasterio.windows
 from scipy import ndimage
 from scipy.spatial import cKDTree
 
-from . import names
 from ..errors import InputError
+from . import names
 from .geometry import points_in_zones, share_per_zone
 from .inputs import (
     IsCancelled,
