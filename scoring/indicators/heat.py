@@ -30,9 +30,9 @@ from .inputs import (
     IsCancelled,
     Monitor,
     Progress,
+    dwelling_weights,
     in_crs,
     points,
-    require_field,
     require_overlap,
 )
 from .zonal import (
@@ -113,10 +113,9 @@ def heat_stress(
     require_overlap(zone_geoms, located.total_bounds, addresses_name, zones_name)
     weight = None
     if address_weight_field is not None:
-        require_field(
-            located, address_weight_field, addresses_name, "pick the dwellings field or none"
+        weight = dwelling_weights(
+            located, address_weight_field, addresses_name, result.attrs["notes"]
         )
-        weight = pd.to_numeric(located[address_weight_field], errors="coerce").fillna(0).to_numpy()
     distance = distance_to_cool_places(
         pet_raster,
         xy,

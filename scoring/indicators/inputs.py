@@ -5,6 +5,7 @@ from typing import Callable, List, Optional
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from ..errors import CancelledError, InputError
@@ -74,6 +75,31 @@ def points(layer: gpd.GeoDataFrame, layer_name: str) -> np.ndarray:
 def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_do: str) -> None:
     if field not in layer.columns:
         raise InputError(f"layer '{layer_name}' has no field '{field}'; {what_to_do}")
+
+
+def dwelling_weights(
+    layer: gpd.GeoDataFrame, field: str, layer_name: str, notes: List[str]
+) -> np.ndarray:
+    """The weight per point (dwellings per address): empty counts 0; text that is no
+    number, negative and infinite values count 0 with a note; no positive weight at
+    all is an error."""
+    require_field(layer, field, layer_name, "pick the dwellings field or none")
+    raw = layer[field]
+    weight = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+    bad = (~np.isfinite(weight) & raw.notna().to_numpy()) | (weight < 0)
+    if bad.any():
+        notes.append(
+            f"layer '{layer_name}' field '{field}': {int(bad.sum())} values are no dwelling "
+            f"count (e.g. '{raw[bad].iloc[0]}') and count as 0; correct them to count those "
+            "addresses"
+        )
+    weight = np.where(bad | np.isnan(weight), 0.0, weight)
+    if not (weight > 0).any():
+        raise InputError(
+            f"layer '{layer_name}' field '{field}' has no positive dwelling count; "
+            "pick the dwellings field or leave it empty to count addresses"
+        )
+    return weight
 
 
 def require_crs(layer: gpd.GeoDataFrame, layer_name: str) -> None:

@@ -22,6 +22,7 @@ from .inputs import (
     IsCancelled,
     Monitor,
     Progress,
+    dwelling_weights,
     in_crs,
     points,
     polygons,
@@ -138,7 +139,7 @@ def transit_coverage(
         )
     basis, xy, weight, data_coverage = _basis_points(
         zones, zone_geoms, addresses, buildings, weight_field, area_step,
-        zones_name, addresses_name, buildings_name,
+        zones_name, addresses_name, buildings_name, notes,
     )  # fmt: skip
     require_overlap(zone_geoms, _bounds(xy), basis, zones_name)
     point, zone = points_in_zones(xy, zone_geoms)
@@ -178,7 +179,7 @@ def _within(stop_xy: np.ndarray, xy: np.ndarray, distance: float) -> np.ndarray:
 
 def _basis_points(
     zones, zone_geoms, addresses, buildings, weight_field, area_step,
-    zones_name, addresses_name, buildings_name,
+    zones_name, addresses_name, buildings_name, notes,
 ):  # fmt: skip
     """(basis name, point xy, weights or None, data coverage per zone)."""
     if addresses is not None:
@@ -186,8 +187,7 @@ def _basis_points(
         xy = points(addresses, addresses_name)
         weight = None
         if weight_field is not None:
-            require_field(addresses, weight_field, addresses_name, "pick the dwellings field")
-            weight = pd.to_numeric(addresses[weight_field], errors="coerce").fillna(0).to_numpy()
+            weight = dwelling_weights(addresses, weight_field, addresses_name, notes)
         return BASIS_ADDRESSES, xy, weight, hull_coverage(zone_geoms, addresses.geometry.values)
     if buildings is not None:
         buildings = in_crs(buildings, zones.crs, buildings_name)

@@ -31,9 +31,9 @@ def wijken(tmp_path):
     import shapely
 
     path = tmp_path / "wijken.gpkg"
-    gpd.GeoDataFrame(
-        {"code": ["W1"]}, geometry=[shapely.from_wkt(WIJK)], crs="EPSG:28992"
-    ).to_file(path, layer="wijken")
+    gpd.GeoDataFrame({"code": ["W1"]}, geometry=[shapely.from_wkt(WIJK)], crs="EPSG:28992").to_file(
+        path, layer="wijken"
+    )
     return str(path)
 
 

@@ -116,8 +116,17 @@ def test_heat_addresses_far_away_are_refused(tmp_path, wijken):
     from rasterio.transform import from_origin
 
     pet = str(tmp_path / "pet.tif")
-    with rasterio.open(pet, "w", driver="GTiff", width=10, height=10, count=1, dtype="float32",
-                       crs="EPSG:28992", transform=from_origin(0, 1000, 100, 100)) as raster:
+    with rasterio.open(
+        pet,
+        "w",
+        driver="GTiff",
+        width=10,
+        height=10,
+        count=1,
+        dtype="float32",
+        crs="EPSG:28992",
+        transform=from_origin(0, 1000, 100, 100),
+    ) as raster:
         raster.write(np.full((10, 10), 30.0, dtype="float32"), 1)  # fmt: skip
     addresses = far_points(tmp_path, "adressen")
     output = str(tmp_path / "uit.gpkg")

@@ -246,3 +246,25 @@ def test_empty_layer_without_crs_says_it_is_empty(boxes):
 def test_roof_factors_are_fractions(boxes):
     with pytest.raises(InputError, match=r"usable share of sloped roofs 1.5 is outside 0-1"):
         roof_areas(boxes((0, 0, 10, 10)), boxes((0, 0, 5, 5)), sloped_factor=1.5)
+
+
+def test_dwelling_counts_that_are_no_number_count_zero_with_a_note(boxes, point_layer):
+    zones = boxes((-500, -500, 500, 500))
+    stops = point_layer([(0, 0)], mode=["bus"])
+    # 100 m, 300 m (within 500 m) and 450 m (-) and 480 m (text): weights 1, 3, -2, 'veel'
+    addresses = point_layer([(100, 0), (300, 0), (450, 0), (0, 480)],
+                            woningen=["1", "3", "-2", "veel"])  # fmt: skip
+    far = point_layer([(100, 0), (-400, -400)], woningen=[2, 6])  # 566 m: out of reach
+    result = transit_coverage(zones, stops, addresses=addresses, weight_field="woningen",
+                              mode_field="mode")  # fmt: skip
+    assert result[names.TRANSIT_ANY].iloc[0] == pytest.approx(100.0)  # only 1 + 3 count
+    assert result.attrs["notes"] == [
+        "layer 'adressen' field 'woningen': 2 values are no dwelling count (e.g. '-2') and "
+        "count as 0; correct them to count those addresses"
+    ]
+    weighted = transit_coverage(zones, stops, addresses=far, weight_field="woningen",
+                                mode_field="mode")  # fmt: skip
+    assert weighted[names.TRANSIT_ANY].iloc[0] == pytest.approx(100 * 2 / 8)
+    with pytest.raises(InputError, match=r"field 'woningen' has no positive dwelling count"):
+        transit_coverage(zones, stops, addresses=far.assign(woningen=[0, None]),
+                         weight_field="woningen", mode_field="mode")  # fmt: skip
