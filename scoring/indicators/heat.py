@@ -177,6 +177,12 @@ def distance_to_cool_places(
     nodata cells (a PET map often has none on buildings) get a distance too."""
     monitor = monitor or Monitor(None, None)
     with open_raster(pet_raster, raster_name) as grid:
+        if grid.crs.is_geographic:
+            raise InputError(
+                f"raster '{raster_name or pet_raster}' is in a geographic CRS "
+                f"({grid.crs.to_string()}); distances to cool places need metres: warp it "
+                "to a projected CRS such as EPSG:28992"
+            )
         min_cells = cool_min_area / abs(grid.transform.a * grid.transform.e)
         large_label = _large_cool_labels(
             grid, cool_max_pet, min_cells, block_rows, monitor.part(0.0, 0.5)

@@ -23,6 +23,7 @@ import rasterio.errors
 import rasterio.features
 import rasterio.windows
 import shapely
+from rasterio.enums import ColorInterp
 
 from ..errors import InputError
 from .geometry import overlapping_pairs
@@ -86,6 +87,19 @@ class Screen:
                 odd = values[outside]
                 self.in_wrong_unit += int(np.count_nonzero((odd >= low) & (odd <= high)))
         return valid & inside
+
+    def require_values(self, grid, band: int, raster_name: str) -> None:
+        """Refuse a rendered map (RGB bands or a colour palette of bytes): its cells
+        hold colours, not the quantity."""
+        q = self.quantity
+        interpretation = grid.colorinterp[band - 1]
+        picture = grid.count >= 3 and set(grid.dtypes[:3]) == {"uint8"}
+        if q is not None and (picture or interpretation == ColorInterp.palette):
+            raise InputError(
+                f"raster '{raster_name}' is a coloured map ({grid.count} bands, "
+                f"{interpretation.name} colours), not {q.name} values; use the data raster "
+                f"with one band of {q.name} in {q.unit}"
+            )
 
     def verdict(self, raster_name: str) -> List[str]:
         """The note on the cells left out; an error when the raster is unusable."""
@@ -152,6 +166,7 @@ def zonal_stats(
         needs_histogram = len(percentiles) > 0
         first_pass = monitor.part(0.0, 0.5 if needs_histogram else 1.0)
         screen = Screen(quantity)
+        screen.require_values(grid, band, name)
         for number, value in zone_cells(grid, band, geoms, block_rows, first_pass, screen):
             count += np.bincount(number, minlength=n + 1)[1:]
             total += np.bincount(number, weights=value, minlength=n + 1)[1:]
@@ -267,14 +282,18 @@ def iter_blocks(
     grid, band: int, block_rows: Optional[int], monitor: Monitor, screen: Optional[Screen] = None
 ) -> Iterator[Tuple[rasterio.windows.Window, np.ndarray, np.ndarray]]:
     """(window, values, valid mask) per row block; nodata and NaN cells are not
-    valid, nor those that ``screen`` leaves out."""
+    valid, nor those that ``screen`` leaves out. Values are scaled by the band's
+    scale and offset (as QGIS shows them) after nodata is read off."""
     rows = block_rows or max(1, BLOCK_CELLS // grid.width)
     nodata = grid.nodatavals[band - 1]
+    scale, offset = grid.scales[band - 1], grid.offsets[band - 1]
     for row_off in range(0, grid.height, rows):
         monitor.step(row_off / grid.height)
         window = rasterio.windows.Window(0, row_off, grid.width, min(rows, grid.height - row_off))
         values = grid.read(band, window=window)
         valid = np.ones(values.shape, dtype=bool) if nodata is None else values != nodata
+        if (scale, offset) != (1.0, 0.0):
+            values = values * scale + offset
         if values.dtype.kind == "f":
             valid &= np.isfinite(values)
         if screen is not None:

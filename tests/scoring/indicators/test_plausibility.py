@@ -5,6 +5,7 @@ class mappings. Every expected value is computed by hand in the comments."""
 import geopandas as gpd
 import numpy as np
 import pytest
+import shapely
 
 from wijkdiagnose.scoring.errors import InputError
 from wijkdiagnose.scoring.indicators import (
@@ -268,3 +269,67 @@ def test_dwelling_counts_that_are_no_number_count_zero_with_a_note(boxes, point_
     with pytest.raises(InputError, match=r"field 'woningen' has no positive dwelling count"):
         transit_coverage(zones, stops, addresses=far.assign(woningen=[0, None]),
                          weight_field="woningen", mode_field="mode")  # fmt: skip
+
+
+def _tiff(path, bands, dtype, crs="EPSG:28992", origin=(0.0, 40.0), cell=10.0, **options):
+    """A GeoTIFF of ``bands`` (list of 4x4 arrays), top-left at ``origin``."""
+    import rasterio
+    from rasterio.transform import from_origin
+
+    with rasterio.open(
+        path, "w", driver="GTiff", width=4, height=4, count=len(bands), dtype=dtype, crs=crs,
+        transform=from_origin(*origin, cell, cell), **options,
+    ) as raster:  # fmt: skip
+        for number, band in enumerate(bands, 1):
+            raster.write(np.asarray(band, dtype=dtype), number)
+        return raster
+
+
+def test_scale_and_offset_are_applied_as_qgis_shows_them(tmp_path, whole):
+    # int16 tenths of a degree with offset 0.5: stored 300..315 -> 30.5 .. 32.0 °C
+    path = tmp_path / "pet.tif"
+    stored = np.arange(300, 316).reshape(4, 4)
+    stored[0, 0] = -32768  # declared nodata, checked before scaling
+    _tiff(path, [stored], "int16", nodata=-32768)
+    import rasterio
+
+    with rasterio.open(path, "r+") as raster:
+        raster.scales, raster.offsets = (0.1,), (0.5,)
+    result = heat_stress(path, whole)
+    # the 15 cells 301..315: mean 308 -> 30.8 + 0.5
+    assert result[names.PET_MEAN].iloc[0] == pytest.approx(31.3)
+    assert result[names.COVERAGE_HEAT].iloc[0] == pytest.approx(100 * 15 / 16)
+    assert result.attrs["notes"] == []
+
+
+def test_a_coloured_map_is_refused(tmp_path, whole):
+    rgb = tmp_path / "hittekaart.tif"
+    _tiff(rgb, [np.full((4, 4), 30)] * 3, "uint8", photometric="RGB")
+    with pytest.raises(
+        InputError,
+        match=r"raster 'kaart' is a coloured map \(3 bands, red colours\), not PET values; use "
+        r"the data raster with one band of PET in °C",
+    ):
+        heat_stress(rgb, whole, raster_name="kaart")
+    palette = tmp_path / "palet.tif"
+    _tiff(palette, [np.full((4, 4), 3)], "uint8")
+    import rasterio
+
+    with rasterio.open(palette, "r+") as raster:
+        raster.write_colormap(1, {3: (255, 0, 0, 255)})
+    with pytest.raises(InputError, match=r"\(1 bands, palette colours\), not vegetation height"):
+        tree_canopy(palette, whole)
+
+
+def test_cool_places_in_degrees_are_refused(tmp_path, point_layer):
+    path = tmp_path / "pet_wgs84.tif"
+    _tiff(path, [np.full((4, 4), 30.0)], "float32", "EPSG:4326", (4.0, 52.0), 0.001)
+    zones = gpd.GeoDataFrame(geometry=[shapely.box(4.0, 51.996, 4.004, 52.0)], crs="EPSG:4326")
+    assert heat_stress(path, zones)[names.PET_MEAN].iloc[0] == pytest.approx(30.0)
+    with pytest.raises(
+        InputError,
+        match=r"raster 'pet_wgs84' is in a geographic CRS \(EPSG:4326\); distances to cool "
+        r"places need metres",
+    ):
+        heat_stress(path, zones, point_layer([(4.002, 51.998)], crs="EPSG:4326"),
+                    raster_name="pet_wgs84")  # fmt: skip
