@@ -40,40 +40,62 @@ def wijken(tmp_path):
     return str(path)
 
 
-def block_of_minus_9999():
+def pet_with_minus_9999_block():
     pet = np.arange(30, 46, dtype=float).reshape(4, 4)
     pet[:2, :2] = -9999.0
     return pet
 
 
-def test_heat_stress_leaves_out_an_undeclared_nodata_block(tmp_path, wijken):
-    pet = geotiff(tmp_path / "pet.tif", block_of_minus_9999())
-    output = str(tmp_path / "uit.gpkg")
-    results, _ = assert_warned(
-        "wijkdiagnose:heat_stress",
-        {"INPUT": wijken, "PET": pet, "OUTPUT": output},
-        "raster 'pet': 4 cells lie outside the plausible range of PET (-40 to 70 °C), "
-        "e.g. -9999, and were left out as nodata",
-        inputs=(wijken, pet),
-    )
-    values = attributes_by(QgsVectorLayer(results["OUTPUT"]), "code")["W1"]
-    assert values["ind_pet_gem"] == pytest.approx(470 / 12)  # 32 33 36 37 38..45
-    assert values["dek_hitte"] == pytest.approx(75.0)  # 12 of 16 cells
+def pet_with_float_maximum_cells():
+    pet = np.full((4, 4), 30.0)
+    pet[0, 0], pet[3, 3] = 3.4e38, -3.4e38
+    return pet
 
 
-def test_heat_stress_p90_ignores_float_maximum_cells(tmp_path, wijken):
-    values = np.full((4, 4), 30.0)
-    values[0, 0], values[3, 3] = 3.4e38, -3.4e38
-    pet = geotiff(tmp_path / "pet.tif", values)
+def heights_with_minus_9999_block():
+    heights = np.full((4, 4), 5.0)
+    heights[:2, :2] = -9999.0
+    heights[3, :] = 1.0  # low vegetation
+    return heights
+
+
+def classes_with_unmapped_row():
+    codes = np.full((4, 4), 1.0)
+    codes[0, :] = 9.0
+    return codes
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "parameter", "values", "extra", "warning", "expected"),
+    [
+        ("heat_stress", "PET", pet_with_minus_9999_block(), {},
+         "raster 'raster': 4 cells lie outside the plausible range of PET (-40 to 70 °C), "
+         "e.g. -9999, and were left out as nodata",
+         {"ind_pet_gem": 470 / 12, "dek_hitte": 75.0}),  # 32 33 36 37 38..45: 12 of 16
+        ("heat_stress", "PET", pet_with_float_maximum_cells(), {},
+         "raster 'raster': 2 cells lie outside the plausible range of PET",
+         {"ind_pet_p90": 30.0, "dek_hitte": 87.5}),
+        ("tree_canopy", "HEIGHT", heights_with_minus_9999_block(), {},
+         "raster 'raster': 4 cells lie outside the plausible range of vegetation height",
+         {"ind_boomkroon": 100 * 8 / 12, "dek_boom": 75.0}),
+        ("raster_cover_shares", "RASTER", classes_with_unmapped_row(), {"CLASSES": "1=verhard"},
+         "raster 'raster': 4 cells inside 'wijken' have a value that is not among the "
+         "classes 1 (e.g. 9) and count as not covered",
+         {"ind_verhard": 100.0, "dek_bodem": 75.0}),
+    ],
+)  # fmt: skip
+def test_implausible_cells_are_left_out_with_a_warning(
+    tmp_path, wijken, algorithm, parameter, values, extra, warning, expected
+):
+    raster = geotiff(tmp_path / "raster.tif", values)
     results, _ = assert_warned(
-        "wijkdiagnose:heat_stress",
-        {"INPUT": wijken, "PET": pet, "OUTPUT": str(tmp_path / "uit.gpkg")},
-        "2 cells lie outside the plausible range of PET",
-        inputs=(wijken, pet),
+        f"wijkdiagnose:{algorithm}",
+        {"INPUT": wijken, parameter: raster, "OUTPUT": str(tmp_path / "uit.gpkg"), **extra},
+        warning,
+        inputs=(wijken, raster),
     )
-    values = attributes_by(QgsVectorLayer(results["OUTPUT"]), "code")["W1"]
-    assert values["ind_pet_p90"] == pytest.approx(30.0)
-    assert values["dek_hitte"] == pytest.approx(87.5)
+    found = attributes_by(QgsVectorLayer(results["OUTPUT"]), "code")["W1"]
+    assert {field: found[field] for field in expected} == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(
@@ -110,22 +132,6 @@ def test_unusable_rasters_and_parameters_are_refused(
     )
 
 
-def test_tree_canopy_leaves_out_an_undeclared_nodata_block(tmp_path, wijken):
-    heights = np.full((4, 4), 5.0)
-    heights[:2, :2] = -9999.0
-    heights[3, :] = 1.0
-    height = geotiff(tmp_path / "hoogte.tif", heights)
-    results, _ = assert_warned(
-        "wijkdiagnose:tree_canopy",
-        {"INPUT": wijken, "HEIGHT": height, "OUTPUT": str(tmp_path / "uit.gpkg")},
-        "raster 'hoogte': 4 cells lie outside the plausible range of vegetation height",
-        inputs=(wijken, height),
-    )
-    values = attributes_by(QgsVectorLayer(results["OUTPUT"]), "code")["W1"]
-    assert values["ind_boomkroon"] == pytest.approx(100 * 8 / 12)
-    assert values["dek_boom"] == pytest.approx(75.0)
-
-
 def test_heat_thresholds_are_checked_without_a_raster_too(tmp_path, wijken):
     output = str(tmp_path / "uit.gpkg")
     assert_refused(
@@ -159,20 +165,3 @@ def test_bad_raster_classes_are_refused(tmp_path, wijken, classes, parts):
         inputs=(wijken, raster),
         outputs=(output,),
     )
-
-
-def test_unmapped_raster_values_are_reported(tmp_path, wijken):
-    codes = np.full((4, 4), 1.0)
-    codes[0, :] = 9.0
-    raster = geotiff(tmp_path / "bodem.tif", codes)
-    results, _ = assert_warned(
-        "wijkdiagnose:raster_cover_shares",
-        {"INPUT": wijken, "RASTER": raster, "CLASSES": "1=verhard",
-         "OUTPUT": str(tmp_path / "uit.gpkg")},
-        "raster 'bodem': 4 cells inside 'wijken' have a value that is not among the classes 1 "
-        "(e.g. 9) and count as not covered",
-        inputs=(wijken, raster),
-    )  # fmt: skip
-    values = attributes_by(QgsVectorLayer(results["OUTPUT"]), "code")["W1"]
-    assert values["dek_bodem"] == pytest.approx(75.0)
-    assert values["ind_verhard"] == pytest.approx(100.0)
