@@ -108,8 +108,9 @@ def heat_stress(
     with open_raster(pet_raster, raster_name) as grid:
         crs = grid.crs
     zone_geoms = np.asarray(in_crs(zones, crs, zones_name).geometry.values, dtype=object)
-    located = in_crs(addresses, crs, addresses_name)
-    xy = points(located, addresses_name)
+    located, xy = points(
+        in_crs(addresses, crs, addresses_name), addresses_name, result.attrs["notes"]
+    )
     require_overlap(zone_geoms, located.total_bounds, addresses_name, zones_name)
     weight = None
     if address_weight_field is not None:

@@ -1,7 +1,7 @@
 """Checks and conversions shared by the kernels: input validation with messages a
 user can act on, geometry repair, CRS alignment, progress and cancel."""
 
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Tuple
 
 import geopandas as gpd
 import numpy as np
@@ -63,13 +63,23 @@ def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[str]) -> np.n
     return geoms
 
 
-def points(layer: gpd.GeoDataFrame, layer_name: str) -> np.ndarray:
-    """Point coordinates (n, 2); multipoints count by their first point."""
+def points(
+    layer: gpd.GeoDataFrame, layer_name: str, notes: List[str]
+) -> Tuple[gpd.GeoDataFrame, np.ndarray]:
+    """The features with a point and their coordinates (n, 2), row for row;
+    multipoints count by their first point. Features without a geometry are left
+    out with a note (their attributes would otherwise shift onto other points)."""
     _require_features(layer, layer_name)
     _require_types(layer, layer_name, POINT_TYPES, "point")
-    geoms = layer.geometry.values
-    single = shapely.get_geometry(np.asarray(geoms, dtype=object), 0)
-    return shapely.get_coordinates(single)
+    geoms = np.asarray(layer.geometry.values, dtype=object)
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    if missing.any():
+        notes.append(
+            f"layer '{layer_name}': {int(missing.sum())} features have no geometry and were "
+            "left out"
+        )
+        layer, geoms = layer[~missing], geoms[~missing]
+    return layer, shapely.get_coordinates(shapely.get_geometry(geoms, 0))
 
 
 def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_do: str) -> None:

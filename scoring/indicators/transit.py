@@ -122,8 +122,7 @@ def transit_coverage(
     require_projected(zones, zones_name)
     notes: List[str] = []
     zone_geoms = polygons(zones, zones_name, notes)
-    stops = in_crs(stops, zones.crs, stops_name)
-    stop_xy = points(stops, stops_name)
+    stops, stop_xy = points(in_crs(stops, zones.crs, stops_name), stops_name, notes)
     # a stop just outside every wijk still serves it, up to the longest reach
     require_overlap(zone_geoms, stops.total_bounds, stops_name, zones_name, max(reach.values()))
     modes = stop_modes(stops, mode_field=mode_field, stops_name=stops_name)
@@ -183,8 +182,7 @@ def _basis_points(
 ):  # fmt: skip
     """(basis name, point xy, weights or None, data coverage per zone)."""
     if addresses is not None:
-        addresses = in_crs(addresses, zones.crs, addresses_name)
-        xy = points(addresses, addresses_name)
+        addresses, xy = points(in_crs(addresses, zones.crs, addresses_name), addresses_name, notes)
         weight = None
         if weight_field is not None:
             weight = dwelling_weights(addresses, weight_field, addresses_name, notes)

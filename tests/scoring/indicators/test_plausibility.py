@@ -333,3 +333,24 @@ def test_cool_places_in_degrees_are_refused(tmp_path, point_layer):
     ):
         heat_stress(path, zones, point_layer([(4.002, 51.998)], crs="EPSG:4326"),
                     raster_name="pet_wgs84")  # fmt: skip
+
+
+def test_points_without_geometry_are_left_out_row_for_row(boxes):
+    zones = boxes((0, 0, 1000, 1000))
+    stops = gpd.GeoDataFrame(
+        {"mode": ["trein", "bus"]}, geometry=[None, shapely.Point(0, 0)], crs="EPSG:28992"
+    )
+    # (900, 900) is 1273 m from the bus stop, (100, 100) 141 m; weights 100 and 1
+    addresses = gpd.GeoDataFrame(
+        {"w": [7, 100, 1]},
+        geometry=[None, shapely.Point(900, 900), shapely.Point(100, 100)],
+        crs="EPSG:28992",
+    )
+    result = transit_coverage(zones, stops, addresses=addresses, weight_field="w",
+                              mode_field="mode")  # fmt: skip
+    assert result[names.TRANSIT_ANY].iloc[0] == pytest.approx(100 * 1 / 101)
+    assert result[names.TRANSIT_BY_MODE["trein"]].iloc[0] == pytest.approx(0.0)
+    assert result.attrs["notes"] == [
+        "layer 'haltes': 1 features have no geometry and were left out",
+        "layer 'adressen': 1 features have no geometry and were left out",
+    ]
