@@ -82,6 +82,19 @@ def points(
     return layer, shapely.get_coordinates(shapely.get_geometry(geoms, 0))
 
 
+def first_copies(geoms: np.ndarray, layer_name: str, notes: List[str]) -> np.ndarray:
+    """Mask of the geometries to keep: of identical copies (a layer loaded twice,
+    or merged with itself) only the first, with a note; missing ones are kept."""
+    wkb = pd.Series(shapely.to_wkb(geoms))
+    copies = (wkb.duplicated() & wkb.notna()).to_numpy()
+    if copies.any():
+        notes.append(
+            f"layer '{layer_name}': {int(copies.sum())} features have the very same geometry "
+            "as another and were counted once; check the layer for duplicates"
+        )
+    return ~copies
+
+
 def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_do: str) -> None:
     if field not in layer.columns:
         raise InputError(f"layer '{layer_name}' has no field '{field}'; {what_to_do}")

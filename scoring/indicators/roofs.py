@@ -20,6 +20,7 @@ from .inputs import (
     IsCancelled,
     Monitor,
     Progress,
+    first_copies,
     in_crs,
     polygons,
     require_field,
@@ -59,7 +60,7 @@ def roof_areas(
     buildings = in_crs(buildings, zones.crs, buildings_name)
     geoms = polygons(buildings, buildings_name, notes)
     shape = roof_shape_codes(buildings, roof_shape_field, buildings_name)
-    present = ~shapely.is_missing(geoms)
+    present = ~shapely.is_missing(geoms) & first_copies(geoms, buildings_name, notes)
     geoms, shape = geoms[present], shape[present]
     require_overlap(zone_geoms, shapely.total_bounds(geoms), buildings_name, zones_name)
     areas = overlay_areas(zone_geoms, geoms, shape, 3, Monitor(progress, is_cancelled))

@@ -23,6 +23,7 @@ from .inputs import (
     Monitor,
     Progress,
     dwelling_weights,
+    first_copies,
     in_crs,
     points,
     polygons,
@@ -189,8 +190,8 @@ def _basis_points(
         return BASIS_ADDRESSES, xy, weight, hull_coverage(zone_geoms, addresses.geometry.values)
     if buildings is not None:
         buildings = in_crs(buildings, zones.crs, buildings_name)
-        geoms = polygons(buildings, buildings_name, [])
-        geoms = geoms[~shapely.is_missing(geoms)]
+        geoms = polygons(buildings, buildings_name, notes)
+        geoms = geoms[~shapely.is_missing(geoms) & first_copies(geoms, buildings_name, notes)]
         xy = shapely.get_coordinates(shapely.point_on_surface(geoms))
         return BASIS_BUILDINGS, xy, None, hull_coverage(zone_geoms, geoms)
     xy = _area_grid(zone_geoms, area_step)

@@ -354,3 +354,22 @@ def test_points_without_geometry_are_left_out_row_for_row(boxes):
         "layer 'haltes': 1 features have no geometry and were left out",
         "layer 'adressen': 1 features have no geometry and were left out",
     ]
+
+
+def test_a_building_layer_merged_with_itself_counts_each_roof_once(boxes, point_layer):
+    zones = boxes((0, 0, 100, 100))
+    twice = boxes((10, 10, 20, 20), (10, 10, 20, 20), (30, 30, 50, 40), (10, 10, 20, 20))
+    result = roof_areas(zones, twice, buildings_name="panden")
+    assert result[names.ROOF_TOTAL].iloc[0] == pytest.approx(100 + 200)
+    assert result.attrs["notes"] == [
+        "layer 'panden': 2 features have the very same geometry as another and were counted "
+        "once; check the layer for duplicates"
+    ]
+    # as transit basis: one building near the stop three times, one 2 km away once:
+    # 1 of 2 buildings covered (not 3 of 4)
+    far_apart = boxes((10, 10, 20, 20), (10, 10, 20, 20), (10, 10, 20, 20), (2000, 0, 2010, 10))
+    transit = transit_coverage(boxes((0, 0, 2100, 100)), point_layer([(15, 15)], mode=["bus"]),
+                               buildings=far_apart, mode_field="mode",
+                               buildings_name="panden")  # fmt: skip
+    assert transit[names.TRANSIT_ANY].iloc[0] == pytest.approx(50.0)
+    assert transit.attrs["notes"][0].startswith("layer 'panden': 2 features have the very same")
