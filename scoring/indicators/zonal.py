@@ -33,6 +33,7 @@ BLOCK_CELLS = 4_000_000  # cells read at once: about 16 MB of float32 plus the z
 MAX_HISTOGRAM_BINS = 20_000_000  # zones x bins kept for percentiles (int64: 160 MB)
 COVERAGE = "coverage"  # share (0-100 %) of a zone's area with valid raster cells
 MAX_EXAMPLES = 5  # distinct unmapped class values named in a note
+SENTINEL = 9999.0  # |value| from here on is a nodata code, never a measurement in a wrong unit
 
 
 @dataclass(frozen=True)
@@ -61,14 +62,18 @@ class Quantity:
 
 class Screen:
     """Leaves out, block by block, the cells outside a quantity's range and counts
-    them (with one example value) and the plausible ones, over the whole raster."""
+    them (with one example value) and the plausible ones, over the whole raster.
+    Cells that would fit the quantity's wrong unit are counted apart; sentinels
+    (|value| >= 9999: -9999, -32768, 3.4e38) never fit it."""
 
     def __init__(self, quantity: Optional[Quantity]):
         self.quantity = quantity
         self.plausible = 0
         self.implausible = 0
+        self.moderate = 0  # implausible but no sentinel
         self.in_wrong_unit = 0
         self.example = None
+        self.wrong_unit_example = None
 
     def __call__(self, values: np.ndarray, valid: np.ndarray) -> np.ndarray:
         q = self.quantity
@@ -80,12 +85,16 @@ class Screen:
         self.plausible += int(np.count_nonzero(valid)) - found
         if found:
             self.implausible += found
+            odd = values[outside]
             if self.example is None:
-                self.example = float(values[outside][0])
+                self.example = float(odd[0])
             if q.wrong_unit is not None:
                 _unit, low, high, _how = q.wrong_unit
-                odd = values[outside]
-                self.in_wrong_unit += int(np.count_nonzero((odd >= low) & (odd <= high)))
+                self.moderate += int(np.count_nonzero(np.abs(odd) < SENTINEL))
+                fits = odd[(odd >= low) & (odd <= high)]
+                self.in_wrong_unit += len(fits)
+                if self.wrong_unit_example is None and len(fits):
+                    self.wrong_unit_example = float(fits[0])
         return valid & inside
 
     def require_values(self, grid, band: int, raster_name: str) -> None:
@@ -104,21 +113,32 @@ class Screen:
     def verdict(self, raster_name: str) -> List[str]:
         """The note on the cells left out; an error when the raster is unusable."""
         q = self.quantity
-        if q is None or self.implausible == 0:
+        if q is None:
             return []
-        if q.wrong_unit is not None and self.in_wrong_unit > self.plausible:
+        if self.plausible == 0 and self.implausible == 0:
+            raise InputError(
+                f"raster '{raster_name}' has no cell with data (all are nodata); "
+                f"pick a raster with {q.name} values"
+            )
+        if self.implausible == 0:
+            return []
+        wrong_unit = (
+            self.in_wrong_unit > self.plausible and self.in_wrong_unit >= 0.9 * self.moderate
+        )
+        if q.wrong_unit is not None and wrong_unit:
             unit, low, high, how = q.wrong_unit
             raise InputError(
                 f"raster '{raster_name}' looks like {q.name} in {unit}, not {q.unit}: "
                 f"{self.in_wrong_unit} cells lie between {low:g} and {high:g} "
-                f"(e.g. {self.example:g}) and {self.plausible} in {q.range_text()}; "
-                f"convert it to {q.unit} ({how}) and run again"
+                f"(e.g. {self.wrong_unit_example:g}) and {self.plausible} in "
+                f"{q.range_text()}; convert it to {q.unit} ({how}) and run again"
             )
         if self.plausible == 0:
             raise InputError(
                 f"raster '{raster_name}' has no cell with a plausible {q.name} "
                 f"({q.range_text()}): all {self.implausible} cells with data lie outside it "
-                f"(e.g. {self.example:g}); check the raster's unit and its nodata value"
+                f"(e.g. {self.example:g}); check the raster's unit (tenths of a unit need "
+                "the band's scale set) and its nodata value"
             )
         return [
             f"raster '{raster_name}': {self.implausible} cells lie outside the plausible "

@@ -100,7 +100,7 @@ def test_raster_with_no_plausible_cell_is_refused(write_raster, whole):
     with pytest.raises(
         InputError,
         match=r"raster 'pet' has no cell with a plausible PET \(-40 to 70 °C\): all 16 cells "
-        r"with data lie outside it \(e.g. 5000\); check the raster's unit and its nodata",
+        r"with data lie outside it \(e.g. 5000\); check the raster's unit",
     ):
         heat_stress(write_raster(np.full((4, 4), 5000.0)), whole, raster_name="pet")
 
@@ -373,3 +373,27 @@ def test_a_building_layer_merged_with_itself_counts_each_roof_once(boxes, point_
                                buildings_name="panden")  # fmt: skip
     assert transit[names.TRANSIT_ANY].iloc[0] == pytest.approx(50.0)
     assert transit.attrs["notes"][0].startswith("layer 'panden': 2 features have the very same")
+
+
+def test_kelvin_with_an_undeclared_nodata_block_names_a_kelvin_value(write_raster, whole):
+    kelvin = np.full((4, 4), 305.5)
+    kelvin[0, :] = -9999.0  # first in the file, but no example of Kelvin
+    with pytest.raises(InputError, match=r"12 cells lie between 233.15 and 343.15 \(e.g. 305.5\)"):
+        heat_stress(write_raster(kelvin, nodata=None), whole, raster_name="pet")
+
+
+def test_tenths_of_a_degree_are_not_taken_for_kelvin(write_raster, whole):
+    tenths = np.arange(300, 460, 10, dtype=float).reshape(4, 4)  # 30.0 .. 45.0 °C stored x10
+    with pytest.raises(
+        InputError, match=r"has no cell with a plausible PET .*tenths of a unit need the band's"
+    ):
+        heat_stress(write_raster(tenths), whole, raster_name="pet")
+
+
+def test_a_raster_of_nodata_only_is_refused(write_raster, whole):
+    with pytest.raises(
+        InputError,
+        match=r"raster 'ahn' has no cell with data \(all are nodata\); pick a raster with "
+        r"vegetation height values",
+    ):
+        tree_canopy(write_raster(np.full((4, 4), -9999.0)), whole, raster_name="ahn")
