@@ -17,6 +17,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ..paths import ICON
 from ..scoring.errors import InputError, WijkdiagnoseError
+from ..scoring.tables import require_unique_wijk_codes
 from .adapter import (
     geodataframe,
     in_projected_crs,
@@ -173,6 +174,7 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         if not features:
             raise InputError(self.tr("Layer '{}' has no features.").format(source.sourceName()))
         zones = in_projected_crs(geodataframe(features, source.fields(), source.sourceCrs()))
+        require_unique_wijk_codes(zones, source.sourceName())
         progress, is_cancelled = core_callbacks(feedback, 10, 95)
         results = self.compute(parameters, context, zones, progress, is_cancelled)
         for note in results.attrs.get("notes", []):

@@ -13,7 +13,18 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 
 from . import catalogue
 from .errors import ProfileError
-from .toml_checks import REQUIRED, between, choice, load_toml, number, only_keys, table, text
+from .toml_checks import (
+    REQUIRED,
+    between,
+    choice,
+    is_finite_number,
+    load_toml,
+    naming_file,
+    number,
+    only_keys,
+    table,
+    text,
+)
 from .transitions import TRANSITION_IDS
 
 METHODS = ("reference", "rank")
@@ -84,7 +95,9 @@ def load_profile(path: Optional[Path] = None) -> Profile:
     relative to itself); it then holds only what differs from that base.
     """
     path = Path(path) if path else DEFAULT_PROFILE
-    return parse_profile(_with_base(path, ()), source=str(path))
+    raw = _with_base(path, ())
+    with naming_file(path, "profile"):
+        return parse_profile(raw, source=str(path))
 
 
 def _with_base(path: Path, seen: Tuple[Path, ...]) -> Dict[str, Any]:
@@ -184,8 +197,10 @@ def _parse_weights(section: Mapping[str, Any]) -> Dict[str, Dict[str, float]]:
                 raise ProfileError(
                     f"{where}: indicator names start with 'ind_' (the field they are read from)."
                 )
-            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
-                raise ProfileError(f"{where} = {weight!r}: weight must be a number >= 0.")
+            if not is_finite_number(weight) or weight < 0:
+                raise ProfileError(
+                    f"{where} = {weight!r}: weight must be a finite number >= 0 (not nan or inf)."
+                )
             per_indicator[indicator] = float(weight)
         weights[transition] = per_indicator
     if not any(w > 0 for table in weights.values() for w in table.values()):

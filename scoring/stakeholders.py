@@ -29,6 +29,7 @@ from .errors import InputError
 from .scores import ranking
 from .tables import (
     is_blank,
+    not_a_number,
     number,
     per_transition,
     require_column,
@@ -109,7 +110,7 @@ def read_stakeholder_scores(
                 continue
             score = number(value)
             if score is None or not 0 <= score <= 100:
-                problem = "is not a number" if score is None else "is outside 0-100"
+                problem = not_a_number(value) if score is None else "is outside 0-100"
                 raise InputError(
                     f"{where}: field '{column}' holds '{value}', which {problem}; "
                     "give a score from 0 (not urgent) to 100 (most urgent) or leave it empty."

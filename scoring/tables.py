@@ -11,7 +11,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .cbs import find_fields
+from .cbs import DUTCH, ENGLISH, find_fields, text_readings
 from .errors import InputError
 from .transitions import TRANSITION_IDS
 
@@ -38,16 +38,56 @@ def wijk_key(value) -> Optional[str]:
 
 
 def number(value) -> Optional[float]:
-    """A number from a cell, accepting a decimal comma; None when blank or not a number."""
+    """A number from a cell, text with Dutch or English separators ("62,5", "62.5");
+    None when blank, not a number, or text that reads as two numbers ("1.000")."""
     if is_blank(value) or isinstance(value, bool):
         return None
     if isinstance(value, str):
-        value = value.strip().replace(",", ".")
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        return None
+        found = set(text_readings(value.strip()).values())
+        result = found.pop() if len(found) == 1 else np.nan
+    else:
+        try:
+            result = float(value)
+        except (TypeError, ValueError):
+            return None
     return result if np.isfinite(result) else None
+
+
+def not_a_number(value) -> str:
+    """Why ``number(value)`` is None, for a message: ambiguous separators or no number."""
+    found = text_readings(value.strip()) if isinstance(value, str) else {}
+    if len(set(found.values())) > 1:
+        return (
+            f"reads as {found[DUTCH]:g} with Dutch separators and as {found[ENGLISH]:g} "
+            "with English ones"
+        )
+    return "is not a number"
+
+
+REPLACEMENT = "\ufffd"  # what a reader puts where bytes were not text in its encoding
+
+
+def garbled_cell(table: pd.DataFrame):
+    """``(field, position, value)`` of the first text cell holding U+FFFD, else None:
+    the sign that a file was decoded with the wrong encoding."""
+    for column in table.columns:
+        for position, value in enumerate(table[column]):
+            if isinstance(value, str) and REPLACEMENT in value:
+                return column, position, value
+    return None
+
+
+def require_decoded(table: pd.DataFrame, layer_name: str, encoding: str) -> None:
+    """Raise when a text cell of ``table`` (read as ``encoding``) holds U+FFFD."""
+    found = garbled_cell(table)
+    if found is None:
+        return
+    column, position, value = found
+    raise InputError(
+        f"layer '{layer_name}', {row_label(position)}: field '{column}' holds '{value}', "
+        f"text that is not {encoding}: the file was saved in another encoding. Save it again "
+        "as UTF-8, or set its encoding in the layer properties (Source, Data source encoding)."
+    )
 
 
 def require_column(table: pd.DataFrame, column: str, layer_name: str, role: str) -> None:
@@ -80,13 +120,39 @@ def wijk_keys(wijken: pd.DataFrame, code_column: str, layer_name: str) -> pd.Ser
                 f"layer '{layer_name}', {row_label(position)}: the wijk code field "
                 f"'{code_column}' is empty; every wijk needs a code."
             )
-    duplicated = keys[keys.duplicated()]
-    if not duplicated.empty:
-        raise InputError(
-            f"wijk code '{duplicated.iloc[0]}' occurs more than once in field '{code_column}' "
-            f"of layer '{layer_name}'; pick a field with one unique code per wijk."
-        )
+    _require_unique(keys, code_column, layer_name)
     return keys
+
+
+_SHOWN_CODES = 5
+
+
+def _require_unique(keys: pd.Series, code_column: str, layer_name: str) -> None:
+    counts = keys.dropna().value_counts(sort=False)
+    twice = counts[counts > 1].sort_index()
+    if twice.empty:
+        return
+    shown = ", ".join(f"'{code}' ({n}x)" for code, n in twice.iloc[:_SHOWN_CODES].items())
+    more = f" and {len(twice) - _SHOWN_CODES} more" if len(twice) > _SHOWN_CODES else ""
+    raise InputError(
+        f"layer '{layer_name}': {len(twice)} code(s) occur more than once in field "
+        f"'{code_column}': {shown}{more}. Every wijk (or buurt) must be in the layer once: "
+        "remove the duplicate features, or pick a field with one unique code per wijk."
+    )
+
+
+def require_unique_wijk_codes(
+    table: pd.DataFrame, layer_name: str, code_column: Optional[str] = None
+) -> None:
+    """Raise when a code occurs more than once in ``code_column`` (or, when not given,
+    the layer's CBS buurt code field, else its wijk code field: in a buurt layer the
+    wijk code repeats); a layer without one is not checked.
+    Every algorithm that reads wijken calls this first."""
+    found = find_fields(table.columns, layer_name=layer_name)
+    column = code_column or found.get("bu_code") or found.get("wk_code")
+    if column is None or column not in table.columns:
+        return
+    _require_unique(table[column].map(wijk_key), column, layer_name)
 
 
 def per_transition(wijken, field_of, layer_name, required=False) -> pd.DataFrame:

@@ -98,7 +98,9 @@ def _normalise(text) -> str:
 def load_catalogue(path=None) -> Catalogue:
     """Read the aanleidingen catalogue (the shipped one when no path is given)."""
     path = Path(path) if path else DEFAULT_CATALOGUE
-    return parse_catalogue(toml_checks.load_toml(path, "aanleidingen catalogue"))
+    raw = toml_checks.load_toml(path, "aanleidingen catalogue")
+    with toml_checks.naming_file(path, "aanleidingen catalogue"):
+        return parse_catalogue(raw)
 
 
 def parse_catalogue(raw: Mapping) -> Catalogue:
@@ -109,7 +111,7 @@ def parse_catalogue(raw: Mapping) -> Catalogue:
     types = {type_id: _parse_type(type_id, value) for type_id, value in section.items()}
     aliases = {}
     for alias, target in toml_checks.table(raw, "aliases").items():
-        if target not in types:
+        if not isinstance(target, str) or target not in types:
             raise ProfileError(
                 f"aliases.{alias} = {target!r}: not a type; use one of {', '.join(types)}."
             )
@@ -250,6 +252,48 @@ def place_by_geometry(events: pd.DataFrame, work_geometries, wijk_geometries, wi
     placed = events.copy()
     placed.loc[missing, "wijk"] = [wijk_key(codes[p]) if p >= 0 else None for p in places]
     return placed
+
+
+_SHOWN = 10
+
+
+def shown_rows(positions) -> str:
+    """'1, 2, 3' (rows from 1), the first ten and how many more."""
+    rows = [str(p + 1) for p in positions]
+    more = f" and {len(rows) - _SHOWN} more" if len(rows) > _SHOWN else ""
+    return ", ".join(rows[:_SHOWN]) + more
+
+
+def require_placed(
+    result: "TimelineResult",
+    works: int,
+    wijk_field_given: bool,
+    have_geometry: bool,
+    layer_name: str,
+    wijken_name: str,
+) -> None:
+    """Raise, saying why, when none of ``works`` (> 0) rows of the maintenance layer
+    could be placed in a wijk; the whole layer is then unusable."""
+    lost = len(result.unplaced) + sum(result.unmatched.values())
+    if works == 0 or lost < works:
+        return
+    where = f"none of the {works} work(s) of layer '{layer_name}' can be placed in a wijk"
+    if not result.unmatched and not wijk_field_given and not have_geometry:
+        raise InputError(
+            f"{where}: the layer has no geometry and no wijk code field of the works was "
+            "chosen. Choose the field that holds the wijk codes, or give the works a location."
+        )
+    if not result.unplaced:
+        codes = ", ".join(list(result.unmatched)[:_SHOWN])
+        raise InputError(
+            f"{where}: their wijk codes ({codes}) are not in layer '{wijken_name}'. Check "
+            "that both wijk code fields hold the same codes."
+        )
+    raise InputError(
+        f"{where}: {len(result.unplaced)} have no wijk code and lie in no wijk of layer "
+        f"'{wijken_name}' (rows {shown_rows(result.unplaced)}). Check that both layers "
+        "cover the same area, or choose the wijk code field of the works."
+    )
 
 
 def find_koppelkansen(

@@ -5,10 +5,12 @@ allowed, e.g. ``claims.warmtenet.layer = 'kelder': must be one of ondergrond,
 maaiveld, dak.``
 """
 
-from pathlib import Path
+import math
+from contextlib import contextmanager
 from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Type
 
 from .errors import ProfileError, WijkdiagnoseError
+from .text_files import read_text
 
 try:  # Python 3.11+
     import tomllib as _toml
@@ -22,23 +24,29 @@ REQUIRED = object()  # default meaning "the key must be given"
 
 
 def load_toml(path, what: str, error: Type[WijkdiagnoseError] = ProfileError) -> Dict[str, Any]:
-    """A TOML file as dicts; ``what`` names it in messages ("profile", "class mapping")."""
+    """A TOML file as dicts; ``what`` names it in messages ("profile", "class mapping").
+
+    The file may be UTF-8 (with or without BOM), cp1252 or latin-1 (``read_text``).
+    """
     if _toml is None:
         raise error(
             f"Reading the {what} needs Python 3.11 or the 'tomli' package; install tomli "
             "into the QGIS Python environment."
         )
+    content, _ = read_text(path, what, error)
     try:
-        with open(Path(path), "rb") as handle:
-            return _toml.load(handle)
-    except FileNotFoundError:
-        raise error(
-            f"The {what} file '{path}' does not exist; pick an existing .toml file."
-        ) from None
+        return _toml.loads(content)
     except _toml.TOMLDecodeError as err:
         raise error(f"The {what} file '{path}' is not valid TOML: {err}.") from None
-    except OSError as err:
-        raise error(f"The {what} file '{path}' cannot be read: {err}.") from None
+
+
+@contextmanager
+def naming_file(path, what: str):
+    """Put "<what> '<path>': " before a ``ProfileError`` raised while checking a file's values."""
+    try:
+        yield
+    except ProfileError as err:
+        raise ProfileError(f"{what} '{path}': {err}") from None
 
 
 def expect_table(value, where: str, what: str = "a table") -> None:
@@ -97,14 +105,16 @@ def number(
             raise ProfileError(f"{where}.{key} is missing: give {kind}{rule}.")
         return default
     value = values[key]
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, (int, float))
-        or (integer and value != int(value))
-        or not valid(value)
-    ):
-        raise ProfileError(f"{where}.{key} = {value!r}: must be {kind}{rule}.")
+    if not is_finite_number(value) or (integer and value != int(value)) or not valid(value):
+        infinite = isinstance(value, float) and not math.isfinite(value)
+        finite = " (not nan or inf)" if infinite else ""
+        raise ProfileError(f"{where}.{key} = {value!r}: must be {kind}{rule}{finite}.")
     return float(value)
+
+
+def is_finite_number(value) -> bool:
+    """True for an int or float that is not nan or +-inf (and not a bool)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def between(low: float, high: float):

@@ -6,6 +6,8 @@ is stored as JSON in the project file under scope ``wijkdiagnose``;
 ``writeEntry``/``readEntry``.
 """
 
+import csv
+import io
 import json
 import math
 from dataclasses import asdict, dataclass, field
@@ -13,7 +15,9 @@ from typing import Any, Dict, List, Mapping, Optional
 
 import pandas as pd
 
+from ..scoring.errors import InputError
 from ..scoring.stakeholders import DEFAULT_WEIGHT, read_stakeholder_scores
+from ..scoring.text_files import read_text
 from ..scoring.transitions import TRANSITION_IDS
 
 PROJECT_SCOPE = "wijkdiagnose"
@@ -103,7 +107,13 @@ def read_stakeholder_csv(path) -> Dict[str, Dict[str, float]]:
     ``score`` (one row per score) or one ``score_<transition>`` column per
     transition; see scoring/stakeholders.py. Raises InputError on bad rows.
     """
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python")
+    text, _ = read_text(path, "stakeholder table")
+    try:
+        table = pd.read_csv(
+            io.StringIO(text), dtype=str, keep_default_na=False, sep=None, engine="python"
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as err:
+        raise InputError(f"The stakeholder table '{path}' is not a readable CSV: {err}") from None
     long_form = {"transition", "score"} <= set(table.columns)
     scores = read_stakeholder_scores(
         table,

@@ -16,9 +16,10 @@ from ...scoring.stakeholders import (
     compare_stakeholders,
     read_stakeholder_scores,
 )
-from ...scoring.tables import wijk_code_column
+from ...scoring.tables import require_unique_wijk_codes, wijk_code_column
 from ..adapter import attribute_table, read_features, write_with_results
 from ..algorithm import WijkdiagnoseAlgorithm
+from ..table_input import read_table
 
 
 class CompareStakeholders(WijkdiagnoseAlgorithm):
@@ -106,16 +107,18 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
 
     def process(self, parameters, context, feedback):
         wijken = self.source(parameters, self.INPUT, context)
-        table = self.source(parameters, self.STAKEHOLDERS, context)
-        wijken_name, table_name = wijken.sourceName(), table.sourceName()
+        wijken_name = wijken.sourceName()
 
         wijk_features = read_features(wijken, feedback)
         wijk_table = attribute_table(wijk_features, wijken.fields())
         code_column = wijk_code_column(
             wijk_table.columns, self.field_name(parameters, self.WIJK_CODE, context), wijken_name
         )
+        require_unique_wijk_codes(wijk_table, wijken_name, code_column)
+        table, _, rows = read_table(self, parameters, self.STAKEHOLDERS, context, feedback)
+        table_name = table.sourceName()
         scores = read_stakeholder_scores(
-            attribute_table(read_features(table, feedback), table.fields()),
+            rows,
             self.field_name(parameters, self.SH_WIJK_FIELD, context),
             self.field_name(parameters, self.STAKEHOLDER_FIELD, context),
             self.field_name(parameters, self.TRANSITION_FIELD, context),

@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 from ...scoring.errors import CancelledError
-from ...scoring.tables import wijk_code_column
+from ...scoring.tables import require_unique_wijk_codes, wijk_code_column
 from ...scoring.timeline import (
     DEFAULT_GRAAFRUST,
     DEFAULT_HORIZON_YEARS,
@@ -21,9 +21,12 @@ from ...scoring.timeline import (
     load_catalogue,
     place_by_geometry,
     read_events,
+    require_placed,
+    shown_rows,
 )
 from ..adapter import attribute_table, geometries, read_features, write_table, write_with_results
 from ..algorithm import WijkdiagnoseAlgorithm
+from ..table_input import read_table
 
 
 class Koppelkansen(WijkdiagnoseAlgorithm):
@@ -146,8 +149,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
 
     def process(self, parameters, context, feedback):
         wijken = self.source(parameters, self.INPUT, context)
-        works = self.source(parameters, self.AANLEIDINGEN, context)
-        wijken_name, works_name = wijken.sourceName(), works.sourceName()
+        wijken_name = wijken.sourceName()
         catalogue = load_catalogue(
             self.parameterAsFile(parameters, self.CATALOGUE, context) or None
         )
@@ -157,9 +159,13 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         code_column = wijk_code_column(
             wijk_table.columns, self.field_name(parameters, self.WIJK_CODE, context), wijken_name
         )
-        work_features = read_features(works, feedback, wijken.sourceCrs(), context)
+        require_unique_wijk_codes(wijk_table, wijken_name, code_column)
+        works, work_features, work_table = read_table(
+            self, parameters, self.AANLEIDINGEN, context, feedback, wijken.sourceCrs()
+        )
+        works_name = works.sourceName()
         events, notes = read_events(
-            attribute_table(work_features, works.fields()),
+            work_table,
             self.field_name(parameters, self.TYPE_FIELD, context),
             self.field_name(parameters, self.YEAR_FIELD, context),
             catalogue,
@@ -171,11 +177,9 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         for note in notes:
             feedback.pushWarning(note)
 
+        work_geometries = geometries(work_features)
         events = place_by_geometry(
-            events,
-            geometries(work_features),
-            geometries(wijk_features),
-            wijk_table[code_column],
+            events, work_geometries, geometries(wijk_features), wijk_table[code_column]
         )
 
         first = self._year(parameters, self.HORIZON_START, context, datetime.date.today().year)
@@ -192,6 +196,14 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
             graafrust=self.parameterAsInt(parameters, self.GRAAFRUST, context),
             threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
             layer_name=wijken_name,
+        )
+        require_placed(
+            result,
+            len(events),
+            self.field_name(parameters, self.EVENT_WIJK_FIELD, context) is not None,
+            any(geometry is not None for geometry in work_geometries),
+            works_name,
+            wijken_name,
         )
         self._report(result, works_name, wijken_name, horizon, feedback)
         if feedback.isCanceled():
@@ -217,9 +229,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
                 self.tr(
                     "{} work(s) of layer '{}' have no wijk code and no geometry inside a wijk "
                     "and were left out (rows {}). Give a wijk code field or a location."
-                ).format(
-                    len(result.unplaced), works_name, ", ".join(str(r + 1) for r in result.unplaced)
-                )
+                ).format(len(result.unplaced), works_name, shown_rows(result.unplaced))
             )
         if result.outside_horizon:
             feedback.pushInfo(

@@ -10,11 +10,12 @@ from qgis.core import (
 
 from ...compat import SOURCE_POLYGON
 from ...scoring import fields
-from ...scoring.cbs import derive_indicators
+from ...scoring.cbs import derive_indicators, numbers_from_text
 from ...scoring.errors import InputError
 from ...scoring.indicators.names import DATA_COVERAGE_OF
 from ...scoring.profile import load_profile
 from ...scoring.scores import diagnose
+from ...scoring.tables import require_unique_wijk_codes
 from ...scoring.transitions import TRANSITION_IDS
 from ..adapter import attribute_table, read_features, write_with_results
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
@@ -67,7 +68,13 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
                 self.tr("Layer '{}' has no features; nothing to score.").format(layer_name)
             )
         table = attribute_table(features, source.fields())
+        require_unique_wijk_codes(table, layer_name, profile.cbs_fields.get("wk_code"))
         derived = derive_indicators(table, profile.cbs_fields, layer_name)
+        weighed = dict.fromkeys([*profile.indicators(), *DATA_COVERAGE_OF.values()])
+        measured = [column for column in weighed if column in table.columns]
+        table = numbers_from_text(table, measured, layer_name, derived.attrs["notes"])
+        for note in derived.attrs["notes"]:
+            feedback.pushWarning(note)
         for indicator, origin in derived.attrs["provenance"].items():
             if origin and indicator not in table.columns:
                 feedback.pushInfo(self.tr("{} from CBS field {}").format(indicator, origin))

@@ -4,12 +4,12 @@
 <context>
     <name>CompareStakeholders</name>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="38"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="39"/>
         <source>Compare stakeholder scores with the data</source>
         <translation>Stakeholderscores vergelijken met de data</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="41"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="42"/>
         <source>Sets the urgency scores that stakeholders (gemeente, corporaties, netbeheerder, bewoners ...) give per transition and wijk next to the data scores of &apos;Score transitions&apos;, and flags where they diverge.
 
 The stakeholder table (e.g. a CSV loaded as a layer) is long (wijk code, stakeholder, transition, score 0-100: choose the transition and score fields) or wide (wijk code, stakeholder and one field score_&lt;transition&gt; per transition: leave those two fields empty). Transitions may be written as ids or Dutch labels; an empty score means &apos;not scored&apos;.
@@ -22,57 +22,57 @@ De stakeholdertabel (bijv. een CSV-bestand dat als laag is geladen) is lang (wij
 Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschil_&lt;transition&gt; (stakeholders min data), afwijking (transities waarvan het verschil de drempel bereikt, grootste eerst), n_stakeholders, stakeholders, gecombineerd_&lt;transition&gt; = (1 - gewicht) x data + gewicht x stakeholders en koploper_gecombineerd (dezelfde beslisregel bij gelijke stand als voor de koploper). Een gecombineerde score heeft beide delen nodig, tenzij het gewicht 0 of 1 is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="60"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="61"/>
         <source>Stakeholder scores (a table)</source>
         <translation>Stakeholderscores (een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
         <source>Wijk code field of the stakeholder table</source>
         <translation>Veld met de wijkcode in de stakeholdertabel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
         <source>Stakeholder field</source>
         <translation>Veld met de stakeholder</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
         <source>Transition field (long table)</source>
         <translation>Veld met de transitie (lange tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
         <source>Score field (long table)</source>
         <translation>Veld met de score (lange tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="79"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="80"/>
         <source>Divergence threshold (points)</source>
         <translation>Drempel voor een afwijking (punten)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="89"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="90"/>
         <source>Stakeholder weight in the combined score (0 = data only, 1 = people only)</source>
         <translation>Gewicht van de stakeholders in de gecombineerde score (0 = alleen data, 1 = alleen mensen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="101"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="102"/>
         <source>Wijken with stakeholder scores</source>
         <translation>Wijken met stakeholderscores</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="135"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="138"/>
         <source>{} score(s) of layer &apos;{}&apos; are for wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} score(s) uit laag '{}' horen bij wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="148"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="151"/>
         <source>{} stakeholder score(s); {} wijk(en) where people and data diverge.</source>
         <translation>{} stakeholderscore(s); {} wijk(en) waar mensen en data uiteenlopen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="142"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="145"/>
         <source>The comparison was cancelled; nothing was written.</source>
         <translation>De vergelijking is geannuleerd; er is niets weggeschreven.</translation>
     </message>
@@ -321,27 +321,27 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="153"/>
+        <location filename="../../processing/algorithm.py" line="154"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="159"/>
+        <location filename="../../processing/algorithm.py" line="160"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="174"/>
+        <location filename="../../processing/algorithm.py" line="175"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="214"/>
+        <location filename="../../processing/algorithm.py" line="216"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="196"/>
+        <location filename="../../processing/algorithm.py" line="198"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -349,12 +349,12 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>Koppelkansen</name>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="48"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="51"/>
         <source>Aanleidingen and koppelkansen (timeline per wijk)</source>
         <translation>Aanleidingen en koppelkansen (tijdlijn per wijk)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="51"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="54"/>
         <source>Puts planned maintenance (aanleidingen: sewer replacement, road resurfacing, gas-grid renewal, housing renovation) on a timeline per wijk and finds the koppelkansen within the planning horizon: two works that open the same space (ondergrond, maaiveld) within the graafrust window (werk-met-werk), and works that can carry a transition whose score is at or above the urgency threshold.
 
 The maintenance layer may have any geometry (a work is placed in the wijk it overlaps most) or none (a table, e.g. a CSV, with a wijk code field). Its year field holds a year or a range such as 2027-2029. Types are matched to the catalogue (TOML; empty for the shipped one), which also maps free text such as &apos;rioolvervanging&apos; to a type.
@@ -367,92 +367,92 @@ De onderhoudslaag mag elke geometrie hebben (een werk wordt geplaatst in de wijk
 Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de wijken, en schrijft een tabel met één rij per koppelkans (wijk, soort, jaren, gebeurtenissen, transities, lagen, bronnen, reden).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="69"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="72"/>
         <source>Maintenance works (any geometry, or a table)</source>
         <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
         <source>Type of work field</source>
         <translation>Veld met het type werk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
         <source>Year field (a year, or a range like 2027-2029)</source>
         <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
         <source>End year field</source>
         <translation>Veld met het eindjaar</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
         <source>Wijk code field of the works</source>
         <translation>Veld met de wijkcode van de werken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
         <source>Source field (e.g. the plan a work comes from)</source>
         <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="91"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="94"/>
         <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
         <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="99"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="102"/>
         <source>Graafrust window (years)</source>
         <translation>Graafrusttermijn (jaren)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="99"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="102"/>
         <source>Urgency threshold (score 0-100)</source>
         <translation>Urgentiedrempel (score 0-100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="123"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="126"/>
         <source>Planning horizon: first year (empty: this year)</source>
         <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="123"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="126"/>
         <source>Planning horizon: last year (empty: first year + {})</source>
         <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="138"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="141"/>
         <source>Wijken with koppelkansen</source>
         <translation>Wijken met koppelkansen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="141"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="144"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="209"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="221"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="216"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="228"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="225"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="235"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="230"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="240"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="198"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="210"/>
         <source>Koppelkansen were cancelled; nothing was written.</source>
         <translation>Koppelkansen geannuleerd; er is niets geschreven.</translation>
     </message>
@@ -602,12 +602,12 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
 <context>
     <name>ScoreTransitions</name>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="30"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="31"/>
         <source>Score transitions (koploper and meelopers)</source>
         <translation>Transities scoren (koploper en meelopers)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="33"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="34"/>
         <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
 
 Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %) and profiel.
@@ -620,37 +620,37 @@ Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van he
 Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij gelijke stand vast; laat het leeg voor het meegeleverde standaardprofiel.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="48"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="49"/>
         <source>Wijken (polygons, with CBS or ind_* fields)</source>
         <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="54"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="55"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="62"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="63"/>
         <source>Profile: {} ({})</source>
         <translation>Profiel: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="66"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="67"/>
         <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="73"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="80"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="81"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="88"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="102"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="109"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
     </message>
@@ -871,32 +871,32 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="29"/>
+        <location filename="../../processing/algorithm.py" line="30"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="30"/>
+        <location filename="../../processing/algorithm.py" line="31"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="31"/>
+        <location filename="../../processing/algorithm.py" line="32"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="71"/>
+        <location filename="../../processing/algorithm.py" line="72"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="78"/>
+        <location filename="../../processing/algorithm.py" line="79"/>
         <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
         <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="88"/>
+        <location filename="../../processing/algorithm.py" line="89"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
@@ -1226,6 +1226,14 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/adapter.py" line="37"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets weggeschreven.</translation>
+    </message>
+</context>
+<context>
+    <name>table_input</name>
+    <message>
+        <location filename="../../processing/table_input.py" line="38"/>
+        <source>Layer &apos;{}&apos; is {} text, not UTF-8; read it as {}.</source>
+        <translation>Laag '{}' is {}-tekst, geen UTF-8; ingelezen als {}.</translation>
     </message>
 </context>
 </TS>

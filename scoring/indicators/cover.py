@@ -59,28 +59,34 @@ def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
     """The class mapping of ``source`` ('bgt' or 'osm') from the TOML file."""
     path = Path(path) if path else CLASS_MAPPING_FILE
     tables = load_toml(path, "class mapping", InputError)
-    example = f'[{source}.<field>] with lines such as <value> = "verhard"'
     if not tables:
-        raise InputError(f"class mapping '{path}' is empty; give it a table {example}")
+        raise InputError(
+            f"class mapping '{path}' is empty; give a table per source, e.g. "
+            f'[{source}.class] with lines like "wegdeel" = "verhard"'
+        )
     if source not in tables:
         raise InputError(
             f"class mapping '{path}' has no table [{source}]; "
             f"use one of {', '.join(sorted(tables))} or add it"
         )
     mapping = tables[source]
-    if not isinstance(mapping, dict) or not mapping:
-        raise InputError(f"class mapping [{source}] in '{path}' maps nothing; give it {example}")
-    for field, values in mapping.items():
+    if isinstance(mapping, dict) and not mapping:
+        raise InputError(
+            f"class mapping '{path}': [{source}] maps nothing; give it lines such as "
+            f'[{source}.class] "wegdeel" = "verhard"'
+        )
+    for field, values in mapping.items() if isinstance(mapping, dict) else [(None, mapping)]:
         if not isinstance(values, dict):
+            key = f"{source}.{field}" if field is not None else source
             raise InputError(
-                f"class mapping [{source}] has {field} = {values!r}, not a table of values; "
-                f"write it as {example}"
+                f"class mapping '{path}': {key} = {values!r} must be a table of "
+                f'value = category lines, e.g. [{source}.class] "wegdeel" = "verhard"'
             )
         for value, category in values.items():
             if not isinstance(category, str) or category not in PRIORITY:
                 raise InputError(
-                    f"class mapping [{source}.{field}] maps '{value}' to unknown category "
-                    f"{category!r}; use one of {', '.join(PRIORITY)}"
+                    f"class mapping '{path}' [{source}.{field}] maps '{value}' to unknown "
+                    f"category {category!r}; use one of {', '.join(PRIORITY)}"
                 )
     return mapping
 

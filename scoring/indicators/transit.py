@@ -16,6 +16,7 @@ import shapely
 from scipy.spatial import cKDTree
 
 from ..errors import InputError
+from ..toml_checks import is_finite_number
 from . import names
 from .geometry import hull_coverage, points_in_zones, share_per_zone
 from .inputs import (
@@ -114,7 +115,7 @@ def transit_coverage(
         raise InputError(f"transit profile '{profile}' is unknown; use 'pbl' or 'planning'")
     reach = {**PROFILES[profile], **(distances or {})}
     for mode, distance in reach.items():
-        if mode not in names.TRANSIT_MODES or not _positive_number(distance):
+        if mode not in names.TRANSIT_MODES or not (is_finite_number(distance) and distance > 0):
             raise InputError(
                 f"transit distance {mode} = {distance!r}: give a distance in metres above 0 "
                 f"for one of {', '.join(names.TRANSIT_MODES)}"
@@ -164,10 +165,6 @@ def transit_coverage(
     monitor.step(1.0)
     result.attrs["notes"] = notes
     return result
-
-
-def _positive_number(value) -> bool:
-    return isinstance(value, (int, float)) and 0 < value < np.inf
 
 
 def _within(stop_xy: np.ndarray, xy: np.ndarray, distance: float) -> np.ndarray:

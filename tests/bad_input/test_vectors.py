@@ -168,9 +168,10 @@ def test_an_empty_layer_says_it_is_empty(tmp_path, wijken, empty_geojson, algori
 @pytest.mark.parametrize(
     ("toml", "parts"),
     [
-        ("", ("class mapping '", "' is empty; give it a table [bgt.<field>]")),
-        ('[bgt]\nklasse = "verhard"\n', ("class mapping [bgt] has klasse = 'verhard', not a "
-                                         "table of values",)),
+        ("", ("class mapping '", "' is empty; give a table per source")),
+        ("[bgt]\n", ("': [bgt] maps nothing",)),
+        ('[bgt]\nklasse = "verhard"\n', ("bgt.klasse = 'verhard' must be a table of value = "
+                                         "category lines",)),
         ('[bgt.klasse]\nweg = "asfalt"\n', ("maps 'weg' to unknown category 'asfalt'",
                                             "use one of pand, water, verhard")),
     ],

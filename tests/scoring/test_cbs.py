@@ -364,3 +364,67 @@ def test_kwb_csv_with_dot_values(shared_data):
     assert np.isnan(cars_per_hh[codes.index("BU03440911")])  # 1375 cars, 0 households
     assert np.isnan(cars_per_hh[codes.index("BU03440952")])  # 0 / 0
     assert not np.isinf(cars_per_hh).any()
+
+
+# --- numbers stored as text --------------------------------------------------
+
+
+def test_numbers_as_text_that_read_one_way_only_settle_the_field():
+    notes = []
+    # "1.234,5" is only Dutch, so "10.246" is 10246 (thousands) and "12,5" 12.5
+    values = clean(["10.246", "1.234,5", "12,5", "7"], "BEV_DICHTH", "cbs", notes)
+    np.testing.assert_array_equal(values, [10246, 1234.5, 12.5, 7])
+    assert notes == [
+        "field 'BEV_DICHTH' in layer 'cbs' holds numbers as Dutch text ('.' groups thousands, "
+        "',' is the decimal mark); read them so, e.g. '10.246' as 10246."
+    ]
+    # "1,234.5" and "0.246" are only English: "10.246" is then 10.246, "1,234" 1234
+    notes = []
+    values = clean(["10.246", "1,234.5", "0.246", "1,234"], notes=notes)
+    np.testing.assert_array_equal(values, [10.246, 1234.5, 0.246, 1234])
+    assert notes == []
+
+
+def test_ambiguous_text_numbers_without_evidence_are_refused():
+    with pytest.raises(
+        InputError,
+        match=r"field 'F' in layer 'L': 2 value\(s\) such as '10\.246' read as 10246 with "
+        r"Dutch separators and as 10\.246 with English ones",
+    ):
+        clean(["10.246", "3", "9.812"], "F", "L")
+
+
+def test_mixed_dutch_and_english_text_numbers_are_refused():
+    with pytest.raises(InputError, match=r"mixes number formats: 1 value\(s\).*'12,5'.*'12\.5'"):
+        clean(["12,5", "12.5"], "F", "L")
+
+
+def test_grouped_thousands_never_start_with_zero_and_repeat_in_threes():
+    # "1.234.567" only Dutch; "0.246" and "12.34" only English decimals
+    np.testing.assert_array_equal(clean(["1.234.567"]), [1234567])
+    np.testing.assert_array_equal(clean(["0.246", "12.34", "-1e3"]), [0.246, 12.34, -1000])
+
+
+# --- plausibility ------------------------------------------------------------
+
+
+def test_values_outside_the_physical_range_are_left_out_with_a_note():
+    frame = pd.DataFrame({"BEV_DICHTH": [4000.0, 1e12, -3.0], "P_STADVERW": [10.0, 101.0, 50.0]})
+    result = derive_indicators(frame, layer_name="cbs")
+    np.testing.assert_array_equal(column(result, "ind_bev_dich"), [4000, NAN, NAN])
+    np.testing.assert_array_equal(column(result, "ind_stadsverw"), [10, NAN, 50])
+    assert result.attrs["notes"] == [
+        "layer 'cbs', field 'BEV_DICHTH': 2 value(s) outside 0-100000 inhabitants per km², "
+        "e.g. 1e+12 (above 100000 (over ten times Den Haag, the densest gemeente (6 868 per "
+        "km² in 2023))); left out as missing. Check the field.",
+        "layer 'cbs', field 'P_STADVERW': 1 value(s) outside 0-100 %, e.g. 101 (above 100 "
+        "(a percentage)); left out as missing. Check the field.",
+    ]
+
+
+def test_a_negative_count_is_missing_so_derived_figures_are_too():
+    frame = pd.DataFrame({"AANT_INW": [-5.0, 500.0], "OPP_LAND": [10.0, 10.0]})
+    result = derive_indicators(frame, layer_name="cbs")
+    # 500 inhabitants on 10 ha = 5000 per km²
+    np.testing.assert_array_equal(column(result, "ind_bev_dich"), [NAN, 5000])
+    assert "e.g. -5 (below 0)" in result.attrs["notes"][0]

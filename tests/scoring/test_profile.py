@@ -82,6 +82,21 @@ def test_indicator_outside_catalogue_needs_references():
             r"cbs_fields\.gas_won = 3: give the name of the layer field",
         ),
         ({"transition": {}}, r"^transition: unknown key; allowed here: profile"),
+        (
+            {"transitions": {"energie": {"ind_gas_won": float("nan")}}},
+            r"transitions\.energie\.ind_gas_won = nan: weight must be a finite number >= 0",
+        ),
+        (
+            {"transitions": {"energie": {"ind_gas_won": float("inf")}}},
+            r"ind_gas_won = inf: weight must be a finite number >= 0 \(not nan or inf\)",
+        ),
+        (
+            {
+                "transitions": {"energie": {"ind_gas_won": 1}},
+                "indicators": {"ind_gas_won": {"bad": float("-inf")}},
+            },
+            r"indicators\.ind_gas_won\.bad = -inf: must be a number \(not nan or inf\)",
+        ),
     ],
 )
 def test_bad_profile_names_key_and_value(raw, message):
@@ -129,3 +144,21 @@ def test_a_base_that_refers_back_or_is_missing_is_named(tmp_path):
     lost.write_text('[profile]\nbase = "weg.toml"\n', encoding="utf-8")
     with pytest.raises(ProfileError, match=r"weg\.toml' does not exist"):
         load_profile(lost)
+
+
+def test_file_errors_name_the_file_and_bom_and_latin1_files_are_read(tmp_path):
+    bad = tmp_path / "gemeente.toml"
+    bad.write_bytes(b"[transitions.energie]\nind_gas_won = nan\n")
+    with pytest.raises(ProfileError, match=r"^profile '.*gemeente\.toml': transitions\.energie"):
+        load_profile(bad)
+    text = '[profile]\nname = "Zoët"\nbase = "default"\n'
+    for data in (b"\xef\xbb\xbf" + text.encode("utf-8"), text.encode("latin-1")):
+        bad.write_bytes(data)
+        assert load_profile(bad).name == "Zoët"
+    bad.write_bytes(b"\xef\xbb\xbf" + text.encode("latin-1"))
+    with pytest.raises(ProfileError, match=r"starts with the UTF-8 mark \(BOM\) but is not UTF-8: "
+                       r"byte 0xEB at position 23"):  # fmt: skip
+        load_profile(bad)
+    bad.write_bytes(b"[transitions.energie]\nind_gas_won = 1\nind_gas_won = 2\n")
+    with pytest.raises(ProfileError, match=r"gemeente\.toml' is not valid TOML"):
+        load_profile(bad)

@@ -92,6 +92,11 @@ def test_wide_table_reads_score_fields_by_id_or_label():
             r"field 'score' holds 'hoog', which is not a number",
         ),
         (
+            ("WK01", "gemeente", "energie", "1.000"),
+            r"field 'score' holds '1.000', which reads as 1000 with Dutch separators and as 1 "
+            r"with English ones",
+        ),
+        (
             (None, "gemeente", "energie", 50),
             r"layer 'enquete', row 1: field 'wijk' is empty; fill it in or remove the row",
         ),
@@ -226,5 +231,7 @@ def test_bad_settings_and_layers_are_explained():
     with pytest.raises(InputError, match="layer 'buurten' has none of the fields score_energie"):
         compare_stakeholders(bare, "code", scores, layer_name="buurten")
     twice = pd.DataFrame({"code": ["WK01", "wk01"], "score_energie": [1, 2]})
-    with pytest.raises(InputError, match="wijk code 'WK01' occurs more than once in field 'code'"):
+    with pytest.raises(
+        InputError, match="code\\(s\\) occur more than once in field 'code': 'WK01' \\(2x\\)"
+    ):
         compare_stakeholders(twice, "code", scores)

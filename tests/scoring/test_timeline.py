@@ -13,6 +13,7 @@ from wijkdiagnose.scoring.timeline import (
     parse_catalogue,
     place_by_geometry,
     read_events,
+    require_placed,
 )
 
 HORIZON = (2025, 2040)
@@ -258,3 +259,36 @@ def test_bad_horizon_and_window(catalogue):
         find_koppelkansen(wijken(), "code", events, catalogue, (2040, 2025))
     with pytest.raises(InputError, match="graafrust window -1 is below 0"):
         find_koppelkansen(wijken(), "code", events, catalogue, HORIZON, graafrust=-1)
+
+
+def test_a_latin1_catalogue_is_read_and_errors_name_the_file(tmp_path):
+    path = tmp_path / "catalogus.toml"
+    path.write_bytes(
+        '[types.riool]\nlabel = "riool (ë)"\n[aliases]\n"rioël" = "riool"\n'.encode("cp1252")
+    )
+    catalogue = load_catalogue(path)
+    assert catalogue.types["riool"].label == "riool (ë)" and catalogue.resolve("RIOËL") == "riool"
+    path.write_bytes(b'[types.riool]\n[aliases]\nx = ["riool"]\n')
+    with pytest.raises(ProfileError, match=r"^aanleidingen catalogue '.*catalogus\.toml': "
+                       r"aliases\.x = \['riool'\]: not a type"):  # fmt: skip
+        load_catalogue(path)
+
+
+def test_a_layer_none_of_whose_works_can_be_placed_is_refused_with_the_cause(catalogue):
+    rows = [(None, "riool", 2027), (None, "herbestrating", 2029)]
+    events = events_of(catalogue, rows)
+    result = find_koppelkansen(wijken(), "code", events, catalogue, HORIZON)
+    assert result.unplaced == [0, 1]
+    with pytest.raises(InputError, match=r"none of the 2 work\(s\) of layer 'o' can be placed "
+                       r"in a wijk: the layer has no geometry and no wijk code field"):  # fmt: skip
+        require_placed(result, 2, False, False, "o", "w")
+    with pytest.raises(InputError, match=r": 2 have no wijk code and lie in no wijk of layer "
+                       r"'w' \(rows 1, 2\)"):  # fmt: skip
+        require_placed(result, 2, False, True, "o", "w")
+    unknown = events_of(catalogue, [("X", "riool", 2027), ("Y", "riool", 2028)])
+    result = find_koppelkansen(wijken(), "code", unknown, catalogue, HORIZON)
+    with pytest.raises(InputError, match=r"their wijk codes \(X, Y\) are not in layer 'w'"):
+        require_placed(result, 2, True, False, "o", "w")
+    one_placed = events_of(catalogue, [("A", "riool", 2027), ("Y", "riool", 2028)])
+    result = find_koppelkansen(wijken(), "code", one_placed, catalogue, HORIZON)
+    require_placed(result, 2, True, False, "o", "w")  # a warning's matter, not an error

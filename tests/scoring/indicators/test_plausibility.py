@@ -192,10 +192,10 @@ def test_raster_class_errors(text, message):
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ("", r"class mapping '.*classes.toml' is empty; give it a table \[bgt.<field>\]"),
-        ("[bgt]\n", r"class mapping \[bgt\] in '.*' maps nothing"),
-        ('[bgt]\nklasse = "verhard"\n', r"class mapping \[bgt\] has klasse = 'verhard', not a "
-                                        r"table of values"),
+        ("", r"class mapping '.*classes.toml' is empty; give a table per source"),
+        ("[bgt]\n", r"class mapping '.*': \[bgt\] maps nothing"),
+        ('[bgt]\nklasse = "verhard"\n', r"class mapping '.*': bgt.klasse = 'verhard' must be a "
+                                        r"table of value = category lines"),
         ('[bgt.klasse]\nweg = 1\n', r"maps 'weg' to unknown category 1; use one of pand, water"),
         ('[bgt.klasse]\nweg = "verhard"\nweg = "groen"\n', r"is not valid TOML"),
     ],
