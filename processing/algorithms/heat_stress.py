@@ -40,7 +40,9 @@ class HeatStress(IndicatorAlgorithm):
             "at least 200 m² contiguous with PET <= 38 °C) and dek_hitte (% of the wijk the "
             "raster covers; a wijk partly outside the raster is reported, not guessed).\n\n"
             "The raster is read in blocks, so it may be larger than memory; wijken are "
-            "reprojected to the raster's CRS and raster nodata is left out.\n\nWithout a PET "
+            "reprojected to the raster's CRS and raster nodata is left out, and so are cells "
+            "outside -40 to 70 °C (an undeclared nodata such as -9999): the log counts them. "
+            "A raster in Kelvin is refused; convert it to °C first.\n\nWithout a PET "
             "raster the heat fields are added empty with dek_hitte 0, so a model can run "
             "before the hittekaart is at hand; scoring then sees no heat data."
         )
@@ -80,14 +82,14 @@ class HeatStress(IndicatorAlgorithm):
             )
 
     def compute(self, parameters, context, zones, progress, is_cancelled):
-        from ...scoring.indicators.heat import heat_stress
-
-        if self.parameterAsRasterLayer(parameters, self.PET, context) is None:
-            return self._without_raster(zones)
+        from ...scoring.indicators.heat import check_heat_thresholds, heat_stress
 
         def number(name):
             return self.parameterAsDouble(parameters, name, context)
 
+        check_heat_thresholds(number(self.STRONG), number(self.EXTREME), number(self.COOL_MAX_PET))
+        if self.parameterAsRasterLayer(parameters, self.PET, context) is None:
+            return self._without_raster(zones)
         addresses = self.source_frame(parameters, self.ADDRESSES, context, optional=True)
         return heat_stress(
             self.raster_path(parameters, self.PET, context),

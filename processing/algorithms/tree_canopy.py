@@ -22,7 +22,8 @@ class TreeCanopy(IndicatorAlgorithm):
             "above ground, e.g. AHN DSM minus DTM on vegetation points). Cells higher than "
             "the minimum height (default 2.5 m) count as canopy.\n\nAdds ind_boomkroon (% of "
             "the wijk; the 3-30-300 rule asks 30 %) and dek_boom (% of the wijk the raster "
-            "covers). The raster is read in blocks."
+            "covers). The raster is read in blocks; cells outside -5 to 60 m (an undeclared "
+            "nodata such as -9999) are left out and counted in the log."
         )
 
     def add_inputs(self):

@@ -256,66 +256,66 @@ Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie 
         <translation>Hittestress (PET)</translation>
     </message>
     <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="51"/>
+        <source>PET raster (°C); empty: heat fields stay empty</source>
+        <translation>PET-raster (°C); leeg: de hittevelden blijven leeg</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="56"/>
+        <source>Addresses (points, e.g. BAG verblijfsobjecten)</source>
+        <translation>Adressen (punten, bijv. BAG-verblijfsobjecten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="64"/>
+        <source>Dwellings per address (weight)</source>
+        <translation>Woningen per adres (gewicht)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="73"/>
+        <source>Strong heat stress above (°C PET)</source>
+        <translation>Sterke hittestress boven (°C PET)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="73"/>
+        <source>Extreme heat stress above (°C PET)</source>
+        <translation>Extreme hittestress boven (°C PET)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="73"/>
+        <source>Cool place: PET at most (°C)</source>
+        <translation>Koele plek: PET hoogstens (°C)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="73"/>
+        <source>Cool place: contiguous area at least (m²)</source>
+        <translation>Koele plek: aaneengesloten oppervlak minstens (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="73"/>
+        <source>Cool place within (m)</source>
+        <translation>Koele plek binnen (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_stress.py" line="113"/>
+        <source>No PET raster given: the heat indicators are empty and dek_hitte is 0.</source>
+        <translation>Geen PET-raster opgegeven: de hitte-indicatoren zijn leeg en dek_hitte is 0.</translation>
+    </message>
+    <message>
         <location filename="../../processing/algorithms/heat_stress.py" line="33"/>
         <source>Heat stress per wijk from a gevoelstemperatuur (PET) raster such as the national hittekaart of the Klimaateffectatlas (°C, 12-18h on a hot day).
 
 Adds ind_pet_gem (area mean), ind_pet_p90, ind_pet_gt35 and ind_pet_gt41 (% of the area above the strong and extreme heat-stress thresholds; PET classes 23/29/35/41 °C after Matzarakis &amp; Mayer), ind_koelte_300 (% of addresses, or dwellings when a dwellings field is given, farther than 300 m from a cool place: at least 200 m² contiguous with PET &lt;= 38 °C) and dek_hitte (% of the wijk the raster covers; a wijk partly outside the raster is reported, not guessed).
 
-The raster is read in blocks, so it may be larger than memory; wijken are reprojected to the raster's CRS and raster nodata is left out.
+The raster is read in blocks, so it may be larger than memory; wijken are reprojected to the raster's CRS and raster nodata is left out, and so are cells outside -40 to 70 °C (an undeclared nodata such as -9999): the log counts them. A raster in Kelvin is refused; convert it to °C first.
 
 Without a PET raster the heat fields are added empty with dek_hitte 0, so a model can run before the hittekaart is at hand; scoring then sees no heat data.</source>
         <translation>Hittestress per wijk uit een raster met de gevoelstemperatuur (PET), zoals de landelijke hittekaart van de Klimaateffectatlas (°C, 12-18 uur op een hete dag).
 
 Voegt toe: ind_pet_gem (gemiddelde over het oppervlak), ind_pet_p90, ind_pet_gt35 en ind_pet_gt41 (% van het oppervlak boven de drempels voor sterke en extreme hittestress; PET-klassen 23/29/35/41 °C naar Matzarakis &amp; Mayer), ind_koelte_300 (% van de adressen, of van de woningen als er een veld met woningen is opgegeven, op meer dan 300 m van een koele plek: minstens 200 m² aaneengesloten met PET &lt;= 38 °C) en dek_hitte (% van de wijk dat het raster dekt; een wijk die deels buiten het raster valt, wordt gemeld, niet geschat).
 
-Het raster wordt in blokken gelezen en mag dus groter zijn dan het geheugen; de wijken worden naar het CRS van het raster geprojecteerd en nodata-cellen van het raster tellen niet mee.
+Het raster wordt in blokken gelezen en mag dus groter zijn dan het geheugen; de wijken worden naar het CRS van het raster geprojecteerd en nodata-cellen van het raster tellen niet mee, net zo min als cellen buiten -40 tot 70 °C (een niet opgegeven nodata-waarde zoals -9999): het log telt ze. Een raster in Kelvin wordt geweigerd; reken het eerst om naar °C.
 
 Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat een model al kan draaien voordat de hittekaart er is; de scoring ziet dan geen hittegegevens.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="49"/>
-        <source>PET raster (°C); empty: heat fields stay empty</source>
-        <translation>PET-raster (°C); leeg: de hittevelden blijven leeg</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="54"/>
-        <source>Addresses (points, e.g. BAG verblijfsobjecten)</source>
-        <translation>Adressen (punten, bijv. BAG-verblijfsobjecten)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="62"/>
-        <source>Dwellings per address (weight)</source>
-        <translation>Woningen per adres (gewicht)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="71"/>
-        <source>Strong heat stress above (°C PET)</source>
-        <translation>Sterke hittestress boven (°C PET)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="71"/>
-        <source>Extreme heat stress above (°C PET)</source>
-        <translation>Extreme hittestress boven (°C PET)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="71"/>
-        <source>Cool place: PET at most (°C)</source>
-        <translation>Koele plek: PET hoogstens (°C)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="71"/>
-        <source>Cool place: contiguous area at least (m²)</source>
-        <translation>Koele plek: aaneengesloten oppervlak minstens (m²)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="71"/>
-        <source>Cool place within (m)</source>
-        <translation>Koele plek binnen (m)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="111"/>
-        <source>No PET raster given: the heat indicators are empty and dek_hitte is 0.</source>
-        <translation>Geen PET-raster opgegeven: de hitte-indicatoren zijn leeg en dek_hitte is 0.</translation>
     </message>
 </context>
 <context>
@@ -849,23 +849,23 @@ Voegt ind_ov_dekking, ind_ov_bus, ind_ov_tram, ind_ov_metro, ind_ov_trein, ind_o
         <translation>Aandeel boomkroon</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/tree_canopy.py" line="20"/>
-        <source>Share of each wijk covered by tree canopy, from a vegetation-height raster (m above ground, e.g. AHN DSM minus DTM on vegetation points). Cells higher than the minimum height (default 2.5 m) count as canopy.
-
-Adds ind_boomkroon (% of the wijk; the 3-30-300 rule asks 30 %) and dek_boom (% of the wijk the raster covers). The raster is read in blocks.</source>
-        <translation>Aandeel van elke wijk dat door boomkronen wordt bedekt, uit een raster met de vegetatiehoogte (m boven maaiveld, bijv. AHN DSM min DTM op vegetatiepunten). Cellen hoger dan de minimale hoogte (standaard 2,5 m) tellen als boomkroon.
-
-Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (% van de wijk dat het raster dekt) toe. Het raster wordt in blokken gelezen.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/tree_canopy.py" line="29"/>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="30"/>
         <source>Vegetation height raster (m)</source>
         <translation>Raster met de vegetatiehoogte (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/tree_canopy.py" line="32"/>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="33"/>
         <source>Canopy: higher than (m)</source>
         <translation>Boomkroon: hoger dan (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/tree_canopy.py" line="20"/>
+        <source>Share of each wijk covered by tree canopy, from a vegetation-height raster (m above ground, e.g. AHN DSM minus DTM on vegetation points). Cells higher than the minimum height (default 2.5 m) count as canopy.
+
+Adds ind_boomkroon (% of the wijk; the 3-30-300 rule asks 30 %) and dek_boom (% of the wijk the raster covers). The raster is read in blocks; cells outside -5 to 60 m (an undeclared nodata such as -9999) are left out and counted in the log.</source>
+        <translation>Aandeel van elke wijk dat door boomkronen wordt bedekt, uit een raster met de vegetatiehoogte (m boven maaiveld, bijv. AHN DSM min DTM op vegetatiepunten). Cellen hoger dan de minimale hoogte (standaard 2,5 m) tellen als boomkroon.
+
+Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (% van de wijk dat het raster dekt) toe. Het raster wordt in blokken gelezen; cellen buiten -5 tot 60 m (een niet opgegeven nodata-waarde zoals -9999) tellen niet mee en worden in het log geteld.</translation>
     </message>
 </context>
 <context>

@@ -27,10 +27,12 @@ from .inputs import (
     Progress,
     in_crs,
     polygons,
+    require_fraction,
     require_overlap,
     require_projected,
 )
 from .osm_tags import with_tag_columns
+from .quantities import VEGETATION_HEIGHT
 
 CLASS_MAPPING_FILE = (
     Path(__file__).resolve().parents[2] / "resources" / "profiles" / "landcover_classes.toml"
@@ -58,6 +60,11 @@ def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
             f"use one of {', '.join(sorted(tables))} or add it"
         )
     mapping = tables[source]
+    if isinstance(mapping, dict) and not mapping:
+        raise InputError(
+            f"class mapping '{path}': [{source}] maps nothing; give it lines such as "
+            f'[{source}.class] "wegdeel" = "verhard"'
+        )
     for field, values in mapping.items() if isinstance(mapping, dict) else [(None, mapping)]:
         if not isinstance(values, dict):
             key = f"{source}.{field}" if field is not None else source
@@ -66,10 +73,10 @@ def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
                 f'value = category lines, e.g. [{source}.class] "wegdeel" = "verhard"'
             )
         for value, category in values.items():
-            if category not in PRIORITY:
+            if not isinstance(category, str) or category not in PRIORITY:
                 raise InputError(
                     f"class mapping '{path}' [{source}.{field}] maps '{value}' to unknown "
-                    f"category '{category}'; use one of {', '.join(PRIORITY)}"
+                    f"category {category!r}; use one of {', '.join(PRIORITY)}"
                 )
     return mapping
 
@@ -202,23 +209,32 @@ def raster_cover_shares(
 
 def parse_raster_classes(text: str) -> Dict[int, str]:
     """'1=verhard, 2=half_verhard, 5=groen' as {raster value: category}."""
-    classes = {}
+    classes: Dict[int, str] = {}
+    categories = ", ".join(PRIORITY)
     for item in (part.strip() for part in text.replace(";", ",").split(",")):
         if not item:
             continue
         value, _, category = (piece.strip() for piece in item.partition("="))
         if not category or not value.lstrip("-").isdigit():
             raise InputError(
-                f"raster class '{item}' is not of the form value=category, e.g. 1=verhard"
+                f"raster class '{item}' is not of the form value=category with a whole "
+                f"number as value, e.g. 1=verhard; categories: {categories}"
             )
         if category not in PRIORITY:
             raise InputError(
-                f"raster class '{item}': unknown category '{category}'; "
-                f"use one of {', '.join(PRIORITY)}"
+                f"raster class '{item}': unknown category '{category}'; use one of {categories}"
+            )
+        if int(value) in classes:
+            raise InputError(
+                f"raster class value {int(value)} is given twice ({int(value)}="
+                f"{classes[int(value)]}, {item}); give each value one category"
             )
         classes[int(value)] = category
     if not classes:
-        raise InputError("give the raster classes as value=category, e.g. 1=verhard, 2=groen")
+        raise InputError(
+            "no raster classes given; give them as value=category, e.g. 1=verhard, 2=groen; "
+            f"categories: {categories}"
+        )
     return classes
 
 
@@ -234,13 +250,16 @@ def tree_canopy(
     is_cancelled: IsCancelled = None,
 ) -> pd.DataFrame:
     """Per zone: ``ind_boomkroon`` (% of cells with vegetation higher than
-    ``min_height``) and ``dek_boom`` (% of the zone with raster data)."""
+    ``min_height``) and ``dek_boom`` (% of the zone with raster data); cells
+    outside the plausible :data:`VEGETATION_HEIGHT` are left out."""
     from .zonal import COVERAGE, threshold_column, zonal_stats  # rasterio: raster kernels only
 
+    VEGETATION_HEIGHT.require_plausible(min_height, "the canopy minimum height")
     stats = zonal_stats(
         vegetation_height_raster,
         zones,
         thresholds=(min_height,),
+        quantity=VEGETATION_HEIGHT,
         raster_name=raster_name,
         zones_name=zones_name,
         block_rows=block_rows,
@@ -263,11 +282,8 @@ def shares_from_areas(
 ) -> pd.DataFrame:
     """Sealed, green and yard shares (0-100 % of the land area: all but water) from
     areas per zone (rows) and category (columns)."""
-    if garden_paving_fraction is not None and not 0.0 <= garden_paving_fraction <= 1.0:
-        raise InputError(
-            f"garden paving fraction {garden_paving_fraction} is outside 0-1; "
-            "give a fraction such as 0.4 or leave it empty"
-        )
+    if garden_paving_fraction is not None:
+        require_fraction(garden_paving_fraction, "garden paving fraction", "or leave it empty")
     land = areas.drop(columns="water").sum(axis=1)
     sealed = sum(areas[c] * w for c, w in SEALED_WEIGHT.items())
     green = areas["groen"].copy()

@@ -6,6 +6,12 @@ groups of cells (sharing an edge) with PET <= ``cool_max_pet`` and at least
 across block edges with a union-find, so the raster is never held in memory.
 An address's distance to a cool place is the straight-line distance to the
 centre of the nearest cool cell (0 when the address lies in one).
+
+The raster is screened as :data:`PET` (-40 to 70 °C): cells outside are left out
+as undeclared nodata. A raster in Kelvin is refused rather than converted: the
+unit is guessed from the values, and a wrong guess would move every figure by
+273 without a trace, while converting it in the raster calculator takes a minute
+and leaves the unit on record.
 """
 
 from typing import Optional, Sequence
@@ -17,11 +23,22 @@ import rasterio.windows
 from scipy import ndimage
 from scipy.spatial import cKDTree
 
+from ..errors import InputError
 from . import names
 from .geometry import points_in_zones, share_per_zone
-from .inputs import IsCancelled, Monitor, Progress, in_crs, points, require_field
+from .inputs import (
+    IsCancelled,
+    Monitor,
+    Progress,
+    dwelling_weights,
+    in_crs,
+    points,
+    require_overlap,
+)
+from .quantities import Quantity
 from .zonal import (
     COVERAGE,
+    Screen,
     iter_blocks,
     open_raster,
     percentile_column,
@@ -30,6 +47,11 @@ from .zonal import (
 )
 
 PBL_HEAT_THRESHOLDS = (35.0, 41.0)  # PET classes strong / extreme heat stress
+# Measured PET in the Netherlands stays well inside this; Kelvin is 233.15-343.15 there
+PET = Quantity(
+    "PET", "°C", -40.0, 70.0,
+    wrong_unit=("Kelvin", 233.15, 343.15, 'raster calculator: "pet@1" - 273.15'),
+)  # fmt: skip
 
 
 def heat_stress(
@@ -53,14 +75,16 @@ def heat_stress(
     (% of area above ``thresholds[0]`` / ``thresholds[1]``), ``ind_koelte_300``
     (% of addresses, weighted by ``address_weight_field`` e.g. dwellings, farther
     than ``cool_distance`` from a cool place; NaN without addresses) and
-    ``dek_hitte`` (% of the zone with PET data)."""
+    ``dek_hitte`` (% of the zone with plausible PET data)."""
     low, high = thresholds
+    check_heat_thresholds(low, high, cool_max_pet)
     monitor = Monitor(progress, is_cancelled)
     stats = zonal_stats(
         pet_raster,
         zones,
         thresholds=(low, high),
         percentiles=(90,),
+        quantity=PET,
         raster_name=raster_name,
         zones_name=zones_name,
         block_rows=block_rows,
@@ -84,14 +108,15 @@ def heat_stress(
     with open_raster(pet_raster, raster_name) as grid:
         crs = grid.crs
     zone_geoms = np.asarray(in_crs(zones, crs, zones_name).geometry.values, dtype=object)
-    located = in_crs(addresses, crs, addresses_name)
-    xy = points(located, addresses_name)
+    located, xy = points(
+        in_crs(addresses, crs, addresses_name), addresses_name, result.attrs["notes"]
+    )
+    require_overlap(zone_geoms, located.total_bounds, addresses_name, zones_name)
     weight = None
     if address_weight_field is not None:
-        require_field(
-            located, address_weight_field, addresses_name, "pick the dwellings field or none"
+        weight = dwelling_weights(
+            located, address_weight_field, addresses_name, result.attrs["notes"]
         )
-        weight = pd.to_numeric(located[address_weight_field], errors="coerce").fillna(0).to_numpy()
     distance = distance_to_cool_places(
         pet_raster,
         xy,
@@ -118,6 +143,26 @@ def heat_stress(
     return result
 
 
+def check_heat_thresholds(strong: float, extreme: float, cool_max_pet: float) -> None:
+    """The PET thresholds in °C and in order: strong < extreme, and a cool place
+    below extreme heat stress."""
+    for value, what in ((strong, "the strong heat-stress threshold"),
+                        (extreme, "the extreme heat-stress threshold"),
+                        (cool_max_pet, "the cool-place PET maximum")):  # fmt: skip
+        PET.require_plausible(value, what)
+    if not strong < extreme:
+        raise InputError(
+            f"the strong heat-stress threshold ({strong:g} °C) must be below the extreme "
+            f"one ({extreme:g} °C); swap them or use the PET classes 35 and 41 °C"
+        )
+    if not cool_max_pet < extreme:
+        raise InputError(
+            f"the cool-place PET maximum ({cool_max_pet:g} °C) must be below the extreme "
+            f"heat-stress threshold ({extreme:g} °C): a cool place has no extreme heat "
+            "stress; the default is 38 °C"
+        )
+
+
 def distance_to_cool_places(
     pet_raster,
     xy: np.ndarray,
@@ -133,6 +178,12 @@ def distance_to_cool_places(
     nodata cells (a PET map often has none on buildings) get a distance too."""
     monitor = monitor or Monitor(None, None)
     with open_raster(pet_raster, raster_name) as grid:
+        if grid.crs.is_geographic:
+            raise InputError(
+                f"raster '{raster_name or pet_raster}' is in a geographic CRS "
+                f"({grid.crs.to_string()}); distances to cool places need metres: warp it "
+                "to a projected CRS such as EPSG:28992"
+            )
         min_cells = cool_min_area / abs(grid.transform.a * grid.transform.e)
         large_label = _large_cool_labels(
             grid, cool_max_pet, min_cells, block_rows, monitor.part(0.0, 0.5)
@@ -166,7 +217,7 @@ def _cool_label_blocks(grid, cool_max_pet, block_rows, monitor):
     """(window, global labels, first new label, labels found) per block: cool cells
     labelled by ``ndimage.label`` (edge neighbours), numbered on across blocks."""
     offset = 0
-    for window, values, valid in iter_blocks(grid, 1, block_rows, monitor):
+    for window, values, valid in iter_blocks(grid, 1, block_rows, monitor, Screen(PET)):
         labels, found = ndimage.label(valid & (values <= cool_max_pet))
         labels[labels > 0] += offset
         yield window, labels, offset + 1, found

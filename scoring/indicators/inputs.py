@@ -1,10 +1,11 @@
 """Checks and conversions shared by the kernels: input validation with messages a
 user can act on, geometry repair, CRS alignment, progress and cancel."""
 
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Tuple
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from ..errors import CancelledError, InputError
@@ -62,13 +63,36 @@ def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[str]) -> np.n
     return geoms
 
 
-def points(layer: gpd.GeoDataFrame, layer_name: str) -> np.ndarray:
-    """Point coordinates (n, 2); multipoints count by their first point."""
+def points(
+    layer: gpd.GeoDataFrame, layer_name: str, notes: List[str]
+) -> Tuple[gpd.GeoDataFrame, np.ndarray]:
+    """The features with a point and their coordinates (n, 2), row for row;
+    multipoints count by their first point. Features without a geometry are left
+    out with a note (their attributes would otherwise shift onto other points)."""
     _require_features(layer, layer_name)
     _require_types(layer, layer_name, POINT_TYPES, "point")
-    geoms = layer.geometry.values
-    single = shapely.get_geometry(np.asarray(geoms, dtype=object), 0)
-    return shapely.get_coordinates(single)
+    geoms = np.asarray(layer.geometry.values, dtype=object)
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    if missing.any():
+        notes.append(
+            f"layer '{layer_name}': {int(missing.sum())} features have no geometry and were "
+            "left out"
+        )
+        layer, geoms = layer[~missing], geoms[~missing]
+    return layer, shapely.get_coordinates(shapely.get_geometry(geoms, 0))
+
+
+def first_copies(geoms: np.ndarray, layer_name: str, notes: List[str]) -> np.ndarray:
+    """Mask of the geometries to keep: of identical copies (a layer loaded twice,
+    or merged with itself) only the first, with a note; missing ones are kept."""
+    wkb = pd.Series(shapely.to_wkb(geoms))
+    copies = (wkb.duplicated() & wkb.notna()).to_numpy()
+    if copies.any():
+        notes.append(
+            f"layer '{layer_name}': {int(copies.sum())} features have the very same geometry "
+            "as another and were counted once; check the layer for duplicates"
+        )
+    return ~copies
 
 
 def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_do: str) -> None:
@@ -76,7 +100,34 @@ def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_
         raise InputError(f"layer '{layer_name}' has no field '{field}'; {what_to_do}")
 
 
+def dwelling_weights(
+    layer: gpd.GeoDataFrame, field: str, layer_name: str, notes: List[str]
+) -> np.ndarray:
+    """The weight per point (dwellings per address): empty counts 0; text that is no
+    number, negative and infinite values count 0 with a note; no positive weight at
+    all is an error."""
+    require_field(layer, field, layer_name, "pick the dwellings field or none")
+    raw = layer[field]
+    weight = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+    bad = (~np.isfinite(weight) & raw.notna().to_numpy()) | (weight < 0)
+    if bad.any():
+        notes.append(
+            f"layer '{layer_name}' field '{field}': {int(bad.sum())} values are no dwelling "
+            f"count (e.g. '{raw[bad].iloc[0]}') and count as 0; correct them to count those "
+            "addresses"
+        )
+    weight = np.where(bad | np.isnan(weight), 0.0, weight)
+    if not (weight > 0).any():
+        raise InputError(
+            f"layer '{layer_name}' field '{field}' has no positive dwelling count; "
+            "pick the dwellings field or leave it empty to count addresses"
+        )
+    return weight
+
+
 def require_crs(layer: gpd.GeoDataFrame, layer_name: str) -> None:
+    """A layer without features often has no CRS either (an empty GeoJSON): say it is empty."""
+    _require_features(layer, layer_name)
     if layer.crs is None:
         raise InputError(f"layer '{layer_name}' has no CRS; assign one (e.g. EPSG:28992)")
 
@@ -98,9 +149,22 @@ def require_projected(layer: gpd.GeoDataFrame, layer_name: str) -> None:
         )
 
 
-def require_overlap(zone_geoms, layer_bounds, layer_name: str, zones_name: str) -> None:
-    """Raise when the layer's extent misses every zone (usually a CRS mix-up)."""
+def require_fraction(value: float, what: str, alternative: str = "") -> None:
+    """A share between 0 and 1 (NaN is none)."""
+    if not 0.0 <= value <= 1.0:
+        raise InputError(
+            f"{what} {value:g} is outside 0-1; give a fraction such as 0.4 {alternative}".rstrip()
+        )
+
+
+def require_overlap(
+    zone_geoms, layer_bounds, layer_name: str, zones_name: str, margin: float = 0.0
+) -> None:
+    """Raise when the layer's extent (grown by ``margin``, e.g. the reach of a stop)
+    misses every zone: usually a CRS mix-up or a layer of another place."""
     box = shapely.box(*layer_bounds)
+    if margin > 0:
+        box = shapely.buffer(box, margin, join_style="mitre")
     if not shapely.intersects(zone_geoms[~shapely.is_missing(zone_geoms)], box).any():
         raise InputError(
             f"layer '{layer_name}' does not overlap any feature of '{zones_name}' "

@@ -20,9 +20,11 @@ from .inputs import (
     IsCancelled,
     Monitor,
     Progress,
+    first_copies,
     in_crs,
     polygons,
     require_field,
+    require_fraction,
     require_overlap,
     require_projected,
 )
@@ -50,13 +52,15 @@ def roof_areas(
     ``ind_dak_bruikbaar``, and ``dek_dak`` (% of the zone inside the hull of the
     building layer). Without ``roof_shape_field`` every roof is of unknown shape
     (counted in the total, in neither flat nor sloped)."""
+    require_fraction(sloped_factor, "usable share of sloped roofs")
+    require_fraction(unknown_factor, "usable share of roofs of unknown shape")
     require_projected(zones, zones_name)
     notes = []
     zone_geoms = polygons(zones, zones_name, notes)
     buildings = in_crs(buildings, zones.crs, buildings_name)
     geoms = polygons(buildings, buildings_name, notes)
     shape = roof_shape_codes(buildings, roof_shape_field, buildings_name)
-    present = ~shapely.is_missing(geoms)
+    present = ~shapely.is_missing(geoms) & first_copies(geoms, buildings_name, notes)
     geoms, shape = geoms[present], shape[present]
     require_overlap(zone_geoms, shapely.total_bounds(geoms), buildings_name, zones_name)
     areas = overlay_areas(zone_geoms, geoms, shape, 3, Monitor(progress, is_cancelled))

@@ -17,12 +17,15 @@ from scipy.spatial import cKDTree
 
 from ..conventions import TRANSIT_PROFILES as PROFILES
 from ..errors import InputError
+from ..toml_checks import is_finite_number
 from . import names
 from .geometry import hull_coverage, points_in_zones, share_per_zone
 from .inputs import (
     IsCancelled,
     Monitor,
     Progress,
+    dwelling_weights,
+    first_copies,
     in_crs,
     points,
     polygons,
@@ -108,12 +111,19 @@ def transit_coverage(
     if profile not in PROFILES:
         raise InputError(f"transit profile '{profile}' is unknown; use 'pbl' or 'planning'")
     reach = {**PROFILES[profile], **(distances or {})}
+    for mode, distance in reach.items():
+        if mode not in names.TRANSIT_MODES or not (is_finite_number(distance) and distance > 0):
+            raise InputError(
+                f"transit distance {mode} = {distance!r}: give a distance in metres above 0 "
+                f"for one of {', '.join(names.TRANSIT_MODES)}"
+            )
     monitor = Monitor(progress, is_cancelled)
     require_projected(zones, zones_name)
     notes: List[str] = []
     zone_geoms = polygons(zones, zones_name, notes)
-    stops = in_crs(stops, zones.crs, stops_name)
-    stop_xy = points(stops, stops_name)
+    stops, stop_xy = points(in_crs(stops, zones.crs, stops_name), stops_name, notes)
+    # a stop just outside every wijk still serves it, up to the longest reach
+    require_overlap(zone_geoms, stops.total_bounds, stops_name, zones_name, max(reach.values()))
     modes = stop_modes(stops, mode_field=mode_field, stops_name=stops_name)
     if not modes.to_numpy().any():
         raise InputError(
@@ -127,7 +137,7 @@ def transit_coverage(
         )
     basis, xy, weight, data_coverage = _basis_points(
         zones, zone_geoms, addresses, buildings, weight_field, area_step,
-        zones_name, addresses_name, buildings_name,
+        zones_name, addresses_name, buildings_name, notes,
     )  # fmt: skip
     require_overlap(zone_geoms, _bounds(xy), basis, zones_name)
     point, zone = points_in_zones(xy, zone_geoms)
@@ -163,21 +173,19 @@ def _within(stop_xy: np.ndarray, xy: np.ndarray, distance: float) -> np.ndarray:
 
 def _basis_points(
     zones, zone_geoms, addresses, buildings, weight_field, area_step,
-    zones_name, addresses_name, buildings_name,
+    zones_name, addresses_name, buildings_name, notes,
 ):  # fmt: skip
     """(basis name, point xy, weights or None, data coverage per zone)."""
     if addresses is not None:
-        addresses = in_crs(addresses, zones.crs, addresses_name)
-        xy = points(addresses, addresses_name)
+        addresses, xy = points(in_crs(addresses, zones.crs, addresses_name), addresses_name, notes)
         weight = None
         if weight_field is not None:
-            require_field(addresses, weight_field, addresses_name, "pick the dwellings field")
-            weight = pd.to_numeric(addresses[weight_field], errors="coerce").fillna(0).to_numpy()
+            weight = dwelling_weights(addresses, weight_field, addresses_name, notes)
         return BASIS_ADDRESSES, xy, weight, hull_coverage(zone_geoms, addresses.geometry.values)
     if buildings is not None:
         buildings = in_crs(buildings, zones.crs, buildings_name)
-        geoms = polygons(buildings, buildings_name, [])
-        geoms = geoms[~shapely.is_missing(geoms)]
+        geoms = polygons(buildings, buildings_name, notes)
+        geoms = geoms[~shapely.is_missing(geoms) & first_copies(geoms, buildings_name, notes)]
         xy = shapely.get_coordinates(shapely.point_on_surface(geoms))
         return BASIS_BUILDINGS, xy, None, hull_coverage(zone_geoms, geoms)
     xy = _area_grid(zone_geoms, area_step)

@@ -5,6 +5,11 @@ zone when its centre lies inside it, as in QGIS's zonal statistics); sums and
 counts are gathered with ``np.bincount``. Zones that overlap each other are
 rasterized in separate passes so every zone gets all of its cells. Zone polygons
 are reprojected to the raster CRS; the raster is never warped.
+
+A raster of a physical :class:`Quantity` is screened: cells outside its plausible
+range (an undeclared nodata such as -9999 or the float maximum 3.4e38) are left
+out like nodata, counted, and reported; a raster with no plausible cell, or one
+that holds the quantity in a wrong unit (PET in Kelvin), is refused.
 """
 
 from typing import Iterator, List, Optional, Sequence, Tuple
@@ -17,14 +22,106 @@ import rasterio.errors
 import rasterio.features
 import rasterio.windows
 import shapely
+from rasterio.enums import ColorInterp
 
 from ..errors import InputError
 from .geometry import coverage_percent, overlapping_pairs
 from .inputs import IsCancelled, Monitor, Progress, in_crs, polygons, require_overlap
+from .quantities import Quantity
 
 BLOCK_CELLS = 4_000_000  # cells read at once: about 16 MB of float32 plus the zone ids
 MAX_HISTOGRAM_BINS = 20_000_000  # zones x bins kept for percentiles (int64: 160 MB)
 COVERAGE = "coverage"  # share (0-100 %) of a zone's area with valid raster cells
+MAX_EXAMPLES = 5  # distinct unmapped class values named in a note
+SENTINEL = 9999.0  # |value| from here on is a nodata code, never a measurement in a wrong unit
+
+
+class Screen:
+    """Leaves out, block by block, the cells outside a quantity's range and counts
+    them (with one example value) and the plausible ones, over the whole raster.
+    Cells that would fit the quantity's wrong unit are counted apart; sentinels
+    (|value| >= 9999: -9999, -32768, 3.4e38) never fit it."""
+
+    def __init__(self, quantity: Optional[Quantity]):
+        self.quantity = quantity
+        self.plausible = 0
+        self.implausible = 0
+        self.moderate = 0  # implausible but no sentinel
+        self.in_wrong_unit = 0
+        self.example = None
+        self.wrong_unit_example = None
+
+    def __call__(self, values: np.ndarray, valid: np.ndarray) -> np.ndarray:
+        q = self.quantity
+        if q is None:
+            return valid
+        inside = (values >= q.low) & (values <= q.high)
+        outside = valid & ~inside
+        found = int(np.count_nonzero(outside))
+        self.plausible += int(np.count_nonzero(valid)) - found
+        if found:
+            self.implausible += found
+            odd = values[outside]
+            if self.example is None:
+                self.example = float(odd[0])
+            if q.wrong_unit is not None:
+                _unit, low, high, _how = q.wrong_unit
+                self.moderate += int(np.count_nonzero(np.abs(odd) < SENTINEL))
+                fits = odd[(odd >= low) & (odd <= high)]
+                self.in_wrong_unit += len(fits)
+                if self.wrong_unit_example is None and len(fits):
+                    self.wrong_unit_example = float(fits[0])
+        return valid & inside
+
+    def require_values(self, grid, band: int, raster_name: str) -> None:
+        """Refuse a rendered map (RGB bands or a colour palette of bytes): its cells
+        hold colours, not the quantity."""
+        q = self.quantity
+        interpretation = grid.colorinterp[band - 1]
+        picture = grid.count >= 3 and set(grid.dtypes[:3]) == {"uint8"}
+        if q is not None and (picture or interpretation == ColorInterp.palette):
+            raise InputError(
+                f"raster '{raster_name}' is a coloured map ({grid.count} bands, "
+                f"{interpretation.name} colours), not {q.name} values; use the data raster "
+                f"with one band of {q.name} in {q.unit}"
+            )
+
+    def verdict(self, raster_name: str) -> List[str]:
+        """The note on the cells left out; an error when the raster is unusable."""
+        q = self.quantity
+        if q is None:
+            return []
+        if self.plausible == 0 and self.implausible == 0:
+            raise InputError(
+                f"raster '{raster_name}' has no cell with data (all are nodata); "
+                f"pick a raster with {q.name} values"
+            )
+        if self.implausible == 0:
+            return []
+        wrong_unit = (
+            self.in_wrong_unit > self.plausible and self.in_wrong_unit >= 0.9 * self.moderate
+        )
+        if q.wrong_unit is not None and wrong_unit:
+            unit, low, high, how = q.wrong_unit
+            raise InputError(
+                f"raster '{raster_name}' looks like {q.name} in {unit}, not {q.unit}: "
+                f"{self.in_wrong_unit} cells lie between {low:g} and {high:g} "
+                f"(e.g. {self.wrong_unit_example:g}) and {self.plausible} in "
+                f"{q.range_text()}; convert it to {q.unit} ({how}) and run again"
+            )
+        if self.plausible == 0:
+            raise InputError(
+                f"raster '{raster_name}' has no cell with a plausible {q.name} "
+                f"({q.range_text()}): all {self.implausible} cells with data lie outside it "
+                f"(e.g. {self.example:g}); check the raster's unit (tenths of a unit need "
+                "the band's scale set) and its nodata value"
+            )
+        return [
+            f"raster '{raster_name}': {self.implausible} cells lie outside the plausible "
+            f"range of {q.name} ({q.range_text()}), e.g. {self.example:g}, and were left "
+            "out as nodata (the coverage dek_* shows it); if they are nodata, set the "
+            "raster's nodata value, else check the raster"
+        ]
 
 
 def zonal_stats(
@@ -36,6 +133,7 @@ def zonal_stats(
     percentiles: Sequence[float] = (),
     percentile_step: float = 0.01,
     extremes: bool = False,
+    quantity: Optional[Quantity] = None,
     raster_name: Optional[str] = None,
     zones_name: str = "wijken",
     block_rows: Optional[int] = None,
@@ -45,9 +143,11 @@ def zonal_stats(
     """Per zone: ``count`` (valid cells), ``sum``, ``mean``, ``min``/``max`` (when
     ``extremes``), ``above_<t>`` (% of valid cells > t) for each threshold,
     ``p<q>`` for each percentile (nearest rank, resolved to ``percentile_step``)
-    and ``coverage`` (% of the zone's area with valid cells).
+    and ``coverage`` (% of the zone's area with valid cells). With ``quantity``,
+    cells outside its plausible range are not valid (see :class:`Screen`).
 
-    The frame is indexed like ``zones``; ``.attrs["notes"]`` lists repairs made.
+    The frame is indexed like ``zones``; ``.attrs["notes"]`` lists repairs made
+    and cells left out.
     """
     monitor = Monitor(progress, is_cancelled)
     with open_raster(raster_path, raster_name) as grid:
@@ -61,7 +161,9 @@ def zonal_stats(
         highest = np.full(n, -np.inf)
         needs_histogram = len(percentiles) > 0
         first_pass = monitor.part(0.0, 0.5 if needs_histogram else 1.0)
-        for number, value in zone_cells(grid, band, geoms, block_rows, first_pass):
+        screen = Screen(quantity)
+        screen.require_values(grid, band, name)
+        for number, value in zone_cells(grid, band, geoms, block_rows, first_pass, screen):
             count += np.bincount(number, minlength=n + 1)[1:]
             total += np.bincount(number, weights=value, minlength=n + 1)[1:]
             for k, threshold in enumerate(thresholds):
@@ -69,6 +171,7 @@ def zonal_stats(
             if extremes or needs_histogram:
                 inside = number > 0
                 _update_extremes(number[inside] - 1, value[inside], lowest, highest)
+        notes += screen.verdict(name)
         result = pd.DataFrame({"count": count, "sum": total}, index=zones.index)
         with np.errstate(invalid="ignore", divide="ignore"):
             result["mean"] = np.where(count > 0, total / count, np.nan)
@@ -87,6 +190,7 @@ def zonal_stats(
                 geoms,
                 block_rows,
                 second_pass,
+                Screen(quantity),
                 count,
                 lowest,
                 highest,
@@ -114,7 +218,8 @@ def zonal_class_counts(
 ) -> Tuple[pd.DataFrame, float]:
     """Cells per zone (rows, indexed like ``zones``) and class value (columns) of a
     classified raster, and the cell area in CRS units². Values not in ``classes``
-    are not counted."""
+    are not counted; a note says how many cells inside the zones had one, and a
+    raster with no cell of any class inside the zones is refused."""
     monitor = Monitor(progress, is_cancelled)
     classes = np.asarray(list(classes))
     with open_raster(raster_path, raster_name) as grid:
@@ -123,6 +228,7 @@ def zonal_class_counts(
         n, n_classes = len(geoms), len(classes)
         counts = np.zeros(n * n_classes)
         order = np.argsort(classes)
+        unmapped, unmapped_values = 0, np.empty(0)
         for number, value in zone_cells(grid, band, geoms, block_rows, monitor):
             inside = number > 0
             zone, value = number[inside] - 1, value[inside]
@@ -131,7 +237,23 @@ def zonal_class_counts(
             known = classes[order][slot] == value
             flat = zone[known] * n_classes + order[slot[known]]
             counts += np.bincount(flat, minlength=n * n_classes)
+            unmapped += int(np.count_nonzero(~known))
+            if len(unmapped_values) < MAX_EXAMPLES and not known.all():
+                unmapped_values = np.union1d(unmapped_values, value[~known])[:MAX_EXAMPLES]
         cell_area = abs(grid.transform.a * grid.transform.e)
+    listed = ", ".join(f"{v:g}" for v in unmapped_values)
+    wanted = ", ".join(f"{c:g}" for c in classes)
+    if unmapped and not counts.any():
+        raise InputError(
+            f"raster '{name}' has no cell of the classes {wanted} inside '{zones_name}' "
+            f"(values found there: {listed}); give the raster's class values"
+        )
+    if unmapped:
+        notes.append(
+            f"raster '{name}': {unmapped} cells inside '{zones_name}' have a value that is "
+            f"not among the classes {wanted} (e.g. {listed}) and count as not covered; "
+            "add those values to the classes to count them"
+        )
     table = pd.DataFrame(counts.reshape(n, n_classes), index=zones.index, columns=list(classes))
     table.attrs["notes"] = notes
     return table, cell_area
@@ -146,30 +268,42 @@ def percentile_column(q: float) -> str:
 
 
 def iter_blocks(
-    grid, band: int, block_rows: Optional[int], monitor: Monitor
+    grid, band: int, block_rows: Optional[int], monitor: Monitor, screen: Optional[Screen] = None
 ) -> Iterator[Tuple[rasterio.windows.Window, np.ndarray, np.ndarray]]:
-    """(window, values, valid mask) per row block; nodata and NaN cells are not valid."""
+    """(window, values, valid mask) per row block; nodata and NaN cells are not
+    valid, nor those that ``screen`` leaves out. Values are scaled by the band's
+    scale and offset (as QGIS shows them) after nodata is read off."""
     rows = block_rows or max(1, BLOCK_CELLS // grid.width)
     nodata = grid.nodatavals[band - 1]
+    scale, offset = grid.scales[band - 1], grid.offsets[band - 1]
     for row_off in range(0, grid.height, rows):
         monitor.step(row_off / grid.height)
         window = rasterio.windows.Window(0, row_off, grid.width, min(rows, grid.height - row_off))
         values = grid.read(band, window=window)
         valid = np.ones(values.shape, dtype=bool) if nodata is None else values != nodata
+        if (scale, offset) != (1.0, 0.0):
+            values = values * scale + offset
         if values.dtype.kind == "f":
             valid &= np.isfinite(values)
+        if screen is not None:
+            valid = screen(values, valid)
         yield window, values, valid
     monitor.step(1.0)
 
 
 def zone_cells(
-    grid, band: int, geoms: np.ndarray, block_rows: Optional[int], monitor: Monitor
+    grid,
+    band: int,
+    geoms: np.ndarray,
+    block_rows: Optional[int],
+    monitor: Monitor,
+    screen: Optional[Screen] = None,
 ) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
     """Per block: (zone number, value) of every cell, flattened; the number is the
     zone index + 1 for a valid cell whose centre lies in a zone, else 0."""
     groups = _disjoint_groups(geoms)
     trees = [shapely.STRtree(geoms[group]) for group in groups]
-    for window, values, valid in iter_blocks(grid, band, block_rows, monitor):
+    for window, values, valid in iter_blocks(grid, band, block_rows, monitor, screen):
         transform = rasterio.windows.transform(window, grid.transform)
         box = shapely.box(*rasterio.windows.bounds(window, grid.transform))
         for group, tree in zip(groups, trees):
@@ -234,7 +368,7 @@ def _update_extremes(zone, value, lowest, highest) -> None:
 
 
 def _histogram_percentiles(
-    grid, band, geoms, block_rows, monitor, count, lowest, highest, percentiles, step
+    grid, band, geoms, block_rows, monitor, screen, count, lowest, highest, percentiles, step
 ):
     """Nearest-rank percentiles from one histogram per zone over a shared value range."""
     n = len(geoms)
@@ -246,7 +380,7 @@ def _histogram_percentiles(
     step = max(step, span / max(1, MAX_HISTOGRAM_BINS // n - 1))
     n_bins = int(np.floor(span / step)) + 1
     histogram = np.zeros(n * n_bins)
-    for number, value in zone_cells(grid, band, geoms, block_rows, monitor):
+    for number, value in zone_cells(grid, band, geoms, block_rows, monitor, screen):
         inside = number > 0
         zone, value = number[inside] - 1, value[inside].astype(np.float64)
         bins = np.minimum(((value - start) / step).astype(np.int64), n_bins - 1)

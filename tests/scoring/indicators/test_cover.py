@@ -246,6 +246,6 @@ def test_raster_classes_parse_with_named_errors():
     }
     for text, message in (("1:pand", r"'1:pand' is not of the form"),
                           ("x=groen", r"'x=groen' is not of the form"),
-                          ("", r"give the raster classes")):  # fmt: skip
+                          ("", r"no raster classes given; give them")):  # fmt: skip
         with pytest.raises(InputError, match=message):
             parse_raster_classes(text)
