@@ -8,15 +8,16 @@ import pytest
 import shapely
 
 from wijkdiagnose.scoring.errors import InputError
-from wijkdiagnose.scoring.indicators import (
-    heat_stress,
+from wijkdiagnose.scoring.indicators import names
+from wijkdiagnose.scoring.indicators.cover import (
     load_class_mapping,
-    names,
-    roof_areas,
-    transit_coverage,
+    parse_raster_classes,
+    raster_cover_shares,
     tree_canopy,
 )
-from wijkdiagnose.scoring.indicators.cover import parse_raster_classes, raster_cover_shares
+from wijkdiagnose.scoring.indicators.heat import heat_stress
+from wijkdiagnose.scoring.indicators.roofs import roof_areas
+from wijkdiagnose.scoring.indicators.transit import transit_coverage
 from wijkdiagnose.scoring.indicators.zonal import zonal_class_counts
 
 FLOAT32_MAX = float(np.finfo("float32").max)  # 3.4028235e38
