@@ -5,7 +5,7 @@ It calls the same loaders and validators the single algorithms call (profile, cl
 mapping, aanleidingen catalogue, the CBS fields score_transitions reads, the wijk codes
 koppelkansen needs, the maintenance table's fields, types and years), so a bad input fails
 here with the message that step would give, and checks the destinations against the inputs
-(save_diagnosis.check_destinations). It writes nothing: it returns the checked destinations,
+(save_diagnosis.DestinationChecks). It writes nothing: it returns the checked destinations,
 which the model's last step (save_diagnosis) writes.
 """
 
@@ -28,10 +28,10 @@ from ...scoring.timeline import load_catalogue, read_events
 from ..adapter import attribute_table, read_features
 from ..algorithm import WijkdiagnoseAlgorithm
 from .land_cover_shares import CLASS_SOURCES
-from .save_diagnosis import check_destinations, check_geopackage_name, layer_file
+from .save_diagnosis import DestinationChecks, layer_file
 
 
-class CheckInputs(WijkdiagnoseAlgorithm):
+class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
     ID = "check_inputs"
     INPUT = "INPUT"
     PROFILE = "PROFILE"
@@ -153,8 +153,8 @@ class CheckInputs(WijkdiagnoseAlgorithm):
             name: self.parameterAsFileOutput(parameters, name, context)
             for name in (self.OUTPUT, self.OUTPUT_PDF, self.OUTPUT_OVERVIEW)
         }
-        check_geopackage_name(self.description(self.OUTPUT), destinations[self.OUTPUT])
-        check_destinations(
+        self.check_geopackage_name(self.description(self.OUTPUT), destinations[self.OUTPUT])
+        self.check_destinations(
             [(self.description(name), path) for name, path in destinations.items()],
             self.input_files(parameters, context, profile_path, catalogue_path),
         )
@@ -175,7 +175,8 @@ class CheckInputs(WijkdiagnoseAlgorithm):
         for name in (self.LAND_COVER, self.OTHER_INPUTS):
             layers += self.parameterAsLayerList(parameters, name, context)
         files = [(layer.name(), layer_file(layer)) for layer in layers if layer is not None]
-        return files + [
+        return [
+            *files,
             (self.description(self.PROFILE), profile_path),
             (self.description(self.CATALOGUE), catalogue_path),
         ]

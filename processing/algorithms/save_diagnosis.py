@@ -4,7 +4,7 @@ The last step of the shipped model: every step before it writes temporary output
 this one writes the layers (wijken, koppelkansen, claimkaart, bouwstenen) into a staged
 GeoPackage beside its destination and moves it into place together with the wijkbladen PDF
 and the overview, the way export_wijkbladen stages its own files. A failure or cancel leaves
-none of them. ``check_destinations`` is the one check of destinations against the inputs;
+none of them. ``DestinationChecks`` holds the one check of destinations against the inputs;
 check_inputs runs it before the model's first step.
 """
 
@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorFileWriter,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ...compat import SOURCE_POLYGON, SOURCE_VECTOR
 from ...scoring.errors import CancelledError, InputError
@@ -30,10 +29,6 @@ from .spatial_claims import PressureStyle
 FID = "fid"  # the GeoPackage feature id column, which QGIS also shows as a field
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SaveDiagnosis", text)
-
-
 def layer_file(layer) -> str:
     """The file behind a layer ('' for memory and database layers)."""
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
@@ -41,61 +36,67 @@ def layer_file(layer) -> str:
     return os.path.realpath(path) if path and os.path.isfile(path) else ""
 
 
-def check_destinations(destinations, inputs) -> None:
-    """Refuse destinations that would replace an input or cannot be written.
+class DestinationChecks:
+    """The checks of destinations, shared by check_inputs and save_diagnosis."""
 
-    ``destinations`` and ``inputs`` are (label, file path) pairs; empty paths are skipped.
-    A destination that names an input file (any layer of it) is refused, as are two
-    outputs in one file and folders that are missing or read-only.
-    """
-    files = {}
-    for label, path in inputs:
-        if path:
-            files.setdefault(os.path.realpath(path), label)
-    seen = {}
-    for label, path in destinations:
-        if not path:
-            continue
-        real = os.path.realpath(path)
-        if real in files:
+    def check_destinations(self, destinations, inputs) -> None:
+        """Refuse destinations that would replace an input or cannot be written.
+
+        ``destinations`` and ``inputs`` are (label, file path) pairs; empty paths are skipped.
+        A destination that names an input file (any layer of it) is refused, as are two
+        outputs in one file and folders that are missing or read-only.
+        """
+        files = {}
+        for label, path in inputs:
+            if path:
+                files.setdefault(os.path.realpath(path), label)
+        seen = {}
+        for label, path in destinations:
+            if not path:
+                continue
+            real = os.path.realpath(path)
+            if real in files:
+                raise InputError(
+                    self.tr(
+                        "Output '{}' is the input file '{}' ({}): writing it would replace that "
+                        "file and every layer in it. Choose another file for the output."
+                    ).format(label, path, files[real])
+                )
+            if real in seen:
+                raise InputError(
+                    self.tr(
+                        "Outputs '{}' and '{}' are the same file '{}'; give each output its "
+                        "own file."
+                    ).format(seen[real], label, path)
+                )
+            seen[real] = label
+            folder = os.path.dirname(real)
+            if not os.path.isdir(folder):
+                raise InputError(
+                    self.tr(
+                        "The folder '{}' of output '{}' does not exist; create it or choose "
+                        "another folder."
+                    ).format(folder, label)
+                )
+            if not os.access(folder, os.W_OK):
+                raise InputError(
+                    self.tr(
+                        "The folder '{}' of output '{}' cannot be written to; choose "
+                        "another folder."
+                    ).format(folder, label)
+                )
+
+    def check_geopackage_name(self, label: str, path: str) -> None:
+        if path and not path.lower().endswith(".gpkg"):
             raise InputError(
-                tr(
-                    "Output '{}' is the input file '{}' ({}): writing it would replace that "
-                    "file and every layer in it. Choose another file for the output."
-                ).format(label, path, files[real])
+                self.tr(
+                    "Output '{}' is '{}'; the diagnosis is written as a GeoPackage: give a file "
+                    "name ending in .gpkg."
+                ).format(label, path)
             )
-        if real in seen:
-            raise InputError(
-                tr("Outputs '{}' and '{}' are the same file '{}'; give each output its own file.")
-                .format(seen[real], label, path)
-            )  # fmt: skip
-        seen[real] = label
-        folder = os.path.dirname(real)
-        if not os.path.isdir(folder):
-            raise InputError(
-                tr(
-                    "The folder '{}' of output '{}' does not exist; create it or choose "
-                    "another folder."
-                ).format(folder, label)
-            )
-        if not os.access(folder, os.W_OK):
-            raise InputError(
-                tr("The folder '{}' of output '{}' cannot be written to; choose another folder.")
-                .format(folder, label)
-            )  # fmt: skip
 
 
-def check_geopackage_name(label: str, path: str) -> None:
-    if path and not path.lower().endswith(".gpkg"):
-        raise InputError(
-            tr(
-                "Output '{}' is '{}'; the diagnosis is written as a GeoPackage: give a file "
-                "name ending in .gpkg."
-            ).format(label, path)
-        )
-
-
-class SaveDiagnosis(WijkdiagnoseAlgorithm):
+class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
     ID = "save_diagnosis"
     GROUP_ID = "uitvoer"
     INPUT = "INPUT"
@@ -108,12 +109,12 @@ class SaveDiagnosis(WijkdiagnoseAlgorithm):
     OUTPUT_PDF = "OUTPUT_PDF"
     OUTPUT_OVERVIEW = "OUTPUT_OVERVIEW"
     # parameter -> layer name in the GeoPackage
-    LAYERS = {
-        INPUT: "wijken",
-        KOPPELKANSEN: "koppelkansen",
-        CLAIM_MAP: "claimkaart",
-        BLOCKS: "bouwstenen",
-    }
+    LAYERS = (
+        (INPUT, "wijken"),
+        (KOPPELKANSEN, "koppelkansen"),
+        (CLAIM_MAP, "claimkaart"),
+        (BLOCKS, "bouwstenen"),
+    )
     FILES = ((PDF, OUTPUT_PDF), (OVERVIEW, OUTPUT_OVERVIEW))  # file -> its destination
 
     def displayName(self):
@@ -170,7 +171,7 @@ class SaveDiagnosis(WijkdiagnoseAlgorithm):
 
     def process(self, parameters, context, feedback):
         layers = {}
-        for name, layer_name in self.LAYERS.items():
+        for name, layer_name in self.LAYERS:
             layer = self.parameterAsVectorLayer(parameters, name, context)
             if layer is None and parameters.get(name) not in (None, ""):
                 raise InputError(self.invalidSourceError(parameters, name))
@@ -179,8 +180,8 @@ class SaveDiagnosis(WijkdiagnoseAlgorithm):
         gpkg = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         copies = self.files_to_copy(parameters, context)
         labels = {self.OUTPUT: gpkg, **{dest: path for dest, (_src, path) in copies.items()}}
-        check_geopackage_name(self.parameterDefinition(self.OUTPUT).description(), gpkg)
-        check_destinations(
+        self.check_geopackage_name(self.parameterDefinition(self.OUTPUT).description(), gpkg)
+        self.check_destinations(
             [(self.parameterDefinition(name).description(), path) for name, path in labels.items()],
             [(layer.name(), layer_file(layer)) for layer in layers.values()]
             + [(os.path.basename(src), src) for src, _dest in copies.values()],
@@ -208,9 +209,7 @@ class SaveDiagnosis(WijkdiagnoseAlgorithm):
 
         for layer_name in layers:
             self.load_on_completion(context, gpkg, layer_name)
-        feedback.pushInfo(
-            self.tr("Wrote {} with the layers {}.").format(gpkg, ", ".join(layers))
-        )
+        feedback.pushInfo(self.tr("Wrote {} with the layers {}.").format(gpkg, ", ".join(layers)))
         feedback.setProgress(100)
         return {self.OUTPUT: gpkg, **{dest: path for dest, (_src, path) in copies.items()}}
 
@@ -271,7 +270,7 @@ class SaveDiagnosis(WijkdiagnoseAlgorithm):
     def load_on_completion(self, context, gpkg: str, layer_name: str) -> None:
         uri = f"{gpkg}|layername={layer_name}"
         details = QgsProcessingContext.LayerDetails(layer_name, context.project(), layer_name)
-        if layer_name == self.LAYERS[self.CLAIM_MAP]:
+        if layer_name == dict(self.LAYERS)[self.CLAIM_MAP]:
             details.setPostProcessor(PressureStyle.create())
         context.addLayerToLoadOnCompletion(uri, details)
 

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis_helpers import RecordingFeedback, attributes_by, processing_ready, run
+
 from wijkdiagnose.scoring.claims import LAYERS
 
 DEMO = ROOT / "resources" / "demo"
