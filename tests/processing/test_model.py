@@ -8,11 +8,7 @@ from xml.etree import ElementTree
 import numpy as np
 import pytest
 from conftest import ROOT, qgis_subprocess_env
-from qgis.core import (
-    QgsProcessingModelAlgorithm,
-    QgsProcessingParameterDefinition,
-    QgsVectorLayer,
-)
+from qgis.core import QgsProcessingModelAlgorithm, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 from qgis_helpers import attributes_by, processing_ready
 
@@ -75,9 +71,8 @@ def test_model_outputs_have_the_same_names_on_every_qgis_version():
     """qgis_process and demo.py name them so; QGIS 3.26+ would name a model it builds anew
     after the labels ('wijkdiagnose') unless the build script fixes the names."""
     model = loaded_model()  # owns the definitions
-    destinations = {
-        d.name(): bool(d.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional)
-        for d in model.destinationParameterDefinitions()
+    destinations = {  # name: may it be left empty (optional)?
+        d.name(): d.checkValueIsAcceptable(None) for d in model.destinationParameterDefinitions()
     }
     assert destinations == {
         "check_inputs:wijkdiagnose": False,
