@@ -127,8 +127,9 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
             "and bouwstenen of one GeoPackage, and saves the wijkbladen PDF and the overview "
             "PNG beside it.\n\nEverything is written under hidden names in the destination "
             "folders first and moved into place only when all of it succeeded: a failure or "
-            "cancel leaves no output and no new layer. An existing GeoPackage of that name "
-            "is replaced as a whole; an output that is one of the inputs is refused. Features "
+            "cancel leaves no output and no new layer. In an existing GeoPackage of that name "
+            "these layers are replaced and its other layers stay; an output that is one of "
+            "the inputs is refused. Features "
             "that repeat a feature id (the claim map has one feature per wijk and layer) get "
             "new ids.\n\nThe shipped model ends with this step."
         )
@@ -190,10 +191,14 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
         staged = StagedOutputs(self.fail)
         try:
             staged_gpkg = staged.file(gpkg)
+            keep_others = os.path.isfile(gpkg)  # its other layers stay, as native:package does
+            if keep_others:
+                shutil.copyfile(gpkg, staged_gpkg)
             for number, (layer_name, layer) in enumerate(layers.items()):
                 if feedback.isCanceled():
                     raise CancelledError(self.tr("Saving was cancelled; nothing was written."))
-                self.write_layer(layer, staged_gpkg, layer_name, number == 0, context, feedback)
+                new_file = number == 0 and not keep_others
+                self.write_layer(layer, staged_gpkg, layer_name, new_file, context, feedback)
                 feedback.setProgress(80 * (number + 1) / len(layers))
             for source, destination in copies.values():
                 shutil.copyfile(source, staged.file(destination))
@@ -236,16 +241,16 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
                 copies[destination_name] = (source, destination)
         return copies
 
-    def write_layer(self, layer, path, layer_name, first, context, feedback) -> None:
+    def write_layer(self, layer, path, layer_name, new_file, context, feedback) -> None:
         """``layer`` as ``layer_name`` into the GeoPackage at ``path`` (a new file when
-        ``first``). A 'fid' field that repeats ids is left out, so the rows get new ids."""
+        ``new_file``). A 'fid' field that repeats ids is left out, so the rows get new ids."""
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = layer_name
         options.fileEncoding = "UTF-8"
         options.actionOnExistingFile = (
             QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
-            if first
+            if new_file
             else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         )
         fields = layer.fields()

@@ -712,12 +712,12 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
         <location filename="../../processing/algorithms/save_diagnosis.py" line="124"/>
         <source>Writes the diagnosed wijken and, when given, the koppelkansen table, the claim map and the claims per building block as the layers wijken, koppelkansen, claimkaart and bouwstenen of one GeoPackage, and saves the wijkbladen PDF and the overview PNG beside it.
 
-Everything is written under hidden names in the destination folders first and moved into place only when all of it succeeded: a failure or cancel leaves no output and no new layer. An existing GeoPackage of that name is replaced as a whole; an output that is one of the inputs is refused. Features that repeat a feature id (the claim map has one feature per wijk and layer) get new ids.
+Everything is written under hidden names in the destination folders first and moved into place only when all of it succeeded: a failure or cancel leaves no output and no new layer. In an existing GeoPackage of that name these layers are replaced and its other layers stay; an output that is one of the inputs is refused. Features that repeat a feature id (the claim map has one feature per wijk and layer) get new ids.
 
 The shipped model ends with this step.</source>
         <translation>Schrijft de gediagnosticeerde wijken en, als ze gegeven zijn, de tabel met koppelkansen, de claimkaart en de claims per bouwsteen als de lagen wijken, koppelkansen, claimkaart en bouwstenen van één GeoPackage, en bewaart de PDF met wijkbladen en de overzichtskaart (PNG) ernaast.
 
-Alles wordt eerst onder verborgen namen in de doelmappen geschreven en pas op zijn plaats gezet als alles gelukt is: een fout of annulering laat geen uitvoer en geen nieuwe laag achter. Een bestaand GeoPackage met die naam wordt in zijn geheel vervangen; een uitvoer die een van de invoerbestanden is, wordt geweigerd. Objecten die een object-id herhalen (de claimkaart heeft één object per wijk en laag) krijgen nieuwe id&apos;s.
+Alles wordt eerst onder verborgen namen in de doelmappen geschreven en pas op zijn plaats gezet als alles gelukt is: een fout of annulering laat geen uitvoer en geen nieuwe laag achter. In een bestaand GeoPackage met die naam worden deze lagen vervangen en blijven de andere lagen staan; een uitvoer die een van de invoerbestanden is, wordt geweigerd. Objecten die een object-id herhalen (de claimkaart heeft één object per wijk en laag) krijgen nieuwe id&apos;s.
 
 Het meegeleverde model eindigt met deze stap.</translation>
     </message>

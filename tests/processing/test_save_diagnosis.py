@@ -149,3 +149,17 @@ def test_check_inputs_refuses_two_outputs_in_one_file(tmp_path):
          "OUTPUT": str(tmp_path / "d.gpkg"), "OUTPUT_PDF": str(tmp_path / "d.gpkg")},
         "Outputs 'Wijkdiagnose (GeoPackage)' and 'Wijkbladen (PDF)' are the same file",
     )  # fmt: skip
+
+
+def test_an_existing_geopackage_keeps_its_other_layers(tmp_path):
+    gpkg = tmp_path / "d.gpkg"
+    run(
+        "wijkdiagnose:save_diagnosis",
+        {"INPUT": wijken(), "CLAIM_MAP": claim_map(), "OUTPUT": str(gpkg)},
+    )
+    run("wijkdiagnose:save_diagnosis", {"INPUT": wijken(), "OUTPUT": str(gpkg)})
+    counts = {
+        name: QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr").featureCount()
+        for name in ("wijken", "claimkaart")
+    }
+    assert counts == {"wijken": 2, "claimkaart": 6}  # wijken replaced, not appended; claims kept
