@@ -46,7 +46,10 @@ def build():
     model.setHelpContent(
         {
             "ALG_DESC": "Indicatoren, transitiescores, ruimteclaims, koppelkansen en "
-            "wijkbladen in één run. Alle stappen zijn ook los te draaien.",
+            "wijkbladen in één run. De eerste stap controleert alle invoer en de "
+            "bestemmingen; de GeoPackage, de wijkbladen en het overzicht worden pas aan het "
+            "eind en in één keer geschreven, zodat een fout of annulering niets achterlaat. "
+            "Alle stappen zijn ook los te draaien.",
         }
     )
 
