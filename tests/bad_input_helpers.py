@@ -25,9 +25,8 @@ def fingerprint(paths) -> dict:
     for path in map(Path, paths):
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
-            found[str(file)] = (
-                hashlib.sha256(file.read_bytes()).hexdigest() if file.exists() else None
-            )
+            digest = hashlib.sha256(file.read_bytes()).hexdigest() if file.exists() else None
+            found[str(file)] = digest
     return found
 
 
