@@ -9,16 +9,9 @@ here with the message that step would give, and checks the destinations against 
 which the model's last step (save_diagnosis) writes.
 """
 
-from qgis.core import (
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMultipleLayers,
-)
+from qgis.core import QgsProcessingParameterMultipleLayers
 
-from ...compat import SOURCE_MAP_LAYER, SOURCE_POLYGON, SOURCE_VECTOR
+from ...compat import SOURCE_MAP_LAYER
 from ...scoring.cbs import derive_indicators
 from ...scoring.errors import InputError
 from ...scoring.indicators.cover import load_class_mapping
@@ -27,25 +20,29 @@ from ...scoring.tables import wijk_code_column, wijk_keys
 from ...scoring.timeline import load_catalogue, read_events
 from ..adapter import attribute_table, read_features
 from ..algorithm import WijkdiagnoseAlgorithm
+from .koppelkansen import Koppelkansen
 from .land_cover_shares import CLASS_SOURCES
 from .save_diagnosis import DestinationChecks, layer_file
+from .score_transitions import ScoreTransitions
+from .spatial_claims import SpatialClaims
+
+# The parameters check_inputs takes from the step that reads them (names and definitions)
+SHARED_PARAMETERS = (
+    (ScoreTransitions, (ScoreTransitions.INPUT, ScoreTransitions.PROFILE)),
+    (SpatialClaims, (SpatialClaims.LAND_COVER, SpatialClaims.CLASSES)),
+    (Koppelkansen, (Koppelkansen.AANLEIDINGEN, Koppelkansen.TYPE_FIELD, Koppelkansen.YEAR_FIELD,
+                    Koppelkansen.EVENT_WIJK_FIELD, Koppelkansen.CATALOGUE)),
+)  # fmt: skip
 
 
 class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
     ID = "check_inputs"
-    INPUT = "INPUT"
-    PROFILE = "PROFILE"
-    CLASSES = "CLASSES"
-    AANLEIDINGEN = "AANLEIDINGEN"
-    TYPE_FIELD = "TYPE_FIELD"
-    YEAR_FIELD = "YEAR_FIELD"
-    EVENT_WIJK_FIELD = "EVENT_WIJK_FIELD"
-    CATALOGUE = "CATALOGUE"
-    LAND_COVER = "LAND_COVER"
+    INPUT, PROFILE = ScoreTransitions.INPUT, ScoreTransitions.PROFILE
+    LAND_COVER, CLASSES = SpatialClaims.LAND_COVER, SpatialClaims.CLASSES
+    AANLEIDINGEN, TYPE_FIELD = Koppelkansen.AANLEIDINGEN, Koppelkansen.TYPE_FIELD
+    YEAR_FIELD, EVENT_WIJK_FIELD = Koppelkansen.YEAR_FIELD, Koppelkansen.EVENT_WIJK_FIELD
+    CATALOGUE = Koppelkansen.CATALOGUE
     OTHER_INPUTS = "OTHER_INPUTS"
-    OUTPUT = "OUTPUT"
-    OUTPUT_PDF = "OUTPUT_PDF"
-    OUTPUT_OVERVIEW = "OUTPUT_OVERVIEW"
 
     def displayName(self):
         return self.tr("Check the inputs of the whole chain")
@@ -63,65 +60,20 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
+        for step, names in SHARED_PARAMETERS:  # the same definitions as the steps they feed
+            algorithm = step()
+            algorithm.initAlgorithm()
+            for name in names:
+                self.addParameter(algorithm.parameterDefinition(name).clone())
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Wijken (CBS)"), [SOURCE_POLYGON]
-            )
-        )
-        self.add_profile_parameter(self.PROFILE)
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.CLASSES,
-                self.tr("Land-cover class mapping"),
-                ["BGT", "OpenStreetMap"],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.AANLEIDINGEN,
-                self.tr("Maintenance works (any geometry, or a table)"),
-                [SOURCE_VECTOR],
-            )
-        )
-        for name, description, optional in (
-            (self.TYPE_FIELD, self.tr("Type of work field"), False),
-            (self.YEAR_FIELD, self.tr("Year field (a year, or a range like 2027-2029)"), False),
-            (self.EVENT_WIJK_FIELD, self.tr("Wijk code field of the works"), True),
-        ):
-            self.addParameter(
-                QgsProcessingParameterField(
-                    name, description, parentLayerParameterName=self.AANLEIDINGEN,
-                    optional=optional,
-                )
-            )  # fmt: skip
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.CATALOGUE,
-                self.tr("Aanleidingen catalogue (TOML); empty for the shipped one"),
-                extension="toml",
+            QgsProcessingParameterMultipleLayers(
+                self.OTHER_INPUTS,
+                self.tr("Other input layers (no output may replace them)"),
+                SOURCE_MAP_LAYER,
                 optional=True,
             )
         )
-        for name, description in (
-            (self.LAND_COVER, self.tr("Land-cover layers")),
-            (self.OTHER_INPUTS, self.tr("Other input layers (no output may replace them)")),
-        ):
-            self.addParameter(
-                QgsProcessingParameterMultipleLayers(
-                    name, description, SOURCE_MAP_LAYER, optional=True
-                )
-            )
-        for name, description, file_filter in (
-            (self.OUTPUT, self.tr("Wijkdiagnose (GeoPackage)"), self.tr("GeoPackage (*.gpkg)")),
-            (self.OUTPUT_PDF, self.tr("Wijkbladen (PDF)"), self.tr("PDF (*.pdf *.PDF)")),
-            (self.OUTPUT_OVERVIEW, self.tr("Overview (PNG)"), self.tr("PNG (*.png *.PNG)")),
-        ):
-            self.addParameter(
-                QgsProcessingParameterFileDestination(
-                    name, description, file_filter, optional=True, createByDefault=False
-                )
-            )
+        self.add_destination_parameters(geopackage_optional=True)
 
     def process(self, parameters, context, feedback):
         profile_path = self.parameterAsFile(parameters, self.PROFILE, context)

@@ -37,7 +37,24 @@ def layer_file(layer) -> str:
 
 
 class DestinationChecks:
-    """The checks of destinations, shared by check_inputs and save_diagnosis."""
+    """The destinations and their checks, shared by check_inputs and save_diagnosis."""
+
+    OUTPUT = "OUTPUT"
+    OUTPUT_PDF = "OUTPUT_PDF"
+    OUTPUT_OVERVIEW = "OUTPUT_OVERVIEW"
+
+    def add_destination_parameters(self, geopackage_optional: bool) -> None:
+        for name, description, file_filter, optional in (
+            (self.OUTPUT, self.tr("Wijkdiagnose (GeoPackage)"), self.tr("GeoPackage (*.gpkg)"),
+             geopackage_optional),
+            (self.OUTPUT_PDF, self.tr("Wijkbladen (PDF)"), self.tr("PDF (*.pdf *.PDF)"), True),
+            (self.OUTPUT_OVERVIEW, self.tr("Overview (PNG)"), self.tr("PNG (*.png *.PNG)"), True),
+        ):  # fmt: skip
+            self.addParameter(
+                QgsProcessingParameterFileDestination(
+                    name, description, file_filter, optional=optional, createByDefault=not optional
+                )
+            )
 
     def check_destinations(self, destinations, inputs) -> None:
         """Refuse destinations that would replace an input or cannot be written.
@@ -105,9 +122,6 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
     BLOCKS = "BLOCKS"
     PDF = "PDF"
     OVERVIEW = "OVERVIEW"
-    OUTPUT = "OUTPUT"
-    OUTPUT_PDF = "OUTPUT_PDF"
-    OUTPUT_OVERVIEW = "OUTPUT_OVERVIEW"
     # parameter -> layer name in the GeoPackage
     LAYERS = (
         (INPUT, "wijken"),
@@ -115,7 +129,10 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
         (CLAIM_MAP, "claimkaart"),
         (BLOCKS, "bouwstenen"),
     )
-    FILES = ((PDF, OUTPUT_PDF), (OVERVIEW, OUTPUT_OVERVIEW))  # file -> its destination
+    FILES = (  # file -> its destination
+        (PDF, DestinationChecks.OUTPUT_PDF),
+        (OVERVIEW, DestinationChecks.OUTPUT_OVERVIEW),
+    )
 
     def displayName(self):
         return self.tr("Save the diagnosis (GeoPackage and wijkbladen)")
@@ -155,20 +172,7 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
             self.addParameter(
                 QgsProcessingParameterFile(name, description, extension=extension, optional=True)
             )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Wijkdiagnose (GeoPackage)"), self.tr("GeoPackage (*.gpkg)")
-            )
-        )
-        for name, description, file_filter in (
-            (self.OUTPUT_PDF, self.tr("Wijkbladen (PDF)"), self.tr("PDF (*.pdf *.PDF)")),
-            (self.OUTPUT_OVERVIEW, self.tr("Overview (PNG)"), self.tr("PNG (*.png *.PNG)")),
-        ):
-            self.addParameter(
-                QgsProcessingParameterFileDestination(
-                    name, description, file_filter, optional=True, createByDefault=False
-                )
-            )
+        self.add_destination_parameters(geopackage_optional=False)
 
     def process(self, parameters, context, feedback):
         layers = {}

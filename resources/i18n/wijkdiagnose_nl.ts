@@ -4,101 +4,31 @@
 <context>
     <name>CheckInputs</name>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="51"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="48"/>
         <source>Check the inputs of the whole chain</source>
         <translation>Invoer van de hele keten controleren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="54"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="51"/>
         <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years. The destinations must lie in existing, writable folders and must not be one of the input files.
 
 Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
         <translation>Controleert voordat er iets wordt berekend wat de stappen van de keten zullen lezen: het profiel, de klassenindeling van de bodembedekking en de catalogus van aanleidingen zijn leesbaar; de wijken hebben objecten, een CBS-wijkcodeveld met één code per wijk en CBS-velden die als getal te lezen zijn; de onderhoudstabel heeft de gekozen velden, bekende soorten werk en leesbare jaren. De bestemmingen moeten in bestaande, schrijfbare mappen liggen en mogen geen van de invoerbestanden zijn.
 
-Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft (&apos;Diagnose opslaan&apos;). Het meegeleverde model begint met deze stap.</translation>
+Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft ('Diagnose opslaan'). Het meegeleverde model begint met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="66"/>
-        <source>Wijken (CBS)</source>
-        <translation>Wijken (CBS)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="72"/>
-        <source>Land-cover class mapping</source>
-        <translation>Klassenindeling van de bodembedekking</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="80"/>
-        <source>Maintenance works (any geometry, or a table)</source>
-        <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="87"/>
-        <source>Type of work field</source>
-        <translation>Veld met het type werk</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="87"/>
-        <source>Year field (a year, or a range like 2027-2029)</source>
-        <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="87"/>
-        <source>Wijk code field of the works</source>
-        <translation>Veld met de wijkcode van de werken</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="98"/>
-        <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
-        <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="106"/>
-        <source>Land-cover layers</source>
-        <translation>Lagen met bodembedekking</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="106"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="68"/>
         <source>Other input layers (no output may replace them)</source>
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="115"/>
-        <source>Wijkdiagnose (GeoPackage)</source>
-        <translation>Wijkdiagnose (GeoPackage)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="115"/>
-        <source>GeoPackage (*.gpkg)</source>
-        <translation>GeoPackage (*.gpkg)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="115"/>
-        <source>Wijkbladen (PDF)</source>
-        <translation>Wijkbladen (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="115"/>
-        <source>PDF (*.pdf *.PDF)</source>
-        <translation>PDF-bestanden (*.pdf *.PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="115"/>
-        <source>Overview (PNG)</source>
-        <translation>Overzichtskaart (PNG)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="115"/>
-        <source>PNG (*.png *.PNG)</source>
-        <translation>PNG-bestanden (*.png *.PNG)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="137"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="89"/>
         <source>Layer &apos;{}&apos; has no features.</source>
-        <translation>Laag &apos;{}&apos; heeft geen objecten.</translation>
+        <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="161"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="113"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
     </message>
@@ -182,29 +112,59 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>DestinationChecks</name>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="59"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="76"/>
         <source>Output &apos;{}&apos; is the input file &apos;{}&apos; ({}): writing it would replace that file and every layer in it. Choose another file for the output.</source>
-        <translation>Uitvoer &apos;{}&apos; is het invoerbestand &apos;{}&apos; ({}): schrijven zou dat bestand en elke laag erin vervangen. Kies een ander bestand voor de uitvoer.</translation>
+        <translation>Uitvoer '{}' is het invoerbestand '{}' ({}): schrijven zou dat bestand en elke laag erin vervangen. Kies een ander bestand voor de uitvoer.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="66"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="83"/>
         <source>Outputs &apos;{}&apos; and &apos;{}&apos; are the same file &apos;{}&apos;; give each output its own file.</source>
-        <translation>Uitvoer &apos;{}&apos; en &apos;{}&apos; zijn hetzelfde bestand &apos;{}&apos;; geef elke uitvoer een eigen bestand.</translation>
+        <translation>Uitvoer '{}' en '{}' zijn hetzelfde bestand '{}'; geef elke uitvoer een eigen bestand.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="75"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="92"/>
         <source>The folder &apos;{}&apos; of output &apos;{}&apos; does not exist; create it or choose another folder.</source>
-        <translation>De map &apos;{}&apos; van uitvoer &apos;{}&apos; bestaat niet; maak hem aan of kies een andere map.</translation>
+        <translation>De map '{}' van uitvoer '{}' bestaat niet; maak hem aan of kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="82"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="99"/>
         <source>The folder &apos;{}&apos; of output &apos;{}&apos; cannot be written to; choose another folder.</source>
-        <translation>In de map &apos;{}&apos; van uitvoer &apos;{}&apos; kan niet worden geschreven; kies een andere map.</translation>
+        <translation>In de map '{}' van uitvoer '{}' kan niet worden geschreven; kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="91"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="108"/>
         <source>Output &apos;{}&apos; is &apos;{}&apos;; the diagnosis is written as a GeoPackage: give a file name ending in .gpkg.</source>
-        <translation>Uitvoer &apos;{}&apos; is &apos;{}&apos;; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
+        <translation>Uitvoer '{}' is '{}'; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>Wijkdiagnose (GeoPackage)</source>
+        <translation>Wijkdiagnose (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>Wijkbladen (PDF)</source>
+        <translation>Wijkbladen (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>PDF (*.pdf *.PDF)</source>
+        <translation>PDF-bestanden (*.pdf *.PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>Overview (PNG)</source>
+        <translation>Overzichtskaart (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>PNG (*.png *.PNG)</source>
+        <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
 </context>
 <context>
@@ -704,12 +664,12 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
 <context>
     <name>SaveDiagnosis</name>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="121"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="138"/>
         <source>Save the diagnosis (GeoPackage and wijkbladen)</source>
         <translation>Diagnose opslaan (GeoPackage en wijkbladen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="124"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="141"/>
         <source>Writes the diagnosed wijken and, when given, the koppelkansen table, the claim map and the claims per building block as the layers wijken, koppelkansen, claimkaart and bouwstenen of one GeoPackage, and saves the wijkbladen PDF and the overview PNG beside it.
 
 Everything is written under hidden names in the destination folders first and moved into place only when all of it succeeded: a failure or cancel leaves no output and no new layer. In an existing GeoPackage of that name these layers are replaced and its other layers stay; an output that is one of the inputs is refused. Features that repeat a feature id (the claim map has one feature per wijk and layer) get new ids.
@@ -717,107 +677,77 @@ Everything is written under hidden names in the destination folders first and mo
 The shipped model ends with this step.</source>
         <translation>Schrijft de gediagnosticeerde wijken en, als ze gegeven zijn, de tabel met koppelkansen, de claimkaart en de claims per bouwsteen als de lagen wijken, koppelkansen, claimkaart en bouwstenen van één GeoPackage, en bewaart de PDF met wijkbladen en de overzichtskaart (PNG) ernaast.
 
-Alles wordt eerst onder verborgen namen in de doelmappen geschreven en pas op zijn plaats gezet als alles gelukt is: een fout of annulering laat geen uitvoer en geen nieuwe laag achter. In een bestaand GeoPackage met die naam worden deze lagen vervangen en blijven de andere lagen staan; een uitvoer die een van de invoerbestanden is, wordt geweigerd. Objecten die een object-id herhalen (de claimkaart heeft één object per wijk en laag) krijgen nieuwe id&apos;s.
+Alles wordt eerst onder verborgen namen in de doelmappen geschreven en pas op zijn plaats gezet als alles gelukt is: een fout of annulering laat geen uitvoer en geen nieuwe laag achter. In een bestaand GeoPackage met die naam worden deze lagen vervangen en blijven de andere lagen staan; een uitvoer die een van de invoerbestanden is, wordt geweigerd. Objecten die een object-id herhalen (de claimkaart heeft één object per wijk en laag) krijgen nieuwe id's.
 
 Het meegeleverde model eindigt met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="137"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="155"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="142"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="160"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="142"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="160"/>
         <source>Claim map</source>
         <translation>Claimkaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="142"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="160"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="150"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="168"/>
         <source>Wijkbladen to save (PDF)</source>
         <translation>Wijkbladen om op te slaan (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="150"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="168"/>
         <source>Overview to save (PNG)</source>
         <translation>Overzichtskaart om op te slaan (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="157"/>
-        <source>Wijkdiagnose (GeoPackage)</source>
-        <translation>Wijkdiagnose (GeoPackage)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="157"/>
-        <source>GeoPackage (*.gpkg)</source>
-        <translation>GeoPackage (*.gpkg)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="162"/>
-        <source>Wijkbladen (PDF)</source>
-        <translation>Wijkbladen (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="162"/>
-        <source>PDF (*.pdf *.PDF)</source>
-        <translation>PDF-bestanden (*.pdf *.PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="162"/>
-        <source>Overview (PNG)</source>
-        <translation>Overzichtskaart (PNG)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="162"/>
-        <source>PNG (*.png *.PNG)</source>
-        <translation>PNG-bestanden (*.png *.PNG)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="201"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="210"/>
         <source>Saving was cancelled; nothing was written.</source>
         <translation>Opslaan geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="204"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="213"/>
         <source>Cannot write the diagnosis: {} ({}).</source>
         <translation>De diagnose kan niet worden geschreven: {} ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="212"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="221"/>
         <source>Wrote {} with the layers {}.</source>
         <translation>{} geschreven met de lagen {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="223"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="232"/>
         <source>Output &apos;{}&apos; needs the file to save: give &apos;{}&apos; too.</source>
-        <translation>Uitvoer &apos;{}&apos; heeft het bestand nodig dat moet worden opgeslagen: geef ook &apos;{}&apos;.</translation>
+        <translation>Uitvoer '{}' heeft het bestand nodig dat moet worden opgeslagen: geef ook '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="231"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="240"/>
         <source>File &apos;{}&apos; ({}) does not exist.</source>
-        <translation>Bestand &apos;{}&apos; ({}) bestaat niet.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="255"/>
-        <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
-        <translation>Laag &apos;{}&apos;: veld &apos;fid&apos; herhaalt id&apos;s; de rijen krijgen nieuwe id&apos;s.</translation>
+        <translation>Bestand '{}' ({}) bestaat niet.</translation>
     </message>
     <message>
         <location filename="../../processing/algorithms/save_diagnosis.py" line="264"/>
-        <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
-        <translation>Laag &apos;{}&apos; kon niet in het GeoPackage worden geschreven: {}</translation>
+        <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
+        <translation>Laag '{}': veld 'fid' herhaalt id's; de rijen krijgen nieuwe id's.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="279"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="273"/>
+        <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
+        <translation>Laag '{}' kon niet in het GeoPackage worden geschreven: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="288"/>
         <source>Cannot write to {}: {}. Check that the folder exists and is writable.</source>
         <translation>Kan niet schrijven naar {}: {}. Controleer of de map bestaat en schrijfbaar is.</translation>
     </message>
