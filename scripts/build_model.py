@@ -31,16 +31,19 @@ def build():
         QgsProcessingParameterField,
         QgsProcessingParameterFile,
         QgsProcessingParameterMultipleLayers,
+        QgsProcessingParameterNumber,
         QgsProcessingParameterRasterLayer,
     )
     from qgis.PyQt.QtCore import QPointF
 
     from wijkdiagnose.compat import (
+        NUMBER_INTEGER,
         SOURCE_ANY_GEOMETRY,
         SOURCE_POINT,
         SOURCE_POLYGON,
         SOURCE_VECTOR,
     )
+    from wijkdiagnose.scoring.timeline import DEFAULT_HORIZON_YEARS
 
     model = QgsProcessingModelAlgorithm("Wijkdiagnose: hele keten", "Wijkdiagnose", "wijkdiagnose")
     model.setHelpContent(
@@ -73,6 +76,18 @@ def build():
             "onderhoud_wijk", "Wijkcode in de planning", "wijkcode", "onderhoud", optional=True
         ),
         QgsProcessingParameterFile("profiel", "Profiel (TOML)", extension="toml", optional=True),
+        *(
+            QgsProcessingParameterNumber(
+                name, label, NUMBER_INTEGER, None, optional=True, minValue=1900, maxValue=2200
+            )
+            for name, label in (
+                ("eerste_jaar", "Planhorizon: eerste jaar (leeg: dit jaar)"),
+                (
+                    "laatste_jaar",
+                    f"Planhorizon: laatste jaar (leeg: eerste jaar + {DEFAULT_HORIZON_YEARS})",
+                ),
+            )
+        ),
     )
     for row, parameter in enumerate(inputs):
         component = QgsProcessingModelParameter(parameter.name())
@@ -95,6 +110,7 @@ def build():
          {"INPUT": given("wijken"), "PROFILE": given("profiel"), "CLASSES": given("klassen"),
           "AANLEIDINGEN": given("onderhoud"), "TYPE_FIELD": given("soort"),
           "YEAR_FIELD": given("jaar"), "EVENT_WIJK_FIELD": given("onderhoud_wijk"),
+          "HORIZON_START": given("eerste_jaar"), "HORIZON_END": given("laatste_jaar"),
           "LAND_COVER": given("bodemgebruik"), "OTHER_INPUTS": others}),
         ("heat_stress", "Hittestress", {"INPUT": given("wijken"), "PET": given("pet")}),
         ("land_cover_shares", "Verharding en groen",
@@ -116,7 +132,8 @@ def build():
         ("koppelkansen", "Aanleidingen en koppelkansen",
          {"INPUT": output_of("spatial_claims"), "AANLEIDINGEN": given("onderhoud"),
           "TYPE_FIELD": given("soort"), "YEAR_FIELD": given("jaar"),
-          "EVENT_WIJK_FIELD": given("onderhoud_wijk")}),
+          "EVENT_WIJK_FIELD": given("onderhoud_wijk"), "HORIZON_START": given("eerste_jaar"),
+          "HORIZON_END": given("laatste_jaar")}),
         ("export_wijkbladen", "Wijkbladen",
          {"INPUT": output_of("koppelkansen")}),
         ("save_diagnosis", "Diagnose opslaan",

@@ -17,7 +17,7 @@ from ...scoring.errors import InputError
 from ...scoring.indicators.cover import load_class_mapping
 from ...scoring.profile import load_profile
 from ...scoring.tables import wijk_code_column, wijk_keys
-from ...scoring.timeline import load_catalogue, read_events
+from ...scoring.timeline import check_planning, load_catalogue, read_events
 from ..adapter import attribute_table, read_features
 from ..algorithm import WijkdiagnoseAlgorithm
 from .koppelkansen import Koppelkansen
@@ -31,7 +31,8 @@ SHARED_PARAMETERS = (
     (ScoreTransitions, (ScoreTransitions.INPUT, ScoreTransitions.PROFILE)),
     (SpatialClaims, (SpatialClaims.LAND_COVER, SpatialClaims.CLASSES)),
     (Koppelkansen, (Koppelkansen.AANLEIDINGEN, Koppelkansen.TYPE_FIELD, Koppelkansen.YEAR_FIELD,
-                    Koppelkansen.EVENT_WIJK_FIELD, Koppelkansen.CATALOGUE)),
+                    Koppelkansen.EVENT_WIJK_FIELD, Koppelkansen.CATALOGUE, Koppelkansen.GRAAFRUST,
+                    Koppelkansen.HORIZON_START, Koppelkansen.HORIZON_END)),
 )  # fmt: skip
 
 
@@ -41,7 +42,8 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
     LAND_COVER, CLASSES = SpatialClaims.LAND_COVER, SpatialClaims.CLASSES
     AANLEIDINGEN, TYPE_FIELD = Koppelkansen.AANLEIDINGEN, Koppelkansen.TYPE_FIELD
     YEAR_FIELD, EVENT_WIJK_FIELD = Koppelkansen.YEAR_FIELD, Koppelkansen.EVENT_WIJK_FIELD
-    CATALOGUE = Koppelkansen.CATALOGUE
+    CATALOGUE, GRAAFRUST = Koppelkansen.CATALOGUE, Koppelkansen.GRAAFRUST
+    HORIZON_START, HORIZON_END = Koppelkansen.HORIZON_START, Koppelkansen.HORIZON_END
     OTHER_INPUTS = "OTHER_INPUTS"
 
     def displayName(self):
@@ -52,11 +54,12 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
             "Checks before any work is done what the steps of the chain will read: the "
             "profile, the land-cover class mapping and the aanleidingen catalogue parse; the "
             "wijken have features, a CBS wijk code field with one code per wijk and CBS "
-            "fields that can be read as numbers; the maintenance table has the chosen fields, "
-            "known types of work and readable years. The destinations must lie in existing, "
-            "writable folders and must not be one of the input files.\n\nWrites nothing: it "
-            "returns the checked destinations for the step that writes them ('Save the "
-            "diagnosis'). The shipped model starts with this step."
+            "fields that can be read as numbers; the maintenance table has the chosen "
+            "fields, known types of work and readable years; the planning horizon runs "
+            "forward. The destinations must lie in existing, writable folders and must not be "
+            "one of the input files.\n\nWrites nothing: it returns the checked destinations "
+            "for the step that writes them ('Save the diagnosis'). The shipped model starts "
+            "with this step."
         )
 
     def initAlgorithm(self, config=None):
@@ -91,6 +94,10 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
         derive_indicators(table, profile.cbs_fields, wijken_name)  # what score_transitions reads
         wijk_keys(table, wijk_code_column(table.columns, None, wijken_name), wijken_name)
 
+        check_planning(
+            Koppelkansen.planning_horizon(self, parameters, context),
+            self.parameterAsInt(parameters, self.GRAAFRUST, context),
+        )
         works = self.source(parameters, self.AANLEIDINGEN, context)
         read_events(
             attribute_table(read_features(works, feedback), works.fields()),

@@ -4,33 +4,33 @@
 <context>
     <name>CheckInputs</name>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="48"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="50"/>
         <source>Check the inputs of the whole chain</source>
         <translation>Invoer van de hele keten controleren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="51"/>
-        <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years. The destinations must lie in existing, writable folders and must not be one of the input files.
-
-Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
-        <translation>Controleert voordat er iets wordt berekend wat de stappen van de keten zullen lezen: het profiel, de klassenindeling van de bodembedekking en de catalogus van aanleidingen zijn leesbaar; de wijken hebben objecten, een CBS-wijkcodeveld met één code per wijk en CBS-velden die als getal te lezen zijn; de onderhoudstabel heeft de gekozen velden, bekende soorten werk en leesbare jaren. De bestemmingen moeten in bestaande, schrijfbare mappen liggen en mogen geen van de invoerbestanden zijn.
-
-Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft ('Diagnose opslaan'). Het meegeleverde model begint met deze stap.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="68"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="71"/>
         <source>Other input layers (no output may replace them)</source>
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="89"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="92"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="113"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="120"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/check_inputs.py" line="53"/>
+        <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years; the planning horizon runs forward. The destinations must lie in existing, writable folders and must not be one of the input files.
+
+Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
+        <translation>Controleert voordat er iets wordt berekend wat de stappen van de keten zullen lezen: het profiel, de klassenindeling van de bodembedekking en de catalogus van aanleidingen zijn leesbaar; de wijken hebben objecten, een CBS-wijkcodeveld met één code per wijk en CBS-velden die als getal te lezen zijn; de onderhoudstabel heeft de gekozen velden, bekende soorten werk en leesbare jaren; de planhorizon loopt vooruit. De bestemmingen moeten in bestaande, schrijfbare mappen liggen en mogen geen van de invoerbestanden zijn.
+
+Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft (&apos;Diagnose opslaan&apos;). Het meegeleverde model begint met deze stap.</translation>
     </message>
 </context>
 <context>
@@ -522,27 +522,27 @@ Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="209"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="205"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="216"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="212"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="225"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="221"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="230"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="226"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="198"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="194"/>
         <source>Koppelkansen were cancelled; nothing was written.</source>
         <translation>Koppelkansen geannuleerd; er is niets geschreven.</translation>
     </message>

@@ -103,6 +103,14 @@ def test_a_bad_year_in_the_maintenance_table_is_refused_before_any_step(case):
     )  # fmt: skip
 
 
+def test_a_planning_horizon_that_ends_before_it_starts_is_refused(case):
+    inputs, out = case
+    refused(
+        inputs, out, "planning horizon 2030-2025 ends before it starts; swap the years.",
+        eerste_jaar=2030, laatste_jaar=2025,
+    )  # fmt: skip
+
+
 def test_wijken_without_cbs_fields_are_refused(case):
     inputs, out = case
     geopackage(inputs / "zonder_cbs.gpkg", fields=["wijknaam"])
