@@ -5,6 +5,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..paths import ICON
+from .algorithms.check_inputs import CheckInputs
 from .algorithms.compare_stakeholders import CompareStakeholders
 from .algorithms.export_wijkbladen import ExportWijkbladen
 from .algorithms.heat_stress import HeatStress
@@ -12,12 +13,14 @@ from .algorithms.koppelkansen import Koppelkansen
 from .algorithms.land_cover_shares import LandCoverShares
 from .algorithms.raster_cover_shares import RasterCoverShares
 from .algorithms.roof_areas import RoofAreas
+from .algorithms.save_diagnosis import SaveDiagnosis
 from .algorithms.score_transitions import ScoreTransitions
 from .algorithms.spatial_claims import SpatialClaims
 from .algorithms.transit_coverage import TransitCoverage
 from .algorithms.tree_canopy import TreeCanopy
 
 ALGORITHMS = (
+    CheckInputs,
     HeatStress,
     LandCoverShares,
     RasterCoverShares,
@@ -29,6 +32,7 @@ ALGORITHMS = (
     ExportWijkbladen,
     CompareStakeholders,
     Koppelkansen,
+    SaveDiagnosis,
 )
 
 

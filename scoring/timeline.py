@@ -301,6 +301,16 @@ def require_placed(
     )
 
 
+def check_planning(horizon: Tuple[int, int], graafrust: int) -> None:
+    """Raise unless the planning horizon (first, last year) runs forward and the graafrust
+    window is not negative."""
+    first, last = horizon
+    if last < first:
+        raise InputError(f"planning horizon {first}-{last} ends before it starts; swap the years.")
+    if graafrust < 0:
+        raise InputError(f"graafrust window {graafrust} is below 0; give a number of years.")
+
+
 def find_koppelkansen(
     wijken: pd.DataFrame,
     code_column: str,
@@ -313,11 +323,8 @@ def find_koppelkansen(
 ) -> TimelineResult:
     """Timeline and koppelkansen per wijk. ``events`` as ``read_events`` returns them,
     with ``wijk`` filled in; ``horizon`` is (first year, last year), both included."""
+    check_planning(horizon, graafrust)
     first, last = horizon
-    if last < first:
-        raise InputError(f"planning horizon {first}-{last} ends before it starts; swap the years.")
-    if graafrust < 0:
-        raise InputError(f"graafrust window {graafrust} is below 0; give a number of years.")
     keys = wijk_keys(wijken, code_column, layer_name)
     scores = per_transition(wijken, fields.score_field, layer_name).set_axis(keys.to_numpy())
 

@@ -1,9 +1,14 @@
 """Build resources/models/wijkdiagnose.model3: the whole chain as one Processing model.
 
-indicators (heat, land cover, canopy, transit, roofs) -> score_transitions ->
-spatial_claims -> koppelkansen -> export_wijkbladen. Run through `make model`
-after changing an algorithm's parameters; tests/processing/test_model.py checks
-that the shipped file is what this script builds.
+check_inputs -> indicators (heat, land cover, canopy, transit, roofs) -> score_transitions
+-> spatial_claims -> koppelkansen -> export_wijkbladen -> save_diagnosis. The first step
+checks every input and the destinations before any step does work; the steps between
+write temporary outputs only; the last one writes the GeoPackage, the PDF and the overview
+together, so a failed or cancelled run leaves nothing. The model's outputs are the
+destinations of check_inputs, which hands them to save_diagnosis.
+
+Run through `make model` after changing an algorithm's parameters;
+tests/processing/test_model.py checks that the shipped file is what this script builds.
 """
 
 import sys
@@ -17,6 +22,7 @@ def build():
     from qgis.core import (
         QgsProcessingModelAlgorithm,
         QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildDependency,
         QgsProcessingModelChildParameterSource,
         QgsProcessingModelOutput,
         QgsProcessingModelParameter,
@@ -25,22 +31,28 @@ def build():
         QgsProcessingParameterField,
         QgsProcessingParameterFile,
         QgsProcessingParameterMultipleLayers,
+        QgsProcessingParameterNumber,
         QgsProcessingParameterRasterLayer,
     )
     from qgis.PyQt.QtCore import QPointF
 
     from wijkdiagnose.compat import (
+        NUMBER_INTEGER,
         SOURCE_ANY_GEOMETRY,
         SOURCE_POINT,
         SOURCE_POLYGON,
         SOURCE_VECTOR,
     )
+    from wijkdiagnose.scoring.timeline import DEFAULT_HORIZON_YEARS
 
     model = QgsProcessingModelAlgorithm("Wijkdiagnose: hele keten", "Wijkdiagnose", "wijkdiagnose")
     model.setHelpContent(
         {
             "ALG_DESC": "Indicatoren, transitiescores, ruimteclaims, koppelkansen en "
-            "wijkbladen in één run. Alle stappen zijn ook los te draaien.",
+            "wijkbladen in één run. De eerste stap controleert alle invoer en de "
+            "bestemmingen; de GeoPackage, de wijkbladen en het overzicht worden pas aan het "
+            "eind en in één keer geschreven, zodat een fout of annulering niets achterlaat. "
+            "Alle stappen zijn ook los te draaien.",
         }
     )
 
@@ -64,6 +76,18 @@ def build():
             "onderhoud_wijk", "Wijkcode in de planning", "wijkcode", "onderhoud", optional=True
         ),
         QgsProcessingParameterFile("profiel", "Profiel (TOML)", extension="toml", optional=True),
+        *(
+            QgsProcessingParameterNumber(
+                name, label, NUMBER_INTEGER, None, optional=True, minValue=1900, maxValue=2200
+            )
+            for name, label in (
+                ("eerste_jaar", "Planhorizon: eerste jaar (leeg: dit jaar)"),
+                (
+                    "laatste_jaar",
+                    f"Planhorizon: laatste jaar (leeg: eerste jaar + {DEFAULT_HORIZON_YEARS})",
+                ),
+            )
+        ),
     )
     for row, parameter in enumerate(inputs):
         component = QgsProcessingModelParameter(parameter.name())
@@ -79,7 +103,15 @@ def build():
     def value(static):
         return [QgsProcessingModelChildParameterSource.fromStaticValue(static)]
 
+    others = given("pet") + given("vegetatiehoogte") + given("haltes") + given("gebouwen")
+    others += given("wegen")
     steps = (
+        ("check_inputs", "Invoer controleren",
+         {"INPUT": given("wijken"), "PROFILE": given("profiel"), "CLASSES": given("klassen"),
+          "AANLEIDINGEN": given("onderhoud"), "TYPE_FIELD": given("soort"),
+          "YEAR_FIELD": given("jaar"), "EVENT_WIJK_FIELD": given("onderhoud_wijk"),
+          "HORIZON_START": given("eerste_jaar"), "HORIZON_END": given("laatste_jaar"),
+          "LAND_COVER": given("bodemgebruik"), "OTHER_INPUTS": others}),
         ("heat_stress", "Hittestress", {"INPUT": given("wijken"), "PET": given("pet")}),
         ("land_cover_shares", "Verharding en groen",
          {"INPUT": output_of("heat_stress"), "LAND_COVER": given("bodemgebruik"),
@@ -100,23 +132,28 @@ def build():
         ("koppelkansen", "Aanleidingen en koppelkansen",
          {"INPUT": output_of("spatial_claims"), "AANLEIDINGEN": given("onderhoud"),
           "TYPE_FIELD": given("soort"), "YEAR_FIELD": given("jaar"),
-          "EVENT_WIJK_FIELD": given("onderhoud_wijk")}),
+          "EVENT_WIJK_FIELD": given("onderhoud_wijk"), "HORIZON_START": given("eerste_jaar"),
+          "HORIZON_END": given("laatste_jaar")}),
         ("export_wijkbladen", "Wijkbladen",
          {"INPUT": output_of("koppelkansen")}),
+        ("save_diagnosis", "Diagnose opslaan",
+         {"INPUT": output_of("koppelkansen"),
+          "KOPPELKANSEN": output_of("koppelkansen", "OUTPUT_TABLE"),
+          "CLAIM_MAP": output_of("spatial_claims", "CLAIM_MAP"),
+          "BLOCKS": output_of("spatial_claims", "BLOCKS"),
+          "PDF": output_of("export_wijkbladen", "OUTPUT_PDF"),
+          "OVERVIEW": output_of("export_wijkbladen", "OUTPUT_OVERVIEW"),
+          "OUTPUT": output_of("check_inputs", "OUTPUT"),
+          "OUTPUT_PDF": output_of("check_inputs", "OUTPUT_PDF"),
+          "OUTPUT_OVERVIEW": output_of("check_inputs", "OUTPUT_OVERVIEW")}),
     )  # fmt: skip
-    outputs = {  # child output -> (model output name, label)
-        "spatial_claims": {
-            "BLOCKS": ("bouwstenen", "Ruimteclaims per bouwsteen"),
-            "CLAIM_MAP": ("claimkaart", "Claimkaart"),
-        },
-        "koppelkansen": {
-            "OUTPUT": ("wijkdiagnose", "Wijkdiagnose"),
-            "OUTPUT_TABLE": ("koppelkansen", "Koppelkansen"),
-        },
-        "export_wijkbladen": {
-            "OUTPUT_PDF": ("wijkbladen", "Wijkbladen (PDF)"),
-            "OUTPUT_OVERVIEW": ("overzicht", "Overzichtskaart (PNG)"),
-        },
+    # The model's outputs: (name, label, mandatory). They are the destinations check_inputs
+    # checks; qgis_process and the results name them check_inputs:<name> on every QGIS
+    # version (see _fixed_output_names).
+    outputs = {
+        "OUTPUT": ("wijkdiagnose", "Wijkdiagnose (GeoPackage)", True),
+        "OUTPUT_PDF": ("wijkbladen", "Wijkbladen (PDF)", True),
+        "OUTPUT_OVERVIEW": ("overzicht", "Overzichtskaart (PNG)", False),
     }
     for row, (algorithm, description, sources) in enumerate(steps):
         child = QgsProcessingModelChildAlgorithm(f"wijkdiagnose:{algorithm}")
@@ -126,15 +163,34 @@ def build():
         for name, source in sources.items():
             child.addParameterSources(name, source)
         _fill_defaults(child, sources)
-        model_outputs = {}
-        for child_output, (name, label) in outputs.get(algorithm, {}).items():
-            out = QgsProcessingModelOutput(name, label)
-            out.setChildId(algorithm)
-            out.setChildOutputName(child_output)
-            out.setPosition(QPointF(820, 60 + 100 * row + 40 * len(model_outputs)))
-            model_outputs[name] = out
-        child.setModelOutputs(model_outputs)
+        if algorithm == "check_inputs":
+            model_outputs = {}
+            for child_output, (name, label, mandatory) in outputs.items():
+                out = QgsProcessingModelOutput(name, label)
+                out.setChildId(algorithm)
+                out.setChildOutputName(child_output)
+                out.setMandatory(mandatory)
+                out.setPosition(QPointF(820, 60 + 40 * len(model_outputs)))
+                model_outputs[name] = out
+            child.setModelOutputs(model_outputs)
+        else:  # every step waits for the check, also those that read only model inputs
+            child.setDependencies([QgsProcessingModelChildDependency("check_inputs")])
         model.addChildAlgorithm(child)
+    return _fixed_output_names(model)
+
+
+def _fixed_output_names(model):
+    """Name the model's outputs <child id>:<output name> on every QGIS version.
+
+    QGIS 3.22 always does; from QGIS 3.26 a model built anew ("internal version" 2) names
+    them after their labels instead (``wijkdiagnose``), while a model file without that
+    version keeps the old names. Setting version 1 explicitly keeps one set of names for
+    qgis_process and demo.py, whichever QGIS builds the file.
+    """
+    definition = model.toVariant()
+    if "internal_version" in definition:
+        definition["internal_version"] = "Version1"
+        model.loadVariant(definition)
     return model
 
 

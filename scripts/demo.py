@@ -29,7 +29,6 @@ def qgis_process(binary: str, *args: str) -> str:
 
 def demo_parameters(out: Path) -> dict:
     """Model inputs from resources/demo and outputs into ``out``."""
-    gpkg = out / "wijkdiagnose.gpkg"
     return {
         "wijken": DEMO / "delft_wijken_2024.geojson",
         "vegetatiehoogte": DEMO / "ahn3_vegetatiehoogte_1m.tif",
@@ -43,12 +42,9 @@ def demo_parameters(out: Path) -> dict:
         "jaar": "jaar",
         "onderhoud_wijk": "wijkcode",
         "profiel": DEMO / "demo_profiel.toml",
-        "koppelkansen:wijkdiagnose": f"ogr:dbname='{gpkg}' table=\"wijken\" (geom)",
-        "koppelkansen:koppelkansen": f"ogr:dbname='{gpkg}' table=\"koppelkansen\"",
-        "spatial_claims:claimkaart": f"ogr:dbname='{gpkg}' table=\"claimkaart\" (geom)",
-        "spatial_claims:bouwstenen": f"ogr:dbname='{gpkg}' table=\"bouwstenen\"",
-        "export_wijkbladen:wijkbladen": out / "wijkbladen.pdf",
-        "export_wijkbladen:overzicht": out / "overzicht.png",
+        "check_inputs:wijkdiagnose": out / "wijkdiagnose.gpkg",
+        "check_inputs:wijkbladen": out / "wijkbladen.pdf",
+        "check_inputs:overzicht": out / "overzicht.png",
     }
 
 
@@ -97,8 +93,8 @@ def main() -> None:
     results = json.loads(output[output.index("{") :])["results"]
     print(f"Wijkdiagnose demo: Delft (GM0503), profile demo-delft -> {out}")
     print("  wijkdiagnose.gpkg (wijken, koppelkansen, claimkaart, bouwstenen)")
-    print(f"  {Path(results['export_wijkbladen:wijkbladen']).name} (one sheet per wijk), ", end="")
-    print(f"{Path(results['export_wijkbladen:overzicht']).name}\n")
+    print(f"  {Path(results['check_inputs:wijkbladen']).name} (one sheet per wijk), ", end="")
+    print(f"{Path(results['check_inputs:overzicht']).name}\n")
     print_koplopers(out / "wijkdiagnose.gpkg")
 
 

@@ -74,6 +74,7 @@ class RecordingFeedback(QgsProcessingFeedback):
     def __init__(self, cancel_after_progress=None):
         super().__init__()
         self.messages = []
+        self.errors = []  # reportError only: where a model puts its failed step's message
         self._cancel_after = cancel_after_progress
         self.progressChanged.connect(self._maybe_cancel)
 
@@ -91,4 +92,5 @@ class RecordingFeedback(QgsProcessingFeedback):
 
     def reportError(self, error, fatalError=False):
         self.messages.append(error)
+        self.errors.append(error)
         super().reportError(error, fatalError)

@@ -187,11 +187,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
                 wijk_table[code_column],
             )
 
-        first = self._year(parameters, self.HORIZON_START, context, datetime.date.today().year)
-        horizon = (
-            first,
-            self._year(parameters, self.HORIZON_END, context, first + DEFAULT_HORIZON_YEARS),
-        )
+        horizon = self.planning_horizon(parameters, context)
         result = find_koppelkansen(
             wijk_table,
             code_column,
@@ -248,6 +244,10 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
             )
         )
 
-    def _year(self, parameters, name, context, default: int) -> int:
-        year = self.optional_number(parameters, name, context)
-        return default if year is None else int(year)
+    def planning_horizon(self, parameters, context):
+        """(first, last year): empty means this year and first year + DEFAULT_HORIZON_YEARS.
+        check_inputs calls it too, on its own copies of the two parameters."""
+        first = self.optional_number(parameters, self.HORIZON_START, context)
+        first = datetime.date.today().year if first is None else int(first)
+        last = self.optional_number(parameters, self.HORIZON_END, context)
+        return first, (first + DEFAULT_HORIZON_YEARS if last is None else int(last))

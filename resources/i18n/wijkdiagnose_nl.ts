@@ -2,6 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>CheckInputs</name>
+    <message>
+        <location filename="../../processing/algorithms/check_inputs.py" line="50"/>
+        <source>Check the inputs of the whole chain</source>
+        <translation>Invoer van de hele keten controleren</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/check_inputs.py" line="53"/>
+        <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years; the planning horizon runs forward. The destinations must lie in existing, writable folders and must not be one of the input files.
+
+Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
+        <translation>Controleert voordat er iets wordt berekend wat de stappen van de keten zullen lezen: het profiel, de klassenindeling van de bodembedekking en de catalogus van aanleidingen zijn leesbaar; de wijken hebben objecten, een CBS-wijkcodeveld met één code per wijk en CBS-velden die als getal te lezen zijn; de onderhoudstabel heeft de gekozen velden, bekende soorten werk en leesbare jaren; de planhorizon loopt vooruit. De bestemmingen moeten in bestaande, schrijfbare mappen liggen en mogen geen van de invoerbestanden zijn.
+
+Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft ('Diagnose opslaan'). Het meegeleverde model begint met deze stap.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/check_inputs.py" line="71"/>
+        <source>Other input layers (no output may replace them)</source>
+        <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/check_inputs.py" line="92"/>
+        <source>Layer &apos;{}&apos; has no features.</source>
+        <translation>Laag '{}' heeft geen objecten.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/check_inputs.py" line="120"/>
+        <source>Inputs checked: {} wijken, profile {}.</source>
+        <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
+    </message>
+</context>
+<context>
     <name>CompareStakeholders</name>
     <message>
         <location filename="../../processing/algorithms/compare_stakeholders.py" line="39"/>
@@ -75,6 +107,64 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
         <location filename="../../processing/algorithms/compare_stakeholders.py" line="145"/>
         <source>The comparison was cancelled; nothing was written.</source>
         <translation>De vergelijking is geannuleerd; er is niets weggeschreven.</translation>
+    </message>
+</context>
+<context>
+    <name>DestinationChecks</name>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>Wijkdiagnose (GeoPackage)</source>
+        <translation>Wijkdiagnose (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>Wijkbladen (PDF)</source>
+        <translation>Wijkbladen (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>PDF (*.pdf *.PDF)</source>
+        <translation>PDF-bestanden (*.pdf *.PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>Overview (PNG)</source>
+        <translation>Overzichtskaart (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <source>PNG (*.png *.PNG)</source>
+        <translation>PNG-bestanden (*.png *.PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="76"/>
+        <source>Output &apos;{}&apos; is the input file &apos;{}&apos; ({}): writing it would replace that file and every layer in it. Choose another file for the output.</source>
+        <translation>Uitvoer '{}' is het invoerbestand '{}' ({}): schrijven zou dat bestand en elke laag erin vervangen. Kies een ander bestand voor de uitvoer.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="83"/>
+        <source>Outputs &apos;{}&apos; and &apos;{}&apos; are the same file &apos;{}&apos;; give each output its own file.</source>
+        <translation>Uitvoer '{}' en '{}' zijn hetzelfde bestand '{}'; geef elke uitvoer een eigen bestand.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="92"/>
+        <source>The folder &apos;{}&apos; of output &apos;{}&apos; does not exist; create it or choose another folder.</source>
+        <translation>De map '{}' van uitvoer '{}' bestaat niet; maak hem aan of kies een andere map.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="99"/>
+        <source>The folder &apos;{}&apos; of output &apos;{}&apos; cannot be written to; choose another folder.</source>
+        <translation>In de map '{}' van uitvoer '{}' kan niet worden geschreven; kies een andere map.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="108"/>
+        <source>Output &apos;{}&apos; is &apos;{}&apos;; the diagnosis is written as a GeoPackage: give a file name ending in .gpkg.</source>
+        <translation>Uitvoer '{}' is '{}'; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
     </message>
 </context>
 <context>
@@ -432,27 +522,27 @@ Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="226"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="222"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="233"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="229"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="240"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="236"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="245"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="241"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="215"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="211"/>
         <source>Koppelkansen were cancelled; nothing was written.</source>
         <translation>Koppelkansen geannuleerd; er is niets geschreven.</translation>
     </message>
@@ -569,6 +659,97 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
         <location filename="../../processing/algorithms/roof_areas.py" line="54"/>
         <source>Usable share of roofs of unknown shape</source>
         <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDiagnosis</name>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="138"/>
+        <source>Save the diagnosis (GeoPackage and wijkbladen)</source>
+        <translation>Diagnose opslaan (GeoPackage en wijkbladen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="141"/>
+        <source>Writes the diagnosed wijken and, when given, the koppelkansen table, the claim map and the claims per building block as the layers wijken, koppelkansen, claimkaart and bouwstenen of one GeoPackage, and saves the wijkbladen PDF and the overview PNG beside it.
+
+Everything is written under hidden names in the destination folders first and moved into place only when all of it succeeded: a failure or cancel leaves no output and no new layer. In an existing GeoPackage of that name these layers are replaced and its other layers stay; an output that is one of the inputs is refused. Features that repeat a feature id (the claim map has one feature per wijk and layer) get new ids.
+
+The shipped model ends with this step.</source>
+        <translation>Schrijft de gediagnosticeerde wijken en, als ze gegeven zijn, de tabel met koppelkansen, de claimkaart en de claims per bouwsteen als de lagen wijken, koppelkansen, claimkaart en bouwstenen van één GeoPackage, en bewaart de PDF met wijkbladen en de overzichtskaart (PNG) ernaast.
+
+Alles wordt eerst onder verborgen namen in de doelmappen geschreven en pas op zijn plaats gezet als alles gelukt is: een fout of annulering laat geen uitvoer en geen nieuwe laag achter. In een bestaand GeoPackage met die naam worden deze lagen vervangen en blijven de andere lagen staan; een uitvoer die een van de invoerbestanden is, wordt geweigerd. Objecten die een object-id herhalen (de claimkaart heeft één object per wijk en laag) krijgen nieuwe id's.
+
+Het meegeleverde model eindigt met deze stap.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="155"/>
+        <source>Diagnosed wijken</source>
+        <translation>Gediagnosticeerde wijken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="160"/>
+        <source>Koppelkansen (table)</source>
+        <translation>Koppelkansen (tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="160"/>
+        <source>Claim map</source>
+        <translation>Claimkaart</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="160"/>
+        <source>Claims per building block (table)</source>
+        <translation>Claims per bouwsteen (tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="168"/>
+        <source>Wijkbladen to save (PDF)</source>
+        <translation>Wijkbladen om op te slaan (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="168"/>
+        <source>Overview to save (PNG)</source>
+        <translation>Overzichtskaart om op te slaan (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="210"/>
+        <source>Saving was cancelled; nothing was written.</source>
+        <translation>Opslaan geannuleerd; er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="213"/>
+        <source>Cannot write the diagnosis: {} ({}).</source>
+        <translation>De diagnose kan niet worden geschreven: {} ({}).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="221"/>
+        <source>Wrote {} with the layers {}.</source>
+        <translation>{} geschreven met de lagen {}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="232"/>
+        <source>Output &apos;{}&apos; needs the file to save: give &apos;{}&apos; too.</source>
+        <translation>Uitvoer '{}' heeft het bestand nodig dat moet worden opgeslagen: geef ook '{}'.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="240"/>
+        <source>File &apos;{}&apos; ({}) does not exist.</source>
+        <translation>Bestand '{}' ({}) bestaat niet.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="264"/>
+        <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
+        <translation>Laag '{}': veld 'fid' herhaalt id's; de rijen krijgen nieuwe id's.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="273"/>
+        <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
+        <translation>Laag '{}' kon niet in het GeoPackage worden geschreven: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="288"/>
+        <source>Cannot write to {}: {}. Check that the folder exists and is writable.</source>
+        <translation>Kan niet schrijven naar {}: {}. Controleer of de map bestaat en schrijfbaar is.</translation>
     </message>
 </context>
 <context>
@@ -1235,7 +1416,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseProvider</name>
     <message>
-        <location filename="../../processing/provider.py" line="43"/>
+        <location filename="../../processing/provider.py" line="47"/>
         <source>Wijkdiagnose — integrale wijkaanpak</source>
         <translation>Wijkdiagnose — integrale wijkaanpak</translation>
     </message>

@@ -1,0 +1,141 @@
+"""wijkdiagnose:check_inputs — the first step of the shipped model: every input the later
+steps will read is checked before any of them does work.
+
+It calls the same loaders and validators the single algorithms call (profile, class
+mapping, aanleidingen catalogue, the CBS fields score_transitions reads, the wijk codes
+koppelkansen needs, the maintenance table's fields, types and years), so a bad input fails
+here with the message that step would give, and checks the destinations against the inputs
+(save_diagnosis.DestinationChecks). It writes nothing: it returns the checked destinations,
+which the model's last step (save_diagnosis) writes.
+"""
+
+from qgis.core import QgsProcessingParameterMultipleLayers
+
+from ...compat import SOURCE_MAP_LAYER
+from ...scoring.cbs import derive_indicators
+from ...scoring.errors import InputError
+from ...scoring.indicators.cover import load_class_mapping
+from ...scoring.profile import load_profile
+from ...scoring.tables import wijk_code_column, wijk_keys
+from ...scoring.timeline import check_planning, load_catalogue, read_events
+from ..adapter import attribute_table, read_features
+from ..algorithm import WijkdiagnoseAlgorithm
+from .koppelkansen import Koppelkansen
+from .land_cover_shares import CLASS_SOURCES
+from .save_diagnosis import DestinationChecks, layer_file
+from .score_transitions import ScoreTransitions
+from .spatial_claims import SpatialClaims
+
+# The parameters check_inputs takes from the step that reads them (names and definitions)
+SHARED_PARAMETERS = (
+    (ScoreTransitions, (ScoreTransitions.INPUT, ScoreTransitions.PROFILE)),
+    (SpatialClaims, (SpatialClaims.LAND_COVER, SpatialClaims.CLASSES)),
+    (Koppelkansen, (Koppelkansen.AANLEIDINGEN, Koppelkansen.TYPE_FIELD, Koppelkansen.YEAR_FIELD,
+                    Koppelkansen.EVENT_WIJK_FIELD, Koppelkansen.CATALOGUE, Koppelkansen.GRAAFRUST,
+                    Koppelkansen.HORIZON_START, Koppelkansen.HORIZON_END)),
+)  # fmt: skip
+
+
+class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
+    ID = "check_inputs"
+    INPUT, PROFILE = ScoreTransitions.INPUT, ScoreTransitions.PROFILE
+    LAND_COVER, CLASSES = SpatialClaims.LAND_COVER, SpatialClaims.CLASSES
+    AANLEIDINGEN, TYPE_FIELD = Koppelkansen.AANLEIDINGEN, Koppelkansen.TYPE_FIELD
+    YEAR_FIELD, EVENT_WIJK_FIELD = Koppelkansen.YEAR_FIELD, Koppelkansen.EVENT_WIJK_FIELD
+    CATALOGUE, GRAAFRUST = Koppelkansen.CATALOGUE, Koppelkansen.GRAAFRUST
+    HORIZON_START, HORIZON_END = Koppelkansen.HORIZON_START, Koppelkansen.HORIZON_END
+    OTHER_INPUTS = "OTHER_INPUTS"
+
+    def displayName(self):
+        return self.tr("Check the inputs of the whole chain")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Checks before any work is done what the steps of the chain will read: the "
+            "profile, the land-cover class mapping and the aanleidingen catalogue parse; the "
+            "wijken have features, a CBS wijk code field with one code per wijk and CBS "
+            "fields that can be read as numbers; the maintenance table has the chosen "
+            "fields, known types of work and readable years; the planning horizon runs "
+            "forward. The destinations must lie in existing, writable folders and must not be "
+            "one of the input files.\n\nWrites nothing: it returns the checked destinations "
+            "for the step that writes them ('Save the diagnosis'). The shipped model starts "
+            "with this step."
+        )
+
+    def initAlgorithm(self, config=None):
+        for step, names in SHARED_PARAMETERS:  # the same definitions as the steps they feed
+            algorithm = step()
+            algorithm.initAlgorithm()
+            for name in names:
+                self.addParameter(algorithm.parameterDefinition(name).clone())
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.OTHER_INPUTS,
+                self.tr("Other input layers (no output may replace them)"),
+                SOURCE_MAP_LAYER,
+                optional=True,
+            )
+        )
+        self.add_destination_parameters(geopackage_optional=True)
+
+    def process(self, parameters, context, feedback):
+        profile_path = self.parameterAsFile(parameters, self.PROFILE, context)
+        profile = load_profile(profile_path or None)
+        load_class_mapping(CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)])
+        catalogue_path = self.parameterAsFile(parameters, self.CATALOGUE, context)
+        catalogue = load_catalogue(catalogue_path or None)
+
+        wijken = self.source(parameters, self.INPUT, context)
+        wijken_name = wijken.sourceName()
+        features = read_features(wijken, feedback)
+        if not features:
+            raise InputError(self.tr("Layer '{}' has no features.").format(wijken_name))
+        table = attribute_table(features, wijken.fields())
+        derive_indicators(table, profile.cbs_fields, wijken_name)  # what score_transitions reads
+        wijk_keys(table, wijk_code_column(table.columns, None, wijken_name), wijken_name)
+
+        check_planning(
+            Koppelkansen.planning_horizon(self, parameters, context),
+            self.parameterAsInt(parameters, self.GRAAFRUST, context),
+        )
+        works = self.source(parameters, self.AANLEIDINGEN, context)
+        read_events(
+            attribute_table(read_features(works, feedback), works.fields()),
+            self.field_name(parameters, self.TYPE_FIELD, context),
+            self.field_name(parameters, self.YEAR_FIELD, context),
+            catalogue,
+            wijk_column=self.field_name(parameters, self.EVENT_WIJK_FIELD, context),
+            layer_name=works.sourceName(),
+        )
+
+        destinations = {
+            name: self.parameterAsFileOutput(parameters, name, context)
+            for name in (self.OUTPUT, self.OUTPUT_PDF, self.OUTPUT_OVERVIEW)
+        }
+        self.check_geopackage_name(self.description(self.OUTPUT), destinations[self.OUTPUT])
+        self.check_destinations(
+            [(self.description(name), path) for name, path in destinations.items()],
+            self.input_files(parameters, context, profile_path, catalogue_path),
+        )
+        feedback.pushInfo(
+            self.tr("Inputs checked: {} wijken, profile {}.").format(len(features), profile.name)
+        )
+        return {name: path for name, path in destinations.items() if path}
+
+    def description(self, name: str) -> str:
+        return self.parameterDefinition(name).description()
+
+    def input_files(self, parameters, context, profile_path, catalogue_path):
+        """(label, file) of every input: the layers' files, the profile and the catalogue."""
+        layers = [
+            self.parameterAsVectorLayer(parameters, name, context)
+            for name in (self.INPUT, self.AANLEIDINGEN)
+        ]
+        for name in (self.LAND_COVER, self.OTHER_INPUTS):
+            layers += self.parameterAsLayerList(parameters, name, context)
+        files = [(layer.name(), layer_file(layer)) for layer in layers if layer is not None]
+        return [
+            *files,
+            (self.description(self.PROFILE), profile_path),
+            (self.description(self.CATALOGUE), catalogue_path),
+        ]

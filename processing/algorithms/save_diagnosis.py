@@ -1,0 +1,298 @@
+"""wijkdiagnose:save_diagnosis — the diagnosis into one GeoPackage, with its PDF, all or nothing.
+
+The last step of the shipped model: every step before it writes temporary outputs only, and
+this one writes the layers (wijken, koppelkansen, claimkaart, bouwstenen) into a staged
+GeoPackage beside its destination and moves it into place together with the wijkbladen PDF
+and the overview, the way export_wijkbladen stages its own files. A failure or cancel leaves
+none of them. ``DestinationChecks`` holds the one check of destinations against the inputs;
+check_inputs runs it before the model's first step.
+"""
+
+import os
+import shutil
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterVectorLayer,
+    QgsProviderRegistry,
+    QgsVectorFileWriter,
+)
+
+from ...compat import SOURCE_POLYGON, SOURCE_VECTOR
+from ...scoring.errors import CancelledError, InputError
+from ..algorithm import WijkdiagnoseAlgorithm
+from .export_wijkbladen import StagedOutputs
+from .spatial_claims import PressureStyle
+
+FID = "fid"  # the GeoPackage feature id column, which QGIS also shows as a field
+
+
+def layer_file(layer) -> str:
+    """The file behind a layer ('' for memory and database layers)."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path = parts.get("path") or ""
+    return os.path.realpath(path) if path and os.path.isfile(path) else ""
+
+
+class DestinationChecks:
+    """The destinations and their checks, shared by check_inputs and save_diagnosis."""
+
+    OUTPUT = "OUTPUT"
+    OUTPUT_PDF = "OUTPUT_PDF"
+    OUTPUT_OVERVIEW = "OUTPUT_OVERVIEW"
+
+    def add_destination_parameters(self, geopackage_optional: bool) -> None:
+        for name, description, file_filter, optional in (
+            (self.OUTPUT, self.tr("Wijkdiagnose (GeoPackage)"), self.tr("GeoPackage (*.gpkg)"),
+             geopackage_optional),
+            (self.OUTPUT_PDF, self.tr("Wijkbladen (PDF)"), self.tr("PDF (*.pdf *.PDF)"), True),
+            (self.OUTPUT_OVERVIEW, self.tr("Overview (PNG)"), self.tr("PNG (*.png *.PNG)"), True),
+        ):  # fmt: skip
+            self.addParameter(
+                QgsProcessingParameterFileDestination(
+                    name, description, file_filter, optional=optional, createByDefault=not optional
+                )
+            )
+
+    def check_destinations(self, destinations, inputs) -> None:
+        """Refuse destinations that would replace an input or cannot be written.
+
+        ``destinations`` and ``inputs`` are (label, file path) pairs; empty paths are skipped.
+        A destination that names an input file (any layer of it) is refused, as are two
+        outputs in one file and folders that are missing or read-only.
+        """
+        files = {}
+        for label, path in inputs:
+            if path:
+                files.setdefault(os.path.realpath(path), label)
+        seen = {}
+        for label, path in destinations:
+            if not path:
+                continue
+            real = os.path.realpath(path)
+            if real in files:
+                raise InputError(
+                    self.tr(
+                        "Output '{}' is the input file '{}' ({}): writing it would replace that "
+                        "file and every layer in it. Choose another file for the output."
+                    ).format(label, path, files[real])
+                )
+            if real in seen:
+                raise InputError(
+                    self.tr(
+                        "Outputs '{}' and '{}' are the same file '{}'; give each output its "
+                        "own file."
+                    ).format(seen[real], label, path)
+                )
+            seen[real] = label
+            folder = os.path.dirname(real)
+            if not os.path.isdir(folder):
+                raise InputError(
+                    self.tr(
+                        "The folder '{}' of output '{}' does not exist; create it or choose "
+                        "another folder."
+                    ).format(folder, label)
+                )
+            if not os.access(folder, os.W_OK):
+                raise InputError(
+                    self.tr(
+                        "The folder '{}' of output '{}' cannot be written to; choose "
+                        "another folder."
+                    ).format(folder, label)
+                )
+
+    def check_geopackage_name(self, label: str, path: str) -> None:
+        if path and not path.lower().endswith(".gpkg"):
+            raise InputError(
+                self.tr(
+                    "Output '{}' is '{}'; the diagnosis is written as a GeoPackage: give a file "
+                    "name ending in .gpkg."
+                ).format(label, path)
+            )
+
+
+class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
+    ID = "save_diagnosis"
+    GROUP_ID = "uitvoer"
+    INPUT = "INPUT"
+    KOPPELKANSEN = "KOPPELKANSEN"
+    CLAIM_MAP = "CLAIM_MAP"
+    BLOCKS = "BLOCKS"
+    PDF = "PDF"
+    OVERVIEW = "OVERVIEW"
+    # parameter -> layer name in the GeoPackage
+    LAYERS = (
+        (INPUT, "wijken"),
+        (KOPPELKANSEN, "koppelkansen"),
+        (CLAIM_MAP, "claimkaart"),
+        (BLOCKS, "bouwstenen"),
+    )
+    FILES = (  # file -> its destination
+        (PDF, DestinationChecks.OUTPUT_PDF),
+        (OVERVIEW, DestinationChecks.OUTPUT_OVERVIEW),
+    )
+
+    def displayName(self):
+        return self.tr("Save the diagnosis (GeoPackage and wijkbladen)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Writes the diagnosed wijken and, when given, the koppelkansen table, the claim map "
+            "and the claims per building block as the layers wijken, koppelkansen, claimkaart "
+            "and bouwstenen of one GeoPackage, and saves the wijkbladen PDF and the overview "
+            "PNG beside it.\n\nEverything is written under hidden names in the destination "
+            "folders first and moved into place only when all of it succeeded: a failure or "
+            "cancel leaves no output and no new layer. In an existing GeoPackage of that name "
+            "these layers are replaced and its other layers stay; an output that is one of "
+            "the inputs is refused. Features "
+            "that repeat a feature id (the claim map has one feature per wijk and layer) get "
+            "new ids.\n\nThe shipped model ends with this step."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.INPUT, self.tr("Diagnosed wijken"), [SOURCE_POLYGON]
+            )
+        )
+        for name, description, kind in (
+            (self.KOPPELKANSEN, self.tr("Koppelkansen (table)"), SOURCE_VECTOR),
+            (self.CLAIM_MAP, self.tr("Claim map"), SOURCE_POLYGON),
+            (self.BLOCKS, self.tr("Claims per building block (table)"), SOURCE_VECTOR),
+        ):
+            self.addParameter(
+                QgsProcessingParameterVectorLayer(name, description, [kind], optional=True)
+            )
+        for name, description, extension in (
+            (self.PDF, self.tr("Wijkbladen to save (PDF)"), "pdf"),
+            (self.OVERVIEW, self.tr("Overview to save (PNG)"), "png"),
+        ):
+            self.addParameter(
+                QgsProcessingParameterFile(name, description, extension=extension, optional=True)
+            )
+        self.add_destination_parameters(geopackage_optional=False)
+
+    def process(self, parameters, context, feedback):
+        layers = {}
+        for name, layer_name in self.LAYERS:
+            layer = self.parameterAsVectorLayer(parameters, name, context)
+            if layer is None and parameters.get(name) not in (None, ""):
+                raise InputError(self.invalidSourceError(parameters, name))
+            if layer is not None:
+                layers[layer_name] = layer
+        gpkg = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        copies = self.files_to_copy(parameters, context)
+        labels = {self.OUTPUT: gpkg, **{dest: path for dest, (_src, path) in copies.items()}}
+        self.check_geopackage_name(self.parameterDefinition(self.OUTPUT).description(), gpkg)
+        self.check_destinations(
+            [(self.parameterDefinition(name).description(), path) for name, path in labels.items()],
+            [(layer.name(), layer_file(layer)) for layer in layers.values()]
+            + [(os.path.basename(src), src) for src, _dest in copies.values()],
+        )
+
+        staged = StagedOutputs(self.fail)
+        try:
+            staged_gpkg = staged.file(gpkg)
+            keep_others = os.path.isfile(gpkg)  # its other layers stay, as native:package does
+            if keep_others:
+                shutil.copyfile(gpkg, staged_gpkg)
+            for number, (layer_name, layer) in enumerate(layers.items()):
+                if feedback.isCanceled():
+                    raise CancelledError(self.tr("Saving was cancelled; nothing was written."))
+                new_file = number == 0 and not keep_others
+                self.write_layer(layer, staged_gpkg, layer_name, new_file, context, feedback)
+                feedback.setProgress(80 * (number + 1) / len(layers))
+            for source, destination in copies.values():
+                shutil.copyfile(source, staged.file(destination))
+            if feedback.isCanceled():
+                raise CancelledError(self.tr("Saving was cancelled; nothing was written."))
+            staged.commit()
+        except OSError as err:
+            raise InputError(
+                self.tr("Cannot write the diagnosis: {} ({}).").format(err.strerror, err.filename)
+            ) from None
+        finally:
+            staged.discard()
+
+        for layer_name in layers:
+            self.load_on_completion(context, gpkg, layer_name)
+        feedback.pushInfo(self.tr("Wrote {} with the layers {}.").format(gpkg, ", ".join(layers)))
+        feedback.setProgress(100)
+        return {self.OUTPUT: gpkg, **{dest: path for dest, (_src, path) in copies.items()}}
+
+    def files_to_copy(self, parameters, context) -> dict:
+        """{destination parameter: (file to save, destination)} for the given pairs."""
+        copies = {}
+        for source_name, destination_name in self.FILES:
+            source = self.parameterAsFile(parameters, source_name, context)
+            destination = self.parameterAsFileOutput(parameters, destination_name, context)
+            if destination and not source:
+                raise InputError(
+                    self.tr("Output '{}' needs the file to save: give '{}' too.").format(
+                        self.parameterDefinition(destination_name).description(),
+                        self.parameterDefinition(source_name).description(),
+                    )
+                )
+            if destination:
+                if not os.path.isfile(source):
+                    raise InputError(
+                        self.tr("File '{}' ({}) does not exist.").format(
+                            source, self.parameterDefinition(source_name).description()
+                        )
+                    )
+                copies[destination_name] = (source, destination)
+        return copies
+
+    def write_layer(self, layer, path, layer_name, new_file, context, feedback) -> None:
+        """``layer`` as ``layer_name`` into the GeoPackage at ``path`` (a new file when
+        ``new_file``). A 'fid' field that repeats ids is left out, so the rows get new ids."""
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = layer_name
+        options.fileEncoding = "UTF-8"
+        options.actionOnExistingFile = (
+            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+            if new_file
+            else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+        )
+        fields = layer.fields()
+        fid = fields.lookupField(FID)
+        if fid >= 0 and not unique_ids(layer, fid):
+            options.attributes = [i for i in range(len(fields)) if i != fid]
+            feedback.pushInfo(
+                self.tr("Layer '{}': field 'fid' repeats ids; its rows get new ids.").format(
+                    layer_name
+                )
+            )
+        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, path, context.transformContext(), options
+        )
+        if error != QgsVectorFileWriter.WriterError.NoError:
+            raise InputError(
+                self.tr("Layer '{}' could not be written to the GeoPackage: {}").format(
+                    layer_name, message
+                )
+            )
+
+    def load_on_completion(self, context, gpkg: str, layer_name: str) -> None:
+        uri = f"{gpkg}|layername={layer_name}"
+        details = QgsProcessingContext.LayerDetails(layer_name, context.project(), layer_name)
+        if layer_name == dict(self.LAYERS)[self.CLAIM_MAP]:
+            details.setPostProcessor(PressureStyle.create())
+        context.addLayerToLoadOnCompletion(uri, details)
+
+    def fail(self, _result, path: str, detail: str) -> None:
+        """StagedOutputs' failure callback: a destination that cannot be written."""
+        raise InputError(
+            self.tr("Cannot write to {}: {}. Check that the folder exists and is writable.").format(
+                path, detail
+            )
+        )
+
+
+def unique_ids(layer, index: int) -> bool:
+    """True when field ``index`` holds a distinct whole number in every feature."""
+    values = [feature.attribute(index) for feature in layer.getFeatures()]
+    return all(isinstance(v, int) for v in values) and len(set(values)) == len(values)
