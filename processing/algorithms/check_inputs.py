@@ -4,9 +4,9 @@ steps will read is checked before any of them does work.
 It calls the same loaders and validators the single algorithms call (profile, class
 mapping, aanleidingen catalogue, the CBS fields score_transitions reads, the wijk codes
 koppelkansen needs, the maintenance table's fields, types and years), so a bad input fails
-here with the message that step would give, and checks the destinations against the inputs
-(save_diagnosis.DestinationChecks). It writes nothing: it returns the checked destinations,
-which the model's last step (save_diagnosis) writes.
+here with the message that step would give; the base class checks the destinations against
+the inputs before it runs (adapter.check_destinations). It writes nothing: it returns the
+checked destinations, which the model's last step (save_diagnosis) writes.
 """
 
 from qgis.core import QgsProcessingParameterMultipleLayers
@@ -22,7 +22,7 @@ from ..adapter import attribute_table, read_features
 from ..algorithm import WijkdiagnoseAlgorithm
 from .koppelkansen import Koppelkansen
 from .land_cover_shares import CLASS_SOURCES
-from .save_diagnosis import DestinationChecks, layer_file
+from .save_diagnosis import DestinationChecks
 from .score_transitions import ScoreTransitions
 from .spatial_claims import SpatialClaims
 
@@ -113,10 +113,6 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
             for name in (self.OUTPUT, self.OUTPUT_PDF, self.OUTPUT_OVERVIEW)
         }
         self.check_geopackage_name(self.description(self.OUTPUT), destinations[self.OUTPUT])
-        self.check_destinations(
-            [(self.description(name), path) for name, path in destinations.items()],
-            self.input_files(parameters, context, profile_path, catalogue_path),
-        )
         feedback.pushInfo(
             self.tr("Inputs checked: {} wijken, profile {}.").format(len(features), profile.name)
         )
@@ -124,18 +120,3 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
 
     def description(self, name: str) -> str:
         return self.parameterDefinition(name).description()
-
-    def input_files(self, parameters, context, profile_path, catalogue_path):
-        """(label, file) of every input: the layers' files, the profile and the catalogue."""
-        layers = [
-            self.parameterAsVectorLayer(parameters, name, context)
-            for name in (self.INPUT, self.AANLEIDINGEN)
-        ]
-        for name in (self.LAND_COVER, self.OTHER_INPUTS):
-            layers += self.parameterAsLayerList(parameters, name, context)
-        files = [(layer.name(), layer_file(layer)) for layer in layers if layer is not None]
-        return [
-            *files,
-            (self.description(self.PROFILE), profile_path),
-            (self.description(self.CATALOGUE), catalogue_path),
-        ]

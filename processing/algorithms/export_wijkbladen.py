@@ -78,7 +78,9 @@ from ...scoring.catalogue import INDICATORS
 from ...scoring.cbs import find_fields
 from ...scoring.claims import LAYERS, pressure_field
 from ...scoring.errors import CancelledError, InputError
+from ...scoring.tables import require_unique_wijk_codes
 from ...scoring.transitions import BY_ID, TRANSITIONS
+from ..adapter import attribute_table
 from ..algorithm import WijkdiagnoseAlgorithm
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -233,6 +235,9 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         if wijken is None:
             raise InputError(self.invalidSourceError(parameters, self.INPUT))
         self.check_diagnosed(wijken)
+        require_unique_wijk_codes(
+            attribute_table(list(wijken.getFeatures()), wijken.fields()), wijken.name()
+        )
         claims = self.parameterAsVectorLayer(parameters, self.CLAIMS, context) or wijken
         backgrounds = self.parameterAsLayerList(parameters, self.BACKGROUND, context)
         atlas_filter = self.atlas_filter(parameters, context, wijken)

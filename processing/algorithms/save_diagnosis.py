@@ -4,8 +4,8 @@ The last step of the shipped model: every step before it writes temporary output
 this one writes the layers (wijken, koppelkansen, claimkaart, bouwstenen) into a staged
 GeoPackage beside its destination and moves it into place together with the wijkbladen PDF
 and the overview, the way export_wijkbladen stages its own files. A failure or cancel leaves
-none of them. ``DestinationChecks`` holds the one check of destinations against the inputs;
-check_inputs runs it before the model's first step.
+none of them. ``DestinationChecks`` declares the destinations, which check_inputs checks before the
+model's first step (with the check every algorithm runs, adapter.check_destinations).
 """
 
 import os
@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterVectorLayer,
-    QgsProviderRegistry,
     QgsVectorFileWriter,
 )
 
@@ -29,15 +28,9 @@ from .spatial_claims import PressureStyle
 FID = "fid"  # the GeoPackage feature id column, which QGIS also shows as a field
 
 
-def layer_file(layer) -> str:
-    """The file behind a layer ('' for memory and database layers)."""
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    path = parts.get("path") or ""
-    return os.path.realpath(path) if path and os.path.isfile(path) else ""
-
-
 class DestinationChecks:
-    """The destinations and their checks, shared by check_inputs and save_diagnosis."""
+    """The model's destinations, shared by check_inputs and save_diagnosis; the base class
+    checks them against the inputs before either runs (adapter.check_destinations)."""
 
     OUTPUT = "OUTPUT"
     OUTPUT_PDF = "OUTPUT_PDF"
@@ -55,53 +48,6 @@ class DestinationChecks:
                     name, description, file_filter, optional=optional, createByDefault=not optional
                 )
             )
-
-    def check_destinations(self, destinations, inputs) -> None:
-        """Refuse destinations that would replace an input or cannot be written.
-
-        ``destinations`` and ``inputs`` are (label, file path) pairs; empty paths are skipped.
-        A destination that names an input file (any layer of it) is refused, as are two
-        outputs in one file and folders that are missing or read-only.
-        """
-        files = {}
-        for label, path in inputs:
-            if path:
-                files.setdefault(os.path.realpath(path), label)
-        seen = {}
-        for label, path in destinations:
-            if not path:
-                continue
-            real = os.path.realpath(path)
-            if real in files:
-                raise InputError(
-                    self.tr(
-                        "Output '{}' is the input file '{}' ({}): writing it would replace that "
-                        "file and every layer in it. Choose another file for the output."
-                    ).format(label, path, files[real])
-                )
-            if real in seen:
-                raise InputError(
-                    self.tr(
-                        "Outputs '{}' and '{}' are the same file '{}'; give each output its "
-                        "own file."
-                    ).format(seen[real], label, path)
-                )
-            seen[real] = label
-            folder = os.path.dirname(real)
-            if not os.path.isdir(folder):
-                raise InputError(
-                    self.tr(
-                        "The folder '{}' of output '{}' does not exist; create it or choose "
-                        "another folder."
-                    ).format(folder, label)
-                )
-            if not os.access(folder, os.W_OK):
-                raise InputError(
-                    self.tr(
-                        "The folder '{}' of output '{}' cannot be written to; choose "
-                        "another folder."
-                    ).format(folder, label)
-                )
 
     def check_geopackage_name(self, label: str, path: str) -> None:
         if path and not path.lower().endswith(".gpkg"):
@@ -184,13 +130,7 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
                 layers[layer_name] = layer
         gpkg = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         copies = self.files_to_copy(parameters, context)
-        labels = {self.OUTPUT: gpkg, **{dest: path for dest, (_src, path) in copies.items()}}
         self.check_geopackage_name(self.parameterDefinition(self.OUTPUT).description(), gpkg)
-        self.check_destinations(
-            [(self.parameterDefinition(name).description(), path) for name, path in labels.items()],
-            [(layer.name(), layer_file(layer)) for layer in layers.values()]
-            + [(os.path.basename(src), src) for src, _dest in copies.values()],
-        )
 
         staged = StagedOutputs(self.fail)
         try:

@@ -21,6 +21,7 @@ from ...scoring.conventions import POLYGON_STREET_WIDTH_M
 from ...scoring.errors import InputError
 from ...scoring.fields import SCORE_FIELDS
 from ...scoring.profile import load_profile
+from ...scoring.tables import require_unique_wijk_codes
 from ..adapter import (
     OutputTransaction,
     geodataframe,
@@ -235,6 +236,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
                 ).format(layer_name, ", ".join(SCORE_FIELDS))
             )
         code_field = find_fields(wijken.columns, profile.cbs_fields, layer_name).get("wk_code")
+        require_unique_wijk_codes(wijken, layer_name, code_field)
         keys = wijken[code_field] if code_field else pd.Series([f.id() for f in features])
         wijken.index = pd.Index(keys.astype(str).to_numpy(), name="wijk")
 

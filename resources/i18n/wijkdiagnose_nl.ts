@@ -28,7 +28,7 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="120"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="116"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
     </message>
@@ -112,57 +112,37 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>DestinationChecks</name>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="40"/>
         <source>Wijkdiagnose (GeoPackage)</source>
         <translation>Wijkdiagnose (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="40"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="40"/>
         <source>Wijkbladen (PDF)</source>
         <translation>Wijkbladen (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="40"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="40"/>
         <source>Overview (PNG)</source>
         <translation>Overzichtskaart (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="47"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="40"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="76"/>
-        <source>Output &apos;{}&apos; is the input file &apos;{}&apos; ({}): writing it would replace that file and every layer in it. Choose another file for the output.</source>
-        <translation>Uitvoer '{}' is het invoerbestand '{}' ({}): schrijven zou dat bestand en elke laag erin vervangen. Kies een ander bestand voor de uitvoer.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="83"/>
-        <source>Outputs &apos;{}&apos; and &apos;{}&apos; are the same file &apos;{}&apos;; give each output its own file.</source>
-        <translation>Uitvoer '{}' en '{}' zijn hetzelfde bestand '{}'; geef elke uitvoer een eigen bestand.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="92"/>
-        <source>The folder &apos;{}&apos; of output &apos;{}&apos; does not exist; create it or choose another folder.</source>
-        <translation>De map '{}' van uitvoer '{}' bestaat niet; maak hem aan of kies een andere map.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="99"/>
-        <source>The folder &apos;{}&apos; of output &apos;{}&apos; cannot be written to; choose another folder.</source>
-        <translation>In de map '{}' van uitvoer '{}' kan niet worden geschreven; kies een andere map.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="108"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="54"/>
         <source>Output &apos;{}&apos; is &apos;{}&apos;; the diagnosis is written as a GeoPackage: give a file name ending in .gpkg.</source>
         <translation>Uitvoer '{}' is '{}'; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
     </message>
@@ -170,12 +150,12 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="144"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="145"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
         <source>Writes one A4 sheet per wijk into a single PDF: the six urgency scores as a bar chart, the koploper with its zekerheid and the meelopers, the indicators with value, unit and source, three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper.
 
 The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
@@ -188,152 +168,152 @@ De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koplo
 Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="162"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="164"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="169"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="171"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="177"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="179"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="185"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="187"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="190"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="192"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="198"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="200"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="208"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="210"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="208"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="210"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="213"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="215"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="221"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="223"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="221"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="223"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="229"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="231"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="281"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="286"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="313"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="318"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="326"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="331"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="334"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="339"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="362"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="367"/>
         <source>Layout template &apos;{}&apos; is not valid XML.</source>
         <translation>Layoutsjabloon '{}' is geen geldige XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="366"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="371"/>
         <source>Layout template &apos;{}&apos; could not be loaded.</source>
         <translation>Layoutsjabloon '{}' kon niet worden geladen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="373"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="378"/>
         <source>Layout template &apos;{}&apos; has no {} item with id &apos;{}&apos;.</source>
         <translation>Layoutsjabloon '{}' heeft geen {}-item met id '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="395"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="400"/>
         <source>The wijken filter &apos;{}&apos; cannot be used: {}</source>
         <translation>Het wijkenfilter '{}' is niet bruikbaar: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="401"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="406"/>
         <source>No wijk of layer &apos;{}&apos; matches the filter &apos;{}&apos;.</source>
         <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="422"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="427"/>
         <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="438"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="443"/>
         <source>Style &apos;{}&apos; could not be applied: {}</source>
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="614"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="619"/>
         <source>Export cancelled; nothing was written to {}.</source>
         <translation>Export geannuleerd; er is niets naar {} geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="618"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="623"/>
         <source>Not enough memory to render {}. Choose a lower DPI and try again.</source>
         <translation>Onvoldoende geheugen om {} te renderen. Kies een lagere DPI en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="621"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="626"/>
         <source>Cannot write to {}. Check that the folder exists and is writable, and that the file is not open in another application.</source>
         <translation>Kan niet schrijven naar {}. Controleer of de map bestaat en beschrijfbaar is, en of het bestand niet in een andere toepassing geopend is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="625"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="630"/>
         <source>Could not create the print device for {}.</source>
         <translation>Kon het afdrukapparaat voor {} niet aanmaken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="626"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="631"/>
         <source>Could not export the map layers of {} as SVG.</source>
         <translation>Kon de kaartlagen van {} niet als SVG exporteren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="627"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="632"/>
         <source>Could not step through the wijken while exporting {} (atlas error).</source>
         <translation>Kon de wijken niet doorlopen bij het exporteren van {} (atlasfout).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="631"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="636"/>
         <source>Export of {} failed.</source>
         <translation>Export van {} is mislukt.</translation>
     </message>
@@ -664,12 +644,12 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
 <context>
     <name>SaveDiagnosis</name>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="138"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="84"/>
         <source>Save the diagnosis (GeoPackage and wijkbladen)</source>
         <translation>Diagnose opslaan (GeoPackage en wijkbladen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="141"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="87"/>
         <source>Writes the diagnosed wijken and, when given, the koppelkansen table, the claim map and the claims per building block as the layers wijken, koppelkansen, claimkaart and bouwstenen of one GeoPackage, and saves the wijkbladen PDF and the overview PNG beside it.
 
 Everything is written under hidden names in the destination folders first and moved into place only when all of it succeeded: a failure or cancel leaves no output and no new layer. In an existing GeoPackage of that name these layers are replaced and its other layers stay; an output that is one of the inputs is refused. Features that repeat a feature id (the claim map has one feature per wijk and layer) get new ids.
@@ -682,72 +662,72 @@ Alles wordt eerst onder verborgen namen in de doelmappen geschreven en pas op zi
 Het meegeleverde model eindigt met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="155"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="101"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="160"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="106"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="160"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="106"/>
         <source>Claim map</source>
         <translation>Claimkaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="160"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="106"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="168"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="114"/>
         <source>Wijkbladen to save (PDF)</source>
         <translation>Wijkbladen om op te slaan (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="168"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="114"/>
         <source>Overview to save (PNG)</source>
         <translation>Overzichtskaart om op te slaan (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="210"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="150"/>
         <source>Saving was cancelled; nothing was written.</source>
         <translation>Opslaan geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="213"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="153"/>
         <source>Cannot write the diagnosis: {} ({}).</source>
         <translation>De diagnose kan niet worden geschreven: {} ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="221"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="161"/>
         <source>Wrote {} with the layers {}.</source>
         <translation>{} geschreven met de lagen {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="232"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="172"/>
         <source>Output &apos;{}&apos; needs the file to save: give &apos;{}&apos; too.</source>
         <translation>Uitvoer '{}' heeft het bestand nodig dat moet worden opgeslagen: geef ook '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="240"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="180"/>
         <source>File &apos;{}&apos; ({}) does not exist.</source>
         <translation>Bestand '{}' ({}) bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="264"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="204"/>
         <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
         <translation>Laag '{}': veld 'fid' herhaalt id's; de rijen krijgen nieuwe id's.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="273"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="213"/>
         <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
         <translation>Laag '{}' kon niet in het GeoPackage worden geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="288"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="228"/>
         <source>Cannot write to {}: {}. Check that the folder exists and is writable.</source>
         <translation>Kan niet schrijven naar {}: {}. Controleer of de map bestaat en schrijfbaar is.</translation>
     </message>
@@ -839,12 +819,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="78"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="79"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="81"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="82"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -861,102 +841,102 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="102"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="103"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="110"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="111"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="119"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="120"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="127"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="128"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="136"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="137"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="145"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="152"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="153"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="160"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="161"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="168"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="169"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="176"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="177"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="184"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="185"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="196"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="197"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="199"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="200"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="204"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="205"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="220"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="221"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="228"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="229"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="232"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="233"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="272"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="274"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="277"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="279"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets weggeschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="297"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="299"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>

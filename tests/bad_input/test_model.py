@@ -138,25 +138,25 @@ def test_duplicate_wijk_codes_are_refused(case):
         {second: {layer.fields().lookupField("wijkcode"): first["wijkcode"]}}
     )
     del layer
-    refused(inputs, out, "wijk code 'WK050311' occurs more than once in field 'wijkcode'")
+    refused(inputs, out, "1 code(s) occur more than once in field 'wijkcode': 'WK050311' (2x)")
 
 
 @pytest.mark.parametrize("output", ["check_inputs:wijkdiagnose", "check_inputs:wijkbladen"])
 def test_an_output_that_is_an_input_file_is_refused(case, output):
     inputs, out = case
     message = refused(
-        inputs, out, "is the input file", "would replace that file and every layer in it",
-        "Choose another file for the output.",
+        inputs, out, "would write into input file", "that can replace the file and lose the "
+        "layers it holds. Choose another file for the output.",
         **{output: str(inputs / "wijken.gpkg")},
     )  # fmt: skip
-    assert f"'{inputs / 'wijken.gpkg'}' (wijken)" in message
+    assert f"input file '{inputs / 'wijken.gpkg'}' (input 'Wijken (polygons" in message
 
 
 def test_an_output_in_a_missing_folder_is_refused(case):
     inputs, out = case
     missing = out / "bestaat_niet"
     refused(
-        inputs, out, f"The folder '{missing}' of output 'Wijkdiagnose (GeoPackage)' does not exist",
+        inputs, out, f"Output 'Wijkdiagnose (GeoPackage)': folder '{missing}' does not exist",
         **{"check_inputs:wijkdiagnose": str(missing / "wijkdiagnose.gpkg")},
     )  # fmt: skip
 

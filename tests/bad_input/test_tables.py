@@ -3,7 +3,7 @@ maintenance works that cannot be placed, CSV files in cp1252/latin-1."""
 
 from bad_input_helpers import assert_refused, assert_warned
 from qgis.core import QgsVectorLayer
-from qgis_helpers import attributes_by, memory_layer
+from qgis_helpers import attributes_by, memory_layer, run
 
 SQUARE = "POLYGON(({x} 0, {x1} 0, {x1} 100, {x} 100, {x} 0))"
 SCORE = "wijkdiagnose:score_transitions"
@@ -247,3 +247,27 @@ def test_indicator_fields_as_text_follow_the_same_rule():
     # klimaatadaptatie from ind_verhard alone: 55.5 -> (55.5 - 30) / (80 - 30) = 51 %
     wijk = attributes_by(results["OUTPUT"], "WK_CODE")["WK01"]
     assert wijk["score_klimaatadaptatie"] == 51.0
+
+
+def test_duplicate_wijk_codes_are_refused_by_spatial_claims_and_the_export(tmp_path):
+    scored = cbs_layer(["G_GAS_WON:double"], [("WK01", 1000), ("WK02", 1200), ("WK03", 900)])
+    diagnosis = QgsVectorLayer(
+        run(SCORE, {"INPUT": scored, "OUTPUT": str(tmp_path / "d.gpkg")})["OUTPUT"], "d", "ogr"
+    )
+    third = sorted(diagnosis.allFeatureIds())[2]
+    code = diagnosis.fields().lookupField("WK_CODE")
+    assert diagnosis.dataProvider().changeAttributeValues({third: {code: "WK01"}})
+    outputs = [tmp_path / name for name in ("claims.gpkg", "blocks.csv", "map.gpkg", "w.pdf")]
+    repeated = "field 'WK_CODE': 'WK01' (2x)"
+    assert_refused(
+        "wijkdiagnose:spatial_claims",
+        {"INPUT": diagnosis, **dict(zip(("OUTPUT", "BLOCKS", "CLAIM_MAP"), map(str, outputs)))},
+        repeated,
+        outputs=outputs[:3],
+    )
+    assert_refused(
+        "wijkdiagnose:export_wijkbladen",
+        {"INPUT": diagnosis, "OUTPUT_PDF": str(outputs[3])},
+        repeated,
+        outputs=outputs[3:],
+    )

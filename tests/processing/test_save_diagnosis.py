@@ -99,7 +99,7 @@ def test_an_output_that_is_the_input_file_is_refused(tmp_path):
     assert_refused(
         "wijkdiagnose:save_diagnosis",
         {"INPUT": f"{gpkg}|layername=wijken", "OUTPUT": str(gpkg)},
-        f"Output 'Wijkdiagnose (GeoPackage)' is the input file '{gpkg}' (wijken)",
+        f"Output 'Wijkdiagnose (GeoPackage)' would write into input file '{gpkg}'",
         inputs=[gpkg],
     )
 
@@ -107,7 +107,7 @@ def test_an_output_that_is_the_input_file_is_refused(tmp_path):
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("elders/d.gpkg", "of output 'Wijkdiagnose (GeoPackage)' does not exist; create it"),
+        ("elders/d.gpkg", "Output 'Wijkdiagnose (GeoPackage)': folder '"),
         ("d.shp", "give a file name ending in .gpkg"),
     ],
 )
@@ -147,7 +147,7 @@ def test_check_inputs_refuses_two_outputs_in_one_file(tmp_path):
         "wijkdiagnose:check_inputs",
         {"INPUT": wijken(), "AANLEIDINGEN": works, "TYPE_FIELD": "soort", "YEAR_FIELD": "jaar",
          "OUTPUT": str(tmp_path / "d.gpkg"), "OUTPUT_PDF": str(tmp_path / "d.gpkg")},
-        "Outputs 'Wijkdiagnose (GeoPackage)' and 'Wijkbladen (PDF)' are the same file",
+        "Outputs 'Wijkdiagnose (GeoPackage)' and 'Wijkbladen (PDF)' would both write",
     )  # fmt: skip
 
 
