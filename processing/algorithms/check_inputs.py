@@ -14,7 +14,6 @@ from qgis.core import QgsProcessingParameterMultipleLayers
 from ...compat import SOURCE_MAP_LAYER
 from ...scoring.cbs import derive_indicators
 from ...scoring.errors import InputError
-from ...scoring.indicators.cover import load_class_mapping
 from ...scoring.profile import load_profile
 from ...scoring.tables import wijk_code_column, wijk_keys
 from ...scoring.timeline import check_planning, load_catalogue, read_events
@@ -45,6 +44,7 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
     CATALOGUE, GRAAFRUST = Koppelkansen.CATALOGUE, Koppelkansen.GRAAFRUST
     HORIZON_START, HORIZON_END = Koppelkansen.HORIZON_START, Koppelkansen.HORIZON_END
     OTHER_INPUTS = "OTHER_INPUTS"
+    NEEDS = ("shapely", "geopandas")  # the class mapping's loader, and every later step
 
     def displayName(self):
         return self.tr("Check the inputs of the whole chain")
@@ -79,6 +79,8 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
         self.add_destination_parameters(geopackage_optional=True)
 
     def process(self, parameters, context, feedback):
+        from ...scoring.indicators.cover import load_class_mapping
+
         profile_path = self.parameterAsFile(parameters, self.PROFILE, context)
         profile = load_profile(profile_path or None)
         load_class_mapping(CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)])
