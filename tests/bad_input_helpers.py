@@ -14,7 +14,9 @@ from qgis.core import QgsProcessingException
 from qgis_helpers import RecordingFeedback, run
 
 # A traceback, or a Python exception class name (KeyError, UnicodeDecodeError, ...) in the text
-PYTHON_INTERNALS = re.compile(r"Traceback \(most recent call last\)|File \"|\b[A-Z]\w*(?:Error|Exception)\b")
+PYTHON_INTERNALS = re.compile(
+    r"Traceback \(most recent call last\)|File \"|\b[A-Z]\w*(?:Error|Exception)\b"
+)
 
 
 def fingerprint(paths) -> dict:
@@ -23,7 +25,9 @@ def fingerprint(paths) -> dict:
     for path in map(Path, paths):
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
-            found[str(file)] = hashlib.sha256(file.read_bytes()).hexdigest() if file.exists() else None
+            found[str(file)] = (
+                hashlib.sha256(file.read_bytes()).hexdigest() if file.exists() else None
+            )
     return found
 
 
