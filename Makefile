@@ -16,7 +16,9 @@ QGIS_PROCESS := /usr/bin/qgis_process.bin
 APT_PACKAGES := python3-qgis qgis qgis-providers python3-geopandas python3-rasterio \
                 python3-scipy python3-venv python3-pip xvfb xauth poppler-utils \
                 qttools5-dev-tools pyqt5-dev-tools zip
-SHAPELY     := shapely>=2,<3
+# shapely 2.0.x wheels bundle GEOS 3.11, as Debian 12's QGIS has it: a wheel with GEOS 3.13
+# (shapely 2.1) crashes qgis_process, both GEOS in one process; 2.2 would also pull in numpy 2.
+SHAPELY     := shapely>=2.0,<2.1
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # QGIS runs Debian's /usr/bin/python3 (shapely 1.8 on Debian 12): give it the venv's packages first.
 SITE_PACKAGES = $(shell $(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")
@@ -43,11 +45,9 @@ $(VENV)/.stamp: $(BUILD)/apt.stamp requirements-dev.txt
 	@# pyproj looks for PROJ data under the interpreter prefix; point the venv at Debian's
 	@mkdir -p $(VENV)/share && ln -sfn /usr/share/proj $(VENV)/share/proj
 	@# shapely 2 only where Debian's is older (Debian 12), asked by capability, not version
-	@# (sid's shapely 2.2 calls itself 0+unknown); with Debian's numpy kept, which scipy,
-	@# GDAL and QGIS are built against (shapely 2.2 would pull in numpy 2)
+	@# (sid's shapely 2.2 calls itself 0+unknown)
 	@$(PY) -c 'import shapely; shapely.from_wkb' 2>/dev/null || \
-	  $(PY) -m pip install -q --disable-pip-version-check '$(SHAPELY)' \
-	    "numpy==$$($(PY) -c 'import numpy; print(numpy.__version__)')"
+	  $(PY) -m pip install -q --disable-pip-version-check '$(SHAPELY)'
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 

@@ -19,6 +19,10 @@ def missing() -> List[str]:
             problems.append(f"{package} is not installed")
             continue
         version = getattr(module, "__version__", "0")
-        if int(version.split(".")[0]) < major:
+        if package == "shapely":  # by capability: Debian sid's shapely 2.2 says "0+unknown"
+            too_old = not hasattr(module, "from_wkb")
+        else:
+            too_old = int(version.split(".")[0]) < major
+        if too_old:
             problems.append(f"{package} {version} is too old (needs {major} or newer)")
     return problems
