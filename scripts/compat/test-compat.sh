@@ -248,6 +248,8 @@ summary_row() {  # summary_row SUITE REFERENCE: one table row; returns 1 on a fa
     # shellcheck disable=SC1090
     local apt="" run="" test_rc=1 demo_rc=1; . "$result"
     if [ "$apt" = failed ]; then
+        loud "$suite: Debian's archive could not install the packages into the chroot" \
+             "(apt failed, log $LOGS/$suite-apt.log). SKIPPED $suite - this is not a plugin failure."
         printf '%-8s %-8s %-16s %-6s %s\n' "$suite" "-" "skipped" "-" "- (apt failed: $LOGS/$suite-apt.log)"
         return 0
     fi
@@ -295,7 +297,8 @@ main() {
     koplopers "$LOGS/host-demo.log" >"$reference" 2>/dev/null || true
     # Each suite in parallel, in its own process group (Ctrl-C ends exactly those), with its own
     # logs and mounts.
-    trap 'for p in "${pids[@]}"; do kill -TERM -- "-$p" 2>/dev/null; done; wait; exit 130' INT TERM
+    trap 'for p in "${pids[@]}"; do kill -TERM -- "-$p" 2>/dev/null; done; wait
+          say "test-compat interrupted: both suites stopped, their mounts are gone"; exit 130' INT TERM
     for suite in $SUITES; do
         setsid "$0" suite "$suite" >"$LOGS/$suite-main.log" 2>&1 &
         pids+=($!)
