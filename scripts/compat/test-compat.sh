@@ -270,15 +270,20 @@ summary_row() {  # summary_row SUITE REFERENCE: one table row; returns 1 on a fa
     return $status
 }
 
-failure_tails() {  # the end of each failed log
+failure_tails() {  # the end of each log that failed
     local suite log
     for suite in $SUITES; do
-        for log in "$LOGS/$suite-run.log" "$LOGS/$suite-test.log" "$LOGS/$suite-demo.log"; do
-            [ -f "$log" ] || continue
-            if grep -qE '(FAILED|ERROR|Error|failed|Traceback)' "$log"; then
-                printf '\n----- %s (last 40 lines) -----\n' "$log"
-                tail -n 40 "$log"
-            fi
+        local test_rc=0 demo_rc=0 run=""
+        # shellcheck disable=SC1090
+        [ -f "$LOGS/$suite.result" ] && . "$LOGS/$suite.result"
+        for log in run test demo; do
+            case $log in
+                run) [ "$run" = failed ] || continue ;;
+                test) [ "$test_rc" != 0 ] || continue ;;
+                demo) [ "$demo_rc" != 0 ] || continue ;;
+            esac
+            printf '\n----- %s (last 40 lines) -----\n' "$LOGS/$suite-$log.log"
+            tail -n 40 "$LOGS/$suite-$log.log" 2>/dev/null || true
         done
     done
 }
