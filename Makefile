@@ -1,8 +1,10 @@
 # Wijkdiagnose — QGIS plugin. `make help` lists the targets.
 #
-# Everything a fresh Debian 12 machine needs is installed by `make deps`
-# (apt packages once, then a venv with --system-site-packages so PyQGIS from
-# Debian and shapely>=2 / pytest from PyPI live side by side). Idempotent.
+# Everything a fresh Debian 12 or 13 machine needs is installed by `make deps`
+# (apt packages once, then a venv with --system-site-packages: PyQGIS and the
+# Python packages from Debian, PyPI only for what Debian lacks or has too old:
+# shapely 2 on Debian 12, pytest-qgis, ruff). Idempotent. Tools run as
+# `$(PY) -m tool`, so a tool Debian already has (pytest) needs nothing from pip.
 
 PLUGIN      := wijkdiagnose
 SYS_PYTHON  := /usr/bin/python3
@@ -14,8 +16,11 @@ QGIS_PROCESS := /usr/bin/qgis_process.bin
 APT_PACKAGES := python3-qgis qgis qgis-providers python3-geopandas python3-rasterio \
                 python3-scipy python3-venv python3-pip xvfb xauth poppler-utils \
                 qttools5-dev-tools pyqt5-dev-tools zip
+# shapely 2.0.x wheels bundle GEOS 3.11, as Debian 12's QGIS has it: a wheel with GEOS 3.13
+# (shapely 2.1) crashes qgis_process, both GEOS in one process; 2.2 would also pull in numpy 2.
+SHAPELY     := shapely>=2.0,<2.1
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# QGIS runs Debian's /usr/bin/python3 (shapely 1.8): give it the venv's packages first.
+# QGIS runs Debian's /usr/bin/python3 (shapely 1.8 on Debian 12): give it the venv's packages first.
 SITE_PACKAGES = $(shell $(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")
 QGIS_ENV    = QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) \
                PYTHONPATH=$(SITE_PACKAGES) \
@@ -23,7 +28,7 @@ QGIS_ENV    = QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) 
 DEMO_OUT    := out
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test test-core test-qgis lint demo model bench package translations translations-update clean
+.PHONY: help deps test test-core test-qgis test-compat lint demo model bench package translations translations-update clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -39,6 +44,10 @@ $(VENV)/.stamp: $(BUILD)/apt.stamp requirements-dev.txt
 	@[ -x $(PY) ] || $(SYS_PYTHON) -m venv --system-site-packages $(VENV)
 	@# pyproj looks for PROJ data under the interpreter prefix; point the venv at Debian's
 	@mkdir -p $(VENV)/share && ln -sfn /usr/share/proj $(VENV)/share/proj
+	@# shapely 2 only where Debian's is older (Debian 12), asked by capability, not version
+	@# (sid's shapely 2.2 calls itself 0+unknown)
+	@$(PY) -c 'import shapely; shapely.from_wkb' 2>/dev/null || \
+	  $(PY) -m pip install -q --disable-pip-version-check '$(SHAPELY)'
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
@@ -50,17 +59,26 @@ $(PLUGINPATH)/$(PLUGIN):
 deps: $(VENV)/.stamp $(PLUGINPATH)/$(PLUGIN) translations ## Install everything (apt + venv), idempotent
 
 lint: deps ## ruff over the whole plugin; Qt/QGIS names checked against PyQt6 (QGIS 4)
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) scripts/check_qt6.py
 
 test-core: deps ## Pure scoring tests, QGIS not started
-	$(VENV)/bin/pytest -p no:pytest_qgis tests/scoring tests/scripts
+	$(PY) -m pytest -p no:pytest_qgis tests/scoring tests/scripts
 
 test-qgis: deps ## QGIS tests (Processing, qgis_process, dock, translation) offscreen
-	$(QGIS_ENV) $(VENV)/bin/pytest tests/processing tests/bad_input tests/ui tests/test_plugin.py tests/test_i18n.py
+	$(QGIS_ENV) $(PY) -m pytest tests/processing tests/bad_input tests/ui tests/test_plugin.py tests/test_i18n.py
 
 test: lint test-core test-qgis ## ruff, then the whole test suite
+
+test-compat: ## The suite and the demo on QGIS 3.40 (Debian 13) and 3.44 (sid), in cached chroots
+	@dpkg -s debootstrap >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends debootstrap; }
+	@mkdir -p $(BUILD)/compat
+	@echo "make demo here (QGIS $$(dpkg-query -W -f '$${Version}' qgis)): the reference koploper table"
+	@$(MAKE) -s --no-print-directory demo >$(BUILD)/compat/host-demo.log 2>&1 || \
+	  { tail -n 40 $(BUILD)/compat/host-demo.log; exit 1; }
+	$(SUDO) scripts/compat/test-compat.sh
 
 demo: deps ## Run the main job on the bundled demo data into out/
 	$(QGIS_ENV) $(PY) scripts/demo.py --out $(DEMO_OUT) --qgis-process $(QGIS_PROCESS)

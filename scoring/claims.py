@@ -26,7 +26,7 @@ from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Tuple
 import numpy as np
 import pandas as pd
 
-from .errors import InputError, ProfileError
+from .errors import InputError, ProfileError, shown
 from .fields import score_field
 from .toml_checks import between, choice, expect_table, number, only_keys, text
 from .transitions import TRANSITION_IDS
@@ -556,7 +556,7 @@ def _check_drivers(drivers: pd.DataFrame) -> None:
     duplicated = drivers.index[drivers.index.duplicated()]
     if len(duplicated):
         raise InputError(
-            f"Wijk key {duplicated[0]!r} occurs more than once in the wijk table; "
+            f"Wijk key {shown(duplicated[0])} occurs more than once in the wijk table; "
             "give every wijk one row with a unique key."
         )
 
@@ -566,13 +566,14 @@ def _aligned_scores(scores: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
     duplicated = scores.index[scores.index.duplicated()]
     if len(duplicated):
         raise InputError(
-            f"Wijk key {duplicated[0]!r} occurs more than once in the scores; "
+            f"Wijk key {shown(duplicated[0])} occurs more than once in the scores; "
             "give every wijk one row of scores."
         )
     if not index.isin(scores.index).any():
+        example = shown(scores.index[0]) if len(scores) else "no rows"
         raise InputError(
-            f"No wijk key of the wijk table (e.g. {index[0]!r}) is in the scores table "
-            f"(e.g. {scores.index[0] if len(scores) else 'no rows'!r}); join them on the same key."
+            f"No wijk key of the wijk table (e.g. {shown(index[0])}) is in the scores table "
+            f"(e.g. {example}); join them on the same key."
         )
     return scores.reindex(index)
 
@@ -598,7 +599,7 @@ def _numeric_column(table: pd.DataFrame, column: str, high: Optional[float] = No
         if bad.any():
             position = int(np.argmax(bad))
             raise InputError(
-                f"Column '{column}' = {raw.iloc[position]!r} for wijk "
-                f"{table.index[position]!r}: {rule}."
+                f"Column '{column}' = {shown(raw.iloc[position])} for wijk "
+                f"{shown(table.index[position])}: {rule}."
             )
     return values

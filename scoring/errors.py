@@ -2,6 +2,8 @@
 and says what to do; the Processing boundary turns them into
 ``QgsProcessingException`` unchanged."""
 
+import numpy as np
+
 
 class WijkdiagnoseError(Exception):
     """Base class of every error the plugin reports to a user."""
@@ -17,3 +19,12 @@ class InputError(WijkdiagnoseError):
 
 class CancelledError(WijkdiagnoseError):
     """The user cancelled; nothing may have been written."""
+
+
+def shown(value) -> str:
+    """A value as a message shows it: text quoted, a number as a number.
+
+    numpy's scalars become Python's first, so numpy 2 does not print
+    ``np.float64(130.0)`` where numpy 1 printed ``130.0``.
+    """
+    return repr(value.item() if isinstance(value, np.generic) else value)

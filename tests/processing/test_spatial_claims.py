@@ -252,14 +252,17 @@ def test_runs_in_a_model_after_score_transitions():
     claims.addParameterSources(
         "MIN_COVERAGE", [QgsProcessingModelChildParameterSource.fromStaticValue(0)]
     )
-    claims.setModelOutputs({"kaart": QgsProcessingModelOutput("kaart", "claims:CLAIM_MAP")})
+    claims.setModelOutputs({"kaart": QgsProcessingModelOutput("kaart", "Claim map")})
     claims.modelOutput("kaart").setChildOutputName("CLAIM_MAP")
     model.addChildAlgorithm(claims)
+    # The model names its output parameter (and result) "claims:kaart" on QGIS 3.22, after
+    # the description ("claim_map") on QGIS 3.40 and later: ask the model, not the version.
+    (kaart,) = (p.name() for p in model.destinationParameterDefinitions())
 
     cbs = memory_layer("Polygon", "WK_CODE:string&field=G_GAS_WON:double", [(WIJK, "A", 1450.0)])
     import processing
 
-    out = processing.run(model, {"wijken": cbs, "wegen": roads(), "claims:kaart": "memory:"})
-    claim_map = {f["layer"]: f for f in out["claims:kaart"].getFeatures()}
+    out = processing.run(model, {"wijken": cbs, "wegen": roads(), kaart: "memory:"})
+    claim_map = {f["layer"]: f for f in out[kaart].getFeatures()}
     assert claim_map["ondergrond"]["capacity_m2"] == pytest.approx(0.5 * 600)
     assert claim_map["ondergrond"]["claim_m2"] > 0
