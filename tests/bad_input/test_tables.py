@@ -251,12 +251,12 @@ def test_indicator_fields_as_text_follow_the_same_rule():
 
 def test_duplicate_wijk_codes_are_refused_by_spatial_claims_and_the_export(tmp_path):
     scored = cbs_layer(["G_GAS_WON:double"], [("WK01", 1000), ("WK02", 1200), ("WK03", 900)])
-    diagnosis = QgsVectorLayer(
-        run(SCORE, {"INPUT": scored, "OUTPUT": str(tmp_path / "d.gpkg")})["OUTPUT"], "d", "ogr"
-    )
-    third = sorted(diagnosis.allFeatureIds())[2]
-    code = diagnosis.fields().lookupField("WK_CODE")
-    assert diagnosis.dataProvider().changeAttributeValues({third: {code: "WK01"}})
+    diagnosis = run(SCORE, {"INPUT": scored, "OUTPUT": str(tmp_path / "d.gpkg")})["OUTPUT"]
+    layer = QgsVectorLayer(diagnosis, "d", "ogr")
+    third = sorted(layer.allFeatureIds())[2]
+    code = layer.fields().lookupField("WK_CODE")
+    assert layer.dataProvider().changeAttributeValues({third: {code: "WK01"}})
+    del layer  # the runs get the path: a Python-owned layer must not outlive QGIS
     outputs = [tmp_path / name for name in ("claims.gpkg", "blocks.csv", "map.gpkg", "w.pdf")]
     repeated = "field 'WK_CODE': 'WK01' (2x)"
     assert_refused(
