@@ -21,7 +21,7 @@ BLOCKED, OLD_SHAPELY, LOCALE = {blocked!r}, {old_shapely!r}, {locale!r}
 class Block(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if name.split(".")[0] in BLOCKED:
-            raise ImportError(name + " is blocked in this test")
+            raise ModuleNotFoundError(name + " is blocked in this test")
         return None
 
 sys.meta_path.insert(0, Block())
