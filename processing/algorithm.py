@@ -19,6 +19,7 @@ from qgis.PyQt.QtGui import QIcon
 from .. import dependencies
 from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ..paths import ICON
+from ..scoring import fields
 from ..scoring.errors import InputError, WijkdiagnoseError
 from ..scoring.tables import require_unique_wijk_codes
 from .adapter import (
@@ -202,6 +203,24 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         if source is None and not (optional and parameters.get(name) in (None, "")):
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         return source
+
+    def diagnosed_source(self, parameters, name, context):
+        """The diagnosed wijken of parameter ``name``, refused when their score fields were
+        cut to Shapefile length (later steps look for the full names)."""
+        source = self.source(parameters, name, context)
+        self.require_full_field_names(source.fields().names(), source.sourceName())
+        return source
+
+    def require_full_field_names(self, names, layer_name: str) -> None:
+        shortened = fields.shortened_fields(names)
+        if shortened:
+            raise InputError(
+                self.tr(
+                    "Layer '{}' holds the diagnosis with field names cut to 10 characters "
+                    "(e.g. '{}' for '{}'), as a Shapefile stores them; save the output of "
+                    "Score transitions as GeoPackage and use that layer."
+                ).format(layer_name, shortened[0][: fields.SHAPEFILE_NAME_LENGTH], shortened[0])
+            )
 
     def field_name(self, parameters, name, context):
         """The field chosen in parameter ``name``, or None when an optional field is empty."""

@@ -27,6 +27,19 @@ def coverage_field(transition_id: str) -> str:
 SCORE_FIELDS = tuple(score_field(t) for t in TRANSITION_IDS)
 COVERAGE_FIELDS = tuple(coverage_field(t) for t in TRANSITION_IDS)
 
+SHAPEFILE_NAME_LENGTH = 10  # dBase field names: longer ones are cut when a Shapefile is written
+
+
+def shortened_fields(names) -> list:
+    """The score and coverage fields that ``names`` holds only cut to Shapefile length
+    (``score_ener`` for ``score_energie``): a diagnosed layer that went through a Shapefile."""
+    present = set(names)
+    return [
+        full
+        for full in (*SCORE_FIELDS, *COVERAGE_FIELDS)
+        if full not in present and full[:SHAPEFILE_NAME_LENGTH] in present
+    ]
+
 # Stakeholder scores next to the data scores (scoring/stakeholders.py)
 STAKEHOLDER_PREFIX = "sh_"  # mean stakeholder score 0-100 per transition; NULL if nobody scored it
 DIVERGENCE_PREFIX = "verschil_"  # stakeholder mean minus data score, in points

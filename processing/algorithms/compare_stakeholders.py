@@ -106,7 +106,7 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
-        wijken = self.source(parameters, self.INPUT, context)
+        wijken = self.diagnosed_source(parameters, self.INPUT, context)
         wijken_name = wijken.sourceName()
 
         wijk_features = read_features(wijken, feedback)

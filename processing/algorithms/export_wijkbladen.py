@@ -313,6 +313,7 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
 
     def check_diagnosed(self, layer) -> None:
         names = set(layer.fields().names())
+        self.require_full_field_names(names, layer.name())
         missing = [name for name in REQUIRED_FIELDS if name not in names]
         if missing:
             raise InputError(

@@ -149,7 +149,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
-        wijken = self.source(parameters, self.INPUT, context)
+        wijken = self.diagnosed_source(parameters, self.INPUT, context)
         wijken_name = wijken.sourceName()
         catalogue = load_catalogue(
             self.parameterAsFile(parameters, self.CATALOGUE, context) or None

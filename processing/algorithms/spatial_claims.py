@@ -212,7 +212,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         from ...scoring.indicators.cover import load_class_mapping
         from ...scoring.space import measure_space
 
-        source = self.source(parameters, self.INPUT, context)
+        source = self.diagnosed_source(parameters, self.INPUT, context)
         layer_name = source.sourceName()
         profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
         catalogue = profile.claims

@@ -23,12 +23,12 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="92"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="94"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="116"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="118"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
     </message>
@@ -233,87 +233,87 @@ Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie 
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="318"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="319"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="331"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="332"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="339"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="340"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="367"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="368"/>
         <source>Layout template &apos;{}&apos; is not valid XML.</source>
         <translation>Layoutsjabloon '{}' is geen geldige XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="371"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="372"/>
         <source>Layout template &apos;{}&apos; could not be loaded.</source>
         <translation>Layoutsjabloon '{}' kon niet worden geladen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="378"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="379"/>
         <source>Layout template &apos;{}&apos; has no {} item with id &apos;{}&apos;.</source>
         <translation>Layoutsjabloon '{}' heeft geen {}-item met id '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="400"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="401"/>
         <source>The wijken filter &apos;{}&apos; cannot be used: {}</source>
         <translation>Het wijkenfilter '{}' is niet bruikbaar: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="406"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="407"/>
         <source>No wijk of layer &apos;{}&apos; matches the filter &apos;{}&apos;.</source>
         <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="427"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="428"/>
         <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="443"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="444"/>
         <source>Style &apos;{}&apos; could not be applied: {}</source>
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="619"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="620"/>
         <source>Export cancelled; nothing was written to {}.</source>
         <translation>Export geannuleerd; er is niets naar {} geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="623"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="624"/>
         <source>Not enough memory to render {}. Choose a lower DPI and try again.</source>
         <translation>Onvoldoende geheugen om {} te renderen. Kies een lagere DPI en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="626"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="627"/>
         <source>Cannot write to {}. Check that the folder exists and is writable, and that the file is not open in another application.</source>
         <translation>Kan niet schrijven naar {}. Controleer of de map bestaat en beschrijfbaar is, en of het bestand niet in een andere toepassing geopend is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="630"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="631"/>
         <source>Could not create the print device for {}.</source>
         <translation>Kon het afdrukapparaat voor {} niet aanmaken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="631"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="632"/>
         <source>Could not export the map layers of {} as SVG.</source>
         <translation>Kon de kaartlagen van {} niet als SVG exporteren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="632"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="633"/>
         <source>Could not step through the wijken while exporting {} (atlas error).</source>
         <translation>Kon de wijken niet doorlopen bij het exporteren van {} (atlasfout).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="636"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="637"/>
         <source>Export of {} failed.</source>
         <translation>Export van {} is mislukt.</translation>
     </message>
@@ -391,27 +391,27 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="238"/>
+        <location filename="../../processing/algorithm.py" line="257"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="244"/>
+        <location filename="../../processing/algorithm.py" line="263"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="259"/>
+        <location filename="../../processing/algorithm.py" line="278"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="298"/>
+        <location filename="../../processing/algorithm.py" line="317"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="280"/>
+        <location filename="../../processing/algorithm.py" line="299"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -1032,54 +1032,59 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="37"/>
+        <location filename="../../processing/algorithm.py" line="38"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="38"/>
+        <location filename="../../processing/algorithm.py" line="39"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="39"/>
+        <location filename="../../processing/algorithm.py" line="40"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="109"/>
+        <location filename="../../processing/algorithm.py" line="110"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="116"/>
+        <location filename="../../processing/algorithm.py" line="117"/>
         <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
         <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="126"/>
+        <location filename="../../processing/algorithm.py" line="127"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="86"/>
+        <location filename="../../processing/algorithm.py" line="87"/>
         <source>&apos;{}&apos; cannot run: {}. Install: {}</source>
         <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="159"/>
+        <location filename="../../processing/algorithm.py" line="160"/>
         <source>Unexpected error in {}: {}: {}</source>
         <translation>Onverwachte fout in {}: {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="164"/>
+        <location filename="../../processing/algorithm.py" line="165"/>
         <source>{} failed on input &apos;{}&apos; ({}): it could not be read; no output was written. Check that the file is what the parameter asks for; if it is, please report this with the log (Processing &gt; History).</source>
         <translation>{} is mislukt op invoer '{}' ({}): die kon niet worden gelezen; er is geen uitvoer geschreven. Controleer of het bestand is wat de parameter vraagt; is dat zo, meld dit dan met het log (Processing &gt; Geschiedenis).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="169"/>
+        <location filename="../../processing/algorithm.py" line="170"/>
         <source>{} failed unexpectedly; no output was written. Please report this with the log (Processing &gt; History) and, if you can, the input files.</source>
         <translation>{} is onverwacht mislukt; er is geen uitvoer geschreven. Meld dit alstublieft met het log (Processing &gt; Geschiedenis) en, als het kan, de invoerbestanden.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="217"/>
+        <source>Layer &apos;{}&apos; holds the diagnosis with field names cut to 10 characters (e.g. &apos;{}&apos; for &apos;{}&apos;), as a Shapefile stores them; save the output of Score transitions as GeoPackage and use that layer.</source>
+        <translation>Laag &apos;{}&apos; bevat de diagnose met veldnamen ingekort tot 10 tekens (bijv. &apos;{}&apos; voor &apos;{}&apos;), zoals een Shapefile ze opslaat; sla de uitvoer van Transities scoren op als GeoPackage en gebruik die laag.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,14 @@ text fields fit their longest value; a Shapefile's limits are named, never silen
 from pathlib import Path
 
 import pytest
-from algorithm_cases import CASES, DIAGNOSED_INPUT, koppelkansen, score_transitions, scored
+from algorithm_cases import (
+    CASES,
+    DIAGNOSED_INPUT,
+    export_wijkbladen,
+    koppelkansen,
+    score_transitions,
+    scored,
+)
 from bad_input_helpers import assert_refused, save_layer
 from qgis.core import QgsVectorLayer
 from qgis_helpers import RecordingFeedback, memory_layer, plain, run
@@ -192,3 +199,25 @@ def test_a_fid_field_that_is_not_a_unique_whole_number_is_renumbered_in_a_geopac
     written = QgsVectorLayer(out["OUTPUT"], "s", "ogr")
     assert sorted(f["WK_CODE"] for f in written.getFeatures()) == ["WK01", "WK02"]
     assert len({f["fid"] for f in written.getFeatures()}) == 2
+
+
+@pytest.mark.parametrize(
+    "case",
+    [*sorted(DIAGNOSED_INPUT, key=lambda c: c.__name__), export_wijkbladen],
+    ids=lambda c: c.__name__,
+)
+def test_a_diagnosis_that_went_through_a_shapefile_is_refused_naming_the_cut(case, tmp_path):
+    scored_shp = tmp_path / "diagnose.shp"
+    parameters, _ = score_transitions(tmp_path)
+    run("wijkdiagnose:score_transitions", {**parameters, "OUTPUT": str(scored_shp)})
+    parameters, sinks = case(tmp_path)
+    outputs = {sink: str(tmp_path / f"{sink.lower()}.gpkg") for sink in sinks}
+    assert_refused(
+        f"wijkdiagnose:{case.__name__}",
+        {**parameters, "INPUT": str(scored_shp), **outputs},
+        "Layer 'diagnose' holds the diagnosis with field names cut to 10 characters "
+        "(e.g. 'score_ener' for 'score_energie'), as a Shapefile stores them; save the output "
+        "of Score transitions as GeoPackage and use that layer.",
+        inputs=[scored_shp],
+        outputs=outputs.values(),
+    )
