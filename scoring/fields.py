@@ -40,6 +40,7 @@ def shortened_fields(names) -> list:
         if full not in present and full[:SHAPEFILE_NAME_LENGTH] in present
     ]
 
+
 # Stakeholder scores next to the data scores (scoring/stakeholders.py)
 STAKEHOLDER_PREFIX = "sh_"  # mean stakeholder score 0-100 per transition; NULL if nobody scored it
 DIVERGENCE_PREFIX = "verschil_"  # stakeholder mean minus data score, in points

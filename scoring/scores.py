@@ -12,6 +12,7 @@
   layer and profile always give the same figure.
 """
 
+import zlib
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional
 
@@ -174,7 +175,8 @@ def _meelopers(order, scores, profile: Profile) -> List[str]:
 def _koploper_stability(raw, rules, weights, koploper_index, profile, progress, is_cancelled):
     """Share of perturbed draws in which each wijk keeps its koploper."""
     settings = profile.certainty
-    rng = np.random.default_rng(settings.seed)
+    rng = np.random.default_rng(settings.seed)  # the weights: one spread per draw for all
+    wijk_rngs = _wijk_generators(raw, settings.seed)
     relative_sd = np.array([rule.uncertainty for rule in rules])
     kept = np.zeros(len(raw))
     batch = 50  # draws per vectorised step: bounded memory, regular progress
@@ -183,7 +185,8 @@ def _koploper_stability(raw, rules, weights, koploper_index, profile, progress, 
         if is_cancelled and is_cancelled():
             raise CancelledError("Scoring was cancelled; nothing was written.")
         size = min(batch, settings.draws - done)
-        noise = rng.normal(0.0, 1.0, size=(size, *raw.shape)) * relative_sd
+        noise = np.stack([g.normal(0.0, 1.0, size=(size, raw.shape[1])) for g in wijk_rngs], 1)
+        noise *= relative_sd
         values = raw * (1.0 + noise)
         factors = rng.uniform(
             1 - settings.weight_spread, 1 + settings.weight_spread, size=(size, *weights.shape)
@@ -194,3 +197,13 @@ def _koploper_stability(raw, rules, weights, koploper_index, profile, progress, 
         if progress:
             progress(done / settings.draws)
     return kept / settings.draws
+
+
+def _wijk_generators(raw: np.ndarray, seed: int) -> list:
+    """One random generator per wijk, seeded by the profile's seed and the wijk's own values:
+    its zekerheid does not depend on where it stands in the layer (a FlatGeobuf with a
+    spatial index, a sorted copy), and a re-run gives the same figure."""
+    return [
+        np.random.default_rng([seed, zlib.crc32(np.ascontiguousarray(row).tobytes())])
+        for row in raw
+    ]

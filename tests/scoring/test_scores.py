@@ -83,6 +83,14 @@ def test_certainty_is_full_without_spread_and_lower_near_a_tie():
     pd.testing.assert_series_equal(noisy.zekerheid, again.zekerheid)
 
 
+def test_certainty_of_a_wijk_does_not_depend_on_the_order_of_the_layer():
+    values = frame()
+    noisy = diagnose(values, small_profile()).zekerheid
+    reordered = diagnose(values.iloc[[2, 0, 1]], small_profile()).zekerheid
+    pd.testing.assert_series_equal(noisy, reordered.loc[noisy.index])
+    assert 20 < noisy["C"] < 80  # the near tie, so the draws matter
+
+
 def test_no_koploper_where_nothing_has_a_value():
     values = pd.DataFrame({"ind_gas_won": [np.nan, 1000.0]})
     result = diagnose(values, small_profile())
