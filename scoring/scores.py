@@ -202,8 +202,12 @@ def _koploper_stability(raw, rules, weights, koploper_index, profile, progress, 
 def _wijk_generators(raw: np.ndarray, seed: int) -> list:
     """One random generator per wijk, seeded by the profile's seed and the wijk's own values:
     its zekerheid does not depend on where it stands in the layer (a FlatGeobuf with a
-    spatial index, a sorted copy), and a re-run gives the same figure."""
+    spatial index, a sorted copy), and a re-run gives the same figure. The values are
+    rounded and their NaN and -0.0 made canonical first, so the last bits a GEOS or numpy
+    version leaves differently (NaN payloads, 1e-12 in an area share) seed the same draws."""
+    canonical = np.round(raw, 9) + 0.0  # + 0.0 turns -0.0 into 0.0
+    canonical[np.isnan(canonical)] = np.nan
     return [
         np.random.default_rng([seed, zlib.crc32(np.ascontiguousarray(row).tobytes())])
-        for row in raw
+        for row in canonical
     ]
