@@ -1,0 +1,93 @@
+"""Found by an independent round of bad inputs: empty wijken and tables where the
+message gave another cause, stakeholder scores that match no wijk, an export filter
+naming a missing field, and wijken in Web Mercator measured in its inflated metres."""
+
+import pytest
+from algorithm_cases import compare_stakeholders, export_wijkbladen, koppelkansen, roof_areas
+from bad_input_helpers import assert_refused, save_layer
+from qgis.core import QgsVectorLayer
+from qgis_helpers import attributes_by, memory_layer, run
+
+
+def empty(layer):
+    """A layer like ``layer`` (geometry, CRS, fields) without features."""
+    copy = QgsVectorLayer(f"{layer.source().split('?')[0]}?crs={layer.crs().authid()}",
+                          layer.name(), "memory")  # fmt: skip
+    copy.dataProvider().addAttributes(layer.fields().toList())
+    copy.updateFields()
+    return copy
+
+
+@pytest.mark.parametrize("case", [koppelkansen, compare_stakeholders], ids=lambda c: c.__name__)
+def test_empty_diagnosed_wijken_say_they_are_empty(case, tmp_path):
+    parameters, sinks = case(tmp_path)
+    wijken = save_layer(empty(parameters["INPUT"]), tmp_path / "wijken.gpkg", "wijken")
+    outputs = {sink: str(tmp_path / f"{sink}.gpkg") for sink in sinks}
+    message = assert_refused(
+        f"wijkdiagnose:{case.__name__}",
+        {**parameters, "INPUT": wijken, **outputs},
+        "Layer 'wijken' has no features.",
+        inputs=[tmp_path / "wijken.gpkg"],
+        outputs=outputs.values(),
+    )
+    assert "not in layer" not in message
+
+
+@pytest.mark.parametrize(
+    ("case", "table"), [(koppelkansen, "AANLEIDINGEN"), (compare_stakeholders, "STAKEHOLDERS")],
+    ids=["works", "stakeholders"],
+)  # fmt: skip
+def test_an_empty_table_is_refused_not_written_as_no_result(case, table, tmp_path):
+    parameters, sinks = case(tmp_path)
+    path = tmp_path / "tabel.gpkg"
+    source = save_layer(empty(parameters[table]), path, "tabel")
+    outputs = {sink: str(tmp_path / f"{sink}.gpkg") for sink in sinks}
+    assert_refused(
+        f"wijkdiagnose:{case.__name__}",
+        {**parameters, table: source, **outputs},
+        "Layer 'tabel' is empty; pick the layer that holds the rows.",
+        inputs=[path],
+        outputs=outputs.values(),
+    )
+
+
+def test_stakeholder_scores_that_match_no_wijk_are_refused(tmp_path):
+    parameters, _ = compare_stakeholders(tmp_path)
+    table = memory_layer(
+        "None", "wijk:string&field=partij:string&field=transitie:string&field=score:double",
+        [("", "WK01", "gemeente", "energie", 30.0), ("", "WK02", "bewoners", "energie", 90.0)],
+        "enquete",
+    )  # fmt: skip
+    output = str(tmp_path / "uit.gpkg")
+    assert_refused(
+        "wijkdiagnose:compare_stakeholders",
+        {**parameters, "STAKEHOLDERS": table, "OUTPUT": output},
+        "none of the 2 stakeholder score(s) can be placed in a wijk",
+        "(WK01, WK02) are not in layer 'wijken'",
+        outputs=[output],
+    )
+
+
+def test_an_export_filter_naming_a_missing_field_says_so(tmp_path):
+    parameters, _ = export_wijkbladen(tmp_path)
+    pdf = str(tmp_path / "wijkbladen.pdf")
+    assert_refused(
+        "wijkdiagnose:export_wijkbladen",
+        {**parameters, "FILTER": "\"wijknaam\" = 'Hof'", "OUTPUT_PDF": pdf},
+        "The filter expression '\"wijknaam\" = 'Hof'' names field(s) wijknaam that layer",
+        "check the field names in its attribute table",
+        outputs=[pdf],
+    )
+
+
+def test_wijken_in_web_mercator_are_measured_in_metres(tmp_path):
+    """100 m² of flat roof in W1 and 200 m² of sloped roof in W2 (algorithm_cases), the
+    same with the wijken in EPSG:3857, where a m² near RD (0, 0) counts 2.2 times."""
+    parameters, _ = roof_areas(tmp_path)
+    mercator = run("native:reprojectlayer", {"INPUT": parameters["INPUT"],
+                   "TARGET_CRS": "EPSG:3857", "OUTPUT": "memory:"})["OUTPUT"]  # fmt: skip
+    result = run("wijkdiagnose:roof_areas", {**parameters, "INPUT": mercator, "OUTPUT": "memory:"})
+    rows = attributes_by(result["OUTPUT"], "code")
+    assert rows["W1"]["ind_dak_totaal"] == pytest.approx(100.0, abs=0.5)
+    assert rows["W2"]["ind_dak_schuin"] == pytest.approx(200.0, abs=0.5)
+    assert result["OUTPUT"].crs().authid() == "EPSG:3857"  # measured in RD, written as given
