@@ -3,8 +3,14 @@ message gave another cause, stakeholder scores that match no wijk, an export fil
 naming a missing field, and wijken in Web Mercator measured in its inflated metres."""
 
 import pytest
-from algorithm_cases import compare_stakeholders, export_wijkbladen, koppelkansen, roof_areas
-from bad_input_helpers import assert_refused, save_layer
+from algorithm_cases import (
+    compare_stakeholders,
+    export_wijkbladen,
+    heat_stress,
+    koppelkansen,
+    roof_areas,
+)
+from bad_input_helpers import assert_refused, assert_warned, save_layer
 from qgis.core import QgsVectorLayer
 from qgis_helpers import attributes_by, memory_layer, run
 
@@ -91,3 +97,34 @@ def test_wijken_in_web_mercator_are_measured_in_metres(tmp_path):
     assert rows["W1"]["ind_dak_totaal"] == pytest.approx(100.0, abs=0.5)
     assert rows["W2"]["ind_dak_schuin"] == pytest.approx(200.0, abs=0.5)
     assert result["OUTPUT"].crs().authid() == "EPSG:3857"  # measured in RD, written as given
+
+
+def test_a_numeric_field_as_roof_shape_is_refused(tmp_path):
+    parameters, _ = roof_areas(tmp_path)
+    buildings = memory_layer(
+        "Polygon", "dakvorm:double", [("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", 1.0)],
+        "panden",
+    )  # fmt: skip
+    output = str(tmp_path / "uit.gpkg")
+    assert_refused(
+        "wijkdiagnose:roof_areas",
+        {**parameters, "BUILDINGS": buildings, "OUTPUT": output},
+        "field 'dakvorm' of layer 'panden' holds numbers (e.g. '1.0'), not roof shapes",
+        "pick the roof-type field or leave it empty",
+        outputs=[output],
+    )
+
+
+def test_a_wijk_without_geometry_is_named_in_a_warning(tmp_path):
+    parameters, _ = heat_stress(tmp_path)
+    wijken = memory_layer(
+        "Polygon", "code:string", [("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", "W1"), ("", "W2")]
+    )  # fmt: skip
+    results, _ = assert_warned(
+        "wijkdiagnose:heat_stress",
+        {**parameters, "INPUT": wijken, "OUTPUT": "memory:"},
+        "layer 'wijken': 1 features have no geometry and are not measured",
+        inputs=[parameters["PET"]],
+    )
+    rows = attributes_by(results["OUTPUT"], "code")
+    assert rows["W1"]["ind_pet_gem"] == 30.0 and rows["W2"]["ind_pet_gem"] is None

@@ -104,7 +104,7 @@ def test_bad_rows_are_named(row, message):
 
 def test_only_one_of_transition_and_score_fields_is_explained():
     with pytest.raises(QgsProcessingException, match="give both the transition field and"):
-        compare(long_table([]), SCORE_FIELD="")
+        compare(long_table([("OOST", "gemeente", "energie", 60)]), SCORE_FIELD="")
 
 
 def test_undiagnosed_wijken_are_explained():
