@@ -4,12 +4,12 @@
 <context>
     <name>CheckInputs</name>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="50"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="56"/>
         <source>Check the inputs of the whole chain</source>
         <translation>Invoer van de hele keten controleren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="53"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="59"/>
         <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years; the planning horizon runs forward. The destinations must lie in existing, writable folders and must not be one of the input files.
 
 Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
@@ -18,19 +18,19 @@ Writes nothing: it returns the checked destinations for the step that writes the
 Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft ('Diagnose opslaan'). Het meegeleverde model begint met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="71"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="77"/>
         <source>Other input layers (no output may replace them)</source>
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="94"/>
-        <source>Layer &apos;{}&apos; has no features.</source>
-        <translation>Laag '{}' heeft geen objecten.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="118"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="130"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/check_inputs.py" line="104"/>
+        <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
+        <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
     </message>
 </context>
 <context>
