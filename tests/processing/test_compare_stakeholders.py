@@ -110,7 +110,7 @@ def test_only_one_of_transition_and_score_fields_is_explained():
 def test_undiagnosed_wijken_are_explained():
     bare = memory_layer("Polygon", "code:string", [("POLYGON((0 0, 1 0, 1 1, 0 0))", "WEST")])
     with pytest.raises(QgsProcessingException, match="run 'Score transitions' on it first"):
-        compare(long_table([]), INPUT=bare)
+        compare(long_table([("WEST", "gemeente", "energie", 60)]), INPUT=bare)
 
 
 def test_real_delft_wijken_with_an_invented_wide_table(shared_data):
