@@ -692,44 +692,49 @@ Het meegeleverde model eindigt met deze stap.</translation>
         <translation>Overzichtskaart om op te slaan (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="150"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="152"/>
         <source>Saving was cancelled; nothing was written.</source>
         <translation>Opslaan geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="153"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="155"/>
         <source>Cannot write the diagnosis: {} ({}).</source>
         <translation>De diagnose kan niet worden geschreven: {} ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="161"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="163"/>
         <source>Wrote {} with the layers {}.</source>
         <translation>{} geschreven met de lagen {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="172"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="174"/>
         <source>Output &apos;{}&apos; needs the file to save: give &apos;{}&apos; too.</source>
         <translation>Uitvoer '{}' heeft het bestand nodig dat moet worden opgeslagen: geef ook '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="180"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="182"/>
         <source>File &apos;{}&apos; ({}) does not exist.</source>
         <translation>Bestand '{}' ({}) bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="204"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="206"/>
         <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
         <translation>Laag '{}': veld 'fid' herhaalt id's; de rijen krijgen nieuwe id's.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="213"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="215"/>
         <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
         <translation>Laag '{}' kon niet in het GeoPackage worden geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="228"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="230"/>
         <source>Cannot write to {}: {}. Check that the folder exists and is writable.</source>
         <translation>Kan niet schrijven naar {}: {}. Controleer of de map bestaat en schrijfbaar is.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="132"/>
+        <source>Layer &apos;{}&apos; has no features.</source>
+        <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
 </context>
 <context>

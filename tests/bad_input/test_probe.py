@@ -128,3 +128,17 @@ def test_a_wijk_without_geometry_is_named_in_a_warning(tmp_path):
     )
     rows = attributes_by(results["OUTPUT"], "code")
     assert rows["W1"]["ind_pet_gem"] == 30.0 and rows["W2"]["ind_pet_gem"] is None
+
+
+def test_save_diagnosis_refuses_an_empty_diagnosis(tmp_path):
+    parameters, _ = export_wijkbladen(tmp_path)
+    path = tmp_path / "wijken.gpkg"
+    source = save_layer(empty(parameters["INPUT"]), path, "wijken")
+    output = str(tmp_path / "diagnose.gpkg")
+    assert_refused(
+        "wijkdiagnose:save_diagnosis",
+        {"INPUT": source, "OUTPUT": output},
+        "Layer 'wijken' has no features.",
+        inputs=[path],
+        outputs=[output],
+    )
