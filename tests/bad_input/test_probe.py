@@ -9,6 +9,7 @@ from algorithm_cases import (
     heat_stress,
     koppelkansen,
     roof_areas,
+    spatial_claims,
 )
 from bad_input_helpers import assert_refused, assert_warned, save_layer
 from qgis.core import QgsVectorLayer
@@ -142,3 +143,34 @@ def test_save_diagnosis_refuses_an_empty_diagnosis(tmp_path):
         inputs=[path],
         outputs=[output],
     )
+
+
+def test_road_widths_that_are_no_metres_fall_back_to_the_class_width_with_a_warning(tmp_path):
+    """'8 m' (an OSM width tag) is 8 m; -4 and 4000 are no width of one road: the road
+    then counts with the width of its class, as it does without a width field."""
+    parameters, _ = spatial_claims(tmp_path)
+    sinks = {"OUTPUT": "memory:", "BLOCKS": "memory:", "CLAIM_MAP": "memory:"}
+
+    def pressure(widths, **extra):
+        roads = memory_layer(
+            "LineString", "highway:string&field=breedte:string",
+            [(f"LINESTRING(0 {y}, 200 {y})", "residential", width)
+             for y, width in zip((20, 50, 80), widths)],
+            "wegen",
+        )  # fmt: skip
+        results, log = assert_warned(
+            "wijkdiagnose:spatial_claims", {**parameters, "ROADS": roads, **sinks, **extra}
+        )
+        return attributes_by(results["OUTPUT"], "WK_CODE")["A"]["druk_ondergrond"], log
+
+    by_class, _ = pressure(["", "", ""])
+    bad, log = pressure(["-4", "4000", ""], ROAD_WIDTH_FIELD="breedte")
+    assert bad == by_class
+    assert any(
+        "layer 'wegen', field 'breedte': 2 value(s) are no width in metres above 0 and up to "
+        "100 m (e.g. '-4'); the width of its road class is used for them" in line
+        for line in log
+    ), log
+    with_unit, _ = pressure(["8 m", "8 m", "8 m"], ROAD_WIDTH_FIELD="breedte")
+    plain_number, _ = pressure(["8", "8", "8"], ROAD_WIDTH_FIELD="breedte")
+    assert with_unit == plain_number != by_class
