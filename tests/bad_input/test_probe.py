@@ -174,3 +174,35 @@ def test_road_widths_that_are_no_metres_fall_back_to_the_class_width_with_a_warn
     with_unit, _ = pressure(["8 m", "8 m", "8 m"], ROAD_WIDTH_FIELD="breedte")
     plain_number, _ = pressure(["8", "8", "8"], ROAD_WIDTH_FIELD="breedte")
     assert with_unit == plain_number != by_class
+
+
+def test_a_dwelling_count_beyond_any_building_counts_0_with_a_warning(tmp_path):
+    """W2 (x 100-2000) has 2 dwellings 100 m from the bus stop and, 1850 m away (beyond
+    the planning 400 m), an address of 1e9 dwellings (a typo): without the check W2 is
+    ~0 % covered, with it 100 %."""
+    wijken = memory_layer(
+        "Polygon", "code:string",
+        [("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", "W1"),
+         ("POLYGON((100 0, 2000 0, 2000 100, 100 100, 100 0))", "W2")],
+    )  # fmt: skip
+    addresses = memory_layer(
+        "Point", "woningen:double",
+        [("POINT(20 20)", 3.0), ("POINT(150 50)", 2.0), ("POINT(1900 50)", 1e9)], "adressen",
+    )  # fmt: skip
+    stops = memory_layer("Point", "modaliteit:string", [("POINT(50 50)", "bus")], "haltes")
+    results, _ = assert_warned(
+        "wijkdiagnose:transit_coverage",
+        {
+            "INPUT": wijken,
+            "STOPS": stops,
+            "MODE_FIELD": "modaliteit",
+            "ADDRESSES": addresses,
+            "WEIGHT_FIELD": "woningen",
+            "DISTANCES": 1,
+            "OUTPUT": "memory:",
+        },  # fmt: skip
+        "layer 'adressen' field 'woningen': 1 values are no dwelling count (e.g. '1000000000.0') "
+        "and count as 0",
+    )
+    rows = attributes_by(results["OUTPUT"], "code")
+    assert rows["W1"]["ind_ov_dekking"] == 100.0 and rows["W2"]["ind_ov_dekking"] == 100.0
