@@ -58,19 +58,40 @@ def test_an_empty_table_is_refused_not_written_as_no_result(case, table, tmp_pat
     )
 
 
-def test_stakeholder_scores_that_match_no_wijk_are_refused(tmp_path):
-    parameters, _ = compare_stakeholders(tmp_path)
-    table = memory_layer(
+def unknown_codes():
+    return memory_layer(
         "None", "wijk:string&field=partij:string&field=transitie:string&field=score:double",
         [("", "WK01", "gemeente", "energie", 30.0), ("", "WK02", "bewoners", "energie", 90.0)],
         "enquete",
     )  # fmt: skip
+
+
+def numeric_roof_shapes():
+    return memory_layer(
+        "Polygon", "dakvorm:double", [("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", 1.0)],
+        "panden",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "parameter", "layer", "parts"),
+    [
+        (compare_stakeholders, "STAKEHOLDERS", unknown_codes,
+         ("none of the 2 stakeholder score(s) can be placed in a wijk",
+          "(WK01, WK02) are not in layer 'wijken'")),
+        (roof_areas, "BUILDINGS", numeric_roof_shapes,
+         ("field 'dakvorm' of layer 'panden' holds numbers (e.g. '1.0'), not roof shapes",
+          "pick the roof-type field or leave it empty")),
+    ],
+    ids=["stakeholder codes match no wijk", "numbers as roof shapes"],
+)  # fmt: skip
+def test_a_layer_whose_values_cannot_be_used_is_refused(case, parameter, layer, parts, tmp_path):
+    parameters, _ = case(tmp_path)
     output = str(tmp_path / "uit.gpkg")
     assert_refused(
-        "wijkdiagnose:compare_stakeholders",
-        {**parameters, "STAKEHOLDERS": table, "OUTPUT": output},
-        "none of the 2 stakeholder score(s) can be placed in a wijk",
-        "(WK01, WK02) are not in layer 'wijken'",
+        f"wijkdiagnose:{case.__name__}",
+        {**parameters, parameter: layer(), "OUTPUT": output},
+        *parts,
         outputs=[output],
     )
 
@@ -98,22 +119,6 @@ def test_wijken_in_web_mercator_are_measured_in_metres(tmp_path):
     assert rows["W1"]["ind_dak_totaal"] == pytest.approx(100.0, abs=0.5)
     assert rows["W2"]["ind_dak_schuin"] == pytest.approx(200.0, abs=0.5)
     assert result["OUTPUT"].crs().authid() == "EPSG:3857"  # measured in RD, written as given
-
-
-def test_a_numeric_field_as_roof_shape_is_refused(tmp_path):
-    parameters, _ = roof_areas(tmp_path)
-    buildings = memory_layer(
-        "Polygon", "dakvorm:double", [("POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))", 1.0)],
-        "panden",
-    )  # fmt: skip
-    output = str(tmp_path / "uit.gpkg")
-    assert_refused(
-        "wijkdiagnose:roof_areas",
-        {**parameters, "BUILDINGS": buildings, "OUTPUT": output},
-        "field 'dakvorm' of layer 'panden' holds numbers (e.g. '1.0'), not roof shapes",
-        "pick the roof-type field or leave it empty",
-        outputs=[output],
-    )
 
 
 def test_a_wijk_without_geometry_is_named_in_a_warning(tmp_path):
