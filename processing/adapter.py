@@ -97,8 +97,9 @@ RD_NEW = "EPSG:28992"
 
 
 def in_projected_crs(frame):
-    """Wijken in degrees are measured in RD New (EPSG:28992), the Dutch metric system."""
-    if frame.crs is not None and frame.crs.is_geographic:
+    """Wijken are measured in RD New (EPSG:28992), the Dutch metric system: in degrees
+    there are no metres, and Web Mercator (EPSG:3857) counts every m² about 2.7 times."""
+    if frame.crs is not None and frame.crs.to_epsg() != 28992:
         return frame.to_crs(RD_NEW)
     return frame
 

@@ -196,6 +196,13 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
 
+    def wijk_features(self, source, feedback) -> list:
+        """Every feature of the wijk layer ``source``; an error when it has none."""
+        features = read_features(source, feedback)
+        if not features:
+            raise InputError(self.tr("Layer '{}' has no features.").format(source.sourceName()))
+        return features
+
     def source(self, parameters, name, context, optional: bool = False):
         """The feature source of parameter ``name``: None when an optional one is left
         empty, an error naming it when it is given but cannot be read."""
@@ -273,9 +280,7 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
 
     def process(self, parameters, context, feedback):
         source = self.source(parameters, self.INPUT, context)
-        features = read_features(source, feedback)
-        if not features:
-            raise InputError(self.tr("Layer '{}' has no features.").format(source.sourceName()))
+        features = self.wijk_features(source, feedback)
         zones = in_projected_crs(geodataframe(features, source.fields(), source.sourceCrs()))
         require_unique_wijk_codes(zones, source.sourceName())
         progress, is_cancelled = core_callbacks(feedback, 10, 95)

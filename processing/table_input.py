@@ -12,6 +12,7 @@ from pathlib import Path
 from qgis.core import QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QUrl, QUrlQuery
 
+from ..scoring.errors import InputError
 from ..scoring.tables import garbled_cell, require_decoded
 from ..scoring.text_files import UTF8, read_text
 from .adapter import attribute_table, read_features
@@ -22,6 +23,12 @@ def read_table(alg, parameters, name, context, feedback, crs=None):
     (features transformed to ``crs`` when given), every text cell decoded."""
     source = alg.source(parameters, name, context)
     features = read_features(source, feedback, crs, context)
+    if not features:
+        raise InputError(
+            QCoreApplication.translate(
+                "table_input", "Layer '{}' is empty; pick the layer that holds the rows."
+            ).format(source.sourceName())
+        )
     table = attribute_table(features, source.fields())
     if garbled_cell(table) is None:
         return source, features, table

@@ -120,6 +120,10 @@ POLYGON_TYPES = ("Polygon", "MultiPolygon")
 NOT_PUBLIC = ("pand", "water", "erf")  # land-cover categories outside the unbuilt public space
 
 _NOT_A_LETTER = re.compile(r"[\s_\-]+")
+# A width field value above this is no width in metres of one road or cable strip
+# (centimetres, a length, an area): no Dutch road is that wide kerb to kerb.
+MAX_WIDTH_M = 100.0
+_METRES = re.compile(r"\s*m\s*$", re.IGNORECASE)  # OSM width tags may carry the unit: "8 m"
 
 
 def measure_space(
@@ -355,8 +359,8 @@ def _road_widths(roads, roads_name, class_field, width_field, notes):
     widths = classes.map(lambda c: ROAD_CLASSES[c].width_m if c in ROAD_CLASSES else np.nan)
     is_street = classes.map(lambda c: ROAD_CLASSES[c].street if c in ROAD_CLASSES else True)
     if width_field:
-        given = pd.to_numeric(roads[width_field], errors="coerce")
-        widths = given.where(given > 0, widths)
+        given = _given_widths(roads, width_field, roads_name, "the width of its road class", notes)
+        widths = given.where(given.notna(), widths)
     widths = widths.to_numpy(dtype=float)
     left_out = classes[np.isnan(widths)].value_counts()
     if len(left_out):
@@ -415,9 +419,25 @@ def _network_widths(networks, networks_name, type_field, width_field, notes) -> 
     else:
         widths = pd.Series(DEFAULT_NETWORK_WIDTH_M, index=networks.index)
     if width_field:
-        given = pd.to_numeric(networks[width_field], errors="coerce")
-        widths = given.where(given > 0, widths)
+        given = _given_widths(networks, width_field, networks_name, "the width of its type", notes)
+        widths = given.where(given.notna(), widths)
     return widths.to_numpy(dtype=float)
+
+
+def _given_widths(frame, width_field, layer_name, instead, notes) -> pd.Series:
+    """The width field in metres (a trailing unit "m" is read); NaN where empty, and
+    where not a width from 0 to ``MAX_WIDTH_M`` m, with a note naming an example."""
+    text = frame[width_field].map(lambda v: _METRES.sub("", v) if isinstance(v, str) else v)
+    given = pd.to_numeric(text.replace("", np.nan), errors="coerce")
+    filled = frame[width_field].notna() & (frame[width_field].astype(str).str.strip() != "")
+    bad = filled & ~((given > 0) & (given <= MAX_WIDTH_M))
+    if bad.any():
+        notes.append(
+            f"layer '{layer_name}', field '{width_field}': {int(bad.sum())} value(s) are no "
+            f"width in metres above 0 and up to {MAX_WIDTH_M:g} m (e.g. "
+            f"'{frame[width_field][bad].iloc[0]}'); {instead} is used for them"
+        )
+    return given.where(~bad)
 
 
 def _network_key(name: str) -> str:

@@ -178,6 +178,12 @@ def compare_stakeholders(
 
     matched = scores["wijk"].isin(set(keys))
     unmatched = scores.loc[~matched, "wijk"].value_counts().sort_index()
+    if len(scores) and not matched.any():
+        raise InputError(
+            f"none of the {len(scores)} stakeholder score(s) can be placed in a wijk: their wijk "
+            f"codes ({', '.join(map(str, unmatched.index[:10]))}) are not in layer "
+            f"'{layer_name}'. Check that both wijk code fields hold the same codes."
+        )
     given = scores[matched]
     means = given.pivot_table(index="wijk", columns="transition", values="score", aggfunc="mean")
     means = means.reindex(index=keys.to_numpy(), columns=list(TRANSITION_IDS))

@@ -289,15 +289,29 @@ def require_placed(
             "chosen. Choose the field that holds the wijk codes, or give the works a location."
         )
     if not result.unplaced:
-        codes = ", ".join(list(result.unmatched)[:_SHOWN])
-        raise InputError(
-            f"{where}: their wijk codes ({codes}) are not in layer '{wijken_name}'. Check "
-            "that both wijk code fields hold the same codes."
-        )
+        raise _unknown_codes(where, list(result.unmatched), wijken_name)
     raise InputError(
         f"{where}: {len(result.unplaced)} have no wijk code and lie in no wijk of layer "
         f"'{wijken_name}' (rows {shown_rows(result.unplaced)}). Check that both layers "
         "cover the same area, or choose the wijk code field of the works."
+    )
+
+
+def require_known_codes(
+    events: pd.DataFrame, wijk_codes: pd.Series, layer_name: str, wijken_name: str
+) -> None:
+    """Before any step works: raise as :func:`require_placed` would when every work
+    names a wijk code and none of them is a code of ``wijk_codes`` (``wijk_keys``)."""
+    if len(events) == 0 or unplaced(events).any() or events["wijk"].isin(set(wijk_codes)).any():
+        return
+    where = f"none of the {len(events)} work(s) of layer '{layer_name}' can be placed in a wijk"
+    raise _unknown_codes(where, sorted(set(events["wijk"])), wijken_name)
+
+
+def _unknown_codes(where: str, codes, wijken_name: str) -> InputError:
+    return InputError(
+        f"{where}: their wijk codes ({', '.join(codes[:_SHOWN])}) are not in layer "
+        f"'{wijken_name}'. Check that both wijk code fields hold the same codes."
     )
 
 

@@ -9,16 +9,22 @@ the inputs before it runs (adapter.check_destinations). It writes nothing: it re
 checked destinations, which the model's last step (save_diagnosis) writes.
 """
 
-from qgis.core import QgsProcessingParameterMultipleLayers
+from qgis.core import QgsProcessingParameterMultipleLayers, QgsVectorLayer
 
 from ...compat import SOURCE_MAP_LAYER
 from ...scoring.cbs import derive_indicators
 from ...scoring.errors import InputError
 from ...scoring.profile import load_profile
 from ...scoring.tables import wijk_code_column, wijk_keys
-from ...scoring.timeline import check_planning, load_catalogue, read_events
-from ..adapter import attribute_table, read_features
+from ...scoring.timeline import (
+    check_planning,
+    load_catalogue,
+    read_events,
+    require_known_codes,
+)
+from ..adapter import attribute_table
 from ..algorithm import WijkdiagnoseAlgorithm
+from ..table_input import read_table
 from .koppelkansen import Koppelkansen
 from .land_cover_shares import CLASS_SOURCES
 from .save_diagnosis import DestinationChecks
@@ -89,26 +95,32 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
 
         wijken = self.source(parameters, self.INPUT, context)
         wijken_name = wijken.sourceName()
-        features = read_features(wijken, feedback)
-        if not features:
-            raise InputError(self.tr("Layer '{}' has no features.").format(wijken_name))
+        features = self.wijk_features(wijken, feedback)
         table = attribute_table(features, wijken.fields())
         derive_indicators(table, profile.cbs_fields, wijken_name)  # what score_transitions reads
-        wijk_keys(table, wijk_code_column(table.columns, None, wijken_name), wijken_name)
+        codes = wijk_keys(table, wijk_code_column(table.columns, None, wijken_name), wijken_name)
+        for layer in self.parameterAsLayerList(parameters, self.OTHER_INPUTS, context):
+            if isinstance(layer, QgsVectorLayer) and layer.featureCount() == 0:
+                raise InputError(
+                    self.tr("Layer '{}' has no features; pick a layer with features.").format(
+                        layer.name()
+                    )
+                )
 
         check_planning(
             Koppelkansen.planning_horizon(self, parameters, context),
             self.parameterAsInt(parameters, self.GRAAFRUST, context),
         )
-        works = self.source(parameters, self.AANLEIDINGEN, context)
-        read_events(
-            attribute_table(read_features(works, feedback), works.fields()),
+        works, _, work_table = read_table(self, parameters, self.AANLEIDINGEN, context, feedback)
+        events, _ = read_events(
+            work_table,
             self.field_name(parameters, self.TYPE_FIELD, context),
             self.field_name(parameters, self.YEAR_FIELD, context),
             catalogue,
             wijk_column=self.field_name(parameters, self.EVENT_WIJK_FIELD, context),
             layer_name=works.sourceName(),
         )
+        require_known_codes(events, codes, works.sourceName(), wijken_name)
 
         destinations = {
             name: self.parameterAsFileOutput(parameters, name, context)

@@ -17,7 +17,7 @@ from ...scoring.stakeholders import (
     read_stakeholder_scores,
 )
 from ...scoring.tables import require_unique_wijk_codes, wijk_code_column
-from ..adapter import OutputTransaction, attribute_table, read_features
+from ..adapter import OutputTransaction, attribute_table
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..table_input import read_table
 
@@ -109,7 +109,7 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
         wijken = self.diagnosed_source(parameters, self.INPUT, context)
         wijken_name = wijken.sourceName()
 
-        wijk_features = read_features(wijken, feedback)
+        wijk_features = self.wijk_features(wijken, feedback)
         wijk_table = attribute_table(wijk_features, wijken.fields())
         code_column = wijk_code_column(
             wijk_table.columns, self.field_name(parameters, self.WIJK_CODE, context), wijken_name

@@ -342,6 +342,15 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
                         expression, parsed.parserErrorString().strip()
                     )
                 )
+            unknown = sorted(set(parsed.referencedColumns()) - set(layer.fields().names()))
+            unknown = [name for name in unknown if name != QgsFeatureRequest.ALL_ATTRIBUTES]
+            if unknown:
+                raise InputError(
+                    self.tr(
+                        "The filter expression '{}' names field(s) {} that layer '{}' does not "
+                        "have; check the field names in its attribute table."
+                    ).format(expression, ", ".join(unknown), layer.name())
+                )
             conditions.append(f"({expression})")
         return " AND ".join(conditions)
 

@@ -25,7 +25,7 @@ from ...scoring.timeline import (
     shown_rows,
     unplaced,
 )
-from ..adapter import OutputTransaction, attribute_table, geometries, read_features
+from ..adapter import OutputTransaction, attribute_table, geometries
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..table_input import read_table
 
@@ -155,7 +155,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
             self.parameterAsFile(parameters, self.CATALOGUE, context) or None
         )
 
-        wijk_features = read_features(wijken, feedback)
+        wijk_features = self.wijk_features(wijken, feedback)
         wijk_table = attribute_table(wijk_features, wijken.fields())
         code_column = wijk_code_column(
             wijk_table.columns, self.field_name(parameters, self.WIJK_CODE, context), wijken_name

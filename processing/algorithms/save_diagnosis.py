@@ -128,6 +128,8 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
                 raise InputError(self.invalidSourceError(parameters, name))
             if layer is not None:
                 layers[layer_name] = layer
+        if layers["wijken"].featureCount() == 0:
+            raise InputError(self.tr("Layer '{}' has no features.").format(layers["wijken"].name()))
         gpkg = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         copies = self.files_to_copy(parameters, context)
         self.check_geopackage_name(self.parameterDefinition(self.OUTPUT).description(), gpkg)

@@ -27,7 +27,6 @@ from ..adapter import (
     geodataframe,
     in_projected_crs,
     layer_frames,
-    read_features,
     read_geodataframe,
 )
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
@@ -224,9 +223,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
                 ).format(profile.name)
             )
 
-        features = read_features(source, feedback)
-        if not features:
-            raise InputError(self.tr("Layer '{}' has no features.").format(layer_name))
+        features = self.wijk_features(source, feedback)
         wijken = in_projected_crs(geodataframe(features, source.fields(), source.sourceCrs()))
         scored = [field for field in SCORE_FIELDS if field in wijken.columns]
         if not scored:

@@ -4,12 +4,12 @@
 <context>
     <name>CheckInputs</name>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="50"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="56"/>
         <source>Check the inputs of the whole chain</source>
         <translation>Invoer van de hele keten controleren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="53"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="59"/>
         <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years; the planning horizon runs forward. The destinations must lie in existing, writable folders and must not be one of the input files.
 
 Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
@@ -18,19 +18,19 @@ Writes nothing: it returns the checked destinations for the step that writes the
 Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft ('Diagnose opslaan'). Het meegeleverde model begint met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="71"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="77"/>
         <source>Other input layers (no output may replace them)</source>
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="94"/>
-        <source>Layer &apos;{}&apos; has no features.</source>
-        <translation>Laag '{}' heeft geen objecten.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="118"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="130"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/check_inputs.py" line="104"/>
+        <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
+        <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
     </message>
 </context>
 <context>
@@ -248,74 +248,79 @@ Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie 
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="368"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="377"/>
         <source>Layout template &apos;{}&apos; is not valid XML.</source>
         <translation>Layoutsjabloon '{}' is geen geldige XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="372"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="381"/>
         <source>Layout template &apos;{}&apos; could not be loaded.</source>
         <translation>Layoutsjabloon '{}' kon niet worden geladen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="379"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="388"/>
         <source>Layout template &apos;{}&apos; has no {} item with id &apos;{}&apos;.</source>
         <translation>Layoutsjabloon '{}' heeft geen {}-item met id '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="401"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="410"/>
         <source>The wijken filter &apos;{}&apos; cannot be used: {}</source>
         <translation>Het wijkenfilter '{}' is niet bruikbaar: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="407"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="416"/>
         <source>No wijk of layer &apos;{}&apos; matches the filter &apos;{}&apos;.</source>
         <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="428"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="437"/>
         <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="444"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="453"/>
         <source>Style &apos;{}&apos; could not be applied: {}</source>
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="620"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="629"/>
         <source>Export cancelled; nothing was written to {}.</source>
         <translation>Export geannuleerd; er is niets naar {} geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="624"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="633"/>
         <source>Not enough memory to render {}. Choose a lower DPI and try again.</source>
         <translation>Onvoldoende geheugen om {} te renderen. Kies een lagere DPI en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="627"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="636"/>
         <source>Cannot write to {}. Check that the folder exists and is writable, and that the file is not open in another application.</source>
         <translation>Kan niet schrijven naar {}. Controleer of de map bestaat en beschrijfbaar is, en of het bestand niet in een andere toepassing geopend is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="631"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="640"/>
         <source>Could not create the print device for {}.</source>
         <translation>Kon het afdrukapparaat voor {} niet aanmaken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="632"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="641"/>
         <source>Could not export the map layers of {} as SVG.</source>
         <translation>Kon de kaartlagen van {} niet als SVG exporteren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="633"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="642"/>
         <source>Could not step through the wijken while exporting {} (atlas error).</source>
         <translation>Kon de wijken niet doorlopen bij het exporteren van {} (atlasfout).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="637"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="646"/>
         <source>Export of {} failed.</source>
         <translation>Export van {} is mislukt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="348"/>
+        <source>The filter expression &apos;{}&apos; names field(s) {} that layer &apos;{}&apos; does not have; check the field names in its attribute table.</source>
+        <translation>De filterexpressie '{}' noemt veld(en) {} die laag '{}' niet heeft; controleer de veldnamen in de attributentabel.</translation>
     </message>
 </context>
 <context>
@@ -391,27 +396,22 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="257"/>
+        <location filename="../../processing/algorithm.py" line="264"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="263"/>
+        <location filename="../../processing/algorithm.py" line="270"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="278"/>
-        <source>Layer &apos;{}&apos; has no features.</source>
-        <translation>Laag '{}' heeft geen objecten.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithm.py" line="317"/>
+        <location filename="../../processing/algorithm.py" line="322"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="299"/>
+        <location filename="../../processing/algorithm.py" line="304"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -692,44 +692,49 @@ Het meegeleverde model eindigt met deze stap.</translation>
         <translation>Overzichtskaart om op te slaan (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="150"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="152"/>
         <source>Saving was cancelled; nothing was written.</source>
         <translation>Opslaan geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="153"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="155"/>
         <source>Cannot write the diagnosis: {} ({}).</source>
         <translation>De diagnose kan niet worden geschreven: {} ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="161"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="163"/>
         <source>Wrote {} with the layers {}.</source>
         <translation>{} geschreven met de lagen {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="172"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="174"/>
         <source>Output &apos;{}&apos; needs the file to save: give &apos;{}&apos; too.</source>
         <translation>Uitvoer '{}' heeft het bestand nodig dat moet worden opgeslagen: geef ook '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="180"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="182"/>
         <source>File &apos;{}&apos; ({}) does not exist.</source>
         <translation>Bestand '{}' ({}) bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="204"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="206"/>
         <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
         <translation>Laag '{}': veld 'fid' herhaalt id's; de rijen krijgen nieuwe id's.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="213"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="215"/>
         <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
         <translation>Laag '{}' kon niet in het GeoPackage worden geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="228"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="230"/>
         <source>Cannot write to {}: {}. Check that the folder exists and is writable.</source>
         <translation>Kan niet schrijven naar {}: {}. Controleer of de map bestaat en schrijfbaar is.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="132"/>
+        <source>Layer &apos;{}&apos; has no features.</source>
+        <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
 </context>
 <context>
@@ -819,12 +824,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="79"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="78"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="82"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="81"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -841,102 +846,97 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="103"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="102"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="111"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="110"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="120"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="119"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="128"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="127"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="137"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="136"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="145"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="153"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="152"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="161"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="160"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="169"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="168"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="177"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="176"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="185"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="184"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="197"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="196"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="200"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="199"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="205"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="204"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="221"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="220"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="229"/>
-        <source>Layer &apos;{}&apos; has no features.</source>
-        <translation>Laag '{}' heeft geen objecten.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="233"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="230"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="274"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="271"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="279"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="276"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets weggeschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="299"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="296"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -1082,9 +1082,14 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>{} is onverwacht mislukt; er is geen uitvoer geschreven. Meld dit alstublieft met het log (Processing &gt; Geschiedenis) en, als het kan, de invoerbestanden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="217"/>
+        <location filename="../../processing/algorithm.py" line="224"/>
         <source>Layer &apos;{}&apos; holds the diagnosis with field names cut to 10 characters (e.g. &apos;{}&apos; for &apos;{}&apos;), as a Shapefile stores them; save the output of Score transitions as GeoPackage and use that layer.</source>
-        <translation>Laag &apos;{}&apos; bevat de diagnose met veldnamen ingekort tot 10 tekens (bijv. &apos;{}&apos; voor &apos;{}&apos;), zoals een Shapefile ze opslaat; sla de uitvoer van Transities scoren op als GeoPackage en gebruik die laag.</translation>
+        <translation>Laag '{}' bevat de diagnose met veldnamen ingekort tot 10 tekens (bijv. '{}' voor '{}'), zoals een Shapefile ze opslaat; sla de uitvoer van Transities scoren op als GeoPackage en gebruik die laag.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="203"/>
+        <source>Layer &apos;{}&apos; has no features.</source>
+        <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
 </context>
 <context>
@@ -1409,62 +1414,62 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>adapter</name>
     <message>
-        <location filename="../../processing/adapter.py" line="428"/>
+        <location filename="../../processing/adapter.py" line="429"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets weggeschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="255"/>
+        <location filename="../../processing/adapter.py" line="256"/>
         <source>Output &apos;{}&apos; would write into input file &apos;{}&apos; (input &apos;{}&apos;): that can replace the file and lose the layers it holds. Choose another file for the output.</source>
         <translation>Uitvoer '{}' zou in invoerbestand '{}' schrijven (invoer '{}'): dan kan het bestand worden vervangen en gaan de lagen erin verloren. Kies een ander bestand voor de uitvoer.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="264"/>
+        <location filename="../../processing/adapter.py" line="265"/>
         <source>Output &apos;{}&apos;: &apos;{}&apos; is not a destination QGIS can write. To add a layer to a GeoPackage, write ogr:dbname=&apos;{}&apos; table=&quot;{}&quot; (geom).</source>
         <translation>Uitvoer '{}': '{}' is geen bestemming die QGIS kan schrijven. Schrijf ogr:dbname='{}' table=&quot;{}&quot; (geom) om een laag aan een GeoPackage toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="274"/>
+        <location filename="../../processing/adapter.py" line="275"/>
         <source>Outputs &apos;{}&apos; and &apos;{}&apos; would both write &apos;{}&apos;, and the second would replace the first. Give each output its own file, or its own layer (ogr:dbname=&apos;{}&apos; table=&quot;name&quot; (geom)).</source>
         <translation>Uitvoer '{}' en '{}' zouden allebei '{}' schrijven, en de tweede zou de eerste vervangen. Geef elke uitvoer een eigen bestand, of een eigen laag (ogr:dbname='{}' table=&quot;name&quot; (geom)).</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="287"/>
+        <location filename="../../processing/adapter.py" line="288"/>
         <source>Output &apos;{}&apos; is a table without geometry, which FlatGeobuf cannot hold (the file would stay empty). Choose GeoPackage, GeoJSON or CSV for it.</source>
         <translation>Uitvoer '{}' is een tabel zonder geometrie, en die kan FlatGeobuf niet bevatten (het bestand zou leeg blijven). Kies er GeoPackage, GeoJSON of CSV voor.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="300"/>
+        <location filename="../../processing/adapter.py" line="301"/>
         <source>Output &apos;{}&apos;: &apos;{}&apos; is a file, not a folder. Choose another folder.</source>
         <translation>Uitvoer '{}': '{}' is een bestand, geen map. Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="307"/>
+        <location filename="../../processing/adapter.py" line="308"/>
         <source>Output &apos;{}&apos;: folder &apos;{}&apos; does not exist. Create it or choose another folder.</source>
         <translation>Uitvoer '{}': map '{}' bestaat niet. Maak die aan of kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="315"/>
+        <location filename="../../processing/adapter.py" line="316"/>
         <source>Output &apos;{}&apos;: &apos;{}&apos; may not be written (no permission). Choose another folder.</source>
         <translation>Uitvoer '{}': '{}' mag niet worden geschreven (geen rechten). Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="365"/>
+        <location filename="../../processing/adapter.py" line="366"/>
         <source>Could not remove the partial output &apos;{}&apos; ({}); delete it by hand.</source>
         <translation>De gedeeltelijke uitvoer '{}' kon niet worden verwijderd ({}); verwijder die zelf.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="469"/>
+        <location filename="../../processing/adapter.py" line="470"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose text fields hold at most 254 characters: {} value(s) of field &apos;{}&apos; were cut. Save the output as GeoPackage to keep them whole.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan tekstvelden hoogstens 254 tekens bevatten: {} waarde(n) van veld '{}' zijn afgekapt. Sla de uitvoer op als GeoPackage om ze heel te houden.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="486"/>
+        <location filename="../../processing/adapter.py" line="487"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose field names hold at most 10 characters: {} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full names: save a layer you pass on as GeoPackage.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan veldnamen hoogstens 10 tekens hebben: {} veld(en) zijn hernoemd ({}). Latere Wijkdiagnose-stappen zoeken de volledige namen: sla een laag die u doorgeeft op als GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="557"/>
+        <location filename="../../processing/adapter.py" line="558"/>
         <source>the file cannot be opened for writing</source>
         <translation>het bestand kan niet worden geopend om te schrijven</translation>
     </message>
@@ -1515,9 +1520,14 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>table_input</name>
     <message>
-        <location filename="../../processing/table_input.py" line="38"/>
+        <location filename="../../processing/table_input.py" line="45"/>
         <source>Layer &apos;{}&apos; is {} text, not UTF-8; read it as {}.</source>
         <translation>Laag '{}' is {}-tekst, geen UTF-8; ingelezen als {}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/table_input.py" line="27"/>
+        <source>Layer &apos;{}&apos; is empty; pick the layer that holds the rows.</source>
+        <translation>Laag '{}' is leeg; kies de laag met de rijen.</translation>
     </message>
 </context>
 </TS>

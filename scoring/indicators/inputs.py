@@ -51,6 +51,11 @@ def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[str]) -> np.n
     _require_features(layer, layer_name)
     _require_types(layer, layer_name, POLYGON_TYPES, "polygon")
     geoms = np.asarray(layer.geometry.values, dtype=object)
+    if shapely.is_missing(geoms).any():
+        notes.append(
+            f"layer '{layer_name}': {int(shapely.is_missing(geoms).sum())} features have no "
+            "geometry and are not measured (their values stay empty)"
+        )
     invalid = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
     if invalid.any():
         repaired = shapely.make_valid(geoms[invalid])
@@ -100,16 +105,22 @@ def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_
         raise InputError(f"layer '{layer_name}' has no field '{field}'; {what_to_do}")
 
 
+# More dwellings than any Dutch building holds (the largest hold about a thousand):
+# a weight above this is a typo, a sentinel or another quantity.
+MAX_DWELLINGS = 5000
+
+
 def dwelling_weights(
     layer: gpd.GeoDataFrame, field: str, layer_name: str, notes: List[str]
 ) -> np.ndarray:
     """The weight per point (dwellings per address): empty counts 0; text that is no
-    number, negative and infinite values count 0 with a note; no positive weight at
-    all is an error."""
+    number, negative and infinite values and more than ``MAX_DWELLINGS`` count 0 with a
+    note; no positive weight at all is an error."""
     require_field(layer, field, layer_name, "pick the dwellings field or none")
     raw = layer[field]
     weight = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
     bad = (~np.isfinite(weight) & raw.notna().to_numpy()) | (weight < 0)
+    bad |= weight > MAX_DWELLINGS  # NaN compares False
     if bad.any():
         notes.append(
             f"layer '{layer_name}' field '{field}': {int(bad.sum())} values are no dwelling "

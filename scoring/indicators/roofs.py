@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ..errors import InputError
 from . import names
 from .geometry import hull_coverage, overlay_areas
 from .inputs import (
@@ -91,6 +92,13 @@ def roof_shape_codes(
         buildings, roof_shape_field, buildings_name, "pick the roof-type field or leave it empty"
     )
     shapes = buildings[roof_shape_field].fillna("").astype(str).str.strip().str.lower()
+    numbers = pd.to_numeric(shapes[shapes != ""], errors="coerce")
+    if len(numbers) and numbers.notna().all():
+        raise InputError(
+            f"field '{roof_shape_field}' of layer '{buildings_name}' holds numbers (e.g. "
+            f"'{shapes[shapes != ''].iloc[0]}'), not roof shapes such as 'flat' or 'gabled'; "
+            "pick the roof-type field or leave it empty"
+        )
     return np.select(
         [shapes.isin(FLAT_SHAPES), shapes.isin(UNKNOWN_SHAPES)], [FLAT, UNKNOWN], SLOPED
     )

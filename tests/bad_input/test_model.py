@@ -104,6 +104,33 @@ def test_a_bad_year_in_the_maintenance_table_is_refused_before_any_step(case):
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("rows", "parts"),
+    [
+        ("", ("Layer 'onderhoud' is empty; pick the layer that holds the rows.",)),
+        ("WK999999,rioolvervanging,2027,x\nWK999998,herbestrating,2028,x\n",
+         ("none of the 2 work(s) of layer 'onderhoud' can be placed in a wijk",
+          "their wijk codes (WK999998, WK999999) are not in layer 'wijken'")),
+    ],
+    ids=["no rows", "no known wijk code"],
+)  # fmt: skip
+def test_a_maintenance_table_that_places_no_work_is_refused_before_any_step(case, rows, parts):
+    inputs, out = case
+    (inputs / "onderhoud.csv").write_text("wijkcode,soort,jaar,bron\n" + rows, encoding="utf-8")
+    refused(inputs, out, *parts)
+
+
+def test_an_empty_input_layer_is_refused_before_any_step(case):
+    inputs, out = case
+    empty = inputs / "haltes.geojson"
+    empty.write_text('{"type": "FeatureCollection", "crs": {"type": "name", "properties": '
+                     '{"name": "urn:ogc:def:crs:EPSG::28992"}}, "features": []}')  # fmt: skip
+    refused(
+        inputs, out, "Layer 'haltes' has no features; pick a layer with features.",
+        haltes=str(empty),
+    )  # fmt: skip
+
+
 def test_a_planning_horizon_that_ends_before_it_starts_is_refused(case):
     inputs, out = case
     refused(

@@ -104,13 +104,13 @@ def test_bad_rows_are_named(row, message):
 
 def test_only_one_of_transition_and_score_fields_is_explained():
     with pytest.raises(QgsProcessingException, match="give both the transition field and"):
-        compare(long_table([]), SCORE_FIELD="")
+        compare(long_table([("OOST", "gemeente", "energie", 60)]), SCORE_FIELD="")
 
 
 def test_undiagnosed_wijken_are_explained():
     bare = memory_layer("Polygon", "code:string", [("POLYGON((0 0, 1 0, 1 1, 0 0))", "WEST")])
     with pytest.raises(QgsProcessingException, match="run 'Score transitions' on it first"):
-        compare(long_table([]), INPUT=bare)
+        compare(long_table([("WEST", "gemeente", "energie", 60)]), INPUT=bare)
 
 
 def test_real_delft_wijken_with_an_invented_wide_table(shared_data):
