@@ -318,6 +318,13 @@ main() {
     printf '%-8s %-8s %-16s %-6s %s\n' suite QGIS "passed/failed" demo "koplopers = 3.22 ($host_qgis)"
     for suite in $SUITES; do summary_row "$suite" "$reference" || status=1; done
     [ -s "$reference" ] || say "(no 3.22 koploper table: $LOGS/host-demo.log is missing or empty)"
+    local passed=0 failed=0 pf
+    for suite in $SUITES; do  # the suites that ran their tests this time
+        grep -qs '^test_rc=' "$LOGS/$suite.result" || continue
+        pf=$(counts "$LOGS/$suite-test.log")
+        passed=$((passed + ${pf%/*})) failed=$((failed + ${pf#*/}))
+    done
+    say "test-compat: $passed passed, $failed failed"
     [ "$status" = 0 ] || failure_tails
     return $status
 }
