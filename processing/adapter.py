@@ -411,7 +411,7 @@ class OutputTransaction:
         label = alg.parameterDefinition(name).description()
         self._fit(fields, rows, label, shapefile=bool(path) and path.lower().endswith(".shp"))
         keys = [row[i] for row in rows for i, f in enumerate(fields) if f.name() == PRIMARY_KEY]
-        unique_keys = all(isinstance(k, int) for k in keys) and len(set(keys)) == len(keys)
+        unique_keys = distinct_whole_numbers(keys)
         if path is not None:
             self._remember(path, layer)
         qgs_fields = QgsFields()
@@ -510,6 +510,11 @@ class OutputTransaction:
             self._undo.append((lambda: _restore(path, before, copies), path))
 
 
+def distinct_whole_numbers(values) -> bool:
+    """True when every value is a whole number and none repeats: usable as feature ids."""
+    return all(isinstance(v, int) for v in values) and len(set(values)) == len(values)
+
+
 def shapefile_names(names) -> list:
     """Field names cut to a Shapefile's 10 characters, kept unique (score_ener, score_en_1)."""
     taken = {name.lower() for name in names if len(name) <= SHAPEFILE_NAME_CHARS}
@@ -545,8 +550,11 @@ def _layer_names(path: str) -> list:
     from osgeo import ogr
 
     dataset = ogr.Open(path)
-    if dataset is None:
-        return []
+    return [] if dataset is None else _names_in(dataset)
+
+
+def _names_in(dataset) -> list:
+    """The lower-case layer names of an open OGR dataset, in layer order."""
     return [dataset.GetLayer(i).GetName().lower() for i in range(dataset.GetLayerCount())]
 
 
@@ -558,6 +566,6 @@ def _drop_layer(path: str, layer: str) -> None:
         raise OSError(
             QCoreApplication.translate("adapter", "the file cannot be opened for writing")
         )
-    names = [dataset.GetLayer(i).GetName().lower() for i in range(dataset.GetLayerCount())]
+    names = _names_in(dataset)
     if layer.lower() in names:
         dataset.DeleteLayer(names.index(layer.lower()))

@@ -23,6 +23,7 @@ from ..scoring import fields
 from ..scoring.errors import InputError, WijkdiagnoseError
 from ..scoring.tables import require_unique_wijk_codes
 from .adapter import (
+    LAYER_PARAMETERS,
     OutputTransaction,
     check_destinations,
     geodataframe,
@@ -32,7 +33,7 @@ from .adapter import (
 )
 
 # Parameters whose value may be a file path (a field name or number is never a file).
-FILE_PARAMETERS = {"file", "source", "vector", "raster", "multilayer", "layer", "mesh"}
+FILE_PARAMETERS = LAYER_PARAMETERS | {"file", "multilayer"}
 
 GROUP_NAMES = {
     "indicatoren": QT_TRANSLATE_NOOP("WijkdiagnoseAlgorithm", "Indicators"),

@@ -34,6 +34,7 @@ from .tables import (
     per_transition,
     require_column,
     row_label,
+    unknown_codes_error,
     wijk_key,
     wijk_keys,
 )
@@ -179,11 +180,8 @@ def compare_stakeholders(
     matched = scores["wijk"].isin(set(keys))
     unmatched = scores.loc[~matched, "wijk"].value_counts().sort_index()
     if len(scores) and not matched.any():
-        raise InputError(
-            f"none of the {len(scores)} stakeholder score(s) can be placed in a wijk: their wijk "
-            f"codes ({', '.join(map(str, unmatched.index[:10]))}) are not in layer "
-            f"'{layer_name}'. Check that both wijk code fields hold the same codes."
-        )
+        where = f"none of the {len(scores)} stakeholder score(s) can be placed in a wijk"
+        raise unknown_codes_error(where, unmatched.index, layer_name)
     given = scores[matched]
     means = given.pivot_table(index="wijk", columns="transition", values="score", aggfunc="mean")
     means = means.reindex(index=keys.to_numpy(), columns=list(TRANSITION_IDS))

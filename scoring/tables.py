@@ -90,6 +90,18 @@ def require_decoded(table: pd.DataFrame, layer_name: str, encoding: str) -> None
     )
 
 
+SHOWN_CODES = 10  # wijk codes named in a message
+
+
+def unknown_codes_error(where: str, codes, wijken_name: str) -> InputError:
+    """``where`` (what cannot be placed) because its wijk codes are none of ``wijken_name``'s."""
+    shown = ", ".join(map(str, list(codes)[:SHOWN_CODES]))
+    return InputError(
+        f"{where}: their wijk codes ({shown}) are not in layer "
+        f"'{wijken_name}'. Check that both wijk code fields hold the same codes."
+    )
+
+
 def require_column(table: pd.DataFrame, column: str, layer_name: str, role: str) -> None:
     """Raise unless ``column`` is a field of ``table``; ``role`` says what it is for."""
     if column not in table.columns:

@@ -35,6 +35,7 @@ from .tables import (
     per_transition,
     require_column,
     row_label,
+    unknown_codes_error,
     wijk_key,
     wijk_keys,
 )
@@ -289,7 +290,7 @@ def require_placed(
             "chosen. Choose the field that holds the wijk codes, or give the works a location."
         )
     if not result.unplaced:
-        raise _unknown_codes(where, list(result.unmatched), wijken_name)
+        raise unknown_codes_error(where, list(result.unmatched), wijken_name)
     raise InputError(
         f"{where}: {len(result.unplaced)} have no wijk code and lie in no wijk of layer "
         f"'{wijken_name}' (rows {shown_rows(result.unplaced)}). Check that both layers "
@@ -305,14 +306,7 @@ def require_known_codes(
     if len(events) == 0 or unplaced(events).any() or events["wijk"].isin(set(wijk_codes)).any():
         return
     where = f"none of the {len(events)} work(s) of layer '{layer_name}' can be placed in a wijk"
-    raise _unknown_codes(where, sorted(set(events["wijk"])), wijken_name)
-
-
-def _unknown_codes(where: str, codes, wijken_name: str) -> InputError:
-    return InputError(
-        f"{where}: their wijk codes ({', '.join(codes[:_SHOWN])}) are not in layer "
-        f"'{wijken_name}'. Check that both wijk code fields hold the same codes."
-    )
+    raise unknown_codes_error(where, sorted(set(events["wijk"])), wijken_name)
 
 
 def check_planning(horizon: Tuple[int, int], graafrust: int) -> None:

@@ -21,6 +21,7 @@ from qgis.core import (
 
 from ...compat import SOURCE_POLYGON, SOURCE_VECTOR
 from ...scoring.errors import CancelledError, InputError
+from ..adapter import distinct_whole_numbers
 from ..algorithm import WijkdiagnoseAlgorithm
 from .export_wijkbladen import StagedOutputs
 from .spatial_claims import PressureStyle
@@ -201,7 +202,7 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
         )
         fields = layer.fields()
         fid = fields.lookupField(FID)
-        if fid >= 0 and not unique_ids(layer, fid):
+        if fid >= 0 and not distinct_whole_numbers([f.attribute(fid) for f in layer.getFeatures()]):
             options.attributes = [i for i in range(len(fields)) if i != fid]
             feedback.pushInfo(
                 self.tr("Layer '{}': field 'fid' repeats ids; its rows get new ids.").format(
@@ -232,9 +233,3 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
                 path, detail
             )
         )
-
-
-def unique_ids(layer, index: int) -> bool:
-    """True when field ``index`` holds a distinct whole number in every feature."""
-    values = [feature.attribute(index) for feature in layer.getFeatures()]
-    return all(isinstance(v, int) for v in values) and len(set(values)) == len(values)
