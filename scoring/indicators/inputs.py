@@ -51,12 +51,13 @@ def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[str]) -> np.n
     _require_features(layer, layer_name)
     _require_types(layer, layer_name, POLYGON_TYPES, "polygon")
     geoms = np.asarray(layer.geometry.values, dtype=object)
-    if shapely.is_missing(geoms).any():
+    missing = shapely.is_missing(geoms)
+    if missing.any():
         notes.append(
-            f"layer '{layer_name}': {int(shapely.is_missing(geoms).sum())} features have no "
+            f"layer '{layer_name}': {int(missing.sum())} features have no "
             "geometry and are not measured (their values stay empty)"
         )
-    invalid = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
+    invalid = ~shapely.is_valid(geoms) & ~missing
     if invalid.any():
         repaired = shapely.make_valid(geoms[invalid])
         geoms = geoms.copy()

@@ -92,11 +92,11 @@ def roof_shape_codes(
         buildings, roof_shape_field, buildings_name, "pick the roof-type field or leave it empty"
     )
     shapes = buildings[roof_shape_field].fillna("").astype(str).str.strip().str.lower()
-    numbers = pd.to_numeric(shapes[shapes != ""], errors="coerce")
-    if len(numbers) and numbers.notna().all():
+    given = shapes[shapes != ""]
+    if len(given) and pd.to_numeric(given, errors="coerce").notna().all():
         raise InputError(
             f"field '{roof_shape_field}' of layer '{buildings_name}' holds numbers (e.g. "
-            f"'{shapes[shapes != ''].iloc[0]}'), not roof shapes such as 'flat' or 'gabled'; "
+            f"'{given.iloc[0]}'), not roof shapes such as 'flat' or 'gabled'; "
             "pick the roof-type field or leave it empty"
         )
     return np.select(
