@@ -18,6 +18,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .. import dependencies
 from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
+from ..i18n import localized
 from ..paths import ICON
 from ..scoring import fields
 from ..scoring.errors import InputError, WijkdiagnoseError
@@ -149,7 +150,7 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
             check_destinations(self, parameters, context)
             return self.process(parameters, context, feedback)
         except (WijkdiagnoseError, QgsProcessingException) as err:
-            message = str(err)
+            message = localized(err)
             traceback.clear_frames(err.__traceback__)
         except Exception as err:  # the boundary: no traceback reaches the user
             message = self.unexpected_error(err, parameters, feedback)

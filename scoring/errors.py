@@ -1,12 +1,27 @@
 """Domain errors. Each message names the layer, field, key or value at fault
-and says what to do; the Processing boundary turns them into
-``QgsProcessingException`` unchanged."""
+and says what to do; the Processing boundary shows it in the user's language
+(``i18n.localized``).
+
+Raise with a template and its parameters, never an f-string, so that the
+template can be translated::
+
+    raise InputError(tr("layer '{layer}' has no field '{field}'."), layer=name, field=field)
+
+Text that is translated already (a ``self.tr(...)`` of the QGIS side) may be
+passed whole.
+"""
 
 import numpy as np
+
+from .messages import Message, message
 
 
 class WijkdiagnoseError(Exception):
     """Base class of every error the plugin reports to a user."""
+
+    def __init__(self, template, **params):
+        self.message: Message = message(template, **params)
+        super().__init__(str(self.message))
 
 
 class ProfileError(WijkdiagnoseError):

@@ -26,6 +26,7 @@ import pandas as pd
 
 from . import fields
 from .errors import InputError
+from .schema.wijk import wijk_key, wijk_keys
 from .scores import ranking
 from .tables import (
     is_blank,
@@ -35,8 +36,6 @@ from .tables import (
     require_column,
     row_label,
     unknown_codes_error,
-    wijk_key,
-    wijk_keys,
 )
 from .transitions import TRANSITION_IDS, TRANSITIONS
 

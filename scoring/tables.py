@@ -13,6 +13,7 @@ import pandas as pd
 
 from .cbs import DUTCH, ENGLISH, find_fields, text_readings
 from .errors import InputError
+from .schema.wijk import require_unique, wijk_key
 from .transitions import TRANSITION_IDS
 
 
@@ -26,15 +27,6 @@ def is_blank(value) -> bool:
     if isinstance(value, float) and np.isnan(value):
         return True
     return isinstance(value, str) and not value.strip()
-
-
-def wijk_key(value) -> Optional[str]:
-    """A wijk code as comparable text: stripped, upper case; 11.0 -> "11"; blank -> None."""
-    if is_blank(value):
-        return None
-    if isinstance(value, (float, np.floating)) and float(value).is_integer():
-        value = int(value)
-    return str(value).strip().upper()
 
 
 def number(value) -> Optional[float]:
@@ -122,37 +114,6 @@ def wijk_code_column(columns, given: Optional[str], layer_name: str) -> str:
     return found
 
 
-def wijk_keys(wijken: pd.DataFrame, code_column: str, layer_name: str) -> pd.Series:
-    """The wijk code of every wijk (index as ``wijken``); codes must be present and unique."""
-    require_column(wijken, code_column, layer_name, "wijk code")
-    keys = wijken[code_column].map(wijk_key)
-    for position, key in enumerate(keys):
-        if key is None:
-            raise InputError(
-                f"layer '{layer_name}', {row_label(position)}: the wijk code field "
-                f"'{code_column}' is empty; every wijk needs a code."
-            )
-    _require_unique(keys, code_column, layer_name)
-    return keys
-
-
-_SHOWN_CODES = 5
-
-
-def _require_unique(keys: pd.Series, code_column: str, layer_name: str) -> None:
-    counts = keys.dropna().value_counts(sort=False)
-    twice = counts[counts > 1].sort_index()
-    if twice.empty:
-        return
-    shown = ", ".join(f"'{code}' ({n}x)" for code, n in twice.iloc[:_SHOWN_CODES].items())
-    more = f" and {len(twice) - _SHOWN_CODES} more" if len(twice) > _SHOWN_CODES else ""
-    raise InputError(
-        f"layer '{layer_name}': {len(twice)} code(s) occur more than once in field "
-        f"'{code_column}': {shown}{more}. Every wijk (or buurt) must be in the layer once: "
-        "remove the duplicate features, or pick a field with one unique code per wijk."
-    )
-
-
 def require_unique_wijk_codes(
     table: pd.DataFrame, layer_name: str, code_column: Optional[str] = None
 ) -> None:
@@ -164,7 +125,7 @@ def require_unique_wijk_codes(
     column = code_column or found.get("bu_code") or found.get("wk_code")
     if column is None or column not in table.columns:
         return
-    _require_unique(table[column].map(wijk_key), column, layer_name)
+    require_unique(table[column].map(wijk_key), column, layer_name)
 
 
 def per_transition(wijken, field_of, layer_name, required=False) -> pd.DataFrame:

@@ -28,6 +28,7 @@ import pandas as pd
 
 from . import fields, toml_checks
 from .errors import InputError, ProfileError
+from .schema.wijk import wijk_key, wijk_keys
 from .scores import ranking
 from .tables import (
     is_blank,
@@ -36,8 +37,6 @@ from .tables import (
     require_column,
     row_label,
     unknown_codes_error,
-    wijk_key,
-    wijk_keys,
 )
 from .transitions import TRANSITION_IDS
 

@@ -10,6 +10,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
 
+import pandas as pd
 import pytest
 from conftest import ROOT
 from qgis.core import QgsApplication, QgsSettings
@@ -17,6 +18,10 @@ from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 import wijkdiagnose
 from wijkdiagnose import plugin as plugin_module
+from wijkdiagnose.i18n import localized
+from wijkdiagnose.scoring.errors import InputError
+from wijkdiagnose.scoring.messages import CONTEXT as CORE_CONTEXT
+from wijkdiagnose.scoring.schema.wijk import wijk_keys
 
 TS = ROOT / "resources" / "i18n" / "wijkdiagnose_nl.ts"
 UPDATE_HINT = f"run `make translations-update` and translate the new messages in {TS.name}"
@@ -32,6 +37,7 @@ FIELD_NAME = re.compile(r"\b[a-z][a-z0-9]*_(?:[a-z0-9_]|<\w+>|\*)*")
 # QT_TRANSLATE_NOOP group names. Every other call must hold literals pylupdate5 can read.
 DISPATCHERS = {
     ("dependencies.py", "_text"),
+    ("i18n.py", "_lookup"),
     ("processing/algorithm.py", "tr"),
     ("processing/algorithm.py", "group"),
     ("ui/dock.py", "tr"),
@@ -138,7 +144,9 @@ def test_every_tr_call_is_one_pylupdate5_can_read():
             if name == "tr":
                 if not call.args:
                     continue
-                key = (cls, _literal(call.args[0]))
+                # a bare tr() (the core's marker, scoring.messages) is filed under @default
+                context = cls if isinstance(call.func, ast.Attribute) else CORE_CONTEXT
+                key = (context, _literal(call.args[0]))
             elif len(call.args) >= 2:
                 key = (_literal(call.args[0]), _literal(call.args[1]))
             else:
@@ -253,6 +261,35 @@ def test_the_plugin_speaks_dutch_in_a_dutch_qgis(user_locale, locale):
         QCoreApplication.translate("ScoreTransitions", "Score transitions (koploper and meelopers)")
         == "Score transitions (koploper and meelopers)"
     )
+
+
+def test_a_core_message_reaches_a_dutch_user_in_dutch(qm_dir):
+    """scoring/ raises a template; the QGIS side translates it, then fills it in,
+    a nested reason ("... and 2 more") included."""
+    wijken = pd.DataFrame({"WK_CODE": ["WK01", "wk01 ", 7.0, "7", "A", "A", "B", "B", "C", "C"]})
+    wijken.loc[len(wijken)] = ["D"]
+    wijken.loc[len(wijken)] = ["D"]
+    wijken.loc[len(wijken)] = ["E"]
+    wijken.loc[len(wijken)] = ["E"]
+    with pytest.raises(InputError) as raised:
+        wijk_keys(wijken, "WK_CODE", "wijken")
+    english = str(raised.value)
+    assert english.startswith(
+        "layer 'wijken': 7 code(s) occur more than once in field 'WK_CODE': "
+        "'7' (2x), 'A' (2x), 'B' (2x), 'C' (2x), 'D' (2x) and 2 more."
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm_dir / TS.with_suffix(".qm").name))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dutch = localized(raised.value)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert dutch.startswith(
+        "laag 'wijken': 7 code(s) komen meer dan eens voor in veld 'WK_CODE': "
+        "'7' (2x), 'A' (2x), 'B' (2x), 'C' (2x), 'D' (2x) en nog 2. Elke wijk"
+    )
+    assert localized(raised.value) == english  # translator removed: English again
 
 
 def test_the_plugin_stays_english_without_a_translation(user_locale):

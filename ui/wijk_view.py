@@ -19,8 +19,8 @@ from ..scoring import catalogue, claims, fields
 from ..scoring.cbs import derive_indicators, find_fields
 from ..scoring.normalise import reference_urgency
 from ..scoring.profile import Profile
+from ..scoring.schema.wijk import wijk_key
 from ..scoring.stakeholders import DEFAULT_THRESHOLD, SCORE_COLUMNS, compare_stakeholders
-from ..scoring.tables import wijk_key
 from ..scoring.transitions import BY_ID, TRANSITIONS
 
 _STAKEHOLDER_NAME = "dock"  # the one stakeholder the dock's effective scores stand for

@@ -15,7 +15,8 @@ from ...compat import SOURCE_MAP_LAYER
 from ...scoring.cbs import derive_indicators
 from ...scoring.errors import InputError
 from ...scoring.profile import load_profile
-from ...scoring.tables import wijk_code_column, wijk_keys
+from ...scoring.schema.wijk import wijk_keys
+from ...scoring.tables import wijk_code_column
 from ...scoring.timeline import (
     check_planning,
     load_catalogue,
