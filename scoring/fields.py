@@ -4,42 +4,23 @@ Indicator fields are the indicator ids themselves (``ind_*``, see
 ``catalogue.py``); the rest is built here.
 """
 
-from .transitions import TRANSITION_IDS
-
 INDICATOR_PREFIX = "ind_"
-SCORE_PREFIX = "score_"
-COVERAGE_PREFIX = "dekking_"  # share (0-100 %) of a transition's weight that had data
 
-KOPLOPER = "koploper"  # id of the leading transition
-MEELOPERS = "meelopers"  # ids of the followers, comma separated, most urgent first
-ZEKERHEID = "zekerheid"  # 0-100 %: how often the koploper stays koploper under perturbation
-PROFIEL = "profiel"  # name of the profile the scores were computed with
-
-
-def score_field(transition_id: str) -> str:
-    return SCORE_PREFIX + transition_id
-
-
-def coverage_field(transition_id: str) -> str:
-    return COVERAGE_PREFIX + transition_id
-
-
-SCORE_FIELDS = tuple(score_field(t) for t in TRANSITION_IDS)
-COVERAGE_FIELDS = tuple(coverage_field(t) for t in TRANSITION_IDS)
-
-SHAPEFILE_NAME_LENGTH = 10  # dBase field names: longer ones are cut when a Shapefile is written
-
-
-def shortened_fields(names) -> list:
-    """The score and coverage fields that ``names`` holds only cut to Shapefile length
-    (``score_ener`` for ``score_energie``): a diagnosed layer that went through a Shapefile."""
-    present = set(names)
-    return [
-        full
-        for full in (*SCORE_FIELDS, *COVERAGE_FIELDS)
-        if full not in present and full[:SHAPEFILE_NAME_LENGTH] in present
-    ]
-
+# Transitional: the diagnosis fields moved to schema/diagnosis.py; callers move there (#11).
+from .schema.diagnosis import (  # noqa: E402, F401
+    COVERAGE_FIELDS,
+    COVERAGE_PREFIX,
+    KOPLOPER,
+    MEELOPERS,
+    PROFIEL,
+    SCORE_FIELDS,
+    SCORE_PREFIX,
+    SHAPEFILE_NAME_LENGTH,
+    ZEKERHEID,
+    coverage_field,
+    score_field,
+    shortened_fields,
+)
 
 # Stakeholder scores next to the data scores (scoring/stakeholders.py)
 STAKEHOLDER_PREFIX = "sh_"  # mean stakeholder score 0-100 per transition; NULL if nobody scored it

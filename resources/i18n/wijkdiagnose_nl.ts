@@ -23,6 +23,11 @@
         <source>layer &apos;{layer}&apos;: {count} code(s) occur more than once in field &apos;{field}&apos;: {named}. Every wijk (or buurt) must be in the layer once: remove the duplicate features, or pick a field with one unique code per wijk.</source>
         <translation>laag '{layer}': {count} code(s) komen meer dan eens voor in veld '{field}': {named}. Elke wijk (of buurt) moet één keer in de laag staan: verwijder de dubbele objecten, of kies een veld met één unieke code per wijk.</translation>
     </message>
+    <message>
+        <location filename="../../scoring/schema/diagnosis.py" line="107"/>
+        <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; does not hold what &apos;Score transitions&apos; writes there; run Score transitions again on the wijken.</source>
+        <translation>laag '{layer}': veld '{field}' bevat niet wat 'Transities scoren' daar schrijft; voer Transities scoren opnieuw uit op de wijken.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>

@@ -1,0 +1,115 @@
+"""The diagnosis fields ``score_transitions`` writes: scores, coverage, koploper,
+meelopers, zekerheid, and what they were computed from (profile, provenance)."""
+
+import json
+from dataclasses import dataclass
+from typing import Dict, Mapping, Optional
+
+from ..errors import InputError
+from ..messages import tr
+from ..transitions import TRANSITION_IDS
+
+SCORE_PREFIX = "score_"
+COVERAGE_PREFIX = "dekking_"  # share (0-100 %) of a transition's weight that had data
+
+KOPLOPER = "koploper"  # id of the leading transition
+MEELOPERS = "meelopers"  # ids of the followers, comma separated, most urgent first
+ZEKERHEID = "zekerheid"  # 0-100 %: how often the koploper stays koploper under perturbation
+PROFIEL = "profiel"  # name of the profile the scores were computed with
+
+
+def score_field(transition_id: str) -> str:
+    return SCORE_PREFIX + transition_id
+
+
+def coverage_field(transition_id: str) -> str:
+    return COVERAGE_PREFIX + transition_id
+
+
+SCORE_FIELDS = tuple(score_field(t) for t in TRANSITION_IDS)
+COVERAGE_FIELDS = tuple(coverage_field(t) for t in TRANSITION_IDS)
+
+SHAPEFILE_NAME_LENGTH = 10  # dBase field names: longer ones are cut when a Shapefile is written
+
+
+def shortened_fields(names) -> list:
+    """The score and coverage fields that ``names`` holds only cut to Shapefile length
+    (``score_ener`` for ``score_energie``): a diagnosed layer that went through a Shapefile."""
+    present = set(names)
+    return [
+        full
+        for full in (*SCORE_FIELDS, *COVERAGE_FIELDS)
+        if full not in present and full[:SHAPEFILE_NAME_LENGTH] in present
+    ]
+
+
+PROFIEL_PAD = "profiel_pad"  # path of the profile file; empty for the shipped default
+PROFIEL_HASH = "profiel_hash"  # hash of the profile as read (its bases included)
+HERKOMST = "herkomst"  # JSON {indicator id: {"bron", "veld", "jaar"}}: where each value came from
+URGENTIE = "urgentie"  # JSON {indicator id: urgency 0-100 or null}: what counted in the scores
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one indicator value came from: ``source`` (a data source or layer, e.g.
+    "CBS kerncijfers wijken en buurten"), ``field`` (the field or CBS fields it was
+    read or derived from, e.g. "personenautos / huishoudens") and ``year`` if known."""
+
+    source: str
+    field: Optional[str] = None
+    year: Optional[int] = None
+
+
+def encode_provenance(provenance: Mapping[str, Provenance]) -> str:
+    """The text of the ``herkomst`` field, keys sorted so equal provenance is equal text."""
+    return json.dumps(
+        {
+            indicator: {"bron": p.source, "veld": p.field, "jaar": p.year}
+            for indicator, p in provenance.items()
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def decode_provenance(text, layer_name: str) -> Dict[str, Provenance]:
+    """The ``herkomst`` field read back; empty for a blank one (a layer scored before the
+    field existed)."""
+    return {
+        indicator: Provenance(item.get("bron") or "", item.get("veld"), item.get("jaar"))
+        for indicator, item in _json_object(text, HERKOMST, layer_name).items()
+    }
+
+
+def encode_urgencies(urgencies: Mapping[str, Optional[float]]) -> str:
+    """The text of the ``urgentie`` field; NaN is written as null."""
+    return json.dumps(
+        {k: (None if v is None or v != v else round(float(v), 1)) for k, v in urgencies.items()},
+        sort_keys=True,
+    )
+
+
+def decode_urgencies(text, layer_name: str) -> Dict[str, Optional[float]]:
+    return {
+        indicator: None if value is None else float(value)
+        for indicator, value in _json_object(text, URGENTIE, layer_name).items()
+    }
+
+
+def _json_object(text, field: str, layer_name: str) -> dict:
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return {}
+    try:
+        found = json.loads(text)
+    except (TypeError, ValueError):
+        found = None
+    if not isinstance(found, dict):
+        raise InputError(
+            tr(
+                "layer '{layer}': field '{field}' does not hold what 'Score transitions' "
+                "writes there; run Score transitions again on the wijken."
+            ),
+            layer=layer_name,
+            field=field,
+        )
+    return found
