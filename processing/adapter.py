@@ -41,6 +41,7 @@ from ..compat import (
     make_field,
     plain,
 )
+from ..scoring.errors import stop_if_cancelled
 
 
 def read_features(
@@ -54,10 +55,7 @@ def read_features(
     features = []
     for number, feature in enumerate(source.getFeatures(request)):
         if feedback is not None:
-            if feedback.isCanceled():
-                raise QgsProcessingException(
-                    QCoreApplication.translate("adapter", "Cancelled; nothing was written.")
-                )
+            stop_if_cancelled(feedback.isCanceled)
             if number % 500 == 0:
                 feedback.setProgress(100.0 * number / total)
         features.append(QgsFeature(feature))
@@ -425,10 +423,7 @@ class OutputTransaction:
             raise QgsProcessingException(alg.invalidSinkError(parameters, name))
         self._sinks.append(sink)
         for attributes, shape in zip(rows, shapes):
-            if self._feedback.isCanceled():
-                raise QgsProcessingException(
-                    QCoreApplication.translate("adapter", "Cancelled; nothing was written.")
-                )
+            stop_if_cancelled(self._feedback.isCanceled)
             out = QgsFeature(qgs_fields)
             if shape is not None:
                 out.setGeometry(shape)

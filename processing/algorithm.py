@@ -21,7 +21,7 @@ from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ..i18n import localized
 from ..paths import ICON
 from ..scoring import fields
-from ..scoring.errors import InputError, WijkdiagnoseError
+from ..scoring.errors import CancelledError, InputError, WijkdiagnoseError
 from ..scoring.tables import require_unique_wijk_codes
 from .adapter import (
     LAYER_PARAMETERS,
@@ -149,6 +149,9 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
             self.require(self.NEEDS)
             check_destinations(self, parameters, context)
             return self.process(parameters, context, feedback)
+        except CancelledError as err:
+            message = self.tr("{} was cancelled; nothing was written.").format(self.displayName())
+            traceback.clear_frames(err.__traceback__)
         except (WijkdiagnoseError, QgsProcessingException) as err:
             message = localized(err)
             traceback.clear_frames(err.__traceback__)

@@ -13,7 +13,7 @@ passed whole.
 
 import numpy as np
 
-from .messages import Message, message
+from .messages import Message, message, tr
 
 
 class WijkdiagnoseError(Exception):
@@ -33,7 +33,19 @@ class InputError(WijkdiagnoseError):
 
 
 class CancelledError(WijkdiagnoseError):
-    """The user cancelled; nothing may have been written."""
+    """The user cancelled; nothing was written. The one cancel error of the plugin: the
+    Processing boundary names the algorithm that stopped."""
+
+    def __init__(self):
+        super().__init__(tr("Cancelled by the user; nothing was written."))
+
+
+def stop_if_cancelled(is_cancelled) -> None:
+    """Raise CancelledError when ``is_cancelled`` (a callable or None) says so; every long
+    loop calls this, the core's with the callable it was given, Processing's with
+    ``feedback.isCanceled``."""
+    if is_cancelled is not None and is_cancelled():
+        raise CancelledError()
 
 
 def shown(value) -> str:

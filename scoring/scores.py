@@ -19,7 +19,7 @@ from typing import Callable, Dict, List, Optional
 import numpy as np
 import pandas as pd
 
-from .errors import CancelledError, InputError
+from .errors import InputError, stop_if_cancelled
 from .indicators.names import DATA_COVERAGE_OF
 from .normalise import urgency
 from .profile import Profile
@@ -182,8 +182,7 @@ def _koploper_stability(raw, rules, weights, koploper_index, profile, progress, 
     batch = 50  # draws per vectorised step: bounded memory, regular progress
     done = 0
     while done < settings.draws:
-        if is_cancelled and is_cancelled():
-            raise CancelledError("Scoring was cancelled; nothing was written.")
+        stop_if_cancelled(is_cancelled)
         size = min(batch, settings.draws - done)
         noise = np.stack([g.normal(0.0, 1.0, size=(size, raw.shape[1])) for g in wijk_rngs], 1)
         noise *= relative_sd

@@ -9,7 +9,7 @@ from qgis.core import (
 
 from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR
 from ...scoring import fields
-from ...scoring.errors import CancelledError
+from ...scoring.errors import stop_if_cancelled
 from ...scoring.stakeholders import (
     DEFAULT_THRESHOLD,
     DEFAULT_WEIGHT,
@@ -141,8 +141,7 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
                     "and were left out: {}. Check the wijk code fields."
                 ).format(sum(comparison.unmatched.values()), table_name, wijken_name, codes)
             )
-        if feedback.isCanceled():
-            raise CancelledError(self.tr("The comparison was cancelled; nothing was written."))
+        stop_if_cancelled(feedback.isCanceled)
 
         with OutputTransaction(self, parameters, context, feedback) as outputs:
             dest_id = outputs.features(self.OUTPUT, wijken, wijk_features, comparison.fields)

@@ -626,9 +626,7 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         if result == results.Success:
             return
         if result == results.Canceled:
-            raise CancelledError(
-                self.tr("Export cancelled; nothing was written to {}.").format(path)
-            )
+            raise CancelledError()
         messages = {
             results.MemoryError: self.tr(
                 "Not enough memory to render {}. Choose a lower DPI and try again."

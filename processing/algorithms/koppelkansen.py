@@ -11,7 +11,7 @@ from qgis.core import (
 )
 
 from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
-from ...scoring.errors import CancelledError
+from ...scoring.errors import stop_if_cancelled
 from ...scoring.tables import require_unique_wijk_codes, wijk_code_column
 from ...scoring.timeline import (
     DEFAULT_GRAAFRUST,
@@ -207,8 +207,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
             wijken_name,
         )
         self._report(result, works_name, wijken_name, horizon, feedback)
-        if feedback.isCanceled():
-            raise CancelledError(self.tr("Koppelkansen were cancelled; nothing was written."))
+        stop_if_cancelled(feedback.isCanceled)
 
         with OutputTransaction(self, parameters, context, feedback) as outputs:
             return {

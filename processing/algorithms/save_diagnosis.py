@@ -20,7 +20,7 @@ from qgis.core import (
 )
 
 from ...compat import SOURCE_POLYGON, SOURCE_VECTOR
-from ...scoring.errors import CancelledError, InputError
+from ...scoring.errors import InputError, stop_if_cancelled
 from ..adapter import distinct_whole_numbers
 from ..algorithm import WijkdiagnoseAlgorithm
 from .export_wijkbladen import StagedOutputs
@@ -142,15 +142,13 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
             if keep_others:
                 shutil.copyfile(gpkg, staged_gpkg)
             for number, (layer_name, layer) in enumerate(layers.items()):
-                if feedback.isCanceled():
-                    raise CancelledError(self.tr("Saving was cancelled; nothing was written."))
+                stop_if_cancelled(feedback.isCanceled)
                 new_file = number == 0 and not keep_others
                 self.write_layer(layer, staged_gpkg, layer_name, new_file, context, feedback)
                 feedback.setProgress(80 * (number + 1) / len(layers))
             for source, destination in copies.values():
                 shutil.copyfile(source, staged.file(destination))
-            if feedback.isCanceled():
-                raise CancelledError(self.tr("Saving was cancelled; nothing was written."))
+            stop_if_cancelled(feedback.isCanceled)
             staged.commit()
         except OSError as err:
             raise InputError(

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pandas as pd
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -18,7 +17,7 @@ from ...compat import NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR
 from ...scoring.cbs import find_fields
 from ...scoring.claims import LAYERS, compute_claims
 from ...scoring.conventions import POLYGON_STREET_WIDTH_M
-from ...scoring.errors import InputError
+from ...scoring.errors import InputError, stop_if_cancelled
 from ...scoring.fields import SCORE_FIELDS
 from ...scoring.profile import load_profile
 from ...scoring.tables import require_unique_wijk_codes
@@ -272,8 +271,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         claims = compute_claims(space, wijken[scored], catalogue)
         for note in (*space.attrs["notes"], *claims.notes):
             feedback.pushWarning(note)
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled; nothing was written."))
+        stop_if_cancelled(feedback.isCanceled)
         feedback.setProgress(90)
 
         wide = pd.concat([space, claims.fields], axis=1)

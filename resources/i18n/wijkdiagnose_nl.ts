@@ -28,6 +28,11 @@
         <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; does not hold what &apos;Score transitions&apos; writes there; run Score transitions again on the wijken.</source>
         <translation>laag '{layer}': veld '{field}' bevat niet wat 'Transities scoren' daar schrijft; voer Transities scoren opnieuw uit op de wijken.</translation>
     </message>
+    <message>
+        <location filename="../../scoring/errors.py" line="40"/>
+        <source>Cancelled by the user; nothing was written.</source>
+        <translation>Geannuleerd door de gebruiker; er is niets geschreven.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -127,14 +132,9 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
         <translation>{} score(s) uit laag '{}' horen bij wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="150"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="149"/>
         <source>{} stakeholder score(s); {} wijk(en) where people and data diverge.</source>
         <translation>{} stakeholderscore(s); {} wijk(en) waar mensen en data uiteenlopen.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="145"/>
-        <source>The comparison was cancelled; nothing was written.</source>
-        <translation>De vergelijking is geannuleerd; er is niets weggeschreven.</translation>
     </message>
 </context>
 <context>
@@ -311,37 +311,32 @@ Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie 
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="629"/>
-        <source>Export cancelled; nothing was written to {}.</source>
-        <translation>Export geannuleerd; er is niets naar {} geschreven.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="633"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="631"/>
         <source>Not enough memory to render {}. Choose a lower DPI and try again.</source>
         <translation>Onvoldoende geheugen om {} te renderen. Kies een lagere DPI en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="636"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="634"/>
         <source>Cannot write to {}. Check that the folder exists and is writable, and that the file is not open in another application.</source>
         <translation>Kan niet schrijven naar {}. Controleer of de map bestaat en beschrijfbaar is, en of het bestand niet in een andere toepassing geopend is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="640"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="638"/>
         <source>Could not create the print device for {}.</source>
         <translation>Kon het afdrukapparaat voor {} niet aanmaken.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="641"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="639"/>
         <source>Could not export the map layers of {} as SVG.</source>
         <translation>Kon de kaartlagen van {} niet als SVG exporteren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="642"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="640"/>
         <source>Could not step through the wijken while exporting {} (atlas error).</source>
         <translation>Kon de wijken niet doorlopen bij het exporteren van {} (atlasfout).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="646"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="644"/>
         <source>Export of {} failed.</source>
         <translation>Export van {} is mislukt.</translation>
     </message>
@@ -424,22 +419,22 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="266"/>
+        <location filename="../../processing/algorithm.py" line="269"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="272"/>
+        <location filename="../../processing/algorithm.py" line="275"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="324"/>
+        <location filename="../../processing/algorithm.py" line="327"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="306"/>
+        <location filename="../../processing/algorithm.py" line="309"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -530,29 +525,24 @@ Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="222"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="221"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="229"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="228"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="236"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="235"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="241"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="240"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="211"/>
-        <source>Koppelkansen were cancelled; nothing was written.</source>
-        <translation>Koppelkansen geannuleerd; er is niets geschreven.</translation>
     </message>
 </context>
 <context>
@@ -720,42 +710,37 @@ Het meegeleverde model eindigt met deze stap.</translation>
         <translation>Overzichtskaart om op te slaan (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="153"/>
-        <source>Saving was cancelled; nothing was written.</source>
-        <translation>Opslaan geannuleerd; er is niets geschreven.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="156"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="154"/>
         <source>Cannot write the diagnosis: {} ({}).</source>
         <translation>De diagnose kan niet worden geschreven: {} ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="164"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="162"/>
         <source>Wrote {} with the layers {}.</source>
         <translation>{} geschreven met de lagen {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="175"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="173"/>
         <source>Output &apos;{}&apos; needs the file to save: give &apos;{}&apos; too.</source>
         <translation>Uitvoer '{}' heeft het bestand nodig dat moet worden opgeslagen: geef ook '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="183"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="181"/>
         <source>File &apos;{}&apos; ({}) does not exist.</source>
         <translation>Bestand '{}' ({}) bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="207"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="205"/>
         <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
         <translation>Laag '{}': veld 'fid' herhaalt id's; de rijen krijgen nieuwe id's.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="216"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="214"/>
         <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
         <translation>Laag '{}' kon niet in het GeoPackage worden geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="231"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="229"/>
         <source>Cannot write to {}: {}. Check that the folder exists and is writable.</source>
         <translation>Kan niet schrijven naar {}: {}. Controleer of de map bestaat en schrijfbaar is.</translation>
     </message>
@@ -852,12 +837,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="78"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="77"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="81"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="80"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -874,97 +859,92 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="102"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="101"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="110"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="109"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="119"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="118"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="127"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="126"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="136"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="135"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="143"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="152"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="151"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="160"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="159"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="168"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="167"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="176"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="175"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="184"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="183"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="196"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="195"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="199"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="198"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="204"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="203"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="220"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="219"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="230"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="229"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="271"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="270"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="276"/>
-        <source>Cancelled; nothing was written.</source>
-        <translation>Geannuleerd; er is niets weggeschreven.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="296"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="294"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -1095,29 +1075,34 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="162"/>
+        <location filename="../../processing/algorithm.py" line="165"/>
         <source>Unexpected error in {}: {}: {}</source>
         <translation>Onverwachte fout in {}: {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="167"/>
+        <location filename="../../processing/algorithm.py" line="170"/>
         <source>{} failed on input &apos;{}&apos; ({}): it could not be read; no output was written. Check that the file is what the parameter asks for; if it is, please report this with the log (Processing &gt; History).</source>
         <translation>{} is mislukt op invoer '{}' ({}): die kon niet worden gelezen; er is geen uitvoer geschreven. Controleer of het bestand is wat de parameter vraagt; is dat zo, meld dit dan met het log (Processing &gt; Geschiedenis).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="172"/>
+        <location filename="../../processing/algorithm.py" line="175"/>
         <source>{} failed unexpectedly; no output was written. Please report this with the log (Processing &gt; History) and, if you can, the input files.</source>
         <translation>{} is onverwacht mislukt; er is geen uitvoer geschreven. Meld dit alstublieft met het log (Processing &gt; Geschiedenis) en, als het kan, de invoerbestanden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="226"/>
+        <location filename="../../processing/algorithm.py" line="229"/>
         <source>Layer &apos;{}&apos; holds the diagnosis with field names cut to 10 characters (e.g. &apos;{}&apos; for &apos;{}&apos;), as a Shapefile stores them; save the output of Score transitions as GeoPackage and use that layer.</source>
         <translation>Laag '{}' bevat de diagnose met veldnamen ingekort tot 10 tekens (bijv. '{}' voor '{}'), zoals een Shapefile ze opslaat; sla de uitvoer van Transities scoren op als GeoPackage en gebruik die laag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="205"/>
+        <location filename="../../processing/algorithm.py" line="208"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="153"/>
+        <source>{} was cancelled; nothing was written.</source>
+        <translation>{} is geannuleerd; er is niets geschreven.</translation>
     </message>
 </context>
 <context>
@@ -1442,62 +1427,57 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>adapter</name>
     <message>
-        <location filename="../../processing/adapter.py" line="429"/>
-        <source>Cancelled; nothing was written.</source>
-        <translation>Geannuleerd; er is niets weggeschreven.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/adapter.py" line="256"/>
+        <location filename="../../processing/adapter.py" line="254"/>
         <source>Output &apos;{}&apos; would write into input file &apos;{}&apos; (input &apos;{}&apos;): that can replace the file and lose the layers it holds. Choose another file for the output.</source>
         <translation>Uitvoer '{}' zou in invoerbestand '{}' schrijven (invoer '{}'): dan kan het bestand worden vervangen en gaan de lagen erin verloren. Kies een ander bestand voor de uitvoer.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="265"/>
+        <location filename="../../processing/adapter.py" line="263"/>
         <source>Output &apos;{}&apos;: &apos;{}&apos; is not a destination QGIS can write. To add a layer to a GeoPackage, write ogr:dbname=&apos;{}&apos; table=&quot;{}&quot; (geom).</source>
         <translation>Uitvoer '{}': '{}' is geen bestemming die QGIS kan schrijven. Schrijf ogr:dbname='{}' table=&quot;{}&quot; (geom) om een laag aan een GeoPackage toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="275"/>
+        <location filename="../../processing/adapter.py" line="273"/>
         <source>Outputs &apos;{}&apos; and &apos;{}&apos; would both write &apos;{}&apos;, and the second would replace the first. Give each output its own file, or its own layer (ogr:dbname=&apos;{}&apos; table=&quot;name&quot; (geom)).</source>
         <translation>Uitvoer '{}' en '{}' zouden allebei '{}' schrijven, en de tweede zou de eerste vervangen. Geef elke uitvoer een eigen bestand, of een eigen laag (ogr:dbname='{}' table=&quot;name&quot; (geom)).</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="288"/>
+        <location filename="../../processing/adapter.py" line="286"/>
         <source>Output &apos;{}&apos; is a table without geometry, which FlatGeobuf cannot hold (the file would stay empty). Choose GeoPackage, GeoJSON or CSV for it.</source>
         <translation>Uitvoer '{}' is een tabel zonder geometrie, en die kan FlatGeobuf niet bevatten (het bestand zou leeg blijven). Kies er GeoPackage, GeoJSON of CSV voor.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="301"/>
+        <location filename="../../processing/adapter.py" line="299"/>
         <source>Output &apos;{}&apos;: &apos;{}&apos; is a file, not a folder. Choose another folder.</source>
         <translation>Uitvoer '{}': '{}' is een bestand, geen map. Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="308"/>
+        <location filename="../../processing/adapter.py" line="306"/>
         <source>Output &apos;{}&apos;: folder &apos;{}&apos; does not exist. Create it or choose another folder.</source>
         <translation>Uitvoer '{}': map '{}' bestaat niet. Maak die aan of kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="316"/>
+        <location filename="../../processing/adapter.py" line="314"/>
         <source>Output &apos;{}&apos;: &apos;{}&apos; may not be written (no permission). Choose another folder.</source>
         <translation>Uitvoer '{}': '{}' mag niet worden geschreven (geen rechten). Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="366"/>
+        <location filename="../../processing/adapter.py" line="364"/>
         <source>Could not remove the partial output &apos;{}&apos; ({}); delete it by hand.</source>
         <translation>De gedeeltelijke uitvoer '{}' kon niet worden verwijderd ({}); verwijder die zelf.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="470"/>
+        <location filename="../../processing/adapter.py" line="465"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose text fields hold at most 254 characters: {} value(s) of field &apos;{}&apos; were cut. Save the output as GeoPackage to keep them whole.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan tekstvelden hoogstens 254 tekens bevatten: {} waarde(n) van veld '{}' zijn afgekapt. Sla de uitvoer op als GeoPackage om ze heel te houden.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="487"/>
+        <location filename="../../processing/adapter.py" line="482"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose field names hold at most 10 characters: {} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full names: save a layer you pass on as GeoPackage.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan veldnamen hoogstens 10 tekens hebben: {} veld(en) zijn hernoemd ({}). Latere Wijkdiagnose-stappen zoeken de volledige namen: sla een laag die u doorgeeft op als GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="566"/>
+        <location filename="../../processing/adapter.py" line="561"/>
         <source>the file cannot be opened for writing</source>
         <translation>het bestand kan niet worden geopend om te schrijven</translation>
     </message>

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..errors import CancelledError, InputError
+from ..errors import InputError, stop_if_cancelled
 
 Progress = Optional[Callable[[float], None]]
 IsCancelled = Optional[Callable[[], bool]]
@@ -27,8 +27,7 @@ class Monitor:
         self._end = end
 
     def step(self, fraction: float) -> None:
-        if self._is_cancelled is not None and self._is_cancelled():
-            raise CancelledError("cancelled by the user; no output was written")
+        stop_if_cancelled(self._is_cancelled)
         if self._progress is not None:
             self._progress(self._start + (self._end - self._start) * min(max(fraction, 0.0), 1.0))
 

@@ -218,7 +218,12 @@ def test_filter_that_matches_nothing_or_does_not_parse(diagnosed, tmp_path):
 def test_cancel_during_the_pdf_leaves_no_file(diagnosed, tmp_path):
     pdf = tmp_path / "wijkbladen.pdf"
     feedback = RecordingFeedback(cancel_after_progress=20)
-    with pytest.raises(QgsProcessingException, match="Export cancelled; nothing was written"):
+    with pytest.raises(
+        QgsProcessingException,
+        match=re.escape(
+            "Export wijkbladen (atlas PDF, PNGs, overview) was cancelled; nothing was written."
+        ),
+    ):
         run(
             EXPORT,
             {
