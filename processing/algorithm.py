@@ -2,11 +2,13 @@
 
 import os
 import traceback
-from typing import Tuple
+from typing import NamedTuple, Optional, Tuple
 
+import pandas as pd
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -21,11 +23,14 @@ from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ..i18n import localized
 from ..paths import ICON
 from ..scoring import fields
+from ..scoring.cbs import find_fields
 from ..scoring.errors import CancelledError, InputError, WijkdiagnoseError
-from ..scoring.tables import require_unique_wijk_codes
+from ..scoring.schema.wijk import wijk_keys
+from ..scoring.tables import require_unique_wijk_codes, wijk_code_column
 from .adapter import (
     LAYER_PARAMETERS,
     OutputTransaction,
+    attribute_table,
     check_destinations,
     geodataframe,
     in_projected_crs,
@@ -41,6 +46,17 @@ GROUP_NAMES = {
     "diagnose": QT_TRANSLATE_NOOP("WijkdiagnoseAlgorithm", "Diagnosis"),
     "uitvoer": QT_TRANSLATE_NOOP("WijkdiagnoseAlgorithm", "Output"),
 }
+
+
+class DiagnosedWijken(NamedTuple):
+    """A diagnosed-wijken input as every algorithm reads it (``read_diagnosed``)."""
+
+    source: QgsProcessingFeatureSource
+    features: list  # QgsFeature, in layer order
+    frame: pd.DataFrame  # attributes (a GeoDataFrame in RD New when asked), index 0..n-1
+    keys: pd.Series  # the wijk key of every row (scoring.schema.wijk)
+    code_column: Optional[str]  # the wijk code field; None: keyed by feature id
+    layer_name: str
 
 
 class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
@@ -215,6 +231,40 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         if source is None and not (optional and parameters.get(name) in (None, "")):
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         return source
+
+    def read_diagnosed(
+        self,
+        parameters,
+        name,
+        context,
+        feedback,
+        code_field: Optional[str] = None,
+        code_required: bool = True,
+        geometry: bool = False,
+    ) -> DiagnosedWijken:
+        """The one way to read a diagnosed-wijken input (parameter ``name``).
+
+        ``code_field`` is the wijk code field the user chose (None: the layer's CBS wijk
+        code field, found by name); without one the wijken are refused when
+        ``code_required``, else keyed by feature id. ``geometry`` gives a GeoDataFrame
+        in RD New instead of the attribute table.
+        """
+        source = self.diagnosed_source(parameters, name, context)
+        layer_name = source.sourceName()
+        features = self.wijk_features(source, feedback)
+        if geometry:
+            frame = in_projected_crs(geodataframe(features, source.fields(), source.sourceCrs()))
+        else:
+            frame = attribute_table(features, source.fields())
+        if code_required:
+            code_column = wijk_code_column(frame.columns, code_field, layer_name)
+        else:
+            code_column = code_field or find_fields(frame.columns, layer_name=layer_name).get(
+                "wk_code"
+            )
+        require_unique_wijk_codes(frame, layer_name, code_column)
+        keys = wijk_keys(frame, code_column, layer_name, [f.id() for f in features])
+        return DiagnosedWijken(source, features, frame, keys, code_column, layer_name)
 
     def diagnosed_source(self, parameters, name, context):
         """The diagnosed wijken of parameter ``name``, refused when their score fields were
