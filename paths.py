@@ -9,3 +9,5 @@ ICONS = RESOURCES / "icons"
 ICON = ICONS / "wijkdiagnose.svg"
 DOCK_ICON = ICONS / "dock.svg"
 I18N = RESOURCES / "i18n"
+STYLES = RESOURCES / "styles"
+PRESSURE_STYLE = STYLES / "druk.qml"  # the claim map by pressure

@@ -23,8 +23,8 @@ from ...compat import SOURCE_POLYGON, SOURCE_VECTOR
 from ...scoring.errors import InputError, stop_if_cancelled
 from ..adapter import distinct_whole_numbers
 from ..algorithm import WijkdiagnoseAlgorithm
+from ..styles import PressureStyle
 from .export_wijkbladen import StagedOutputs
-from .spatial_claims import PressureStyle
 
 FID = "fid"  # the GeoPackage feature id column, which QGIS also shows as a field
 

@@ -1,10 +1,7 @@
 """wijkdiagnose:spatial_claims — the transitions' space claims against the capacity per wijk."""
 
-from pathlib import Path
-
 import pandas as pd
 from qgis.core import (
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -29,28 +26,8 @@ from ..adapter import (
     read_geodataframe,
 )
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..styles import PressureStyle
 from .land_cover_shares import CLASS_SOURCES
-
-PRESSURE_STYLE = Path(__file__).resolve().parents[2] / "resources" / "styles" / "druk.qml"
-
-
-class PressureStyle(QgsProcessingLayerPostProcessorInterface):
-    """Styles the claim map by pressure (resources/styles/druk.qml) once it is loaded."""
-
-    # QGIS owns the post-processor after setPostProcessor, but the Python half of this
-    # subclass dies with its last Python reference: keep one per run (the usual workaround).
-    latest = None
-
-    def postProcessLayer(self, layer, context, feedback):
-        message, loaded = layer.loadNamedStyle(str(PRESSURE_STYLE))
-        if not loaded:
-            feedback.pushWarning(message)
-        layer.triggerRepaint()
-
-    @classmethod
-    def create(cls) -> "PressureStyle":
-        cls.latest = cls()
-        return cls.latest
 
 
 class SpatialClaims(WijkdiagnoseAlgorithm):

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis_helpers import RecordingFeedback, attributes_by, memory_layer, processing_ready, run
 
-from wijkdiagnose.processing.algorithms.spatial_claims import PRESSURE_STYLE
+from wijkdiagnose.paths import PRESSURE_STYLE
 from wijkdiagnose.scoring.fields import SCORE_FIELDS
 from wijkdiagnose.scoring.profile import load_profile
 
