@@ -9,11 +9,8 @@ from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 from qgis_helpers import RecordingFeedback, memory_layer, run
 
-from wijkdiagnose.processing.algorithms.export_wijkbladen import (
-    DRUK_STYLE,
-    koploper_colour_expression,
-    koploper_copy,
-)
+from wijkdiagnose.paths import PRESSURE_STYLE
+from wijkdiagnose.processing.styles import koploper_colour_expression, koploper_copy
 from wijkdiagnose.scoring.transitions import BY_ID, TRANSITIONS
 
 EXPORT = "wijkdiagnose:export_wijkbladen"
@@ -254,7 +251,7 @@ def test_koploper_colours_and_labels_come_from_the_transitions():
 
 def test_pressure_style_has_the_four_classes_with_conflict_in_red():
     layer = memory_layer("Polygon", "druk_dak:double", [])
-    _message, loaded = layer.loadNamedStyle(str(DRUK_STYLE))
+    _message, loaded = layer.loadNamedStyle(str(PRESSURE_STYLE))
     assert loaded
     ranges = layer.renderer().ranges()
     assert [(r.lowerValue(), r.upperValue()) for r in ranges[:3]] == [
