@@ -212,7 +212,10 @@ def test_cancel_while_writing_leaves_no_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(OutputTransaction, "_write", cancel_before_the_table)
     output, blocks = tmp_path / "claims.gpkg", tmp_path / "blokken.gpkg"
-    with pytest.raises(QgsProcessingException, match="Cancelled; nothing was written."):
+    with pytest.raises(
+        QgsProcessingException,
+        match="^Space claims against capacity was cancelled; nothing was written.$",
+    ):
         run(
             "wijkdiagnose:spatial_claims",
             claims_parameters(scored_wijken(), OUTPUT=str(output), BLOCKS=str(blocks)),

@@ -25,6 +25,12 @@ def refuse(destination, detail):
     raise RefusedError(destination, detail)
 
 
+def stage(staged, destination, data: bytes) -> None:
+    """Write ``data`` as the staged file of ``destination``."""
+    with open(staged.file(str(destination)), "wb") as out:
+        out.write(data)
+
+
 def test_it_imports_with_qgis_blocked():
     path = ROOT / "tests" / "scoring" / "test_pure_core.py"
     spec = importlib.util.spec_from_file_location("pure_core_blocker", path)
@@ -51,10 +57,8 @@ def test_nothing_reaches_the_destinations_before_commit(tmp_path):
     old.write_bytes(b"old")
     staged = StagedOutputs(refuse)
     try:
-        with open(staged.file(str(old)), "wb") as out:
-            out.write(b"new")
-        with open(staged.file(str(tmp_path / "overzicht.png")), "wb") as out:
-            out.write(b"png")
+        stage(staged, old, b"new")
+        stage(staged, tmp_path / "overzicht.png", b"png")
     finally:
         staged.discard()  # a failure before commit
     assert sorted(p.name for p in tmp_path.iterdir()) == ["wijkbladen.pdf"]
@@ -66,8 +70,7 @@ def test_commit_moves_files_and_folder_contents_into_place(tmp_path):
     old.write_bytes(b"old")
     staged = StagedOutputs(refuse)
     try:
-        with open(staged.file(str(old)), "wb") as out:
-            out.write(b"new")
+        stage(staged, old, b"new")
         scratch = staged.folder(str(tmp_path / "png"))
         for name in ("wijkblad_WK1.png", "wijkblad_WK2.png"):
             with open(os.path.join(scratch, name), "wb") as out:
@@ -96,9 +99,8 @@ def test_a_move_that_fails_puts_every_earlier_one_back(tmp_path, monkeypatch):
         replace(source, target)
 
     try:
-        for path, text in ((first, b"new a"), (second, b"new b")):
-            with open(staged.file(str(path)), "wb") as out:
-                out.write(text)
+        stage(staged, first, b"new a")
+        stage(staged, second, b"new b")
         monkeypatch.setattr(os, "replace", disk_full)
         with pytest.raises(RefusedError) as refused:
             staged.commit()
