@@ -21,7 +21,7 @@ from qgis.core import (
 from ...compat import SOURCE_POLYGON, SOURCE_VECTOR
 from ...scoring.errors import InputError, stop_if_cancelled
 from ..adapter import distinct_whole_numbers
-from ..algorithm import WijkdiagnoseAlgorithm
+from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
 from ..destinations import DestinationChecks
 from ..styles import PressureStyle
 from ..transaction import StagedOutputs
@@ -110,11 +110,12 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
             keep_others = os.path.isfile(gpkg)  # its other layers stay, as native:package does
             if keep_others:
                 shutil.copyfile(gpkg, staged_gpkg)
+            progress, is_cancelled = core_callbacks(feedback, 0, 80)
             for number, (layer_name, layer) in enumerate(layers.items()):
-                stop_if_cancelled(feedback.isCanceled)
+                stop_if_cancelled(is_cancelled)
                 new_file = number == 0 and not keep_others
                 self.write_layer(layer, staged_gpkg, layer_name, new_file, context, feedback)
-                feedback.setProgress(80 * (number + 1) / len(layers))
+                progress((number + 1) / len(layers))
             for source, destination in copies.values():
                 shutil.copyfile(source, staged.file(destination))
             stop_if_cancelled(feedback.isCanceled)

@@ -271,15 +271,13 @@ def with_herkomst(diagnosed, folder, values: dict):
     """A copy of the diagnosed wijken with a hand-written ``herkomst`` per wijk code."""
     import shutil
 
-    from qgis.core import QgsField
-    from qgis.PyQt.QtCore import QVariant
-
+    from wijkdiagnose.compat import FIELD_STRING, make_field
     from wijkdiagnose.scoring.schema.diagnosis import HERKOMST
 
     copy = folder / "met_herkomst.gpkg"
     shutil.copyfile(diagnosed, copy)
     layer = QgsVectorLayer(str(copy), "wijken met herkomst", "ogr")
-    assert layer.dataProvider().addAttributes([QgsField(HERKOMST, QVariant.String)])
+    assert layer.dataProvider().addAttributes([make_field(HERKOMST, FIELD_STRING)])
     layer.updateFields()
     index = layer.fields().indexFromName(HERKOMST)
     changes = {f.id(): {index: values.get(f["wijkcode"], "")} for f in layer.getFeatures()}
