@@ -1,7 +1,8 @@
 """QGIS sources to core types (pandas / geopandas) and core results back into sinks.
 
 The only module that converts between the two worlds; algorithms call it and
-the pure core never sees a QgsFeature.
+the pure core never sees a QgsFeature. Where outputs may go is checked in
+destinations.py; the file part of all-or-nothing writing is transaction.py.
 """
 
 import os
