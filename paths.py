@@ -11,3 +11,6 @@ DOCK_ICON = ICONS / "dock.svg"
 I18N = RESOURCES / "i18n"
 STYLES = RESOURCES / "styles"
 PRESSURE_STYLE = STYLES / "druk.qml"  # the claim map by pressure
+LAYOUTS = RESOURCES / "layouts"
+WIJKBLAD_TEMPLATE = LAYOUTS / "wijkblad.qpt"  # one sheet per wijk (atlas)
+OVERZICHT_TEMPLATE = LAYOUTS / "overzicht.qpt"  # all wijken coloured by koploper

@@ -1,14 +1,11 @@
 """QGIS sources to core types (pandas / geopandas) and core results back into sinks.
 
 The only module that converts between the two worlds; algorithms call it and
-the pure core never sees a QgsFeature.
+the pure core never sees a QgsFeature. Where outputs may go is checked in
+destinations.py; the file part of all-or-nothing writing is transaction.py.
 """
 
-import glob
 import os
-import re
-import shutil
-import tempfile
 import traceback
 from typing import List, Optional, Sequence
 
@@ -16,17 +13,13 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsDataSourceUri,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessingException,
-    QgsProcessingFeatureSourceDefinition,
-    QgsProcessingUtils,
     QgsProviderRegistry,
-    QgsVectorFileWriter,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -36,12 +29,13 @@ from ..compat import (
     FIELD_STRING,
     SINK_NO_FLAGS,
     SINK_REGENERATE_PRIMARY_KEY,
-    SOURCE_VECTOR,
     WKB_NO_GEOMETRY,
     make_field,
     plain,
 )
 from ..scoring.errors import stop_if_cancelled
+from .destinations import destination_file
+from .transaction import Rollback
 
 
 def read_features(
@@ -152,174 +146,6 @@ def _cell(value):
     return value
 
 
-# ---- where outputs go: checked before any work ----------------------------------------
-
-LAYER_PARAMETERS = {"source", "vector", "raster", "layer", "mesh", "pointcloud"}
-LAYER_OUTPUTS = {"sink", "vectorDestination", "rasterDestination"}
-
-
-def file_of(uri: str, provider: str = "ogr"):
-    """(real path, layer name or None) of the file a layer source or an output destination
-    names (``path``, ``path|layername=x``, ``ogr:dbname='path' table="x"``); (None, None)
-    for memory layers and databases."""
-    if not uri or uri.startswith("memory:"):
-        return None, None
-    if uri.startswith("ogr:"):
-        parsed = QgsDataSourceUri(uri[len("ogr:") :])
-        path, layer = parsed.database(), parsed.table()
-    else:
-        parts = QgsProviderRegistry.instance().decodeUri(provider, uri)
-        path, layer = parts.get("path"), parts.get("layerName")
-    return (os.path.realpath(path), layer or None) if path else (None, None)
-
-
-def destination_file(uri: str):
-    """(real path, layer name or None) of the file a sink destination writes, parsed as
-    QGIS parses it (QgsProcessingUtils::parseDestinationString): ``provider:uri`` (only
-    ``ogr:dbname='path' table="x"`` is a file), else a path whose extension picks the
-    format (GeoPackage, with .gpkg appended, when it picks none); (None, None) otherwise."""
-    prefixed = re.match(r"^(.{3,}?):(.*)$", uri or "")
-    if not uri or (prefixed and prefixed.group(1) != "ogr"):
-        return None, None
-    if prefixed:
-        parsed = QgsDataSourceUri(prefixed.group(2))
-        path, layer = parsed.database() or prefixed.group(2), parsed.table() or None
-    else:
-        extension = os.path.splitext(uri)[1][1:]
-        path = uri if QgsVectorFileWriter.driverForExtension(extension) else uri + ".gpkg"
-        layer = None
-    return os.path.realpath(path), layer
-
-
-def input_files(alg, parameters, context) -> list:
-    """[(parameter description, real path)] of every file the run's inputs read."""
-    found = []
-    for definition in alg.parameterDefinitions():
-        name, kind = definition.name(), definition.type()
-        if definition.isDestination() or parameters.get(name) in (None, ""):
-            continue
-        if kind == "file":
-            path = alg.parameterAsFile(parameters, name, context)
-            found += [(definition.description(), os.path.realpath(path))] if path else []
-            continue
-        if kind == "multilayer":
-            layers = alg.parameterAsLayerList(parameters, name, context)
-        elif isinstance(parameters[name], QgsProcessingFeatureSourceDefinition):
-            layers = [source_definition_layer(parameters[name], context)]  # e.g. selected only
-        elif kind in LAYER_PARAMETERS:
-            layers = [alg.parameterAsLayer(parameters, name, context)]
-        else:
-            continue
-        for layer in filter(None, layers):
-            path, _layer = file_of(layer.source(), layer.providerType())
-            found += [(definition.description(), path)] if path else []
-    return found
-
-
-def source_definition_layer(definition, context):
-    """The layer a 'selected features only' (or feature-limit) source stands for."""
-    value = definition.source.valueAsString(context.expressionContext())
-    text = value[0] if isinstance(value, tuple) else value
-    return QgsProcessingUtils.mapLayerFromString(text, context)
-
-
-def output_files(alg, parameters, context) -> list:
-    """[(name, description, real path, layer name or None, destination as given)] of every
-    output that goes to a file."""
-    found = []
-    for definition in alg.destinationParameterDefinitions():
-        name, kind = definition.name(), definition.type()
-        if kind in LAYER_OUTPUTS:
-            uri = alg.parameterAsOutputLayer(parameters, name, context)
-            path, layer = destination_file(uri)
-        elif kind == "fileDestination":
-            uri = alg.parameterAsFileOutput(parameters, name, context)
-            path, layer = (os.path.realpath(uri), None) if uri else (None, None)
-        else:
-            continue
-        if path:
-            found.append((name, definition.description(), path, layer, uri))
-    return found
-
-
-def check_destinations(alg, parameters, context) -> None:
-    """Refuse, before any work, an output that would write into an input file or into
-    the file of another output, or whose folder is missing or read-only."""
-    inputs = input_files(alg, parameters, context)
-    earlier = []
-    for name, label, path, layer, uri in output_files(alg, parameters, context):
-        meant = file_of(uri)[0] if "|layername=" in uri else path
-        for input_label, input_path in inputs:
-            if input_path in (path, meant):
-                raise QgsProcessingException(
-                    QCoreApplication.translate(
-                        "adapter",
-                        "Output '{}' would write into input file '{}' (input '{}'): that can "
-                        "replace the file and lose the layers it holds. Choose another file "
-                        "for the output."
-                    ).format(label, input_path, input_label)
-                )  # fmt: skip
-        if meant != path:  # QGIS would take '|layername=x' as part of a new file's name
-            raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "adapter",
-                    "Output '{}': '{}' is not a destination QGIS can write. To add a layer "
-                    "to a GeoPackage, write ogr:dbname='{}' table=\"{}\" (geom)."
-                ).format(label, uri, meant, file_of(uri)[1])
-            )  # fmt: skip
-        for other_label, other_path, other_layer in earlier:
-            layers = {(layer or "").lower(), (other_layer or "").lower()}
-            if path == other_path and (len(layers) == 1 or "" in layers):
-                raise QgsProcessingException(
-                    QCoreApplication.translate(
-                        "adapter",
-                        "Outputs '{}' and '{}' would both write '{}', and the second would "
-                        "replace the first. Give each output its own file, or its own layer "
-                        "(ogr:dbname='{}' table=\"name\" (geom))."
-                    ).format(other_label, label, path, path)
-                )  # fmt: skip
-        earlier.append((label, path, layer))
-        check_folder(label, path)
-        definition = alg.parameterDefinition(name)
-        table = definition.type() == "sink" and definition.dataType() == SOURCE_VECTOR
-        if table and path.lower().endswith(".fgb"):
-            raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "adapter",
-                    "Output '{}' is a table without geometry, which FlatGeobuf cannot hold "
-                    "(the file would stay empty). Choose GeoPackage, GeoJSON or CSV for it."
-                ).format(label)
-            )  # fmt: skip
-
-
-def check_folder(label: str, path: str) -> None:
-    """The folder of output ``path`` exists and may be written."""
-    folder = os.path.dirname(path)
-    if os.path.exists(folder) and not os.path.isdir(folder):
-        raise QgsProcessingException(
-            QCoreApplication.translate(
-                "adapter", "Output '{}': '{}' is a file, not a folder. Choose another folder."
-            )
-            .format(label, folder)
-        )  # fmt: skip
-    if not os.path.isdir(folder):
-        raise QgsProcessingException(
-            QCoreApplication.translate(
-                "adapter",
-                "Output '{}': folder '{}' does not exist. Create it or choose another folder."
-            )
-            .format(label, folder)
-        )  # fmt: skip
-    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
-        raise QgsProcessingException(
-            QCoreApplication.translate(
-                "adapter",
-                "Output '{}': '{}' may not be written (no permission). Choose another folder."
-            )
-            .format(label, path)
-        )  # fmt: skip
-
-
 # ---- writing: all outputs of a run or none ----------------------------------------------
 
 SHAPEFILE_NAME_CHARS = 10
@@ -346,8 +172,7 @@ class OutputTransaction:
             alg, parameters, context, feedback,
         )  # fmt: skip
         self._sinks = []  # kept open until the block ends
-        self._undo = []
-        self._backups = None
+        self._rollback = Rollback()
 
     def __enter__(self):
         return self
@@ -357,19 +182,15 @@ class OutputTransaction:
             traceback.clear_frames(trace)  # a frame holding a sink keeps its file open
         self._sinks.clear()
         if kind is not None:
-            for undo, path in reversed(self._undo):
-                try:
-                    undo()
-                except (OSError, RuntimeError) as err:
-                    self._feedback.pushWarning(
-                        QCoreApplication.translate(
-                            "adapter",
-                            "Could not remove the partial output '{}' ({}); delete it by hand."
-                        )
-                        .format(path, err)
-                    )  # fmt: skip
-        if self._backups is not None:
-            shutil.rmtree(self._backups, ignore_errors=True)
+            for path, err in self._rollback.undo():
+                self._feedback.pushWarning(
+                    QCoreApplication.translate(
+                        "adapter",
+                        "Could not remove the partial output '{}' ({}); delete it by hand."
+                    )
+                    .format(path, err)
+                )  # fmt: skip
+        self._rollback.close()
         return False
 
     def features(self, name, source, features, results: pd.DataFrame) -> str:
@@ -490,19 +311,10 @@ class OutputTransaction:
 
     def _remember(self, path: str, layer) -> None:
         """How to undo writing ``path``: remove what is new, drop a new layer, or restore."""
-        before = set(_companions(path))
-        if not os.path.exists(path):
-            self._undo.append((lambda: _remove_new(path, before), path))
-        elif layer is not None and layer.lower() not in _layer_names(path):
-            self._undo.append((lambda: _drop_layer(path, layer), path))
-        else:  # the whole file or one of its layers is replaced: keep a copy to put back
-            if self._backups is None:
-                self._backups = tempfile.mkdtemp(prefix=".wijkdiagnose-", dir=os.path.dirname(path))
-            copies = {}
-            for original in before:
-                copies[original] = os.path.join(self._backups, f"{len(copies)}")
-                shutil.copy2(original, copies[original])
-            self._undo.append((lambda: _restore(path, before, copies), path))
+        if os.path.exists(path) and layer is not None and layer.lower() not in _layer_names(path):
+            self._rollback.add(lambda: _drop_layer(path, layer), path)
+        else:  # a new file, or the whole file or one of its layers replaced
+            self._rollback.before_writing(path)
 
 
 def distinct_whole_numbers(values) -> bool:
@@ -522,23 +334,6 @@ def shapefile_names(names) -> list:
         taken.add(candidate.lower())
         result.append(candidate)
     return result
-
-
-def _companions(path: str) -> list:
-    """The file and its sidecars (Shapefile .dbf/.shx/.prj/.cpg, GeoPackage -wal/-shm)."""
-    stem = glob.escape(os.path.splitext(path)[0])
-    return sorted(set(glob.glob(stem + ".*") + glob.glob(glob.escape(path) + "-*")))
-
-
-def _remove_new(path: str, before: set) -> None:
-    for created in set(_companions(path)) - before:
-        os.remove(created)
-
-
-def _restore(path: str, before: set, copies: dict) -> None:
-    _remove_new(path, before)
-    for original, copy in copies.items():
-        os.replace(copy, original)
 
 
 def _layer_names(path: str) -> list:

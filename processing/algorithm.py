@@ -28,15 +28,14 @@ from ..scoring.errors import CancelledError, InputError, WijkdiagnoseError
 from ..scoring.schema.wijk import wijk_keys
 from ..scoring.tables import require_unique_wijk_codes, wijk_code_column
 from .adapter import (
-    LAYER_PARAMETERS,
     OutputTransaction,
     attribute_table,
-    check_destinations,
     geodataframe,
     in_projected_crs,
     read_features,
     read_geodataframe,
 )
+from .destinations import LAYER_PARAMETERS, check_destinations
 
 # Parameters whose value may be a file path (a field name or number is never a file).
 FILE_PARAMETERS = LAYER_PARAMETERS | {"file", "multilayer"}

@@ -5,7 +5,7 @@ It calls the same loaders and validators the single algorithms call (profile, cl
 mapping, aanleidingen catalogue, the CBS fields score_transitions reads, the wijk codes
 koppelkansen needs, the maintenance table's fields, types and years), so a bad input fails
 here with the message that step would give; the base class checks the destinations against
-the inputs before it runs (adapter.check_destinations). It writes nothing: it returns the
+the inputs before it runs (destinations.check_destinations). It writes nothing: it returns the
 checked destinations, which the model's last step (save_diagnosis) writes.
 """
 
@@ -15,27 +15,24 @@ from ...compat import SOURCE_MAP_LAYER
 from ...scoring.cbs import derive_indicators
 from ...scoring.errors import InputError
 from ...scoring.profile import load_profile
-from ...scoring.schema.wijk import wijk_keys
-from ...scoring.tables import wijk_code_column
 from ...scoring.timeline import (
     check_planning,
     load_catalogue,
     read_events,
     require_known_codes,
 )
-from ..adapter import attribute_table
 from ..algorithm import WijkdiagnoseAlgorithm
+from ..destinations import DestinationChecks
+from ..parameters import CLASSES, LAND_COVER, land_cover_parameters
 from ..table_input import read_table
 from .koppelkansen import Koppelkansen
 from .land_cover_shares import CLASS_SOURCES
-from .save_diagnosis import DestinationChecks
 from .score_transitions import ScoreTransitions
-from .spatial_claims import SpatialClaims
 
-# The parameters check_inputs takes from the step that reads them (names and definitions)
+# The parameters check_inputs takes from the step that reads them (names and definitions);
+# the land cover and its class mapping from processing/parameters.py
 SHARED_PARAMETERS = (
     (ScoreTransitions, (ScoreTransitions.INPUT, ScoreTransitions.PROFILE)),
-    (SpatialClaims, (SpatialClaims.LAND_COVER, SpatialClaims.CLASSES)),
     (Koppelkansen, (Koppelkansen.AANLEIDINGEN, Koppelkansen.TYPE_FIELD, Koppelkansen.YEAR_FIELD,
                     Koppelkansen.EVENT_WIJK_FIELD, Koppelkansen.CATALOGUE, Koppelkansen.GRAAFRUST,
                     Koppelkansen.HORIZON_START, Koppelkansen.HORIZON_END)),
@@ -45,7 +42,7 @@ SHARED_PARAMETERS = (
 class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
     ID = "check_inputs"
     INPUT, PROFILE = ScoreTransitions.INPUT, ScoreTransitions.PROFILE
-    LAND_COVER, CLASSES = SpatialClaims.LAND_COVER, SpatialClaims.CLASSES
+    LAND_COVER, CLASSES = LAND_COVER, CLASSES
     AANLEIDINGEN, TYPE_FIELD = Koppelkansen.AANLEIDINGEN, Koppelkansen.TYPE_FIELD
     YEAR_FIELD, EVENT_WIJK_FIELD = Koppelkansen.YEAR_FIELD, Koppelkansen.EVENT_WIJK_FIELD
     CATALOGUE, GRAAFRUST = Koppelkansen.CATALOGUE, Koppelkansen.GRAAFRUST
@@ -70,11 +67,9 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        for step, names in SHARED_PARAMETERS:  # the same definitions as the steps they feed
-            algorithm = step()
-            algorithm.initAlgorithm()
-            for name in names:
-                self.addParameter(algorithm.parameterDefinition(name).clone())
+        scores, works = (taken_from(step, names) for step, names in SHARED_PARAMETERS)
+        for definition in (*scores, *land_cover_parameters(), *works):
+            self.addParameter(definition)
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
                 self.OTHER_INPUTS,
@@ -94,12 +89,9 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
         catalogue_path = self.parameterAsFile(parameters, self.CATALOGUE, context)
         catalogue = load_catalogue(catalogue_path or None)
 
-        wijken = self.source(parameters, self.INPUT, context)
-        wijken_name = wijken.sourceName()
-        features = self.wijk_features(wijken, feedback)
-        table = attribute_table(features, wijken.fields())
-        derive_indicators(table, profile.cbs_fields, wijken_name)  # what score_transitions reads
-        codes = wijk_keys(table, wijk_code_column(table.columns, None, wijken_name), wijken_name)
+        wijken = self.read_diagnosed(parameters, self.INPUT, context, feedback)
+        wijken_name = wijken.layer_name
+        derive_indicators(wijken.frame, profile.cbs_fields, wijken_name)  # score_transitions'
         for layer in self.parameterAsLayerList(parameters, self.OTHER_INPUTS, context):
             if isinstance(layer, QgsVectorLayer) and layer.featureCount() == 0:
                 raise InputError(
@@ -121,7 +113,7 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
             wijk_column=self.field_name(parameters, self.EVENT_WIJK_FIELD, context),
             layer_name=works.sourceName(),
         )
-        require_known_codes(events, codes, works.sourceName(), wijken_name)
+        require_known_codes(events, wijken.keys, works.sourceName(), wijken_name)
 
         destinations = {
             name: self.parameterAsFileOutput(parameters, name, context)
@@ -129,9 +121,18 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
         }
         self.check_geopackage_name(self.description(self.OUTPUT), destinations[self.OUTPUT])
         feedback.pushInfo(
-            self.tr("Inputs checked: {} wijken, profile {}.").format(len(features), profile.name)
+            self.tr("Inputs checked: {} wijken, profile {}.").format(
+                len(wijken.features), profile.name
+            )
         )
         return {name: path for name, path in destinations.items() if path}
 
     def description(self, name: str) -> str:
         return self.parameterDefinition(name).description()
+
+
+def taken_from(step, names) -> list:
+    """Copies of the definitions of parameters ``names`` of the algorithm class ``step``."""
+    algorithm = step()
+    algorithm.initAlgorithm()
+    return [algorithm.parameterDefinition(name).clone() for name in names]

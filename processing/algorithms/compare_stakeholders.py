@@ -16,8 +16,7 @@ from ...scoring.stakeholders import (
     compare_stakeholders,
     read_stakeholder_scores,
 )
-from ...scoring.tables import require_unique_wijk_codes, wijk_code_column
-from ..adapter import OutputTransaction, attribute_table
+from ..adapter import OutputTransaction
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..table_input import read_table
 
@@ -106,15 +105,14 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
-        wijken = self.diagnosed_source(parameters, self.INPUT, context)
-        wijken_name = wijken.sourceName()
-
-        wijk_features = self.wijk_features(wijken, feedback)
-        wijk_table = attribute_table(wijk_features, wijken.fields())
-        code_column = wijk_code_column(
-            wijk_table.columns, self.field_name(parameters, self.WIJK_CODE, context), wijken_name
+        wijken = self.read_diagnosed(
+            parameters,
+            self.INPUT,
+            context,
+            feedback,
+            code_field=self.field_name(parameters, self.WIJK_CODE, context),
         )
-        require_unique_wijk_codes(wijk_table, wijken_name, code_column)
+        wijken_name = wijken.layer_name
         table, _, rows = read_table(self, parameters, self.STAKEHOLDERS, context, feedback)
         table_name = table.sourceName()
         scores = read_stakeholder_scores(
@@ -126,8 +124,8 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
             layer_name=table_name,
         )
         comparison = compare_stakeholders(
-            wijk_table,
-            code_column,
+            wijken.frame,
+            wijken.code_column,
             scores,
             threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
             weight=self.parameterAsDouble(parameters, self.WEIGHT, context),
@@ -144,7 +142,9 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
         stop_if_cancelled(feedback.isCanceled)
 
         with OutputTransaction(self, parameters, context, feedback) as outputs:
-            dest_id = outputs.features(self.OUTPUT, wijken, wijk_features, comparison.fields)
+            dest_id = outputs.features(
+                self.OUTPUT, wijken.source, wijken.features, comparison.fields
+            )
         flagged = int((comparison.fields[fields.AFWIJKING] != "").sum())
         feedback.pushInfo(
             self.tr("{} stakeholder score(s); {} wijk(en) where people and data diverge.").format(

@@ -4,8 +4,8 @@ The last step of the shipped model: every step before it writes temporary output
 this one writes the layers (wijken, koppelkansen, claimkaart, bouwstenen) into a staged
 GeoPackage beside its destination and moves it into place together with the wijkbladen PDF
 and the overview, the way export_wijkbladen stages its own files. A failure or cancel leaves
-none of them. ``DestinationChecks`` declares the destinations, which check_inputs checks before the
-model's first step (with the check every algorithm runs, adapter.check_destinations).
+none of them (``transaction.StagedOutputs``). ``destinations.DestinationChecks`` declares the
+destinations, which check_inputs checks before the model's first step.
 """
 
 import os
@@ -14,7 +14,6 @@ import shutil
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterVectorLayer,
     QgsVectorFileWriter,
 )
@@ -22,42 +21,12 @@ from qgis.core import (
 from ...compat import SOURCE_POLYGON, SOURCE_VECTOR
 from ...scoring.errors import InputError, stop_if_cancelled
 from ..adapter import distinct_whole_numbers
-from ..algorithm import WijkdiagnoseAlgorithm
+from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..destinations import DestinationChecks
 from ..styles import PressureStyle
-from .export_wijkbladen import StagedOutputs
+from ..transaction import StagedOutputs
 
 FID = "fid"  # the GeoPackage feature id column, which QGIS also shows as a field
-
-
-class DestinationChecks:
-    """The model's destinations, shared by check_inputs and save_diagnosis; the base class
-    checks them against the inputs before either runs (adapter.check_destinations)."""
-
-    OUTPUT = "OUTPUT"
-    OUTPUT_PDF = "OUTPUT_PDF"
-    OUTPUT_OVERVIEW = "OUTPUT_OVERVIEW"
-
-    def add_destination_parameters(self, geopackage_optional: bool) -> None:
-        for name, description, file_filter, optional in (
-            (self.OUTPUT, self.tr("Wijkdiagnose (GeoPackage)"), self.tr("GeoPackage (*.gpkg)"),
-             geopackage_optional),
-            (self.OUTPUT_PDF, self.tr("Wijkbladen (PDF)"), self.tr("PDF (*.pdf *.PDF)"), True),
-            (self.OUTPUT_OVERVIEW, self.tr("Overview (PNG)"), self.tr("PNG (*.png *.PNG)"), True),
-        ):  # fmt: skip
-            self.addParameter(
-                QgsProcessingParameterFileDestination(
-                    name, description, file_filter, optional=optional, createByDefault=not optional
-                )
-            )
-
-    def check_geopackage_name(self, label: str, path: str) -> None:
-        if path and not path.lower().endswith(".gpkg"):
-            raise InputError(
-                self.tr(
-                    "Output '{}' is '{}'; the diagnosis is written as a GeoPackage: give a file "
-                    "name ending in .gpkg."
-                ).format(label, path)
-            )
 
 
 class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
@@ -141,11 +110,12 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
             keep_others = os.path.isfile(gpkg)  # its other layers stay, as native:package does
             if keep_others:
                 shutil.copyfile(gpkg, staged_gpkg)
+            progress, is_cancelled = core_callbacks(feedback, 0, 80)
             for number, (layer_name, layer) in enumerate(layers.items()):
-                stop_if_cancelled(feedback.isCanceled)
+                stop_if_cancelled(is_cancelled)
                 new_file = number == 0 and not keep_others
                 self.write_layer(layer, staged_gpkg, layer_name, new_file, context, feedback)
-                feedback.setProgress(80 * (number + 1) / len(layers))
+                progress((number + 1) / len(layers))
             for source, destination in copies.values():
                 shutil.copyfile(source, staged.file(destination))
             stop_if_cancelled(feedback.isCanceled)
@@ -224,7 +194,7 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
             details.setPostProcessor(PressureStyle.create())
         context.addLayerToLoadOnCompletion(uri, details)
 
-    def fail(self, _result, path: str, detail: str) -> None:
+    def fail(self, path: str, detail: str) -> None:
         """StagedOutputs' failure callback: a destination that cannot be written."""
         raise InputError(
             self.tr("Cannot write to {}: {}. Check that the folder exists and is writable.").format(

@@ -37,12 +37,12 @@
 <context>
     <name>CheckInputs</name>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="57"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="54"/>
         <source>Check the inputs of the whole chain</source>
         <translation>Invoer van de hele keten controleren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="60"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="57"/>
         <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years; the planning horizon runs forward. The destinations must lie in existing, writable folders and must not be one of the input files.
 
 Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
@@ -51,17 +51,17 @@ Writes nothing: it returns the checked destinations for the step that writes the
 Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft ('Diagnose opslaan'). Het meegeleverde model begint met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="78"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="73"/>
         <source>Other input layers (no output may replace them)</source>
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="131"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="123"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="105"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="97"/>
         <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
         <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
     </message>
@@ -69,12 +69,12 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>CompareStakeholders</name>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="39"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="38"/>
         <source>Compare stakeholder scores with the data</source>
         <translation>Stakeholderscores vergelijken met de data</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="42"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="41"/>
         <source>Sets the urgency scores that stakeholders (gemeente, corporaties, netbeheerder, bewoners ...) give per transition and wijk next to the data scores of &apos;Score transitions&apos;, and flags where they diverge.
 
 The stakeholder table (e.g. a CSV loaded as a layer) is long (wijk code, stakeholder, transition, score 0-100: choose the transition and score fields) or wide (wijk code, stakeholder and one field score_&lt;transition&gt; per transition: leave those two fields empty). Transitions may be written as ids or Dutch labels; an empty score means &apos;not scored&apos;.
@@ -87,47 +87,47 @@ De stakeholdertabel (bijv. een CSV-bestand dat als laag is geladen) is lang (wij
 Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschil_&lt;transition&gt; (stakeholders min data), afwijking (transities waarvan het verschil de drempel bereikt, grootste eerst), n_stakeholders, stakeholders, gecombineerd_&lt;transition&gt; = (1 - gewicht) x data + gewicht x stakeholders en koploper_gecombineerd (dezelfde beslisregel bij gelijke stand als voor de koploper). Een gecombineerde score heeft beide delen nodig, tenzij het gewicht 0 of 1 is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="61"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="60"/>
         <source>Stakeholder scores (a table)</source>
         <translation>Stakeholderscores (een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
         <source>Wijk code field of the stakeholder table</source>
         <translation>Veld met de wijkcode in de stakeholdertabel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
         <source>Stakeholder field</source>
         <translation>Veld met de stakeholder</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
         <source>Transition field (long table)</source>
         <translation>Veld met de transitie (lange tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
         <source>Score field (long table)</source>
         <translation>Veld met de score (lange tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="80"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="79"/>
         <source>Divergence threshold (points)</source>
         <translation>Drempel voor een afwijking (punten)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="90"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="89"/>
         <source>Stakeholder weight in the combined score (0 = data only, 1 = people only)</source>
         <translation>Gewicht van de stakeholders in de gecombineerde score (0 = alleen data, 1 = alleen mensen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="102"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="101"/>
         <source>Wijken with stakeholder scores</source>
         <translation>Wijken met stakeholderscores</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="138"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="136"/>
         <source>{} score(s) of layer &apos;{}&apos; are for wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} score(s) uit laag '{}' horen bij wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
@@ -140,37 +140,37 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>DestinationChecks</name>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="41"/>
+        <location filename="../../processing/destinations.py" line="199"/>
         <source>Wijkdiagnose (GeoPackage)</source>
         <translation>Wijkdiagnose (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="41"/>
+        <location filename="../../processing/destinations.py" line="199"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="41"/>
+        <location filename="../../processing/destinations.py" line="199"/>
         <source>Wijkbladen (PDF)</source>
         <translation>Wijkbladen (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="41"/>
+        <location filename="../../processing/destinations.py" line="199"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="41"/>
+        <location filename="../../processing/destinations.py" line="199"/>
         <source>Overview (PNG)</source>
         <translation>Overzichtskaart (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="41"/>
+        <location filename="../../processing/destinations.py" line="199"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="55"/>
+        <location filename="../../processing/destinations.py" line="213"/>
         <source>Output &apos;{}&apos; is &apos;{}&apos;; the diagnosis is written as a GeoPackage: give a file name ending in .gpkg.</source>
         <translation>Uitvoer '{}' is '{}'; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
     </message>
@@ -178,12 +178,12 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="144"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="58"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="61"/>
         <source>Writes one A4 sheet per wijk into a single PDF: the six urgency scores as a bar chart, the koploper with its zekerheid and the meelopers, the indicators with value, unit and source, three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper.
 
 The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
@@ -196,152 +196,87 @@ De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koplo
 Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="164"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="78"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="171"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="85"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="179"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="93"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="187"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="101"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="192"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="106"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="200"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="114"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="210"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="124"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="210"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="124"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="215"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="129"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="223"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="137"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="223"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="137"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="231"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="145"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="286"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="194"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="319"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="228"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="332"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="241"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="340"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="249"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="377"/>
-        <source>Layout template &apos;{}&apos; is not valid XML.</source>
-        <translation>Layoutsjabloon '{}' is geen geldige XML.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="381"/>
-        <source>Layout template &apos;{}&apos; could not be loaded.</source>
-        <translation>Layoutsjabloon '{}' kon niet worden geladen.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="388"/>
-        <source>Layout template &apos;{}&apos; has no {} item with id &apos;{}&apos;.</source>
-        <translation>Layoutsjabloon '{}' heeft geen {}-item met id '{}'.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="410"/>
-        <source>The wijken filter &apos;{}&apos; cannot be used: {}</source>
-        <translation>Het wijkenfilter '{}' is niet bruikbaar: {}</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="416"/>
-        <source>No wijk of layer &apos;{}&apos; matches the filter &apos;{}&apos;.</source>
-        <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="437"/>
-        <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
-        <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="453"/>
-        <source>Style &apos;{}&apos; could not be applied: {}</source>
-        <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="631"/>
-        <source>Not enough memory to render {}. Choose a lower DPI and try again.</source>
-        <translation>Onvoldoende geheugen om {} te renderen. Kies een lagere DPI en probeer het opnieuw.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="634"/>
-        <source>Cannot write to {}. Check that the folder exists and is writable, and that the file is not open in another application.</source>
-        <translation>Kan niet schrijven naar {}. Controleer of de map bestaat en beschrijfbaar is, en of het bestand niet in een andere toepassing geopend is.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="638"/>
-        <source>Could not create the print device for {}.</source>
-        <translation>Kon het afdrukapparaat voor {} niet aanmaken.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="639"/>
-        <source>Could not export the map layers of {} as SVG.</source>
-        <translation>Kon de kaartlagen van {} niet als SVG exporteren.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="640"/>
-        <source>Could not step through the wijken while exporting {} (atlas error).</source>
-        <translation>Kon de wijken niet doorlopen bij het exporteren van {} (atlasfout).</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="644"/>
-        <source>Export of {} failed.</source>
-        <translation>Export van {} is mislukt.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="348"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="257"/>
         <source>The filter expression &apos;{}&apos; names field(s) {} that layer &apos;{}&apos; does not have; check the field names in its attribute table.</source>
         <translation>De filterexpressie '{}' noemt veld(en) {} die laag '{}' niet heeft; controleer de veldnamen in de attributentabel.</translation>
     </message>
@@ -419,22 +354,22 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="269"/>
+        <location filename="../../processing/algorithm.py" line="318"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="275"/>
+        <location filename="../../processing/algorithm.py" line="324"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="327"/>
+        <location filename="../../processing/algorithm.py" line="376"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="309"/>
+        <location filename="../../processing/algorithm.py" line="358"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -662,12 +597,12 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
 <context>
     <name>SaveDiagnosis</name>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="85"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="54"/>
         <source>Save the diagnosis (GeoPackage and wijkbladen)</source>
         <translation>Diagnose opslaan (GeoPackage en wijkbladen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="88"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="57"/>
         <source>Writes the diagnosed wijken and, when given, the koppelkansen table, the claim map and the claims per building block as the layers wijken, koppelkansen, claimkaart and bouwstenen of one GeoPackage, and saves the wijkbladen PDF and the overview PNG beside it.
 
 Everything is written under hidden names in the destination folders first and moved into place only when all of it succeeded: a failure or cancel leaves no output and no new layer. In an existing GeoPackage of that name these layers are replaced and its other layers stay; an output that is one of the inputs is refused. Features that repeat a feature id (the claim map has one feature per wijk and layer) get new ids.
@@ -680,72 +615,72 @@ Alles wordt eerst onder verborgen namen in de doelmappen geschreven en pas op zi
 Het meegeleverde model eindigt met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="102"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="71"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="107"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="76"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="107"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="76"/>
         <source>Claim map</source>
         <translation>Claimkaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="107"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="76"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="115"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="84"/>
         <source>Wijkbladen to save (PDF)</source>
         <translation>Wijkbladen om op te slaan (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="115"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="84"/>
         <source>Overview to save (PNG)</source>
         <translation>Overzichtskaart om op te slaan (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="154"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="123"/>
         <source>Cannot write the diagnosis: {} ({}).</source>
         <translation>De diagnose kan niet worden geschreven: {} ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="162"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="131"/>
         <source>Wrote {} with the layers {}.</source>
         <translation>{} geschreven met de lagen {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="173"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="142"/>
         <source>Output &apos;{}&apos; needs the file to save: give &apos;{}&apos; too.</source>
         <translation>Uitvoer '{}' heeft het bestand nodig dat moet worden opgeslagen: geef ook '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="181"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="150"/>
         <source>File &apos;{}&apos; ({}) does not exist.</source>
         <translation>Bestand '{}' ({}) bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="205"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="174"/>
         <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
         <translation>Laag '{}': veld 'fid' herhaalt id's; de rijen krijgen nieuwe id's.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="214"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="183"/>
         <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
         <translation>Laag '{}' kon niet in het GeoPackage worden geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="229"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="198"/>
         <source>Cannot write to {}: {}. Check that the folder exists and is writable.</source>
         <translation>Kan niet schrijven naar {}: {}. Controleer of de map bestaat en schrijfbaar is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="133"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="102"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
@@ -837,12 +772,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="77"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="54"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="80"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="57"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -859,92 +794,92 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="101"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="78"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="109"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="86"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="118"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="95"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="126"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="103"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="135"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="112"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="143"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="120"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="151"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="128"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="159"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="136"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="167"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="175"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="152"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="183"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="160"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="195"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="172"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="198"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="175"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="203"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="180"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="219"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="196"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="229"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="206"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="270"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="247"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="294"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="271"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -1040,67 +975,67 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="40"/>
+        <location filename="../../processing/algorithm.py" line="44"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="41"/>
+        <location filename="../../processing/algorithm.py" line="45"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="42"/>
+        <location filename="../../processing/algorithm.py" line="46"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="112"/>
+        <location filename="../../processing/algorithm.py" line="127"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="119"/>
+        <location filename="../../processing/algorithm.py" line="134"/>
         <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
         <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="129"/>
+        <location filename="../../processing/algorithm.py" line="144"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="89"/>
+        <location filename="../../processing/algorithm.py" line="104"/>
         <source>&apos;{}&apos; cannot run: {}. Install: {}</source>
         <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="165"/>
+        <location filename="../../processing/algorithm.py" line="180"/>
         <source>Unexpected error in {}: {}: {}</source>
         <translation>Onverwachte fout in {}: {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="170"/>
+        <location filename="../../processing/algorithm.py" line="185"/>
         <source>{} failed on input &apos;{}&apos; ({}): it could not be read; no output was written. Check that the file is what the parameter asks for; if it is, please report this with the log (Processing &gt; History).</source>
         <translation>{} is mislukt op invoer '{}' ({}): die kon niet worden gelezen; er is geen uitvoer geschreven. Controleer of het bestand is wat de parameter vraagt; is dat zo, meld dit dan met het log (Processing &gt; Geschiedenis).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="175"/>
+        <location filename="../../processing/algorithm.py" line="190"/>
         <source>{} failed unexpectedly; no output was written. Please report this with the log (Processing &gt; History) and, if you can, the input files.</source>
         <translation>{} is onverwacht mislukt; er is geen uitvoer geschreven. Meld dit alstublieft met het log (Processing &gt; Geschiedenis) en, als het kan, de invoerbestanden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="229"/>
+        <location filename="../../processing/algorithm.py" line="278"/>
         <source>Layer &apos;{}&apos; holds the diagnosis with field names cut to 10 characters (e.g. &apos;{}&apos; for &apos;{}&apos;), as a Shapefile stores them; save the output of Score transitions as GeoPackage and use that layer.</source>
         <translation>Laag '{}' bevat de diagnose met veldnamen ingekort tot 10 tekens (bijv. '{}' voor '{}'), zoals een Shapefile ze opslaat; sla de uitvoer van Transities scoren op als GeoPackage en gebruik die laag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="208"/>
+        <location filename="../../processing/algorithm.py" line="223"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="153"/>
+        <location filename="../../processing/algorithm.py" line="168"/>
         <source>{} was cancelled; nothing was written.</source>
         <translation>{} is geannuleerd; er is niets geschreven.</translation>
     </message>
@@ -1427,57 +1362,57 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>adapter</name>
     <message>
-        <location filename="../../processing/adapter.py" line="254"/>
+        <location filename="../../processing/destinations.py" line="120"/>
         <source>Output &apos;{}&apos; would write into input file &apos;{}&apos; (input &apos;{}&apos;): that can replace the file and lose the layers it holds. Choose another file for the output.</source>
         <translation>Uitvoer '{}' zou in invoerbestand '{}' schrijven (invoer '{}'): dan kan het bestand worden vervangen en gaan de lagen erin verloren. Kies een ander bestand voor de uitvoer.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="263"/>
+        <location filename="../../processing/destinations.py" line="129"/>
         <source>Output &apos;{}&apos;: &apos;{}&apos; is not a destination QGIS can write. To add a layer to a GeoPackage, write ogr:dbname=&apos;{}&apos; table=&quot;{}&quot; (geom).</source>
         <translation>Uitvoer '{}': '{}' is geen bestemming die QGIS kan schrijven. Schrijf ogr:dbname='{}' table=&quot;{}&quot; (geom) om een laag aan een GeoPackage toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="273"/>
+        <location filename="../../processing/destinations.py" line="139"/>
         <source>Outputs &apos;{}&apos; and &apos;{}&apos; would both write &apos;{}&apos;, and the second would replace the first. Give each output its own file, or its own layer (ogr:dbname=&apos;{}&apos; table=&quot;name&quot; (geom)).</source>
         <translation>Uitvoer '{}' en '{}' zouden allebei '{}' schrijven, en de tweede zou de eerste vervangen. Geef elke uitvoer een eigen bestand, of een eigen laag (ogr:dbname='{}' table=&quot;name&quot; (geom)).</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="286"/>
+        <location filename="../../processing/destinations.py" line="152"/>
         <source>Output &apos;{}&apos; is a table without geometry, which FlatGeobuf cannot hold (the file would stay empty). Choose GeoPackage, GeoJSON or CSV for it.</source>
         <translation>Uitvoer '{}' is een tabel zonder geometrie, en die kan FlatGeobuf niet bevatten (het bestand zou leeg blijven). Kies er GeoPackage, GeoJSON of CSV voor.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="299"/>
+        <location filename="../../processing/destinations.py" line="165"/>
         <source>Output &apos;{}&apos;: &apos;{}&apos; is a file, not a folder. Choose another folder.</source>
         <translation>Uitvoer '{}': '{}' is een bestand, geen map. Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="306"/>
+        <location filename="../../processing/destinations.py" line="172"/>
         <source>Output &apos;{}&apos;: folder &apos;{}&apos; does not exist. Create it or choose another folder.</source>
         <translation>Uitvoer '{}': map '{}' bestaat niet. Maak die aan of kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="314"/>
+        <location filename="../../processing/destinations.py" line="180"/>
         <source>Output &apos;{}&apos;: &apos;{}&apos; may not be written (no permission). Choose another folder.</source>
         <translation>Uitvoer '{}': '{}' mag niet worden geschreven (geen rechten). Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="364"/>
+        <location filename="../../processing/adapter.py" line="185"/>
         <source>Could not remove the partial output &apos;{}&apos; ({}); delete it by hand.</source>
         <translation>De gedeeltelijke uitvoer '{}' kon niet worden verwijderd ({}); verwijder die zelf.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="465"/>
+        <location filename="../../processing/adapter.py" line="285"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose text fields hold at most 254 characters: {} value(s) of field &apos;{}&apos; were cut. Save the output as GeoPackage to keep them whole.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan tekstvelden hoogstens 254 tekens bevatten: {} waarde(n) van veld '{}' zijn afgekapt. Sla de uitvoer op als GeoPackage om ze heel te houden.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="482"/>
+        <location filename="../../processing/adapter.py" line="302"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose field names hold at most 10 characters: {} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full names: save a layer you pass on as GeoPackage.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan veldnamen hoogstens 10 tekens hebben: {} veld(en) zijn hernoemd ({}). Latere Wijkdiagnose-stappen zoeken de volledige namen: sla een laag die u doorgeeft op als GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="561"/>
+        <location filename="../../processing/adapter.py" line="355"/>
         <source>the file cannot be opened for writing</source>
         <translation>het bestand kan niet worden geopend om te schrijven</translation>
     </message>
@@ -1526,6 +1461,27 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
     </message>
 </context>
 <context>
+    <name>parameters</name>
+    <message>
+        <location filename="../../processing/parameters.py" line="16"/>
+        <source>Land cover (polygons: BGT or OSM)</source>
+        <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="16"/>
+        <source>Land-cover class mapping</source>
+        <translation>Klassenindeling van de bodembedekking</translation>
+    </message>
+</context>
+<context>
+    <name>styles</name>
+    <message>
+        <location filename="../../processing/styles.py" line="129"/>
+        <source>Style &apos;{}&apos; could not be applied: {}</source>
+        <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
+    </message>
+</context>
+<context>
     <name>table_input</name>
     <message>
         <location filename="../../processing/table_input.py" line="45"/>
@@ -1536,6 +1492,69 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/table_input.py" line="27"/>
         <source>Layer &apos;{}&apos; is empty; pick the layer that holds the rows.</source>
         <translation>Laag '{}' is leeg; kies de laag met de rijen.</translation>
+    </message>
+</context>
+<context>
+    <name>wijkblad</name>
+    <message>
+        <location filename="../../processing/layouts/atlas.py" line="43"/>
+        <source>Layout template &apos;{}&apos; is not valid XML.</source>
+        <translation>Layoutsjabloon '{}' is geen geldige XML.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/atlas.py" line="51"/>
+        <source>Layout template &apos;{}&apos; could not be loaded.</source>
+        <translation>Layoutsjabloon '{}' kon niet worden geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/atlas.py" line="63"/>
+        <source>Layout template &apos;{}&apos; has no {} item with id &apos;{}&apos;.</source>
+        <translation>Layoutsjabloon '{}' heeft geen {}-item met id '{}'.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/atlas.py" line="88"/>
+        <source>The wijken filter &apos;{}&apos; cannot be used: {}</source>
+        <translation>Het wijkenfilter '{}' is niet bruikbaar: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/atlas.py" line="96"/>
+        <source>No wijk of layer &apos;{}&apos; matches the filter &apos;{}&apos;.</source>
+        <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/atlas.py" line="118"/>
+        <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
+        <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/export.py" line="68"/>
+        <source>Not enough memory to render {}. Choose a lower DPI and try again.</source>
+        <translation>Onvoldoende geheugen om {} te renderen. Kies een lagere DPI en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/export.py" line="71"/>
+        <source>Cannot write to {}. Check that the folder exists and is writable, and that the file is not open in another application.</source>
+        <translation>Kan niet schrijven naar {}. Controleer of de map bestaat en beschrijfbaar is, en of het bestand niet in een andere toepassing geopend is.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/export.py" line="76"/>
+        <source>Could not create the print device for {}.</source>
+        <translation>Kon het afdrukapparaat voor {} niet aanmaken.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/export.py" line="79"/>
+        <source>Could not export the map layers of {} as SVG.</source>
+        <translation>Kon de kaartlagen van {} niet als SVG exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/export.py" line="82"/>
+        <source>Could not step through the wijken while exporting {} (atlas error).</source>
+        <translation>Kon de wijken niet doorlopen bij het exporteren van {} (atlasfout).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/export.py" line="86"/>
+        <source>Export of {} failed.</source>
+        <translation>Export van {} is mislukt.</translation>
     </message>
 </context>
 </TS>

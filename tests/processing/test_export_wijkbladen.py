@@ -9,11 +9,8 @@ from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 from qgis_helpers import RecordingFeedback, memory_layer, run
 
-from wijkdiagnose.processing.algorithms.export_wijkbladen import (
-    DRUK_STYLE,
-    koploper_colour_expression,
-    koploper_copy,
-)
+from wijkdiagnose.paths import PRESSURE_STYLE
+from wijkdiagnose.processing.styles import koploper_colour_expression, koploper_copy
 from wijkdiagnose.scoring.transitions import BY_ID, TRANSITIONS
 
 EXPORT = "wijkdiagnose:export_wijkbladen"
@@ -254,7 +251,7 @@ def test_koploper_colours_and_labels_come_from_the_transitions():
 
 def test_pressure_style_has_the_four_classes_with_conflict_in_red():
     layer = memory_layer("Polygon", "druk_dak:double", [])
-    _message, loaded = layer.loadNamedStyle(str(DRUK_STYLE))
+    _message, loaded = layer.loadNamedStyle(str(PRESSURE_STYLE))
     assert loaded
     ranges = layer.renderer().ranges()
     assert [(r.lowerValue(), r.upperValue()) for r in ranges[:3]] == [
@@ -265,3 +262,61 @@ def test_pressure_style_has_the_four_classes_with_conflict_in_red():
     assert ranges[3].lowerValue() == 1.0 and ranges[3].upperValue() > 1e6
     conflict = ranges[3].symbol().color()
     assert conflict.red() > 200 and conflict.green() < 60 and conflict.blue() < 60
+
+
+CATALOGUE_AUTO_HH = "(g_pau_hh / AUTO_HH)"  # the end of ind_auto_hh's source in the catalogue
+
+
+def with_herkomst(diagnosed, folder, values: dict):
+    """A copy of the diagnosed wijken with a hand-written ``herkomst`` per wijk code."""
+    import shutil
+
+    from wijkdiagnose.compat import FIELD_STRING, make_field
+    from wijkdiagnose.scoring.schema.diagnosis import HERKOMST
+
+    copy = folder / "met_herkomst.gpkg"
+    shutil.copyfile(diagnosed, copy)
+    layer = QgsVectorLayer(str(copy), "wijken met herkomst", "ogr")
+    assert layer.dataProvider().addAttributes([make_field(HERKOMST, FIELD_STRING)])
+    layer.updateFields()
+    index = layer.fields().indexFromName(HERKOMST)
+    changes = {f.id(): {index: values.get(f["wijkcode"], "")} for f in layer.getFeatures()}
+    assert layer.dataProvider().changeAttributeValues(changes)
+    return str(copy)
+
+
+def test_the_source_column_shows_the_provenance_the_layer_holds(diagnosed, tmp_path):
+    herkomst = '{"ind_auto_hh": {"bron": "Gemeente Delft", "veld": "autotelling", "jaar": 2023}}'
+    layer = with_herkomst(
+        diagnosed,
+        tmp_path,
+        {BINNENSTAD: herkomst, RUIVEN: '{"ind_auto_hh": {"bron": " ", "veld": null}}'},
+    )
+    pdf = tmp_path / "herkomst.pdf"
+    run(
+        EXPORT,
+        {
+            "INPUT": layer,
+            "FILTER": f"wijkcode IN ('{RUIVEN}', '{BINNENSTAD}')",
+            "DPI": DPI,
+            "OUTPUT_PDF": str(pdf),
+        },
+    )
+    binnenstad, ruiven = page_text(pdf, 1), page_text(pdf, 2)
+    assert "Binnenstad" in binnenstad and "Ruiven" in ruiven
+    # the table wraps the source over lines beside the value: look for its pieces
+    assert "Gemeente Delft 2023" in binnenstad and "(autotelling)" in binnenstad
+    assert CATALOGUE_AUTO_HH not in binnenstad
+    # a blank source falls back on the catalogue's
+    assert CATALOGUE_AUTO_HH in ruiven and "Gemeente Delft" not in ruiven
+
+
+def test_a_provenance_field_it_cannot_read_is_refused(diagnosed, tmp_path):
+    layer = with_herkomst(diagnosed, tmp_path, {BINNENSTAD: "bron: CBS"})
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"layer 'met_herkomst': field 'herkomst' does not hold what 'Score transitions' "
+        r"writes there; run Score transitions again on the wijken.",
+    ):
+        run(EXPORT, {"INPUT": layer, "DPI": DPI, "OUTPUT_PDF": str(tmp_path / "x.pdf")})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["met_herkomst.gpkg"]

@@ -1,0 +1,219 @@
+"""The templates loaded and their atlas and maps set up: which wijken get a sheet, in which
+order, the layers of every map, the legends and the koploper colours."""
+
+from qgis.core import (
+    QgsExpression,
+    QgsExpressionContextUtils,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemShape,
+    QgsLayoutObject,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsProperty,
+    QgsReadWriteContext,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtXml import QDomDocument
+
+from ...compat import plain
+from ...paths import OVERZICHT_TEMPLATE
+from ...scoring import fields
+from ...scoring.claims import LAYERS, pressure_field
+from ...scoring.errors import InputError
+from ..styles import koploper_colour_expression, koploper_copy, pressure_copy
+
+# Item ids in the templates (docs/layouts.md lists them for template editors)
+KOPLOPER_COLOURED = ("koploper_vlak", "koploper_lijn")
+LOCATOR_MAP = "kaart_ligging"
+OVERVIEW_MAP = "kaart_overzicht"
+PRESSURE_LEGEND = "legenda_druk"
+KOPLOPER_LEGEND = "legenda_koploper"
+EXTENT_MARGIN = 0.03  # of the wijken's width, around the locator and overview maps
+
+
+def claim_map_id(layer: str) -> str:
+    return f"kaart_{layer}"
+
+
+def load_template(path, project) -> QgsPrintLayout:
+    document = QDomDocument()
+    if not document.setContent(path.read_text(encoding="utf-8")):
+        raise InputError(
+            QCoreApplication.translate("wijkblad", "Layout template '{}' is not valid XML.").format(
+                path
+            )
+        )
+    layout = QgsPrintLayout(project)
+    _items, loaded = layout.loadFromTemplate(document, QgsReadWriteContext())
+    if not loaded:
+        raise InputError(
+            QCoreApplication.translate(
+                "wijkblad", "Layout template '{}' could not be loaded."
+            ).format(path)
+        )
+    return layout
+
+
+def template_item(layout, item_id: str, item_type):
+    """The template item with ``item_id``; a clear error when someone removed it."""
+    found = layout.itemById(item_id)
+    if not isinstance(found, item_type):
+        raise InputError(
+            QCoreApplication.translate(
+                "wijkblad", "Layout template '{}' has no {} item with id '{}'."
+            ).format(layout.name(), item_type.__name__, item_id)
+        )
+    return found
+
+
+def set_up_atlas(layout, coverage, identifiers, atlas_filter: str) -> int:
+    """One sheet per wijk of ``coverage`` matching ``atlas_filter``, named after the wijk
+    and sorted by its code (else its name); returns the number of sheets."""
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(coverage)
+    atlas.setEnabled(True)
+    code, name = identifiers.get("wk_code"), identifiers.get("wk_naam")
+    atlas.setPageNameExpression(
+        QgsExpression.quotedColumnRef(name or code) if name or code else "@atlas_featurenumber"
+    )
+    if code or name:
+        atlas.setSortFeatures(True)
+        atlas.setSortAscending(True)
+        atlas.setSortExpression(QgsExpression.quotedColumnRef(code or name))
+    if atlas_filter:
+        accepted, error = atlas.setFilterExpression(atlas_filter)
+        if not accepted:
+            raise InputError(
+                QCoreApplication.translate(
+                    "wijkblad", "The wijken filter '{}' cannot be used: {}"
+                ).format(atlas_filter, error)
+            )
+        atlas.setFilterFeatures(True)
+    count = atlas.updateFeatures()
+    if count == 0:
+        raise InputError(
+            QCoreApplication.translate(
+                "wijkblad", "No wijk of layer '{}' matches the filter '{}'."
+            ).format(coverage.name(), atlas_filter)
+        )
+    return count
+
+
+def set_claim_maps(layout, store, claims, highlight, outline, backgrounds, feedback) -> None:
+    """Each claim map: the atlas wijk outlined, the pressure of its own laag, the grey
+    outlines (which stand for "unknown") and the backgrounds. The legend shows the
+    pressure classes and the grey.
+    """
+    legend_layers = []
+    for laag in LAYERS:
+        field = pressure_field(laag)
+        pressure = store_layer(store, pressure_copy(claims, field))
+        legend_layers = legend_layers or [pressure, outline]
+        if claims.fields().indexFromName(field) >= 0:
+            layers = [highlight, pressure, outline]
+        else:
+            layers = [highlight, outline]
+            feedback.pushWarning(
+                QCoreApplication.translate(
+                    "wijkblad",
+                    "Field '{}' not found in layer '{}': the {} map shows the wijk outlines "
+                    "only. Run 'Space claims against capacity' first, or choose a claims "
+                    "layer."
+                ).format(field, claims.name(), laag)
+            )  # fmt: skip
+        map_item = template_item(layout, claim_map_id(laag), QgsLayoutItemMap)
+        set_map_layers(map_item, [*layers, *backgrounds])
+    set_legend_layers(template_item(layout, PRESSURE_LEGEND, QgsLayoutItemLegend), legend_layers)
+
+
+def set_locator_map(layout, coverage, layers) -> None:
+    locator = template_item(layout, LOCATOR_MAP, QgsLayoutItemMap)
+    set_map_layers(locator, layers)
+    locator.zoomToExtent(coverage.extent().buffered(coverage.extent().width() * EXTENT_MARGIN))
+
+
+def set_koploper_legend(layout, koploper_layer) -> None:
+    legend = template_item(layout, KOPLOPER_LEGEND, QgsLayoutItemLegend)
+    set_legend_layers(legend, [koploper_layer])
+
+
+def colour_by_koploper(layout) -> None:
+    """The koploper band and rule take the colour of the wijk's koploper."""
+    colour = QgsProperty.fromExpression(koploper_colour_expression())
+    for item_id in KOPLOPER_COLOURED:
+        band = template_item(layout, item_id, QgsLayoutItemShape)
+        band.setBackgroundEnabled(True)
+        band.dataDefinedProperties().setProperty(
+            QgsLayoutObject.DataDefinedProperty.BackgroundColor, colour
+        )
+
+
+def set_identifier_variables(layout, identifiers) -> None:
+    """Field names the template's expressions read with attribute(@atlas_feature, ...)."""
+    for variable, cbs_variable in (("wd_codeveld", "wk_code"), ("wd_gemeenteveld", "gm_naam")):
+        QgsExpressionContextUtils.setLayoutVariable(
+            layout, variable, identifiers.get(cbs_variable, "")
+        )
+
+
+def overview_layout(project, coverage, identifiers, store, backgrounds):
+    """The overview template: every wijk coloured by koploper and labelled by name."""
+    overview = load_template(OVERZICHT_TEMPLATE, project)
+    labelled = store_layer(store, koploper_copy(coverage, identifiers.get("wk_naam")))
+    overview_map = template_item(overview, OVERVIEW_MAP, QgsLayoutItemMap)
+    set_map_crs(overview, coverage.crs())
+    set_map_layers(overview_map, [labelled, *backgrounds])
+    overview_map.zoomToExtent(coverage.extent().buffered(coverage.extent().width() * EXTENT_MARGIN))
+    set_legend_layers(template_item(overview, KOPLOPER_LEGEND, QgsLayoutItemLegend), [labelled])
+    QgsExpressionContextUtils.setLayoutVariable(
+        overview, "wd_gebied", area_name(coverage, identifiers.get("gm_naam"))
+    )
+    QgsExpressionContextUtils.setLayoutVariable(
+        overview, "wd_profiel", ", ".join(unique_texts(coverage, fields.PROFIEL))
+    )
+    return overview
+
+
+def store_layer(store, layer):
+    store.addMapLayer(layer)
+    return layer
+
+
+def set_map_crs(layout, crs) -> None:
+    """Every map of the layout in the wijken's CRS (RD New for CBS data)."""
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemMap):
+            item.setCrs(crs)
+
+
+def set_map_layers(map_item, layers) -> None:
+    """A fixed layer set: the template cannot know layer ids, so the algorithm sets them."""
+    map_item.setKeepLayerSet(True)
+    map_item.setFollowVisibilityPreset(False)
+    map_item.setLayers(layers)
+
+
+def set_legend_layers(legend, layers) -> None:
+    """The legend lists the symbols of ``layers``; a layer's name shows only for a single symbol."""
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    for layer in layers:
+        node = root.addLayer(layer)
+        if layer.renderer().type() != "singleSymbol":
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
+    legend.adjustBoxSize()
+
+
+def unique_texts(layer, field):
+    index = layer.fields().indexFromName(field) if field else -1
+    if index < 0:
+        return []
+    values = (plain(v) for v in layer.uniqueValues(index))
+    return sorted(str(v) for v in values if v not in (None, ""))
+
+
+def area_name(layer, gemeente_field) -> str:
+    names = unique_texts(layer, gemeente_field)
+    return ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
