@@ -15,7 +15,8 @@ from typing import Any, Mapping, NamedTuple, Optional, Tuple
 
 import pandas as pd
 
-from ..scoring import catalogue, claims, fields
+from ..scoring import catalogue, fields
+from ..scoring.schema import claims
 from ..scoring.cbs import derive_indicators, find_fields
 from ..scoring.normalise import reference_urgency
 from ..scoring.profile import Profile

@@ -14,20 +14,16 @@ from qgis.core import QgsProcessingParameterMultipleLayers, QgsVectorLayer
 from ...compat import SOURCE_MAP_LAYER
 from ...scoring.cbs import derive_indicators
 from ...scoring.errors import InputError
+from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ...scoring.profile import load_profile
 from ...scoring.schema.wijk import wijk_keys
 from ...scoring.tables import wijk_code_column
-from ...scoring.timeline import (
-    check_planning,
-    load_catalogue,
-    read_events,
-    require_known_codes,
-)
+from ...scoring.timeline.events import load_catalogue, read_events, require_known_codes
+from ...scoring.timeline.koppelkansen import check_planning
 from ..adapter import attribute_table
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..table_input import read_table
 from .koppelkansen import Koppelkansen
-from .land_cover_shares import CLASS_SOURCES
 from .save_diagnosis import DestinationChecks
 from .score_transitions import ScoreTransitions
 from .spatial_claims import SpatialClaims
