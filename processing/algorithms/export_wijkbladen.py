@@ -76,8 +76,8 @@ from ...compat import (
 from ...scoring import fields
 from ...scoring.catalogue import INDICATORS
 from ...scoring.cbs import find_fields
-from ...scoring.schema.claims import LAYERS, pressure_field
 from ...scoring.errors import CancelledError, InputError
+from ...scoring.schema.claims import LAYERS, pressure_field
 from ...scoring.tables import require_unique_wijk_codes
 from ...scoring.transitions import BY_ID, TRANSITIONS
 from ..adapter import attribute_table

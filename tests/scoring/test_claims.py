@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from wijkdiagnose.scoring.claims.capacity import capacity
 from wijkdiagnose.scoring.claims.catalogue import Block, ClaimsCatalogue, parse_claims
 from wijkdiagnose.scoring.claims.compute import compute_claims
-from wijkdiagnose.scoring.schema import claims
-from wijkdiagnose.scoring.schema.claims import CLAIM_FIELDS, LAYERS
 from wijkdiagnose.scoring.errors import InputError, ProfileError
 from wijkdiagnose.scoring.profile import DEFAULT_PROFILE, parse_profile
+from wijkdiagnose.scoring.schema import claims
+from wijkdiagnose.scoring.schema.claims import CLAIM_FIELDS, LAYERS
 from wijkdiagnose.scoring.transitions import TRANSITION_IDS
 
 try:

@@ -5,10 +5,10 @@ import numpy as np
 import pytest
 import shapely
 
-from wijkdiagnose.scoring.errors import CancelledError, InputError
-from wijkdiagnose.scoring.indicators.cover import load_class_mapping
 from wijkdiagnose.scoring.claims.space import measure_space
 from wijkdiagnose.scoring.claims.streets import ROAD_CLASSES
+from wijkdiagnose.scoring.errors import CancelledError, InputError
+from wijkdiagnose.scoring.indicators.cover import load_class_mapping
 
 RD = "EPSG:28992"
 
