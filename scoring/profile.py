@@ -153,7 +153,7 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
 
     claims = None
     if "claims" in raw:
-        from .claims import parse_claims
+        from .claims.catalogue import parse_claims
 
         claims = parse_claims(table(raw, "claims"), "claims")
 

@@ -43,7 +43,7 @@ def build():
         SOURCE_POLYGON,
         SOURCE_VECTOR,
     )
-    from wijkdiagnose.scoring.timeline import DEFAULT_HORIZON_YEARS
+    from wijkdiagnose.scoring.timeline.koppelkansen import DEFAULT_HORIZON_YEARS
 
     model = QgsProcessingModelAlgorithm("Wijkdiagnose: hele keten", "Wijkdiagnose", "wijkdiagnose")
     model.setHelpContent(

@@ -15,10 +15,11 @@ from typing import Any, Mapping, NamedTuple, Optional, Tuple
 
 import pandas as pd
 
-from ..scoring import catalogue, claims, fields
+from ..scoring import catalogue, fields
 from ..scoring.cbs import derive_indicators, find_fields
 from ..scoring.normalise import reference_urgency
 from ..scoring.profile import Profile
+from ..scoring.schema import claims
 from ..scoring.schema.wijk import wijk_key
 from ..scoring.stakeholders import DEFAULT_THRESHOLD, SCORE_COLUMNS, compare_stakeholders
 from ..scoring.transitions import BY_ID, TRANSITIONS

@@ -14,19 +14,15 @@ from qgis.core import QgsProcessingParameterMultipleLayers, QgsVectorLayer
 from ...compat import SOURCE_MAP_LAYER
 from ...scoring.cbs import derive_indicators
 from ...scoring.errors import InputError
+from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ...scoring.profile import load_profile
-from ...scoring.timeline import (
-    check_planning,
-    load_catalogue,
-    read_events,
-    require_known_codes,
-)
+from ...scoring.timeline.events import load_catalogue, read_events, require_known_codes
+from ...scoring.timeline.koppelkansen import check_planning
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..destinations import DestinationChecks
 from ..parameters import CLASSES, LAND_COVER, land_cover_parameters
 from ..table_input import read_table
 from .koppelkansen import Koppelkansen
-from .land_cover_shares import CLASS_SOURCES
 from .score_transitions import ScoreTransitions
 
 # The parameters check_inputs takes from the step that reads them (names and definitions);

@@ -11,21 +11,24 @@ from qgis.core import (
 )
 
 from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
+from ...i18n import localized
 from ...scoring.errors import stop_if_cancelled
-from ...scoring.tables import require_unique_wijk_codes, wijk_code_column
-from ...scoring.timeline import (
+from ...scoring.schema.claims import WIJK
+from ...scoring.timeline.events import (
+    load_catalogue,
+    place_by_geometry,
+    read_events,
+    shown_rows,
+    unplaced,
+)
+from ...scoring.timeline.koppelkansen import (
     DEFAULT_GRAAFRUST,
     DEFAULT_HORIZON_YEARS,
     DEFAULT_URGENCY,
     find_koppelkansen,
-    load_catalogue,
-    place_by_geometry,
-    read_events,
     require_placed,
-    shown_rows,
-    unplaced,
 )
-from ..adapter import OutputTransaction, attribute_table, geometries
+from ..adapter import OutputTransaction, geometries
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..table_input import read_table
 
@@ -150,17 +153,17 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
 
     def process(self, parameters, context, feedback):
         wijken = self.diagnosed_source(parameters, self.INPUT, context)
-        wijken_name = wijken.sourceName()
         catalogue = load_catalogue(
             self.parameterAsFile(parameters, self.CATALOGUE, context) or None
         )
-
-        wijk_features = self.wijk_features(wijken, feedback)
-        wijk_table = attribute_table(wijk_features, wijken.fields())
-        code_column = wijk_code_column(
-            wijk_table.columns, self.field_name(parameters, self.WIJK_CODE, context), wijken_name
+        diagnosed = self.read_diagnosed(
+            parameters,
+            self.INPUT,
+            context,
+            feedback,
+            code_field=self.field_name(parameters, self.WIJK_CODE, context),
         )
-        require_unique_wijk_codes(wijk_table, wijken_name, code_column)
+        wijken_name = diagnosed.layer_name
         works, work_features, work_table = read_table(
             self, parameters, self.AANLEIDINGEN, context, feedback, wijken.sourceCrs()
         )
@@ -176,21 +179,21 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
             layer_name=works_name,
         )
         for note in notes:
-            feedback.pushWarning(note)
+            feedback.pushWarning(localized(note))
 
         if unplaced(events).any():
             self.require(("shapely",))
             events = place_by_geometry(
                 events,
                 geometries(work_features),
-                geometries(wijk_features),
-                wijk_table[code_column],
+                geometries(diagnosed.features),
+                diagnosed.keys,
             )
 
         horizon = self.planning_horizon(parameters, context)
         result = find_koppelkansen(
-            wijk_table,
-            code_column,
+            diagnosed.frame,
+            diagnosed.code_column,
             events,
             catalogue,
             horizon,
@@ -211,7 +214,9 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
 
         with OutputTransaction(self, parameters, context, feedback) as outputs:
             return {
-                self.OUTPUT: outputs.features(self.OUTPUT, wijken, wijk_features, result.fields),
+                self.OUTPUT: outputs.features(
+                    self.OUTPUT, wijken, diagnosed.features, result.fields
+                ),
                 self.OUTPUT_TABLE: outputs.table(self.OUTPUT_TABLE, result.kansen),
             }
 
@@ -229,7 +234,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
                 self.tr(
                     "{} work(s) of layer '{}' have no wijk code and no geometry inside a wijk "
                     "and were left out (rows {}). Give a wijk code field or a location."
-                ).format(len(result.unplaced), works_name, shown_rows(result.unplaced))
+                ).format(len(result.unplaced), works_name, localized(shown_rows(result.unplaced)))
             )
         if result.outside_horizon:
             feedback.pushInfo(
@@ -239,7 +244,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
             )
         feedback.pushInfo(
             self.tr("{} koppelkansen in {} wijken.").format(
-                len(result.kansen), result.kansen["wijk"].nunique()
+                len(result.kansen), result.kansen[WIJK].nunique()
             )
         )
 

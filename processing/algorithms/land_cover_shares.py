@@ -9,10 +9,9 @@ from qgis.core import (
 
 from ...compat import SOURCE_POLYGON
 from ...scoring.errors import InputError
+from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ..adapter import layer_frames
 from ..algorithm import IndicatorAlgorithm
-
-CLASS_SOURCES = ("bgt", "osm")
 
 
 class LandCoverShares(IndicatorAlgorithm):

@@ -11,23 +11,18 @@ from qgis.core import (
 )
 
 from ...compat import NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR
+from ...i18n import localized
 from ...scoring.cbs import find_fields
-from ...scoring.claims import LAYERS, compute_claims
+from ...scoring.claims.compute import compute_claims
 from ...scoring.conventions import POLYGON_STREET_WIDTH_M
 from ...scoring.errors import InputError, stop_if_cancelled
-from ...scoring.fields import SCORE_FIELDS
+from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ...scoring.profile import load_profile
-from ...scoring.tables import require_unique_wijk_codes
-from ..adapter import (
-    OutputTransaction,
-    geodataframe,
-    in_projected_crs,
-    layer_frames,
-    read_geodataframe,
-)
+from ...scoring.schema.claims import CONFLICT, WIJK
+from ...scoring.schema.diagnosis import SCORE_FIELDS
+from ..adapter import OutputTransaction, layer_frames, read_geodataframe
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
 from ..styles import PressureStyle
-from .land_cover_shares import CLASS_SOURCES
 
 
 class SpatialClaims(WijkdiagnoseAlgorithm):
@@ -184,11 +179,10 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
+        from ...scoring.claims.space import measure_space
         from ...scoring.indicators.cover import load_class_mapping
-        from ...scoring.space import measure_space
 
         source = self.diagnosed_source(parameters, self.INPUT, context)
-        layer_name = source.sourceName()
         profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
         catalogue = profile.claims
         if catalogue is None:
@@ -199,8 +193,21 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
                 ).format(profile.name)
             )
 
-        features = self.wijk_features(source, feedback)
-        wijken = in_projected_crs(geodataframe(features, source.fields(), source.sourceCrs()))
+        # the wijk code field as the profile maps it; without one the wijken are keyed by fid
+        code_field = find_fields(
+            source.fields().names(), profile.cbs_fields, source.sourceName()
+        ).get("wk_code")
+        diagnosed = self.read_diagnosed(
+            parameters,
+            self.INPUT,
+            context,
+            feedback,
+            code_field=code_field,
+            code_required=False,
+            geometry=True,
+        )
+        features, layer_name = diagnosed.features, diagnosed.layer_name
+        wijken = diagnosed.frame.set_axis(pd.Index(diagnosed.keys.to_numpy(), name=WIJK))
         scored = [field for field in SCORE_FIELDS if field in wijken.columns]
         if not scored:
             raise InputError(
@@ -208,10 +215,6 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
                     "Layer '{}' has none of the score fields {}; run Score transitions first."
                 ).format(layer_name, ", ".join(SCORE_FIELDS))
             )
-        code_field = find_fields(wijken.columns, profile.cbs_fields, layer_name).get("wk_code")
-        require_unique_wijk_codes(wijken, layer_name, code_field)
-        keys = wijken[code_field] if code_field else pd.Series([f.id() for f in features])
-        wijken.index = pd.Index(keys.astype(str).to_numpy(), name="wijk")
 
         roads, roads_name = self.optional_frame(parameters, self.ROADS, context)
         buildings, buildings_name = self.optional_frame(parameters, self.BUILDINGS, context)
@@ -244,30 +247,32 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
             is_cancelled=is_cancelled,
         )
         for column, origin in space.attrs["sources"].items():
-            feedback.pushInfo(self.tr("{}: {}").format(column, origin))
+            feedback.pushInfo(self.tr("{}: {}").format(column, localized(origin)))
         claims = compute_claims(space, wijken[scored], catalogue)
         for note in (*space.attrs["notes"], *claims.notes):
-            feedback.pushWarning(note)
+            feedback.pushWarning(localized(note))
         stop_if_cancelled(feedback.isCanceled)
         feedback.setProgress(90)
 
-        wide = pd.concat([space, claims.fields], axis=1)
+        # joined on the wijk key: the n-th feature gets the row of its own key
+        wide = pd.concat([space, claims.fields], axis=1).reindex(diagnosed.keys)
+        by_key = dict(zip(diagnosed.keys, features))
         with OutputTransaction(self, parameters, context, feedback) as sinks:
             outputs = {
                 self.OUTPUT: sinks.features(self.OUTPUT, source, features, wide),
                 self.BLOCKS: sinks.table(self.BLOCKS, claims.blocks),
-                # one feature per wijk and layer (claims.layers order); each gets a new fid
+                # one feature per wijk and layer, the wijk's own; each gets a new fid
                 self.CLAIM_MAP: sinks.features(
                     self.CLAIM_MAP,
                     source,
-                    [feature for feature in features for _ in LAYERS],
+                    [by_key[key] for key in claims.layers[WIJK]],
                     claims.layers,
                 ),
             }
         if context.willLoadLayerOnCompletion(outputs[self.CLAIM_MAP]):
             details = context.layerToLoadOnCompletionDetails(outputs[self.CLAIM_MAP])
             details.setPostProcessor(PressureStyle.create())
-        in_conflict = claims.layers["conflict"].fillna(False)
+        in_conflict = claims.layers[CONFLICT].fillna(False)
         feedback.pushInfo(
             self.tr("Layers in conflict: {} of {} (wijk x layer)").format(
                 int(in_conflict.sum()), len(in_conflict)

@@ -20,8 +20,8 @@ from qgis.PyQt.QtXml import QDomDocument
 from ...compat import plain
 from ...paths import OVERZICHT_TEMPLATE
 from ...scoring import fields
-from ...scoring.claims import LAYERS, pressure_field
 from ...scoring.errors import InputError
+from ...scoring.schema.claims import LAYERS, pressure_field
 from ..styles import koploper_colour_expression, koploper_copy, pressure_copy
 
 # Item ids in the templates (docs/layouts.md lists them for template editors)

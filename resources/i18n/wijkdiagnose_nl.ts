@@ -14,7 +14,7 @@
         <translation>laag '{layer}', rij {row}: het wijkcodeveld '{field}' is leeg; elke wijk heeft een code nodig.</translation>
     </message>
     <message>
-        <location filename="../../scoring/schema/wijk.py" line="81"/>
+        <location filename="../../scoring/timeline/events.py" line="268"/>
         <source>{named} and {more} more</source>
         <translation>{named} en nog {more}</translation>
     </message>
@@ -33,16 +33,456 @@
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Geannuleerd door de gebruiker; er is niets geschreven.</translation>
     </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="35"/>
+        <source>public street area in m², from a roads layer buffered by street width or BGT wegdeel</source>
+        <translation>oppervlakte openbare straat in m², uit een wegenlaag gebufferd met de straatbreedte of uit BGT wegdeel</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="35"/>
+        <source>plan area of existing cables and pipes in m², from a kabels-en-leidingen layer such as KLIC or GWSW buffered by the strip width of each network</source>
+        <translation>oppervlakte in bovenaanzicht van bestaande kabels en leidingen in m², uit een laag kabels en leidingen zoals KLIC of GWSW, gebufferd met de strookbreedte van elk net</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="44"/>
+        <source>unbuilt public space in m²: public land without buildings, private plots or water</source>
+        <translation>onbebouwde openbare ruimte in m²: openbaar terrein zonder gebouwen, particuliere percelen of water</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="44"/>
+        <source>public space in m² already taken by functions that stay, such as existing play areas</source>
+        <translation>openbare ruimte in m² die al in gebruik is door functies die blijven, zoals bestaande speelplekken</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="50"/>
+        <source>roof area in m² already used by existing PV, green or water roofs</source>
+        <translation>dakoppervlak in m² dat al gebruikt wordt door bestaande PV-, groene of waterdaken</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="76"/>
+        <source>None of the capacity columns is present; give at least one of: {columns}.</source>
+        <translation>Geen van de capaciteitskolommen is aanwezig; geef ten minste een van: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="90"/>
+        <source>Column &apos;{column}&apos; is missing, so the {layer} capacity and pressure are unknown; it is the {meaning}.</source>
+        <translation>Kolom '{column}' ontbreekt, dus de capaciteit en druk van {layer} zijn onbekend; het is de {meaning}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="104"/>
+        <source>Column &apos;{column}&apos; is missing, so the {layer} capacity is the usable area with nothing subtracted, an upper bound; it is the {meaning}.</source>
+        <translation>Kolom '{column}' ontbreekt, dus de capaciteit van {layer} is het bruikbare oppervlak zonder aftrek, een bovengrens; het is de {meaning}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="145"/>
+        <source>The wijk table has no rows; there is nothing to compute claims for.</source>
+        <translation>De wijktabel heeft geen rijen; er is niets om claims voor te berekenen.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="148"/>
+        <source>Wijk key {key} occurs more than once in the wijk table; give every wijk one row with a unique key.</source>
+        <translation>Wijksleutel {key} komt meer dan eens voor in de wijktabel; geef elke wijk één rij met een unieke sleutel.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="169"/>
+        <source>must be a number, or empty when unknown</source>
+        <translation>moet een getal zijn, of leeg als het onbekend is</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="173"/>
+        <source>must not be negative; turn CBS codes for secret or missing into empty</source>
+        <translation>mag niet negatief zijn; maak CBS-codes voor geheim of ontbrekend leeg</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="179"/>
+        <source>must be from 0 to {high:g}</source>
+        <translation>moet van 0 tot {high:g} zijn</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/capacity.py" line="183"/>
+        <source>Column &apos;{column}&apos; = {value} for wijk {wijk}: {rule}.</source>
+        <translation>Kolom '{column}' = {value} voor wijk {wijk}: {rule}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <source>length of public streets in m, measured along the centre lines of a roads layer (OSM highway, NWB wegvakken or BGT wegdeel)</source>
+        <translation>lengte van openbare straten in m, gemeten langs de hartlijnen van een wegenlaag (OSM highway, NWB wegvakken of BGT wegdeel)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <source>number of dwellings, from CBS a_woning / WONINGEN or BAG verblijfsobjecten with woonfunctie</source>
+        <translation>aantal woningen, uit CBS a_woning / WONINGEN of BAG-verblijfsobjecten met woonfunctie</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <source>number of inhabitants, from CBS a_inw / AANT_INW</source>
+        <translation>aantal inwoners, uit CBS a_inw / AANT_INW</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <source>usable roof area in m², from the roof-area step of the indicators (BAG / 3D BAG / OSM buildings)</source>
+        <translation>bruikbaar dakoppervlak in m², uit de dakoppervlakstap van de indicatoren (BAG / 3D BAG / OSM-gebouwen)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <source>sealed area in m², from the land-cover step behind ind_verhard (BGT / OSM)</source>
+        <translation>verhard oppervlak in m², uit de bodembedekkingsstap achter ind_verhard (BGT / OSM)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <source>land area of the wijk without water in m², from the wijk polygon or CBS a_lan_ha x 10 000</source>
+        <translation>landoppervlak van de wijk zonder water in m², uit de wijkpolygoon of CBS a_lan_ha x 10 000</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="133"/>
+        <source>{where}: no building blocks; add at least one, e.g. [{where}.pv] with transition, layer, driver, m2_per_unit, min_share and max_share.</source>
+        <translation>{where}: geen bouwstenen; voeg er ten minste één toe, bijv. [{where}.pv] met transition, layer, driver, m2_per_unit, min_share en max_share.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="153"/>
+        <source>{where}.{layer}: unknown layer; use one of {layers}.</source>
+        <translation>{where}.{layer}: onbekende laag; gebruik een van {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="170"/>
+        <source>{where}: a building block id is lower-case letters, digits and &apos;_&apos;, starting with a letter (it becomes a value in the output tables).</source>
+        <translation>{where}: de id van een bouwsteen bestaat uit kleine letters, cijfers en '_' en begint met een letter (hij wordt een waarde in de uitvoertabellen).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="182"/>
+        <source>{where}: min_share = {low:g} is above max_share = {high:g}; a claim grows with urgency, so min_share must not exceed max_share.</source>
+        <translation>{where}: min_share = {low:g} is groter dan max_share = {high:g}; een claim groeit met de urgentie, dus min_share mag niet groter zijn dan max_share.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/catalogue.py" line="210"/>
+        <source>&apos;{column}&apos;, the {meaning}</source>
+        <translation>'{column}', de {meaning}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/compute.py" line="70"/>
+        <source>None of the driver columns the claims catalogue needs is present; give at least one of: {columns}.</source>
+        <translation>Geen van de drijverkolommen die de claimcatalogus nodig heeft is aanwezig; geef ten minste een van: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/compute.py" line="80"/>
+        <source>None of the score columns is present (looked for {fields}); run &apos;score transitions&apos; on the wijk layer first.</source>
+        <translation>Geen van de scorekolommen is aanwezig (gezocht naar {fields}); voer eerst 'Transities scoren' uit op de wijklaag.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/compute.py" line="226"/>
+        <source>Column &apos;{column}&apos; is missing, so the claims of {blocks} are unknown; it is the {meaning}.</source>
+        <translation>Kolom '{column}' ontbreekt, dus de claims van {blocks} zijn onbekend; het is de {meaning}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/compute.py" line="239"/>
+        <source>Column &apos;{column}&apos; is missing, so the claims of {blocks} are unknown; score that transition or drop its blocks from the profile.</source>
+        <translation>Kolom '{column}' ontbreekt, dus de claims van {blocks} zijn onbekend; scoor die transitie of haal haar bouwstenen uit het profiel.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/compute.py" line="256"/>
+        <source>Wijk key {key} occurs more than once in the scores; give every wijk one row of scores.</source>
+        <translation>Wijksleutel {key} komt meer dan eens voor in de scores; geef elke wijk één rij scores.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/compute.py" line="264"/>
+        <source>No wijk key of the wijk table (e.g. {wijk}) is in the scores table (e.g. {example}); join them on the same key.</source>
+        <translation>Geen wijksleutel van de wijktabel (bijv. {wijk}) staat in de scoretabel (bijv. {example}); koppel ze op dezelfde sleutel.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/compute.py" line="264"/>
+        <source>no rows</source>
+        <translation>geen rijen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="99"/>
+        <source>land-cover layers need a class mapping; pass the BGT or OSM mapping</source>
+        <translation>lagen met bodembedekking hebben een klassenindeling nodig; geef de BGT- of OSM-indeling mee</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="101"/>
+        <source>layer &apos;{layer}&apos; is given without a roads layer; the existing cables and pipes are measured inside the street space, so add a roads layer</source>
+        <translation>laag '{layer}' is gegeven zonder wegenlaag; de bestaande kabels en leidingen worden binnen de straatruimte gemeten, dus voeg een wegenlaag toe</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="121"/>
+        <source>wijk polygon minus water</source>
+        <translation>wijkpolygoon min water</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="170"/>
+        <source>CBS field {field}</source>
+        <translation>CBS-veld {field}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="207"/>
+        <source>layer &apos;{layer}&apos; covers none or less than {coverage:g} % of wijk {wijken}; what it measures is unknown there</source>
+        <translation>laag '{layer}' dekt niets of minder dan {coverage:g} % van wijk {wijken}; wat zij meet is daar onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="221"/>
+        <source>layer &apos;{layer}&apos; covers only part of wijk {shares}; what it measures there is measured on that part only</source>
+        <translation>laag '{layer}' dekt maar een deel van wijk {shares}; wat zij daar meet is alleen op dat deel gemeten</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="254"/>
+        <source>no land cover and no CBS water field (a_wat_ha) in layer &apos;{layer}&apos;: water is not subtracted from the wijk area and the unbuilt public space</source>
+        <translation>geen bodembedekking en geen CBS-waterveld (a_wat_ha) in laag '{layer}': water wordt niet afgetrokken van het wijkoppervlak en de onbebouwde openbare ruimte</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="295"/>
+        <source>buildings of &apos;{layer}&apos;</source>
+        <translation>gebouwen van '{layer}'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="295"/>
+        <source>land-cover {category}</source>
+        <translation>bodembedekking {category}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="308"/>
+        <source>footprints ({field})</source>
+        <translation>footprints ({field})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="310"/>
+        <source>no buildings, land cover or {field}: the unbuilt public space (maaiveld capacity) is unknown</source>
+        <translation>geen gebouwen, bodembedekking of {field}: de onbebouwde openbare ruimte (capaciteit maaiveld) is onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="321"/>
+        <source>no private yards (BGT erf) in the land cover: gardens count as public space, so the maaiveld capacity is an upper bound</source>
+        <translation>geen particuliere erven (BGT erf) in de bodembedekking: tuinen tellen als openbare ruimte, dus de capaciteit van het maaiveld is een bovengrens</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="329"/>
+        <source>wijk area minus {what} and water</source>
+        <translation>wijkoppervlak min {what} en water</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="340"/>
+        <source>field {field} of &apos;{layer}&apos;</source>
+        <translation>veld {field} van '{layer}'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="349"/>
+        <source>no field {field} and no buildings layer: the roof area is unknown; run Roof areas first or give buildings</source>
+        <translation>geen veld {field} en geen gebouwenlaag: het dakoppervlak is onbekend; voer eerst Dakoppervlakken uit of geef gebouwen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="367"/>
+        <source>roofs of &apos;{layer}&apos; (shape unknown: usable share 0.75)</source>
+        <translation>daken van '{layer}' (vorm onbekend: bruikbaar aandeel 0,75)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="378"/>
+        <source>field {field}</source>
+        <translation>veld {field}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="389"/>
+        <source>sealed share of the land cover</source>
+        <translation>verhard aandeel van de bodembedekking</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/space.py" line="392"/>
+        <source>{source} x land area</source>
+        <translation>{source} x landoppervlak</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="88"/>
+        <source>pick the width field or leave it empty</source>
+        <translation>kies het breedteveld of laat het leeg</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="89"/>
+        <source>layer &apos;{layer}&apos; has no geometries; pick a layer with features</source>
+        <translation>laag '{layer}' heeft geen geometrieën; kies een laag met objecten</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="113"/>
+        <source>layer &apos;{layer}&apos; has no road that could be measured; check the road-class or width field</source>
+        <translation>laag '{layer}' heeft geen weg die gemeten kon worden; controleer het wegklasse- of breedteveld</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="125"/>
+        <source>street area / {width:g} m (road polygons: estimated)</source>
+        <translation>straatoppervlak / {width:g} m (wegpolygonen: geschat)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="131"/>
+        <source>centre lines of the street classes in &apos;{layer}&apos;</source>
+        <translation>hartlijnen van de straatklassen in '{layer}'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="143"/>
+        <source>lines of &apos;{layer}&apos;</source>
+        <translation>lijnen van '{layer}'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="144"/>
+        <source>polygons of &apos;{layer}&apos;</source>
+        <translation>polygonen van '{layer}'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="156"/>
+        <source>layer &apos;{layer}&apos; has no road-class field: every road counts as a street and takes its width from the width field</source>
+        <translation>laag '{layer}' heeft geen wegklasseveld: elke weg telt als straat en krijgt zijn breedte uit het breedteveld</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="166"/>
+        <source>layer &apos;{layer}&apos; has no field &apos;{field}&apos;; pick the road-class field (OSM highway) or a width field (m)</source>
+        <translation>laag '{layer}' heeft geen veld '{field}'; kies het wegklasseveld (OSM highway) of een breedteveld (m)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="177"/>
+        <source>the width of its road class</source>
+        <translation>de breedte van zijn wegklasse</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="183"/>
+        <source>layer &apos;{layer}&apos;: {count} roads of a class without a width were left out ({listed}); give a width field to count them</source>
+        <translation>laag '{layer}': {count} wegen van een klasse zonder breedte zijn weggelaten ({listed}); geef een breedteveld om ze mee te tellen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="218"/>
+        <source>{geometries} inside the street space</source>
+        <translation>{geometries} binnen de straatruimte</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="233"/>
+        <source>pick the type field or leave it empty</source>
+        <translation>kies het typeveld of laat het leeg</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="243"/>
+        <source>layer &apos;{layer}&apos;: {count} cables or pipes of an unlisted type ({listed}) count as {width:g} m wide</source>
+        <translation>laag '{layer}': {count} kabels of leidingen van een niet vermeld type ({listed}) tellen als {width:g} m breed</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="258"/>
+        <source>the width of its type</source>
+        <translation>de breedte van zijn type</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="272"/>
+        <source>layer &apos;{layer}&apos;, field &apos;{field}&apos;: {count} value(s) are no width in metres above 0 and up to {most:g} m (e.g. &apos;{example}&apos;); {instead} is used for them</source>
+        <translation>laag '{layer}', veld '{field}': {count} waarde(n) zijn geen breedte in meters boven 0 en tot en met {most:g} m (bijv. '{example}'); daarvoor wordt {instead} gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/streets.py" line="306"/>
+        <source>layer &apos;{layer}&apos; has {types} geometries but lines or polygons are needed; pick a line layer (e.g. OSM highway) or a polygon layer (e.g. BGT wegdeel)</source>
+        <translation>laag '{layer}' heeft geometrieën van het type {types}, maar lijnen of polygonen zijn nodig; kies een lijnenlaag (bijv. OSM highway) of een polygonenlaag (bijv. BGT wegdeel)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="79"/>
+        <source>types: no types of work; add one, e.g. [types.riool_vervanging].</source>
+        <translation>types: geen soorten werk; voeg er een toe, bijv. [types.riool_vervanging].</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="84"/>
+        <source>aliases.{alias} = {target}: not a type; use one of {types}.</source>
+        <translation>aliases.{alias} = {target}: geen type; gebruik een van {types}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="102"/>
+        <source>{where}.{key} = {value}: must be a list of {allowed}.</source>
+        <translation>{where}.{key} = {value}: moet een lijst zijn van {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="114"/>
+        <source>{where}.{key} = {value}: must be text.</source>
+        <translation>{where}.{key} = {value}: moet tekst zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="140"/>
+        <source>type of work</source>
+        <translation>soort werk</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="140"/>
+        <source>year</source>
+        <translation>jaar</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="140"/>
+        <source>wijk code</source>
+        <translation>wijkcode</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="140"/>
+        <source>end year</source>
+        <translation>eindjaar</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="140"/>
+        <source>source</source>
+        <translation>bron</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="151"/>
+        <source>layer &apos;{layer}&apos;, row {row}</source>
+        <translation>laag '{layer}', rij {row}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="158"/>
+        <source>{where}: field &apos;{field}&apos; holds &apos;{value}&apos;, which is not a known type of work ({types}); add it under [aliases] in the aanleidingen catalogue or fix the value.</source>
+        <translation>{where}: veld '{field}' bevat '{value}', geen bekende soort werk ({types}); voeg het toe onder [aliases] in de aanleidingencatalogus of verbeter de waarde.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="173"/>
+        <source>{where}: the work ends ({end}) before it starts ({start}); swap the years.</source>
+        <translation>{where}: het werk eindigt ({end}) voordat het begint ({start}); verwissel de jaren.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="185"/>
+        <source>layer &apos;{layer}&apos;: skipped {count} row(s) without a type or a year ({rows}).</source>
+        <translation>laag '{layer}': {count} rij(en) zonder soort of jaar overgeslagen ({rows}).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="185"/>
+        <source>row {row}</source>
+        <translation>rij {row}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="200"/>
+        <source>{where}: field &apos;{field}&apos; holds &apos;{value}&apos;, which is not a year; give a year such as 2027 or a range such as 2027-2029.</source>
+        <translation>{where}: veld '{field}' bevat '{value}', geen jaar; geef een jaar zoals 2027 of een reeks zoals 2027-2029.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/events.py" line="285"/>
+        <source>none of the {count} work(s) of layer &apos;{layer}&apos; can be placed in a wijk</source>
+        <translation>geen van de {count} werk(en) van laag '{layer}' kan in een wijk geplaatst worden</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/koppelkansen.py" line="80"/>
+        <source>{where}: the layer has no geometry and no wijk code field of the works was chosen. Choose the field that holds the wijk codes, or give the works a location.</source>
+        <translation>{where}: de laag heeft geen geometrie en er is geen wijkcodeveld van de werken gekozen. Kies het veld met de wijkcodes, of geef de werken een locatie.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/koppelkansen.py" line="90"/>
+        <source>{where}: {count} have no wijk code and lie in no wijk of layer &apos;{wijken}&apos; (rows {rows}). Check that both layers cover the same area, or choose the wijk code field of the works.</source>
+        <translation>{where}: {count} hebben geen wijkcode en liggen in geen wijk van laag '{wijken}' (rijen {rows}). Controleer of beide lagen hetzelfde gebied dekken, of kies het wijkcodeveld van de werken.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/koppelkansen.py" line="108"/>
+        <source>planning horizon {first}-{last} ends before it starts; swap the years.</source>
+        <translation>planningshorizon {first}-{last} eindigt voordat hij begint; verwissel de jaren.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/timeline/koppelkansen.py" line="114"/>
+        <source>graafrust window {graafrust} is below 0; give a number of years.</source>
+        <translation>graafrustperiode {graafrust} is kleiner dan 0; geef een aantal jaren.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="54"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="50"/>
         <source>Check the inputs of the whole chain</source>
         <translation>Invoer van de hele keten controleren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="57"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="53"/>
         <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years; the planning horizon runs forward. The destinations must lie in existing, writable folders and must not be one of the input files.
 
 Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
@@ -51,17 +491,17 @@ Writes nothing: it returns the checked destinations for the step that writes the
 Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft ('Diagnose opslaan'). Het meegeleverde model begint met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="73"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="69"/>
         <source>Other input layers (no output may replace them)</source>
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="123"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="119"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="97"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="93"/>
         <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
         <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
     </message>
@@ -377,12 +817,12 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>Koppelkansen</name>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="52"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="55"/>
         <source>Aanleidingen and koppelkansen (timeline per wijk)</source>
         <translation>Aanleidingen en koppelkansen (tijdlijn per wijk)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="55"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="58"/>
         <source>Puts planned maintenance (aanleidingen: sewer replacement, road resurfacing, gas-grid renewal, housing renovation) on a timeline per wijk and finds the koppelkansen within the planning horizon: two works that open the same space (ondergrond, maaiveld) within the graafrust window (werk-met-werk), and works that can carry a transition whose score is at or above the urgency threshold.
 
 The maintenance layer may have any geometry (a work is placed in the wijk it overlaps most) or none (a table, e.g. a CSV, with a wijk code field). Its year field holds a year or a range such as 2027-2029. Types are matched to the catalogue (TOML; empty for the shipped one), which also maps free text such as &apos;rioolvervanging&apos; to a type.
@@ -395,87 +835,87 @@ De onderhoudslaag mag elke geometrie hebben (een werk wordt geplaatst in de wijk
 Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de wijken, en schrijft een tabel met één rij per koppelkans (wijk, soort, jaren, gebeurtenissen, transities, lagen, bronnen, reden).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="73"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
         <source>Maintenance works (any geometry, or a table)</source>
         <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="83"/>
         <source>Type of work field</source>
         <translation>Veld met het type werk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="83"/>
         <source>Year field (a year, or a range like 2027-2029)</source>
         <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="83"/>
         <source>End year field</source>
         <translation>Veld met het eindjaar</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="83"/>
         <source>Wijk code field of the works</source>
         <translation>Veld met de wijkcode van de werken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="83"/>
         <source>Source field (e.g. the plan a work comes from)</source>
         <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="95"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="98"/>
         <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
         <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="103"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="106"/>
         <source>Graafrust window (years)</source>
         <translation>Graafrusttermijn (jaren)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="103"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="106"/>
         <source>Urgency threshold (score 0-100)</source>
         <translation>Urgentiedrempel (score 0-100)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="127"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="130"/>
         <source>Planning horizon: first year (empty: this year)</source>
         <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="127"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="130"/>
         <source>Planning horizon: last year (empty: first year + {})</source>
         <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="142"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="145"/>
         <source>Wijken with koppelkansen</source>
         <translation>Wijken met koppelkansen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="145"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="148"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="221"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="226"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="228"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="233"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="235"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="240"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="240"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="245"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
@@ -483,12 +923,12 @@ Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de
 <context>
     <name>LandCoverShares</name>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="27"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="26"/>
         <source>Paving and green shares (land cover)</source>
         <translation>Aandeel verharding en groen (bodembedekking)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="30"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="29"/>
         <source>Sealed and green shares per wijk from land-cover polygons: the BGT layers (wegdeel, onbegroeidterreindeel, begroeidterreindeel, waterdeel, pand) or OSM (landuse, natural, leisure, surface, building).
 
 Sealed share = sealed area / land area without water; roads, paved terrain and buildings are sealed, open paving (klinkers) counts half. Private yards (BGT erf) are unknown and reported apart as ind_erf, unless a garden-paving fraction is given. Where polygons overlap, the area counts once (building first, then water, paving, green).
@@ -505,27 +945,27 @@ De klassenindeling (veldwaarde -&gt; categorie) staat in resources/profiles/land
 Voegt ind_verhard, ind_groen, ind_erf (%) en dek_bodem (% van de wijk gedekt door ingedeelde bodembedekking) toe.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="44"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="43"/>
         <source>Land-cover layers (polygons)</source>
         <translation>Lagen met bodembedekking (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="49"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="48"/>
         <source>Class mapping</source>
         <translation>Klassenindeling</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="54"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="53"/>
         <source>Class fields, comma separated (empty: those of the mapping)</source>
         <translation>Klassevelden, kommagescheiden (leeg: die van de indeling)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="61"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="60"/>
         <source>Own class mapping (TOML); empty for the shipped one</source>
         <translation>Eigen klassenindeling (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="76"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="75"/>
         <source>Pick at least one land-cover polygon layer.</source>
         <translation>Kies minstens één polygoonlaag met bodembedekking.</translation>
     </message>
@@ -645,37 +1085,37 @@ Het meegeleverde model eindigt met deze stap.</translation>
         <translation>Overzichtskaart om op te slaan (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="123"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="124"/>
         <source>Cannot write the diagnosis: {} ({}).</source>
         <translation>De diagnose kan niet worden geschreven: {} ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="131"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="132"/>
         <source>Wrote {} with the layers {}.</source>
         <translation>{} geschreven met de lagen {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="142"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="143"/>
         <source>Output &apos;{}&apos; needs the file to save: give &apos;{}&apos; too.</source>
         <translation>Uitvoer '{}' heeft het bestand nodig dat moet worden opgeslagen: geef ook '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="150"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="151"/>
         <source>File &apos;{}&apos; ({}) does not exist.</source>
         <translation>Bestand '{}' ({}) bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="174"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="175"/>
         <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
         <translation>Laag '{}': veld 'fid' herhaalt id's; de rijen krijgen nieuwe id's.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="183"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="184"/>
         <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
         <translation>Laag '{}' kon niet in het GeoPackage worden geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="198"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="199"/>
         <source>Cannot write to {}: {}. Check that the folder exists and is writable.</source>
         <translation>Kan niet schrijven naar {}: {}. Controleer of de map bestaat en schrijfbaar is.</translation>
     </message>
@@ -772,12 +1212,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="54"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="49"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="57"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="52"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -794,92 +1234,92 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="78"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="73"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="86"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="81"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="95"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="90"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="103"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="98"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="112"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="107"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="120"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="115"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="128"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="123"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="136"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="131"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="139"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="152"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="147"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="160"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="155"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="172"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="167"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="175"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="170"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="180"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="175"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="196"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="190"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="206"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="213"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="247"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="250"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="271"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="276"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -1397,22 +1837,22 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Uitvoer '{}': '{}' mag niet worden geschreven (geen rechten). Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="185"/>
+        <location filename="../../processing/adapter.py" line="186"/>
         <source>Could not remove the partial output &apos;{}&apos; ({}); delete it by hand.</source>
         <translation>De gedeeltelijke uitvoer '{}' kon niet worden verwijderd ({}); verwijder die zelf.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="285"/>
+        <location filename="../../processing/adapter.py" line="286"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose text fields hold at most 254 characters: {} value(s) of field &apos;{}&apos; were cut. Save the output as GeoPackage to keep them whole.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan tekstvelden hoogstens 254 tekens bevatten: {} waarde(n) van veld '{}' zijn afgekapt. Sla de uitvoer op als GeoPackage om ze heel te houden.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="302"/>
+        <location filename="../../processing/adapter.py" line="303"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose field names hold at most 10 characters: {} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full names: save a layer you pass on as GeoPackage.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan veldnamen hoogstens 10 tekens hebben: {} veld(en) zijn hernoemd ({}). Latere Wijkdiagnose-stappen zoeken de volledige namen: sla een laag die u doorgeeft op als GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="355"/>
+        <location filename="../../processing/adapter.py" line="356"/>
         <source>the file cannot be opened for writing</source>
         <translation>het bestand kan niet worden geopend om te schrijven</translation>
     </message>

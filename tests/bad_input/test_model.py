@@ -17,7 +17,7 @@ from qgis.core import (
 )
 from qgis_helpers import RecordingFeedback, attributes_by, processing_ready, run
 
-from wijkdiagnose.scoring.claims import LAYERS
+from wijkdiagnose.scoring.schema.claims import LAYERS
 
 DEMO = ROOT / "resources" / "demo"
 MODEL = ROOT / "resources" / "models" / "wijkdiagnose.model3"

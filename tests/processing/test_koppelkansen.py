@@ -279,3 +279,46 @@ def test_runs_in_a_model_after_score_transitions(shared_data):
     assert ok
     table = context.getMapLayer(results["kansen:kansen_tabel"])
     assert table.featureCount() == 1
+
+
+def test_a_wijk_code_stored_as_a_number_is_the_same_key_in_claims_and_koppelkansen():
+    """WK_CODE 11.0 (a real field) is wijk "11" in the claims tables, the claim map and the
+    koppelkansen table alike, so they join on it; the works table names it "11"."""
+    score_fields = ("score_energie", "score_klimaatadaptatie")
+    numbered = memory_layer(
+        "Polygon",
+        "WK_CODE:double&" + "&".join(f"field={name}:double" for name in score_fields),
+        [
+            ("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", 11.0, 80.0, 60.0),
+            ("POLYGON((100 0, 200 0, 200 100, 100 100, 100 0))", 12.0, 20.0, 30.0),
+        ],
+    )
+    street = memory_layer(
+        "LineString", "highway:string", [("LINESTRING(0 50, 200 50)", "residential")], "wegen"
+    )
+    claims = run(
+        "wijkdiagnose:spatial_claims",
+        {
+            "INPUT": numbered,
+            "ROADS": street,
+            "MIN_COVERAGE": 0,
+            "OUTPUT": "memory:",
+            "BLOCKS": "memory:",
+            "CLAIM_MAP": "memory:",
+        },
+    )
+    plan = memory_layer(
+        "None",
+        "wijk:string&field=soort:string&field=jaar:integer",
+        [("", "11", "gasnet", 2028)],
+        name="plan",
+    )
+    kansen, _ = koppelkansen(numbered, plan, WIJK_CODE="WK_CODE", EVENT_WIJK_FIELD="wijk")
+
+    assert {f["wijk"] for f in claims["BLOCKS"].getFeatures()} == {"11", "12"}
+    claim_map = [(f["wijk"], f["WK_CODE"]) for f in claims["CLAIM_MAP"].getFeatures()]
+    assert sorted(claim_map) == [("11", 11.0)] * 3 + [("12", 12.0)] * 3  # each on its own wijk
+    assert [f["wijk"] for f in kansen["OUTPUT_TABLE"].getFeatures()] == ["11"]  # gasnet, energie 80
+    assert attributes_by(kansen["OUTPUT"], "WK_CODE")[11.0]["koppelkansen"] == (
+        "2028 gasnet → energie"
+    )

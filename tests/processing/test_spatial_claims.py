@@ -152,7 +152,7 @@ def test_delft_wippolder_claims_from_osm_roads_and_bag(shared_data):
     )
     result = attributes_by(out["OUTPUT"], "wijkcode")
     wippolder = result["WK050328"]
-    # as measured by scoring/space.py in tests/scoring/test_space.py (checked against geopandas)
+    # as measured by scoring/claims/space.py in tests/scoring/test_space.py (against geopandas)
     assert wippolder["straat_m2"] == pytest.approx(258_639.5, rel=1e-6)
     assert wippolder["straatlengte_m"] == pytest.approx(22_311.4, rel=1e-6)
     assert wippolder["dak_m2"] == pytest.approx(246_895.4, rel=1e-6)

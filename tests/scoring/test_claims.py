@@ -8,18 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wijkdiagnose.scoring import claims
-from wijkdiagnose.scoring.claims import (
-    CLAIM_FIELDS,
-    LAYERS,
-    Block,
-    ClaimsCatalogue,
-    capacity,
-    compute_claims,
-    parse_claims,
-)
+from wijkdiagnose.scoring.claims.capacity import capacity
+from wijkdiagnose.scoring.claims.catalogue import Block, ClaimsCatalogue, parse_claims
+from wijkdiagnose.scoring.claims.compute import compute_claims
 from wijkdiagnose.scoring.errors import InputError, ProfileError
 from wijkdiagnose.scoring.profile import DEFAULT_PROFILE, parse_profile
+from wijkdiagnose.scoring.schema import claims
+from wijkdiagnose.scoring.schema.claims import CLAIM_FIELDS, LAYERS
 from wijkdiagnose.scoring.transitions import TRANSITION_IDS
 
 try:
@@ -140,7 +135,7 @@ def test_tiny_claims_capacity_pressure_and_conflict_by_hand():
     assert list(result.blocks["block"]) == ["warmte", "riool", "pv"] * 2
     assert list(result.layers["layer"]) == list(LAYERS) * 2
     assert (result.blocks["reason"] == "").all()
-    occupancy_notes = [note for note in result.notes if "bezet_" in note]
+    occupancy_notes = [note for note in map(str, result.notes) if "bezet_" in note]
     assert len(occupancy_notes) == 2  # maaiveld and dak capacities are gross
 
 
@@ -201,7 +196,7 @@ def test_missing_driver_column_is_listed_not_an_error():
     assert result.fields.loc["A", "onbekend_ondergrond"] == "warmte,riool"
     assert math.isnan(result.fields.loc["A", "claim_ondergrond"])
     assert result.fields.loc["A", "claim_dak"] == pytest.approx(1400.0)
-    (note,) = [note for note in result.notes if "straatlengte_m" in note]
+    (note,) = [note for note in map(str, result.notes) if "straatlengte_m" in note]
     assert "claims of warmte, riool are unknown" in note and "roads layer" in note
 
 
@@ -209,7 +204,7 @@ def test_missing_score_column_is_listed_not_an_error():
     scores = tiny_scores().drop(columns="score_klimaatadaptatie")
     result = compute_claims(tiny_drivers(), scores, parse_claims(TINY))
     assert claim_of(result, "A", "riool")["reason"] == "no 'score_klimaatadaptatie' column"
-    assert any("'score_klimaatadaptatie' is missing" in note for note in result.notes)
+    assert any("'score_klimaatadaptatie' is missing" in str(note) for note in result.notes)
 
 
 def test_wijk_missing_from_scores_gets_unknown_claims():
@@ -237,7 +232,7 @@ def test_capacity_subtracts_occupancy_and_floors_at_zero():
     assert space.remarks.loc["z", "ondergrond"] == "'bezet_ondergrond_m2' unknown for this wijk"
     assert list(space.m2["dak"]) == [50.0, 0.0, 10.0]
     assert space.remarks.loc["x", "maaiveld"] == "no 'openbaar_onbebouwd_m2' column"
-    assert any("'openbaar_onbebouwd_m2' is missing" in note for note in space.notes)
+    assert any("'openbaar_onbebouwd_m2' is missing" in str(note) for note in space.notes)
 
 
 def test_full_capacity_with_any_claim_is_a_conflict():
@@ -551,16 +546,6 @@ def delft_drivers(shared_data):
     )
 
 
-def test_delft_measurements_are_what_the_data_holds(delft_drivers):
-    schieweg, wippolder = delft_drivers.loc["WK050327"], delft_drivers.loc["WK050328"]
-    assert wippolder["straatlengte_m"] == pytest.approx(22310.4, rel=1e-4)
-    assert wippolder["straat_m2"] == pytest.approx(406628.2, rel=1e-4)
-    assert wippolder["dak_m2"] == pytest.approx(268150.8, rel=1e-4)
-    assert wippolder["wijk_m2"] == pytest.approx(1629499.3, rel=1e-4)
-    assert schieweg["straatlengte_m"] == pytest.approx(5431.8, rel=1e-4)
-    assert schieweg["straat_m2"] == pytest.approx(87945.1, rel=1e-4)
-
-
 def test_delft_claims_with_the_default_catalogue_by_hand(delft_drivers):
     with open(DEFAULT_PROFILE, "rb") as handle:
         catalogue = parse_claims(tomllib.load(handle)["claims"])
@@ -616,4 +601,4 @@ def test_delft_claims_with_the_default_catalogue_by_hand(delft_drivers):
     assert "speelruimte" in sch["onbekend_maaiveld"]
     speel = claim_of(result, "WK050327", "speelruimte")
     assert speel["reason"] == "'score_sociaaleconomisch' unknown for this wijk"
-    assert any("'woningen' is missing" in note for note in result.notes)
+    assert any("'woningen' is missing" in str(note) for note in result.notes)

@@ -4,17 +4,16 @@ import pandas as pd
 import pytest
 import shapely
 
-from wijkdiagnose.scoring import fields
 from wijkdiagnose.scoring.errors import InputError, ProfileError
-from wijkdiagnose.scoring.timeline import (
+from wijkdiagnose.scoring.schema import timeline as timeline_schema
+from wijkdiagnose.scoring.timeline.events import (
     assign_to_wijken,
-    find_koppelkansen,
     load_catalogue,
     parse_catalogue,
     place_by_geometry,
     read_events,
-    require_placed,
 )
+from wijkdiagnose.scoring.timeline.koppelkansen import find_koppelkansen, require_placed
 
 HORIZON = (2025, 2040)
 
@@ -113,7 +112,9 @@ def test_years_ranges_sources_and_skipped_rows(catalogue):
         (2, None, "gasnet_vervanging", 2030, 2030, "Stedin"),
         (3, None, "woningrenovatie", 2026, 2028, "corporatie"),
     ]
-    assert notes == ["layer 'plan': skipped 2 row(s) without a type or a year (row 5, row 6)."]
+    assert list(map(str, notes)) == [
+        "layer 'plan': skipped 2 row(s) without a type or a year (row 5, row 6)."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -181,7 +182,7 @@ def test_koppelkansen_by_hand(catalogue):
     result = find_koppelkansen(wijken(), "code", events, catalogue, HORIZON)
 
     kansen = result.kansen
-    assert list(kansen.columns) == list(fields.KOPPELKANS_COLUMNS)
+    assert list(kansen.columns) == list(timeline_schema.KOPPELKANS_COLUMNS)
     assert kansen[["wijk", "kind", "year_from", "year_to", "events"]].values.tolist() == [
         ["A", "werk-met-werk", 2027, 2029, "riool_vervanging 2027 + herbestrating 2029"],
         ["A", "transitie", 2029, 2029, "herbestrating 2029"],
@@ -201,15 +202,15 @@ def test_koppelkansen_by_hand(catalogue):
     assert "energie 72.0" in gas["reason"] and "about 40 years" in gas["reason"]
 
     a, b = result.fields.iloc[0], result.fields.iloc[1]
-    assert a[fields.AANLEIDINGEN] == "2027 riool; 2029 herbestrating; 2035 gasnet"
-    assert a[fields.EERSTE_AANLEIDING] == 2027
-    assert a[fields.N_KOPPELKANSEN] == 3
-    assert a[fields.KOPPELKANSEN] == (
+    assert a[timeline_schema.AANLEIDINGEN] == "2027 riool; 2029 herbestrating; 2035 gasnet"
+    assert a[timeline_schema.EERSTE_AANLEIDING] == 2027
+    assert a[timeline_schema.N_KOPPELKANSEN] == 3
+    assert a[timeline_schema.KOPPELKANSEN] == (
         "2027 riool+herbestrating → mobiliteit,klimaatadaptatie,natuurinclusiviteit; "
         "2029 herbestrating → mobiliteit; 2035 gasnet → energie"
     )
-    assert b[fields.AANLEIDINGEN] == "2026-2028 woningrenovatie"
-    assert b[fields.N_KOPPELKANSEN] == 0 and b[fields.KOPPELKANSEN] == ""
+    assert b[timeline_schema.AANLEIDINGEN] == "2026-2028 woningrenovatie"
+    assert b[timeline_schema.N_KOPPELKANSEN] == 0 and b[timeline_schema.KOPPELKANSEN] == ""
     assert result.unmatched == {"C": 1}
     assert result.unplaced == [6]
     assert result.outside_horizon == 1
@@ -225,7 +226,7 @@ def test_window_boundary_and_shared_layers(catalogue):
     assert five.kansen["events"].tolist() == ["riool_vervanging 2027 + gasnet_vervanging 2032"]
     assert five.kansen.loc[0, "layers"] == "ondergrond,maaiveld"
     four = find_koppelkansen(calm, "code", events, catalogue, HORIZON, graafrust=4)
-    assert four.kansen.empty and four.fields[fields.N_KOPPELKANSEN].tolist() == [0, 0]
+    assert four.kansen.empty and four.fields[timeline_schema.N_KOPPELKANSEN].tolist() == [0, 0]
 
 
 def test_overlapping_ranges_have_no_gap_and_same_types_do_not_pair(catalogue):
@@ -240,8 +241,8 @@ def test_overlapping_ranges_have_no_gap_and_same_types_do_not_pair(catalogue):
 def test_no_works_gives_empty_but_typed_outputs(catalogue):
     result = find_koppelkansen(wijken(), "code", events_of(catalogue, []), catalogue, HORIZON)
     assert result.kansen.empty and str(result.kansen["year_from"].dtype) == "int64"
-    assert result.fields[fields.AANLEIDINGEN].tolist() == ["", ""]
-    assert all(pd.isna(result.fields[fields.EERSTE_AANLEIDING]))
+    assert result.fields[timeline_schema.AANLEIDINGEN].tolist() == ["", ""]
+    assert all(pd.isna(result.fields[timeline_schema.EERSTE_AANLEIDING]))
 
 
 def test_wijken_without_scores_still_get_werk_met_werk(catalogue):

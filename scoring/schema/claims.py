@@ -1,0 +1,95 @@
+"""The fields and tables the space-claims step writes: the three space layers, the wide
+claim fields per wijk, the driver and capacity columns of the measured space, and the
+columns of the two long tables (per building block, per layer)."""
+
+from typing import Optional
+
+from ..transitions import TRANSITION_IDS
+
+# The three space layers a solution claims; a street work opens the first two.
+ONDERGROND, MAAIVELD, DAK = "ondergrond", "maaiveld", "dak"
+LAYERS = (ONDERGROND, MAAIVELD, DAK)
+STREET_LAYERS = (ONDERGROND, MAAIVELD)
+
+# Wide per-wijk fields, one set per layer, plus one claim field per layer and transition.
+CLAIM_PREFIX = "claim_"  # m² claimed, sum over the blocks whose claim is known
+CAPACITY_PREFIX = "cap_"  # m² available
+PRESSURE_PREFIX = "druk_"  # claim / capacity; NaN where capacity is 0 or unknown
+CONFLICT_PREFIX = "conflict_"  # transitions over capacity, largest claim first; NULL if unknown
+UNKNOWN_PREFIX = "onbekend_"  # blocks left out of the claim because their claim is unknown
+
+
+def claim_field(layer: str, transition: Optional[str] = None) -> str:
+    suffix = layer if transition is None else f"{layer}_{transition}"
+    return CLAIM_PREFIX + suffix
+
+
+def capacity_field(layer: str) -> str:
+    return CAPACITY_PREFIX + layer
+
+
+def pressure_field(layer: str) -> str:
+    return PRESSURE_PREFIX + layer
+
+
+def conflict_field(layer: str) -> str:
+    return CONFLICT_PREFIX + layer
+
+
+def unknown_field(layer: str) -> str:
+    return UNKNOWN_PREFIX + layer
+
+
+LAYER_FIELDS = tuple(
+    make(layer)
+    for layer in LAYERS
+    for make in (claim_field, capacity_field, pressure_field, conflict_field, unknown_field)
+)
+TRANSITION_CLAIM_FIELDS = tuple(claim_field(lay, t) for lay in LAYERS for t in TRANSITION_IDS)
+CLAIM_FIELDS = LAYER_FIELDS + TRANSITION_CLAIM_FIELDS
+
+# Drivers: the wijk quantities a building block's claim grows with (catalogue.DRIVERS).
+STRAATLENGTE_M = "straatlengte_m"
+WONINGEN = "woningen"
+INWONERS = "inwoners"
+DAK_M2 = "dak_m2"  # also the gross area of the dak capacity
+VERHARD_M2 = "verhard_m2"
+WIJK_M2 = "wijk_m2"
+
+# Capacity inputs: the gross area of each layer and what already occupies it
+# (capacity.CAPACITY_INPUTS).
+STRAAT_M2 = "straat_m2"
+BEZET_ONDERGROND_M2 = "bezet_ondergrond_m2"
+OPENBAAR_ONBEBOUWD_M2 = "openbaar_onbebouwd_m2"
+BEZET_MAAIVELD_M2 = "bezet_maaiveld_m2"
+BEZET_DAK_M2 = "bezet_dak_m2"
+
+# Columns of the two long tables; list fields are comma separated text.
+WIJK = "wijk"  # the wijk key (schema.wijk)
+LAYER = "layer"
+TRANSITION = "transition"
+BLOCK = "block"
+DRIVER = "driver"
+DRIVER_VALUE = "driver_value"
+DEPLOYMENT = "deployment"  # share of the driver deployed, 0-1
+CLAIM_M2 = "claim_m2"
+REASON = "reason"  # why claim_m2 is unknown, "" when it is known
+CAPACITY_M2 = "capacity_m2"
+PRESSURE = "pressure"
+CONFLICT = "conflict"  # True / False, <NA> when capacity or every claim is unknown
+CONFLICTING = "conflicting"
+UNKNOWN = "unknown"
+REMARK = "remark"  # why the capacity is 0 or unknown, "" otherwise
+
+BLOCK_COLUMNS = (WIJK, LAYER, TRANSITION, BLOCK, DRIVER, DRIVER_VALUE, DEPLOYMENT, CLAIM_M2, REASON)
+LAYER_COLUMNS = (
+    WIJK,
+    LAYER,
+    CLAIM_M2,
+    CAPACITY_M2,
+    PRESSURE,
+    CONFLICT,
+    CONFLICTING,
+    UNKNOWN,
+    REMARK,
+)
