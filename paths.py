@@ -11,3 +11,6 @@ DOCK_ICON = ICONS / "dock.svg"
 I18N = RESOURCES / "i18n"
 STYLES = RESOURCES / "styles"
 PRESSURE_STYLE = STYLES / "druk.qml"  # the claim map by pressure
+PROFILES = RESOURCES / "profiles"
+DEFAULT_PROFILE = PROFILES / "default.toml"  # the shipped profile
+LAND_COVER_CLASSES = PROFILES / "landcover_classes.toml"  # land-cover class mapping

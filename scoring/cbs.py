@@ -18,6 +18,19 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .schema.indicators import (
+    ADDRESS_DENSITY,
+    BUILT_BEFORE_2000,
+    CARS_PER_HOUSEHOLD,
+    CORPORATION_HOUSING,
+    DISTRICT_HEATING,
+    GAS_USE,
+    LOW_INCOME,
+    LOWEST_40_PERCENT,
+    POPULATION_DENSITY,
+    SOCIAL_ASSISTANCE,
+    WOZ_VALUE,
+)
 
 # Every value at or below this bound is a CBS "missing" code, never a figure:
 # -99991 (no longer published), -99995 (published later), -99997 (secret or not
@@ -224,26 +237,26 @@ def _direct(variable: str) -> _Recipe:
 # CBS withheld for one wijk (e.g. cars per household under 50 households) is not
 # re-derived from the counts behind it.
 RECIPES: Dict[str, Tuple[_Recipe, ...]] = {
-    "ind_gas_won": (_direct("g_gas"),),
-    "ind_stadsverw": (_direct("p_stadsv"),),
-    "ind_voor2000": (
+    GAS_USE: (_direct("g_gas"),),
+    DISTRICT_HEATING: (_direct("p_stadsv"),),
+    BUILT_BEFORE_2000: (
         _direct("p_bjj2k"),
         _Recipe(("p_bjo2k",), lambda since_2000: 100.0 - since_2000, "100 - {0}"),
     ),
-    "ind_auto_hh": (_direct("g_pau_hh"), _Recipe(("a_pau", "a_hh"), _ratio, "{0} / {1}")),
-    "ind_oad": (_direct("ste_oad"),),
-    "ind_bev_dich": (
+    CARS_PER_HOUSEHOLD: (_direct("g_pau_hh"), _Recipe(("a_pau", "a_hh"), _ratio, "{0} / {1}")),
+    ADDRESS_DENSITY: (_direct("ste_oad"),),
+    POPULATION_DENSITY: (
         _direct("bev_dich"),
         _Recipe(("a_inw", "a_lan_ha"), _per_km2, "{0} / {1} * 100"),
     ),
-    "ind_laag_ink": (_direct("p_hh_lkk"),),
-    "ind_laagste40": (_direct("p_hh_li"),),
-    "ind_corporatie": (_direct("p_wcorpw"),),
-    "ind_woz": (
+    LOW_INCOME: (_direct("p_hh_lkk"),),
+    LOWEST_40_PERCENT: (_direct("p_hh_li"),),
+    CORPORATION_HOUSING: (_direct("p_wcorpw"),),
+    WOZ_VALUE: (
         _Recipe(("g_wozbag",), lambda woz: woz, "{0}", lambda woz: not _in_euro(woz)),
         _Recipe(("g_wozbag",), lambda woz: woz / 1000.0, "{0} / 1000 (euro to k€)", _in_euro),
     ),
-    "ind_bijstand": (_Recipe(("a_soz_wb", "a_inw"), _per_1000, "{0} / {1} * 1000"),),
+    SOCIAL_ASSISTANCE: (_Recipe(("a_soz_wb", "a_inw"), _per_1000, "{0} / {1} * 1000"),),
 }
 
 CBS_INDICATORS = tuple(RECIPES)

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Mapping, Optional, Tuple
 
+from ..paths import DEFAULT_PROFILE
 from . import catalogue
 from .errors import ProfileError
+from .schema.indicators import INDICATOR_PREFIX
 from .toml_checks import (
     REQUIRED,
     between,
@@ -38,7 +40,6 @@ PROFILE_SECTIONS = (
     "cbs_fields",
     "claims",
 )
-DEFAULT_PROFILE = Path(__file__).resolve().parent.parent / "resources" / "profiles" / "default.toml"
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ def _parse_weights(section: Mapping[str, Any]) -> Dict[str, Dict[str, float]]:
         per_indicator = {}
         for indicator, weight in table(section, transition, f"transitions.{transition}").items():
             where = f"transitions.{transition}.{indicator}"
-            if not indicator.startswith("ind_"):
+            if not indicator.startswith(INDICATOR_PREFIX):
                 raise ProfileError(
                     f"{where}: indicator names start with 'ind_' (the field they are read from)."
                 )

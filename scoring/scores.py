@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError, stop_if_cancelled
-from .indicators.names import DATA_COVERAGE_OF
 from .normalise import urgency
 from .profile import Profile
+from .schema.indicators import DATA_COVERAGE_OF
 from .transitions import TRANSITION_IDS
 
 _TIE_DECIMALS = 6

@@ -24,8 +24,17 @@ from typing import Dict, Optional
 import numpy as np
 import pandas as pd
 
-from . import fields
 from .errors import InputError
+from .schema.diagnosis import SCORE_FIELDS, SCORE_PREFIX, coverage_field, score_field
+from .schema.stakeholders import (
+    AFWIJKING,
+    KOPLOPER_GECOMBINEERD,
+    N_STAKEHOLDERS,
+    STAKEHOLDERS,
+    combined_field,
+    divergence_field,
+    stakeholder_field,
+)
 from .schema.wijk import wijk_key, wijk_keys
 from .scores import ranking
 from .tables import (
@@ -42,7 +51,6 @@ from .transitions import TRANSITION_IDS, TRANSITIONS
 DEFAULT_THRESHOLD = 25.0  # points of divergence that get flagged
 DEFAULT_WEIGHT = 0.5  # share of the stakeholders in the combined score
 SCORE_COLUMNS = ("wijk", "stakeholder", "transition", "score")
-_WIDE_PREFIX = "score_"
 _NAMES = {name.casefold(): t.id for t in TRANSITIONS for name in (t.id, t.label_nl, t.label_en)}
 
 
@@ -132,13 +140,13 @@ def _wide_score_columns(table: pd.DataFrame, layer_name: str) -> Dict[str, str]:
     found: Dict[str, str] = {}
     for column in table.columns:
         name = str(column)
-        if not name.casefold().startswith(_WIDE_PREFIX):
+        if not name.casefold().startswith(SCORE_PREFIX):
             continue
-        transition = transition_id(name[len(_WIDE_PREFIX) :])
+        transition = transition_id(name[len(SCORE_PREFIX) :])
         if transition is None:
             raise InputError(
                 f"field '{name}' of layer '{layer_name}' is not score_ plus a transition; "
-                f"rename it to one of {', '.join(fields.SCORE_FIELDS)} or remove it."
+                f"rename it to one of {', '.join(SCORE_FIELDS)} or remove it."
             )
         if transition in found:
             raise InputError(
@@ -173,8 +181,8 @@ def compare_stakeholders(
     if weight is not None and not 0 <= weight <= 1:
         raise InputError(f"stakeholder weight {weight} is outside 0-1; give a share from 0 to 1.")
     keys = wijk_keys(wijken, code_column, layer_name)
-    data = per_transition(wijken, fields.score_field, layer_name, required=True)
-    coverage = per_transition(wijken, fields.coverage_field, layer_name).fillna(0.0)
+    data = per_transition(wijken, score_field, layer_name, required=True)
+    coverage = per_transition(wijken, coverage_field, layer_name).fillna(0.0)
 
     matched = scores["wijk"].isin(set(keys))
     unmatched = scores.loc[~matched, "wijk"].value_counts().sort_index()
@@ -190,18 +198,18 @@ def compare_stakeholders(
 
     result = pd.DataFrame(index=wijken.index)
     for transition in TRANSITION_IDS:
-        result[fields.stakeholder_field(transition)] = sh[transition]
-        result[fields.divergence_field(transition)] = verschil[transition]
-    result[fields.AFWIJKING] = [_flagged(row, threshold) for row in verschil.to_numpy(dtype=float)]
+        result[stakeholder_field(transition)] = sh[transition]
+        result[divergence_field(transition)] = verschil[transition]
+    result[AFWIJKING] = [_flagged(row, threshold) for row in verschil.to_numpy(dtype=float)]
     who = given.groupby("wijk")["stakeholder"]
-    result[fields.N_STAKEHOLDERS] = who.nunique().reindex(keys).fillna(0).astype(int).to_numpy()
+    result[N_STAKEHOLDERS] = who.nunique().reindex(keys).fillna(0).astype(int).to_numpy()
     names = who.agg(lambda names: ",".join(sorted(set(names)))).reindex(keys).fillna("")
-    result[fields.STAKEHOLDERS] = names.to_numpy()
+    result[STAKEHOLDERS] = names.to_numpy()
     if weight is not None:
         combined = _combined(data, sh, weight)
         for transition in TRANSITION_IDS:
-            result[fields.combined_field(transition)] = combined[transition]
-        result[fields.KOPLOPER_GECOMBINEERD] = _koplopers(combined, coverage)
+            result[combined_field(transition)] = combined[transition]
+        result[KOPLOPER_GECOMBINEERD] = _koplopers(combined, coverage)
 
     data_by_key = data.set_axis(keys.to_numpy())
     per_stakeholder = given.reset_index(drop=True)

@@ -16,10 +16,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ...paths import LAND_COVER_CLASSES
 from ..conventions import CANOPY_MIN_HEIGHT
 from ..errors import InputError
+from ..schema import indicators as schema
 from ..toml_checks import load_toml
-from . import names
 from .geometry import coverage_percent, overlapping_pairs, overlay_areas
 from .inputs import (
     IsCancelled,
@@ -34,9 +35,6 @@ from .inputs import (
 from .osm_tags import with_tag_columns
 from .quantities import VEGETATION_HEIGHT
 
-CLASS_MAPPING_FILE = (
-    Path(__file__).resolve().parents[2] / "resources" / "profiles" / "landcover_classes.toml"
-)
 # Categories, first wins where polygons overlap; value = weight in the sealed area.
 PRIORITY = ("pand", "water", "verhard", "half_verhard", "onverhard", "erf", "groen")
 SEALED_WEIGHT = {"pand": 1.0, "verhard": 1.0, "half_verhard": 0.5}
@@ -47,7 +45,7 @@ ClassMapping = Dict[str, Dict[str, str]]  # field -> value -> category
 
 def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
     """The class mapping of ``source`` ('bgt' or 'osm') from the TOML file."""
-    path = Path(path) if path else CLASS_MAPPING_FILE
+    path = Path(path) if path else LAND_COVER_CLASSES
     tables = load_toml(path, "class mapping", InputError)
     if not tables:
         raise InputError(
@@ -160,7 +158,7 @@ def land_cover_shares(
     _count_overlaps_once(areas, zone_geoms, geoms, codes, monitor.part(0.8, 1.0))
     table = pd.DataFrame(areas, index=zones.index, columns=PRIORITY)
     result = shares_from_areas(table, garden_paving_fraction)
-    result[names.COVERAGE_LAND] = coverage_percent(areas.sum(axis=1), zone_geoms)
+    result[schema.COVERAGE_LAND] = coverage_percent(areas.sum(axis=1), zone_geoms)
     result.attrs["notes"] = notes
     return result
 
@@ -202,7 +200,7 @@ def raster_cover_shares(
         table[category] += counts[value] * cell_area
     result = shares_from_areas(table, garden_paving_fraction)
     zone_geoms = np.asarray(zones.to_crs(_raster_crs(raster_path)).geometry.values, dtype=object)
-    result[names.COVERAGE_LAND] = coverage_percent(table.to_numpy().sum(axis=1), zone_geoms)
+    result[schema.COVERAGE_LAND] = coverage_percent(table.to_numpy().sum(axis=1), zone_geoms)
     result.attrs["notes"] = counts.attrs["notes"]
     return result
 
@@ -268,8 +266,8 @@ def tree_canopy(
     )
     result = pd.DataFrame(
         {
-            names.CANOPY: stats[threshold_column(min_height)],
-            names.COVERAGE_CANOPY: stats[COVERAGE],
+            schema.CANOPY: stats[threshold_column(min_height)],
+            schema.COVERAGE_CANOPY: stats[COVERAGE],
         },
         index=zones.index,
     )
@@ -296,7 +294,7 @@ def shares_from_areas(
             return (100.0 * part / land).where(land > 0)
 
     return pd.DataFrame(
-        {names.SEALED: share(sealed), names.GREEN: share(green), names.YARD: share(areas["erf"])}
+        {schema.SEALED: share(sealed), schema.GREEN: share(green), schema.YARD: share(areas["erf"])}
     )
 
 

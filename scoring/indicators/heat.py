@@ -24,7 +24,7 @@ from scipy import ndimage
 from scipy.spatial import cKDTree
 
 from ..errors import InputError
-from . import names
+from ..schema import indicators as schema
 from .geometry import points_in_zones, share_per_zone
 from .inputs import (
     IsCancelled,
@@ -93,12 +93,12 @@ def heat_stress(
     )
     result = pd.DataFrame(
         {
-            names.PET_MEAN: stats["mean"],
-            names.PET_P90: stats[percentile_column(90)],
-            names.PET_ABOVE_LOW: stats[threshold_column(low)],
-            names.PET_ABOVE_HIGH: stats[threshold_column(high)],
-            names.FAR_FROM_COOL: np.nan,
-            names.COVERAGE_HEAT: stats[COVERAGE],
+            schema.PET_MEAN: stats["mean"],
+            schema.PET_P90: stats[percentile_column(90)],
+            schema.PET_ABOVE_LOW: stats[threshold_column(low)],
+            schema.PET_ABOVE_HIGH: stats[threshold_column(high)],
+            schema.FAR_FROM_COOL: np.nan,
+            schema.COVERAGE_HEAT: stats[COVERAGE],
         },
         index=zones.index,
     )
@@ -134,7 +134,7 @@ def heat_stress(
             f"layer '{addresses_name}': {outside} addresses lie outside the PET raster "
             "and were left out of the cool-place share"
         )
-    result[names.FAR_FROM_COOL] = share_per_zone(
+    result[schema.FAR_FROM_COOL] = share_per_zone(
         zone[known],
         distance[point][known] > cool_distance,
         None if weight is None else weight[point][known],

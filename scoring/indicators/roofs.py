@@ -15,7 +15,7 @@ import pandas as pd
 import shapely
 
 from ..errors import InputError
-from . import names
+from ..schema import indicators as schema
 from .geometry import hull_coverage, overlay_areas
 from .inputs import (
     IsCancelled,
@@ -67,13 +67,13 @@ def roof_areas(
     areas = overlay_areas(zone_geoms, geoms, shape, 3, Monitor(progress, is_cancelled))
     result = pd.DataFrame(
         {
-            names.ROOF_TOTAL: areas.sum(axis=1),
-            names.ROOF_FLAT: areas[:, FLAT],
-            names.ROOF_SLOPED: areas[:, SLOPED],
-            names.ROOF_USABLE: areas[:, FLAT]
+            schema.ROOF_TOTAL: areas.sum(axis=1),
+            schema.ROOF_FLAT: areas[:, FLAT],
+            schema.ROOF_SLOPED: areas[:, SLOPED],
+            schema.ROOF_USABLE: areas[:, FLAT]
             + sloped_factor * areas[:, SLOPED]
             + unknown_factor * areas[:, UNKNOWN],
-            names.COVERAGE_ROOFS: hull_coverage(zone_geoms, geoms),
+            schema.COVERAGE_ROOFS: hull_coverage(zone_geoms, geoms),
         },
         index=zones.index,
     )
