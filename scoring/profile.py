@@ -14,7 +14,8 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 from ..paths import DEFAULT_PROFILE
 from . import catalogue
 from .errors import ProfileError
-from .schema.indicators import INDICATOR_PREFIX
+from .messages import tr
+from .schema.indicators import GAS_USE, INDICATOR_PREFIX
 from .toml_checks import (
     REQUIRED,
     between,
@@ -107,10 +108,14 @@ def _with_base(path: Path, seen: Tuple[Path, ...]) -> Dict[str, Any]:
     if base is None:
         return raw
     if not isinstance(base, str) or not base:
-        raise ProfileError(f"profile.base = {base!r}: give 'default' or the path of a profile.")
+        raise ProfileError(
+            tr("profile.base = {base!r}: give 'default' or the path of a profile."), base=base
+        )
     base_path = DEFAULT_PROFILE if base == "default" else (path.parent / base).resolve()
     if base_path in (*seen, path.resolve()):
-        raise ProfileError(f"profile.base = {base!r} in '{path}' refers back to itself.")
+        raise ProfileError(
+            tr("profile.base = {base!r} in '{file}' refers back to itself."), base=base, file=path
+        )
     merged = _merge(_with_base(base_path, (*seen, path.resolve())), raw)
     merged["profile"].pop("base", None)
     return merged
@@ -149,7 +154,9 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
     for key, value in cbs_fields.items():
         if not isinstance(value, str) or not value:
             raise ProfileError(
-                f"cbs_fields.{key} = {value!r}: give the name of the layer field as text."
+                tr("cbs_fields.{key} = {value!r}: give the name of the layer field as text."),
+                key=key,
+                value=value,
             )
 
     claims = None
@@ -187,7 +194,9 @@ def _parse_weights(section: Mapping[str, Any]) -> Dict[str, Dict[str, float]]:
     unknown = sorted(set(section) - set(TRANSITION_IDS))
     if unknown:
         raise ProfileError(
-            f"transitions.{unknown[0]}: unknown transition; use one of {', '.join(TRANSITION_IDS)}."
+            tr("transitions.{transition}: unknown transition; use one of {transitions}."),
+            transition=unknown[0],
+            transitions=", ".join(TRANSITION_IDS),
         )
     weights = {}
     for transition in TRANSITION_IDS:
@@ -196,18 +205,31 @@ def _parse_weights(section: Mapping[str, Any]) -> Dict[str, Dict[str, float]]:
             where = f"transitions.{transition}.{indicator}"
             if not indicator.startswith(INDICATOR_PREFIX):
                 raise ProfileError(
-                    f"{where}: indicator names start with 'ind_' (the field they are read from)."
+                    tr(
+                        "{where}: indicator names start with '{prefix}' (the field they are "
+                        "read from)."
+                    ),
+                    where=where,
+                    prefix=INDICATOR_PREFIX,
                 )
             if not is_finite_number(weight) or weight < 0:
                 raise ProfileError(
-                    f"{where} = {weight!r}: weight must be a finite number >= 0 (not nan or inf)."
+                    tr(
+                        "{where} = {weight!r}: weight must be a finite number >= 0 (not nan or "
+                        "inf)."
+                    ),
+                    where=where,
+                    weight=weight,
                 )
             per_indicator[indicator] = float(weight)
         weights[transition] = per_indicator
     if not any(w > 0 for table in weights.values() for w in table.values()):
         raise ProfileError(
-            "transitions: no indicator has a weight above 0; give at least one transition "
-            "an indicator, e.g. [transitions.energie] ind_gas_won = 1."
+            tr(
+                "transitions: no indicator has a weight above 0; give at least one transition "
+                "an indicator, e.g. [transitions.energie] {example} = 1."
+            ),
+            example=GAS_USE,
         )
     return weights
 
@@ -222,13 +244,21 @@ def _parse_rules(section, weights, default_method, default_uncertainty):
         known = catalogue.BY_ID.get(indicator)
         if known is None and not {"good", "bad"} <= set(values):
             raise ProfileError(
-                f"{where}: '{indicator}' is not in the catalogue, so give both 'good' "
-                "(urgency 0) and 'bad' (urgency 100) values."
+                tr(
+                    "{where}: '{indicator}' is not in the catalogue, so give both 'good' "
+                    "(urgency 0) and 'bad' (urgency 100) values."
+                ),
+                where=where,
+                indicator=indicator,
             )
         good = number(values, "good", where, known.good if known else REQUIRED)
         bad = number(values, "bad", where, known.bad if known else REQUIRED)
         if good == bad:
-            raise ProfileError(f"{where}: good and bad are both {good:g}; they must differ.")
+            raise ProfileError(
+                tr("{where}: good and bad are both {value:g}; they must differ."),
+                where=where,
+                value=good,
+            )
         rules[indicator] = IndicatorRule(
             method=choice(values, "method", where, METHODS, default_method),
             good=good,
