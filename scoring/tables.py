@@ -11,7 +11,8 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .cbs import DUTCH, ENGLISH, find_fields, text_readings
+from .cbs import find_fields
+from .cbs_values import DUTCH, ENGLISH, text_readings
 from .errors import InputError
 from .messages import Message, tr
 from .schema.wijk import require_unique, wijk_key
