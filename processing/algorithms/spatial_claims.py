@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ...compat import NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR
+from ...i18n import localized
 from ...scoring.cbs import find_fields
 from ...scoring.claims import LAYERS, compute_claims
 from ...scoring.conventions import POLYGON_STREET_WIDTH_M
@@ -247,7 +248,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
             feedback.pushInfo(self.tr("{}: {}").format(column, origin))
         claims = compute_claims(space, wijken[scored], catalogue)
         for note in (*space.attrs["notes"], *claims.notes):
-            feedback.pushWarning(note)
+            feedback.pushWarning(localized(note))
         stop_if_cancelled(feedback.isCanceled)
         feedback.setProgress(90)
 

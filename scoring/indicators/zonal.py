@@ -25,6 +25,7 @@ import shapely
 from rasterio.enums import ColorInterp
 
 from ..errors import InputError
+from ..messages import Message, tr
 from .geometry import coverage_percent, overlapping_pairs
 from .inputs import IsCancelled, Monitor, Progress, in_crs, polygons, require_overlap
 from .quantities import Quantity
@@ -81,20 +82,30 @@ class Screen:
         picture = grid.count >= 3 and set(grid.dtypes[:3]) == {"uint8"}
         if q is not None and (picture or interpretation == ColorInterp.palette):
             raise InputError(
-                f"raster '{raster_name}' is a coloured map ({grid.count} bands, "
-                f"{interpretation.name} colours), not {q.name} values; use the data raster "
-                f"with one band of {q.name} in {q.unit}"
+                tr(
+                    "raster '{raster}' is a coloured map ({bands} bands, {colours} colours), not "
+                    "{name} values; use the data raster with one band of {name} in {unit}"
+                ),
+                raster=raster_name,
+                bands=grid.count,
+                colours=interpretation.name,
+                name=q.name,
+                unit=q.unit,
             )
 
-    def verdict(self, raster_name: str) -> List[str]:
+    def verdict(self, raster_name: str) -> List[Message]:
         """The note on the cells left out; an error when the raster is unusable."""
         q = self.quantity
         if q is None:
             return []
         if self.plausible == 0 and self.implausible == 0:
             raise InputError(
-                f"raster '{raster_name}' has no cell with data (all are nodata); "
-                f"pick a raster with {q.name} values"
+                tr(
+                    "raster '{raster}' has no cell with data (all are nodata); pick a raster "
+                    "with {name} values"
+                ),
+                raster=raster_name,
+                name=q.name,
             )
         if self.implausible == 0:
             return []
@@ -104,23 +115,51 @@ class Screen:
         if q.wrong_unit is not None and wrong_unit:
             unit, low, high, how = q.wrong_unit
             raise InputError(
-                f"raster '{raster_name}' looks like {q.name} in {unit}, not {q.unit}: "
-                f"{self.in_wrong_unit} cells lie between {low:g} and {high:g} "
-                f"(e.g. {self.wrong_unit_example:g}) and {self.plausible} in "
-                f"{q.range_text()}; convert it to {q.unit} ({how}) and run again"
+                tr(
+                    "raster '{raster}' looks like {name} in {wrong_unit}, not {unit}: {count} "
+                    "cells lie between {low:g} and {high:g} (e.g. {example:g}) and {plausible} "
+                    "in {range}; convert it to {unit} ({how}) and run again"
+                ),
+                raster=raster_name,
+                name=q.name,
+                wrong_unit=unit,
+                unit=q.unit,
+                count=self.in_wrong_unit,
+                low=low,
+                high=high,
+                example=self.wrong_unit_example,
+                plausible=self.plausible,
+                range=q.range_text(),
+                how=how,
             )
         if self.plausible == 0:
             raise InputError(
-                f"raster '{raster_name}' has no cell with a plausible {q.name} "
-                f"({q.range_text()}): all {self.implausible} cells with data lie outside it "
-                f"(e.g. {self.example:g}); check the raster's unit (tenths of a unit need "
-                "the band's scale set) and its nodata value"
+                tr(
+                    "raster '{raster}' has no cell with a plausible {name} ({range}): all "
+                    "{count} cells with data lie outside it (e.g. {example:g}); check the "
+                    "raster's unit (tenths of a unit need the band's scale set) and its nodata "
+                    "value"
+                ),
+                raster=raster_name,
+                name=q.name,
+                range=q.range_text(),
+                count=self.implausible,
+                example=self.example,
             )
         return [
-            f"raster '{raster_name}': {self.implausible} cells lie outside the plausible "
-            f"range of {q.name} ({q.range_text()}), e.g. {self.example:g}, and were left "
-            "out as nodata (the coverage dek_* shows it); if they are nodata, set the "
-            "raster's nodata value, else check the raster"
+            Message(
+                tr(
+                    "raster '{raster}': {count} cells lie outside the plausible range of {name} "
+                    "({range}), e.g. {example:g}, and were left out as nodata (the coverage "
+                    "dek_* shows it); if they are nodata, set the raster's nodata value, else "
+                    "check the raster"
+                ),
+                raster=raster_name,
+                count=self.implausible,
+                name=q.name,
+                range=q.range_text(),
+                example=self.example,
+            )
         ]
 
 
@@ -245,14 +284,29 @@ def zonal_class_counts(
     wanted = ", ".join(f"{c:g}" for c in classes)
     if unmapped and not counts.any():
         raise InputError(
-            f"raster '{name}' has no cell of the classes {wanted} inside '{zones_name}' "
-            f"(values found there: {listed}); give the raster's class values"
+            tr(
+                "raster '{raster}' has no cell of the classes {classes} inside '{zones}' (values "
+                "found there: {listed}); give the raster's class values"
+            ),
+            raster=name,
+            classes=wanted,
+            zones=zones_name,
+            listed=listed,
         )
     if unmapped:
         notes.append(
-            f"raster '{name}': {unmapped} cells inside '{zones_name}' have a value that is "
-            f"not among the classes {wanted} (e.g. {listed}) and count as not covered; "
-            "add those values to the classes to count them"
+            Message(
+                tr(
+                    "raster '{raster}': {count} cells inside '{zones}' have a value that is not "
+                    "among the classes {classes} (e.g. {listed}) and count as not covered; add "
+                    "those values to the classes to count them"
+                ),
+                raster=name,
+                count=unmapped,
+                zones=zones_name,
+                classes=wanted,
+                listed=listed,
+            )
         )
     table = pd.DataFrame(counts.reshape(n, n_classes), index=zones.index, columns=list(classes))
     table.attrs["notes"] = notes
@@ -327,15 +381,21 @@ def open_raster(raster_path, raster_name: Optional[str] = None):
     try:
         grid = rasterio.open(raster_path)
     except rasterio.errors.RasterioIOError as error:
-        raise InputError(f"raster '{name}' cannot be read ({error}); pick a raster file") from None
+        raise InputError(
+            tr("raster '{raster}' cannot be read ({reason}); pick a raster file"),
+            raster=name,
+            reason=str(error),
+        ) from None
     if grid.crs is None:
         grid.close()
-        raise InputError(f"raster '{name}' has no CRS; assign one (e.g. EPSG:28992)")
+        raise InputError(
+            tr("raster '{raster}' has no CRS; assign one (e.g. EPSG:28992)"), raster=name
+        )
     return grid
 
 
 def _zone_geoms(grid, zones: gpd.GeoDataFrame, raster_name: str, zones_name: str):
-    notes: List[str] = []
+    notes: List[Message] = []
     geoms = polygons(in_crs(zones, grid.crs, zones_name), zones_name, notes)
     require_overlap(geoms, tuple(grid.bounds), raster_name, zones_name)
     return geoms, notes

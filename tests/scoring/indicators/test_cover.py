@@ -88,7 +88,7 @@ def test_unmapped_features_are_named_in_a_note(boxes):
     layer = boxes((0, 0, 10, 10), (10, 0, 20, 10), landuse=["grass", "residential"])
     result = land_cover_shares(boxes((0, 0, 20, 10)), {"osm": layer}, OSM)
     assert result[schema.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)
-    note = result.attrs["notes"][0]
+    note = str(result.attrs["notes"][0])
     assert "layer 'osm': 1 features have no mapped class" in note and "landuse=residential" in note
 
 
@@ -122,7 +122,7 @@ def test_invalid_land_cover_is_repaired_and_noted(boxes):
     layer.geometry = [shapely.Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])]  # bow tie
     result = land_cover_shares(boxes((0, 0, 10, 10)), {"landcover": layer}, BGT)
     assert result[schema.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)  # two triangles
-    assert "layer 'landcover': 1 invalid geometries were repaired" in result.attrs["notes"][0]
+    assert "layer 'landcover': 1 invalid geometries were repaired" in str(result.attrs["notes"][0])
 
 
 def test_class_mapping_file_errors(tmp_path):

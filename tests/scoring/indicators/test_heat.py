@@ -110,7 +110,7 @@ def test_addresses_outside_the_raster_are_noted(write_raster, boxes, point_layer
     result = heat_stress(path, boxes((0, 0, 200, 100)), point_layer([[5, 95], [150, 50]]))
     assert result[schema.FAR_FROM_COOL].iloc[0] == 0.0
     assert result[schema.COVERAGE_HEAT].iloc[0] == pytest.approx(50.0)
-    assert "1 addresses lie outside the PET raster" in result.attrs["notes"][0]
+    assert "1 addresses lie outside the PET raster" in str(result.attrs["notes"][0])
 
 
 def test_bad_address_layers(write_raster, boxes, point_layer):
