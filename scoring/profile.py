@@ -14,7 +14,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 from ..paths import DEFAULT_PROFILE
 from . import catalogue
 from .errors import ProfileError
-from .messages import tr
+from .messages import Message, tr
 from .schema.indicators import GAS_USE, INDICATOR_PREFIX
 from .toml_checks import (
     REQUIRED,
@@ -30,6 +30,7 @@ from .toml_checks import (
 )
 from .transitions import TRANSITION_IDS
 
+PROFILE = Message(tr("profile"))  # what a profile file is called in messages
 METHODS = ("reference", "rank")
 PROFILE_SECTIONS = (
     "profile",
@@ -98,12 +99,12 @@ def load_profile(path: Optional[Path] = None) -> Profile:
     """
     path = Path(path) if path else DEFAULT_PROFILE
     raw = _with_base(path, ())
-    with naming_file(path, "profile"):
+    with naming_file(path, PROFILE):
         return parse_profile(raw, source=str(path))
 
 
 def _with_base(path: Path, seen: Tuple[Path, ...]) -> Dict[str, Any]:
-    raw = load_toml(path, "profile")
+    raw = load_toml(path, PROFILE)
     base = table(raw, "profile").get("base")
     if base is None:
         return raw
