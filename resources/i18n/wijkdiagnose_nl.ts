@@ -474,47 +474,47 @@
         <translation>laag '{layer}': vervoerswijzen gelezen uit OSM-tags, die intercitystations niet aanduiden; {field} blijft 0 tenzij een veld met de vervoerswijze is opgegeven</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="84"/>
+        <location filename="../../scoring/indicators/screen.py" line="63"/>
         <source>raster &apos;{raster}&apos; is a coloured map ({bands} bands, {colours} colours), not {name} values; use the data raster with one band of {name} in {unit}</source>
         <translation>raster '{raster}' is een gekleurde kaart ({bands} banden, {colours}-kleuren), geen waarden van {name}; gebruik het dataraster met één band {name} in {unit}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="102"/>
+        <location filename="../../scoring/indicators/screen.py" line="81"/>
         <source>raster &apos;{raster}&apos; has no cell with data (all are nodata); pick a raster with {name} values</source>
         <translation>raster '{raster}' heeft geen cel met gegevens (alle zijn nodata); kies een raster met waarden van {name}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="117"/>
+        <location filename="../../scoring/indicators/screen.py" line="96"/>
         <source>raster &apos;{raster}&apos; looks like {name} in {wrong_unit}, not {unit}: {count} cells lie between {low:g} and {high:g} (e.g. {example:g}) and {plausible} in {range}; convert it to {unit} ({how}) and run again</source>
         <translation>raster '{raster}' lijkt {name} in {wrong_unit}, niet in {unit}: {count} cellen liggen tussen {low:g} en {high:g} (bijv. {example:g}) en {plausible} in {range}; reken het om naar {unit} ({how}) en voer opnieuw uit</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="136"/>
+        <location filename="../../scoring/indicators/screen.py" line="115"/>
         <source>raster &apos;{raster}&apos; has no cell with a plausible {name} ({range}): all {count} cells with data lie outside it (e.g. {example:g}); check the raster&apos;s unit (tenths of a unit need the band&apos;s scale set) and its nodata value</source>
         <translation>raster '{raster}' heeft geen cel met een aannemelijke {name} ({range}): alle {count} cellen met gegevens liggen erbuiten (bijv. {example:g}); controleer de eenheid van het raster (tienden van een eenheid vragen een ingestelde schaal van de band) en de nodata-waarde</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="150"/>
+        <location filename="../../scoring/indicators/screen.py" line="129"/>
         <source>raster &apos;{raster}&apos;: {count} cells lie outside the plausible range of {name} ({range}), e.g. {example:g}, and were left out as nodata (the coverage dek_* shows it); if they are nodata, set the raster&apos;s nodata value, else check the raster</source>
         <translation>raster '{raster}': {count} cellen liggen buiten het aannemelijke bereik van {name} ({range}), bijv. {example:g}, en zijn als nodata weggelaten (de dekking dek_* toont het); zijn het nodata, stel dan de nodata-waarde van het raster in, controleer anders het raster</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="286"/>
+        <location filename="../../scoring/indicators/zonal.py" line="156"/>
         <source>raster &apos;{raster}&apos; has no cell of the classes {classes} inside &apos;{zones}&apos; (values found there: {listed}); give the raster&apos;s class values</source>
         <translation>raster '{raster}' heeft binnen '{zones}' geen cel van de klassen {classes} (gevonden waarden: {listed}); geef de klassewaarden van het raster</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="297"/>
+        <location filename="../../scoring/indicators/zonal.py" line="167"/>
         <source>raster &apos;{raster}&apos;: {count} cells inside &apos;{zones}&apos; have a value that is not among the classes {classes} (e.g. {listed}) and count as not covered; add those values to the classes to count them</source>
         <translation>raster '{raster}': {count} cellen binnen '{zones}' hebben een waarde die niet bij de klassen {classes} hoort (bijv. {listed}) en tellen als niet bedekt; voeg die waarden aan de klassen toe om ze mee te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="384"/>
+        <location filename="../../scoring/indicators/zonal.py" line="254"/>
         <source>raster &apos;{raster}&apos; cannot be read ({reason}); pick a raster file</source>
         <translation>raster '{raster}' kan niet worden gelezen ({reason}); kies een rasterbestand</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="391"/>
+        <location filename="../../scoring/indicators/zonal.py" line="261"/>
         <source>raster &apos;{raster}&apos; has no CRS; assign one (e.g. EPSG:28992)</source>
         <translation>raster '{raster}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
     </message>

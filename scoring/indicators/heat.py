@@ -37,9 +37,9 @@ from .inputs import (
     require_overlap,
 )
 from .quantities import Quantity
+from .screen import Screen
 from .zonal import (
     COVERAGE,
-    Screen,
     iter_blocks,
     open_raster,
     percentile_column,
