@@ -14,3 +14,6 @@ PRESSURE_STYLE = STYLES / "druk.qml"  # the claim map by pressure
 LAYOUTS = RESOURCES / "layouts"
 WIJKBLAD_TEMPLATE = LAYOUTS / "wijkblad.qpt"  # one sheet per wijk (atlas)
 OVERZICHT_TEMPLATE = LAYOUTS / "overzicht.qpt"  # all wijken coloured by koploper
+PROFILES = RESOURCES / "profiles"
+DEFAULT_PROFILE = PROFILES / "default.toml"  # the shipped profile
+LAND_COVER_CLASSES = PROFILES / "landcover_classes.toml"  # land-cover class mapping

@@ -340,7 +340,7 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         progress, is_cancelled = core_callbacks(feedback, 10, 95)
         results = self.compute(parameters, context, zones, progress, is_cancelled)
         for note in results.attrs.get("notes", []):
-            feedback.pushWarning(note)
+            feedback.pushWarning(localized(note))
         with OutputTransaction(self, parameters, context, feedback) as outputs:
             return {self.OUTPUT: outputs.features(self.OUTPUT, source, features, results)}
 

@@ -8,6 +8,28 @@ cited in docs/method.md.
 
 from typing import NamedTuple
 
+from .schema.indicators import (
+    ADDRESS_DENSITY,
+    BUILT_BEFORE_2000,
+    CANOPY,
+    CARS_PER_HOUSEHOLD,
+    CORPORATION_HOUSING,
+    DISTRICT_HEATING,
+    FAR_FROM_COOL,
+    GAS_USE,
+    GREEN,
+    LOW_INCOME,
+    LOWEST_40_PERCENT,
+    PET_ABOVE_HIGH,
+    PET_ABOVE_LOW,
+    PET_MEAN,
+    POPULATION_DENSITY,
+    SEALED,
+    SOCIAL_ASSISTANCE,
+    TRANSIT_ANY,
+    WOZ_VALUE,
+)
+
 
 class Indicator(NamedTuple):
     id: str  # field name, starts with "ind_"
@@ -30,7 +52,7 @@ _CBS = "CBS Kerncijfers wijken en buurten"
 INDICATORS = (
     # energie
     Indicator(
-        "ind_gas_won",
+        GAS_USE,
         "energie",
         "Gemiddeld gasverbruik per woning",
         "Mean gas use per dwelling",
@@ -40,7 +62,7 @@ INDICATORS = (
         _CBS + " (g_gas / G_GAS_WON)",
     ),
     Indicator(
-        "ind_stadsverw",
+        DISTRICT_HEATING,
         "energie",
         "Woningen met stadsverwarming",
         "Dwellings on district heating",
@@ -50,7 +72,7 @@ INDICATORS = (
         _CBS + " (p_stadsv / P_STADVERW)",
     ),
     Indicator(
-        "ind_voor2000",
+        BUILT_BEFORE_2000,
         "energie",
         "Woningen gebouwd vóór 2000",
         "Dwellings built before 2000",
@@ -61,7 +83,7 @@ INDICATORS = (
     ),
     # klimaatadaptatie
     Indicator(
-        "ind_pet_gem",
+        PET_MEAN,
         "klimaatadaptatie",
         "Gemiddelde gevoelstemperatuur",
         "Mean PET",
@@ -71,7 +93,7 @@ INDICATORS = (
         _HEAT,
     ),
     Indicator(
-        "ind_pet_gt35",
+        PET_ABOVE_LOW,
         "klimaatadaptatie",
         "Oppervlak met PET > 35 °C",
         "Area with PET > 35 °C",
@@ -81,7 +103,7 @@ INDICATORS = (
         _HEAT,
     ),
     Indicator(
-        "ind_pet_gt41",
+        PET_ABOVE_HIGH,
         "klimaatadaptatie",
         "Oppervlak met PET > 41 °C",
         "Area with PET > 41 °C",
@@ -91,7 +113,7 @@ INDICATORS = (
         _HEAT,
     ),
     Indicator(
-        "ind_koelte_300",
+        FAR_FROM_COOL,
         "klimaatadaptatie",
         "Adressen > 300 m van koele plek",
         "Addresses > 300 m from a cool place",
@@ -101,7 +123,7 @@ INDICATORS = (
         _HEAT + "; 300 m rule",
     ),
     Indicator(
-        "ind_verhard",
+        SEALED,
         "klimaatadaptatie",
         "Verhard aandeel",
         "Sealed share",
@@ -112,7 +134,7 @@ INDICATORS = (
     ),
     # natuurinclusiviteit
     Indicator(
-        "ind_groen",
+        GREEN,
         "natuurinclusiviteit",
         "Groen aandeel",
         "Green share",
@@ -122,7 +144,7 @@ INDICATORS = (
         "BGT/OSM land cover",
     ),
     Indicator(
-        "ind_boomkroon",
+        CANOPY,
         "natuurinclusiviteit",
         "Boomkroonbedekking",
         "Tree canopy cover",
@@ -133,7 +155,7 @@ INDICATORS = (
     ),
     # mobiliteit
     Indicator(
-        "ind_ov_dekking",
+        TRANSIT_ANY,
         "mobiliteit",
         "Adressen binnen OV-afstand",
         "Addresses within transit distance",
@@ -143,7 +165,7 @@ INDICATORS = (
         "OV haltes; PBL OV-beschikbaarheid distances",
     ),
     Indicator(
-        "ind_auto_hh",
+        CARS_PER_HOUSEHOLD,
         "mobiliteit",
         "Personenauto's per huishouden",
         "Cars per household",
@@ -154,7 +176,7 @@ INDICATORS = (
     ),
     # verstedelijking
     Indicator(
-        "ind_oad",
+        ADDRESS_DENSITY,
         "verstedelijking",
         "Omgevingsadressendichtheid",
         "Address density around addresses",
@@ -164,7 +186,7 @@ INDICATORS = (
         _CBS + " (ste_oad / OAD)",
     ),
     Indicator(
-        "ind_bev_dich",
+        POPULATION_DENSITY,
         "verstedelijking",
         "Bevolkingsdichtheid",
         "Population density",
@@ -175,7 +197,7 @@ INDICATORS = (
     ),
     # sociaaleconomisch
     Indicator(
-        "ind_laag_ink",
+        LOW_INCOME,
         "sociaaleconomisch",
         "Huishoudens met laag inkomen",
         "Low-income households",
@@ -185,7 +207,7 @@ INDICATORS = (
         _CBS + " (p_hh_lkk / P_LIK_HH)",
     ),
     Indicator(
-        "ind_laagste40",
+        LOWEST_40_PERCENT,
         "sociaaleconomisch",
         "Huishoudens in de laagste 40 % inkomens",
         "Households in the national lowest 40 % of incomes",
@@ -195,7 +217,7 @@ INDICATORS = (
         _CBS + " (p_hh_li / P_LAAGINKH); national mean 40 %",
     ),
     Indicator(
-        "ind_corporatie",
+        CORPORATION_HOUSING,
         "sociaaleconomisch",
         "Huurwoningen van corporaties",
         "Housing-corporation dwellings",
@@ -205,7 +227,7 @@ INDICATORS = (
         _CBS + " (p_wcorpw / P_HUURCORP)",
     ),
     Indicator(
-        "ind_woz",
+        WOZ_VALUE,
         "sociaaleconomisch",
         "Gemiddelde WOZ-waarde",
         "Mean WOZ value",
@@ -215,7 +237,7 @@ INDICATORS = (
         _CBS + " (g_wozbag / WOZ)",
     ),
     Indicator(
-        "ind_bijstand",
+        SOCIAL_ASSISTANCE,
         "sociaaleconomisch",
         "Bijstandsontvangers per 1000 inwoners",
         "Social assistance recipients per 1000 inhabitants",

@@ -1,5 +1,5 @@
-"""CBS kerncijfers: find CBS variables in a layer of any year or form, clean CBS
-missing-value codes, and derive the CBS-based catalogue indicators.
+"""CBS kerncijfers: find CBS variables in a layer of any year or form and derive the
+CBS-based catalogue indicators from them (their values read by ``cbs_values``).
 
 Field names differ between the old wijk- en buurtkaart GIS files (``WK_CODE``,
 ``AANT_INW``, ``P_STADVERW`` ...), the kwb tables (``a_inw``, ``p_stadsv`` ...)
@@ -9,25 +9,33 @@ variable (named by its kwb code) to all of them; matching ignores case. The
 sources of every name are in docs/cbs.md.
 """
 
-import contextlib
 import difflib
-import re
 from typing import Callable, Dict, Iterable, Mapping, NamedTuple, Optional, Tuple
 
 import numpy as np
 import pandas as pd
 
+from .cbs_values import (
+    BOUNDS,
+    clean,
+    exclude_implausible,
+    numbers_from_text,  # noqa: F401  transitional: callers move to cbs_values (#11); removed at merge
+)
 from .errors import InputError
-
-# Every value at or below this bound is a CBS "missing" code, never a figure:
-# -99991 (no longer published), -99995 (published later), -99997 (secret or not
-# present), -99998, -99999, -999999, -99999997, -99999999. No kerncijfer is that
-# negative (counts, shares, means and densities are >= 0).
-SENTINEL_BOUND = -99990.0
-
-# Text that means "no figure": blank, CBS's "." (unknown, unreliable or secret)
-# and "x" (secret, older tables).
-MISSING_TEXT = frozenset({"", ".", "x"})
+from .messages import Message, tr
+from .schema.indicators import (
+    ADDRESS_DENSITY,
+    BUILT_BEFORE_2000,
+    CARS_PER_HOUSEHOLD,
+    CORPORATION_HOUSING,
+    DISTRICT_HEATING,
+    GAS_USE,
+    LOW_INCOME,
+    LOWEST_40_PERCENT,
+    POPULATION_DENSITY,
+    SOCIAL_ASSISTANCE,
+    WOZ_VALUE,
+)
 
 # A mean WOZ value above this must be in euro, not in thousands of euro
 # (CBS only averages WOZ values between 10 thousand and 5 million euro).
@@ -113,81 +121,6 @@ VARIABLES: Dict[str, Tuple[str, ...]] = {
 IDENTIFIERS = ("wk_code", "wk_naam", "bu_code", "gm_code", "gm_naam")
 
 
-class Bound(NamedTuple):
-    """The range a CBS variable can physically take; ``unit`` and ``why`` go in the warning."""
-
-    low: float
-    high: float
-    unit: str
-    why: str
-
-
-# A value outside its bound is a data error, not a CBS code (those are <=
-# SENTINEL_BOUND): it is counted as missing, with a warning. Sources and the
-# margins chosen are in docs/cbs.md ("Plausibility").
-_PEOPLE = 2_000_000.0  # twice the largest gemeente (Amsterdam 931 298 inhabitants, 1-1-2024)
-_COUNT_WHY = "more than twice the inhabitants of Amsterdam, the largest gemeente"
-_SHARE = Bound(0.0, 100.0, "%", "a percentage")
-BOUNDS: Dict[str, Bound] = {
-    "a_inw": Bound(0.0, _PEOPLE, "inhabitants", _COUNT_WHY),
-    "a_hh": Bound(0.0, _PEOPLE, "households", _COUNT_WHY),
-    "a_woning": Bound(0.0, _PEOPLE, "dwellings", _COUNT_WHY),
-    "a_soz_wb": Bound(0.0, _PEOPLE, "people", _COUNT_WHY),
-    "a_pau": Bound(0.0, _PEOPLE, "cars", _COUNT_WHY),
-    "bev_dich": Bound(
-        0.0,
-        100_000.0,
-        "inhabitants per km²",
-        "over ten times Den Haag, the densest gemeente (6 868 per km² in 2023)",
-    ),
-    "ste_oad": Bound(
-        0.0,
-        30_000.0,
-        "addresses per km²",
-        "twelve times the 2 500 from which CBS calls an area very strongly urban",
-    ),
-    "g_gas": Bound(
-        0.0, 20_000.0, "m³ per dwelling", "about ten times a detached house (about 2 000 m³)"
-    ),
-    "g_pau_hh": Bound(0.0, 10.0, "cars per household", "CBS does not publish means above 2.5 cars"),
-    "g_wozbag": Bound(
-        0.0, 5_000_000.0, "WOZ value", "CBS averages only WOZ values up to 5 million euro"
-    ),
-    "a_lan_ha": Bound(
-        0.0,
-        100_000.0,
-        "ha",
-        "more land than the largest gemeente (Súdwest-Fryslân, about 50 000 ha)",
-    ),
-    "p_koopw": _SHARE,
-    "p_wcorpw": _SHARE,
-    "p_bjj2k": _SHARE,
-    "p_bjo2k": _SHARE,
-    "p_stadsv": _SHARE,
-    "p_hh_lkk": _SHARE,
-    "p_hh_li": _SHARE,
-}
-
-
-def exclude_implausible(values: np.ndarray, bound: Bound, field: str, layer_name: str, notes):
-    """``values`` with every value outside ``bound`` set to NaN, and a note in ``notes``
-    (layer, field, count, an example) when there were any."""
-    with np.errstate(invalid="ignore"):
-        outside = (values < bound.low) | (values > bound.high)
-    if not outside.any():
-        return values
-    example = values[outside][0]
-    side = "below 0" if example < bound.low else f"above {bound.high:g} ({bound.why})"
-    notes.append(
-        f"layer '{layer_name}', field '{field}': {int(outside.sum())} value(s) outside "
-        f"{bound.low:g}-{bound.high:g} {bound.unit}, e.g. {example:g} ({side}); "
-        "left out as missing. Check the field."
-    )
-    cleaned = values.copy()
-    cleaned[outside] = np.nan
-    return cleaned
-
-
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
     """numerator / denominator, NaN where the denominator is 0 (never inf)."""
     out = np.full(np.shape(numerator), np.nan)
@@ -224,26 +157,26 @@ def _direct(variable: str) -> _Recipe:
 # CBS withheld for one wijk (e.g. cars per household under 50 households) is not
 # re-derived from the counts behind it.
 RECIPES: Dict[str, Tuple[_Recipe, ...]] = {
-    "ind_gas_won": (_direct("g_gas"),),
-    "ind_stadsverw": (_direct("p_stadsv"),),
-    "ind_voor2000": (
+    GAS_USE: (_direct("g_gas"),),
+    DISTRICT_HEATING: (_direct("p_stadsv"),),
+    BUILT_BEFORE_2000: (
         _direct("p_bjj2k"),
         _Recipe(("p_bjo2k",), lambda since_2000: 100.0 - since_2000, "100 - {0}"),
     ),
-    "ind_auto_hh": (_direct("g_pau_hh"), _Recipe(("a_pau", "a_hh"), _ratio, "{0} / {1}")),
-    "ind_oad": (_direct("ste_oad"),),
-    "ind_bev_dich": (
+    CARS_PER_HOUSEHOLD: (_direct("g_pau_hh"), _Recipe(("a_pau", "a_hh"), _ratio, "{0} / {1}")),
+    ADDRESS_DENSITY: (_direct("ste_oad"),),
+    POPULATION_DENSITY: (
         _direct("bev_dich"),
         _Recipe(("a_inw", "a_lan_ha"), _per_km2, "{0} / {1} * 100"),
     ),
-    "ind_laag_ink": (_direct("p_hh_lkk"),),
-    "ind_laagste40": (_direct("p_hh_li"),),
-    "ind_corporatie": (_direct("p_wcorpw"),),
-    "ind_woz": (
+    LOW_INCOME: (_direct("p_hh_lkk"),),
+    LOWEST_40_PERCENT: (_direct("p_hh_li"),),
+    CORPORATION_HOUSING: (_direct("p_wcorpw"),),
+    WOZ_VALUE: (
         _Recipe(("g_wozbag",), lambda woz: woz, "{0}", lambda woz: not _in_euro(woz)),
         _Recipe(("g_wozbag",), lambda woz: woz / 1000.0, "{0} / 1000 (euro to k€)", _in_euro),
     ),
-    "ind_bijstand": (_Recipe(("a_soz_wb", "a_inw"), _per_1000, "{0} / {1} * 1000"),),
+    SOCIAL_ASSISTANCE: (_Recipe(("a_soz_wb", "a_inw"), _per_1000, "{0} / {1} * 1000"),),
 }
 
 CBS_INDICATORS = tuple(RECIPES)
@@ -273,8 +206,13 @@ def find_fields(
     for variable, column in (overrides or {}).items():
         if variable not in VARIABLES:
             raise InputError(
-                f"unknown CBS variable '{variable}' in the field mapping of layer "
-                f"'{layer_name}'; known variables: {', '.join(VARIABLES)}"
+                tr(
+                    "unknown CBS variable '{variable}' in the field mapping of layer '{layer}'; "
+                    "known variables: {variables}"
+                ),
+                variable=variable,
+                layer=layer_name,
+                variables=", ".join(VARIABLES),
             )
         if column is None:
             fields.pop(variable, None)
@@ -282,128 +220,25 @@ def find_fields(
         actual = by_lower.get(str(column).lower())
         if actual is None:
             close = difflib.get_close_matches(str(column).lower(), list(by_lower), n=3, cutoff=0.5)
-            hint = (
-                "closest fields: " + ", ".join(f"'{by_lower[c]}'" for c in close)
-                if close
-                else "no similar field"
-            )
+            if close:
+                hint = Message(
+                    tr("closest fields: {fields}"),
+                    fields=", ".join(f"'{by_lower[c]}'" for c in close),
+                )
+            else:
+                hint = Message(tr("no similar field"))
             raise InputError(
-                f"field '{column}' (mapped to CBS variable '{variable}') not found in layer "
-                f"'{layer_name}'; {hint}. Fix the field name in the profile or remove the mapping."
+                tr(
+                    "field '{field}' (mapped to CBS variable '{variable}') not found in layer "
+                    "'{layer}'; {hint}. Fix the field name in the profile or remove the mapping."
+                ),
+                field=column,
+                variable=variable,
+                layer=layer_name,
+                hint=hint,
             )
         fields[variable] = actual
     return fields
-
-
-# Numbers stored as text. A value reads the Dutch way ("1.234,5": "." groups
-# thousands, "," is the decimal mark) and/or the English way ("1,234.5"). A
-# thousands group is three digits after a first group of 1-3 digits that does
-# not start with 0 ("0.246" is a decimal). Values such as "10.246" or "1,234"
-# read both ways, to different numbers; the other values of the same field
-# decide (see ``_text_numbers``).
-_DIGITS = r"[+-]?(?:\d+|[1-9]\d{{0,2}}(?:{0}\d{{3}})+)(?:{1}\d+)?"
-_DUTCH = re.compile("^" + _DIGITS.format(r"\.", ",") + "$")
-_ENGLISH = re.compile("^" + _DIGITS.format(",", r"\.") + "$")
-DUTCH, ENGLISH = "Dutch", "English"
-_SEPARATORS = {
-    DUTCH: ("'.' groups thousands, ',' is the decimal mark"),
-    ENGLISH: ("',' groups thousands, '.' is the decimal mark"),
-}
-
-
-def text_readings(text: str) -> Dict[str, float]:
-    """{DUTCH/ENGLISH: number} for every way ``text`` reads as a number."""
-    found = {}
-    if _DUTCH.match(text):
-        found[DUTCH] = float(text.replace(".", "").replace(",", "."))
-    if _ENGLISH.match(text):
-        found[ENGLISH] = float(text.replace(",", ""))
-    if not found:
-        with contextlib.suppress(ValueError):  # "1e12", "inf": Python's own number syntax
-            found[ENGLISH] = found[DUTCH] = float(text)
-    return found
-
-
-def _text_numbers(texts: pd.Series, field: str, layer_name: str, notes) -> pd.Series:
-    """Numbers from text cells (index as ``texts``), by a rule for the whole field.
-
-    A value that reads only one way (``"1.234,5"``, ``"12,5"`` or ``"1.234.567"``
-    Dutch; ``"1,234.5"``, ``"12.5"`` English) is evidence for that way. Values
-    that read both ways to different numbers (``"10.246"``) follow the evidence;
-    without evidence, or with evidence both ways, the field is refused: its
-    numbers are never guessed. A field read the Dutch way gets a note.
-    """
-    readings = texts.map(text_readings)
-    unreadable = readings.map(len) == 0
-    if unreadable.any():
-        bad = texts[unreadable].iloc[0]
-        raise InputError(
-            f"field '{field}' in layer '{layer_name}' holds the value '{bad}', which is "
-            f"not a number ({int(unreadable.sum())} such value(s)); map another field or "
-            "fix the data"
-        )
-    only = {way: readings.map(lambda r, way=way: set(r) == {way}) for way in (DUTCH, ENGLISH)}
-    both = readings.map(lambda r: len(set(r.values())) > 1)
-    shown = [way for way in (DUTCH, ENGLISH) if only[way].any()]
-    if len(shown) == 2:
-        raise InputError(
-            f"field '{field}' in layer '{layer_name}' mixes number formats: "
-            f"{int(only[DUTCH].sum())} value(s) are written the Dutch way (e.g. "
-            f"'{texts[only[DUTCH]].iloc[0]}') and {int(only[ENGLISH].sum())} the English way "
-            f"(e.g. '{texts[only[ENGLISH]].iloc[0]}'); write every value of the field one way."
-        )
-    if both.any() and not shown:
-        example = texts[both].iloc[0]
-        dutch, english = readings[both].iloc[0][DUTCH], readings[both].iloc[0][ENGLISH]
-        raise InputError(
-            f"field '{field}' in layer '{layer_name}': {int(both.sum())} value(s) such as "
-            f"'{example}' read as {dutch:g} with Dutch separators and as {english:g} with "
-            "English ones, and no other value of the field shows which is meant; store the "
-            "field as numbers, or write the values without thousands separators."
-        )
-    way = shown[0] if shown else ENGLISH
-    if way == DUTCH and notes is not None:
-        example = texts[only[DUTCH] | both].iloc[0]
-        notes.append(
-            f"field '{field}' in layer '{layer_name}' holds numbers as Dutch text "
-            f"({_SEPARATORS[DUTCH]}); read them so, e.g. '{example}' as "
-            f"{text_readings(example)[DUTCH]:g}."
-        )
-    return readings.map(lambda r: r[way])
-
-
-def clean(values, field: str = "values", layer_name: str = "layer", notes=None) -> np.ndarray:
-    """Float array with every CBS "no figure" as NaN.
-
-    NaN are: None/NaN, blank text, ``.`` and ``x``, non-finite numbers and any
-    value <= ``SENTINEL_BOUND``. Numbers stored as text are read by the rule of
-    ``_text_numbers`` (which may add to the list ``notes``); other text raises
-    ``InputError``.
-    """
-    series = values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)
-    if series.dtype == object:
-        text = series.map(lambda v: v.strip() if isinstance(v, str) else v)
-        missing = text.map(lambda v: isinstance(v, str) and v.lower() in MISSING_TEXT) | text.isna()
-        is_text = text.map(lambda v: isinstance(v, str)) & ~missing
-        numbers = pd.to_numeric(text.mask(missing | is_text), errors="coerce")
-        if is_text.any():
-            numbers[is_text] = _text_numbers(text[is_text], field, layer_name, notes)
-        series = numbers.astype(float)
-    numbers = series.to_numpy(dtype=float, na_value=np.nan, copy=True)
-    with np.errstate(invalid="ignore"):
-        numbers[~np.isfinite(numbers) | (numbers <= SENTINEL_BOUND)] = np.nan
-    return numbers
-
-
-def numbers_from_text(frame: pd.DataFrame, columns, layer_name: str, notes) -> pd.DataFrame:
-    """``frame`` with each of ``columns`` that holds text (e.g. ``ind_*`` fields of a CSV
-    join) read by ``clean``: Dutch or English separators by the field rule, text that
-    is no number refused. Numeric columns are left as they are."""
-    read = frame.copy()
-    for column in columns:
-        if read[column].dtype == object:
-            read[column] = clean(read[column], column, layer_name, notes)
-    return read
 
 
 def derive_indicators(

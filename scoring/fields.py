@@ -1,13 +1,10 @@
-"""Every field name the plugin writes, defined once.
+"""Transitional: callers move to scoring/schema (#11); removed at merge.
 
-Indicator fields are the indicator ids themselves (``ind_*``, see
-``catalogue.py``); the rest is built here.
+The aanleidingen and koppelkansen fields below are still defined here.
 """
 
-INDICATOR_PREFIX = "ind_"
-
-# Transitional: the diagnosis fields moved to schema/diagnosis.py; callers move there (#11).
-from .schema.diagnosis import (  # noqa: E402, F401
+# transitional: callers move to scoring/schema (#11); removed at merge
+from .schema.diagnosis import (  # noqa: F401
     COVERAGE_FIELDS,
     COVERAGE_PREFIX,
     KOPLOPER,
@@ -21,28 +18,19 @@ from .schema.diagnosis import (  # noqa: E402, F401
     score_field,
     shortened_fields,
 )
-
-# Stakeholder scores next to the data scores (scoring/stakeholders.py)
-STAKEHOLDER_PREFIX = "sh_"  # mean stakeholder score 0-100 per transition; NULL if nobody scored it
-DIVERGENCE_PREFIX = "verschil_"  # stakeholder mean minus data score, in points
-COMBINED_PREFIX = "gecombineerd_"  # (1 - w) * data score + w * stakeholder mean
-AFWIJKING = "afwijking"  # transitions with |verschil| >= threshold, largest first, comma separated
-N_STAKEHOLDERS = "n_stakeholders"  # how many stakeholders scored the wijk
-STAKEHOLDERS = "stakeholders"  # their names, comma separated
-KOPLOPER_GECOMBINEERD = "koploper_gecombineerd"  # koploper of the combined scores
-
-
-def stakeholder_field(transition_id: str) -> str:
-    return STAKEHOLDER_PREFIX + transition_id
-
-
-def divergence_field(transition_id: str) -> str:
-    return DIVERGENCE_PREFIX + transition_id
-
-
-def combined_field(transition_id: str) -> str:
-    return COMBINED_PREFIX + transition_id
-
+from .schema.indicators import INDICATOR_PREFIX  # noqa: F401
+from .schema.stakeholders import (  # noqa: F401
+    AFWIJKING,
+    COMBINED_PREFIX,
+    DIVERGENCE_PREFIX,
+    KOPLOPER_GECOMBINEERD,
+    N_STAKEHOLDERS,
+    STAKEHOLDER_PREFIX,
+    STAKEHOLDERS,
+    combined_field,
+    divergence_field,
+    stakeholder_field,
+)
 
 # Aanleidingen and koppelkansen (scoring/timeline.py)
 AANLEIDINGEN = "aanleidingen"  # the wijk's maintenance timeline as short text, e.g. "2027 riool"

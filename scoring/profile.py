@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Mapping, Optional, Tuple
 
+from ..paths import DEFAULT_PROFILE
 from . import catalogue
 from .errors import ProfileError
+from .messages import Message, tr
+from .schema.indicators import GAS_USE, INDICATOR_PREFIX
 from .toml_checks import (
     REQUIRED,
     between,
@@ -27,6 +30,7 @@ from .toml_checks import (
 )
 from .transitions import TRANSITION_IDS
 
+PROFILE = Message(tr("profile"))  # what a profile file is called in messages
 METHODS = ("reference", "rank")
 PROFILE_SECTIONS = (
     "profile",
@@ -38,7 +42,6 @@ PROFILE_SECTIONS = (
     "cbs_fields",
     "claims",
 )
-DEFAULT_PROFILE = Path(__file__).resolve().parent.parent / "resources" / "profiles" / "default.toml"
 
 
 @dataclass(frozen=True)
@@ -96,20 +99,24 @@ def load_profile(path: Optional[Path] = None) -> Profile:
     """
     path = Path(path) if path else DEFAULT_PROFILE
     raw = _with_base(path, ())
-    with naming_file(path, "profile"):
+    with naming_file(path, PROFILE):
         return parse_profile(raw, source=str(path))
 
 
 def _with_base(path: Path, seen: Tuple[Path, ...]) -> Dict[str, Any]:
-    raw = load_toml(path, "profile")
+    raw = load_toml(path, PROFILE)
     base = table(raw, "profile").get("base")
     if base is None:
         return raw
     if not isinstance(base, str) or not base:
-        raise ProfileError(f"profile.base = {base!r}: give 'default' or the path of a profile.")
+        raise ProfileError(
+            tr("profile.base = {base!r}: give 'default' or the path of a profile."), base=base
+        )
     base_path = DEFAULT_PROFILE if base == "default" else (path.parent / base).resolve()
     if base_path in (*seen, path.resolve()):
-        raise ProfileError(f"profile.base = {base!r} in '{path}' refers back to itself.")
+        raise ProfileError(
+            tr("profile.base = {base!r} in '{file}' refers back to itself."), base=base, file=path
+        )
     merged = _merge(_with_base(base_path, (*seen, path.resolve())), raw)
     merged["profile"].pop("base", None)
     return merged
@@ -148,7 +155,9 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
     for key, value in cbs_fields.items():
         if not isinstance(value, str) or not value:
             raise ProfileError(
-                f"cbs_fields.{key} = {value!r}: give the name of the layer field as text."
+                tr("cbs_fields.{key} = {value!r}: give the name of the layer field as text."),
+                key=key,
+                value=value,
             )
 
     claims = None
@@ -186,27 +195,42 @@ def _parse_weights(section: Mapping[str, Any]) -> Dict[str, Dict[str, float]]:
     unknown = sorted(set(section) - set(TRANSITION_IDS))
     if unknown:
         raise ProfileError(
-            f"transitions.{unknown[0]}: unknown transition; use one of {', '.join(TRANSITION_IDS)}."
+            tr("transitions.{transition}: unknown transition; use one of {transitions}."),
+            transition=unknown[0],
+            transitions=", ".join(TRANSITION_IDS),
         )
     weights = {}
     for transition in TRANSITION_IDS:
         per_indicator = {}
         for indicator, weight in table(section, transition, f"transitions.{transition}").items():
             where = f"transitions.{transition}.{indicator}"
-            if not indicator.startswith("ind_"):
+            if not indicator.startswith(INDICATOR_PREFIX):
                 raise ProfileError(
-                    f"{where}: indicator names start with 'ind_' (the field they are read from)."
+                    tr(
+                        "{where}: indicator names start with '{prefix}' (the field they are "
+                        "read from)."
+                    ),
+                    where=where,
+                    prefix=INDICATOR_PREFIX,
                 )
             if not is_finite_number(weight) or weight < 0:
                 raise ProfileError(
-                    f"{where} = {weight!r}: weight must be a finite number >= 0 (not nan or inf)."
+                    tr(
+                        "{where} = {weight!r}: weight must be a finite number >= 0 (not nan or "
+                        "inf)."
+                    ),
+                    where=where,
+                    weight=weight,
                 )
             per_indicator[indicator] = float(weight)
         weights[transition] = per_indicator
     if not any(w > 0 for table in weights.values() for w in table.values()):
         raise ProfileError(
-            "transitions: no indicator has a weight above 0; give at least one transition "
-            "an indicator, e.g. [transitions.energie] ind_gas_won = 1."
+            tr(
+                "transitions: no indicator has a weight above 0; give at least one transition "
+                "an indicator, e.g. [transitions.energie] {example} = 1."
+            ),
+            example=GAS_USE,
         )
     return weights
 
@@ -221,13 +245,21 @@ def _parse_rules(section, weights, default_method, default_uncertainty):
         known = catalogue.BY_ID.get(indicator)
         if known is None and not {"good", "bad"} <= set(values):
             raise ProfileError(
-                f"{where}: '{indicator}' is not in the catalogue, so give both 'good' "
-                "(urgency 0) and 'bad' (urgency 100) values."
+                tr(
+                    "{where}: '{indicator}' is not in the catalogue, so give both 'good' "
+                    "(urgency 0) and 'bad' (urgency 100) values."
+                ),
+                where=where,
+                indicator=indicator,
             )
         good = number(values, "good", where, known.good if known else REQUIRED)
         bad = number(values, "bad", where, known.bad if known else REQUIRED)
         if good == bad:
-            raise ProfileError(f"{where}: good and bad are both {good:g}; they must differ.")
+            raise ProfileError(
+                tr("{where}: good and bad are both {value:g}; they must differ."),
+                where=where,
+                value=good,
+            )
         rules[indicator] = IndicatorRule(
             method=choice(values, "method", where, METHODS, default_method),
             good=good,

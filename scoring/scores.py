@@ -20,9 +20,10 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError, stop_if_cancelled
-from .indicators.names import DATA_COVERAGE_OF
+from .messages import tr
 from .normalise import urgency
 from .profile import Profile
+from .schema.indicators import DATA_COVERAGE_OF
 from .transitions import TRANSITION_IDS
 
 _TIE_DECIMALS = 6
@@ -91,7 +92,7 @@ def diagnose(
     """
     indicators = list(profile.indicators())
     if values.empty:
-        raise InputError("The wijk layer has no features; nothing to score.")
+        raise InputError(tr("The wijk layer has no features; nothing to score."))
     raw = np.column_stack(
         [
             pd.to_numeric(values[ind], errors="coerce").to_numpy(float)
@@ -103,10 +104,13 @@ def diagnose(
     too_little_data = _drop_thin_measurements(raw, indicators, values, profile.min_data_coverage)
     if np.isnan(raw).all():
         raise InputError(
-            "None of the indicators of profile '{}' has a value: looked for {}. Run the "
-            "indicator algorithms first, or map CBS fields in the profile.".format(
-                profile.name, ", ".join(indicators)
-            )
+            tr(
+                "None of the indicators of profile '{profile}' has a value: looked for "
+                "{indicators}. Run the indicator algorithms first, or map CBS fields in the "
+                "profile."
+            ),
+            profile=profile.name,
+            indicators=", ".join(indicators),
         )
     rules = [profile.rules[ind] for ind in indicators]
     weights = weight_matrix(profile, indicators)

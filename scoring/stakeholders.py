@@ -24,8 +24,18 @@ from typing import Dict, Optional
 import numpy as np
 import pandas as pd
 
-from . import fields
 from .errors import InputError
+from .messages import Message, tr
+from .schema.diagnosis import SCORE_FIELDS, SCORE_PREFIX, coverage_field, score_field
+from .schema.stakeholders import (
+    AFWIJKING,
+    KOPLOPER_GECOMBINEERD,
+    N_STAKEHOLDERS,
+    STAKEHOLDERS,
+    combined_field,
+    divergence_field,
+    stakeholder_field,
+)
 from .schema.wijk import wijk_key, wijk_keys
 from .scores import ranking
 from .tables import (
@@ -34,7 +44,6 @@ from .tables import (
     number,
     per_transition,
     require_column,
-    row_label,
     unknown_codes_error,
 )
 from .transitions import TRANSITION_IDS, TRANSITIONS
@@ -42,7 +51,6 @@ from .transitions import TRANSITION_IDS, TRANSITIONS
 DEFAULT_THRESHOLD = 25.0  # points of divergence that get flagged
 DEFAULT_WEIGHT = 0.5  # share of the stakeholders in the combined score
 SCORE_COLUMNS = ("wijk", "stakeholder", "transition", "score")
-_WIDE_PREFIX = "score_"
 _NAMES = {name.casefold(): t.id for t in TRANSITIONS for name in (t.id, t.label_nl, t.label_en)}
 
 
@@ -71,29 +79,44 @@ def read_stakeholder_scores(
     Long when ``transition_column`` and ``score_column`` are given, wide
     (``score_<transition>`` fields) when neither is. Blank scores are skipped.
     """
-    require_column(table, wijk_column, layer_name, "wijk code")
-    require_column(table, stakeholder_column, layer_name, "stakeholder")
+    require_column(table, wijk_column, layer_name, Message(tr("wijk code")))
+    require_column(table, stakeholder_column, layer_name, Message(tr("stakeholder")))
     if (transition_column is None) != (score_column is None):
         raise InputError(
-            f"layer '{layer_name}': give both the transition field and the score field "
-            "(a long table), or neither (a wide table with score_<transition> fields)."
+            tr(
+                "layer '{layer}': give both the transition field and the score field (a long "
+                "table), or neither (a wide table with score_<transition> fields)."
+            ),
+            layer=layer_name,
         )
     if transition_column is None:
         score_columns = _wide_score_columns(table, layer_name)
     else:
-        require_column(table, transition_column, layer_name, "transition")
-        require_column(table, score_column, layer_name, "score")
+        require_column(table, transition_column, layer_name, Message(tr("transition")))
+        require_column(table, score_column, layer_name, Message(tr("score")))
 
     rows = []
     seen: Dict[tuple, int] = {}
     for position, record in enumerate(table.to_dict("records")):
         wijk, stakeholder = record[wijk_column], record[stakeholder_column]
-        where = f"layer '{layer_name}', {row_label(position)}"
         if is_blank(wijk) or is_blank(stakeholder):
-            empty = wijk_column if is_blank(wijk) else stakeholder_column
-            raise InputError(f"{where}: field '{empty}' is empty; fill it in or remove the row.")
+            raise InputError(
+                tr(
+                    "layer '{layer}', row {row}: field '{field}' is empty; fill it in or "
+                    "remove the row."
+                ),
+                layer=layer_name,
+                row=position + 1,
+                field=wijk_column if is_blank(wijk) else stakeholder_column,
+            )
         wijk, stakeholder = wijk_key(wijk), str(stakeholder).strip()
-        where += f" (wijk '{wijk}', stakeholder '{stakeholder}')"
+        where = Message(
+            tr("layer '{layer}', row {row} (wijk '{wijk}', stakeholder '{stakeholder}')"),
+            layer=layer_name,
+            row=position + 1,
+            wijk=wijk,
+            stakeholder=stakeholder,
+        )
         if transition_column is None:
             cells = [(t, column, record[column]) for t, column in score_columns.items()]
         else:
@@ -101,8 +124,14 @@ def read_stakeholder_scores(
             transition = transition_id(name)
             if transition is None:
                 raise InputError(
-                    f"{where}: field '{transition_column}' holds '{name}', which is not a "
-                    f"transition; use one of {', '.join(TRANSITION_IDS)} (or its Dutch label)."
+                    tr(
+                        "{where}: field '{field}' holds '{value}', which is not a transition; "
+                        "use one of {transitions} (or its Dutch label)."
+                    ),
+                    where=where,
+                    field=transition_column,
+                    value=name,
+                    transitions=", ".join(TRANSITION_IDS),
                 )
             cells = [(transition, score_column, record[score_column])]
         for transition, column, value in cells:
@@ -110,17 +139,32 @@ def read_stakeholder_scores(
                 continue
             score = number(value)
             if score is None or not 0 <= score <= 100:
-                problem = not_a_number(value) if score is None else "is outside 0-100"
                 raise InputError(
-                    f"{where}: field '{column}' holds '{value}', which {problem}; "
-                    "give a score from 0 (not urgent) to 100 (most urgent) or leave it empty."
+                    tr(
+                        "{where}: field '{field}' holds '{value}', which {problem}; give a "
+                        "score from 0 (not urgent) to 100 (most urgent) or leave it empty."
+                    ),
+                    where=where,
+                    field=column,
+                    value=value,
+                    problem=not_a_number(value)
+                    if score is None
+                    else Message(tr("is outside 0-100")),
                 )
             key = (wijk, stakeholder, transition)
             if key in seen:
                 raise InputError(
-                    f"layer '{layer_name}': {row_label(seen[key])} and {row_label(position)} "
-                    f"both give stakeholder '{stakeholder}' a score for {transition} in wijk "
-                    f"'{wijk}'; keep one of them."
+                    tr(
+                        "layer '{layer}': row {first} and row {second} both give stakeholder "
+                        "'{stakeholder}' a score for {transition} in wijk '{wijk}'; keep one "
+                        "of them."
+                    ),
+                    layer=layer_name,
+                    first=seen[key] + 1,
+                    second=position + 1,
+                    stakeholder=stakeholder,
+                    transition=transition,
+                    wijk=wijk,
                 )
             seen[key] = position
             rows.append((wijk, stakeholder, transition, score))
@@ -132,24 +176,39 @@ def _wide_score_columns(table: pd.DataFrame, layer_name: str) -> Dict[str, str]:
     found: Dict[str, str] = {}
     for column in table.columns:
         name = str(column)
-        if not name.casefold().startswith(_WIDE_PREFIX):
+        if not name.casefold().startswith(SCORE_PREFIX):
             continue
-        transition = transition_id(name[len(_WIDE_PREFIX) :])
+        transition = transition_id(name[len(SCORE_PREFIX) :])
         if transition is None:
             raise InputError(
-                f"field '{name}' of layer '{layer_name}' is not score_ plus a transition; "
-                f"rename it to one of {', '.join(fields.SCORE_FIELDS)} or remove it."
+                tr(
+                    "field '{field}' of layer '{layer}' is not score_ plus a transition; "
+                    "rename it to one of {fields} or remove it."
+                ),
+                field=name,
+                layer=layer_name,
+                fields=", ".join(SCORE_FIELDS),
             )
         if transition in found:
             raise InputError(
-                f"fields '{found[transition]}' and '{name}' of layer '{layer_name}' both hold "
-                f"scores for {transition}; keep one of them."
+                tr(
+                    "fields '{first}' and '{second}' of layer '{layer}' both hold scores for "
+                    "{transition}; keep one of them."
+                ),
+                first=found[transition],
+                second=name,
+                layer=layer_name,
+                transition=transition,
             )
         found[transition] = name
     if not found:
         raise InputError(
-            f"layer '{layer_name}' has no score_<transition> fields (e.g. score_energie); "
-            "give the transition and score fields of a long table, or add such fields."
+            tr(
+                "layer '{layer}' has no score_<transition> fields (e.g. {example}); give the "
+                "transition and score fields of a long table, or add such fields."
+            ),
+            layer=layer_name,
+            example=SCORE_FIELDS[0],
         )
     return found
 
@@ -169,17 +228,26 @@ def compare_stakeholders(
     Rows for wijk codes not in ``wijken`` are left out and counted.
     """
     if threshold < 0:
-        raise InputError(f"divergence threshold {threshold} is below 0; give 0 to 100 points.")
+        raise InputError(
+            tr("divergence threshold {threshold} is below 0; give 0 to 100 points."),
+            threshold=threshold,
+        )
     if weight is not None and not 0 <= weight <= 1:
-        raise InputError(f"stakeholder weight {weight} is outside 0-1; give a share from 0 to 1.")
+        raise InputError(
+            tr("stakeholder weight {weight} is outside 0-1; give a share from 0 to 1."),
+            weight=weight,
+        )
     keys = wijk_keys(wijken, code_column, layer_name)
-    data = per_transition(wijken, fields.score_field, layer_name, required=True)
-    coverage = per_transition(wijken, fields.coverage_field, layer_name).fillna(0.0)
+    data = per_transition(wijken, score_field, layer_name, required=True)
+    coverage = per_transition(wijken, coverage_field, layer_name).fillna(0.0)
 
     matched = scores["wijk"].isin(set(keys))
     unmatched = scores.loc[~matched, "wijk"].value_counts().sort_index()
     if len(scores) and not matched.any():
-        where = f"none of the {len(scores)} stakeholder score(s) can be placed in a wijk"
+        where = Message(
+            tr("none of the {count} stakeholder score(s) can be placed in a wijk"),
+            count=len(scores),
+        )
         raise unknown_codes_error(where, unmatched.index, layer_name)
     given = scores[matched]
     means = given.pivot_table(index="wijk", columns="transition", values="score", aggfunc="mean")
@@ -190,18 +258,18 @@ def compare_stakeholders(
 
     result = pd.DataFrame(index=wijken.index)
     for transition in TRANSITION_IDS:
-        result[fields.stakeholder_field(transition)] = sh[transition]
-        result[fields.divergence_field(transition)] = verschil[transition]
-    result[fields.AFWIJKING] = [_flagged(row, threshold) for row in verschil.to_numpy(dtype=float)]
+        result[stakeholder_field(transition)] = sh[transition]
+        result[divergence_field(transition)] = verschil[transition]
+    result[AFWIJKING] = [_flagged(row, threshold) for row in verschil.to_numpy(dtype=float)]
     who = given.groupby("wijk")["stakeholder"]
-    result[fields.N_STAKEHOLDERS] = who.nunique().reindex(keys).fillna(0).astype(int).to_numpy()
+    result[N_STAKEHOLDERS] = who.nunique().reindex(keys).fillna(0).astype(int).to_numpy()
     names = who.agg(lambda names: ",".join(sorted(set(names)))).reindex(keys).fillna("")
-    result[fields.STAKEHOLDERS] = names.to_numpy()
+    result[STAKEHOLDERS] = names.to_numpy()
     if weight is not None:
         combined = _combined(data, sh, weight)
         for transition in TRANSITION_IDS:
-            result[fields.combined_field(transition)] = combined[transition]
-        result[fields.KOPLOPER_GECOMBINEERD] = _koplopers(combined, coverage)
+            result[combined_field(transition)] = combined[transition]
+        result[KOPLOPER_GECOMBINEERD] = _koplopers(combined, coverage)
 
     data_by_key = data.set_axis(keys.to_numpy())
     per_stakeholder = given.reset_index(drop=True)

@@ -11,8 +11,10 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .cbs import DUTCH, ENGLISH, find_fields, text_readings
+from .cbs import find_fields
+from .cbs_values import DUTCH, ENGLISH, text_readings
 from .errors import InputError
+from .messages import Message, tr
 from .schema.wijk import require_unique, wijk_key
 from .transitions import TRANSITION_IDS
 
@@ -45,15 +47,16 @@ def number(value) -> Optional[float]:
     return result if np.isfinite(result) else None
 
 
-def not_a_number(value) -> str:
+def not_a_number(value) -> Message:
     """Why ``number(value)`` is None, for a message: ambiguous separators or no number."""
     found = text_readings(value.strip()) if isinstance(value, str) else {}
     if len(set(found.values())) > 1:
-        return (
-            f"reads as {found[DUTCH]:g} with Dutch separators and as {found[ENGLISH]:g} "
-            "with English ones"
+        return Message(
+            tr("reads as {dutch:g} with Dutch separators and as {english:g} with English ones"),
+            dutch=found[DUTCH],
+            english=found[ENGLISH],
         )
-    return "is not a number"
+    return Message(tr("is not a number"))
 
 
 REPLACEMENT = "\ufffd"  # what a reader puts where bytes were not text in its encoding
@@ -76,21 +79,33 @@ def require_decoded(table: pd.DataFrame, layer_name: str, encoding: str) -> None
         return
     column, position, value = found
     raise InputError(
-        f"layer '{layer_name}', {row_label(position)}: field '{column}' holds '{value}', "
-        f"text that is not {encoding}: the file was saved in another encoding. Save it again "
-        "as UTF-8, or set its encoding in the layer properties (Source, Data source encoding)."
+        tr(
+            "layer '{layer}', row {row}: field '{field}' holds '{value}', text that is not "
+            "{encoding}: the file was saved in another encoding. Save it again as UTF-8, or "
+            "set its encoding in the layer properties (Source, Data source encoding)."
+        ),
+        layer=layer_name,
+        row=position + 1,
+        field=column,
+        value=value,
+        encoding=encoding,
     )
 
 
 SHOWN_CODES = 10  # wijk codes named in a message
 
 
-def unknown_codes_error(where: str, codes, wijken_name: str) -> InputError:
-    """``where`` (what cannot be placed) because its wijk codes are none of ``wijken_name``'s."""
-    shown = ", ".join(map(str, list(codes)[:SHOWN_CODES]))
+def unknown_codes_error(where, codes, wijken_name: str) -> InputError:
+    """``where`` (what cannot be placed, text or a Message) because its wijk codes are none
+    of ``wijken_name``'s."""
     return InputError(
-        f"{where}: their wijk codes ({shown}) are not in layer "
-        f"'{wijken_name}'. Check that both wijk code fields hold the same codes."
+        tr(
+            "{where}: their wijk codes ({codes}) are not in layer '{layer}'. Check that both "
+            "wijk code fields hold the same codes."
+        ),
+        where=where,
+        codes=", ".join(map(str, list(codes)[:SHOWN_CODES])),
+        layer=wijken_name,
     )
 
 
@@ -98,8 +113,14 @@ def require_column(table: pd.DataFrame, column: str, layer_name: str, role: str)
     """Raise unless ``column`` is a field of ``table``; ``role`` says what it is for."""
     if column not in table.columns:
         raise InputError(
-            f"field '{column}' ({role}) not found in layer '{layer_name}'; its fields are: "
-            f"{', '.join(map(str, table.columns)) or 'none'}. Pick another field."
+            tr(
+                "field '{field}' ({role}) not found in layer '{layer}'; its fields are: "
+                "{fields}. Pick another field."
+            ),
+            field=column,
+            role=role,
+            layer=layer_name,
+            fields=", ".join(map(str, table.columns)) or Message(tr("none")),
         )
 
 
@@ -108,8 +129,11 @@ def wijk_code_column(columns, given: Optional[str], layer_name: str) -> str:
     found = given or find_fields(columns, layer_name=layer_name).get("wk_code")
     if not found:
         raise InputError(
-            f"layer '{layer_name}' has no CBS wijk code field (WK_CODE, wijkcode, ...); "
-            "pick the field that holds the wijk codes."
+            tr(
+                "layer '{layer}' has no CBS wijk code field (WK_CODE, wijkcode, ...); pick the "
+                "field that holds the wijk codes."
+            ),
+            layer=layer_name,
         )
     return found
 
@@ -133,8 +157,12 @@ def per_transition(wijken, field_of, layer_name, required=False) -> pd.DataFrame
     present = [t for t in TRANSITION_IDS if field_of(t) in wijken.columns]
     if required and not present:
         raise InputError(
-            f"layer '{layer_name}' has none of the fields "
-            f"{', '.join(map(field_of, TRANSITION_IDS))}; run 'Score transitions' on it first."
+            tr(
+                "layer '{layer}' has none of the fields {fields}; run 'Score transitions' on it "
+                "first."
+            ),
+            layer=layer_name,
+            fields=", ".join(map(field_of, TRANSITION_IDS)),
         )
     return pd.DataFrame(
         {

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Tuple, Type
 
 from .errors import InputError, WijkdiagnoseError
+from .messages import tr
 
 UTF8 = "UTF-8"
 CP1252 = "cp1252"
@@ -34,14 +35,22 @@ def decode(data: bytes, name: str, error: Type[WijkdiagnoseError] = InputError) 
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError as err:
             raise error(
-                f"The file '{name}' starts like UTF-16 text but byte {err.start} is not "
-                "UTF-16; save it again as UTF-8."
+                tr(
+                    "The file '{file}' starts like UTF-16 text but byte {byte} is not UTF-16; "
+                    "save it again as UTF-8."
+                ),
+                file=name,
+                byte=err.start,
             ) from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise error(
-            f"The file '{name}' holds a NUL byte (at byte {nul}), so it is "
-            "not a text file; pick the text file (UTF-8, cp1252 or latin-1) itself."
+            tr(
+                "The file '{file}' holds a NUL byte (at byte {byte}), so it is not a text file; "
+                "pick the text file (UTF-8, cp1252 or latin-1) itself."
+            ),
+            file=name,
+            byte=nul,
         )
     try:
         return data.decode("utf-8-sig"), UTF8
@@ -49,16 +58,26 @@ def decode(data: bytes, name: str, error: Type[WijkdiagnoseError] = InputError) 
         if data.startswith(codecs.BOM_UTF8):
             position = err.start + len(codecs.BOM_UTF8)  # err counts from after the mark
             raise error(
-                f"The file '{name}' starts with the UTF-8 mark (BOM) but is not UTF-8: byte "
-                f"0x{data[position]:02X} at position {position}; save it again as UTF-8."
+                tr(
+                    "The file '{file}' starts with the UTF-8 mark (BOM) but is not UTF-8: byte "
+                    "0x{byte:02X} at position {position}; save it again as UTF-8."
+                ),
+                file=name,
+                byte=data[position],
+                position=position,
             ) from None
     try:
         return data.decode(CP1252), CP1252
     except UnicodeDecodeError as err:
         raise error(
-            f"The file '{name}' is neither UTF-8 nor cp1252/latin-1 text: byte "
-            f"0x{data[err.start]:02X} at position {err.start} is not a character in either; "
-            "save it again as UTF-8."
+            tr(
+                "The file '{file}' is neither UTF-8 nor cp1252/latin-1 text: byte "
+                "0x{byte:02X} at position {position} is not a character in either; save it "
+                "again as UTF-8."
+            ),
+            file=name,
+            byte=data[err.start],
+            position=err.start,
         ) from None
 
 
@@ -67,9 +86,20 @@ def read_text(path, what: str, error: Type[WijkdiagnoseError] = InputError) -> T
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise error(f"The {what} file '{path}' does not exist; pick an existing file.") from None
+        raise error(
+            tr("The {what} file '{file}' does not exist; pick an existing file."),
+            what=what,
+            file=path,
+        ) from None
     except IsADirectoryError:
-        raise error(f"The {what} file '{path}' is a folder; pick a file.") from None
+        raise error(
+            tr("The {what} file '{file}' is a folder; pick a file."), what=what, file=path
+        ) from None
     except OSError as err:
-        raise error(f"The {what} file '{path}' cannot be read: {err.strerror}.") from None
+        raise error(
+            tr("The {what} file '{file}' cannot be read: {reason}."),
+            what=what,
+            file=path,
+            reason=err.strerror,
+        ) from None
     return decode(data, str(path), error)

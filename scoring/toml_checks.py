@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Type
 
 from .errors import ProfileError, WijkdiagnoseError
+from .messages import Message, tr
 from .text_files import read_text
 
 try:  # Python 3.11+
@@ -30,14 +31,22 @@ def load_toml(path, what: str, error: Type[WijkdiagnoseError] = ProfileError) ->
     """
     if _toml is None:
         raise error(
-            f"Reading the {what} needs Python 3.11 or the 'tomli' package; install tomli "
-            "into the QGIS Python environment."
+            tr(
+                "Reading the {what} needs Python 3.11 or the 'tomli' package; install tomli "
+                "into the QGIS Python environment."
+            ),
+            what=what,
         )
     content, _ = read_text(path, what, error)
     try:
         return _toml.loads(content)
     except _toml.TOMLDecodeError as err:
-        raise error(f"The {what} file '{path}' is not valid TOML: {err}.") from None
+        raise error(
+            tr("The {what} file '{file}' is not valid TOML: {reason}."),
+            what=what,
+            file=path,
+            reason=str(err),
+        ) from None
 
 
 @contextmanager
@@ -46,12 +55,21 @@ def naming_file(path, what: str):
     try:
         yield
     except ProfileError as err:
-        raise ProfileError(f"{what} '{path}': {err}") from None
+        raise ProfileError(
+            tr("{what} '{file}': {reason}"), what=what, file=path, reason=err.message
+        ) from None
 
 
-def expect_table(value, where: str, what: str = "a table") -> None:
+def expect_table(value, where: str, what=None) -> None:
+    """Raise unless ``value`` is a table; ``what`` (text or a Message) names what it must be."""
+    what = Message(tr("a table")) if what is None else what
     if not isinstance(value, dict):
-        raise ProfileError(f"{where} = {value!r}: must be {what} ([{where}]).")
+        raise ProfileError(
+            tr("{where} = {value!r}: must be {what} ([{where}])."),
+            where=where,
+            value=value,
+            what=what,
+        )
 
 
 def table(raw: Mapping[str, Any], key: str, where: Optional[str] = None) -> Dict[str, Any]:
@@ -62,29 +80,45 @@ def table(raw: Mapping[str, Any], key: str, where: Optional[str] = None) -> Dict
 
 
 def only_keys(values: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
-    prefix = f"{where}." if where else ""
     for key in values:
         if key not in allowed:
-            raise ProfileError(f"{prefix}{key}: unknown key; allowed here: {', '.join(allowed)}.")
+            raise ProfileError(
+                tr("{key}: unknown key; allowed here: {allowed}."),
+                key=f"{where}.{key}" if where else key,
+                allowed=", ".join(allowed),
+            )
 
 
 def choice(values, key: str, where: str, choices: Sequence[str], default=REQUIRED):
     if key not in values and default is not REQUIRED:
         return default
     if key not in values:
-        raise ProfileError(f"{where}.{key} is missing: must be one of {', '.join(choices)}.")
+        raise ProfileError(
+            tr("{where}.{key} is missing: must be one of {choices}."),
+            where=where,
+            key=key,
+            choices=", ".join(choices),
+        )
     value = values[key]
     if value not in choices:
-        raise ProfileError(f"{where}.{key} = {value!r}: must be one of {', '.join(choices)}.")
+        raise ProfileError(
+            tr("{where}.{key} = {value!r}: must be one of {choices}."),
+            where=where,
+            key=key,
+            value=value,
+            choices=", ".join(choices),
+        )
     return value
 
 
 def text(values, key: str, where: str, default=REQUIRED) -> str:
     if key not in values and default is REQUIRED:
-        raise ProfileError(f"{where}.{key} is missing: give it as text.")
+        raise ProfileError(tr("{where}.{key} is missing: give it as text."), where=where, key=key)
     value = values.get(key, default)
     if not isinstance(value, str):
-        raise ProfileError(f"{where}.{key} = {value!r}: must be text.")
+        raise ProfileError(
+            tr("{where}.{key} = {value!r}: must be text."), where=where, key=key, value=value
+        )
     return value
 
 
@@ -94,21 +128,26 @@ def number(
     where: str,
     default=REQUIRED,
     valid: Callable[[float], bool] = lambda value: True,
-    rule: str = "",
+    rule="",
     integer: bool = False,
 ) -> float:
-    """A number that passes ``valid``; ``rule`` says in words what passes ("from 0 to 1")."""
-    kind = "a whole number" if integer else "a number"
-    rule = f" {rule}" if rule else ""
+    """A number that passes ``valid``; ``rule`` (text or a Message) says in words what
+    passes ("from 0 to 1")."""
+    kind = Message(tr("a whole number")) if integer else Message(tr("a number"))
+    wanted = Message(tr("{kind} {rule}"), kind=kind, rule=rule) if rule else kind
     if key not in values:
         if default is REQUIRED:
-            raise ProfileError(f"{where}.{key} is missing: give {kind}{rule}.")
+            raise ProfileError(
+                tr("{where}.{key} is missing: give {wanted}."), where=where, key=key, wanted=wanted
+            )
         return default
     value = values[key]
     if not is_finite_number(value) or (integer and value != int(value)) or not valid(value):
-        infinite = isinstance(value, float) and not math.isfinite(value)
-        finite = " (not nan or inf)" if infinite else ""
-        raise ProfileError(f"{where}.{key} = {value!r}: must be {kind}{rule}{finite}.")
+        if isinstance(value, float) and not math.isfinite(value):
+            template = tr("{where}.{key} = {value!r}: must be {wanted} (not nan or inf).")
+        else:
+            template = tr("{where}.{key} = {value!r}: must be {wanted}.")
+        raise ProfileError(template, where=where, key=key, value=value, wanted=wanted)
     return float(value)
 
 
@@ -119,4 +158,7 @@ def is_finite_number(value) -> bool:
 
 def between(low: float, high: float):
     """``valid`` and ``rule`` for a closed range, to pass on to :func:`number`."""
-    return {"valid": lambda value: low <= value <= high, "rule": f"from {low:g} to {high:g}"}
+    return {
+        "valid": lambda value: low <= value <= high,
+        "rule": Message(tr("from {low:g} to {high:g}"), low=low, high=high),
+    }

@@ -9,6 +9,7 @@ from qgis.core import (
 )
 
 from ...compat import SOURCE_POLYGON
+from ...i18n import localized
 from ...scoring import fields
 from ...scoring.cbs import derive_indicators, numbers_from_text
 from ...scoring.errors import InputError
@@ -74,7 +75,7 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         measured = [column for column in weighed if column in table.columns]
         table = numbers_from_text(table, measured, layer_name, derived.attrs["notes"])
         for note in derived.attrs["notes"]:
-            feedback.pushWarning(note)
+            feedback.pushWarning(localized(note))
         for indicator, origin in derived.attrs["provenance"].items():
             if origin and indicator not in table.columns:
                 feedback.pushInfo(self.tr("{} from CBS field {}").format(indicator, origin))

@@ -473,6 +473,791 @@
         <source>graafrust window {graafrust} is below 0; give a number of years.</source>
         <translation>graafrustperiode {graafrust} is kleiner dan 0; geef een aantal jaren.</translation>
     </message>
+    <message>
+        <location filename="../../scoring/cbs.py" line="208"/>
+        <source>unknown CBS variable &apos;{variable}&apos; in the field mapping of layer &apos;{layer}&apos;; known variables: {variables}</source>
+        <translation>onbekende CBS-grootheid '{variable}' in de veldkoppeling van laag '{layer}'; bekende grootheden: {variables}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs.py" line="224"/>
+        <source>closest fields: {fields}</source>
+        <translation>velden die er het meest op lijken: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs.py" line="229"/>
+        <source>no similar field</source>
+        <translation>geen veld dat erop lijkt</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs.py" line="230"/>
+        <source>field &apos;{field}&apos; (mapped to CBS variable &apos;{variable}&apos;) not found in layer &apos;{layer}&apos;; {hint}. Fix the field name in the profile or remove the mapping.</source>
+        <translation>veld '{field}' (gekoppeld aan CBS-grootheid '{variable}') niet gevonden in laag '{layer}'; {hint}. Verbeter de veldnaam in het profiel of verwijder de koppeling.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="43"/>
+        <source>more than twice the inhabitants of Amsterdam, the largest gemeente</source>
+        <translation>meer dan twee keer de inwoners van Amsterdam, de grootste gemeente</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="44"/>
+        <source>a percentage</source>
+        <translation>een percentage</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="46"/>
+        <source>inhabitants</source>
+        <translation>inwoners</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="47"/>
+        <source>households</source>
+        <translation>huishoudens</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="48"/>
+        <source>dwellings</source>
+        <translation>woningen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="49"/>
+        <source>people</source>
+        <translation>personen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="50"/>
+        <source>cars</source>
+        <translation>auto's</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="51"/>
+        <source>inhabitants per km²</source>
+        <translation>inwoners per km²</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="51"/>
+        <source>over ten times Den Haag, the densest gemeente (6 868 per km² in 2023)</source>
+        <translation>meer dan tien keer Den Haag, de dichtstbevolkte gemeente (6 868 per km² in 2023)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="57"/>
+        <source>addresses per km²</source>
+        <translation>adressen per km²</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="57"/>
+        <source>twelve times the 2 500 from which CBS calls an area very strongly urban</source>
+        <translation>twaalf keer de 2 500 vanaf waar het CBS een gebied zeer sterk stedelijk noemt</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="63"/>
+        <source>m³ per dwelling</source>
+        <translation>m³ per woning</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="63"/>
+        <source>about ten times a detached house (about 2 000 m³)</source>
+        <translation>ongeveer tien keer een vrijstaand huis (ongeveer 2 000 m³)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="69"/>
+        <source>cars per household</source>
+        <translation>auto's per huishouden</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="69"/>
+        <source>CBS does not publish means above 2.5 cars</source>
+        <translation>het CBS publiceert geen gemiddelden boven 2,5 auto's</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="75"/>
+        <source>WOZ value</source>
+        <translation>WOZ-waarde</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="75"/>
+        <source>CBS averages only WOZ values up to 5 million euro</source>
+        <translation>het CBS middelt alleen WOZ-waarden tot 5 miljoen euro</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="81"/>
+        <source>more land than the largest gemeente (Súdwest-Fryslân, about 50 000 ha)</source>
+        <translation>meer land dan de grootste gemeente (Súdwest-Fryslân, ongeveer 50 000 ha)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="106"/>
+        <source>below 0</source>
+        <translation>onder 0</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="108"/>
+        <source>above {high:g} ({why})</source>
+        <translation>boven {high:g} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="109"/>
+        <source>layer &apos;{layer}&apos;, field &apos;{field}&apos;: {count} value(s) outside {low:g}-{high:g} {unit}, e.g. {example:g} ({side}); left out as missing. Check the field.</source>
+        <translation>laag '{layer}', veld '{field}': {count} waarde(n) buiten {low:g}-{high:g} {unit}, bijv. {example:g} ({side}); als ontbrekend weggelaten. Controleer het veld.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="168"/>
+        <source>field &apos;{field}&apos; in layer &apos;{layer}&apos; holds the value &apos;{value}&apos;, which is not a number ({count} such value(s)); map another field or fix the data</source>
+        <translation>veld '{field}' in laag '{layer}' bevat de waarde '{value}', die geen getal is ({count} zulke waarde(n)); koppel een ander veld of verbeter de gegevens</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="182"/>
+        <source>field &apos;{field}&apos; in layer &apos;{layer}&apos; mixes number formats: {dutch} value(s) are written the Dutch way (e.g. &apos;{dutch_example}&apos;) and {english} the English way (e.g. &apos;{english_example}&apos;); write every value of the field one way.</source>
+        <translation>veld '{field}' in laag '{layer}' mengt getalnotaties: {dutch} waarde(n) zijn op zijn Nederlands geschreven (bijv. '{dutch_example}') en {english} op zijn Engels (bijv. '{english_example}'); schrijf elke waarde van het veld op dezelfde manier.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="196"/>
+        <source>field &apos;{field}&apos; in layer &apos;{layer}&apos;: {count} value(s) such as &apos;{example}&apos; read as {dutch:g} with Dutch separators and as {english:g} with English ones, and no other value of the field shows which is meant; store the field as numbers, or write the values without thousands separators.</source>
+        <translation>veld '{field}' in laag '{layer}': {count} waarde(n) zoals '{example}' lezen als {dutch:g} met Nederlandse scheidingstekens en als {english:g} met Engelse, en geen andere waarde van het veld laat zien welke bedoeld is; sla het veld op als getallen, of schrijf de waarden zonder scheidingsteken voor duizendtallen.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/cbs_values.py" line="213"/>
+        <source>field &apos;{field}&apos; in layer &apos;{layer}&apos; holds numbers as Dutch text (&apos;.&apos; groups thousands, &apos;,&apos; is the decimal mark); read them so, e.g. &apos;{example}&apos; as {number:g}.</source>
+        <translation>veld '{field}' in laag '{layer}' bevat getallen als Nederlandse tekst ('.' scheidt duizendtallen, ',' is het decimaalteken); zo gelezen, bijv. '{example}' als {number:g}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="50"/>
+        <source>class mapping</source>
+        <translation>klassenindeling</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="52"/>
+        <source>class mapping &apos;{file}&apos; is empty; give a table per source, e.g. [{source}.class] with lines like &quot;wegdeel&quot; = &quot;verhard&quot;</source>
+        <translation>klassenindeling '{file}' is leeg; geef een tabel per bron, bijv. [{source}.class] met regels als &quot;wegdeel&quot; = &quot;verhard&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="61"/>
+        <source>class mapping &apos;{file}&apos; has no table [{source}]; use one of {sources} or add it</source>
+        <translation>klassenindeling '{file}' heeft geen tabel [{source}]; gebruik een van {sources} of voeg hem toe</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="69"/>
+        <source>class mapping &apos;{file}&apos;: [{source}] maps nothing; give it lines such as [{source}.class] &quot;wegdeel&quot; = &quot;verhard&quot;</source>
+        <translation>klassenindeling '{file}': [{source}] deelt niets in; geef regels zoals [{source}.class] &quot;wegdeel&quot; = &quot;verhard&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="79"/>
+        <source>class mapping &apos;{file}&apos;: {key} = {values!r} must be a table of value = category lines, e.g. [{source}.class] &quot;wegdeel&quot; = &quot;verhard&quot;</source>
+        <translation>klassenindeling '{file}': {key} = {values!r} moet een tabel met regels waarde = categorie zijn, bijv. [{source}.class] &quot;wegdeel&quot; = &quot;verhard&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="91"/>
+        <source>class mapping &apos;{file}&apos; [{source}.{field}] maps &apos;{value}&apos; to unknown category {category!r}; use one of {categories}</source>
+        <translation>klassenindeling '{file}' [{source}.{field}] deelt '{value}' in bij onbekende categorie {category!r}; gebruik een van {categories}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="118"/>
+        <source>layer &apos;{layer}&apos; has no field &apos;{field}&apos;; pick the class field or edit the class mapping</source>
+        <translation>laag '{layer}' heeft geen veld '{field}'; kies het klassenveld of pas de klassenindeling aan</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="128"/>
+        <source>layer &apos;{layer}&apos; has none of the class fields {fields}; pick the class field or edit the class mapping</source>
+        <translation>laag '{layer}' heeft geen van de klassenvelden {fields}; kies het klassenveld of pas de klassenindeling aan</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="168"/>
+        <source>no land-cover layer given; pick at least one polygon layer</source>
+        <translation>geen bodembedekkingslaag opgegeven; kies minstens één polygoonlaag</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="184"/>
+        <source>no feature of {layers} has a mapped class; pick the class field or edit the class mapping</source>
+        <translation>geen object van {layers} heeft een ingedeelde klasse; kies het klassenveld of pas de klassenindeling aan</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="219"/>
+        <source>raster class mapping uses unknown category &apos;{category}&apos;; use one of {categories}</source>
+        <translation>de klassenindeling van het raster gebruikt onbekende categorie '{category}'; gebruik een van {categories}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="253"/>
+        <source>raster class &apos;{item}&apos; is not of the form value=category with a whole number as value, e.g. 1=verhard; categories: {categories}</source>
+        <translation>rasterklasse '{item}' heeft niet de vorm waarde=categorie met een geheel getal als waarde, bijv. 1=verhard; categorieën: {categories}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="262"/>
+        <source>raster class &apos;{item}&apos;: unknown category &apos;{category}&apos;; use one of {categories}</source>
+        <translation>rasterklasse '{item}': onbekende categorie '{category}'; gebruik een van {categories}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="269"/>
+        <source>raster class value {value} is given twice ({value}={first}, {item}); give each value one category</source>
+        <translation>rasterwaarde {value} is twee keer opgegeven ({value}={first}, {item}); geef elke waarde één categorie</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="280"/>
+        <source>no raster classes given; give them as value=category, e.g. 1=verhard, 2=groen; categories: {categories}</source>
+        <translation>geen rasterklassen opgegeven; geef ze als waarde=categorie, bijv. 1=verhard, 2=groen; categorieën: {categories}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="335"/>
+        <source>garden paving fraction</source>
+        <translation>verhard aandeel van tuinen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="335"/>
+        <source>or leave it empty</source>
+        <translation>of laat het leeg</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/cover.py" line="392"/>
+        <source>layer &apos;{layer}&apos;: {count} features have no mapped class and were left out ({listed}); edit the class mapping to count them</source>
+        <translation>laag '{layer}': {count} objecten hebben geen ingedeelde klasse en zijn weggelaten ({listed}); pas de klassenindeling aan om ze mee te tellen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/heat.py" line="52"/>
+        <source>raster calculator: &quot;pet@1&quot; - 273.15</source>
+        <translation>rasterberekening: &quot;pet@1&quot; - 273.15</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/heat.py" line="134"/>
+        <source>layer &apos;{layer}&apos;: {count} addresses lie outside the PET raster and were left out of the cool-place share</source>
+        <translation>laag '{layer}': {count} adressen liggen buiten het PET-raster en zijn weggelaten uit het aandeel koele plekken</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/heat.py" line="156"/>
+        <source>the strong heat-stress threshold</source>
+        <translation>de drempel voor sterke hittestress</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/heat.py" line="156"/>
+        <source>the extreme heat-stress threshold</source>
+        <translation>de drempel voor extreme hittestress</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/heat.py" line="156"/>
+        <source>the cool-place PET maximum</source>
+        <translation>de hoogste PET van een koele plek</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/heat.py" line="161"/>
+        <source>the strong heat-stress threshold ({strong:g} °C) must be below the extreme one ({extreme:g} °C); swap them or use the PET classes 35 and 41 °C</source>
+        <translation>de drempel voor sterke hittestress ({strong:g} °C) moet onder die voor extreme hittestress ({extreme:g} °C) liggen; verwissel ze of gebruik de PET-klassen 35 en 41 °C</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/heat.py" line="170"/>
+        <source>the cool-place PET maximum ({cool:g} °C) must be below the extreme heat-stress threshold ({extreme:g} °C): a cool place has no extreme heat stress; the default is 38 °C</source>
+        <translation>de hoogste PET van een koele plek ({cool:g} °C) moet onder de drempel voor extreme hittestress ({extreme:g} °C) liggen: een koele plek heeft geen extreme hittestress; standaard is 38 °C</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/heat.py" line="197"/>
+        <source>raster &apos;{raster}&apos; is in a geographic CRS ({crs}); distances to cool places need metres: warp it to a projected CRS such as EPSG:28992</source>
+        <translation>raster '{raster}' staat in een geografisch CRS ({crs}); afstanden tot koele plekken vragen meters: projecteer het naar een geprojecteerd CRS zoals EPSG:28992</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="52"/>
+        <source>polygon</source>
+        <translation>polygoon</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="52"/>
+        <source>polygons</source>
+        <translation>polygonen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="58"/>
+        <source>layer &apos;{layer}&apos;: {count} features have no geometry and are not measured (their values stay empty)</source>
+        <translation>laag '{layer}': {count} objecten hebben geen geometrie en worden niet gemeten (hun waarden blijven leeg)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="73"/>
+        <source>layer &apos;{layer}&apos;: {count} invalid geometries were repaired (make_valid); check them if the figures look odd</source>
+        <translation>laag '{layer}': {count} ongeldige geometrieën zijn hersteld (make_valid); controleer ze als de cijfers vreemd lijken</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="93"/>
+        <source>point</source>
+        <translation>punt</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="93"/>
+        <source>points</source>
+        <translation>punten</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="97"/>
+        <source>layer &apos;{layer}&apos;: {count} features have no geometry and were left out</source>
+        <translation>laag '{layer}': {count} objecten hebben geen geometrie en zijn weggelaten</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="114"/>
+        <source>layer &apos;{layer}&apos;: {count} features have the very same geometry as another and were counted once; check the layer for duplicates</source>
+        <translation>laag '{layer}': {count} objecten hebben precies dezelfde geometrie als een ander en zijn één keer geteld; controleer de laag op dubbele objecten</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="130"/>
+        <source>layer &apos;{layer}&apos; has no field &apos;{field}&apos;; {what_to_do}</source>
+        <translation>laag '{layer}' heeft geen veld '{field}'; {what_to_do}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="149"/>
+        <source>pick the dwellings field or none</source>
+        <translation>kies het veld met woningen of geen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="155"/>
+        <source>layer &apos;{layer}&apos; field &apos;{field}&apos;: {count} values are no dwelling count (e.g. &apos;{example}&apos;) and count as 0; correct them to count those addresses</source>
+        <translation>laag '{layer}' veld '{field}': {count} waarden zijn geen aantal woningen (bijv. '{example}') en tellen als 0; verbeter ze om die adressen mee te tellen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="169"/>
+        <source>layer &apos;{layer}&apos; field &apos;{field}&apos; has no positive dwelling count; pick the dwellings field or leave it empty to count addresses</source>
+        <translation>laag '{layer}' veld '{field}' heeft geen positief aantal woningen; kies het veld met woningen of laat het leeg om adressen te tellen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="184"/>
+        <source>layer &apos;{layer}&apos; has no CRS; assign one (e.g. EPSG:28992)</source>
+        <translation>laag '{layer}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="200"/>
+        <source>layer &apos;{layer}&apos; is in a geographic CRS ({crs}); distances and areas need metres: pass a projected CRS such as EPSG:28992</source>
+        <translation>laag '{layer}' staat in een geografisch CRS ({crs}); afstanden en oppervlakten vragen meters: geef een geprojecteerd CRS zoals EPSG:28992</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="215"/>
+        <source>{what} {value:g} is outside 0-1; give a fraction such as 0.4</source>
+        <translation>{what} {value:g} ligt buiten 0-1; geef een fractie zoals 0.4</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="217"/>
+        <source>{what} {value:g} is outside 0-1; give a fraction such as 0.4 {alternative}</source>
+        <translation>{what} {value:g} ligt buiten 0-1; geef een fractie zoals 0.4 {alternative}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="232"/>
+        <source>layer &apos;{layer}&apos; does not overlap any feature of &apos;{zones}&apos; (extent {extent}); check that both have the right CRS</source>
+        <translation>laag '{layer}' overlapt geen enkel object van '{zones}' (omvang {extent}); controleer of beide het juiste CRS hebben</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="245"/>
+        <source>layer &apos;{layer}&apos; is empty; pick a layer with features</source>
+        <translation>laag '{layer}' is leeg; kies een laag met objecten</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="254"/>
+        <source>layer &apos;{layer}&apos; has no geometries; pick a layer with {kinds}</source>
+        <translation>laag '{layer}' heeft geen geometrieën; kies een laag met {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/inputs.py" line="261"/>
+        <source>layer &apos;{layer}&apos; has {types} geometries but {kinds} are needed; pick a {kind} layer</source>
+        <translation>laag '{layer}' heeft {types}-geometrieën maar er zijn {kinds} nodig; kies een {kind}laag</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/quantities.py" line="26"/>
+        <source>{low:g} to {high:g} {unit}</source>
+        <translation>{low:g} tot {high:g} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/quantities.py" line="34"/>
+        <source>{what} {value:g} {unit} is outside the plausible range of {name} ({range}); give it in {unit}</source>
+        <translation>{what} {value:g} {unit} ligt buiten het aannemelijke bereik van {name} ({range}); geef het in {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/quantities.py" line="48"/>
+        <source>vegetation height</source>
+        <translation>vegetatiehoogte</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/roofs.py" line="57"/>
+        <source>usable share of sloped roofs</source>
+        <translation>bruikbaar aandeel van schuine daken</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/roofs.py" line="58"/>
+        <source>usable share of roofs of unknown shape</source>
+        <translation>bruikbaar aandeel van daken met onbekende vorm</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/roofs.py" line="92"/>
+        <source>pick the roof-type field or leave it empty</source>
+        <translation>kies het veld met het daktype of laat het leeg</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/roofs.py" line="101"/>
+        <source>field &apos;{field}&apos; of layer &apos;{layer}&apos; holds numbers (e.g. &apos;{example}&apos;), not roof shapes such as &apos;flat&apos; or &apos;gabled&apos;; pick the roof-type field or leave it empty</source>
+        <translation>veld '{field}' van laag '{layer}' bevat getallen (bijv. '{example}'), geen dakvormen zoals 'flat' of 'gabled'; kies het veld met het daktype of laat het leeg</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/screen.py" line="63"/>
+        <source>raster &apos;{raster}&apos; is a coloured map ({bands} bands, {colours} colours), not {name} values; use the data raster with one band of {name} in {unit}</source>
+        <translation>raster '{raster}' is een gekleurde kaart ({bands} banden, {colours}-kleuren), geen waarden van {name}; gebruik het dataraster met één band {name} in {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/screen.py" line="81"/>
+        <source>raster &apos;{raster}&apos; has no cell with data (all are nodata); pick a raster with {name} values</source>
+        <translation>raster '{raster}' heeft geen cel met gegevens (alle zijn nodata); kies een raster met waarden van {name}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/screen.py" line="96"/>
+        <source>raster &apos;{raster}&apos; looks like {name} in {wrong_unit}, not {unit}: {count} cells lie between {low:g} and {high:g} (e.g. {example:g}) and {plausible} in {range}; convert it to {unit} ({how}) and run again</source>
+        <translation>raster '{raster}' lijkt {name} in {wrong_unit}, niet in {unit}: {count} cellen liggen tussen {low:g} en {high:g} (bijv. {example:g}) en {plausible} in {range}; reken het om naar {unit} ({how}) en voer opnieuw uit</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/screen.py" line="115"/>
+        <source>raster &apos;{raster}&apos; has no cell with a plausible {name} ({range}): all {count} cells with data lie outside it (e.g. {example:g}); check the raster&apos;s unit (tenths of a unit need the band&apos;s scale set) and its nodata value</source>
+        <translation>raster '{raster}' heeft geen cel met een aannemelijke {name} ({range}): alle {count} cellen met gegevens liggen erbuiten (bijv. {example:g}); controleer de eenheid van het raster (tienden van een eenheid vragen een ingestelde schaal van de band) en de nodata-waarde</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/screen.py" line="129"/>
+        <source>raster &apos;{raster}&apos;: {count} cells lie outside the plausible range of {name} ({range}), e.g. {example:g}, and were left out as nodata (the coverage dek_* shows it); if they are nodata, set the raster&apos;s nodata value, else check the raster</source>
+        <translation>raster '{raster}': {count} cellen liggen buiten het aannemelijke bereik van {name} ({range}), bijv. {example:g}, en zijn als nodata weggelaten (de dekking dek_* toont het); zijn het nodata, stel dan de nodata-waarde van het raster in, controleer anders het raster</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/transit.py" line="69"/>
+        <source>pick the field that holds the mode</source>
+        <translation>kies het veld met de vervoerswijze</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/transit.py" line="77"/>
+        <source>layer &apos;{layer}&apos; field &apos;{field}&apos; has value &apos;{value}&apos;, which is no mode; use one of {modes}</source>
+        <translation>laag '{layer}' veld '{field}' heeft waarde '{value}', die geen vervoerswijze is; gebruik een van {modes}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/transit.py" line="121"/>
+        <source>transit profile &apos;{profile}&apos; is unknown; use &apos;pbl&apos; or &apos;planning&apos;</source>
+        <translation>OV-profiel '{profile}' is onbekend; gebruik 'pbl' of 'planning'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/transit.py" line="127"/>
+        <source>transit distance {mode} = {distance!r}: give a distance in metres above 0 for one of {modes}</source>
+        <translation>OV-afstand {mode} = {distance!r}: geef een afstand in meters boven 0 voor een van {modes}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/transit.py" line="145"/>
+        <source>layer &apos;{layer}&apos; has no stop with a recognised mode; pick the mode field ({modes})</source>
+        <translation>laag '{layer}' heeft geen halte met een herkende vervoerswijze; kies het veld met de vervoerswijze ({modes})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/transit.py" line="151"/>
+        <source>layer &apos;{layer}&apos;: modes read from OSM tags, which do not mark Intercity stations; {field} stays 0 unless a mode field is given</source>
+        <translation>laag '{layer}': vervoerswijzen gelezen uit OSM-tags, die intercitystations niet aanduiden; {field} blijft 0 tenzij een veld met de vervoerswijze is opgegeven</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/zonal.py" line="156"/>
+        <source>raster &apos;{raster}&apos; has no cell of the classes {classes} inside &apos;{zones}&apos; (values found there: {listed}); give the raster&apos;s class values</source>
+        <translation>raster '{raster}' heeft binnen '{zones}' geen cel van de klassen {classes} (gevonden waarden: {listed}); geef de klassewaarden van het raster</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/zonal.py" line="167"/>
+        <source>raster &apos;{raster}&apos;: {count} cells inside &apos;{zones}&apos; have a value that is not among the classes {classes} (e.g. {listed}) and count as not covered; add those values to the classes to count them</source>
+        <translation>raster '{raster}': {count} cellen binnen '{zones}' hebben een waarde die niet bij de klassen {classes} hoort (bijv. {listed}) en tellen als niet bedekt; voeg die waarden aan de klassen toe om ze mee te tellen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/zonal.py" line="254"/>
+        <source>raster &apos;{raster}&apos; cannot be read ({reason}); pick a raster file</source>
+        <translation>raster '{raster}' kan niet worden gelezen ({reason}); kies een rasterbestand</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/indicators/zonal.py" line="261"/>
+        <source>raster &apos;{raster}&apos; has no CRS; assign one (e.g. EPSG:28992)</source>
+        <translation>raster '{raster}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="33"/>
+        <source>profile</source>
+        <translation>profiel</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="112"/>
+        <source>profile.base = {base!r}: give &apos;default&apos; or the path of a profile.</source>
+        <translation>profile.base = {base!r}: geef 'default' of het pad van een profiel.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="117"/>
+        <source>profile.base = {base!r} in &apos;{file}&apos; refers back to itself.</source>
+        <translation>profile.base = {base!r} in '{file}' verwijst naar zichzelf terug.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="157"/>
+        <source>cbs_fields.{key} = {value!r}: give the name of the layer field as text.</source>
+        <translation>cbs_fields.{key} = {value!r}: geef de naam van het laagveld als tekst.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="197"/>
+        <source>transitions.{transition}: unknown transition; use one of {transitions}.</source>
+        <translation>transitions.{transition}: onbekende transitie; gebruik een van {transitions}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="208"/>
+        <source>{where}: indicator names start with &apos;{prefix}&apos; (the field they are read from).</source>
+        <translation>{where}: indicatornamen beginnen met '{prefix}' (het veld waaruit ze gelezen worden).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="217"/>
+        <source>{where} = {weight!r}: weight must be a finite number &gt;= 0 (not nan or inf).</source>
+        <translation>{where} = {weight!r}: het gewicht moet een eindig getal &gt;= 0 zijn (geen nan of inf).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="228"/>
+        <source>transitions: no indicator has a weight above 0; give at least one transition an indicator, e.g. [transitions.energie] {example} = 1.</source>
+        <translation>transitions: geen indicator heeft een gewicht boven 0; geef minstens één transitie een indicator, bijv. [transitions.energie] {example} = 1.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="247"/>
+        <source>{where}: &apos;{indicator}&apos; is not in the catalogue, so give both &apos;good&apos; (urgency 0) and &apos;bad&apos; (urgency 100) values.</source>
+        <translation>{where}: '{indicator}' staat niet in de catalogus, geef dus zowel 'good' (urgentie 0) als 'bad' (urgentie 100).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="258"/>
+        <source>{where}: good and bad are both {value:g}; they must differ.</source>
+        <translation>{where}: good en bad zijn allebei {value:g}; ze moeten verschillen.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/scores.py" line="95"/>
+        <source>The wijk layer has no features; nothing to score.</source>
+        <translation>De wijkenlaag heeft geen objecten; er is niets te scoren.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/scores.py" line="106"/>
+        <source>None of the indicators of profile &apos;{profile}&apos; has a value: looked for {indicators}. Run the indicator algorithms first, or map CBS fields in the profile.</source>
+        <translation>Geen van de indicatoren van profiel '{profile}' heeft een waarde: gezocht naar {indicators}. Voer eerst de indicatoralgoritmen uit, of koppel CBS-velden in het profiel.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="83"/>
+        <source>stakeholder</source>
+        <translation>stakeholder</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="85"/>
+        <source>layer &apos;{layer}&apos;: give both the transition field and the score field (a long table), or neither (a wide table with score_&lt;transition&gt; fields).</source>
+        <translation>laag '{layer}': geef zowel het transitieveld als het scoreveld (een lange tabel), of geen van beide (een brede tabel met score_&lt;transition&gt;-velden).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="95"/>
+        <source>transition</source>
+        <translation>transitie</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="96"/>
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="103"/>
+        <source>layer &apos;{layer}&apos;, row {row}: field &apos;{field}&apos; is empty; fill it in or remove the row.</source>
+        <translation>laag '{layer}', rij {row}: veld '{field}' is leeg; vul het in of verwijder de rij.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="113"/>
+        <source>layer &apos;{layer}&apos;, row {row} (wijk &apos;{wijk}&apos;, stakeholder &apos;{stakeholder}&apos;)</source>
+        <translation>laag '{layer}', rij {row} (wijk '{wijk}', stakeholder '{stakeholder}')</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="126"/>
+        <source>{where}: field &apos;{field}&apos; holds &apos;{value}&apos;, which is not a transition; use one of {transitions} (or its Dutch label).</source>
+        <translation>{where}: veld '{field}' bevat '{value}', dat geen transitie is; gebruik een van {transitions} (of de Nederlandse naam).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="142"/>
+        <source>{where}: field &apos;{field}&apos; holds &apos;{value}&apos;, which {problem}; give a score from 0 (not urgent) to 100 (most urgent) or leave it empty.</source>
+        <translation>{where}: veld '{field}' bevat '{value}', dat {problem}; geef een score van 0 (niet urgent) tot 100 (meest urgent) of laat het leeg.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="142"/>
+        <source>is outside 0-100</source>
+        <translation>buiten 0-100 ligt</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="156"/>
+        <source>layer &apos;{layer}&apos;: row {first} and row {second} both give stakeholder &apos;{stakeholder}&apos; a score for {transition} in wijk &apos;{wijk}&apos;; keep one of them.</source>
+        <translation>laag '{layer}': rij {first} en rij {second} geven stakeholder '{stakeholder}' allebei een score voor {transition} in wijk '{wijk}'; houd er één van over.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="183"/>
+        <source>field &apos;{field}&apos; of layer &apos;{layer}&apos; is not score_ plus a transition; rename it to one of {fields} or remove it.</source>
+        <translation>veld '{field}' van laag '{layer}' is niet score_ plus een transitie; hernoem het naar een van {fields} of verwijder het.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="193"/>
+        <source>fields &apos;{first}&apos; and &apos;{second}&apos; of layer &apos;{layer}&apos; both hold scores for {transition}; keep one of them.</source>
+        <translation>velden '{first}' en '{second}' van laag '{layer}' bevatten allebei scores voor {transition}; houd er één van over.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="205"/>
+        <source>layer &apos;{layer}&apos; has no score_&lt;transition&gt; fields (e.g. {example}); give the transition and score fields of a long table, or add such fields.</source>
+        <translation>laag '{layer}' heeft geen score_&lt;transition&gt;-velden (bijv. {example}); geef het transitie- en scoreveld van een lange tabel, of voeg zulke velden toe.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="231"/>
+        <source>divergence threshold {threshold} is below 0; give 0 to 100 points.</source>
+        <translation>afwijkingsdrempel {threshold} ligt onder 0; geef 0 tot 100 punten.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="236"/>
+        <source>stakeholder weight {weight} is outside 0-1; give a share from 0 to 1.</source>
+        <translation>stakeholdergewicht {weight} ligt buiten 0-1; geef een aandeel van 0 tot 1.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/stakeholders.py" line="247"/>
+        <source>none of the {count} stakeholder score(s) can be placed in a wijk</source>
+        <translation>geen van de {count} stakeholderscore(s) is in een wijk te plaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/tables.py" line="54"/>
+        <source>reads as {dutch:g} with Dutch separators and as {english:g} with English ones</source>
+        <translation>leest als {dutch:g} met Nederlandse scheidingstekens en als {english:g} met Engelse</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/tables.py" line="59"/>
+        <source>is not a number</source>
+        <translation>geen getal is</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/tables.py" line="81"/>
+        <source>layer &apos;{layer}&apos;, row {row}: field &apos;{field}&apos; holds &apos;{value}&apos;, text that is not {encoding}: the file was saved in another encoding. Save it again as UTF-8, or set its encoding in the layer properties (Source, Data source encoding).</source>
+        <translation>laag '{layer}', rij {row}: veld '{field}' bevat '{value}', tekst die geen {encoding} is: het bestand is in een andere codering opgeslagen. Sla het opnieuw op als UTF-8, of stel de codering in bij de laageigenschappen (Bron, Codering gegevensbron).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/tables.py" line="101"/>
+        <source>{where}: their wijk codes ({codes}) are not in layer &apos;{layer}&apos;. Check that both wijk code fields hold the same codes.</source>
+        <translation>{where}: hun wijkcodes ({codes}) staan niet in laag '{layer}'. Controleer of beide wijkcodevelden dezelfde codes bevatten.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/tables.py" line="115"/>
+        <source>field &apos;{field}&apos; ({role}) not found in layer &apos;{layer}&apos;; its fields are: {fields}. Pick another field.</source>
+        <translation>veld '{field}' ({role}) niet gevonden in laag '{layer}'; de velden zijn: {fields}. Kies een ander veld.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/tables.py" line="115"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/tables.py" line="131"/>
+        <source>layer &apos;{layer}&apos; has no CBS wijk code field (WK_CODE, wijkcode, ...); pick the field that holds the wijk codes.</source>
+        <translation>laag '{layer}' heeft geen CBS-wijkcodeveld (WK_CODE, wijkcode, ...); kies het veld met de wijkcodes.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/tables.py" line="159"/>
+        <source>layer &apos;{layer}&apos; has none of the fields {fields}; run &apos;Score transitions&apos; on it first.</source>
+        <translation>laag '{layer}' heeft geen van de velden {fields}; voer er eerst 'Transities scoren' op uit.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/text_files.py" line="37"/>
+        <source>The file &apos;{file}&apos; starts like UTF-16 text but byte {byte} is not UTF-16; save it again as UTF-8.</source>
+        <translation>Het bestand '{file}' begint als UTF-16-tekst maar byte {byte} is geen UTF-16; sla het opnieuw op als UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/text_files.py" line="47"/>
+        <source>The file &apos;{file}&apos; holds a NUL byte (at byte {byte}), so it is not a text file; pick the text file (UTF-8, cp1252 or latin-1) itself.</source>
+        <translation>Het bestand '{file}' bevat een NUL-byte (op byte {byte}), dus het is geen tekstbestand; kies het tekstbestand (UTF-8, cp1252 of latin-1) zelf.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/text_files.py" line="60"/>
+        <source>The file &apos;{file}&apos; starts with the UTF-8 mark (BOM) but is not UTF-8: byte 0x{byte:02X} at position {position}; save it again as UTF-8.</source>
+        <translation>Het bestand '{file}' begint met het UTF-8-teken (BOM) maar is geen UTF-8: byte 0x{byte:02X} op positie {position}; sla het opnieuw op als UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/text_files.py" line="72"/>
+        <source>The file &apos;{file}&apos; is neither UTF-8 nor cp1252/latin-1 text: byte 0x{byte:02X} at position {position} is not a character in either; save it again as UTF-8.</source>
+        <translation>Het bestand '{file}' is geen UTF-8- en geen cp1252/latin-1-tekst: byte 0x{byte:02X} op positie {position} is in geen van beide een teken; sla het opnieuw op als UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/text_files.py" line="89"/>
+        <source>The {what} file &apos;{file}&apos; does not exist; pick an existing file.</source>
+        <translation>Het bestand ({what}) '{file}' bestaat niet; kies een bestaand bestand.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/text_files.py" line="95"/>
+        <source>The {what} file &apos;{file}&apos; is a folder; pick a file.</source>
+        <translation>Het bestand ({what}) '{file}' is een map; kies een bestand.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/text_files.py" line="99"/>
+        <source>The {what} file &apos;{file}&apos; cannot be read: {reason}.</source>
+        <translation>Het bestand ({what}) '{file}' kan niet worden gelezen: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="33"/>
+        <source>Reading the {what} needs Python 3.11 or the &apos;tomli&apos; package; install tomli into the QGIS Python environment.</source>
+        <translation>Het lezen van de {what} vraagt Python 3.11 of het pakket 'tomli'; installeer tomli in de Python-omgeving van QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="44"/>
+        <source>The {what} file &apos;{file}&apos; is not valid TOML: {reason}.</source>
+        <translation>Het bestand ({what}) '{file}' is geen geldige TOML: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="58"/>
+        <source>{what} &apos;{file}&apos;: {reason}</source>
+        <translation>{what} '{file}': {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="65"/>
+        <source>a table</source>
+        <translation>een tabel</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="67"/>
+        <source>{where} = {value!r}: must be {what} ([{where}]).</source>
+        <translation>{where} = {value!r}: moet {what} zijn ([{where}]).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="85"/>
+        <source>{key}: unknown key; allowed here: {allowed}.</source>
+        <translation>{key}: onbekende sleutel; hier toegestaan: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="96"/>
+        <source>{where}.{key} is missing: must be one of {choices}.</source>
+        <translation>{where}.{key} ontbreekt: moet een van {choices} zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="104"/>
+        <source>{where}.{key} = {value!r}: must be one of {choices}.</source>
+        <translation>{where}.{key} = {value!r}: moet een van {choices} zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="116"/>
+        <source>{where}.{key} is missing: give it as text.</source>
+        <translation>{where}.{key} ontbreekt: geef het als tekst.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="119"/>
+        <source>{where}.{key} = {value!r}: must be text.</source>
+        <translation>{where}.{key} = {value!r}: moet tekst zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="136"/>
+        <source>a whole number</source>
+        <translation>een geheel getal</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="136"/>
+        <source>a number</source>
+        <translation>een getal</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="137"/>
+        <source>{kind} {rule}</source>
+        <translation>{kind} {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="140"/>
+        <source>{where}.{key} is missing: give {wanted}.</source>
+        <translation>{where}.{key} ontbreekt: geef {wanted}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="147"/>
+        <source>{where}.{key} = {value!r}: must be {wanted} (not nan or inf).</source>
+        <translation>{where}.{key} = {value!r}: moet {wanted} zijn (geen nan of inf).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="149"/>
+        <source>{where}.{key} = {value!r}: must be {wanted}.</source>
+        <translation>{where}.{key} = {value!r}: moet {wanted} zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/toml_checks.py" line="163"/>
+        <source>from {low:g} to {high:g}</source>
+        <translation>van {low:g} tot {high:g}</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -1156,12 +1941,12 @@ Het meegeleverde model eindigt met deze stap.</translation>
 <context>
     <name>ScoreTransitions</name>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="31"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="32"/>
         <source>Score transitions (koploper and meelopers)</source>
         <translation>Transities scoren (koploper en meelopers)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="34"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="35"/>
         <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
 
 Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %) and profiel.
@@ -1174,37 +1959,37 @@ Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van he
 Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij gelijke stand vast; laat het leeg voor het meegeleverde standaardprofiel.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="49"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="50"/>
         <source>Wijken (polygons, with CBS or ind_* fields)</source>
         <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="55"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="56"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="63"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="64"/>
         <source>Profile: {} ({})</source>
         <translation>Profiel: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="67"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="68"/>
         <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="80"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="81"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="88"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="89"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="108"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="109"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
     </message>

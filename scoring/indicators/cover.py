@@ -16,10 +16,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ...paths import LAND_COVER_CLASSES
 from ..conventions import CANOPY_MIN_HEIGHT
 from ..errors import InputError
+from ..messages import Message, tr
+from ..schema import indicators as schema
 from ..toml_checks import load_toml
-from . import names
 from .geometry import coverage_percent, overlapping_pairs, overlay_areas
 from .inputs import (
     IsCancelled,
@@ -34,9 +36,6 @@ from .inputs import (
 from .osm_tags import with_tag_columns
 from .quantities import VEGETATION_HEIGHT
 
-CLASS_MAPPING_FILE = (
-    Path(__file__).resolve().parents[2] / "resources" / "profiles" / "landcover_classes.toml"
-)
 # Categories, first wins where polygons overlap; value = weight in the sealed area.
 PRIORITY = ("pand", "water", "verhard", "half_verhard", "onverhard", "erf", "groen")
 SEALED_WEIGHT = {"pand": 1.0, "verhard": 1.0, "half_verhard": 0.5}
@@ -47,36 +46,59 @@ ClassMapping = Dict[str, Dict[str, str]]  # field -> value -> category
 
 def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
     """The class mapping of ``source`` ('bgt' or 'osm') from the TOML file."""
-    path = Path(path) if path else CLASS_MAPPING_FILE
-    tables = load_toml(path, "class mapping", InputError)
+    path = Path(path) if path else LAND_COVER_CLASSES
+    tables = load_toml(path, Message(tr("class mapping")), InputError)
     if not tables:
         raise InputError(
-            f"class mapping '{path}' is empty; give a table per source, e.g. "
-            f'[{source}.class] with lines like "wegdeel" = "verhard"'
+            tr(
+                "class mapping '{file}' is empty; give a table per source, e.g. "
+                '[{source}.class] with lines like "wegdeel" = "verhard"'
+            ),
+            file=path,
+            source=source,
         )
     if source not in tables:
         raise InputError(
-            f"class mapping '{path}' has no table [{source}]; "
-            f"use one of {', '.join(sorted(tables))} or add it"
+            tr("class mapping '{file}' has no table [{source}]; use one of {sources} or add it"),
+            file=path,
+            source=source,
+            sources=", ".join(sorted(tables)),
         )
     mapping = tables[source]
     if isinstance(mapping, dict) and not mapping:
         raise InputError(
-            f"class mapping '{path}': [{source}] maps nothing; give it lines such as "
-            f'[{source}.class] "wegdeel" = "verhard"'
+            tr(
+                "class mapping '{file}': [{source}] maps nothing; give it lines such as "
+                '[{source}.class] "wegdeel" = "verhard"'
+            ),
+            file=path,
+            source=source,
         )
     for field, values in mapping.items() if isinstance(mapping, dict) else [(None, mapping)]:
         if not isinstance(values, dict):
-            key = f"{source}.{field}" if field is not None else source
             raise InputError(
-                f"class mapping '{path}': {key} = {values!r} must be a table of "
-                f'value = category lines, e.g. [{source}.class] "wegdeel" = "verhard"'
+                tr(
+                    "class mapping '{file}': {key} = {values!r} must be a table of value = "
+                    'category lines, e.g. [{source}.class] "wegdeel" = "verhard"'
+                ),
+                file=path,
+                key=f"{source}.{field}" if field is not None else source,
+                values=values,
+                source=source,
             )
         for value, category in values.items():
             if not isinstance(category, str) or category not in PRIORITY:
                 raise InputError(
-                    f"class mapping '{path}' [{source}.{field}] maps '{value}' to unknown "
-                    f"category {category!r}; use one of {', '.join(PRIORITY)}"
+                    tr(
+                        "class mapping '{file}' [{source}.{field}] maps '{value}' to unknown "
+                        "category {category!r}; use one of {categories}"
+                    ),
+                    file=path,
+                    source=source,
+                    field=field,
+                    value=value,
+                    category=category,
+                    categories=", ".join(PRIORITY),
                 )
     return mapping
 
@@ -94,14 +116,22 @@ def classify_land_cover(
         missing = [field for field in fields if field not in layer.columns]
         if missing:
             raise InputError(
-                f"layer '{layer_name}' has no field '{missing[0]}'; "
-                "pick the class field or edit the class mapping"
+                tr(
+                    "layer '{layer}' has no field '{field}'; pick the class field or edit the "
+                    "class mapping"
+                ),
+                layer=layer_name,
+                field=missing[0],
             )
     present = [field for field in fields if field in layer.columns]
     if not present:
         raise InputError(
-            f"layer '{layer_name}' has none of the class fields "
-            f"{', '.join(repr(f) for f in fields)}; pick the class field or edit the class mapping"
+            tr(
+                "layer '{layer}' has none of the class fields {fields}; pick the class field or "
+                "edit the class mapping"
+            ),
+            layer=layer_name,
+            fields=", ".join(repr(f) for f in fields),
         )
     category = np.full(len(layer), None, dtype=object)
     for field in present:
@@ -135,7 +165,7 @@ def land_cover_shares(
     the yards counts as sealed and the rest as green; ``ind_erf`` is reported anyway.
     """
     if not layers:
-        raise InputError("no land-cover layer given; pick at least one polygon layer")
+        raise InputError(tr("no land-cover layer given; pick at least one polygon layer"))
     monitor = Monitor(progress, is_cancelled)
     require_projected(zones, zones_name)
     notes = []
@@ -152,15 +182,18 @@ def land_cover_shares(
     geoms, codes = np.concatenate(geoms), np.concatenate(codes)
     if len(geoms) == 0:
         raise InputError(
-            f"no feature of {', '.join(repr(n) for n in layers)} has a mapped class; "
-            "pick the class field or edit the class mapping"
+            tr(
+                "no feature of {layers} has a mapped class; pick the class field or edit the "
+                "class mapping"
+            ),
+            layers=", ".join(repr(n) for n in layers),
         )
     require_overlap(zone_geoms, shapely.total_bounds(geoms), " + ".join(layers), zones_name)
     areas = overlay_areas(zone_geoms, geoms, codes, len(PRIORITY), monitor.part(0.0, 0.8))
     _count_overlaps_once(areas, zone_geoms, geoms, codes, monitor.part(0.8, 1.0))
     table = pd.DataFrame(areas, index=zones.index, columns=PRIORITY)
     result = shares_from_areas(table, garden_paving_fraction)
-    result[names.COVERAGE_LAND] = coverage_percent(areas.sum(axis=1), zone_geoms)
+    result[schema.COVERAGE_LAND] = coverage_percent(areas.sum(axis=1), zone_geoms)
     result.attrs["notes"] = notes
     return result
 
@@ -184,8 +217,9 @@ def raster_cover_shares(
     unknown = sorted({c for c in class_categories.values() if c not in PRIORITY})
     if unknown:
         raise InputError(
-            f"raster class mapping uses unknown category '{unknown[0]}'; "
-            f"use one of {', '.join(PRIORITY)}"
+            tr("raster class mapping uses unknown category '{category}'; use one of {categories}"),
+            category=unknown[0],
+            categories=", ".join(PRIORITY),
         )
     counts, cell_area = zonal_class_counts(
         raster_path,
@@ -202,7 +236,7 @@ def raster_cover_shares(
         table[category] += counts[value] * cell_area
     result = shares_from_areas(table, garden_paving_fraction)
     zone_geoms = np.asarray(zones.to_crs(_raster_crs(raster_path)).geometry.values, dtype=object)
-    result[names.COVERAGE_LAND] = coverage_percent(table.to_numpy().sum(axis=1), zone_geoms)
+    result[schema.COVERAGE_LAND] = coverage_percent(table.to_numpy().sum(axis=1), zone_geoms)
     result.attrs["notes"] = counts.attrs["notes"]
     return result
 
@@ -217,23 +251,38 @@ def parse_raster_classes(text: str) -> Dict[int, str]:
         value, _, category = (piece.strip() for piece in item.partition("="))
         if not category or not value.lstrip("-").isdigit():
             raise InputError(
-                f"raster class '{item}' is not of the form value=category with a whole "
-                f"number as value, e.g. 1=verhard; categories: {categories}"
+                tr(
+                    "raster class '{item}' is not of the form value=category with a whole "
+                    "number as value, e.g. 1=verhard; categories: {categories}"
+                ),
+                item=item,
+                categories=categories,
             )
         if category not in PRIORITY:
             raise InputError(
-                f"raster class '{item}': unknown category '{category}'; use one of {categories}"
+                tr("raster class '{item}': unknown category '{category}'; use one of {categories}"),
+                item=item,
+                category=category,
+                categories=categories,
             )
         if int(value) in classes:
             raise InputError(
-                f"raster class value {int(value)} is given twice ({int(value)}="
-                f"{classes[int(value)]}, {item}); give each value one category"
+                tr(
+                    "raster class value {value} is given twice ({value}={first}, {item}); give "
+                    "each value one category"
+                ),
+                value=int(value),
+                first=classes[int(value)],
+                item=item,
             )
         classes[int(value)] = category
     if not classes:
         raise InputError(
-            "no raster classes given; give them as value=category, e.g. 1=verhard, 2=groen; "
-            f"categories: {categories}"
+            tr(
+                "no raster classes given; give them as value=category, e.g. 1=verhard, "
+                "2=groen; categories: {categories}"
+            ),
+            categories=categories,
         )
     return classes
 
@@ -268,8 +317,8 @@ def tree_canopy(
     )
     result = pd.DataFrame(
         {
-            names.CANOPY: stats[threshold_column(min_height)],
-            names.COVERAGE_CANOPY: stats[COVERAGE],
+            schema.CANOPY: stats[threshold_column(min_height)],
+            schema.COVERAGE_CANOPY: stats[COVERAGE],
         },
         index=zones.index,
     )
@@ -283,7 +332,11 @@ def shares_from_areas(
     """Sealed, green and yard shares (0-100 % of the land area: all but water) from
     areas per zone (rows) and category (columns)."""
     if garden_paving_fraction is not None:
-        require_fraction(garden_paving_fraction, "garden paving fraction", "or leave it empty")
+        require_fraction(
+            garden_paving_fraction,
+            Message(tr("garden paving fraction")),
+            Message(tr("or leave it empty")),
+        )
     land = areas.drop(columns="water").sum(axis=1)
     sealed = sum(areas[c] * w for c, w in SEALED_WEIGHT.items())
     green = areas["groen"].copy()
@@ -296,7 +349,7 @@ def shares_from_areas(
             return (100.0 * part / land).where(land > 0)
 
     return pd.DataFrame(
-        {names.SEALED: share(sealed), names.GREEN: share(green), names.YARD: share(areas["erf"])}
+        {schema.SEALED: share(sealed), schema.GREEN: share(green), schema.YARD: share(areas["erf"])}
     )
 
 
@@ -337,8 +390,15 @@ def _note_unmapped(layer, category, mapping, class_fields, layer_name, notes) ->
     examples = layer.loc[unmapped, fields].apply(described, axis=1).value_counts().head(5)
     listed = "; ".join(f"{value} ×{count}" for value, count in examples.items())
     notes.append(
-        f"layer '{layer_name}': {int(unmapped.sum())} features have no mapped class and were "
-        f"left out ({listed}); edit the class mapping to count them"
+        Message(
+            tr(
+                "layer '{layer}': {count} features have no mapped class and were left out "
+                "({listed}); edit the class mapping to count them"
+            ),
+            layer=layer_name,
+            count=int(unmapped.sum()),
+            listed=listed,
+        )
     )
 
 

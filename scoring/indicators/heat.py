@@ -24,7 +24,8 @@ from scipy import ndimage
 from scipy.spatial import cKDTree
 
 from ..errors import InputError
-from . import names
+from ..messages import Message, tr
+from ..schema import indicators as schema
 from .geometry import points_in_zones, share_per_zone
 from .inputs import (
     IsCancelled,
@@ -36,9 +37,9 @@ from .inputs import (
     require_overlap,
 )
 from .quantities import Quantity
+from .screen import Screen
 from .zonal import (
     COVERAGE,
-    Screen,
     iter_blocks,
     open_raster,
     percentile_column,
@@ -50,7 +51,7 @@ PBL_HEAT_THRESHOLDS = (35.0, 41.0)  # PET classes strong / extreme heat stress
 # Measured PET in the Netherlands stays well inside this; Kelvin is 233.15-343.15 there
 PET = Quantity(
     "PET", "°C", -40.0, 70.0,
-    wrong_unit=("Kelvin", 233.15, 343.15, 'raster calculator: "pet@1" - 273.15'),
+    wrong_unit=("Kelvin", 233.15, 343.15, Message(tr('raster calculator: "pet@1" - 273.15'))),
 )  # fmt: skip
 
 
@@ -93,12 +94,12 @@ def heat_stress(
     )
     result = pd.DataFrame(
         {
-            names.PET_MEAN: stats["mean"],
-            names.PET_P90: stats[percentile_column(90)],
-            names.PET_ABOVE_LOW: stats[threshold_column(low)],
-            names.PET_ABOVE_HIGH: stats[threshold_column(high)],
-            names.FAR_FROM_COOL: np.nan,
-            names.COVERAGE_HEAT: stats[COVERAGE],
+            schema.PET_MEAN: stats["mean"],
+            schema.PET_P90: stats[percentile_column(90)],
+            schema.PET_ABOVE_LOW: stats[threshold_column(low)],
+            schema.PET_ABOVE_HIGH: stats[threshold_column(high)],
+            schema.FAR_FROM_COOL: np.nan,
+            schema.COVERAGE_HEAT: stats[COVERAGE],
         },
         index=zones.index,
     )
@@ -131,10 +132,16 @@ def heat_stress(
     outside = int(np.isnan(distance).sum())
     if outside:
         result.attrs["notes"].append(
-            f"layer '{addresses_name}': {outside} addresses lie outside the PET raster "
-            "and were left out of the cool-place share"
+            Message(
+                tr(
+                    "layer '{layer}': {count} addresses lie outside the PET raster and were left "
+                    "out of the cool-place share"
+                ),
+                layer=addresses_name,
+                count=outside,
+            )
         )
-    result[names.FAR_FROM_COOL] = share_per_zone(
+    result[schema.FAR_FROM_COOL] = share_per_zone(
         zone[known],
         distance[point][known] > cool_distance,
         None if weight is None else weight[point][known],
@@ -146,20 +153,28 @@ def heat_stress(
 def check_heat_thresholds(strong: float, extreme: float, cool_max_pet: float) -> None:
     """The PET thresholds in °C and in order: strong < extreme, and a cool place
     below extreme heat stress."""
-    for value, what in ((strong, "the strong heat-stress threshold"),
-                        (extreme, "the extreme heat-stress threshold"),
-                        (cool_max_pet, "the cool-place PET maximum")):  # fmt: skip
+    for value, what in ((strong, Message(tr("the strong heat-stress threshold"))),
+                        (extreme, Message(tr("the extreme heat-stress threshold"))),
+                        (cool_max_pet, Message(tr("the cool-place PET maximum")))):  # fmt: skip
         PET.require_plausible(value, what)
     if not strong < extreme:
         raise InputError(
-            f"the strong heat-stress threshold ({strong:g} °C) must be below the extreme "
-            f"one ({extreme:g} °C); swap them or use the PET classes 35 and 41 °C"
+            tr(
+                "the strong heat-stress threshold ({strong:g} °C) must be below the extreme one "
+                "({extreme:g} °C); swap them or use the PET classes 35 and 41 °C"
+            ),
+            strong=strong,
+            extreme=extreme,
         )
     if not cool_max_pet < extreme:
         raise InputError(
-            f"the cool-place PET maximum ({cool_max_pet:g} °C) must be below the extreme "
-            f"heat-stress threshold ({extreme:g} °C): a cool place has no extreme heat "
-            "stress; the default is 38 °C"
+            tr(
+                "the cool-place PET maximum ({cool:g} °C) must be below the extreme heat-stress "
+                "threshold ({extreme:g} °C): a cool place has no extreme heat stress; the "
+                "default is 38 °C"
+            ),
+            cool=cool_max_pet,
+            extreme=extreme,
         )
 
 
@@ -180,9 +195,12 @@ def distance_to_cool_places(
     with open_raster(pet_raster, raster_name) as grid:
         if grid.crs.is_geographic:
             raise InputError(
-                f"raster '{raster_name or pet_raster}' is in a geographic CRS "
-                f"({grid.crs.to_string()}); distances to cool places need metres: warp it "
-                "to a projected CRS such as EPSG:28992"
+                tr(
+                    "raster '{raster}' is in a geographic CRS ({crs}); distances to cool places "
+                    "need metres: warp it to a projected CRS such as EPSG:28992"
+                ),
+                raster=raster_name or pet_raster,
+                crs=grid.crs.to_string(),
             )
         min_cells = cool_min_area / abs(grid.transform.a * grid.transform.e)
         large_label = _large_cool_labels(

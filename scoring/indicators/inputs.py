@@ -9,6 +9,7 @@ import pandas as pd
 import shapely
 
 from ..errors import InputError, stop_if_cancelled
+from ..messages import Message, tr
 
 Progress = Optional[Callable[[float], None]]
 IsCancelled = Optional[Callable[[], bool]]
@@ -41,20 +42,28 @@ class Monitor:
         )
 
 
-def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[str]) -> np.ndarray:
+def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[Message]) -> np.ndarray:
     """The layer's geometries as valid (multi)polygons; null geometries become None.
 
     Invalid geometries are repaired with ``make_valid`` (keeping the polygon parts)
     and a note says how many.
     """
     _require_features(layer, layer_name)
-    _require_types(layer, layer_name, POLYGON_TYPES, "polygon")
+    _require_types(
+        layer, layer_name, POLYGON_TYPES, Message(tr("polygon")), Message(tr("polygons"))
+    )
     geoms = np.asarray(layer.geometry.values, dtype=object)
     missing = shapely.is_missing(geoms)
     if missing.any():
         notes.append(
-            f"layer '{layer_name}': {int(missing.sum())} features have no "
-            "geometry and are not measured (their values stay empty)"
+            Message(
+                tr(
+                    "layer '{layer}': {count} features have no geometry and are not measured "
+                    "(their values stay empty)"
+                ),
+                layer=layer_name,
+                count=int(missing.sum()),
+            )
         )
     invalid = ~shapely.is_valid(geoms) & ~missing
     if invalid.any():
@@ -62,47 +71,68 @@ def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[str]) -> np.n
         geoms = geoms.copy()
         geoms[invalid] = [_polygon_part(g) for g in repaired]
         notes.append(
-            f"layer '{layer_name}': {int(invalid.sum())} invalid geometries were repaired "
-            "(make_valid); check them if the figures look odd"
+            Message(
+                tr(
+                    "layer '{layer}': {count} invalid geometries were repaired (make_valid); "
+                    "check them if the figures look odd"
+                ),
+                layer=layer_name,
+                count=int(invalid.sum()),
+            )
         )
     return geoms
 
 
 def points(
-    layer: gpd.GeoDataFrame, layer_name: str, notes: List[str]
+    layer: gpd.GeoDataFrame, layer_name: str, notes: List[Message]
 ) -> Tuple[gpd.GeoDataFrame, np.ndarray]:
     """The features with a point and their coordinates (n, 2), row for row;
     multipoints count by their first point. Features without a geometry are left
     out with a note (their attributes would otherwise shift onto other points)."""
     _require_features(layer, layer_name)
-    _require_types(layer, layer_name, POINT_TYPES, "point")
+    _require_types(layer, layer_name, POINT_TYPES, Message(tr("point")), Message(tr("points")))
     geoms = np.asarray(layer.geometry.values, dtype=object)
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if missing.any():
         notes.append(
-            f"layer '{layer_name}': {int(missing.sum())} features have no geometry and were "
-            "left out"
+            Message(
+                tr("layer '{layer}': {count} features have no geometry and were left out"),
+                layer=layer_name,
+                count=int(missing.sum()),
+            )
         )
         layer, geoms = layer[~missing], geoms[~missing]
     return layer, shapely.get_coordinates(shapely.get_geometry(geoms, 0))
 
 
-def first_copies(geoms: np.ndarray, layer_name: str, notes: List[str]) -> np.ndarray:
+def first_copies(geoms: np.ndarray, layer_name: str, notes: List[Message]) -> np.ndarray:
     """Mask of the geometries to keep: of identical copies (a layer loaded twice,
     or merged with itself) only the first, with a note; missing ones are kept."""
     wkb = pd.Series(shapely.to_wkb(geoms))
     copies = (wkb.duplicated() & wkb.notna()).to_numpy()
     if copies.any():
         notes.append(
-            f"layer '{layer_name}': {int(copies.sum())} features have the very same geometry "
-            "as another and were counted once; check the layer for duplicates"
+            Message(
+                tr(
+                    "layer '{layer}': {count} features have the very same geometry as another "
+                    "and were counted once; check the layer for duplicates"
+                ),
+                layer=layer_name,
+                count=int(copies.sum()),
+            )
         )
     return ~copies
 
 
-def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_do: str) -> None:
+def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_do) -> None:
+    """Raise unless ``field`` is in ``layer``; ``what_to_do`` is text or a Message."""
     if field not in layer.columns:
-        raise InputError(f"layer '{layer_name}' has no field '{field}'; {what_to_do}")
+        raise InputError(
+            tr("layer '{layer}' has no field '{field}'; {what_to_do}"),
+            layer=layer_name,
+            field=field,
+            what_to_do=what_to_do,
+        )
 
 
 # More dwellings than any Dutch building holds (the largest hold about a thousand):
@@ -111,27 +141,38 @@ MAX_DWELLINGS = 5000
 
 
 def dwelling_weights(
-    layer: gpd.GeoDataFrame, field: str, layer_name: str, notes: List[str]
+    layer: gpd.GeoDataFrame, field: str, layer_name: str, notes: List[Message]
 ) -> np.ndarray:
     """The weight per point (dwellings per address): empty counts 0; text that is no
     number, negative and infinite values and more than ``MAX_DWELLINGS`` count 0 with a
     note; no positive weight at all is an error."""
-    require_field(layer, field, layer_name, "pick the dwellings field or none")
+    require_field(layer, field, layer_name, Message(tr("pick the dwellings field or none")))
     raw = layer[field]
     weight = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
     bad = (~np.isfinite(weight) & raw.notna().to_numpy()) | (weight < 0)
     bad |= weight > MAX_DWELLINGS  # NaN compares False
     if bad.any():
         notes.append(
-            f"layer '{layer_name}' field '{field}': {int(bad.sum())} values are no dwelling "
-            f"count (e.g. '{raw[bad].iloc[0]}') and count as 0; correct them to count those "
-            "addresses"
+            Message(
+                tr(
+                    "layer '{layer}' field '{field}': {count} values are no dwelling count "
+                    "(e.g. '{example}') and count as 0; correct them to count those addresses"
+                ),
+                layer=layer_name,
+                field=field,
+                count=int(bad.sum()),
+                example=raw[bad].iloc[0],
+            )
         )
     weight = np.where(bad | np.isnan(weight), 0.0, weight)
     if not (weight > 0).any():
         raise InputError(
-            f"layer '{layer_name}' field '{field}' has no positive dwelling count; "
-            "pick the dwellings field or leave it empty to count addresses"
+            tr(
+                "layer '{layer}' field '{field}' has no positive dwelling count; pick the "
+                "dwellings field or leave it empty to count addresses"
+            ),
+            layer=layer_name,
+            field=field,
         )
     return weight
 
@@ -140,7 +181,9 @@ def require_crs(layer: gpd.GeoDataFrame, layer_name: str) -> None:
     """A layer without features often has no CRS either (an empty GeoJSON): say it is empty."""
     _require_features(layer, layer_name)
     if layer.crs is None:
-        raise InputError(f"layer '{layer_name}' has no CRS; assign one (e.g. EPSG:28992)")
+        raise InputError(
+            tr("layer '{layer}' has no CRS; assign one (e.g. EPSG:28992)"), layer=layer_name
+        )
 
 
 def in_crs(layer: gpd.GeoDataFrame, crs, layer_name: str) -> gpd.GeoDataFrame:
@@ -155,17 +198,26 @@ def require_projected(layer: gpd.GeoDataFrame, layer_name: str) -> None:
     require_crs(layer, layer_name)
     if not layer.crs.is_projected:
         raise InputError(
-            f"layer '{layer_name}' is in a geographic CRS ({layer.crs.to_string()}); "
-            "distances and areas need metres: pass a projected CRS such as EPSG:28992"
+            tr(
+                "layer '{layer}' is in a geographic CRS ({crs}); distances and areas need "
+                "metres: pass a projected CRS such as EPSG:28992"
+            ),
+            layer=layer_name,
+            crs=layer.crs.to_string(),
         )
 
 
-def require_fraction(value: float, what: str, alternative: str = "") -> None:
-    """A share between 0 and 1 (NaN is none)."""
+def require_fraction(value: float, what, alternative=None) -> None:
+    """A share between 0 and 1 (NaN is none); ``what`` names it and ``alternative`` says
+    what else may be given (text or Messages)."""
     if not 0.0 <= value <= 1.0:
-        raise InputError(
-            f"{what} {value:g} is outside 0-1; give a fraction such as 0.4 {alternative}".rstrip()
-        )
+        if alternative is None:
+            template = tr("{what} {value:g} is outside 0-1; give a fraction such as 0.4")
+        else:
+            template = tr(
+                "{what} {value:g} is outside 0-1; give a fraction such as 0.4 {alternative}"
+            )
+        raise InputError(template, what=what, value=value, alternative=alternative)
 
 
 def require_overlap(
@@ -178,25 +230,42 @@ def require_overlap(
         box = shapely.buffer(box, margin, join_style="mitre")
     if not shapely.intersects(zone_geoms[~shapely.is_missing(zone_geoms)], box).any():
         raise InputError(
-            f"layer '{layer_name}' does not overlap any feature of '{zones_name}' "
-            f"(extent {_fmt_bounds(layer_bounds)}); check that both have the right CRS"
+            tr(
+                "layer '{layer}' does not overlap any feature of '{zones}' (extent {extent}); "
+                "check that both have the right CRS"
+            ),
+            layer=layer_name,
+            zones=zones_name,
+            extent=_fmt_bounds(layer_bounds),
         )
 
 
 def _require_features(layer: gpd.GeoDataFrame, layer_name: str) -> None:
     if len(layer) == 0:
-        raise InputError(f"layer '{layer_name}' is empty; pick a layer with features")
+        raise InputError(
+            tr("layer '{layer}' is empty; pick a layer with features"), layer=layer_name
+        )
 
 
-def _require_types(layer, layer_name: str, allowed, kind: str) -> None:
+def _require_types(layer, layer_name: str, allowed, kind: Message, kinds: Message) -> None:
+    """Raise unless every geometry is of ``allowed``; ``kind`` and ``kinds`` name them."""
     types = set(layer.geometry.geom_type.dropna().unique())
     if not types:
-        raise InputError(f"layer '{layer_name}' has no geometries; pick a layer with {kind}s")
+        raise InputError(
+            tr("layer '{layer}' has no geometries; pick a layer with {kinds}"),
+            layer=layer_name,
+            kinds=kinds,
+        )
     wrong = sorted(types - set(allowed))
     if wrong:
         raise InputError(
-            f"layer '{layer_name}' has {', '.join(wrong)} geometries but {kind}s are needed; "
-            f"pick a {kind} layer"
+            tr(
+                "layer '{layer}' has {types} geometries but {kinds} are needed; pick a {kind} layer"
+            ),
+            layer=layer_name,
+            types=", ".join(wrong),
+            kinds=kinds,
+            kind=kind,
         )
 
 

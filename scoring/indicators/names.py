@@ -1,65 +1,34 @@
-"""Field names written by the indicator kernels, defined once.
+"""Transitional: callers move to scoring/schema (#11); removed at merge."""
 
-The ``ind_*`` names are the indicator ids of ``scoring/catalogue.py``; ``dek_*``
-fields give the share (0-100 %) of a wijk's area that the input layer covers.
-"""
-
-# heat (PET raster)
-PET_MEAN = "ind_pet_gem"
-PET_P90 = "ind_pet_p90"
-PET_ABOVE_LOW = "ind_pet_gt35"  # % area above the first threshold (default 35 °C)
-PET_ABOVE_HIGH = "ind_pet_gt41"  # % area above the second threshold (default 41 °C)
-FAR_FROM_COOL = "ind_koelte_300"  # % addresses farther than the cool distance (default 300 m)
-COVERAGE_HEAT = "dek_hitte"
-
-# land cover
-SEALED = "ind_verhard"
-GREEN = "ind_groen"
-YARD = "ind_erf"
-CANOPY = "ind_boomkroon"
-COVERAGE_LAND = "dek_bodem"
-COVERAGE_CANOPY = "dek_boom"
-
-# transit
-TRANSIT_ANY = "ind_ov_dekking"
-TRANSIT_BY_MODE = {
-    "bus": "ind_ov_bus",
-    "tram": "ind_ov_tram",
-    "metro": "ind_ov_metro",
-    "trein": "ind_ov_trein",
-    "ic": "ind_ov_ic",
-}
-TRANSIT_MODES = tuple(TRANSIT_BY_MODE)
-COVERAGE_TRANSIT = "dek_ov"
-TRANSIT_BASIS = "ov_basis"  # 'adressen' | 'gebouwen' | 'oppervlak'
-TRANSIT_PROFILE = "ov_profiel"  # 'pbl' | 'planning'
-
-# roofs (m²)
-ROOF_TOTAL = "ind_dak_totaal"
-ROOF_FLAT = "ind_dak_plat"
-ROOF_SLOPED = "ind_dak_schuin"
-ROOF_USABLE = "ind_dak_bruikbaar"
-COVERAGE_ROOFS = "dek_dak"
-
-HEAT_FIELDS = (PET_MEAN, PET_P90, PET_ABOVE_LOW, PET_ABOVE_HIGH, FAR_FROM_COOL, COVERAGE_HEAT)
-LAND_COVER_FIELDS = (SEALED, GREEN, YARD, COVERAGE_LAND)
-CANOPY_FIELDS = (CANOPY, COVERAGE_CANOPY)
-TRANSIT_FIELDS = (
-    TRANSIT_ANY,
-    *TRANSIT_BY_MODE.values(),
+# transitional: callers move to scoring/schema (#11); removed at merge
+from ..schema.indicators import (  # noqa: F401
+    CANOPY,
+    CANOPY_FIELDS,
+    COVERAGE_CANOPY,
+    COVERAGE_HEAT,
+    COVERAGE_LAND,
+    COVERAGE_ROOFS,
     COVERAGE_TRANSIT,
+    DATA_COVERAGE_OF,
+    FAR_FROM_COOL,
+    GREEN,
+    HEAT_FIELDS,
+    LAND_COVER_FIELDS,
+    PET_ABOVE_HIGH,
+    PET_ABOVE_LOW,
+    PET_MEAN,
+    PET_P90,
+    ROOF_FIELDS,
+    ROOF_FLAT,
+    ROOF_SLOPED,
+    ROOF_TOTAL,
+    ROOF_USABLE,
+    SEALED,
+    TRANSIT_ANY,
     TRANSIT_BASIS,
+    TRANSIT_BY_MODE,
+    TRANSIT_FIELDS,
+    TRANSIT_MODES,
     TRANSIT_PROFILE,
+    YARD,
 )
-ROOF_FIELDS = (ROOF_TOTAL, ROOF_FLAT, ROOF_SLOPED, ROOF_USABLE, COVERAGE_ROOFS)
-
-# The data-coverage field that says on how much of a wijk each indicator was measured.
-DATA_COVERAGE_OF = {
-    **dict.fromkeys(
-        (PET_MEAN, PET_P90, PET_ABOVE_LOW, PET_ABOVE_HIGH, FAR_FROM_COOL), COVERAGE_HEAT
-    ),
-    **dict.fromkeys((SEALED, GREEN, YARD), COVERAGE_LAND),
-    CANOPY: COVERAGE_CANOPY,
-    **dict.fromkeys((TRANSIT_ANY, *TRANSIT_BY_MODE.values()), COVERAGE_TRANSIT),
-    **dict.fromkeys((ROOF_TOTAL, ROOF_FLAT, ROOF_SLOPED, ROOF_USABLE), COVERAGE_ROOFS),
-}

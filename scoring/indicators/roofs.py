@@ -15,7 +15,8 @@ import pandas as pd
 import shapely
 
 from ..errors import InputError
-from . import names
+from ..messages import Message, tr
+from ..schema import indicators as schema
 from .geometry import hull_coverage, overlay_areas
 from .inputs import (
     IsCancelled,
@@ -53,8 +54,8 @@ def roof_areas(
     ``ind_dak_bruikbaar``, and ``dek_dak`` (% of the zone inside the hull of the
     building layer). Without ``roof_shape_field`` every roof is of unknown shape
     (counted in the total, in neither flat nor sloped)."""
-    require_fraction(sloped_factor, "usable share of sloped roofs")
-    require_fraction(unknown_factor, "usable share of roofs of unknown shape")
+    require_fraction(sloped_factor, Message(tr("usable share of sloped roofs")))
+    require_fraction(unknown_factor, Message(tr("usable share of roofs of unknown shape")))
     require_projected(zones, zones_name)
     notes = []
     zone_geoms = polygons(zones, zones_name, notes)
@@ -67,13 +68,13 @@ def roof_areas(
     areas = overlay_areas(zone_geoms, geoms, shape, 3, Monitor(progress, is_cancelled))
     result = pd.DataFrame(
         {
-            names.ROOF_TOTAL: areas.sum(axis=1),
-            names.ROOF_FLAT: areas[:, FLAT],
-            names.ROOF_SLOPED: areas[:, SLOPED],
-            names.ROOF_USABLE: areas[:, FLAT]
+            schema.ROOF_TOTAL: areas.sum(axis=1),
+            schema.ROOF_FLAT: areas[:, FLAT],
+            schema.ROOF_SLOPED: areas[:, SLOPED],
+            schema.ROOF_USABLE: areas[:, FLAT]
             + sloped_factor * areas[:, SLOPED]
             + unknown_factor * areas[:, UNKNOWN],
-            names.COVERAGE_ROOFS: hull_coverage(zone_geoms, geoms),
+            schema.COVERAGE_ROOFS: hull_coverage(zone_geoms, geoms),
         },
         index=zones.index,
     )
@@ -89,15 +90,22 @@ def roof_shape_codes(
         return np.full(len(buildings), UNKNOWN)
     buildings = with_tag_columns(buildings, [roof_shape_field])
     require_field(
-        buildings, roof_shape_field, buildings_name, "pick the roof-type field or leave it empty"
+        buildings,
+        roof_shape_field,
+        buildings_name,
+        Message(tr("pick the roof-type field or leave it empty")),
     )
     shapes = buildings[roof_shape_field].fillna("").astype(str).str.strip().str.lower()
     given = shapes[shapes != ""]
     if len(given) and pd.to_numeric(given, errors="coerce").notna().all():
         raise InputError(
-            f"field '{roof_shape_field}' of layer '{buildings_name}' holds numbers (e.g. "
-            f"'{given.iloc[0]}'), not roof shapes such as 'flat' or 'gabled'; "
-            "pick the roof-type field or leave it empty"
+            tr(
+                "field '{field}' of layer '{layer}' holds numbers (e.g. '{example}'), not roof "
+                "shapes such as 'flat' or 'gabled'; pick the roof-type field or leave it empty"
+            ),
+            field=roof_shape_field,
+            layer=buildings_name,
+            example=given.iloc[0],
         )
     return np.select(
         [shapes.isin(FLAT_SHAPES), shapes.isin(UNKNOWN_SHAPES)], [FLAT, UNKNOWN], SLOPED

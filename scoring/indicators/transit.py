@@ -17,8 +17,9 @@ from scipy.spatial import cKDTree
 
 from ..conventions import TRANSIT_PROFILES as PROFILES
 from ..errors import InputError
+from ..messages import Message, tr
+from ..schema import indicators as schema
 from ..toml_checks import is_finite_number
-from . import names
 from .geometry import hull_coverage, points_in_zones, share_per_zone
 from .inputs import (
     IsCancelled,
@@ -58,22 +59,30 @@ MAX_AREA_SAMPLES = 2_000_000  # grid points when coverage is measured by area
 def stop_modes(
     stops: gpd.GeoDataFrame, *, mode_field: Optional[str] = None, stops_name: str = "haltes"
 ) -> pd.DataFrame:
-    """Boolean column per mode (``names.TRANSIT_MODES``), indexed like ``stops``.
+    """Boolean column per mode (``schema.TRANSIT_MODES``), indexed like ``stops``.
 
     With ``mode_field`` its values are read (bus, tram, metro/sneltram, trein/train,
     ic/intercity; several separated by ',' or ';'); otherwise OSM tags decide.
     OSM tags do not tell Intercity stations apart: use a mode field for those.
     """
     if mode_field is not None:
-        require_field(stops, mode_field, stops_name, "pick the field that holds the mode")
+        require_field(
+            stops, mode_field, stops_name, Message(tr("pick the field that holds the mode"))
+        )
         words = stops[mode_field].fillna("").astype(str).str.lower().str.replace(";", ",")
-        modes = pd.DataFrame(False, index=stops.index, columns=list(names.TRANSIT_MODES))
+        modes = pd.DataFrame(False, index=stops.index, columns=list(schema.TRANSIT_MODES))
         for position, text in zip(stops.index, words):
             for word in filter(None, (w.strip() for w in text.split(","))):
                 if word not in MODE_ALIASES:
                     raise InputError(
-                        f"layer '{stops_name}' field '{mode_field}' has value '{word}', "
-                        f"which is no mode; use one of {', '.join(sorted(MODE_ALIASES))}"
+                        tr(
+                            "layer '{layer}' field '{field}' has value '{value}', which is no "
+                            "mode; use one of {modes}"
+                        ),
+                        layer=stops_name,
+                        field=mode_field,
+                        value=word,
+                        modes=", ".join(sorted(MODE_ALIASES)),
                     )
                 modes.loc[position, MODE_ALIASES[word]] = True
     else:
@@ -109,17 +118,24 @@ def transit_coverage(
     each zone. ``distances`` overrides the profile's distance per mode.
     """
     if profile not in PROFILES:
-        raise InputError(f"transit profile '{profile}' is unknown; use 'pbl' or 'planning'")
+        raise InputError(
+            tr("transit profile '{profile}' is unknown; use 'pbl' or 'planning'"), profile=profile
+        )
     reach = {**PROFILES[profile], **(distances or {})}
     for mode, distance in reach.items():
-        if mode not in names.TRANSIT_MODES or not (is_finite_number(distance) and distance > 0):
+        if mode not in schema.TRANSIT_MODES or not (is_finite_number(distance) and distance > 0):
             raise InputError(
-                f"transit distance {mode} = {distance!r}: give a distance in metres above 0 "
-                f"for one of {', '.join(names.TRANSIT_MODES)}"
+                tr(
+                    "transit distance {mode} = {distance!r}: give a distance in metres above 0 "
+                    "for one of {modes}"
+                ),
+                mode=mode,
+                distance=distance,
+                modes=", ".join(schema.TRANSIT_MODES),
             )
     monitor = Monitor(progress, is_cancelled)
     require_projected(zones, zones_name)
-    notes: List[str] = []
+    notes: List[Message] = []
     zone_geoms = polygons(zones, zones_name, notes)
     stops, stop_xy = points(in_crs(stops, zones.crs, stops_name), stops_name, notes)
     # a stop just outside every wijk still serves it, up to the longest reach
@@ -127,13 +143,20 @@ def transit_coverage(
     modes = stop_modes(stops, mode_field=mode_field, stops_name=stops_name)
     if not modes.to_numpy().any():
         raise InputError(
-            f"layer '{stops_name}' has no stop with a recognised mode; "
-            "pick the mode field (bus, tram, metro, trein, ic)"
+            tr("layer '{layer}' has no stop with a recognised mode; pick the mode field ({modes})"),
+            layer=stops_name,
+            modes=", ".join(schema.TRANSIT_MODES),
         )
     if mode_field is None:
         notes.append(
-            f"layer '{stops_name}': modes read from OSM tags, which do not mark Intercity "
-            "stations; ind_ov_ic stays 0 unless a mode field is given"
+            Message(
+                tr(
+                    "layer '{layer}': modes read from OSM tags, which do not mark Intercity "
+                    "stations; {field} stays 0 unless a mode field is given"
+                ),
+                layer=stops_name,
+                field=schema.TRANSIT_BY_MODE["ic"],
+            )
         )
     basis, xy, weight, data_coverage = _basis_points(
         zones, zone_geoms, addresses, buildings, weight_field, area_step,
@@ -144,21 +167,21 @@ def transit_coverage(
     point_weight = None if weight is None else weight[point]
     covered_any = np.zeros(len(point), dtype=bool)
     result = pd.DataFrame(index=zones.index)
-    for step, mode in enumerate(names.TRANSIT_MODES):
-        monitor.step(step / len(names.TRANSIT_MODES))
+    for step, mode in enumerate(schema.TRANSIT_MODES):
+        monitor.step(step / len(schema.TRANSIT_MODES))
         covered = _within(stop_xy[modes[mode].to_numpy()], xy[point], reach[mode])
         covered_any |= covered
-        result[names.TRANSIT_BY_MODE[mode]] = share_per_zone(
+        result[schema.TRANSIT_BY_MODE[mode]] = share_per_zone(
             zone, covered, point_weight, len(zone_geoms)
         )
     result.insert(
         0,
-        names.TRANSIT_ANY,
+        schema.TRANSIT_ANY,
         share_per_zone(zone, covered_any, point_weight, len(zone_geoms)),
     )
-    result[names.COVERAGE_TRANSIT] = data_coverage
-    result[names.TRANSIT_BASIS] = basis
-    result[names.TRANSIT_PROFILE] = profile
+    result[schema.COVERAGE_TRANSIT] = data_coverage
+    result[schema.TRANSIT_BASIS] = basis
+    result[schema.TRANSIT_PROFILE] = profile
     monitor.step(1.0)
     result.attrs["notes"] = notes
     return result

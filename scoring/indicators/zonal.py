@@ -6,10 +6,7 @@ counts are gathered with ``np.bincount``. Zones that overlap each other are
 rasterized in separate passes so every zone gets all of its cells. Zone polygons
 are reprojected to the raster CRS; the raster is never warped.
 
-A raster of a physical :class:`Quantity` is screened: cells outside its plausible
-range (an undeclared nodata such as -9999 or the float maximum 3.4e38) are left
-out like nodata, counted, and reported; a raster with no plausible cell, or one
-that holds the quantity in a wrong unit (PET in Kelvin), is refused.
+A raster of a physical :class:`Quantity` is screened (:class:`.screen.Screen`).
 """
 
 from typing import Iterator, List, Optional, Sequence, Tuple
@@ -22,106 +19,18 @@ import rasterio.errors
 import rasterio.features
 import rasterio.windows
 import shapely
-from rasterio.enums import ColorInterp
 
 from ..errors import InputError
+from ..messages import Message, tr
 from .geometry import coverage_percent, overlapping_pairs
 from .inputs import IsCancelled, Monitor, Progress, in_crs, polygons, require_overlap
 from .quantities import Quantity
+from .screen import Screen
 
 BLOCK_CELLS = 4_000_000  # cells read at once: about 16 MB of float32 plus the zone ids
 MAX_HISTOGRAM_BINS = 20_000_000  # zones x bins kept for percentiles (int64: 160 MB)
 COVERAGE = "coverage"  # share (0-100 %) of a zone's area with valid raster cells
 MAX_EXAMPLES = 5  # distinct unmapped class values named in a note
-SENTINEL = 9999.0  # |value| from here on is a nodata code, never a measurement in a wrong unit
-
-
-class Screen:
-    """Leaves out, block by block, the cells outside a quantity's range and counts
-    them (with one example value) and the plausible ones, over the whole raster.
-    Cells that would fit the quantity's wrong unit are counted apart; sentinels
-    (|value| >= 9999: -9999, -32768, 3.4e38) never fit it."""
-
-    def __init__(self, quantity: Optional[Quantity]):
-        self.quantity = quantity
-        self.plausible = 0
-        self.implausible = 0
-        self.moderate = 0  # implausible but no sentinel
-        self.in_wrong_unit = 0
-        self.example = None
-        self.wrong_unit_example = None
-
-    def __call__(self, values: np.ndarray, valid: np.ndarray) -> np.ndarray:
-        q = self.quantity
-        if q is None:
-            return valid
-        inside = (values >= q.low) & (values <= q.high)
-        outside = valid & ~inside
-        found = int(np.count_nonzero(outside))
-        self.plausible += int(np.count_nonzero(valid)) - found
-        if found:
-            self.implausible += found
-            odd = values[outside]
-            if self.example is None:
-                self.example = float(odd[0])
-            if q.wrong_unit is not None:
-                _unit, low, high, _how = q.wrong_unit
-                self.moderate += int(np.count_nonzero(np.abs(odd) < SENTINEL))
-                fits = odd[(odd >= low) & (odd <= high)]
-                self.in_wrong_unit += len(fits)
-                if self.wrong_unit_example is None and len(fits):
-                    self.wrong_unit_example = float(fits[0])
-        return valid & inside
-
-    def require_values(self, grid, band: int, raster_name: str) -> None:
-        """Refuse a rendered map (RGB bands or a colour palette of bytes): its cells
-        hold colours, not the quantity."""
-        q = self.quantity
-        interpretation = grid.colorinterp[band - 1]
-        picture = grid.count >= 3 and set(grid.dtypes[:3]) == {"uint8"}
-        if q is not None and (picture or interpretation == ColorInterp.palette):
-            raise InputError(
-                f"raster '{raster_name}' is a coloured map ({grid.count} bands, "
-                f"{interpretation.name} colours), not {q.name} values; use the data raster "
-                f"with one band of {q.name} in {q.unit}"
-            )
-
-    def verdict(self, raster_name: str) -> List[str]:
-        """The note on the cells left out; an error when the raster is unusable."""
-        q = self.quantity
-        if q is None:
-            return []
-        if self.plausible == 0 and self.implausible == 0:
-            raise InputError(
-                f"raster '{raster_name}' has no cell with data (all are nodata); "
-                f"pick a raster with {q.name} values"
-            )
-        if self.implausible == 0:
-            return []
-        wrong_unit = (
-            self.in_wrong_unit > self.plausible and self.in_wrong_unit >= 0.9 * self.moderate
-        )
-        if q.wrong_unit is not None and wrong_unit:
-            unit, low, high, how = q.wrong_unit
-            raise InputError(
-                f"raster '{raster_name}' looks like {q.name} in {unit}, not {q.unit}: "
-                f"{self.in_wrong_unit} cells lie between {low:g} and {high:g} "
-                f"(e.g. {self.wrong_unit_example:g}) and {self.plausible} in "
-                f"{q.range_text()}; convert it to {q.unit} ({how}) and run again"
-            )
-        if self.plausible == 0:
-            raise InputError(
-                f"raster '{raster_name}' has no cell with a plausible {q.name} "
-                f"({q.range_text()}): all {self.implausible} cells with data lie outside it "
-                f"(e.g. {self.example:g}); check the raster's unit (tenths of a unit need "
-                "the band's scale set) and its nodata value"
-            )
-        return [
-            f"raster '{raster_name}': {self.implausible} cells lie outside the plausible "
-            f"range of {q.name} ({q.range_text()}), e.g. {self.example:g}, and were left "
-            "out as nodata (the coverage dek_* shows it); if they are nodata, set the "
-            "raster's nodata value, else check the raster"
-        ]
 
 
 def zonal_stats(
@@ -245,14 +154,29 @@ def zonal_class_counts(
     wanted = ", ".join(f"{c:g}" for c in classes)
     if unmapped and not counts.any():
         raise InputError(
-            f"raster '{name}' has no cell of the classes {wanted} inside '{zones_name}' "
-            f"(values found there: {listed}); give the raster's class values"
+            tr(
+                "raster '{raster}' has no cell of the classes {classes} inside '{zones}' (values "
+                "found there: {listed}); give the raster's class values"
+            ),
+            raster=name,
+            classes=wanted,
+            zones=zones_name,
+            listed=listed,
         )
     if unmapped:
         notes.append(
-            f"raster '{name}': {unmapped} cells inside '{zones_name}' have a value that is "
-            f"not among the classes {wanted} (e.g. {listed}) and count as not covered; "
-            "add those values to the classes to count them"
+            Message(
+                tr(
+                    "raster '{raster}': {count} cells inside '{zones}' have a value that is not "
+                    "among the classes {classes} (e.g. {listed}) and count as not covered; add "
+                    "those values to the classes to count them"
+                ),
+                raster=name,
+                count=unmapped,
+                zones=zones_name,
+                classes=wanted,
+                listed=listed,
+            )
         )
     table = pd.DataFrame(counts.reshape(n, n_classes), index=zones.index, columns=list(classes))
     table.attrs["notes"] = notes
@@ -327,15 +251,21 @@ def open_raster(raster_path, raster_name: Optional[str] = None):
     try:
         grid = rasterio.open(raster_path)
     except rasterio.errors.RasterioIOError as error:
-        raise InputError(f"raster '{name}' cannot be read ({error}); pick a raster file") from None
+        raise InputError(
+            tr("raster '{raster}' cannot be read ({reason}); pick a raster file"),
+            raster=name,
+            reason=str(error),
+        ) from None
     if grid.crs is None:
         grid.close()
-        raise InputError(f"raster '{name}' has no CRS; assign one (e.g. EPSG:28992)")
+        raise InputError(
+            tr("raster '{raster}' has no CRS; assign one (e.g. EPSG:28992)"), raster=name
+        )
     return grid
 
 
 def _zone_geoms(grid, zones: gpd.GeoDataFrame, raster_name: str, zones_name: str):
-    notes: List[str] = []
+    notes: List[Message] = []
     geoms = polygons(in_crs(zones, grid.crs, zones_name), zones_name, notes)
     require_overlap(geoms, tuple(grid.bounds), raster_name, zones_name)
     return geoms, notes

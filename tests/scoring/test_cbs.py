@@ -5,15 +5,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wijkdiagnose.scoring.catalogue import BY_ID, INDICATORS
-from wijkdiagnose.scoring.cbs import (
-    CBS_INDICATORS,
-    SENTINEL_BOUND,
-    VARIABLES,
-    clean,
-    derive_indicators,
-    find_fields,
-)
+from wijkdiagnose.scoring.cbs import CBS_INDICATORS, VARIABLES, derive_indicators, find_fields
+from wijkdiagnose.scoring.cbs_values import SENTINEL_BOUND, clean
 from wijkdiagnose.scoring.errors import InputError
+from wijkdiagnose.scoring.messages import Message
 
 NAN = np.nan
 
@@ -374,7 +369,8 @@ def test_numbers_as_text_that_read_one_way_only_settle_the_field():
     # "1.234,5" is only Dutch, so "10.246" is 10246 (thousands) and "12,5" 12.5
     values = clean(["10.246", "1.234,5", "12,5", "7"], "BEV_DICHTH", "cbs", notes)
     np.testing.assert_array_equal(values, [10246, 1234.5, 12.5, 7])
-    assert notes == [
+    assert all(isinstance(note, Message) for note in notes)  # translated where shown
+    assert list(map(str, notes)) == [
         "field 'BEV_DICHTH' in layer 'cbs' holds numbers as Dutch text ('.' groups thousands, "
         "',' is the decimal mark); read them so, e.g. '10.246' as 10246."
     ]
@@ -413,7 +409,7 @@ def test_values_outside_the_physical_range_are_left_out_with_a_note():
     result = derive_indicators(frame, layer_name="cbs")
     np.testing.assert_array_equal(column(result, "ind_bev_dich"), [4000, NAN, NAN])
     np.testing.assert_array_equal(column(result, "ind_stadsverw"), [10, NAN, 50])
-    assert result.attrs["notes"] == [
+    assert list(map(str, result.attrs["notes"])) == [
         "layer 'cbs', field 'BEV_DICHTH': 2 value(s) outside 0-100000 inhabitants per km², "
         "e.g. 1e+12 (above 100000 (over ten times Den Haag, the densest gemeente (6 868 per "
         "km² in 2023))); left out as missing. Check the field.",
@@ -427,4 +423,4 @@ def test_a_negative_count_is_missing_so_derived_figures_are_too():
     result = derive_indicators(frame, layer_name="cbs")
     # 500 inhabitants on 10 ha = 5000 per km²
     np.testing.assert_array_equal(column(result, "ind_bev_dich"), [NAN, 5000])
-    assert "e.g. -5 (below 0)" in result.attrs["notes"][0]
+    assert "e.g. -5 (below 0)" in str(result.attrs["notes"][0])

@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from wijkdiagnose.scoring import fields
 from wijkdiagnose.scoring.errors import InputError
+from wijkdiagnose.scoring.schema.stakeholders import KOPLOPER_GECOMBINEERD
 from wijkdiagnose.scoring.stakeholders import (
     compare_stakeholders,
     read_stakeholder_scores,
@@ -164,7 +164,7 @@ def test_means_divergence_and_flags():
     assert two["afwijking"] == "mobiliteit"
     assert two["n_stakeholders"] == 1
     assert result.unmatched == {"WK99": 2}
-    assert fields.KOPLOPER_GECOMBINEERD not in result.fields  # no weight: no combined score
+    assert KOPLOPER_GECOMBINEERD not in result.fields  # no weight: no combined score
 
 
 def test_flags_list_the_largest_divergence_first_and_include_the_threshold():

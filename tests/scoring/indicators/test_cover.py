@@ -11,7 +11,6 @@ import rasterio.features
 import shapely
 
 from wijkdiagnose.scoring.errors import CancelledError, InputError
-from wijkdiagnose.scoring.indicators import names
 from wijkdiagnose.scoring.indicators.cover import (
     classify_land_cover,
     land_cover_shares,
@@ -19,6 +18,7 @@ from wijkdiagnose.scoring.indicators.cover import (
     raster_cover_shares,
     tree_canopy,
 )
+from wijkdiagnose.scoring.schema import indicators as schema
 
 BGT = load_class_mapping("bgt")
 OSM = load_class_mapping("osm")
@@ -49,18 +49,18 @@ def bgt_like(boxes):
 def test_hand_computed_shares(zones, bgt_like):
     result = land_cover_shares(zones, bgt_like, BGT)
     land_a = 10_000 - 1250
-    assert result[names.SEALED].tolist() == pytest.approx([100 * 6250 / land_a, 8.0])
-    assert result[names.GREEN].tolist() == pytest.approx([0.0, 92.0])  # building counted once
-    assert result[names.YARD].tolist() == pytest.approx([100 * 1250 / land_a, 0.0])
-    assert result[names.COVERAGE_LAND].tolist() == pytest.approx([100.0, 50.0])
-    assert list(result.columns) == list(names.LAND_COVER_FIELDS)
+    assert result[schema.SEALED].tolist() == pytest.approx([100 * 6250 / land_a, 8.0])
+    assert result[schema.GREEN].tolist() == pytest.approx([0.0, 92.0])  # building counted once
+    assert result[schema.YARD].tolist() == pytest.approx([100 * 1250 / land_a, 0.0])
+    assert result[schema.COVERAGE_LAND].tolist() == pytest.approx([100.0, 50.0])
+    assert list(result.columns) == list(schema.LAND_COVER_FIELDS)
 
 
 def test_garden_paving_fraction_splits_the_yards(zones, bgt_like):
     result = land_cover_shares(zones, bgt_like, BGT, garden_paving_fraction=0.4)
-    assert result[names.SEALED].iloc[0] == pytest.approx(100 * (6250 + 500) / 8750)
-    assert result[names.GREEN].iloc[0] == pytest.approx(100 * 750 / 8750)
-    assert result[names.YARD].iloc[0] == pytest.approx(100 * 1250 / 8750)
+    assert result[schema.SEALED].iloc[0] == pytest.approx(100 * (6250 + 500) / 8750)
+    assert result[schema.GREEN].iloc[0] == pytest.approx(100 * 750 / 8750)
+    assert result[schema.YARD].iloc[0] == pytest.approx(100 * 1250 / 8750)
     with pytest.raises(InputError, match=r"garden paving fraction 40 is outside 0-1"):
         land_cover_shares(zones, bgt_like, BGT, garden_paving_fraction=40)
 
@@ -69,8 +69,8 @@ def test_only_water_leaves_shares_empty_but_coverage_set(boxes):
     result = land_cover_shares(
         boxes((0, 0, 10, 10)), {"water": boxes((0, 0, 10, 5), **{"class": ["zee"]})}, BGT
     )
-    assert result[names.SEALED].isna().all()
-    assert result[names.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)
+    assert result[schema.SEALED].isna().all()
+    assert result[schema.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)
 
 
 def test_osm_tags_in_other_tags_are_read(boxes):
@@ -87,8 +87,8 @@ def test_osm_tags_in_other_tags_are_read(boxes):
 def test_unmapped_features_are_named_in_a_note(boxes):
     layer = boxes((0, 0, 10, 10), (10, 0, 20, 10), landuse=["grass", "residential"])
     result = land_cover_shares(boxes((0, 0, 20, 10)), {"osm": layer}, OSM)
-    assert result[names.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)
-    note = result.attrs["notes"][0]
+    assert result[schema.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)
+    note = str(result.attrs["notes"][0])
     assert "layer 'osm': 1 features have no mapped class" in note and "landuse=residential" in note
 
 
@@ -121,8 +121,8 @@ def test_invalid_land_cover_is_repaired_and_noted(boxes):
     layer = boxes((0, 0, 10, 10), bgt_fysiekvoorkomen=["gesloten verharding"])
     layer.geometry = [shapely.Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])]  # bow tie
     result = land_cover_shares(boxes((0, 0, 10, 10)), {"landcover": layer}, BGT)
-    assert result[names.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)  # two triangles
-    assert "layer 'landcover': 1 invalid geometries were repaired" in result.attrs["notes"][0]
+    assert result[schema.COVERAGE_LAND].iloc[0] == pytest.approx(50.0)  # two triangles
+    assert "layer 'landcover': 1 invalid geometries were repaired" in str(result.attrs["notes"][0])
 
 
 def test_class_mapping_file_errors(tmp_path):
@@ -153,9 +153,9 @@ def test_classified_raster(write_raster, zones):
     result = raster_cover_shares(
         path, zones, {1: "verhard", 2: "groen", 3: "water", 4: "half_verhard"}
     )
-    assert result[names.SEALED].tolist() == pytest.approx([100 * (5000 + 1250) / 7500, 0.0])
-    assert result[names.GREEN].tolist() == pytest.approx([0.0, 100.0])
-    assert result[names.COVERAGE_LAND].tolist() == pytest.approx([100.0, 50.0])
+    assert result[schema.SEALED].tolist() == pytest.approx([100 * (5000 + 1250) / 7500, 0.0])
+    assert result[schema.GREEN].tolist() == pytest.approx([0.0, 100.0])
+    assert result[schema.COVERAGE_LAND].tolist() == pytest.approx([100.0, 50.0])
     with pytest.raises(InputError, match=r"unknown category 'bos'"):
         raster_cover_shares(path, zones, {2: "bos"})
 
@@ -194,15 +194,15 @@ def test_real_bgt_binnenstad_against_geopandas_overlay(bgt_layers, delft_wijken)
     land = areas.drop("water").sum()
     sealed = areas["pand"] + areas["verhard"] + 0.5 * areas["half_verhard"]
     # BGT is a partition: overlaps between the layers are slivers, so 0.5 % points is ample
-    assert row[names.SEALED] == pytest.approx(100 * sealed / land, abs=0.5)
-    assert row[names.GREEN] == pytest.approx(100 * areas["groen"] / land, abs=0.5)
-    assert row[names.YARD] == pytest.approx(100 * areas["erf"] / land, abs=0.5)
-    assert row[names.COVERAGE_LAND] == pytest.approx(
+    assert row[schema.SEALED] == pytest.approx(100 * sealed / land, abs=0.5)
+    assert row[schema.GREEN] == pytest.approx(100 * areas["groen"] / land, abs=0.5)
+    assert row[schema.YARD] == pytest.approx(100 * areas["erf"] / land, abs=0.5)
+    assert row[schema.COVERAGE_LAND] == pytest.approx(
         100 * union_area / binnenstad.area.iloc[0], rel=1e-6
     )
     # the crop covers a few % of two wijken and nothing of the others
-    assert (result[names.COVERAGE_LAND] > 0.5).sum() == 2
-    assert result[names.COVERAGE_LAND].max() < 5
+    assert (result[schema.COVERAGE_LAND] > 0.5).sum() == 2
+    assert result[schema.COVERAGE_LAND].max() < 5
 
 
 def test_real_osm_campus_coverage_counts_overlaps_once(campus_osm, delft_wijken):
@@ -216,9 +216,9 @@ def test_real_osm_campus_coverage_counts_overlaps_once(campus_osm, delft_wijken)
     union = shapely.union_all(shapely.make_valid(pd.concat(mapped).to_numpy()))
     expected = 100 * shapely.intersection(union, wippolder).area / wippolder.area
     row = result.loc[delft_wijken["wijknaam"] == "Wijk 28 Wippolder"].iloc[0]
-    assert row[names.COVERAGE_LAND] == pytest.approx(expected, rel=1e-6)
-    assert 30 < row[names.COVERAGE_LAND] < 60  # the campus box holds only part of Wippolder
-    assert row[names.SEALED] + row[names.GREEN] <= 100 + 1e-9
+    assert row[schema.COVERAGE_LAND] == pytest.approx(expected, rel=1e-6)
+    assert 30 < row[schema.COVERAGE_LAND] < 60  # the campus box holds only part of Wippolder
+    assert row[schema.SEALED] + row[schema.GREEN] <= 100 + 1e-9
 
 
 def test_real_tree_canopy_against_rasterio_mask(vegetation_height, delft_wijken):
@@ -226,14 +226,14 @@ def test_real_tree_canopy_against_rasterio_mask(vegetation_height, delft_wijken)
     with rasterio.open(vegetation_height) as dataset:
         heights = dataset.read(1)
         transform = dataset.transform
-    for position in np.flatnonzero(result[names.COVERAGE_CANOPY].to_numpy() > 0):
+    for position in np.flatnonzero(result[schema.COVERAGE_CANOPY].to_numpy() > 0):
         geom = delft_wijken.geometry.iloc[position]
         inside = rasterio.features.geometry_mask([geom], heights.shape, transform, invert=True)
         cells = heights[inside & (heights != -9999)]
-        assert result[names.CANOPY].iloc[position] == pytest.approx(100 * np.mean(cells > 2.5))
+        assert result[schema.CANOPY].iloc[position] == pytest.approx(100 * np.mean(cells > 2.5))
     binnenstad = result.loc[delft_wijken["wijknaam"] == "Wijk 11 Binnenstad"].iloc[0]
-    assert 10 < binnenstad[names.CANOPY] < 40  # SOURCES.md: 22 % of all cells are above 2.5 m
-    assert result[names.CANOPY].isna().sum() == 11  # no data at all in 11 of 13 wijken
+    assert 10 < binnenstad[schema.CANOPY] < 40  # SOURCES.md: 22 % of all cells are above 2.5 m
+    assert result[schema.CANOPY].isna().sum() == 11  # no data at all in 11 of 13 wijken
 
 
 def test_raster_classes_parse_with_named_errors():

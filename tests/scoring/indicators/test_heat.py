@@ -6,8 +6,8 @@ import pytest
 from scipy import ndimage
 
 from wijkdiagnose.scoring.errors import CancelledError, InputError
-from wijkdiagnose.scoring.indicators import names
 from wijkdiagnose.scoring.indicators.heat import distance_to_cool_places, heat_stress
+from wijkdiagnose.scoring.schema import indicators as schema
 
 HOT = 40.0
 
@@ -28,20 +28,20 @@ def test_hand_computed_statistics(write_raster, boxes):
     path = write_raster(pet, top=100)
     result = heat_stress(path, boxes((0, 0, 100, 100)))
     # 100 cells: 88 at 40, 10 at 30, one 38, one 45
-    assert result[names.PET_MEAN].iloc[0] == pytest.approx((88 * 40 + 300 + 38 + 45) / 100)
-    assert result[names.PET_ABOVE_LOW].iloc[0] == pytest.approx(90.0)  # 40s, 45 and 38
-    assert result[names.PET_ABOVE_HIGH].iloc[0] == pytest.approx(1.0)
-    assert result[names.PET_P90].iloc[0] == pytest.approx(40.0, abs=0.0051)
-    assert result[names.COVERAGE_HEAT].iloc[0] == pytest.approx(100.0)
-    assert np.isnan(result[names.FAR_FROM_COOL].iloc[0])  # no addresses given
-    assert list(result.columns) == list(names.HEAT_FIELDS)
+    assert result[schema.PET_MEAN].iloc[0] == pytest.approx((88 * 40 + 300 + 38 + 45) / 100)
+    assert result[schema.PET_ABOVE_LOW].iloc[0] == pytest.approx(90.0)  # 40s, 45 and 38
+    assert result[schema.PET_ABOVE_HIGH].iloc[0] == pytest.approx(1.0)
+    assert result[schema.PET_P90].iloc[0] == pytest.approx(40.0, abs=0.0051)
+    assert result[schema.COVERAGE_HEAT].iloc[0] == pytest.approx(100.0)
+    assert np.isnan(result[schema.FAR_FROM_COOL].iloc[0])  # no addresses given
+    assert list(result.columns) == list(schema.HEAT_FIELDS)
 
 
 def test_thresholds_are_parameters(write_raster, boxes):
     path = write_raster(pet_with_cool_places(), top=100)
     result = heat_stress(path, boxes((0, 0, 100, 100)), thresholds=(29, 39))
-    assert result[names.PET_ABOVE_LOW].iloc[0] == pytest.approx(100.0)
-    assert result[names.PET_ABOVE_HIGH].iloc[0] == pytest.approx(89.0)
+    assert result[schema.PET_ABOVE_LOW].iloc[0] == pytest.approx(100.0)
+    assert result[schema.PET_ABOVE_HIGH].iloc[0] == pytest.approx(89.0)
 
 
 def test_distances_to_cool_places_by_hand(write_raster):
@@ -67,11 +67,11 @@ def test_share_of_addresses_far_from_a_cool_place(write_raster, boxes, point_lay
         [np.hypot(20, 10), np.hypot(40, 40), np.hypot(50, 10), np.hypot(5, 5)]
     )
     result = heat_stress(path, zones, addresses, cool_distance=30)
-    assert result[names.FAR_FROM_COOL].tolist() == pytest.approx([0.0, 200 / 3])
+    assert result[schema.FAR_FROM_COOL].tolist() == pytest.approx([0.0, 200 / 3])
     weighted = heat_stress(
         path, zones, addresses, cool_distance=30, address_weight_field="woningen"
     )
-    assert weighted[names.FAR_FROM_COOL].tolist() == pytest.approx([0.0, 75.0])
+    assert weighted[schema.FAR_FROM_COOL].tolist() == pytest.approx([0.0, 75.0])
 
 
 def test_cool_places_match_a_whole_raster_labelling(write_raster):
@@ -102,15 +102,15 @@ def test_no_cool_place_gives_infinite_distance(write_raster, boxes, point_layer)
     path = write_raster(np.full((4, 4), HOT))
     assert distance_to_cool_places(path, np.array([[5.0, 5.0]]))[0] == np.inf
     result = heat_stress(path, boxes((0, 0, 40, 40)), point_layer([[5, 5]]))
-    assert result[names.FAR_FROM_COOL].iloc[0] == 100.0
+    assert result[schema.FAR_FROM_COOL].iloc[0] == 100.0
 
 
 def test_addresses_outside_the_raster_are_noted(write_raster, boxes, point_layer):
     path = write_raster(pet_with_cool_places(), top=100)
     result = heat_stress(path, boxes((0, 0, 200, 100)), point_layer([[5, 95], [150, 50]]))
-    assert result[names.FAR_FROM_COOL].iloc[0] == 0.0
-    assert result[names.COVERAGE_HEAT].iloc[0] == pytest.approx(50.0)
-    assert "1 addresses lie outside the PET raster" in result.attrs["notes"][0]
+    assert result[schema.FAR_FROM_COOL].iloc[0] == 0.0
+    assert result[schema.COVERAGE_HEAT].iloc[0] == pytest.approx(50.0)
+    assert "1 addresses lie outside the PET raster" in str(result.attrs["notes"][0])
 
 
 def test_bad_address_layers(write_raster, boxes, point_layer):

@@ -6,8 +6,8 @@ import pytest
 import shapely
 
 from wijkdiagnose.scoring.errors import CancelledError, InputError
-from wijkdiagnose.scoring.indicators import names
 from wijkdiagnose.scoring.indicators.roofs import roof_areas
+from wijkdiagnose.scoring.schema import indicators as schema
 
 
 @pytest.fixture
@@ -28,21 +28,21 @@ def buildings(boxes):
 
 def test_hand_computed_roof_areas(zones, buildings):
     result = roof_areas(zones, buildings, roof_shape_field="roof:shape")
-    assert result[names.ROOF_TOTAL].tolist() == pytest.approx([600, 300])
-    assert result[names.ROOF_FLAT].tolist() == pytest.approx([400, 0])
-    assert result[names.ROOF_SLOPED].tolist() == pytest.approx([200, 200])
-    assert result[names.ROOF_USABLE].tolist() == pytest.approx([400 + 100, 100 + 75])
-    assert list(result.columns) == list(names.ROOF_FIELDS)
+    assert result[schema.ROOF_TOTAL].tolist() == pytest.approx([600, 300])
+    assert result[schema.ROOF_FLAT].tolist() == pytest.approx([400, 0])
+    assert result[schema.ROOF_SLOPED].tolist() == pytest.approx([200, 200])
+    assert result[schema.ROOF_USABLE].tolist() == pytest.approx([400 + 100, 100 + 75])
+    assert list(result.columns) == list(schema.ROOF_FIELDS)
 
 
 def test_factors_are_parameters_and_shape_is_optional(zones, buildings):
     result = roof_areas(
         zones, buildings, roof_shape_field="roof:shape", sloped_factor=0.8, unknown_factor=0
     )
-    assert result[names.ROOF_USABLE].tolist() == pytest.approx([400 + 160, 160])
+    assert result[schema.ROOF_USABLE].tolist() == pytest.approx([400 + 160, 160])
     unknown = roof_areas(zones, buildings)
-    assert unknown[names.ROOF_FLAT].sum() == 0 and unknown[names.ROOF_SLOPED].sum() == 0
-    assert unknown[names.ROOF_USABLE].tolist() == pytest.approx([0.75 * 600, 0.75 * 300])
+    assert unknown[schema.ROOF_FLAT].sum() == 0 and unknown[schema.ROOF_SLOPED].sum() == 0
+    assert unknown[schema.ROOF_USABLE].tolist() == pytest.approx([0.75 * 600, 0.75 * 300])
 
 
 def test_bad_roof_input(zones, buildings, point_layer):
@@ -64,11 +64,11 @@ def test_real_bag_panden_against_geopandas_overlay(shared_data, delft_wijken):
     result = roof_areas(delft_wijken, panden)
     pieces = gpd.overlay(panden, delft_wijken[["wijknaam", "geometry"]], how="intersection")
     expected = pieces.geometry.area.groupby(pieces["wijknaam"]).sum()
-    by_name = result.set_index(delft_wijken["wijknaam"])[names.ROOF_TOTAL]
+    by_name = result.set_index(delft_wijken["wijknaam"])[schema.ROOF_TOTAL]
     assert by_name[by_name > 0].to_dict() == pytest.approx(expected.to_dict(), rel=1e-9)
     hull = shapely.convex_hull(shapely.union_all(panden.geometry.to_numpy()))
     wippolder = delft_wijken.geometry[delft_wijken["wijknaam"] == "Wijk 28 Wippolder"].iloc[0]
     assert by_name["Wijk 28 Wippolder"] > 300_000
-    assert result.loc[delft_wijken["wijknaam"] == "Wijk 28 Wippolder", names.COVERAGE_ROOFS].iloc[
+    assert result.loc[delft_wijken["wijknaam"] == "Wijk 28 Wippolder", schema.COVERAGE_ROOFS].iloc[
         0
     ] == pytest.approx(100 * hull.intersection(wippolder).area / wippolder.area)

@@ -8,8 +8,8 @@ import pytest
 import shapely
 
 from wijkdiagnose.scoring.errors import InputError
-from wijkdiagnose.scoring.indicators import names
 from wijkdiagnose.scoring.indicators.transit import stop_modes, transit_coverage
+from wijkdiagnose.scoring.schema import indicators as schema
 
 BUS, TRAM, TREIN = (0, 0), (1000, 0), (0, 3000)
 ADDRESSES = [(300, 0), (700, 0), (0, 1500), (2000, 2000), (-450, 0)]
@@ -30,14 +30,14 @@ def test_hand_computed_pbl_coverage(zones, stops, point_layer):
     result = transit_coverage(
         zones, stops, addresses=point_layer(ADDRESSES), mode_field="modaliteit"
     )
-    assert result[names.TRANSIT_ANY].tolist() == pytest.approx([100.0, 50.0])
+    assert result[schema.TRANSIT_ANY].tolist() == pytest.approx([100.0, 50.0])
     assert result["ind_ov_bus"].tolist() == pytest.approx([200 / 3, 0.0])  # 300 and 450 m
     assert result["ind_ov_tram"].tolist() == pytest.approx([100 / 3, 0.0])  # 300 m
     assert result["ind_ov_trein"].tolist() == pytest.approx([0.0, 50.0])  # 1500 m
     assert result["ind_ov_metro"].tolist() == [0.0, 0.0]
-    assert result[names.TRANSIT_BASIS].tolist() == ["adressen", "adressen"]
-    assert result[names.TRANSIT_PROFILE].tolist() == ["pbl", "pbl"]
-    assert list(result.columns) == list(names.TRANSIT_FIELDS)
+    assert result[schema.TRANSIT_BASIS].tolist() == ["adressen", "adressen"]
+    assert result[schema.TRANSIT_PROFILE].tolist() == ["pbl", "pbl"]
+    assert list(result.columns) == list(schema.TRANSIT_FIELDS)
 
 
 def test_planning_profile_and_overrides(zones, stops, point_layer):
@@ -45,8 +45,8 @@ def test_planning_profile_and_overrides(zones, stops, point_layer):
     planning = transit_coverage(
         zones, stops, addresses=addresses, mode_field="modaliteit", profile="planning"
     )
-    assert planning[names.TRANSIT_ANY].tolist() == pytest.approx([200 / 3, 0.0])  # 450, 1500 m out
-    assert planning[names.TRANSIT_PROFILE].iloc[0] == "planning"
+    assert planning[schema.TRANSIT_ANY].tolist() == pytest.approx([200 / 3, 0.0])  # 450, 1500 m out
+    assert planning[schema.TRANSIT_PROFILE].iloc[0] == "planning"
     wider = transit_coverage(
         zones, stops, addresses=addresses, mode_field="modaliteit", distances={"trein": 3000}
     )
@@ -84,9 +84,9 @@ def test_area_basis_against_an_exact_circle(boxes, point_layer):
     zone = boxes((0, 0, 1000, 1000))
     stop = point_layer([(500, 500)], modaliteit=["bus"])
     result = transit_coverage(zone, stop, mode_field="modaliteit", area_step=5.0)
-    assert result[names.TRANSIT_ANY].iloc[0] == pytest.approx(100 * np.pi / 4, abs=0.1)
-    assert result[names.TRANSIT_BASIS].iloc[0] == "oppervlak"
-    assert result[names.COVERAGE_TRANSIT].iloc[0] == 100.0
+    assert result[schema.TRANSIT_ANY].iloc[0] == pytest.approx(100 * np.pi / 4, abs=0.1)
+    assert result[schema.TRANSIT_BASIS].iloc[0] == "oppervlak"
+    assert result[schema.COVERAGE_TRANSIT].iloc[0] == 100.0
 
 
 def test_bad_transit_input(zones, stops, point_layer, boxes):
@@ -125,12 +125,12 @@ def test_real_campus_buildings_against_brute_force(campus_osm, shared_data, delf
     centres["covered"] = gaps.min(axis=1) <= 500
     joined = gpd.sjoin(centres, delft_wijken[["wijknaam", "geometry"]], predicate="within")
     expected = 100 * joined.groupby("wijknaam")["covered"].mean()
-    by_name = result.set_index(delft_wijken["wijknaam"])[names.TRANSIT_ANY].dropna()
+    by_name = result.set_index(delft_wijken["wijknaam"])[schema.TRANSIT_ANY].dropna()
     assert by_name.to_dict() == pytest.approx(expected.to_dict())
     assert by_name["Wijk 28 Wippolder"] > 95
-    assert result[names.TRANSIT_BASIS].iloc[0] == "gebouwen"
+    assert result[schema.TRANSIT_BASIS].iloc[0] == "gebouwen"
     wippolder = result.loc[delft_wijken["wijknaam"] == "Wijk 28 Wippolder"].iloc[0]
-    assert 40 < wippolder[names.COVERAGE_TRANSIT] < 70  # the panden cover part of Wippolder
+    assert 40 < wippolder[schema.COVERAGE_TRANSIT] < 70  # the panden cover part of Wippolder
 
 
 def test_real_area_basis_against_buffer_union(campus_osm, delft_wijken):
@@ -139,4 +139,4 @@ def test_real_area_basis_against_buffer_union(campus_osm, delft_wijken):
     reach = shapely.union_all(shapely.buffer(stops.geometry.to_numpy(), 500, quad_segs=64))
     for position, geom in enumerate(delft_wijken.geometry):
         expected = 100 * shapely.intersection(geom, reach).area / geom.area
-        assert result[names.TRANSIT_ANY].iloc[position] == pytest.approx(expected, abs=0.5)
+        assert result[schema.TRANSIT_ANY].iloc[position] == pytest.approx(expected, abs=0.5)

@@ -9,6 +9,7 @@ import shapely
 
 from wijkdiagnose.scoring.errors import CancelledError, InputError
 from wijkdiagnose.scoring.indicators.zonal import zonal_class_counts, zonal_stats
+from wijkdiagnose.scoring.messages import Message
 
 # 4x4 cells of 10 m, top-left at (0, 40); the top-left cell is nodata
 GRID = np.arange(30, 46, dtype=float).reshape(4, 4)
@@ -119,7 +120,10 @@ def test_invalid_zone_is_repaired_and_noted(grid, boxes):
     bowtie = shapely.Polygon([(0, 20), (20, 40), (20, 20), (0, 40)])  # self-intersecting
     zones.geometry = [bowtie]
     stats = zonal_stats(grid, zones)
-    assert "1 invalid geometries were repaired" in stats.attrs["notes"][0]
+    (note,) = stats.attrs["notes"]
+    assert isinstance(note, Message)  # a template, translated where it is shown
+    assert note.template.startswith("layer '{layer}': {count} invalid geometries were repaired")
+    assert "layer 'wijken': 1 invalid geometries were repaired" in str(note)
     assert stats["count"].iloc[0] > 0
 
 
