@@ -17,3 +17,4 @@ OVERZICHT_TEMPLATE = LAYOUTS / "overzicht.qpt"  # all wijken coloured by koplope
 PROFILES = RESOURCES / "profiles"
 DEFAULT_PROFILE = PROFILES / "default.toml"  # the shipped profile
 LAND_COVER_CLASSES = PROFILES / "landcover_classes.toml"  # land-cover class mapping
+AANLEIDINGEN_CATALOGUE = PROFILES / "aanleidingen.toml"  # types of maintenance work

@@ -5,8 +5,8 @@
 import numpy as np
 
 from wijkdiagnose.scoring.conventions import TRANSIT_PROFILES as PROFILES
-from wijkdiagnose.scoring.indicators import names
 from wijkdiagnose.scoring.indicators.transit import transit_coverage
+from wijkdiagnose.scoring.schema import indicators
 
 from . import generate, qgis_env
 from .timing import Row, timed
@@ -38,7 +38,7 @@ def run(address_count: int, stop_count: int, zone_count: int, workdir) -> Row:
     for wijk, (covered, total) in counts.items():
         if total:
             theirs[wijk] = 100.0 * covered / total
-    diff = np.nanmax(np.abs(ours[names.TRANSIT_ANY].to_numpy() - theirs))
+    diff = np.nanmax(np.abs(ours[indicators.TRANSIT_ANY].to_numpy() - theirs))
     size = f"{address_count} addresses, {stop_count} stops, {zone_count} wijken"
     return Row("coverage", size, ours_s, qgis_s, float(diff), "%-points")
 

@@ -6,13 +6,13 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from wijkdiagnose.scoring.indicators import names
 from wijkdiagnose.scoring.indicators.cover import (
     PRIORITY,
     land_cover_shares,
     load_class_mapping,
     shares_from_areas,
 )
+from wijkdiagnose.scoring.schema import indicators
 
 from . import generate, qgis_env
 from .timing import Row, timed
@@ -44,7 +44,7 @@ def run(tile_count: int, zone_count: int, workdir) -> Row:
     for (wijk, category), area in areas.items():
         table.loc[wijk, category] = area
     theirs = shares_from_areas(table)
-    theirs[names.COVERAGE_LAND] = 100 * table.sum(axis=1) / zones.area
+    theirs[indicators.COVERAGE_LAND] = 100 * table.sum(axis=1) / zones.area
     diff = np.nanmax(np.abs(ours[theirs.columns].to_numpy() - theirs.to_numpy()))
     size = f"{len(cover)} tiles, {zone_count} wijken"
     return Row("overlay", size, ours_s, qgis_s, float(diff), "%-points")

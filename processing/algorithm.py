@@ -1,5 +1,6 @@
 """What every Wijkdiagnose algorithm shares: naming, help, icon, error boundary."""
 
+import datetime
 import os
 import traceback
 from typing import NamedTuple, Optional, Tuple
@@ -22,11 +23,12 @@ from .. import dependencies
 from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ..i18n import localized
 from ..paths import ICON
-from ..scoring import fields
 from ..scoring.cbs import find_fields
 from ..scoring.errors import CancelledError, InputError, WijkdiagnoseError
+from ..scoring.schema import diagnosis
 from ..scoring.schema.wijk import wijk_keys
 from ..scoring.tables import require_unique_wijk_codes, wijk_code_column
+from ..scoring.timeline.koppelkansen import DEFAULT_HORIZON_YEARS
 from .adapter import (
     OutputTransaction,
     attribute_table,
@@ -36,6 +38,7 @@ from .adapter import (
     read_geodataframe,
 )
 from .destinations import LAYER_PARAMETERS, check_destinations
+from .parameters import HORIZON_END, HORIZON_START
 
 # Parameters whose value may be a file path (a field name or number is never a file).
 FILE_PARAMETERS = LAYER_PARAMETERS | {"file", "multilayer"}
@@ -273,15 +276,23 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         return source
 
     def require_full_field_names(self, names, layer_name: str) -> None:
-        shortened = fields.shortened_fields(names)
+        shortened = diagnosis.shortened_fields(names)
         if shortened:
             raise InputError(
                 self.tr(
                     "Layer '{}' holds the diagnosis with field names cut to 10 characters "
                     "(e.g. '{}' for '{}'), as a Shapefile stores them; save the output of "
                     "Score transitions as GeoPackage and use that layer."
-                ).format(layer_name, shortened[0][: fields.SHAPEFILE_NAME_LENGTH], shortened[0])
+                ).format(layer_name, shortened[0][: diagnosis.SHAPEFILE_NAME_LENGTH], shortened[0])
             )
+
+    def planning_horizon(self, parameters, context):
+        """(first, last year): empty means this year and first year + DEFAULT_HORIZON_YEARS.
+        Koppelkansen and check_inputs both take the two parameters (parameters.py)."""
+        first = self.optional_number(parameters, HORIZON_START, context)
+        first = datetime.date.today().year if first is None else int(first)
+        last = self.optional_number(parameters, HORIZON_END, context)
+        return first, (first + DEFAULT_HORIZON_YEARS if last is None else int(last))
 
     def field_name(self, parameters, name, context):
         """The field chosen in parameter ``name``, or None when an optional field is empty."""

@@ -1,14 +1,39 @@
 """Parameters that more than one algorithm declares alike, defined once: an algorithm that
 checks another's input (check_inputs) takes them from here, never from that algorithm."""
 
-from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterMultipleLayers
+from qgis.core import (
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..compat import SOURCE_POLYGON
+from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_POLYGON, SOURCE_VECTOR
+from ..scoring.timeline.koppelkansen import (
+    DEFAULT_GRAAFRUST,
+    DEFAULT_HORIZON_YEARS,
+    DEFAULT_URGENCY,
+)
 
 LAND_COVER = "LAND_COVER"
 CLASSES = "CLASSES"
 CLASS_MAPPINGS = ("BGT", "OpenStreetMap")  # the options of CLASSES, in enum order
+
+# The maintenance works and the koppelkansen settings (koppelkansen; check_inputs)
+AANLEIDINGEN = "AANLEIDINGEN"
+TYPE_FIELD = "TYPE_FIELD"
+YEAR_FIELD = "YEAR_FIELD"
+END_YEAR_FIELD = "END_YEAR_FIELD"
+EVENT_WIJK_FIELD = "EVENT_WIJK_FIELD"
+SOURCE_FIELD = "SOURCE_FIELD"
+CATALOGUE = "CATALOGUE"
+GRAAFRUST = "GRAAFRUST"
+THRESHOLD = "THRESHOLD"
+HORIZON_START = "HORIZON_START"
+HORIZON_END = "HORIZON_END"
 
 
 def land_cover_parameters() -> tuple:
@@ -27,3 +52,65 @@ def land_cover_parameters() -> tuple:
             defaultValue=0,
         ),
     )
+
+
+def _works_field(name: str, description: str, optional: bool) -> QgsProcessingParameterField:
+    return QgsProcessingParameterField(
+        name, description, parentLayerParameterName=AANLEIDINGEN, optional=optional
+    )
+
+
+def _year(name: str, description: str) -> QgsProcessingParameterNumber:
+    # Empty by default, so a saved model keeps following the calendar.
+    return QgsProcessingParameterNumber(
+        name, description, NUMBER_INTEGER, None, optional=True, minValue=1900, maxValue=2200
+    )
+
+
+def works_parameters() -> dict:
+    """{name: definition} of the maintenance works, their fields and the koppelkansen
+    settings, in the order koppelkansen shows them."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("parameters", text)
+
+    definitions = (
+        QgsProcessingParameterFeatureSource(
+            AANLEIDINGEN, tr("Maintenance works (any geometry, or a table)"), [SOURCE_VECTOR]
+        ),
+        _works_field(TYPE_FIELD, tr("Type of work field"), False),
+        _works_field(YEAR_FIELD, tr("Year field (a year, or a range like 2027-2029)"), False),
+        _works_field(END_YEAR_FIELD, tr("End year field"), True),
+        _works_field(EVENT_WIJK_FIELD, tr("Wijk code field of the works"), True),
+        _works_field(SOURCE_FIELD, tr("Source field (e.g. the plan a work comes from)"), True),
+        QgsProcessingParameterFile(
+            CATALOGUE,
+            tr("Aanleidingen catalogue (TOML); empty for the shipped one"),
+            extension="toml",
+            optional=True,
+        ),
+        QgsProcessingParameterNumber(
+            GRAAFRUST,
+            tr("Graafrust window (years)"),
+            type=NUMBER_INTEGER,
+            defaultValue=DEFAULT_GRAAFRUST,
+            minValue=0,
+            maxValue=50,
+        ),
+        QgsProcessingParameterNumber(
+            THRESHOLD,
+            tr("Urgency threshold (score 0-100)"),
+            type=NUMBER_DOUBLE,
+            defaultValue=DEFAULT_URGENCY,
+            minValue=0,
+            maxValue=100,
+        ),
+        _year(HORIZON_START, tr("Planning horizon: first year (empty: this year)")),
+        _year(
+            HORIZON_END,
+            tr("Planning horizon: last year (empty: first year + {})").format(
+                DEFAULT_HORIZON_YEARS
+            ),
+        ),
+    )
+    return {definition.name(): definition for definition in definitions}

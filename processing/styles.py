@@ -19,8 +19,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..paths import PRESSURE_STYLE
-from ..scoring import fields
 from ..scoring.errors import InputError
+from ..scoring.schema import diagnosis
 from ..scoring.transitions import TRANSITIONS
 
 FONT_FAMILY = "DejaVu Sans"
@@ -76,7 +76,7 @@ def fill(colour: str, outline: str = "#ffffff", width: float = 0.2):
 
 def koploper_colour_expression() -> str:
     """CASE expression: the colour of the koploper in scoring/transitions.py."""
-    koploper = QgsExpression.quotedColumnRef(fields.KOPLOPER)
+    koploper = QgsExpression.quotedColumnRef(diagnosis.KOPLOPER)
     cases = " ".join(
         f"WHEN {koploper} = {QgsExpression.quotedValue(t.id)} "
         f"THEN {QgsExpression.quotedValue(t.colour)}"
@@ -90,7 +90,7 @@ def koploper_copy(layer, label_field=None):
     categories = [QgsRendererCategory(t.id, fill(t.colour), t.label_nl, True) for t in TRANSITIONS]
     categories.append(QgsRendererCategory(None, fill(NO_KOPLOPER_COLOUR), NO_KOPLOPER_LABEL))
     copy = layer.clone()
-    copy.setRenderer(QgsCategorizedSymbolRenderer(fields.KOPLOPER, categories))
+    copy.setRenderer(QgsCategorizedSymbolRenderer(diagnosis.KOPLOPER, categories))
     copy.setName("Koploper")
     if label_field:
         settings = QgsPalLayerSettings()

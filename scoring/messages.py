@@ -7,7 +7,7 @@ text (tests, logs), and the QGIS side (``i18n.localized``) looks the template up
 in the installed translation before it fills in the parameters.
 """
 
-from typing import Callable
+from typing import Callable, Sequence
 
 # pylupdate5 files a bare ``tr("...")`` outside ``self.tr`` under "@default"
 CONTEXT = "@default"
@@ -66,3 +66,10 @@ def message(template, **params) -> Message:
             raise TypeError("a Message already has its parameters")
         return template
     return Message(template, **params)
+
+
+def joined(parts: Sequence[Message], separator: str) -> Message:
+    """``parts`` as one Message, ``separator`` between them: the template holds only
+    placeholders, so the translation of each part is what is looked up."""
+    names = [f"part{k}" for k in range(len(parts))]
+    return Message(separator.join("{" + name + "}" for name in names), **dict(zip(names, parts)))

@@ -7,7 +7,7 @@ import rasterio
 from qgis_helpers import memory_layer, run
 from rasterio.transform import from_origin
 
-from wijkdiagnose.scoring.fields import SCORE_FIELDS
+from wijkdiagnose.scoring.schema.diagnosis import SCORE_FIELDS
 
 SQUARE = "POLYGON(({x} 0, {x1} 0, {x1} 100, {x} 100, {x} 0))"
 SCORED = "WK_CODE:string&field=ind_dak_bruikbaar:double&" + "&".join(

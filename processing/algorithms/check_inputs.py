@@ -20,18 +20,27 @@ from ...scoring.timeline.events import load_catalogue, read_events, require_know
 from ...scoring.timeline.koppelkansen import check_planning
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..destinations import DestinationChecks
-from ..parameters import CLASSES, LAND_COVER, land_cover_parameters
+from ..parameters import (
+    AANLEIDINGEN,
+    CATALOGUE,
+    CLASSES,
+    EVENT_WIJK_FIELD,
+    GRAAFRUST,
+    HORIZON_END,
+    HORIZON_START,
+    LAND_COVER,
+    TYPE_FIELD,
+    YEAR_FIELD,
+    land_cover_parameters,
+    works_parameters,
+)
 from ..table_input import read_table
-from .koppelkansen import Koppelkansen
 from .score_transitions import ScoreTransitions
 
 # The parameters check_inputs takes from the step that reads them (names and definitions);
 # the land cover and its class mapping from processing/parameters.py
 SHARED_PARAMETERS = (
     (ScoreTransitions, (ScoreTransitions.INPUT, ScoreTransitions.PROFILE)),
-    (Koppelkansen, (Koppelkansen.AANLEIDINGEN, Koppelkansen.TYPE_FIELD, Koppelkansen.YEAR_FIELD,
-                    Koppelkansen.EVENT_WIJK_FIELD, Koppelkansen.CATALOGUE, Koppelkansen.GRAAFRUST,
-                    Koppelkansen.HORIZON_START, Koppelkansen.HORIZON_END)),
 )  # fmt: skip
 
 
@@ -39,10 +48,9 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
     ID = "check_inputs"
     INPUT, PROFILE = ScoreTransitions.INPUT, ScoreTransitions.PROFILE
     LAND_COVER, CLASSES = LAND_COVER, CLASSES
-    AANLEIDINGEN, TYPE_FIELD = Koppelkansen.AANLEIDINGEN, Koppelkansen.TYPE_FIELD
-    YEAR_FIELD, EVENT_WIJK_FIELD = Koppelkansen.YEAR_FIELD, Koppelkansen.EVENT_WIJK_FIELD
-    CATALOGUE, GRAAFRUST = Koppelkansen.CATALOGUE, Koppelkansen.GRAAFRUST
-    HORIZON_START, HORIZON_END = Koppelkansen.HORIZON_START, Koppelkansen.HORIZON_END
+    AANLEIDINGEN, TYPE_FIELD, YEAR_FIELD = AANLEIDINGEN, TYPE_FIELD, YEAR_FIELD
+    EVENT_WIJK_FIELD, CATALOGUE, GRAAFRUST = EVENT_WIJK_FIELD, CATALOGUE, GRAAFRUST
+    HORIZON_START, HORIZON_END = HORIZON_START, HORIZON_END
     OTHER_INPUTS = "OTHER_INPUTS"
     NEEDS = ("shapely", "geopandas")  # the class mapping's loader, and every later step
 
@@ -63,8 +71,11 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        scores, works = (taken_from(step, names) for step, names in SHARED_PARAMETERS)
-        for definition in (*scores, *land_cover_parameters(), *works):
+        (scores,) = (taken_from(step, names) for step, names in SHARED_PARAMETERS)
+        works = works_parameters()
+        checked_works = (AANLEIDINGEN, TYPE_FIELD, YEAR_FIELD, EVENT_WIJK_FIELD, CATALOGUE,
+                         GRAAFRUST, HORIZON_START, HORIZON_END)  # fmt: skip
+        for definition in (*scores, *land_cover_parameters(), *map(works.get, checked_works)):
             self.addParameter(definition)
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
@@ -97,7 +108,7 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
                 )
 
         check_planning(
-            Koppelkansen.planning_horizon(self, parameters, context),
+            self.planning_horizon(parameters, context),
             self.parameterAsInt(parameters, self.GRAAFRUST, context),
         )
         works, _, work_table = read_table(self, parameters, self.AANLEIDINGEN, context, feedback)

@@ -8,8 +8,8 @@ from qgis.core import (
 )
 
 from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR
-from ...scoring import fields
 from ...scoring.errors import stop_if_cancelled
+from ...scoring.schema import stakeholders
 from ...scoring.stakeholders import (
     DEFAULT_THRESHOLD,
     DEFAULT_WEIGHT,
@@ -145,7 +145,7 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
             dest_id = outputs.features(
                 self.OUTPUT, wijken.source, wijken.features, comparison.fields
             )
-        flagged = int((comparison.fields[fields.AFWIJKING] != "").sum())
+        flagged = int((comparison.fields[stakeholders.AFWIJKING] != "").sum())
         feedback.pushInfo(
             self.tr("{} stakeholder score(s); {} wijk(en) where people and data diverge.").format(
                 len(comparison.per_stakeholder), flagged

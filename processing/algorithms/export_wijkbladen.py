@@ -26,9 +26,9 @@ from qgis.core import (
 
 from ...compat import ALGORITHM_NO_THREADING, NUMBER_INTEGER, SOURCE_MAP_LAYER, SOURCE_POLYGON
 from ...paths import WIJKBLAD_TEMPLATE
-from ...scoring import fields
 from ...scoring.cbs import find_fields
 from ...scoring.errors import InputError
+from ...scoring.schema import diagnosis
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..layouts import atlas
 from ..layouts.chart import build_scores_chart
@@ -37,7 +37,12 @@ from ..layouts.table import build_indicator_table
 from ..styles import highlight_copy, koploper_copy, outline_copy
 from ..transaction import StagedOutputs
 
-REQUIRED_FIELDS = (*fields.SCORE_FIELDS, fields.KOPLOPER, fields.MEELOPERS, fields.ZEKERHEID)
+REQUIRED_FIELDS = (
+    *diagnosis.SCORE_FIELDS,
+    diagnosis.KOPLOPER,
+    diagnosis.MEELOPERS,
+    diagnosis.ZEKERHEID,
+)
 
 
 class ExportWijkbladen(WijkdiagnoseAlgorithm):

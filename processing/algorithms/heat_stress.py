@@ -10,7 +10,7 @@ from qgis.core import (
 )
 
 from ...compat import FIELD_PARAMETER_NUMERIC, NUMBER_DOUBLE, SOURCE_POINT
-from ...scoring.indicators import names
+from ...scoring.schema import indicators
 from ..algorithm import IndicatorAlgorithm
 
 
@@ -107,8 +107,8 @@ class HeatStress(IndicatorAlgorithm):
         )
 
     def _without_raster(self, zones):
-        empty = pd.DataFrame(np.nan, index=zones.index, columns=list(names.HEAT_FIELDS))
-        empty[names.COVERAGE_HEAT] = 0.0
+        empty = pd.DataFrame(np.nan, index=zones.index, columns=list(indicators.HEAT_FIELDS))
+        empty[indicators.COVERAGE_HEAT] = 0.0
         empty.attrs["notes"] = [
             self.tr("No PET raster given: the heat indicators are empty and dek_hitte is 0.")
         ]

@@ -1,16 +1,10 @@
 """wijkdiagnose:koppelkansen — aanleidingen on a timeline per wijk, and the koppelkansen."""
 
-import datetime
-
 from qgis.core import (
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
 )
 
-from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
+from ...compat import SOURCE_VECTOR
 from ...i18n import localized
 from ...scoring.errors import stop_if_cancelled
 from ...scoring.schema.claims import WIJK
@@ -22,14 +16,25 @@ from ...scoring.timeline.events import (
     unplaced,
 )
 from ...scoring.timeline.koppelkansen import (
-    DEFAULT_GRAAFRUST,
-    DEFAULT_HORIZON_YEARS,
-    DEFAULT_URGENCY,
     find_koppelkansen,
     require_placed,
 )
+from .. import parameters
 from ..adapter import OutputTransaction, geometries
 from ..algorithm import WijkdiagnoseAlgorithm
+from ..parameters import (
+    AANLEIDINGEN,
+    CATALOGUE,
+    END_YEAR_FIELD,
+    EVENT_WIJK_FIELD,
+    GRAAFRUST,
+    HORIZON_END,
+    HORIZON_START,
+    SOURCE_FIELD,
+    THRESHOLD,
+    TYPE_FIELD,
+    YEAR_FIELD,
+)
 from ..table_input import read_table
 
 
@@ -37,17 +42,10 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
     ID = "koppelkansen"
     INPUT = "INPUT"
     WIJK_CODE = "WIJK_CODE"
-    AANLEIDINGEN = "AANLEIDINGEN"
-    TYPE_FIELD = "TYPE_FIELD"
-    YEAR_FIELD = "YEAR_FIELD"
-    END_YEAR_FIELD = "END_YEAR_FIELD"
-    EVENT_WIJK_FIELD = "EVENT_WIJK_FIELD"
-    SOURCE_FIELD = "SOURCE_FIELD"
-    CATALOGUE = "CATALOGUE"
-    GRAAFRUST = "GRAAFRUST"
-    THRESHOLD = "THRESHOLD"
-    HORIZON_START = "HORIZON_START"
-    HORIZON_END = "HORIZON_END"
+    AANLEIDINGEN, TYPE_FIELD, YEAR_FIELD = AANLEIDINGEN, TYPE_FIELD, YEAR_FIELD
+    END_YEAR_FIELD, EVENT_WIJK_FIELD, SOURCE_FIELD = END_YEAR_FIELD, EVENT_WIJK_FIELD, SOURCE_FIELD
+    CATALOGUE, GRAAFRUST, THRESHOLD = CATALOGUE, GRAAFRUST, THRESHOLD
+    HORIZON_START, HORIZON_END = HORIZON_START, HORIZON_END
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
 
@@ -73,75 +71,8 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_diagnosed_input(self.INPUT)
         self.add_wijk_code_field(self.WIJK_CODE, self.INPUT)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.AANLEIDINGEN,
-                self.tr("Maintenance works (any geometry, or a table)"),
-                [SOURCE_VECTOR],
-            )
-        )
-        for name, description, optional in (
-            (self.TYPE_FIELD, self.tr("Type of work field"), False),
-            (self.YEAR_FIELD, self.tr("Year field (a year, or a range like 2027-2029)"), False),
-            (self.END_YEAR_FIELD, self.tr("End year field"), True),
-            (self.EVENT_WIJK_FIELD, self.tr("Wijk code field of the works"), True),
-            (self.SOURCE_FIELD, self.tr("Source field (e.g. the plan a work comes from)"), True),
-        ):
-            self.addParameter(
-                QgsProcessingParameterField(
-                    name,
-                    description,
-                    parentLayerParameterName=self.AANLEIDINGEN,
-                    optional=optional,
-                )
-            )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.CATALOGUE,
-                self.tr("Aanleidingen catalogue (TOML); empty for the shipped one"),
-                extension="toml",
-                optional=True,
-            )
-        )
-        for name, description, kind, default, low, high in (
-            (
-                self.GRAAFRUST,
-                self.tr("Graafrust window (years)"),
-                NUMBER_INTEGER,
-                DEFAULT_GRAAFRUST,
-                0,
-                50,
-            ),
-            (
-                self.THRESHOLD,
-                self.tr("Urgency threshold (score 0-100)"),
-                NUMBER_DOUBLE,
-                DEFAULT_URGENCY,
-                0,
-                100,
-            ),
-        ):
-            self.addParameter(
-                QgsProcessingParameterNumber(
-                    name, description, type=kind, defaultValue=default, minValue=low, maxValue=high
-                )
-            )
-        # Empty by default, so a saved model keeps following the calendar.
-        for name, description in (
-            (self.HORIZON_START, self.tr("Planning horizon: first year (empty: this year)")),
-            (
-                self.HORIZON_END,
-                self.tr("Planning horizon: last year (empty: first year + {})").format(
-                    DEFAULT_HORIZON_YEARS
-                ),
-            ),
-        ):
-            self.addParameter(
-                QgsProcessingParameterNumber(
-                    name, description, NUMBER_INTEGER, None, optional=True, minValue=1900,
-                    maxValue=2200,
-                )
-            )  # fmt: skip
+        for definition in parameters.works_parameters().values():
+            self.addParameter(definition)
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Wijken with koppelkansen"))
         )
@@ -247,11 +178,3 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
                 len(result.kansen), result.kansen[WIJK].nunique()
             )
         )
-
-    def planning_horizon(self, parameters, context):
-        """(first, last year): empty means this year and first year + DEFAULT_HORIZON_YEARS.
-        check_inputs calls it too, on its own copies of the two parameters."""
-        first = self.optional_number(parameters, self.HORIZON_START, context)
-        first = datetime.date.today().year if first is None else int(first)
-        last = self.optional_number(parameters, self.HORIZON_END, context)
-        return first, (first + DEFAULT_HORIZON_YEARS if last is None else int(last))

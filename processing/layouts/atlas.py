@@ -19,8 +19,8 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ...compat import plain
 from ...paths import OVERZICHT_TEMPLATE
-from ...scoring import fields
 from ...scoring.errors import InputError
+from ...scoring.schema import diagnosis
 from ...scoring.schema.claims import LAYERS, pressure_field
 from ..styles import koploper_colour_expression, koploper_copy, pressure_copy
 
@@ -171,7 +171,7 @@ def overview_layout(project, coverage, identifiers, store, backgrounds):
         overview, "wd_gebied", area_name(coverage, identifiers.get("gm_naam"))
     )
     QgsExpressionContextUtils.setLayoutVariable(
-        overview, "wd_profiel", ", ".join(unique_texts(coverage, fields.PROFIEL))
+        overview, "wd_profiel", ", ".join(unique_texts(coverage, diagnosis.PROFIEL))
     )
     return overview
 

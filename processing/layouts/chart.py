@@ -14,7 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 
 from ...compat import set_label_text_format
-from ...scoring import fields
+from ...scoring.schema import diagnosis
 from ...scoring.transitions import TRANSITIONS
 from ..styles import INK, MUTED, text_format
 from .atlas import template_item
@@ -42,8 +42,8 @@ def build_scores_chart(layout) -> None:
     bar_width = width - name_width - value_width - coverage_width
     for row, transition in enumerate(TRANSITIONS):
         y = top + row * row_height
-        score = QgsExpression.quotedColumnRef(fields.score_field(transition.id))
-        coverage = QgsExpression.quotedColumnRef(fields.coverage_field(transition.id))
+        score = QgsExpression.quotedColumnRef(diagnosis.score_field(transition.id))
+        coverage = QgsExpression.quotedColumnRef(diagnosis.coverage_field(transition.id))
         add_label(layout, transition.label_nl, left, y, name_width, row_height, 8.5)
         bar_top, bar_height = y + 0.2 * row_height, 0.6 * row_height
         add_box(layout, TRACK_COLOUR, bar_left, bar_top, bar_width, bar_height)

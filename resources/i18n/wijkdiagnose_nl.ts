@@ -1258,16 +1258,71 @@
         <source>from {low:g} to {high:g}</source>
         <translation>van {low:g} tot {high:g}</translation>
     </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>Maintenance works (any geometry, or a table)</source>
+        <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>Type of work field</source>
+        <translation>Veld met het type werk</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>Year field (a year, or a range like 2027-2029)</source>
+        <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>End year field</source>
+        <translation>Veld met het eindjaar</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>Wijk code field of the works</source>
+        <translation>Veld met de wijkcode van de werken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>Source field (e.g. the plan a work comes from)</source>
+        <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
+        <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>Graafrust window (years)</source>
+        <translation>Graafrusttermijn (jaren)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>Urgency threshold (score 0-100)</source>
+        <translation>Urgentiedrempel (score 0-100)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>Planning horizon: first year (empty: this year)</source>
+        <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="77"/>
+        <source>Planning horizon: last year (empty: first year + {})</source>
+        <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="50"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="58"/>
         <source>Check the inputs of the whole chain</source>
         <translation>Invoer van de hele keten controleren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="53"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="61"/>
         <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years; the planning horizon runs forward. The destinations must lie in existing, writable folders and must not be one of the input files.
 
 Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
@@ -1276,17 +1331,17 @@ Writes nothing: it returns the checked destinations for the step that writes the
 Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft ('Diagnose opslaan'). Het meegeleverde model begint met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="69"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="80"/>
         <source>Other input layers (no output may replace them)</source>
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="119"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="130"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="93"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="104"/>
         <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
         <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
     </message>
@@ -1579,22 +1634,22 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="318"/>
+        <location filename="../../processing/algorithm.py" line="329"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="324"/>
+        <location filename="../../processing/algorithm.py" line="335"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="376"/>
+        <location filename="../../processing/algorithm.py" line="387"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="358"/>
+        <location filename="../../processing/algorithm.py" line="369"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -1602,12 +1657,12 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>Koppelkansen</name>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="55"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="53"/>
         <source>Aanleidingen and koppelkansen (timeline per wijk)</source>
         <translation>Aanleidingen en koppelkansen (tijdlijn per wijk)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="58"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="56"/>
         <source>Puts planned maintenance (aanleidingen: sewer replacement, road resurfacing, gas-grid renewal, housing renovation) on a timeline per wijk and finds the koppelkansen within the planning horizon: two works that open the same space (ondergrond, maaiveld) within the graafrust window (werk-met-werk), and works that can carry a transition whose score is at or above the urgency threshold.
 
 The maintenance layer may have any geometry (a work is placed in the wijk it overlaps most) or none (a table, e.g. a CSV, with a wijk code field). Its year field holds a year or a range such as 2027-2029. Types are matched to the catalogue (TOML; empty for the shipped one), which also maps free text such as &apos;rioolvervanging&apos; to a type.
@@ -1621,86 +1676,31 @@ Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de
     </message>
     <message>
         <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
-        <source>Maintenance works (any geometry, or a table)</source>
-        <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="83"/>
-        <source>Type of work field</source>
-        <translation>Veld met het type werk</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="83"/>
-        <source>Year field (a year, or a range like 2027-2029)</source>
-        <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="83"/>
-        <source>End year field</source>
-        <translation>Veld met het eindjaar</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="83"/>
-        <source>Wijk code field of the works</source>
-        <translation>Veld met de wijkcode van de werken</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="83"/>
-        <source>Source field (e.g. the plan a work comes from)</source>
-        <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="98"/>
-        <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
-        <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="106"/>
-        <source>Graafrust window (years)</source>
-        <translation>Graafrusttermijn (jaren)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="106"/>
-        <source>Urgency threshold (score 0-100)</source>
-        <translation>Urgentiedrempel (score 0-100)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="130"/>
-        <source>Planning horizon: first year (empty: this year)</source>
-        <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="130"/>
-        <source>Planning horizon: last year (empty: first year + {})</source>
-        <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="145"/>
         <source>Wijken with koppelkansen</source>
         <translation>Wijken met koppelkansen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="148"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="226"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="157"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="233"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="164"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="240"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="171"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="245"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="176"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
@@ -2200,67 +2200,67 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="44"/>
+        <location filename="../../processing/algorithm.py" line="47"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="45"/>
+        <location filename="../../processing/algorithm.py" line="48"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="46"/>
+        <location filename="../../processing/algorithm.py" line="49"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="127"/>
+        <location filename="../../processing/algorithm.py" line="130"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="134"/>
+        <location filename="../../processing/algorithm.py" line="137"/>
         <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
         <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="144"/>
+        <location filename="../../processing/algorithm.py" line="147"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="104"/>
+        <location filename="../../processing/algorithm.py" line="107"/>
         <source>&apos;{}&apos; cannot run: {}. Install: {}</source>
         <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="180"/>
+        <location filename="../../processing/algorithm.py" line="183"/>
         <source>Unexpected error in {}: {}: {}</source>
         <translation>Onverwachte fout in {}: {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="185"/>
+        <location filename="../../processing/algorithm.py" line="188"/>
         <source>{} failed on input &apos;{}&apos; ({}): it could not be read; no output was written. Check that the file is what the parameter asks for; if it is, please report this with the log (Processing &gt; History).</source>
         <translation>{} is mislukt op invoer '{}' ({}): die kon niet worden gelezen; er is geen uitvoer geschreven. Controleer of het bestand is wat de parameter vraagt; is dat zo, meld dit dan met het log (Processing &gt; Geschiedenis).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="190"/>
+        <location filename="../../processing/algorithm.py" line="193"/>
         <source>{} failed unexpectedly; no output was written. Please report this with the log (Processing &gt; History) and, if you can, the input files.</source>
         <translation>{} is onverwacht mislukt; er is geen uitvoer geschreven. Meld dit alstublieft met het log (Processing &gt; Geschiedenis) en, als het kan, de invoerbestanden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="278"/>
+        <location filename="../../processing/algorithm.py" line="281"/>
         <source>Layer &apos;{}&apos; holds the diagnosis with field names cut to 10 characters (e.g. &apos;{}&apos; for &apos;{}&apos;), as a Shapefile stores them; save the output of Score transitions as GeoPackage and use that layer.</source>
         <translation>Laag '{}' bevat de diagnose met veldnamen ingekort tot 10 tekens (bijv. '{}' voor '{}'), zoals een Shapefile ze opslaat; sla de uitvoer van Transities scoren op als GeoPackage en gebruik die laag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="223"/>
+        <location filename="../../processing/algorithm.py" line="226"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="168"/>
+        <location filename="../../processing/algorithm.py" line="171"/>
         <source>{} was cancelled; nothing was written.</source>
         <translation>{} is geannuleerd; er is niets geschreven.</translation>
     </message>
@@ -2688,12 +2688,12 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>parameters</name>
     <message>
-        <location filename="../../processing/parameters.py" line="16"/>
+        <location filename="../../processing/parameters.py" line="41"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="16"/>
+        <location filename="../../processing/parameters.py" line="41"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>

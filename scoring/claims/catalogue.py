@@ -8,8 +8,7 @@ from typing import Any, Dict, Mapping, NamedTuple, Tuple
 import numpy as np
 
 from ..errors import ProfileError
-from ..message_lists import joined
-from ..messages import Message, tr
+from ..messages import Message, joined, tr
 from ..schema.claims import (
     DAK_M2,
     INWONERS,

@@ -35,10 +35,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..cbs import clean, find_fields
+from ..cbs import find_fields
+from ..cbs_values import clean
 from ..conventions import POLYGON_STREET_WIDTH_M
 from ..errors import InputError
-from ..indicators import names
 from ..indicators.cover import ClassMapping, classify_land_cover, land_cover_shares
 from ..indicators.geometry import hull_coverage
 from ..indicators.inputs import (
@@ -51,8 +51,8 @@ from ..indicators.inputs import (
     require_projected,
 )
 from ..indicators.roofs import roof_areas
-from ..message_lists import joined
-from ..messages import Message, tr
+from ..messages import Message, joined, tr
+from ..schema import indicators
 from ..schema.claims import (
     DAK_M2,
     INWONERS,
@@ -302,10 +302,12 @@ def _unbuilt_public_space(
             " + ",
         )
         unbuilt = np.where(covered, np.maximum(zone_area - not_public_m2, 0.0), np.nan)
-    elif names.ROOF_TOTAL in space.wijken.columns:
-        footprint = clean(space.wijken[names.ROOF_TOTAL], names.ROOF_TOTAL, space.wijken_name)
+    elif indicators.ROOF_TOTAL in space.wijken.columns:
+        footprint = clean(
+            space.wijken[indicators.ROOF_TOTAL], indicators.ROOF_TOTAL, space.wijken_name
+        )
         unbuilt = np.maximum(zone_area - footprint - water_m2, 0.0)
-        what = Message(tr("footprints ({field})"), field=names.ROOF_TOTAL)
+        what = Message(tr("footprints ({field})"), field=indicators.ROOF_TOTAL)
     else:
         space.notes.append(
             Message(
@@ -313,7 +315,7 @@ def _unbuilt_public_space(
                     "no buildings, land cover or {field}: the unbuilt public space (maaiveld "
                     "capacity) is unknown"
                 ),
-                field=names.ROOF_TOTAL,
+                field=indicators.ROOF_TOTAL,
             )
         )
         return
@@ -335,13 +337,17 @@ def _unbuilt_public_space(
 
 def _roofs(space, buildings, buildings_name, building_geoms, monitor) -> None:
     """Measure dak_m2: ind_dak_bruikbaar of the wijken, else the roofs of the buildings."""
-    if names.ROOF_USABLE in space.wijken.columns:
-        values = clean(space.wijken[names.ROOF_USABLE], names.ROOF_USABLE, space.wijken_name)
+    if indicators.ROOF_USABLE in space.wijken.columns:
+        values = clean(
+            space.wijken[indicators.ROOF_USABLE], indicators.ROOF_USABLE, space.wijken_name
+        )
         space.put(
             DAK_M2,
             values,
             Message(
-                tr("field {field} of '{layer}'"), field=names.ROOF_USABLE, layer=space.wijken_name
+                tr("field {field} of '{layer}'"),
+                field=indicators.ROOF_USABLE,
+                layer=space.wijken_name,
             ),
         )
         return
@@ -352,7 +358,7 @@ def _roofs(space, buildings, buildings_name, building_geoms, monitor) -> None:
                     "no field {field} and no buildings layer: the roof area is unknown; run "
                     "Roof areas first or give buildings"
                 ),
-                field=names.ROOF_USABLE,
+                field=indicators.ROOF_USABLE,
             )
         )
         return
@@ -366,16 +372,16 @@ def _roofs(space, buildings, buildings_name, building_geoms, monitor) -> None:
     covered = space.covered(building_geoms, buildings_name)
     space.put(
         DAK_M2,
-        np.where(covered, roofs[names.ROOF_USABLE].to_numpy(), np.nan),
+        np.where(covered, roofs[indicators.ROOF_USABLE].to_numpy(), np.nan),
         Message(tr("roofs of '{layer}' (shape unknown: usable share 0.75)"), layer=buildings_name),
     )
 
 
 def _sealed(space, land_cover, class_mapping, monitor) -> None:
     """Measure verhard_m2 from ind_verhard (of the wijken, else of the land cover)."""
-    if names.SEALED in space.wijken.columns:
-        share = clean(space.wijken[names.SEALED], names.SEALED, space.wijken_name)
-        source = Message(tr("field {field}"), field=names.SEALED)
+    if indicators.SEALED in space.wijken.columns:
+        share = clean(space.wijken[indicators.SEALED], indicators.SEALED, space.wijken_name)
+        source = Message(tr("field {field}"), field=indicators.SEALED)
     elif land_cover:
         shares = land_cover_shares(
             space.wijken,
@@ -384,8 +390,8 @@ def _sealed(space, land_cover, class_mapping, monitor) -> None:
             zones_name=space.wijken_name,
             progress=monitor.step,
         )
-        enough = shares[names.COVERAGE_LAND].to_numpy() >= space.min_coverage
-        share = np.where(enough, shares[names.SEALED].to_numpy(dtype=float), np.nan)
+        enough = shares[indicators.COVERAGE_LAND].to_numpy() >= space.min_coverage
+        share = np.where(enough, shares[indicators.SEALED].to_numpy(dtype=float), np.nan)
         source = Message(tr("sealed share of the land cover"))
     else:
         return

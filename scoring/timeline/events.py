@@ -15,19 +15,16 @@ from typing import List, Mapping, Optional, Tuple
 import numpy as np
 import pandas as pd
 
+from ...paths import AANLEIDINGEN_CATALOGUE
 from .. import toml_checks
 from ..errors import InputError, ProfileError
-from ..message_lists import joined
-from ..messages import Message, tr
+from ..messages import Message, joined, tr
 from ..schema.claims import STREET_LAYERS, WIJK
 from ..schema.timeline import YEAR_FROM, YEAR_TO
 from ..schema.wijk import wijk_key
 from ..tables import is_blank, number, require_column, unknown_codes_error
 from ..transitions import TRANSITION_IDS
 
-DEFAULT_CATALOGUE = (
-    Path(__file__).resolve().parents[2] / "resources" / "profiles" / "aanleidingen.toml"
-)
 EVENT_COLUMNS = ("row", WIJK, "type", YEAR_FROM, YEAR_TO, "source")
 _TYPE_KEYS = ("label", "layers", "transitions", "lifetime_years", "note")
 _RANGE = re.compile(r"^\s*(\d{4})\s*(?:-|–|t/m|tot)\s*(\d{4})\s*$")
@@ -66,7 +63,7 @@ def _normalise(text) -> str:
 
 def load_catalogue(path=None) -> Catalogue:
     """Read the aanleidingen catalogue (the shipped one when no path is given)."""
-    path = Path(path) if path else DEFAULT_CATALOGUE
+    path = Path(path) if path else AANLEIDINGEN_CATALOGUE
     raw = toml_checks.load_toml(path, "aanleidingen catalogue")
     with toml_checks.naming_file(path, "aanleidingen catalogue"):
         return parse_catalogue(raw)

@@ -16,7 +16,7 @@ from qgis.core import (
 from qgis_helpers import memory_layer, run
 
 from wijkdiagnose.processing.adapter import OutputTransaction
-from wijkdiagnose.scoring.fields import SCORE_FIELDS
+from wijkdiagnose.scoring.schema.diagnosis import SCORE_FIELDS
 
 SQUARE = "POLYGON(({x} 0, {x1} 0, {x1} 100, {x} 100, {x} 0))"
 CBS = "WK_CODE:string&field=WONINGEN:integer&field=G_GAS_WON:double&field=AUTO_HH:double"

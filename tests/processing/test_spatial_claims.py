@@ -19,8 +19,8 @@ from qgis.core import (
 from qgis_helpers import RecordingFeedback, attributes_by, memory_layer, processing_ready, run
 
 from wijkdiagnose.paths import PRESSURE_STYLE
-from wijkdiagnose.scoring.fields import SCORE_FIELDS
 from wijkdiagnose.scoring.profile import load_profile
+from wijkdiagnose.scoring.schema.diagnosis import SCORE_FIELDS
 
 WIJK = "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"
 ALGORITHM = "wijkdiagnose:spatial_claims"

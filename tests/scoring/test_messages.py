@@ -45,8 +45,6 @@ def _subclasses(cls) -> list:
 
 
 SCORING = Path(__file__).resolve().parents[2] / "scoring"
-# converted in the other helper's branch; the lead empties this at merge
-EXCLUDED = {"claims.py", "space.py", "timeline.py"}
 ERRORS = {cls.__name__ for cls in (WijkdiagnoseError, *_subclasses(WijkdiagnoseError))}
 ERROR_PARAMETERS = {"error"}  # `error: Type[WijkdiagnoseError]` passed in (text_files, toml_checks)
 
@@ -86,8 +84,8 @@ def untemplated(source: str) -> list:
 def test_every_core_error_and_message_is_made_from_a_template():
     checked, found = 0, []
     for path in sorted(SCORING.rglob("*.py")):
-        if path.name in EXCLUDED:
-            continue
+        if path == SCORING / "messages.py":
+            continue  # the machinery: joined() makes a template of placeholders only
         source = path.read_text(encoding="utf-8")
         checked += len(made_messages(source))
         found += [
