@@ -16,9 +16,17 @@ from typing import Any, Mapping, NamedTuple, Optional, Tuple
 import pandas as pd
 
 from ..scoring import catalogue, claims, fields
-from ..scoring.cbs import derive_indicators, find_fields
-from ..scoring.normalise import reference_urgency
+from ..scoring.cbs import find_fields
+from ..scoring.errors import InputError
+from ..scoring.messages import Message, tr
 from ..scoring.profile import Profile
+from ..scoring.schema.diagnosis import (
+    HERKOMST,
+    URGENTIE,
+    Provenance,
+    decode_provenance,
+    decode_urgencies,
+)
 from ..scoring.schema.wijk import wijk_key
 from ..scoring.stakeholders import DEFAULT_THRESHOLD, SCORE_COLUMNS, compare_stakeholders
 from ..scoring.transitions import BY_ID, TRANSITIONS
@@ -45,10 +53,10 @@ class IndicatorRow(NamedTuple):
     label: str
     transitions: Tuple[str, ...]  # labels of the transitions that weigh it
     value: Optional[float]
-    urgency: Optional[float]  # 0-100; None without a value or for rank-normalised indicators
+    urgency: Optional[float]  # 0-100 as it counted in the scores (urgentie); None: did not count
     method: str  # "reference" or "rank"
     unit: str
-    source: str  # provenance: data source and, for CBS, the fields it was derived from
+    source: str  # provenance (herkomst): data source, year and the field(s) it came from
 
 
 class ClaimRow(NamedTuple):
@@ -79,6 +87,7 @@ class WijkView(NamedTuple):
     first_aanleiding: Optional[int]
     koppelkansen_count: Optional[int]
     timeline: Tuple[TimelineEntry, ...]
+    notices: Tuple[Message, ...] = ()  # what the layer lacks for this wijk, e.g. urgencies
 
     @property
     def diverging(self) -> Tuple[str, ...]:
@@ -106,9 +115,14 @@ def wijk_view(
     entered_scores: Mapping[str, float],
     stakeholder_weight: float,
     threshold: float = DEFAULT_THRESHOLD,
+    layer_name: str = "layer",
 ) -> WijkView:
-    """Everything the dock shows about one wijk; ``attributes`` hold NULL as None."""
+    """Everything the dock shows about one wijk; ``attributes`` hold NULL as None.
+    ``profile`` is the one the wijk was scored with (``layer_profile``)."""
     key, name = wijk_identity(attributes, feature_id)
+    notices = []
+    urgencies = _stored(attributes, URGENTIE, decode_urgencies, layer_name, notices)
+    provenance = _stored(attributes, HERKOMST, decode_provenance, layer_name, notices)
     data = {t.id: _number(attributes.get(fields.score_field(t.id))) for t in TRANSITIONS}
     stakeholder = {
         t.id: entered_scores.get(t.id, _number(attributes.get(fields.stakeholder_field(t.id))))
@@ -127,12 +141,38 @@ def wijk_view(
         if any(row.stakeholder is not None for row in score_rows)
         else None,
         scores=score_rows,
-        indicators=_indicator_rows(attributes, profile),
+        indicators=_indicator_rows(attributes, profile, urgencies or {}, provenance or {}),
         claims=_claim_rows(attributes),
         first_aanleiding=_integer(attributes.get(fields.EERSTE_AANLEIDING)),
         koppelkansen_count=_integer(attributes.get(fields.N_KOPPELKANSEN)),
         timeline=_timeline(attributes),
+        notices=tuple(notices),
     )
+
+
+def _stored(attributes, field_name, decode, layer_name, notices) -> Optional[dict]:
+    """A JSON field of 'Score transitions' read back; None (and a notice) when the wijk
+    has none (scored by an older version) or it cannot be read."""
+    try:
+        found = decode(attributes.get(field_name), layer_name)
+    except InputError as error:
+        notices.append(error.message)
+        return None
+    if field_name in attributes and attributes[field_name] not in (None, ""):
+        return found
+    if field_name == URGENTIE:  # one notice for the two fields of the same step
+        notices.append(
+            Message(
+                tr(
+                    "This wijk was scored before Wijkdiagnose stored the urgency of every "
+                    "indicator and its source with the scores (field '{field}' is missing or "
+                    "empty): the urgency column stays empty. Run 'Score transitions' again to "
+                    "fill it."
+                ),
+                field=URGENTIE,
+            )
+        )
+    return None
 
 
 def _score_rows(attributes, data, compared, entered_scores) -> Tuple[ScoreRow, ...]:
@@ -170,22 +210,14 @@ def _compare(key, data, stakeholder, weight, threshold) -> dict:
     }
 
 
-def _indicator_rows(attributes, profile: Profile) -> Tuple[IndicatorRow, ...]:
+def _indicator_rows(attributes, profile: Profile, urgencies, provenance):
     present = [name for name in attributes if name.startswith(fields.INDICATOR_PREFIX)]
     ids = list(profile.indicators()) + sorted(set(present) - set(profile.indicators()))
-    derived = _cbs_provenance(attributes)
     rows = []
     for indicator_id in ids:
         info = catalogue.BY_ID.get(indicator_id)
         rule = profile.rules.get(indicator_id)
-        value = _number(attributes.get(indicator_id))
-        method = rule.method if rule else "reference"
-        urgency = None
-        if value is not None and rule is not None and method == "reference":
-            urgency = float(reference_urgency(value, rule.good, rule.bad))
-        source = info.source if info else ""
-        if derived.get(indicator_id):
-            source = f"{source}: {derived[indicator_id]}" if source else derived[indicator_id]
+        origin = provenance.get(indicator_id)
         rows.append(
             IndicatorRow(
                 id=indicator_id,
@@ -193,20 +225,20 @@ def _indicator_rows(attributes, profile: Profile) -> Tuple[IndicatorRow, ...]:
                 transitions=tuple(
                     BY_ID[t].label_nl for t, w in profile.weights.items() if w.get(indicator_id)
                 ),
-                value=value,
-                urgency=urgency,
-                method=method,
+                value=_number(attributes.get(indicator_id)),
+                urgency=_number(urgencies.get(indicator_id)),
+                method=rule.method if rule else "reference",
                 unit=info.unit if info else "",
-                source=source,
+                source=_source(origin) if origin else info.source if info else "",
             )
         )
     return tuple(rows)
 
 
-def _cbs_provenance(attributes) -> Mapping[str, Optional[str]]:
-    """{indicator: the CBS fields it is derived from}, e.g. 'personenautos / huishoudens'."""
-    row = pd.DataFrame([{k: v for k, v in attributes.items() if _number(v) is not None}])
-    return derive_indicators(row).attrs["provenance"] if not row.empty else {}
+def _source(origin: Provenance) -> str:
+    """'CBS Kerncijfers wijken en buurten 2024: personenautos / huishoudens'."""
+    source = f"{origin.source} {origin.year}" if origin.year else origin.source
+    return f"{source}: {origin.field}" if origin.field else source
 
 
 def _claim_rows(attributes) -> Tuple[ClaimRow, ...]:
