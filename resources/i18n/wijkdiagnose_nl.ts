@@ -33,6 +33,46 @@
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Geannuleerd door de gebruiker; er is niets geschreven.</translation>
     </message>
+    <message>
+        <location filename="../../scoring/provenance.py" line="142"/>
+        <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; of {count} wijk(en) does not hold what &apos;Score transitions&apos; writes there; their indicator fields are credited to the layer itself.</source>
+        <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'Transities scoren' daar schrijft; hun indicatorvelden krijgen de laag zelf als herkomst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_profile.py" line="28"/>
+        <source>The scores and urgencies shown come from the layer; the indicator list, their transitions and methods from the default profile. Run &apos;Score transitions&apos; again to fix this.</source>
+        <translation>De getoonde scores en urgenties komen uit de laag; de lijst van indicatoren, hun transities en methoden uit het standaardprofiel. Voer 'Transities scoren' opnieuw uit om dit op te lossen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_profile.py" line="49"/>
+        <source>Profile &apos;{name}&apos; that this layer was scored with is not at hand: no file &apos;{path}&apos;. {consequence}</source>
+        <translation>Profiel '{name}' waarmee deze laag is gescoord is niet beschikbaar: bestand '{path}' bestaat niet. {consequence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_profile.py" line="64"/>
+        <source>Profile &apos;{name}&apos; (&apos;{path}&apos;) cannot be read: {reason} {consequence}</source>
+        <translation>Profiel '{name}' ('{path}') kan niet worden gelezen: {reason} {consequence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_profile.py" line="77"/>
+        <source>This layer was scored with the shipped default profile (&apos;{name}&apos;), which has changed since (another Wijkdiagnose version). {consequence}</source>
+        <translation>Deze laag is gescoord met het meegeleverde standaardprofiel ('{name}'), dat sindsdien is gewijzigd (een andere versie van Wijkdiagnose). {consequence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_profile.py" line="86"/>
+        <source>Profile &apos;{name}&apos; (&apos;{path}&apos;) has changed since this layer was scored. {consequence}</source>
+        <translation>Profiel '{name}' ('{path}') is gewijzigd sinds deze laag is gescoord. {consequence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/state.py" line="117"/>
+        <source>The stakeholder table &apos;{path}&apos; is not a readable CSV: {reason}</source>
+        <translation>De stakeholdertabel '{path}' is geen leesbaar CSV-bestand: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wijk_view.py" line="164"/>
+        <source>This wijk was scored before Wijkdiagnose stored the urgency of every indicator and its source with the scores (field &apos;{field}&apos; is missing or empty): the urgency column stays empty. Run &apos;Score transitions&apos; again to fill it.</source>
+        <translation>Deze wijk is gescoord voordat Wijkdiagnose de urgentie en de bron van elke indicator bij de scores opsloeg (veld '{field}' ontbreekt of is leeg): de kolom urgentie blijft leeg. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -64,6 +104,67 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
         <location filename="../../processing/algorithms/check_inputs.py" line="105"/>
         <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
         <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPanel</name>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Layer</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Claim (m²)</source>
+        <translation>Claim (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Capacity (m²)</source>
+        <translation>Capaciteit (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Pressure</source>
+        <translation>Druk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Left out</source>
+        <translation>Weggelaten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="31"/>
+        <source>This layer has no space claims yet (claim_ondergrond, claim_maaiveld, claim_dak): they come from the space-claims step of the diagnosis.</source>
+        <translation>Deze laag heeft nog geen ruimteclaims (claim_ondergrond, claim_maaiveld, claim_dak): die komen uit de stap ruimteclaims van de diagnose.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="39"/>
+        <source>Claims of the transitions per layer, against the space there.</source>
+        <translation>Claims van de transities per laag, tegenover de ruimte die daar is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="43"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="45"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../ui/panels/compare.py" line="44"/>
+        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</source>
+        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</translation>
     </message>
 </context>
 <context>
@@ -419,24 +520,67 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="269"/>
+        <location filename="../../processing/algorithm.py" line="319"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="275"/>
+        <location filename="../../processing/algorithm.py" line="325"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="327"/>
+        <location filename="../../processing/algorithm.py" line="377"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="309"/>
+        <location filename="../../processing/algorithm.py" line="359"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Transition</source>
+        <translation>Transitie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="52"/>
+        <source>Rank in the study area: depends on all wijken scored together</source>
+        <translation>Rang in het studiegebied: hangt af van alle wijken die samen zijn gescoord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="56"/>
+        <source>Did not count in the scores: measured on too little of the wijk (see its dek_* field), or the layer holds no urgencies</source>
+        <translation>Telde niet mee in de scores: gemeten op te weinig van de wijk (zie het veld dek_*), of de laag bevat geen urgenties</translation>
     </message>
 </context>
 <context>
@@ -781,68 +925,111 @@ Het meegeleverde model eindigt met deze stap.</translation>
 <context>
     <name>ScoreTransitions</name>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="31"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="34"/>
         <source>Score transitions (koploper and meelopers)</source>
         <translation>Transities scoren (koploper en meelopers)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="34"/>
-        <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
-
-Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %) and profiel.
-
-The profile (TOML) sets the weights, reference values and tie rules; leave it empty for the shipped default profile.</source>
-        <translation>Scoort per wijk de urgentie (0-100, hoger is urgenter) van de zes transities (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch), uit de indicatorvelden (ind_*) die de indicatoralgoritmen schrijven en uit velden van de CBS-kerncijfers, die voor elk jaar van de wijk- en buurtkaart automatisch worden herkend (WK_CODE, G_GAS_WON, ... of de nieuwere namen in kleine letters); CBS-geheimhoudingscodes zoals -99997 tellen als ontbrekend.
-
-Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van het gewicht waarvoor data was), koploper (de meest urgente transitie), meelopers (de volgers), zekerheid (hoe vaak de koploper koploper blijft als gewichten en invoer binnen hun onzekerheid variëren, in %) en profiel.
-
-Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij gelijke stand vast; laat het leeg voor het meegeleverde standaardprofiel.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="49"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="56"/>
         <source>Wijken (polygons, with CBS or ind_* fields)</source>
         <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="55"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="62"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="63"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="71"/>
         <source>Profile: {} ({})</source>
         <translation>Profiel: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="67"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="75"/>
         <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="80"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="88"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="88"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="96"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="108"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="124"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="37"/>
+        <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
+
+Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %), profiel, profiel_pad and profiel_hash (the profile&apos;s name, file and a hash of its content, so the dock can tell whether it is still the same), herkomst (per indicator: source, field and year) and urgentie (per indicator: the urgency 0-100 it counted with, null where it was left out).
+
+The profile (TOML) sets the weights, reference values and tie rules; leave it empty for the shipped default profile.</source>
+        <translation>Scoort per wijk de urgentie (0-100, hoger is urgenter) van de zes transities (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch), uit de indicatorvelden (ind_*) die de indicatoralgoritmen schrijven en uit velden van de CBS-kerncijfers, die voor elk jaar van de wijk- en buurtkaart automatisch worden herkend (WK_CODE, G_GAS_WON, ... of de nieuwere namen in kleine letters); CBS-geheimhoudingscodes zoals -99997 tellen als ontbrekend.
+
+Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van het gewicht waarvoor data was), koploper (de meest urgente transitie), meelopers (de volgers), zekerheid (hoe vaak de koploper koploper blijft als gewichten en invoer binnen hun onzekerheid variëren, in %), profiel, profiel_pad en profiel_hash (naam, bestand en een hash van de inhoud van het profiel, zodat het paneel kan nagaan of het nog hetzelfde is), herkomst (per indicator: bron, veld en jaar) en urgentie (per indicator: de urgentie 0-100 waarmee die meetelde, null waar die buiten beschouwing bleef).
+
+Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij gelijke stand vast; laat het leeg voor het meegeleverde standaardprofiel.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresPanel</name>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="17"/>
+        <source>Solid bar: data score 0-100 (fainter where less of the transition&apos;s indicators had data). Hatched bar: stakeholder score. Red: they differ by {:.0f} points or more.</source>
+        <translation>Volle balk: datascore 0-100 (lichter waar minder indicatoren van de transitie data hadden). Gearceerde balk: stakeholderscore. Rood: ze verschillen {:.0f} punten of meer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="36"/>
+        <source>No koploper: none of the transitions could be scored for this wijk.</source>
+        <translation>Geen koploper: geen van de transities kon voor deze wijk worden gescoord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="38"/>
+        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</source>
+        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="41"/>
+        <source>Meelopers: {}</source>
+        <translation>Meelopers: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="41"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="44"/>
+        <source>Koploper with stakeholders (weight {:.2f}): {}</source>
+        <translation>Koploper met stakeholders (gewicht {:.2f}): {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="50"/>
+        <source>Data and stakeholders diverge on: {}</source>
+        <translation>Data en stakeholders lopen uiteen bij: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="55"/>
+        <source>Profile: {}</source>
+        <translation>Profiel: {}</translation>
     </message>
 </context>
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="77"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="54"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="80"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="57"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -859,94 +1046,195 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="101"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="78"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="109"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="86"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="118"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="95"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="126"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="103"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="135"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="112"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="143"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="120"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="151"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="128"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="159"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="136"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="167"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="175"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="152"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="183"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="160"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="195"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="172"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="198"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="175"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="203"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="180"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="219"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="196"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="229"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="206"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="270"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="247"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="294"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="271"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholdersPanel</name>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="57"/>
+        <source>Enter the stakeholders&apos; score (0-100) per transition for this wijk, or load a CSV file. Leave a cell empty for &apos;not scored&apos;.</source>
+        <translation>Vul per transitie de score (0-100) van de stakeholders voor deze wijk in, of laad een CSV-bestand. Laat een cel leeg voor 'niet gescoord'.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="65"/>
+        <source>Transition</source>
+        <translation>Transitie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="65"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="65"/>
+        <source>Stakeholders</source>
+        <translation>Stakeholders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="65"/>
+        <source>Difference</source>
+        <translation>Verschil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="72"/>
+        <source>Stakeholder weight</source>
+        <translation>Gewicht stakeholders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="77"/>
+        <source>Share of the stakeholders in the combined score: 0 = data only</source>
+        <translation>Aandeel van de stakeholders in de gecombineerde score: 0 = alleen data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="83"/>
+        <source>Load CSV…</source>
+        <translation>CSV laden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="84"/>
+        <source>Columns wijk, stakeholder and either transition + score, or score_&lt;transition&gt;</source>
+        <translation>Kolommen wijk, stakeholder en ofwel transition + score, ofwel score_&lt;transition&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="110"/>
+        <source>From the layer; type a score to override it</source>
+        <translation>Uit de laag; typ een score om die te overschrijven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="115"/>
+        <source>Stakeholders score {:+.1f} points against the data: diverges by {:.0f} points or more. Is every opgave in view?</source>
+        <translation>Stakeholders scoren {:+.1f} punten ten opzichte van de data: een afwijking van {:.0f} punten of meer. Is elke opgave in beeld?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="133"/>
+        <source>&apos;{}&apos; is not a score; give a number from 0 to 100.</source>
+        <translation>'{}' is geen score; geef een getal van 0 tot en met 100.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="142"/>
+        <source>Stakeholder scores</source>
+        <translation>Stakeholderscores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="142"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-bestanden (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="155"/>
+        <source>Loaded scores for {} wijken from {}.</source>
+        <translation>Scores voor {} wijken geladen uit {}.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <location filename="../../ui/panels/timeline.py" line="21"/>
+        <source>This layer has no timeline. Run &apos;Aanleidingen and koppelkansen&apos; with the maintenance plans (riool, wegen, gasnet, renovatie) on it.</source>
+        <translation>Deze laag heeft geen tijdlijn. Voer er 'Aanleidingen en koppelkansen' op uit met de onderhoudsplannen (riool, wegen, gasnet, renovatie).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/timeline.py" line="28"/>
+        <source>First aanleiding: {}; koppelkansen: {}</source>
+        <translation>Eerste aanleiding: {}; koppelkansen: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/timeline.py" line="34"/>
+        <source>Aanleiding</source>
+        <translation>Aanleiding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/timeline.py" line="34"/>
+        <source>Koppelkans</source>
+        <translation>Koppelkans</translation>
     </message>
 </context>
 <context>
@@ -1040,67 +1328,67 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="40"/>
+        <location filename="../../processing/algorithm.py" line="45"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="41"/>
+        <location filename="../../processing/algorithm.py" line="46"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="42"/>
+        <location filename="../../processing/algorithm.py" line="47"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="112"/>
+        <location filename="../../processing/algorithm.py" line="128"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="119"/>
+        <location filename="../../processing/algorithm.py" line="135"/>
         <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
         <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="129"/>
+        <location filename="../../processing/algorithm.py" line="145"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="89"/>
+        <location filename="../../processing/algorithm.py" line="105"/>
         <source>&apos;{}&apos; cannot run: {}. Install: {}</source>
         <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="165"/>
+        <location filename="../../processing/algorithm.py" line="181"/>
         <source>Unexpected error in {}: {}: {}</source>
         <translation>Onverwachte fout in {}: {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="170"/>
+        <location filename="../../processing/algorithm.py" line="186"/>
         <source>{} failed on input &apos;{}&apos; ({}): it could not be read; no output was written. Check that the file is what the parameter asks for; if it is, please report this with the log (Processing &gt; History).</source>
         <translation>{} is mislukt op invoer '{}' ({}): die kon niet worden gelezen; er is geen uitvoer geschreven. Controleer of het bestand is wat de parameter vraagt; is dat zo, meld dit dan met het log (Processing &gt; Geschiedenis).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="175"/>
+        <location filename="../../processing/algorithm.py" line="191"/>
         <source>{} failed unexpectedly; no output was written. Please report this with the log (Processing &gt; History) and, if you can, the input files.</source>
         <translation>{} is onverwacht mislukt; er is geen uitvoer geschreven. Meld dit alstublieft met het log (Processing &gt; Geschiedenis) en, als het kan, de invoerbestanden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="229"/>
+        <location filename="../../processing/algorithm.py" line="279"/>
         <source>Layer &apos;{}&apos; holds the diagnosis with field names cut to 10 characters (e.g. &apos;{}&apos; for &apos;{}&apos;), as a Shapefile stores them; save the output of Score transitions as GeoPackage and use that layer.</source>
         <translation>Laag '{}' bevat de diagnose met veldnamen ingekort tot 10 tekens (bijv. '{}' voor '{}'), zoals een Shapefile ze opslaat; sla de uitvoer van Transities scoren op als GeoPackage en gebruik die laag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="208"/>
+        <location filename="../../processing/algorithm.py" line="224"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="153"/>
+        <location filename="../../processing/algorithm.py" line="169"/>
         <source>{} was cancelled; nothing was written.</source>
         <translation>{} is geannuleerd; er is niets geschreven.</translation>
     </message>
@@ -1108,294 +1396,84 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseDock</name>
     <message>
-        <location filename="../../ui/dock.py" line="139"/>
+        <location filename="../../ui/dock.py" line="76"/>
         <source>Wijkdiagnose</source>
         <translation>Wijkdiagnose</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="170"/>
+        <location filename="../../ui/dock.py" line="110"/>
         <source>Diagnosed wijk layer the dock follows</source>
         <translation>Gediagnosticeerde wijkenlaag die het paneel volgt</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="172"/>
+        <location filename="../../ui/dock.py" line="112"/>
         <source>Vergelijk</source>
         <translation>Vergelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="174"/>
+        <location filename="../../ui/dock.py" line="114"/>
         <source>Compare up to {} selected or pinned wijken side by side</source>
         <translation>Tot {} geselecteerde of vastgezette wijken naast elkaar vergelijken</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="179"/>
+        <location filename="../../ui/dock.py" line="119"/>
         <source>Pin</source>
         <translation>Vastzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="181"/>
+        <location filename="../../ui/dock.py" line="121"/>
         <source>Keep this wijk in the comparison</source>
         <translation>Deze wijk in de vergelijking houden</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="204"/>
+        <location filename="../../ui/dock.py" line="148"/>
         <source>Run 'Score transitions'…</source>
         <translation>'Transities scoren' uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="219"/>
-        <source>Solid bar: data score 0-100 (fainter where less of the transition&apos;s indicators had data). Hatched bar: stakeholder score. Red: they differ by {:.0f} points or more.</source>
-        <translation>Volle balk: datascore 0-100 (lichter waar minder indicatoren van de transitie data hadden). Gearceerde balk: stakeholderscore. Rood: ze verschillen {:.0f} punten of meer.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="231"/>
+        <location filename="../../ui/dock.py" line="163"/>
         <source>Scores</source>
         <translation>Scores</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="233"/>
-        <source>Indicator</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="233"/>
-        <source>Value</source>
-        <translation>Waarde</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="233"/>
-        <source>Unit</source>
-        <translation>Eenheid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="233"/>
-        <source>Urgency</source>
-        <translation>Urgentie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="287"/>
-        <source>Transition</source>
-        <translation>Transitie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="233"/>
-        <source>Source</source>
-        <translation>Bron</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="246"/>
+        <location filename="../../ui/dock.py" line="164"/>
         <source>Indicatoren</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Layer</source>
-        <translation>Laag</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Claim (m²)</source>
-        <translation>Claim (m²)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Capacity (m²)</source>
-        <translation>Capaciteit (m²)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Pressure</source>
-        <translation>Druk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Conflict</source>
-        <translation>Conflict</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Left out</source>
-        <translation>Weggelaten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="263"/>
+        <location filename="../../ui/dock.py" line="165"/>
         <source>Ruimteclaims</source>
         <translation>Ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="271"/>
+        <location filename="../../ui/dock.py" line="166"/>
         <source>Tijdlijn</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="287"/>
+        <location filename="../../ui/dock.py" line="167"/>
         <source>Stakeholders</source>
         <translation>Stakeholders</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="279"/>
-        <source>Enter the stakeholders&apos; score (0-100) per transition for this wijk, or load a CSV file. Leave a cell empty for &apos;not scored&apos;.</source>
-        <translation>Vul per transitie de score (0-100) van de stakeholders voor deze wijk in, of laad een CSV-bestand. Laat een cel leeg voor 'niet gescoord'.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="287"/>
-        <source>Data</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="287"/>
-        <source>Difference</source>
-        <translation>Verschil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="294"/>
-        <source>Stakeholder weight</source>
-        <translation>Gewicht stakeholders</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="299"/>
-        <source>Share of the stakeholders in the combined score: 0 = data only</source>
-        <translation>Aandeel van de stakeholders in de gecombineerde score: 0 = alleen data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="305"/>
-        <source>Load CSV…</source>
-        <translation>CSV laden…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="306"/>
-        <source>Columns wijk, stakeholder and either transition + score, or score_&lt;transition&gt;</source>
-        <translation>Kolommen wijk, stakeholder en ofwel transition + score, ofwel score_&lt;transition&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="416"/>
-        <source>&apos;{}&apos; is not a score; give a number from 0 to 100.</source>
-        <translation>'{}' is geen score; geef een getal van 0 tot en met 100.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="426"/>
-        <source>Stakeholder scores</source>
-        <translation>Stakeholderscores</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="426"/>
-        <source>CSV files (*.csv *.txt)</source>
-        <translation>CSV-bestanden (*.csv *.txt)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="440"/>
-        <source>Loaded scores for {} wijken from {}.</source>
-        <translation>Scores voor {} wijken geladen uit {}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="460"/>
+        <location filename="../../ui/dock.py" line="270"/>
         <source>No diagnosed wijk layer in this project. Run &apos;Score transitions&apos; first on a polygon layer of wijken (with CBS or indicator fields).</source>
         <translation>Geen gediagnosticeerde wijkenlaag in dit project. Voer eerst 'Transities scoren' uit op een polygoonlaag met wijken (met CBS- of indicatorvelden).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="475"/>
+        <location filename="../../ui/dock.py" line="285"/>
         <source>Select one or more wijken on the map in layer &apos;{}&apos;.</source>
         <translation>Selecteer een of meer wijken op de kaart in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="483"/>
+        <location filename="../../ui/dock.py" line="297"/>
         <source>Comparing {} wijken ({} selected, {} pinned).</source>
         <translation>{} wijken in de vergelijking ({} geselecteerd, {} vastgezet).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="492"/>
+        <location filename="../../ui/dock.py" line="306"/>
         <source>- {} wijken selected, showing the first; use Vergelijk to compare them.</source>
         <translation>- {} wijken geselecteerd, de eerste wordt getoond; gebruik Vergelijk om ze te vergelijken.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="545"/>
-        <source>No koploper: none of the transitions could be scored for this wijk.</source>
-        <translation>Geen koploper: geen van de transities kon voor deze wijk worden gescoord.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="547"/>
-        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</source>
-        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="550"/>
-        <source>Meelopers: {}</source>
-        <translation>Meelopers: {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="604"/>
-        <source>none</source>
-        <translation>geen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="553"/>
-        <source>Koploper with stakeholders (weight {:.2f}): {}</source>
-        <translation>Koploper met stakeholders (gewicht {:.2f}): {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="559"/>
-        <source>Data and stakeholders diverge on: {}</source>
-        <translation>Data en stakeholders lopen uiteen bij: {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="564"/>
-        <source>Profile: {}</source>
-        <translation>Profiel: {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="568"/>
-        <source>rank in the study area</source>
-        <translation>rang in het onderzoeksgebied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="588"/>
-        <source>This layer has no space claims yet (claim_ondergrond, claim_maaiveld, claim_dak): they come from the space-claims step of the diagnosis.</source>
-        <translation>Deze laag heeft nog geen ruimteclaims (claim_ondergrond, claim_maaiveld, claim_dak): die komen uit de stap ruimteclaims van de diagnose.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="596"/>
-        <source>Claims of the transitions per layer, against the space there.</source>
-        <translation>Claims van de transities per laag, tegenover de ruimte die daar is.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="602"/>
-        <source>unknown</source>
-        <translation>onbekend</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="625"/>
-        <source>This layer has no timeline. Run &apos;Aanleidingen and koppelkansen&apos; with the maintenance plans (riool, wegen, gasnet, renovatie) on it.</source>
-        <translation>Deze laag heeft geen tijdlijn. Voer er 'Aanleidingen en koppelkansen' op uit met de onderhoudsplannen (riool, wegen, gasnet, renovatie).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="632"/>
-        <source>First aanleiding: {}; koppelkansen: {}</source>
-        <translation>Eerste aanleiding: {}; koppelkansen: {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="638"/>
-        <source>Aanleiding</source>
-        <translation>Aanleiding</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="638"/>
-        <source>Koppelkans</source>
-        <translation>Koppelkans</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="649"/>
-        <source>From the layer; type a score to override it</source>
-        <translation>Uit de laag; typ een score om die te overschrijven</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="654"/>
-        <source>Stakeholders score {:+.1f} points against the data: diverges by {:.0f} points or more. Is every opgave in view?</source>
-        <translation>Stakeholders scoren {:+.1f} punten ten opzichte van de data: een afwijking van {:.0f} punten of meer. Is elke opgave in beeld?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="677"/>
-        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</source>
-        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</translation>
     </message>
 </context>
 <context>

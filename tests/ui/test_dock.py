@@ -1,7 +1,11 @@
 """The dock in QGIS (pytest-qgis iface): follows the selection, compares, keeps its state."""
 
+import subprocess
+
 import pytest
+from conftest import ROOT
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis_helpers import attributes_by, run
 
 import wijkdiagnose
@@ -215,3 +219,106 @@ def test_the_plugin_adds_the_dock_and_unload_removes_it(qgis_iface, diagnosed_la
     assert dock.layer_combo.receivers(dock.layer_combo.layerChanged) == 0
     select(diagnosed_layer, VRIJENBAN)  # no longer followed
     assert [view.name for view in dock.views()] != [VRIJENBAN]
+
+
+def row_of(table, indicator_id):
+    return next(
+        r for r, item in enumerate(column(table, 0)) if item.data(VALUE_ROLE) == indicator_id
+    )
+
+
+GEMEENTE = '[profile]\nname = "gemeente"\nbase = "default"\n[indicators.ind_auto_hh]\ngood = 0.2\n'
+
+
+def test_the_urgency_is_the_layers_and_a_missing_profile_is_noticed(
+    qgis_new_project, shared_data, tmp_path, dock
+):
+    profile = tmp_path / "gemeente.toml"
+    profile.write_text(GEMEENTE, encoding="utf-8")
+    target = tmp_path / "gemeente.gpkg"
+    source = shared_data / "cbs_nl" / "wijken_2024_delft_rd.geojson"
+    run(
+        "wijkdiagnose:score_transitions",
+        {"INPUT": str(source), "PROFILE": str(profile), "OUTPUT": str(target)},
+    )
+    layer = QgsVectorLayer(str(target), "wijken gemeente", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    # a wijk whose cars per household lie inside both rules, so the two urgencies differ
+    name, cars = next(
+        (name, wijk["ind_auto_hh"])
+        for name, wijk in sorted(attributes_by(layer, "wijknaam").items())
+        if 0.55 < wijk["ind_auto_hh"] < 1.25
+    )
+    select(layer, name)
+    table = dock.indicators.table
+    urgency = table.item(row_of(table, "ind_auto_hh"), 3).data(VALUE_ROLE)
+    # the gemeente's rule: good 0.2, bad 1.3 (the default's); the default has good 0.5
+    assert urgency == pytest.approx((cars - 0.2) / 1.1 * 100, abs=0.05)
+    assert urgency != pytest.approx((cars - 0.5) / 0.8 * 100, abs=1)
+    assert dock.notice_label.isHidden()
+
+    profile.unlink()
+    dock.refresh()
+    assert not dock.notice_label.isHidden()
+    notice = dock.notice_label.text()
+    assert (
+        f"Profile 'gemeente' that this layer was scored with is not at hand: no file '{profile}'"
+        in notice
+    )
+    assert "come from the layer" in notice and "Run 'Score transitions' again" in notice
+    assert table.item(row_of(table, "ind_auto_hh"), 3).data(VALUE_ROLE) == urgency
+
+
+def test_a_layer_scored_before_urgencies_were_stored_shows_values_without_them(
+    diagnosed_layer, dock
+):
+    fields = diagnosed_layer.fields()
+    gone = [
+        fields.indexOf(name) for name in ("urgentie", "herkomst", "profiel_pad", "profiel_hash")
+    ]
+    assert -1 not in gone and diagnosed_layer.dataProvider().deleteAttributes(gone)
+    diagnosed_layer.updateFields()
+    select(diagnosed_layer, BINNENSTAD)
+
+    assert dock.pages.currentIndex() == WIJK_PAGE
+    table = dock.indicators.table
+    assert [table.item(row, 3).data(VALUE_ROLE) for row in range(table.rowCount())] == [
+        None
+    ] * table.rowCount()
+    cars = row_of(table, "ind_auto_hh")
+    assert table.item(cars, 1).data(VALUE_ROLE) is not None  # the value is still shown
+    assert table.item(cars, 5).text() == "CBS Kerncijfers wijken en buurten (g_pau_hh / AUTO_HH)"
+    assert "scored before Wijkdiagnose stored the urgency" in dock.notice_label.text()
+    assert not dock.notice_label.isHidden()
+
+
+def test_a_csv_that_cannot_be_read_is_named(diagnosed_layer, dock, tmp_path):
+    select(diagnosed_layer, BINNENSTAD)
+    missing = tmp_path / "weg.csv"
+    dock.stakeholders.load_csv(str(missing))
+    assert dock.stakeholders.message.text() == (
+        f"The stakeholder table file '{missing}' does not exist; pick an existing file."
+    )
+    assert dock.state.stakeholder_scores == {}
+
+
+def test_the_panels_speak_dutch_in_a_dutch_qgis(qgis_iface, qgis_new_project, tmp_path):
+    qm = tmp_path / "wijkdiagnose_nl.qm"
+    ts = ROOT / "resources" / "i18n" / "wijkdiagnose_nl.ts"
+    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        widget = WijkdiagnoseDock(qgis_iface, lambda: None)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    try:
+        header = widget.indicators.table.horizontalHeaderItem(3).text()
+        assert header == "Urgentie"
+        assert (
+            widget.stakeholders.table.horizontalHeaderItem(DIFFERENCE_COLUMN).text() == "Verschil"
+        )
+    finally:
+        widget.disconnect_all()
+        widget.deleteLater()
