@@ -340,8 +340,7 @@ class WijkdiagnoseDock(QgsDockWidget):
                 self.state.stakeholder_weight,
                 layer_name=layer.name(),
             )
-            notices += [profiles[stored].notice] if profiles[stored].notice else []
-            notices += view.notices
+            notices += [n for n in (profiles[stored].notice, *view.notices) if n is not None]
             views.append(view)
         return views, notices
 

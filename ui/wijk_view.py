@@ -123,6 +123,18 @@ def wijk_view(
     notices = []
     urgencies = _stored(attributes, URGENTIE, decode_urgencies, layer_name, notices)
     provenance = _stored(attributes, HERKOMST, decode_provenance, layer_name, notices)
+    if not str(attributes.get(URGENTIE) or "").strip():  # scored by an older version
+        notices.append(
+            Message(
+                tr(
+                    "This wijk was scored before Wijkdiagnose stored the urgency of every "
+                    "indicator and its source with the scores (field '{field}' is missing or "
+                    "empty): the urgency column stays empty. Run 'Score transitions' again to "
+                    "fill it."
+                ),
+                field=URGENTIE,
+            )
+        )
     data = {t.id: _number(attributes.get(fields.score_field(t.id))) for t in TRANSITIONS}
     stakeholder = {
         t.id: entered_scores.get(t.id, _number(attributes.get(fields.stakeholder_field(t.id))))
@@ -141,7 +153,7 @@ def wijk_view(
         if any(row.stakeholder is not None for row in score_rows)
         else None,
         scores=score_rows,
-        indicators=_indicator_rows(attributes, profile, urgencies or {}, provenance or {}),
+        indicators=_indicator_rows(attributes, profile, urgencies, provenance),
         claims=_claim_rows(attributes),
         first_aanleiding=_integer(attributes.get(fields.EERSTE_AANLEIDING)),
         koppelkansen_count=_integer(attributes.get(fields.N_KOPPELKANSEN)),
@@ -150,29 +162,14 @@ def wijk_view(
     )
 
 
-def _stored(attributes, field_name, decode, layer_name, notices) -> Optional[dict]:
-    """A JSON field of 'Score transitions' read back; None (and a notice) when the wijk
-    has none (scored by an older version) or it cannot be read."""
+def _stored(attributes, field_name, decode, layer_name, notices) -> dict:
+    """A JSON field of 'Score transitions' read back; empty when the wijk has none, and
+    empty with a notice when it cannot be read (e.g. cut short in a Shapefile)."""
     try:
-        found = decode(attributes.get(field_name), layer_name)
+        return decode(attributes.get(field_name), layer_name)
     except InputError as error:
         notices.append(error.message)
-        return None
-    if field_name in attributes and attributes[field_name] not in (None, ""):
-        return found
-    if field_name == URGENTIE:  # one notice for the two fields of the same step
-        notices.append(
-            Message(
-                tr(
-                    "This wijk was scored before Wijkdiagnose stored the urgency of every "
-                    "indicator and its source with the scores (field '{field}' is missing or "
-                    "empty): the urgency column stays empty. Run 'Score transitions' again to "
-                    "fill it."
-                ),
-                field=URGENTIE,
-            )
-        )
-    return None
+        return {}
 
 
 def _score_rows(attributes, data, compared, entered_scores) -> Tuple[ScoreRow, ...]:
@@ -217,7 +214,6 @@ def _indicator_rows(attributes, profile: Profile, urgencies, provenance):
     for indicator_id in ids:
         info = catalogue.BY_ID.get(indicator_id)
         rule = profile.rules.get(indicator_id)
-        origin = provenance.get(indicator_id)
         rows.append(
             IndicatorRow(
                 id=indicator_id,
@@ -229,14 +225,17 @@ def _indicator_rows(attributes, profile: Profile, urgencies, provenance):
                 urgency=_number(urgencies.get(indicator_id)),
                 method=rule.method if rule else "reference",
                 unit=info.unit if info else "",
-                source=_source(origin) if origin else info.source if info else "",
+                source=_source(provenance.get(indicator_id), info),
             )
         )
     return tuple(rows)
 
 
-def _source(origin: Provenance) -> str:
-    """'CBS Kerncijfers wijken en buurten 2024: personenautos / huishoudens'."""
+def _source(origin: Optional[Provenance], info) -> str:
+    """'CBS Kerncijfers wijken en buurten 2024: personenautos / huishoudens'; for a layer
+    scored before herkomst was stored, the catalogue's description of the source."""
+    if origin is None:
+        return info.source if info else ""
     source = f"{origin.source} {origin.year}" if origin.year else origin.source
     return f"{source}: {origin.field}" if origin.field else source
 

@@ -9,6 +9,7 @@ from qgis_helpers import RecordingFeedback, attributes_by, memory_layer, run
 
 from wijkdiagnose.scoring.profile import load_profile
 from wijkdiagnose.scoring.provenance import profile_hash
+from wijkdiagnose.scoring.schema.diagnosis import decode_provenance, decode_urgencies
 
 SQUARE = "POLYGON(({x} 0, {x1} 0, {x1} 100, {x} 100, {x} 0))"
 OLD_CBS = (
@@ -247,3 +248,24 @@ def test_the_same_profile_elsewhere_has_the_same_hash(tmp_path):
     assert hashes[0] == hashes[1] == profile_hash(load_profile(here))
     there.write_text(GEMEENTE_PROFILE.replace("bad = 80", "bad = 90"), encoding="utf-8")
     assert scored_with_profile(there)["WK01"]["profiel_hash"] != hashes[0]
+
+
+def test_a_geojson_holds_herkomst_and_urgentie_as_objects_that_read_back_the_same(tmp_path):
+    """GDAL writes JSON text into a GeoJSON as an object; QGIS reads it back as a map."""
+    memory = attributes_by(
+        run("wijkdiagnose:score_transitions", {"INPUT": old_cbs_layer(), "OUTPUT": "memory:"})[
+            "OUTPUT"
+        ],
+        "WK_CODE",
+    )["WK050301"]
+    target = tmp_path / "scored.geojson"
+    run("wijkdiagnose:score_transitions", {"INPUT": old_cbs_layer(), "OUTPUT": str(target)})
+    written = attributes_by(QgsVectorLayer(str(target), "scored", "ogr"), "WK_CODE")["WK050301"]
+    assert isinstance(written["herkomst"], dict)
+    assert decode_provenance(written["herkomst"], "scored") == decode_provenance(
+        memory["herkomst"], "wijken"
+    )
+    assert decode_urgencies(written["urgentie"], "scored") == decode_urgencies(
+        memory["urgentie"], "wijken"
+    )
+    assert decode_urgencies(written["urgentie"], "scored")["ind_stadsverw"] == 100.0

@@ -118,6 +118,15 @@ def test_a_damaged_field_gives_a_notice_naming_it_not_an_error():
     assert rows["ind_auto_hh"].source.startswith("CBS Kerncijfers wijken en buurten (")
 
 
+def test_fields_read_back_from_a_geojson_as_maps_are_read_the_same():
+    herkomst = {"ind_auto_hh": {"bron": "CBS Kerncijfers wijken en buurten", "jaar": None}}
+    view = view_of(diagnosed(urgentie={"ind_auto_hh": 50, "ind_gas_won": None}, herkomst=herkomst))
+    rows = {row.id: row for row in view.indicators}
+    assert rows["ind_auto_hh"].urgency == 50.0 and rows["ind_gas_won"].urgency is None
+    assert rows["ind_auto_hh"].source == "CBS Kerncijfers wijken en buurten"
+    assert view.notices == ()
+
+
 def test_the_source_of_a_field_of_the_layer_names_layer_and_field():
     herkomst = '{"ind_eigen": {"bron": "wijken Delft", "jaar": null, "veld": "ind_eigen"}}'
     rows = {row.id: row for row in view_of(diagnosed(ind_eigen=3.0, herkomst=herkomst)).indicators}
