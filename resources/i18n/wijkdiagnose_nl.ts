@@ -24,7 +24,7 @@
         <translation>laag '{layer}': {count} code(s) komen meer dan eens voor in veld '{field}': {named}. Elke wijk (of buurt) moet één keer in de laag staan: verwijder de dubbele objecten, of kies een veld met één unieke code per wijk.</translation>
     </message>
     <message>
-        <location filename="../../scoring/schema/diagnosis.py" line="107"/>
+        <location filename="../../scoring/schema/diagnosis.py" line="109"/>
         <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; does not hold what &apos;Score transitions&apos; writes there; run Score transitions again on the wijken.</source>
         <translation>laag '{layer}': veld '{field}' bevat niet wat 'Transities scoren' daar schrijft; voer Transities scoren opnieuw uit op de wijken.</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>Geannuleerd door de gebruiker; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../scoring/provenance.py" line="142"/>
+        <location filename="../../scoring/provenance.py" line="140"/>
         <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; of {count} wijk(en) does not hold what &apos;Score transitions&apos; writes there; their indicator fields are credited to the layer itself.</source>
         <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'Transities scoren' daar schrijft; hun indicatorvelden krijgen de laag zelf als herkomst.</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>De stakeholdertabel '{path}' is geen leesbaar CSV-bestand: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wijk_view.py" line="164"/>
+        <location filename="../../ui/wijk_view.py" line="127"/>
         <source>This wijk was scored before Wijkdiagnose stored the urgency of every indicator and its source with the scores (field &apos;{field}&apos; is missing or empty): the urgency column stays empty. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose de urgentie en de bron van elke indicator bij de scores opsloeg (veld '{field}' ontbreekt of is leeg): de kolom urgentie blijft leeg. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
