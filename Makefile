@@ -63,8 +63,8 @@ lint: deps ## ruff over the whole plugin; Qt/QGIS names checked against PyQt6 (Q
 	$(PY) -m ruff format --check .
 	$(PY) scripts/check_qt6.py
 
-test-core: deps ## Pure scoring tests, QGIS not started
-	$(PY) -m pytest -p no:pytest_qgis tests/scoring tests/scripts tests/core
+test-core: deps ## Pure tests (scoring, the dock's view models), QGIS not started
+	$(PY) -m pytest -p no:pytest_qgis tests/scoring tests/scripts tests/core tests/ui_core tests/architecture
 
 test-qgis: deps ## QGIS tests (Processing, qgis_process, dock, translation) offscreen
 	$(QGIS_ENV) $(PY) -m pytest tests/processing tests/bad_input tests/ui tests/test_plugin.py tests/test_i18n.py

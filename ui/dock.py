@@ -1,34 +1,24 @@
 """The Wijkdiagnose dock: follows the map selection on a diagnosed wijk layer.
 
-The dock reads the selected features, asks ``wijk_view`` for their view
-models and lays those out: one wijk in five tabs, or up to four wijken side by
-side in compare mode. What it remembers is a ``DockState``, saved in the
-project file when the project is written and restored when it is read.
+This is the shell: the layer it follows, the signals of the project and the layer,
+and what it remembers (a ``DockState``, saved in the project file when the project is
+written and restored when it is read). It reads the selected features, asks
+``layer_profile`` and ``wijk_view`` for their view models and hands those to the
+panels (``ui/panels``): one wijk in five tabs, or up to four wijken side by side in
+compare mode. A notice above them says what the layer lacks (its profile, urgencies).
 """
 
 from contextlib import suppress
-from pathlib import Path
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional
 
 from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtGui import QBrush, QColor, QIcon
+from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
-    QDoubleSpinBox,
-    QFileDialog,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QListWidget,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -36,30 +26,23 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..compat import GEOMETRY_POLYGON, plain
-from ..paths import DOCK_ICON, ICONS
+from ..i18n import localized
+from ..paths import DOCK_ICON
 from ..scoring.errors import WijkdiagnoseError
 from ..scoring.profile import Profile, load_profile
-from ..scoring.stakeholders import DEFAULT_THRESHOLD
-from ..scoring.tables import number
-from ..scoring.transitions import TRANSITIONS
-from .score_chart import DIVERGENCE_COLOUR, ScoreChart
-from .state import (
-    MAX_COMPARED,
-    DockState,
-    load_from_project,
-    read_stakeholder_csv,
-    save_to_project,
-)
+from ..scoring.schema.diagnosis import PROFIEL_HASH, PROFIEL_PAD
+from .layer_profile import LayerProfile, layer_profile
+from .panels.claims import ClaimsPanel
+from .panels.compare import ComparePanel
+from .panels.indicators import IndicatorsPanel
+from .panels.scores import ScoresPanel
+from .panels.stakeholders import StakeholdersPanel
+from .panels.timeline import TimelinePanel
+from .state import MAX_COMPARED, DockState, load_from_project, save_to_project
+from .widgets import NOTE_STYLE, wrapped_label
 from .wijk_view import WijkView, is_diagnosed, wijk_identity, wijk_view
 
-DIVERGENCE_ICON = ICONS / "divergence.svg"
-DIVERGENCE_BACKGROUND = "#fbd5d5"
-MISSING_COLOUR = "#909090"
-INDICATOR_LABEL_WIDTH = 210
-VALUE_ROLE = Qt.ItemDataRole.UserRole  # the unformatted number behind a table cell
-
-# The stakeholder table's columns; only STAKEHOLDER_COLUMN is editable.
-TRANSITION_COLUMN, DATA_COLUMN, STAKEHOLDER_COLUMN, DIFFERENCE_COLUMN = range(4)
+MESSAGE_PAGE, WIJK_PAGE, COMPARE_PAGE = range(3)
 
 
 def is_diagnosed_layer(layer) -> bool:
@@ -78,51 +61,6 @@ def feature_attributes(feature) -> dict:
     }
 
 
-def _format(value: Optional[float], decimals: int = 1) -> str:
-    return "–" if value is None else f"{value:.{decimals}f}"
-
-
-def _item(text: str, value=None, tooltip: str = "") -> QTableWidgetItem:
-    """A read-only table cell; ``value`` is kept unformatted under VALUE_ROLE."""
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    item.setData(VALUE_ROLE, value)
-    if tooltip:
-        item.setToolTip(tooltip)
-    return item
-
-
-def _number_item(value: Optional[float], decimals: int = 1) -> QTableWidgetItem:
-    item = _item(_format(value, decimals), value)
-    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
-    return item
-
-
-def _table(headers: Sequence[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.verticalHeader().setVisible(False)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.setWordWrap(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: Sequence[Sequence[QTableWidgetItem]]) -> None:
-    table.setRowCount(len(rows))
-    for row, items in enumerate(rows):
-        for column, item in enumerate(items):
-            table.setItem(row, column, item)
-
-
-def _wrapped_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 class WijkdiagnoseDock(QgsDockWidget):
     """Scores, indicators, claims, timeline and stakeholder scores of the selected wijken."""
 
@@ -132,8 +70,7 @@ class WijkdiagnoseDock(QgsDockWidget):
         self.state = DockState()
         self._layer = None  # the diagnosed layer whose selection we follow
         self._views: List[WijkView] = []  # what is shown, first selected first
-        self._profile: Optional[Profile] = None
-        self._filling = False  # tables are being filled: ignore itemChanged
+        self._default_profile: Optional[Profile] = None
 
         self.setObjectName("WijkdiagnoseDock")
         self.setWindowTitle(self.tr("Wijkdiagnose"))
@@ -149,6 +86,9 @@ class WijkdiagnoseDock(QgsDockWidget):
             (project.readProject, self._restore_state),
             (project.cleared, self._reset_state),
             (iface.currentLayerChanged, self._follow_active_layer),
+            (self.stakeholders.score_entered, self._set_stakeholder_score),
+            (self.stakeholders.weight_changed, self._set_stakeholder_weight),
+            (self.stakeholders.scores_loaded, self._take_stakeholder_scores),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
@@ -185,21 +125,25 @@ class WijkdiagnoseDock(QgsDockWidget):
         header.addWidget(self.compare_button)
         layout.addLayout(header)
 
-        self.status_label = _wrapped_label()
+        self.status_label = wrapped_label()
         layout.addWidget(self.status_label)
+        self.notice_label = wrapped_label()
+        self.notice_label.setStyleSheet(NOTE_STYLE)
+        self.notice_label.hide()
+        layout.addWidget(self.notice_label)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_message_page(open_scoring))
-        self.tabs = self._build_tabs()
-        self.pages.addWidget(self.tabs)
-        self.pages.addWidget(self._build_compare_page())
+        self.pages.addWidget(self._build_tabs())
+        self.compare = ComparePanel()
+        self.pages.addWidget(self.compare)
         layout.addWidget(self.pages, 1)
         self.setWidget(body)
 
     def _build_message_page(self, open_scoring) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.message_label = _wrapped_label()
+        self.message_label = wrapped_label()
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.score_button = QPushButton(self.tr("Run 'Score transitions'…"))
         self.score_button.clicked.connect(open_scoring)
@@ -210,124 +154,18 @@ class WijkdiagnoseDock(QgsDockWidget):
         return page
 
     def _build_tabs(self) -> QTabWidget:
+        self.scores = ScoresPanel()
+        self.indicators = IndicatorsPanel()
+        self.claims = ClaimsPanel()
+        self.timeline = TimelinePanel()
+        self.stakeholders = StakeholdersPanel()
         tabs = QTabWidget()
-
-        scores = QWidget()
-        layout = QVBoxLayout(scores)
-        self.summary_label = _wrapped_label()
-        self.score_chart = ScoreChart()
-        legend = _wrapped_label(
-            self.tr(
-                "Solid bar: data score 0-100 (fainter where less of the transition's indicators "
-                "had data). Hatched bar: stakeholder score. Red: they differ by {:.0f} points "
-                "or more."
-            ).format(DEFAULT_THRESHOLD)
-        )
-        legend.setStyleSheet("color: #606060;")
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.score_chart)
-        layout.addWidget(legend)
-        layout.addStretch(1)
-        tabs.addTab(scores, self.tr("Scores"))
-
-        self.indicator_table = _table(
-            [
-                self.tr("Indicator"),
-                self.tr("Value"),
-                self.tr("Unit"),
-                self.tr("Urgency"),
-                self.tr("Transition"),
-                self.tr("Source"),
-            ]
-        )
-        header = self.indicator_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.indicator_table.setColumnWidth(0, INDICATOR_LABEL_WIDTH)  # long labels elide
-        tabs.addTab(self.indicator_table, self.tr("Indicatoren"))
-
-        claims = QWidget()
-        layout = QVBoxLayout(claims)
-        self.claims_label = _wrapped_label()
-        self.claims_table = _table(
-            [
-                self.tr("Layer"),
-                self.tr("Claim (m²)"),
-                self.tr("Capacity (m²)"),
-                self.tr("Pressure"),
-                self.tr("Conflict"),
-                self.tr("Left out"),
-            ]
-        )
-        layout.addWidget(self.claims_label)
-        layout.addWidget(self.claims_table, 1)
-        tabs.addTab(claims, self.tr("Ruimteclaims"))
-
-        timeline = QWidget()
-        layout = QVBoxLayout(timeline)
-        self.timeline_label = _wrapped_label()
-        self.timeline_list = QListWidget()
-        layout.addWidget(self.timeline_label)
-        layout.addWidget(self.timeline_list, 1)
-        tabs.addTab(timeline, self.tr("Tijdlijn"))
-
-        tabs.addTab(self._build_stakeholder_tab(), self.tr("Stakeholders"))
+        tabs.addTab(self.scores, self.tr("Scores"))
+        tabs.addTab(self.indicators, self.tr("Indicatoren"))
+        tabs.addTab(self.claims, self.tr("Ruimteclaims"))
+        tabs.addTab(self.timeline, self.tr("Tijdlijn"))
+        tabs.addTab(self.stakeholders, self.tr("Stakeholders"))
         return tabs
-
-    def _build_stakeholder_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(
-            _wrapped_label(
-                self.tr(
-                    "Enter the stakeholders' score (0-100) per transition for this wijk, or "
-                    "load a CSV file. Leave a cell empty for 'not scored'."
-                )
-            )
-        )
-        self.stakeholder_table = _table(
-            [self.tr("Transition"), self.tr("Data"), self.tr("Stakeholders"), self.tr("Difference")]
-        )
-        self.stakeholder_table.itemChanged.connect(self._stakeholder_score_edited)
-        layout.addWidget(self.stakeholder_table, 1)
-
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Stakeholder weight")))
-        self.weight_spin = QDoubleSpinBox()
-        self.weight_spin.setRange(0.0, 1.0)
-        self.weight_spin.setSingleStep(0.1)
-        self.weight_spin.setDecimals(2)
-        self.weight_spin.setToolTip(
-            self.tr("Share of the stakeholders in the combined score: 0 = data only")
-        )
-        self.weight_spin.valueChanged.connect(self._set_stakeholder_weight)
-        controls.addWidget(self.weight_spin)
-        controls.addStretch(1)
-        load_button = QPushButton(self.tr("Load CSV…"))
-        load_button.setToolTip(
-            self.tr(
-                "Columns wijk, stakeholder and either transition + score, or score_<transition>"
-            )
-        )
-        load_button.clicked.connect(self._load_stakeholder_csv)
-        controls.addWidget(load_button)
-        layout.addLayout(controls)
-        self.stakeholder_message = _wrapped_label()
-        layout.addWidget(self.stakeholder_message)
-        return page
-
-    def _build_compare_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.compare_columns = QWidget()
-        self.compare_columns.setLayout(QHBoxLayout())
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.compare_columns)
-        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.compare_table = _table([])
-        layout.addWidget(scroll, 3)
-        layout.addWidget(self.compare_table, 2)
-        return page
 
     # ---- state and signals --------------------------------------------------------------------
 
@@ -359,9 +197,7 @@ class WijkdiagnoseDock(QgsDockWidget):
         if is_diagnosed_layer(layer):
             self.layer_combo.setLayer(layer)
         self.compare_button.setChecked(self.state.compare)
-        self.weight_spin.blockSignals(True)
-        self.weight_spin.setValue(self.state.stakeholder_weight)
-        self.weight_spin.blockSignals(False)
+        self.stakeholders.set_weight(self.state.stakeholder_weight)
         self._set_followed_layer(self.layer_combo.currentLayer())
 
     def _update_layer_choice(self, *_layers) -> None:
@@ -406,49 +242,23 @@ class WijkdiagnoseDock(QgsDockWidget):
         self._state_edited()
         self.refresh()
 
-    def _stakeholder_score_edited(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != STAKEHOLDER_COLUMN or not self._views:
-            return
-        transition = TRANSITIONS[item.row()].id
-        text = item.text().strip()
-        score = number(text)
-        if text and (score is None or not 0 <= score <= 100):
-            self.stakeholder_message.setText(
-                self.tr("'{}' is not a score; give a number from 0 to 100.").format(text)
-            )
-        else:
+    def _set_stakeholder_score(self, transition: str, score: Optional[float]) -> None:
+        if self._views:
             self.state.set_stakeholder_score(self._views[0].key, transition, score)
-            self.stakeholder_message.setText("")
             self._state_edited()
         self.refresh()
 
-    def _load_stakeholder_csv(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Stakeholder scores"), "", self.tr("CSV files (*.csv *.txt)")
-        )
-        if path:
-            self.load_stakeholder_csv(path)
-
-    def load_stakeholder_csv(self, path: str) -> None:
-        """Take over the mean stakeholder scores per wijk of a CSV file."""
-        try:
-            scores = read_stakeholder_csv(path)
-        except (WijkdiagnoseError, OSError, ValueError) as error:
-            self.stakeholder_message.setText(str(error))
-            return
+    def _take_stakeholder_scores(self, scores: Dict[str, Dict[str, float]]) -> None:
         self.state.replace_stakeholder_scores(scores)
-        self.stakeholder_message.setText(
-            self.tr("Loaded scores for {} wijken from {}.").format(len(scores), Path(path).name)
-        )
         self._state_edited()
         self.refresh()
 
     # ---- what is shown ------------------------------------------------------------------------
 
-    def profile(self) -> Profile:
-        if self._profile is None:
-            self._profile = load_profile()
-        return self._profile
+    def default_profile(self) -> Profile:
+        if self._default_profile is None:
+            self._default_profile = load_profile()
+        return self._default_profile
 
     def views(self) -> List[WijkView]:
         """The view models on display: the first selected wijk, or all compared wijken."""
@@ -466,9 +276,9 @@ class WijkdiagnoseDock(QgsDockWidget):
             )
             return
         try:
-            self._views = self._wijk_views(layer)
+            self._views, notices = self._wijk_views(layer)
         except WijkdiagnoseError as error:
-            self._show_message(str(error), offer_scoring=False)
+            self._show_message(localized(error), offer_scoring=False)
             return
         selected = layer.selectedFeatureCount()
         if not self._views:
@@ -477,9 +287,13 @@ class WijkdiagnoseDock(QgsDockWidget):
                 offer_scoring=False,
             )
             return
+        self.notice_label.setText("<br>".join(dict.fromkeys(localized(n) for n in notices)))
+        self.notice_label.setVisible(bool(notices))
+        self.pin_button.setEnabled(True)
         self.pin_button.setChecked(self._views[0].key in self.state.pinned)
         if self.state.compare:
-            self._show_comparison()
+            self.compare.set_views(self._views)
+            self.pages.setCurrentIndex(COMPARE_PAGE)
             self.status_label.setText(
                 self.tr("Comparing {} wijken ({} selected, {} pinned).").format(
                     len(self._views), selected, len(self.state.pinned)
@@ -494,8 +308,9 @@ class WijkdiagnoseDock(QgsDockWidget):
                 ).format(selected)
             self.status_label.setText(status)
 
-    def _wijk_views(self, layer) -> List[WijkView]:
-        """View models of the selected wijken (first by feature id), plus pinned ones to compare."""
+    def _wijk_views(self, layer):
+        """View models of the selected wijken (first by feature id), plus pinned ones to
+        compare, and the notices on what the layer lacks for them."""
         limit = MAX_COMPARED if self.state.compare else 1
         selected = sorted(layer.selectedFeatureIds())[:limit]
         features = list(layer.getFeatures(QgsFeatureRequest().setFilterFids(selected)))
@@ -509,200 +324,39 @@ class WijkdiagnoseDock(QgsDockWidget):
                 and wijk_identity(feature_attributes(feature), feature.id())[0] in self.state.pinned
             ]
             features += pinned[: limit - len(features)]
-        return [self._view(feature) for feature in features]
-
-    def _view(self, feature) -> WijkView:
-        attributes = feature_attributes(feature)
-        key, _name = wijk_identity(attributes, feature.id())
-        return wijk_view(
-            attributes,
-            feature.id(),
-            self.profile(),
-            self.state.stakeholder_scores_of(key),
-            self.state.stakeholder_weight,
-        )
+        profiles: Dict[tuple, LayerProfile] = {}  # one look at each profile per refresh
+        views, notices = [], []
+        for feature in features:
+            attributes = feature_attributes(feature)
+            stored = (attributes.get(PROFIEL_PAD), attributes.get(PROFIEL_HASH))
+            if stored not in profiles:
+                profiles[stored] = layer_profile(attributes, self.default_profile())
+            key, _name = wijk_identity(attributes, feature.id())
+            view = wijk_view(
+                attributes,
+                feature.id(),
+                profiles[stored].profile,
+                self.state.stakeholder_scores_of(key),
+                self.state.stakeholder_weight,
+                layer_name=layer.name(),
+            )
+            notices += [n for n in (profiles[stored].notice, *view.notices) if n is not None]
+            views.append(view)
+        return views, notices
 
     def _show_message(self, text: str, offer_scoring: bool) -> None:
         self._views = []
         self.message_label.setText(text)
         self.score_button.setVisible(offer_scoring)
         self.status_label.setText("")
+        self.notice_label.hide()
         self.pin_button.setEnabled(False)
-        self.pages.setCurrentIndex(0)
+        self.pages.setCurrentIndex(MESSAGE_PAGE)
 
     def _show_wijk(self, view: WijkView) -> None:
-        self.pin_button.setEnabled(True)
-        self.summary_label.setText(self._summary(view))
-        self.score_chart.set_rows(view.scores)
-        self._fill_indicators(view)
-        self._fill_claims(view)
-        self._fill_timeline(view)
-        self._fill_stakeholders(view)
-        self.pages.setCurrentIndex(1)
-
-    def _summary(self, view: WijkView) -> str:
-        if view.koploper is None:
-            return self.tr("No koploper: none of the transitions could be scored for this wijk.")
-        lines = [
-            self.tr("Koploper: <b>{}</b> (zekerheid {} %)").format(
-                view.koploper, _format(view.zekerheid, 0)
-            ),
-            self.tr("Meelopers: {}").format(", ".join(view.meelopers) or self.tr("none")),
-        ]
-        if view.combined_koploper:
-            lines.append(
-                self.tr("Koploper with stakeholders (weight {:.2f}): {}").format(
-                    self.state.stakeholder_weight, view.combined_koploper
-                )
-            )
-        if view.diverging:
-            lines.append(
-                f"<span style='color:{DIVERGENCE_COLOUR}'>"
-                + self.tr("Data and stakeholders diverge on: {}").format(", ".join(view.diverging))
-                + "</span>"
-            )
-        lines.append(self.tr("Profile: {}").format(view.profile or "?"))
-        return "<br>".join(lines)
-
-    def _fill_indicators(self, view: WijkView) -> None:
-        rank = self.tr("rank in the study area")
-        rows = []
-        for row in view.indicators:
-            items = [
-                _item(row.label, row.id, f"{row.label} ({row.id})"),
-                _number_item(row.value, 2),
-                _item(row.unit),
-                _number_item(row.urgency) if row.method == "reference" else _item(rank),
-                _item(", ".join(row.transitions)),
-                _item(row.source, tooltip=row.source),
-            ]
-            if row.value is None:  # no data: shown, but in grey
-                for item in items:
-                    item.setForeground(QBrush(QColor(MISSING_COLOUR)))
-            rows.append(items)
-        _fill(self.indicator_table, rows)
-
-    def _fill_claims(self, view: WijkView) -> None:
-        self.claims_table.setVisible(bool(view.claims))
-        if not view.claims:
-            self.claims_label.setText(
-                self.tr(
-                    "This layer has no space claims yet (claim_ondergrond, claim_maaiveld, "
-                    "claim_dak): they come from the space-claims step of the diagnosis."
-                )
-            )
-            _fill(self.claims_table, [])
-            return
-        self.claims_label.setText(
-            self.tr("Claims of the transitions per layer, against the space there.")
-        )
-        rows = []
-        for claim in view.claims:
-            if claim.conflict is None:
-                conflict = _item(self.tr("unknown"))
-            else:
-                conflict = _item(", ".join(claim.conflict) or self.tr("none"))
-            if claim.conflict:
-                conflict.setBackground(QBrush(QColor(DIVERGENCE_BACKGROUND)))
-            pressure = _item(
-                "–" if claim.pressure is None else f"{claim.pressure:.0%}", claim.pressure
-            )
-            rows.append(
-                [
-                    _item(claim.layer),
-                    _number_item(claim.claim_m2, 0),
-                    _number_item(claim.capacity_m2, 0),
-                    pressure,
-                    conflict,
-                    _item(claim.unknown, tooltip=claim.unknown),
-                ]
-            )
-        _fill(self.claims_table, rows)
-
-    def _fill_timeline(self, view: WijkView) -> None:
-        self.timeline_list.clear()
-        if not view.timeline and view.first_aanleiding is None:
-            self.timeline_label.setText(
-                self.tr(
-                    "This layer has no timeline. Run 'Aanleidingen and koppelkansen' with the "
-                    "maintenance plans (riool, wegen, gasnet, renovatie) on it."
-                )
-            )
-            return
-        self.timeline_label.setText(
-            self.tr("First aanleiding: {}; koppelkansen: {}").format(
-                view.first_aanleiding or "–",
-                "–" if view.koppelkansen_count is None else view.koppelkansen_count,
-            )
-        )
-        kinds = {"aanleiding": self.tr("Aanleiding"), "koppelkans": self.tr("Koppelkans")}
-        self.timeline_list.addItems(f"{kinds[entry.kind]}: {entry.text}" for entry in view.timeline)
-
-    def _fill_stakeholders(self, view: WijkView) -> None:
-        self._filling = True
-        rows = []
-        for row in view.scores:
-            entered = "" if row.stakeholder is None else _format(row.stakeholder)
-            stakeholder = QTableWidgetItem(entered)
-            stakeholder.setData(VALUE_ROLE, row.stakeholder)
-            if row.stakeholder is not None and not row.stakeholder_entered:
-                stakeholder.setToolTip(self.tr("From the layer; type a score to override it"))
-            difference = _number_item(row.difference)
-            if row.diverges:
-                difference.setIcon(QIcon(str(DIVERGENCE_ICON)))
-                difference.setBackground(QBrush(QColor(DIVERGENCE_BACKGROUND)))
-                difference.setToolTip(
-                    self.tr(
-                        "Stakeholders score {:+.1f} points against the data: "
-                        "diverges by {:.0f} points or more. Is every opgave in view?"
-                    ).format(row.difference, DEFAULT_THRESHOLD)
-                )
-            rows.append(
-                [_item(row.label, row.transition), _number_item(row.score), stakeholder, difference]
-            )
-        _fill(self.stakeholder_table, rows)
-        self._filling = False
-
-    def _show_comparison(self) -> None:
-        self.pin_button.setEnabled(True)
-        layout = self.compare_columns.layout()
-        while layout.count():
-            layout.takeAt(0).widget().deleteLater()
-        for view in self._views:
-            column = QGroupBox(view.name)
-            column.setToolTip(view.key)
-            column_layout = QVBoxLayout(column)
-            chart = ScoreChart(compact=True)
-            chart.set_rows(view.scores)
-            koploper = _wrapped_label(
-                self.tr("Koploper: <b>{}</b> ({} %)").format(
-                    view.koploper or "–", _format(view.zekerheid, 0)
-                )
-            )
-            column_layout.addWidget(koploper)
-            column_layout.addWidget(chart)
-            column_layout.addStretch(1)
-            layout.addWidget(column)
-        self._fill_comparison_table()
-        self.pages.setCurrentIndex(2)
-
-    def _fill_comparison_table(self) -> None:
-        """Rows: transition scores, then indicators with a value in any compared wijk."""
-        table = self.compare_table
-        table.setColumnCount(1 + len(self._views))
-        table.setHorizontalHeaderLabels([""] + [view.name for view in self._views])
-        rows = [
-            [_item(score.label, score.transition)]
-            + [_number_item(view.scores[index].score) for view in self._views]
-            for index, score in enumerate(self._views[0].scores)
-        ]
-        for index, indicator in enumerate(self._views[0].indicators):
-            values = [view.indicators[index].value for view in self._views]
-            if any(value is not None for value in values):
-                unit = f" ({indicator.unit})" if indicator.unit else ""
-                label = indicator.label + unit
-                rows.append(
-                    [_item(label, indicator.id, indicator.source)]
-                    + [_number_item(value, 2) for value in values]
-                )
-        _fill(table, rows)
+        self.scores.set_view(view, self.state.stakeholder_weight)
+        self.indicators.set_view(view)
+        self.claims.set_view(view)
+        self.timeline.set_view(view)
+        self.stakeholders.set_view(view)
+        self.pages.setCurrentIndex(WIJK_PAGE)

@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Mapping, Optional
 import pandas as pd
 
 from ..scoring.errors import InputError
+from ..scoring.messages import tr
 from ..scoring.stakeholders import DEFAULT_WEIGHT, read_stakeholder_scores
 from ..scoring.text_files import read_text
 from ..scoring.transitions import TRANSITION_IDS
@@ -113,7 +114,11 @@ def read_stakeholder_csv(path) -> Dict[str, Dict[str, float]]:
             io.StringIO(text), dtype=str, keep_default_na=False, sep=None, engine="python"
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as err:
-        raise InputError(f"The stakeholder table '{path}' is not a readable CSV: {err}") from None
+        raise InputError(
+            tr("The stakeholder table '{path}' is not a readable CSV: {reason}"),
+            path=str(path),
+            reason=str(err),
+        ) from None
     long_form = {"transition", "score"} <= set(table.columns)
     scores = read_stakeholder_scores(
         table,

@@ -16,10 +16,18 @@ from typing import Any, Mapping, NamedTuple, Optional, Tuple
 import pandas as pd
 
 from ..scoring import catalogue, fields
-from ..scoring.cbs import derive_indicators, find_fields
-from ..scoring.normalise import reference_urgency
+from ..scoring.cbs import find_fields
+from ..scoring.errors import InputError
+from ..scoring.messages import Message, tr
 from ..scoring.profile import Profile
 from ..scoring.schema import claims
+from ..scoring.schema.diagnosis import (
+    HERKOMST,
+    URGENTIE,
+    Provenance,
+    decode_provenance,
+    decode_urgencies,
+)
 from ..scoring.schema.wijk import wijk_key
 from ..scoring.stakeholders import DEFAULT_THRESHOLD, SCORE_COLUMNS, compare_stakeholders
 from ..scoring.transitions import BY_ID, TRANSITIONS
@@ -46,10 +54,10 @@ class IndicatorRow(NamedTuple):
     label: str
     transitions: Tuple[str, ...]  # labels of the transitions that weigh it
     value: Optional[float]
-    urgency: Optional[float]  # 0-100; None without a value or for rank-normalised indicators
+    urgency: Optional[float]  # 0-100 as it counted in the scores (urgentie); None: did not count
     method: str  # "reference" or "rank"
     unit: str
-    source: str  # provenance: data source and, for CBS, the fields it was derived from
+    source: str  # provenance (herkomst): data source, year and the field(s) it came from
 
 
 class ClaimRow(NamedTuple):
@@ -80,6 +88,7 @@ class WijkView(NamedTuple):
     first_aanleiding: Optional[int]
     koppelkansen_count: Optional[int]
     timeline: Tuple[TimelineEntry, ...]
+    notices: Tuple[Message, ...] = ()  # what the layer lacks for this wijk, e.g. urgencies
 
     @property
     def diverging(self) -> Tuple[str, ...]:
@@ -107,9 +116,26 @@ def wijk_view(
     entered_scores: Mapping[str, float],
     stakeholder_weight: float,
     threshold: float = DEFAULT_THRESHOLD,
+    layer_name: str = "layer",
 ) -> WijkView:
-    """Everything the dock shows about one wijk; ``attributes`` hold NULL as None."""
+    """Everything the dock shows about one wijk; ``attributes`` hold NULL as None.
+    ``profile`` is the one the wijk was scored with (``layer_profile``)."""
     key, name = wijk_identity(attributes, feature_id)
+    notices = []
+    urgencies = _stored(attributes, URGENTIE, decode_urgencies, layer_name, notices)
+    provenance = _stored(attributes, HERKOMST, decode_provenance, layer_name, notices)
+    if not str(attributes.get(URGENTIE) or "").strip():  # scored by an older version
+        notices.append(
+            Message(
+                tr(
+                    "This wijk was scored before Wijkdiagnose stored the urgency of every "
+                    "indicator and its source with the scores (field '{field}' is missing or "
+                    "empty): the urgency column stays empty. Run 'Score transitions' again to "
+                    "fill it."
+                ),
+                field=URGENTIE,
+            )
+        )
     data = {t.id: _number(attributes.get(fields.score_field(t.id))) for t in TRANSITIONS}
     stakeholder = {
         t.id: entered_scores.get(t.id, _number(attributes.get(fields.stakeholder_field(t.id))))
@@ -128,12 +154,23 @@ def wijk_view(
         if any(row.stakeholder is not None for row in score_rows)
         else None,
         scores=score_rows,
-        indicators=_indicator_rows(attributes, profile),
+        indicators=_indicator_rows(attributes, profile, urgencies, provenance),
         claims=_claim_rows(attributes),
         first_aanleiding=_integer(attributes.get(fields.EERSTE_AANLEIDING)),
         koppelkansen_count=_integer(attributes.get(fields.N_KOPPELKANSEN)),
         timeline=_timeline(attributes),
+        notices=tuple(notices),
     )
+
+
+def _stored(attributes, field_name, decode, layer_name, notices) -> dict:
+    """A JSON field of 'Score transitions' read back; empty when the wijk has none, and
+    empty with a notice when it cannot be read (e.g. cut short in a Shapefile)."""
+    try:
+        return decode(attributes.get(field_name), layer_name)
+    except InputError as error:
+        notices.append(error.message)
+        return {}
 
 
 def _score_rows(attributes, data, compared, entered_scores) -> Tuple[ScoreRow, ...]:
@@ -171,22 +208,13 @@ def _compare(key, data, stakeholder, weight, threshold) -> dict:
     }
 
 
-def _indicator_rows(attributes, profile: Profile) -> Tuple[IndicatorRow, ...]:
+def _indicator_rows(attributes, profile: Profile, urgencies, provenance):
     present = [name for name in attributes if name.startswith(fields.INDICATOR_PREFIX)]
     ids = list(profile.indicators()) + sorted(set(present) - set(profile.indicators()))
-    derived = _cbs_provenance(attributes)
     rows = []
     for indicator_id in ids:
         info = catalogue.BY_ID.get(indicator_id)
         rule = profile.rules.get(indicator_id)
-        value = _number(attributes.get(indicator_id))
-        method = rule.method if rule else "reference"
-        urgency = None
-        if value is not None and rule is not None and method == "reference":
-            urgency = float(reference_urgency(value, rule.good, rule.bad))
-        source = info.source if info else ""
-        if derived.get(indicator_id):
-            source = f"{source}: {derived[indicator_id]}" if source else derived[indicator_id]
         rows.append(
             IndicatorRow(
                 id=indicator_id,
@@ -194,20 +222,23 @@ def _indicator_rows(attributes, profile: Profile) -> Tuple[IndicatorRow, ...]:
                 transitions=tuple(
                     BY_ID[t].label_nl for t, w in profile.weights.items() if w.get(indicator_id)
                 ),
-                value=value,
-                urgency=urgency,
-                method=method,
+                value=_number(attributes.get(indicator_id)),
+                urgency=_number(urgencies.get(indicator_id)),
+                method=rule.method if rule else "reference",
                 unit=info.unit if info else "",
-                source=source,
+                source=_source(provenance.get(indicator_id), info),
             )
         )
     return tuple(rows)
 
 
-def _cbs_provenance(attributes) -> Mapping[str, Optional[str]]:
-    """{indicator: the CBS fields it is derived from}, e.g. 'personenautos / huishoudens'."""
-    row = pd.DataFrame([{k: v for k, v in attributes.items() if _number(v) is not None}])
-    return derive_indicators(row).attrs["provenance"] if not row.empty else {}
+def _source(origin: Optional[Provenance], info) -> str:
+    """'CBS Kerncijfers wijken en buurten 2024: personenautos / huishoudens'; for a layer
+    scored before herkomst was stored, the catalogue's description of the source."""
+    if origin is None:
+        return info.source if info else ""
+    source = f"{origin.source} {origin.year}" if origin.year else origin.source
+    return f"{source}: {origin.field}" if origin.field else source
 
 
 def _claim_rows(attributes) -> Tuple[ClaimRow, ...]:

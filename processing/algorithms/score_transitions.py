@@ -15,6 +15,8 @@ from ...scoring.cbs import derive_indicators, numbers_from_text
 from ...scoring.errors import InputError
 from ...scoring.indicators.names import DATA_COVERAGE_OF
 from ...scoring.profile import load_profile
+from ...scoring.provenance import profile_hash, profile_path, provenance_texts, urgency_texts
+from ...scoring.schema.diagnosis import HERKOMST, PROFIEL_HASH, PROFIEL_PAD, URGENTIE
 from ...scoring.scores import diagnose
 from ...scoring.tables import require_unique_wijk_codes
 from ...scoring.transitions import TRANSITION_IDS
@@ -42,8 +44,12 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
             "\n\nAdds score_<transition>, dekking_<transition> (share of the weight that had "
             "data), koploper (most urgent transition), meelopers (the followers), zekerheid "
             "(how often the koploper stays koploper when weights and inputs vary within their "
-            "uncertainty, in %) and profiel.\n\nThe profile (TOML) sets the weights, reference "
-            "values and tie rules; leave it empty for the shipped default profile."
+            "uncertainty, in %), profiel, profiel_pad and profiel_hash (the profile's name, file "
+            "and a hash of its content, so the dock can tell whether it is still the same), "
+            "herkomst (per indicator: source, field and year) and urgentie (per indicator: the "
+            "urgency 0-100 it counted with, null where it was left out).\n\nThe profile "
+            "(TOML) sets the weights, reference values and tie rules; leave it empty for the "
+            "shipped default profile."
         )
 
     def initAlgorithm(self, config=None):
@@ -59,7 +65,8 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
 
     def process(self, parameters, context, feedback):
         source = self.source(parameters, self.INPUT, context)
-        profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
+        profile_file = self.parameterAsFile(parameters, self.PROFILE, context) or None
+        profile = load_profile(profile_file)
         layer_name = source.sourceName()
         feedback.pushInfo(self.tr("Profile: {} ({})").format(profile.name, profile.source))
 
@@ -101,6 +108,14 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         results[fields.MEELOPERS] = diagnosis.meelopers.map(",".join)
         results[fields.ZEKERHEID] = diagnosis.zekerheid.round(1)
         results[fields.PROFIEL] = profile.name
+        results[PROFIEL_PAD] = profile_path(profile_file)
+        results[PROFIEL_HASH] = profile_hash(profile)
+        notes = []
+        cbs_derived = {i: derived.attrs["provenance"][i] for i in new_indicators}
+        results[HERKOMST] = provenance_texts(values, cbs_derived, layer_name, notes)
+        results[URGENTIE] = urgency_texts(diagnosis.urgency)
+        for note in notes:
+            feedback.pushWarning(localized(note))
         with OutputTransaction(self, parameters, context, feedback) as outputs:
             dest_id = outputs.features(self.OUTPUT, source, features, results)
 

@@ -14,7 +14,7 @@
         <translation>laag '{layer}', rij {row}: het wijkcodeveld '{field}' is leeg; elke wijk heeft een code nodig.</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="268"/>
+        <location filename="../../scoring/timeline/events.py" line="265"/>
         <source>{named} and {more} more</source>
         <translation>{named} en nog {more}</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>laag '{layer}': {count} code(s) komen meer dan eens voor in veld '{field}': {named}. Elke wijk (of buurt) moet één keer in de laag staan: verwijder de dubbele objecten, of kies een veld met één unieke code per wijk.</translation>
     </message>
     <message>
-        <location filename="../../scoring/schema/diagnosis.py" line="107"/>
+        <location filename="../../scoring/schema/diagnosis.py" line="109"/>
         <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; does not hold what &apos;Score transitions&apos; writes there; run Score transitions again on the wijken.</source>
         <translation>laag '{layer}': veld '{field}' bevat niet wat 'Transities scoren' daar schrijft; voer Transities scoren opnieuw uit op de wijken.</translation>
     </message>
@@ -104,57 +104,57 @@
         <translation>Kolom '{column}' = {value} voor wijk {wijk}: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <location filename="../../scoring/claims/catalogue.py" line="32"/>
         <source>length of public streets in m, measured along the centre lines of a roads layer (OSM highway, NWB wegvakken or BGT wegdeel)</source>
         <translation>lengte van openbare straten in m, gemeten langs de hartlijnen van een wegenlaag (OSM highway, NWB wegvakken of BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <location filename="../../scoring/claims/catalogue.py" line="32"/>
         <source>number of dwellings, from CBS a_woning / WONINGEN or BAG verblijfsobjecten with woonfunctie</source>
         <translation>aantal woningen, uit CBS a_woning / WONINGEN of BAG-verblijfsobjecten met woonfunctie</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <location filename="../../scoring/claims/catalogue.py" line="32"/>
         <source>number of inhabitants, from CBS a_inw / AANT_INW</source>
         <translation>aantal inwoners, uit CBS a_inw / AANT_INW</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <location filename="../../scoring/claims/catalogue.py" line="32"/>
         <source>usable roof area in m², from the roof-area step of the indicators (BAG / 3D BAG / OSM buildings)</source>
         <translation>bruikbaar dakoppervlak in m², uit de dakoppervlakstap van de indicatoren (BAG / 3D BAG / OSM-gebouwen)</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <location filename="../../scoring/claims/catalogue.py" line="32"/>
         <source>sealed area in m², from the land-cover step behind ind_verhard (BGT / OSM)</source>
         <translation>verhard oppervlak in m², uit de bodembedekkingsstap achter ind_verhard (BGT / OSM)</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="33"/>
+        <location filename="../../scoring/claims/catalogue.py" line="32"/>
         <source>land area of the wijk without water in m², from the wijk polygon or CBS a_lan_ha x 10 000</source>
         <translation>landoppervlak van de wijk zonder water in m², uit de wijkpolygoon of CBS a_lan_ha x 10 000</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="133"/>
+        <location filename="../../scoring/claims/catalogue.py" line="132"/>
         <source>{where}: no building blocks; add at least one, e.g. [{where}.pv] with transition, layer, driver, m2_per_unit, min_share and max_share.</source>
         <translation>{where}: geen bouwstenen; voeg er ten minste één toe, bijv. [{where}.pv] met transition, layer, driver, m2_per_unit, min_share en max_share.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="153"/>
+        <location filename="../../scoring/claims/catalogue.py" line="152"/>
         <source>{where}.{layer}: unknown layer; use one of {layers}.</source>
         <translation>{where}.{layer}: onbekende laag; gebruik een van {layers}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="170"/>
+        <location filename="../../scoring/claims/catalogue.py" line="169"/>
         <source>{where}: a building block id is lower-case letters, digits and &apos;_&apos;, starting with a letter (it becomes a value in the output tables).</source>
         <translation>{where}: de id van een bouwsteen bestaat uit kleine letters, cijfers en '_' en begint met een letter (hij wordt een waarde in de uitvoertabellen).</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="182"/>
+        <location filename="../../scoring/claims/catalogue.py" line="181"/>
         <source>{where}: min_share = {low:g} is above max_share = {high:g}; a claim grows with urgency, so min_share must not exceed max_share.</source>
         <translation>{where}: min_share = {low:g} is groter dan max_share = {high:g}; een claim groeit met de urgentie, dus min_share mag niet groter zijn dan max_share.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="210"/>
+        <location filename="../../scoring/claims/catalogue.py" line="209"/>
         <source>&apos;{column}&apos;, the {meaning}</source>
         <translation>'{column}', de {meaning}</translation>
     </message>
@@ -239,52 +239,52 @@
         <translation>bodembedekking {category}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="308"/>
+        <location filename="../../scoring/claims/space.py" line="310"/>
         <source>footprints ({field})</source>
         <translation>footprints ({field})</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="310"/>
+        <location filename="../../scoring/claims/space.py" line="312"/>
         <source>no buildings, land cover or {field}: the unbuilt public space (maaiveld capacity) is unknown</source>
         <translation>geen gebouwen, bodembedekking of {field}: de onbebouwde openbare ruimte (capaciteit maaiveld) is onbekend</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="321"/>
+        <location filename="../../scoring/claims/space.py" line="323"/>
         <source>no private yards (BGT erf) in the land cover: gardens count as public space, so the maaiveld capacity is an upper bound</source>
         <translation>geen particuliere erven (BGT erf) in de bodembedekking: tuinen tellen als openbare ruimte, dus de capaciteit van het maaiveld is een bovengrens</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="329"/>
+        <location filename="../../scoring/claims/space.py" line="331"/>
         <source>wijk area minus {what} and water</source>
         <translation>wijkoppervlak min {what} en water</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="340"/>
+        <location filename="../../scoring/claims/space.py" line="344"/>
         <source>field {field} of &apos;{layer}&apos;</source>
         <translation>veld {field} van '{layer}'</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="349"/>
+        <location filename="../../scoring/claims/space.py" line="355"/>
         <source>no field {field} and no buildings layer: the roof area is unknown; run Roof areas first or give buildings</source>
         <translation>geen veld {field} en geen gebouwenlaag: het dakoppervlak is onbekend; voer eerst Dakoppervlakken uit of geef gebouwen</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="367"/>
+        <location filename="../../scoring/claims/space.py" line="373"/>
         <source>roofs of &apos;{layer}&apos; (shape unknown: usable share 0.75)</source>
         <translation>daken van '{layer}' (vorm onbekend: bruikbaar aandeel 0,75)</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="378"/>
+        <location filename="../../scoring/claims/space.py" line="384"/>
         <source>field {field}</source>
         <translation>veld {field}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="389"/>
+        <location filename="../../scoring/claims/space.py" line="395"/>
         <source>sealed share of the land cover</source>
         <translation>verhard aandeel van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="392"/>
+        <location filename="../../scoring/claims/space.py" line="398"/>
         <source>{source} x land area</source>
         <translation>{source} x landoppervlak</translation>
     </message>
@@ -374,82 +374,82 @@
         <translation>laag '{layer}' heeft geometrieën van het type {types}, maar lijnen of polygonen zijn nodig; kies een lijnenlaag (bijv. OSM highway) of een polygonenlaag (bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="79"/>
+        <location filename="../../scoring/timeline/events.py" line="76"/>
         <source>types: no types of work; add one, e.g. [types.riool_vervanging].</source>
         <translation>types: geen soorten werk; voeg er een toe, bijv. [types.riool_vervanging].</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="84"/>
+        <location filename="../../scoring/timeline/events.py" line="81"/>
         <source>aliases.{alias} = {target}: not a type; use one of {types}.</source>
         <translation>aliases.{alias} = {target}: geen type; gebruik een van {types}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="102"/>
+        <location filename="../../scoring/timeline/events.py" line="99"/>
         <source>{where}.{key} = {value}: must be a list of {allowed}.</source>
         <translation>{where}.{key} = {value}: moet een lijst zijn van {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="114"/>
+        <location filename="../../scoring/timeline/events.py" line="111"/>
         <source>{where}.{key} = {value}: must be text.</source>
         <translation>{where}.{key} = {value}: moet tekst zijn.</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="140"/>
+        <location filename="../../scoring/timeline/events.py" line="137"/>
         <source>type of work</source>
         <translation>soort werk</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="140"/>
+        <location filename="../../scoring/timeline/events.py" line="137"/>
         <source>year</source>
         <translation>jaar</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="140"/>
+        <location filename="../../scoring/timeline/events.py" line="137"/>
         <source>wijk code</source>
         <translation>wijkcode</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="140"/>
+        <location filename="../../scoring/timeline/events.py" line="137"/>
         <source>end year</source>
         <translation>eindjaar</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="140"/>
+        <location filename="../../scoring/timeline/events.py" line="137"/>
         <source>source</source>
         <translation>bron</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="151"/>
+        <location filename="../../scoring/timeline/events.py" line="148"/>
         <source>layer &apos;{layer}&apos;, row {row}</source>
         <translation>laag '{layer}', rij {row}</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="158"/>
+        <location filename="../../scoring/timeline/events.py" line="155"/>
         <source>{where}: field &apos;{field}&apos; holds &apos;{value}&apos;, which is not a known type of work ({types}); add it under [aliases] in the aanleidingen catalogue or fix the value.</source>
         <translation>{where}: veld '{field}' bevat '{value}', geen bekende soort werk ({types}); voeg het toe onder [aliases] in de aanleidingencatalogus of verbeter de waarde.</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="173"/>
+        <location filename="../../scoring/timeline/events.py" line="170"/>
         <source>{where}: the work ends ({end}) before it starts ({start}); swap the years.</source>
         <translation>{where}: het werk eindigt ({end}) voordat het begint ({start}); verwissel de jaren.</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="185"/>
+        <location filename="../../scoring/timeline/events.py" line="182"/>
         <source>layer &apos;{layer}&apos;: skipped {count} row(s) without a type or a year ({rows}).</source>
         <translation>laag '{layer}': {count} rij(en) zonder soort of jaar overgeslagen ({rows}).</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="185"/>
+        <location filename="../../scoring/timeline/events.py" line="182"/>
         <source>row {row}</source>
         <translation>rij {row}</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="200"/>
+        <location filename="../../scoring/timeline/events.py" line="197"/>
         <source>{where}: field &apos;{field}&apos; holds &apos;{value}&apos;, which is not a year; give a year such as 2027 or a range such as 2027-2029.</source>
         <translation>{where}: veld '{field}' bevat '{value}', geen jaar; geef een jaar zoals 2027 of een reeks zoals 2027-2029.</translation>
     </message>
     <message>
-        <location filename="../../scoring/timeline/events.py" line="285"/>
+        <location filename="../../scoring/timeline/events.py" line="282"/>
         <source>none of the {count} work(s) of layer &apos;{layer}&apos; can be placed in a wijk</source>
         <translation>geen van de {count} werk(en) van laag '{layer}' kan in een wijk geplaatst worden</translation>
     </message>
@@ -1313,6 +1313,46 @@
         <source>Planning horizon: last year (empty: first year + {})</source>
         <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
     </message>
+    <message>
+        <location filename="../../scoring/provenance.py" line="140"/>
+        <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; of {count} wijk(en) does not hold what &apos;Score transitions&apos; writes there; their indicator fields are credited to the layer itself.</source>
+        <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'Transities scoren' daar schrijft; hun indicatorvelden krijgen de laag zelf als herkomst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_profile.py" line="28"/>
+        <source>The scores and urgencies shown come from the layer; the indicator list, their transitions and methods from the default profile. Run &apos;Score transitions&apos; again to fix this.</source>
+        <translation>De getoonde scores en urgenties komen uit de laag; de lijst van indicatoren, hun transities en methoden uit het standaardprofiel. Voer 'Transities scoren' opnieuw uit om dit op te lossen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_profile.py" line="49"/>
+        <source>Profile &apos;{name}&apos; that this layer was scored with is not at hand: no file &apos;{path}&apos;. {consequence}</source>
+        <translation>Profiel '{name}' waarmee deze laag is gescoord is niet beschikbaar: bestand '{path}' bestaat niet. {consequence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_profile.py" line="64"/>
+        <source>Profile &apos;{name}&apos; (&apos;{path}&apos;) cannot be read: {reason} {consequence}</source>
+        <translation>Profiel '{name}' ('{path}') kan niet worden gelezen: {reason} {consequence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_profile.py" line="77"/>
+        <source>This layer was scored with the shipped default profile (&apos;{name}&apos;), which has changed since (another Wijkdiagnose version). {consequence}</source>
+        <translation>Deze laag is gescoord met het meegeleverde standaardprofiel ('{name}'), dat sindsdien is gewijzigd (een andere versie van Wijkdiagnose). {consequence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_profile.py" line="86"/>
+        <source>Profile &apos;{name}&apos; (&apos;{path}&apos;) has changed since this layer was scored. {consequence}</source>
+        <translation>Profiel '{name}' ('{path}') is gewijzigd sinds deze laag is gescoord. {consequence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/state.py" line="117"/>
+        <source>The stakeholder table &apos;{path}&apos; is not a readable CSV: {reason}</source>
+        <translation>De stakeholdertabel '{path}' is geen leesbaar CSV-bestand: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wijk_view.py" line="128"/>
+        <source>This wijk was scored before Wijkdiagnose stored the urgency of every indicator and its source with the scores (field &apos;{field}&apos; is missing or empty): the urgency column stays empty. Run &apos;Score transitions&apos; again to fill it.</source>
+        <translation>Deze wijk is gescoord voordat Wijkdiagnose de urgentie en de bron van elke indicator bij de scores opsloeg (veld '{field}' ontbreekt of is leeg): de kolom urgentie blijft leeg. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -1344,6 +1384,67 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
         <location filename="../../processing/algorithms/check_inputs.py" line="104"/>
         <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
         <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPanel</name>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Layer</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Claim (m²)</source>
+        <translation>Claim (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Capacity (m²)</source>
+        <translation>Capaciteit (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Pressure</source>
+        <translation>Druk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="15"/>
+        <source>Left out</source>
+        <translation>Weggelaten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="31"/>
+        <source>This layer has no space claims yet (claim_ondergrond, claim_maaiveld, claim_dak): they come from the space-claims step of the diagnosis.</source>
+        <translation>Deze laag heeft nog geen ruimteclaims (claim_ondergrond, claim_maaiveld, claim_dak): die komen uit de stap ruimteclaims van de diagnose.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="39"/>
+        <source>Claims of the transitions per layer, against the space there.</source>
+        <translation>Claims van de transities per laag, tegenover de ruimte die daar is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="43"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="45"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../ui/panels/compare.py" line="44"/>
+        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</source>
+        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</translation>
     </message>
 </context>
 <context>
@@ -1458,12 +1559,12 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="58"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="63"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="61"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="66"/>
         <source>Writes one A4 sheet per wijk into a single PDF: the six urgency scores as a bar chart, the koploper with its zekerheid and the meelopers, the indicators with value, unit and source, three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper.
 
 The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
@@ -1476,87 +1577,87 @@ De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koplo
 Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="78"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="83"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="85"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="90"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="93"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="98"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="101"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="106"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="106"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="111"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="114"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="119"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="124"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="129"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="124"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="129"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="129"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="137"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="137"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="145"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="150"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="194"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="199"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="228"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="233"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="241"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="246"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="249"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="254"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="257"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="262"/>
         <source>The filter expression &apos;{}&apos; names field(s) {} that layer &apos;{}&apos; does not have; check the field names in its attribute table.</source>
         <translation>De filterexpressie '{}' noemt veld(en) {} die laag '{}' niet heeft; controleer de veldnamen in de attributentabel.</translation>
     </message>
@@ -1652,6 +1753,49 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
         <location filename="../../processing/algorithm.py" line="369"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Transition</source>
+        <translation>Transitie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="52"/>
+        <source>Rank in the study area: depends on all wijken scored together</source>
+        <translation>Rang in het studiegebied: hangt af van alle wijken die samen zijn gescoord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/indicators.py" line="56"/>
+        <source>Did not count in the scores: measured on too little of the wijk (see its dek_* field), or the layer holds no urgencies</source>
+        <translation>Telde niet mee in de scores: gemeten op te weinig van de wijk (zie het veld dek_*), of de laag bevat geen urgenties</translation>
     </message>
 </context>
 <context>
@@ -1941,57 +2085,100 @@ Het meegeleverde model eindigt met deze stap.</translation>
 <context>
     <name>ScoreTransitions</name>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="32"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="34"/>
         <source>Score transitions (koploper and meelopers)</source>
         <translation>Transities scoren (koploper en meelopers)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="35"/>
-        <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
-
-Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %) and profiel.
-
-The profile (TOML) sets the weights, reference values and tie rules; leave it empty for the shipped default profile.</source>
-        <translation>Scoort per wijk de urgentie (0-100, hoger is urgenter) van de zes transities (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch), uit de indicatorvelden (ind_*) die de indicatoralgoritmen schrijven en uit velden van de CBS-kerncijfers, die voor elk jaar van de wijk- en buurtkaart automatisch worden herkend (WK_CODE, G_GAS_WON, ... of de nieuwere namen in kleine letters); CBS-geheimhoudingscodes zoals -99997 tellen als ontbrekend.
-
-Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van het gewicht waarvoor data was), koploper (de meest urgente transitie), meelopers (de volgers), zekerheid (hoe vaak de koploper koploper blijft als gewichten en invoer binnen hun onzekerheid variëren, in %) en profiel.
-
-Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij gelijke stand vast; laat het leeg voor het meegeleverde standaardprofiel.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="50"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="56"/>
         <source>Wijken (polygons, with CBS or ind_* fields)</source>
         <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="56"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="62"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="64"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="71"/>
         <source>Profile: {} ({})</source>
         <translation>Profiel: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="68"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="75"/>
         <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="81"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="88"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="89"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="96"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="109"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="124"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="37"/>
+        <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
+
+Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %), profiel, profiel_pad and profiel_hash (the profile&apos;s name, file and a hash of its content, so the dock can tell whether it is still the same), herkomst (per indicator: source, field and year) and urgentie (per indicator: the urgency 0-100 it counted with, null where it was left out).
+
+The profile (TOML) sets the weights, reference values and tie rules; leave it empty for the shipped default profile.</source>
+        <translation>Scoort per wijk de urgentie (0-100, hoger is urgenter) van de zes transities (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch), uit de indicatorvelden (ind_*) die de indicatoralgoritmen schrijven en uit velden van de CBS-kerncijfers, die voor elk jaar van de wijk- en buurtkaart automatisch worden herkend (WK_CODE, G_GAS_WON, ... of de nieuwere namen in kleine letters); CBS-geheimhoudingscodes zoals -99997 tellen als ontbrekend.
+
+Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van het gewicht waarvoor data was), koploper (de meest urgente transitie), meelopers (de volgers), zekerheid (hoe vaak de koploper koploper blijft als gewichten en invoer binnen hun onzekerheid variëren, in %), profiel, profiel_pad en profiel_hash (naam, bestand en een hash van de inhoud van het profiel, zodat het paneel kan nagaan of het nog hetzelfde is), herkomst (per indicator: bron, veld en jaar) en urgentie (per indicator: de urgentie 0-100 waarmee die meetelde, null waar die buiten beschouwing bleef).
+
+Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij gelijke stand vast; laat het leeg voor het meegeleverde standaardprofiel.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresPanel</name>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="17"/>
+        <source>Solid bar: data score 0-100 (fainter where less of the transition&apos;s indicators had data). Hatched bar: stakeholder score. Red: they differ by {:.0f} points or more.</source>
+        <translation>Volle balk: datascore 0-100 (lichter waar minder indicatoren van de transitie data hadden). Gearceerde balk: stakeholderscore. Rood: ze verschillen {:.0f} punten of meer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="36"/>
+        <source>No koploper: none of the transitions could be scored for this wijk.</source>
+        <translation>Geen koploper: geen van de transities kon voor deze wijk worden gescoord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="38"/>
+        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</source>
+        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="41"/>
+        <source>Meelopers: {}</source>
+        <translation>Meelopers: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="41"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="44"/>
+        <source>Koploper with stakeholders (weight {:.2f}): {}</source>
+        <translation>Koploper met stakeholders (gewicht {:.2f}): {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="50"/>
+        <source>Data and stakeholders diverge on: {}</source>
+        <translation>Data en stakeholders lopen uiteen bij: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="55"/>
+        <source>Profile: {}</source>
+        <translation>Profiel: {}</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2294,107 @@ Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbe
         <location filename="../../processing/algorithms/spatial_claims.py" line="276"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholdersPanel</name>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="57"/>
+        <source>Enter the stakeholders&apos; score (0-100) per transition for this wijk, or load a CSV file. Leave a cell empty for &apos;not scored&apos;.</source>
+        <translation>Vul per transitie de score (0-100) van de stakeholders voor deze wijk in, of laad een CSV-bestand. Laat een cel leeg voor 'niet gescoord'.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="65"/>
+        <source>Transition</source>
+        <translation>Transitie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="65"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="65"/>
+        <source>Stakeholders</source>
+        <translation>Stakeholders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="65"/>
+        <source>Difference</source>
+        <translation>Verschil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="72"/>
+        <source>Stakeholder weight</source>
+        <translation>Gewicht stakeholders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="77"/>
+        <source>Share of the stakeholders in the combined score: 0 = data only</source>
+        <translation>Aandeel van de stakeholders in de gecombineerde score: 0 = alleen data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="83"/>
+        <source>Load CSV…</source>
+        <translation>CSV laden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="84"/>
+        <source>Columns wijk, stakeholder and either transition + score, or score_&lt;transition&gt;</source>
+        <translation>Kolommen wijk, stakeholder en ofwel transition + score, ofwel score_&lt;transition&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="110"/>
+        <source>From the layer; type a score to override it</source>
+        <translation>Uit de laag; typ een score om die te overschrijven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="115"/>
+        <source>Stakeholders score {:+.1f} points against the data: diverges by {:.0f} points or more. Is every opgave in view?</source>
+        <translation>Stakeholders scoren {:+.1f} punten ten opzichte van de data: een afwijking van {:.0f} punten of meer. Is elke opgave in beeld?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="133"/>
+        <source>&apos;{}&apos; is not a score; give a number from 0 to 100.</source>
+        <translation>'{}' is geen score; geef een getal van 0 tot en met 100.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="142"/>
+        <source>Stakeholder scores</source>
+        <translation>Stakeholderscores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="142"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-bestanden (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/stakeholders.py" line="155"/>
+        <source>Loaded scores for {} wijken from {}.</source>
+        <translation>Scores voor {} wijken geladen uit {}.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <location filename="../../ui/panels/timeline.py" line="21"/>
+        <source>This layer has no timeline. Run &apos;Aanleidingen and koppelkansen&apos; with the maintenance plans (riool, wegen, gasnet, renovatie) on it.</source>
+        <translation>Deze laag heeft geen tijdlijn. Voer er 'Aanleidingen en koppelkansen' op uit met de onderhoudsplannen (riool, wegen, gasnet, renovatie).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/timeline.py" line="28"/>
+        <source>First aanleiding: {}; koppelkansen: {}</source>
+        <translation>Eerste aanleiding: {}; koppelkansen: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/timeline.py" line="34"/>
+        <source>Aanleiding</source>
+        <translation>Aanleiding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/timeline.py" line="34"/>
+        <source>Koppelkans</source>
+        <translation>Koppelkans</translation>
     </message>
 </context>
 <context>
@@ -2268,294 +2556,84 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseDock</name>
     <message>
-        <location filename="../../ui/dock.py" line="139"/>
+        <location filename="../../ui/dock.py" line="76"/>
         <source>Wijkdiagnose</source>
         <translation>Wijkdiagnose</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="170"/>
+        <location filename="../../ui/dock.py" line="110"/>
         <source>Diagnosed wijk layer the dock follows</source>
         <translation>Gediagnosticeerde wijkenlaag die het paneel volgt</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="172"/>
+        <location filename="../../ui/dock.py" line="112"/>
         <source>Vergelijk</source>
         <translation>Vergelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="174"/>
+        <location filename="../../ui/dock.py" line="114"/>
         <source>Compare up to {} selected or pinned wijken side by side</source>
         <translation>Tot {} geselecteerde of vastgezette wijken naast elkaar vergelijken</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="179"/>
+        <location filename="../../ui/dock.py" line="119"/>
         <source>Pin</source>
         <translation>Vastzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="181"/>
+        <location filename="../../ui/dock.py" line="121"/>
         <source>Keep this wijk in the comparison</source>
         <translation>Deze wijk in de vergelijking houden</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="204"/>
+        <location filename="../../ui/dock.py" line="148"/>
         <source>Run 'Score transitions'…</source>
         <translation>'Transities scoren' uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="219"/>
-        <source>Solid bar: data score 0-100 (fainter where less of the transition&apos;s indicators had data). Hatched bar: stakeholder score. Red: they differ by {:.0f} points or more.</source>
-        <translation>Volle balk: datascore 0-100 (lichter waar minder indicatoren van de transitie data hadden). Gearceerde balk: stakeholderscore. Rood: ze verschillen {:.0f} punten of meer.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="231"/>
+        <location filename="../../ui/dock.py" line="163"/>
         <source>Scores</source>
         <translation>Scores</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="233"/>
-        <source>Indicator</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="233"/>
-        <source>Value</source>
-        <translation>Waarde</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="233"/>
-        <source>Unit</source>
-        <translation>Eenheid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="233"/>
-        <source>Urgency</source>
-        <translation>Urgentie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="287"/>
-        <source>Transition</source>
-        <translation>Transitie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="233"/>
-        <source>Source</source>
-        <translation>Bron</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="246"/>
+        <location filename="../../ui/dock.py" line="164"/>
         <source>Indicatoren</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Layer</source>
-        <translation>Laag</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Claim (m²)</source>
-        <translation>Claim (m²)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Capacity (m²)</source>
-        <translation>Capaciteit (m²)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Pressure</source>
-        <translation>Druk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Conflict</source>
-        <translation>Conflict</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="251"/>
-        <source>Left out</source>
-        <translation>Weggelaten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="263"/>
+        <location filename="../../ui/dock.py" line="165"/>
         <source>Ruimteclaims</source>
         <translation>Ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="271"/>
+        <location filename="../../ui/dock.py" line="166"/>
         <source>Tijdlijn</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="287"/>
+        <location filename="../../ui/dock.py" line="167"/>
         <source>Stakeholders</source>
         <translation>Stakeholders</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="279"/>
-        <source>Enter the stakeholders&apos; score (0-100) per transition for this wijk, or load a CSV file. Leave a cell empty for &apos;not scored&apos;.</source>
-        <translation>Vul per transitie de score (0-100) van de stakeholders voor deze wijk in, of laad een CSV-bestand. Laat een cel leeg voor 'niet gescoord'.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="287"/>
-        <source>Data</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="287"/>
-        <source>Difference</source>
-        <translation>Verschil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="294"/>
-        <source>Stakeholder weight</source>
-        <translation>Gewicht stakeholders</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="299"/>
-        <source>Share of the stakeholders in the combined score: 0 = data only</source>
-        <translation>Aandeel van de stakeholders in de gecombineerde score: 0 = alleen data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="305"/>
-        <source>Load CSV…</source>
-        <translation>CSV laden…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="306"/>
-        <source>Columns wijk, stakeholder and either transition + score, or score_&lt;transition&gt;</source>
-        <translation>Kolommen wijk, stakeholder en ofwel transition + score, ofwel score_&lt;transition&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="416"/>
-        <source>&apos;{}&apos; is not a score; give a number from 0 to 100.</source>
-        <translation>'{}' is geen score; geef een getal van 0 tot en met 100.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="426"/>
-        <source>Stakeholder scores</source>
-        <translation>Stakeholderscores</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="426"/>
-        <source>CSV files (*.csv *.txt)</source>
-        <translation>CSV-bestanden (*.csv *.txt)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="440"/>
-        <source>Loaded scores for {} wijken from {}.</source>
-        <translation>Scores voor {} wijken geladen uit {}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="460"/>
+        <location filename="../../ui/dock.py" line="270"/>
         <source>No diagnosed wijk layer in this project. Run &apos;Score transitions&apos; first on a polygon layer of wijken (with CBS or indicator fields).</source>
         <translation>Geen gediagnosticeerde wijkenlaag in dit project. Voer eerst 'Transities scoren' uit op een polygoonlaag met wijken (met CBS- of indicatorvelden).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="475"/>
+        <location filename="../../ui/dock.py" line="285"/>
         <source>Select one or more wijken on the map in layer &apos;{}&apos;.</source>
         <translation>Selecteer een of meer wijken op de kaart in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="483"/>
+        <location filename="../../ui/dock.py" line="297"/>
         <source>Comparing {} wijken ({} selected, {} pinned).</source>
         <translation>{} wijken in de vergelijking ({} geselecteerd, {} vastgezet).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="492"/>
+        <location filename="../../ui/dock.py" line="306"/>
         <source>- {} wijken selected, showing the first; use Vergelijk to compare them.</source>
         <translation>- {} wijken geselecteerd, de eerste wordt getoond; gebruik Vergelijk om ze te vergelijken.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="545"/>
-        <source>No koploper: none of the transitions could be scored for this wijk.</source>
-        <translation>Geen koploper: geen van de transities kon voor deze wijk worden gescoord.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="547"/>
-        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</source>
-        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="550"/>
-        <source>Meelopers: {}</source>
-        <translation>Meelopers: {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="604"/>
-        <source>none</source>
-        <translation>geen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="553"/>
-        <source>Koploper with stakeholders (weight {:.2f}): {}</source>
-        <translation>Koploper met stakeholders (gewicht {:.2f}): {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="559"/>
-        <source>Data and stakeholders diverge on: {}</source>
-        <translation>Data en stakeholders lopen uiteen bij: {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="564"/>
-        <source>Profile: {}</source>
-        <translation>Profiel: {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="568"/>
-        <source>rank in the study area</source>
-        <translation>rang in het onderzoeksgebied</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="588"/>
-        <source>This layer has no space claims yet (claim_ondergrond, claim_maaiveld, claim_dak): they come from the space-claims step of the diagnosis.</source>
-        <translation>Deze laag heeft nog geen ruimteclaims (claim_ondergrond, claim_maaiveld, claim_dak): die komen uit de stap ruimteclaims van de diagnose.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="596"/>
-        <source>Claims of the transitions per layer, against the space there.</source>
-        <translation>Claims van de transities per laag, tegenover de ruimte die daar is.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="602"/>
-        <source>unknown</source>
-        <translation>onbekend</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="625"/>
-        <source>This layer has no timeline. Run &apos;Aanleidingen and koppelkansen&apos; with the maintenance plans (riool, wegen, gasnet, renovatie) on it.</source>
-        <translation>Deze laag heeft geen tijdlijn. Voer er 'Aanleidingen en koppelkansen' op uit met de onderhoudsplannen (riool, wegen, gasnet, renovatie).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="632"/>
-        <source>First aanleiding: {}; koppelkansen: {}</source>
-        <translation>Eerste aanleiding: {}; koppelkansen: {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="638"/>
-        <source>Aanleiding</source>
-        <translation>Aanleiding</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="638"/>
-        <source>Koppelkans</source>
-        <translation>Koppelkans</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="649"/>
-        <source>From the layer; type a score to override it</source>
-        <translation>Uit de laag; typ een score om die te overschrijven</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="654"/>
-        <source>Stakeholders score {:+.1f} points against the data: diverges by {:.0f} points or more. Is every opgave in view?</source>
-        <translation>Stakeholders scoren {:+.1f} punten ten opzichte van de data: een afwijking van {:.0f} punten of meer. Is elke opgave in beeld?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dock.py" line="677"/>
-        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</source>
-        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,8 @@ def decode_urgencies(text, layer_name: str) -> Dict[str, Optional[float]]:
 def _json_object(text, field: str, layer_name: str) -> dict:
     if text is None or (isinstance(text, str) and not text.strip()):
         return {}
+    if isinstance(text, Mapping):  # GDAL writes JSON text into a GeoJSON as an object
+        return dict(text)
     try:
         found = json.loads(text)
     except (TypeError, ValueError):

@@ -2,6 +2,9 @@
 layers, with the same numbers as in memory; features written more than once get new ids;
 text fields fit their longest value; a Shapefile's limits are named, never silent."""
 
+import json
+import re
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -44,6 +47,9 @@ def rows_of(layer, names) -> list:
         value = plain(value)
         if isinstance(value, float):
             return round(value, 6)
+        if isinstance(value, str) and value.startswith("{"):  # JSON text: GeoJSON holds an object
+            with suppress(ValueError):
+                return json.loads(value)
         return None if value == "" else value
 
     if isinstance(layer, str):
@@ -52,8 +58,10 @@ def rows_of(layer, names) -> list:
     return sorted(rows, key=repr)
 
 
-def result_names(layer) -> list:
-    return [n for n in layer.fields().names() if n != "fid"]
+def result_names(layer, messages=()) -> list:
+    """The fields to compare: not fid, nor a text the run says a Shapefile cut short."""
+    cut = {m for text in messages for m in re.findall(r"of field '([^']+)' were cut", text)}
+    return [n for n in layer.fields().names() if n != "fid" and n not in cut]
 
 
 def run_case(case, tmp_path, fmt, out_fmt):
@@ -79,7 +87,7 @@ def test_every_algorithm_reads_and_writes_every_format_with_the_same_values(case
     result, _, messages = run_case(case, tmp_path / "run", fmt, fmt)
     for name in outputs:
         expected = reference[name]
-        names = result_names(expected)
+        names = result_names(expected, messages)
         written = names if fmt != ".shp" else shapefile_names(names)
         assert rows_of(result[name], written) == rows_of(expected, names), name
         assert len(rows_of(expected, names)) > 0
@@ -92,8 +100,8 @@ def test_every_algorithm_reads_and_writes_every_format_with_the_same_values(case
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_score_transitions_from_any_format_into_any_format(fmt, out_fmt, tmp_path):
     reference, _, _ = run_case(score_transitions, tmp_path / "ref", "memory", "memory")
-    result, _, _ = run_case(score_transitions, tmp_path / "run", fmt, out_fmt)
-    names = result_names(reference["OUTPUT"])
+    result, _, messages = run_case(score_transitions, tmp_path / "run", fmt, out_fmt)
+    names = result_names(reference["OUTPUT"], messages)
     written = names if out_fmt != ".shp" else shapefile_names(names)
     assert rows_of(result["OUTPUT"], written) == rows_of(reference["OUTPUT"], names)
 

@@ -7,6 +7,10 @@ import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from qgis_helpers import RecordingFeedback, attributes_by, memory_layer, run
 
+from wijkdiagnose.scoring.profile import load_profile
+from wijkdiagnose.scoring.provenance import profile_hash
+from wijkdiagnose.scoring.schema.diagnosis import decode_provenance, decode_urgencies
+
 SQUARE = "POLYGON(({x} 0, {x1} 0, {x1} 100, {x} 100, {x} 0))"
 OLD_CBS = (
     "WK_CODE:string&field=WK_NAAM:string&field=G_GAS_WON:double&field=P_STADVERW:double"
@@ -128,3 +132,140 @@ def test_output_to_geopackage_keeps_types(tmp_path):
     assert layer.featureCount() == 3
     values = attributes_by(layer, "WK_CODE")["WK050301"]
     assert values["koploper"] == "energie" and math.isclose(values["score_energie"], 66.7)
+
+
+CBS = "CBS Kerncijfers wijken en buurten"
+
+
+def test_provenance_and_urgency_of_cbs_indicators_are_written_with_the_year():
+    rows = [
+        ("WK050301", "Een", 1450, 0, 0.9, 3500, 45, 2021),
+        ("WK050302", "Twee", -99997, -99997, 1.3, -99999999, 5, 2021),
+    ]
+    layer = memory_layer(
+        "Polygon",
+        OLD_CBS + "&field=JAAR:integer",
+        [(SQUARE.format(x=100 * i, x1=100 * i + 100), *row) for i, row in enumerate(rows)],
+    )
+    out = run("wijkdiagnose:score_transitions", {"INPUT": layer, "OUTPUT": "memory:"})
+    one, two = (attributes_by(out["OUTPUT"], "WK_CODE")[code] for code in ("WK050301", "WK050302"))
+    assert one["profiel_pad"] == "" and len(one["profiel_hash"]) == 12
+    assert one["profiel_hash"] == two["profiel_hash"]
+    assert json.loads(one["herkomst"]) == {
+        "ind_gas_won": {"bron": CBS, "veld": "G_GAS_WON", "jaar": 2021},
+        "ind_stadsverw": {"bron": CBS, "veld": "P_STADVERW", "jaar": 2021},
+        "ind_auto_hh": {"bron": CBS, "veld": "AUTO_HH", "jaar": 2021},
+        "ind_oad": {"bron": CBS, "veld": "OAD", "jaar": 2021},
+        "ind_laagste40": {"bron": CBS, "veld": "P_LAAGINKH", "jaar": 2021},
+    }
+    # secrecy codes: no value, so no provenance
+    assert set(json.loads(two["herkomst"])) == {"ind_auto_hh", "ind_laagste40"}
+    # by hand, default references: gas 1450 in 900-2000 -> 50, stadsverw 0 of 60 -> 100,
+    # 0.9 cars in 0.5-1.3 -> 50, oad 3500 -> 50, lowest 40 % 45 -> 50; 1.3 cars -> 100, 5 % -> 0
+    urgency = {k: v for k, v in json.loads(one["urgentie"]).items() if v is not None}
+    assert urgency == {
+        "ind_gas_won": 50.0,
+        "ind_stadsverw": 100.0,
+        "ind_auto_hh": 50.0,
+        "ind_oad": 50.0,
+        "ind_laagste40": 50.0,
+    }
+    assert {k: v for k, v in json.loads(two["urgentie"]).items() if v is not None} == {
+        "ind_auto_hh": 100.0,
+        "ind_laagste40": 0.0,
+    }
+    # every indicator the default profile weighs is in urgentie, null where it did not count
+    assert json.loads(one["urgentie"])["ind_pet_gem"] is None
+
+
+def test_a_rerun_keeps_the_cbs_provenance_of_the_first_run():
+    first = run("wijkdiagnose:score_transitions", {"INPUT": old_cbs_layer(), "OUTPUT": "memory:"})
+    first["OUTPUT"].setName("al gescoord")
+    again = run("wijkdiagnose:score_transitions", {"INPUT": first["OUTPUT"], "OUTPUT": "memory:"})
+    herkomst = json.loads(attributes_by(again["OUTPUT"], "WK_CODE")["WK050301"]["herkomst"])
+    assert herkomst["ind_auto_hh"] == {"bron": CBS, "veld": "AUTO_HH", "jaar": None}
+
+
+GEMEENTE_PROFILE = """
+[profile]
+name = "gemeente"
+[transitions.klimaatadaptatie]
+ind_verhard = 1
+ind_x = 1
+[indicators.ind_x]
+good = 20
+bad = 80
+"""
+
+
+def scored_with_profile(path) -> dict:
+    """Two wijken with indicator fields of their own, scored with the profile at ``path``."""
+    layer = memory_layer(
+        "Polygon",
+        "WK_CODE:string&field=ind_verhard:double&field=dek_bodem:double&field=ind_x:double",
+        [
+            (SQUARE.format(x=0, x1=100), "WK01", 67.5, 90.0, 50.0),
+            (SQUARE.format(x=100, x1=200), "WK02", 67.5, 40.0, None),  # land cover on 40 %
+        ],
+        name="eigen wijken",
+    )
+    out = run(
+        "wijkdiagnose:score_transitions",
+        {"INPUT": layer, "PROFILE": str(path), "OUTPUT": "memory:"},
+    )
+    return attributes_by(out["OUTPUT"], "WK_CODE")
+
+
+def test_a_gemeente_profile_is_stored_with_its_path_hash_and_the_urgencies_that_counted(tmp_path):
+    profile = tmp_path / "gemeente.toml"
+    profile.write_text(GEMEENTE_PROFILE, encoding="utf-8")
+    wijken = scored_with_profile(profile)
+    one, two = wijken["WK01"], wijken["WK02"]
+    assert one["profiel"] == "gemeente" and one["profiel_pad"] == str(profile.resolve())
+    assert one["profiel_hash"] == profile_hash(load_profile(profile))
+    # ind_x: (50 - 20) / (80 - 20) = 50 %; ind_verhard (30 good, 80 bad): (67.5 - 30) / 50 = 75 %
+    assert json.loads(one["urgentie"]) == {"ind_verhard": 75.0, "ind_x": 50.0}
+    assert one["score_klimaatadaptatie"] == 62.5
+    # WK02: measured on 40 % < 50 % of the wijk, so left out: null, and no score
+    assert json.loads(two["urgentie"]) == {"ind_verhard": None, "ind_x": None}
+    assert two["score_klimaatadaptatie"] is None
+    field = {"bron": "eigen wijken", "jaar": None}
+    assert json.loads(one["herkomst"]) == {
+        "ind_verhard": {**field, "veld": "ind_verhard"},
+        "ind_x": {**field, "veld": "ind_x"},
+    }
+    # the value is in the output, so its source is too, though it did not count
+    assert json.loads(two["herkomst"]) == {"ind_verhard": {**field, "veld": "ind_verhard"}}
+
+
+def test_the_same_profile_elsewhere_has_the_same_hash(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    here, there = tmp_path / "a" / "gemeente.toml", tmp_path / "b" / "gemeente.toml"
+    here.write_text(GEMEENTE_PROFILE, encoding="utf-8")
+    there.write_text("# a copy, commented\n" + GEMEENTE_PROFILE, encoding="utf-8")
+    hashes = [scored_with_profile(path)["WK01"]["profiel_hash"] for path in (here, there)]
+    assert hashes[0] == hashes[1] == profile_hash(load_profile(here))
+    there.write_text(GEMEENTE_PROFILE.replace("bad = 80", "bad = 90"), encoding="utf-8")
+    assert scored_with_profile(there)["WK01"]["profiel_hash"] != hashes[0]
+
+
+def test_a_geojson_holds_herkomst_and_urgentie_as_objects_that_read_back_the_same(tmp_path):
+    """GDAL writes JSON text into a GeoJSON as an object; QGIS reads it back as a map."""
+    memory = attributes_by(
+        run("wijkdiagnose:score_transitions", {"INPUT": old_cbs_layer(), "OUTPUT": "memory:"})[
+            "OUTPUT"
+        ],
+        "WK_CODE",
+    )["WK050301"]
+    target = tmp_path / "scored.geojson"
+    run("wijkdiagnose:score_transitions", {"INPUT": old_cbs_layer(), "OUTPUT": str(target)})
+    written = attributes_by(QgsVectorLayer(str(target), "scored", "ogr"), "WK_CODE")["WK050301"]
+    assert isinstance(written["herkomst"], dict)
+    assert decode_provenance(written["herkomst"], "scored") == decode_provenance(
+        memory["herkomst"], "wijken"
+    )
+    assert decode_urgencies(written["urgentie"], "scored") == decode_urgencies(
+        memory["urgentie"], "wijken"
+    )
+    assert decode_urgencies(written["urgentie"], "scored")["ind_stadsverw"] == 100.0

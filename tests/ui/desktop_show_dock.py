@@ -36,7 +36,7 @@ def open_dock():
     plugin = plugins["wijkdiagnose"]
     plugin.dock_action.trigger()
     mobility_row = 3  # TRANSITIONS order; a stakeholder score far above the data score
-    plugin.dock.stakeholder_table.item(mobility_row, 2).setText("60")
+    plugin.dock.stakeholders.table.item(mobility_row, 2).setText("60")
     main_window = iface.mainWindow()
     main_window.move(0, 0)
     main_window.resize(*WINDOW_SIZE)
@@ -49,11 +49,11 @@ def describe_dock():
     report.update(
         dock_visible=dock.isVisible(),
         status=dock.status_label.text(),
-        summary=dock.summary_label.text(),
+        summary=dock.scores.summary_label.text(),
         shown=[view.name for view in dock.views()],
-        scores={row.transition: row.score for row in dock.score_chart.rows()},
-        diverging=[row.transition for row in dock.score_chart.rows() if row.diverges],
-        indicator_rows=dock.indicator_table.rowCount(),
+        scores={row.transition: row.score for row in dock.scores.chart.rows()},
+        diverging=[row.transition for row in dock.scores.chart.rows() if row.diverges],
+        indicator_rows=dock.indicators.table.rowCount(),
         window_size=[iface.mainWindow().width(), iface.mainWindow().height()],
     )
 

@@ -1,23 +1,22 @@
 """The dock in QGIS (pytest-qgis iface): follows the selection, compares, keeps its state."""
 
+import subprocess
+
 import pytest
+from conftest import ROOT
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis_helpers import attributes_by, run
 
 import wijkdiagnose
 from wijkdiagnose.scoring.transitions import TRANSITIONS
-from wijkdiagnose.ui.dock import (
-    DATA_COLUMN,
-    DIFFERENCE_COLUMN,
-    STAKEHOLDER_COLUMN,
-    VALUE_ROLE,
-    WijkdiagnoseDock,
-)
+from wijkdiagnose.ui.dock import COMPARE_PAGE, MESSAGE_PAGE, WIJK_PAGE, WijkdiagnoseDock
+from wijkdiagnose.ui.panels.stakeholders import DATA_COLUMN, DIFFERENCE_COLUMN, STAKEHOLDER_COLUMN
 from wijkdiagnose.ui.state import DockState
+from wijkdiagnose.ui.widgets import VALUE_ROLE
 
 BINNENSTAD = "Wijk 11 Binnenstad"
 VRIJENBAN = "Wijk 12 Vrijenban"
-MESSAGE_PAGE, WIJK_PAGE, COMPARE_PAGE = range(3)
 
 
 @pytest.fixture
@@ -84,29 +83,29 @@ def test_selecting_a_wijk_shows_its_diagnosis(diagnosed_layer, dock):
     assert dock.pages.currentIndex() == WIJK_PAGE
     assert BINNENSTAD in dock.status_label.text() and "WK050311" in dock.status_label.text()
     koploper = next(t.label_nl for t in TRANSITIONS if t.id == expected["koploper"])
-    assert f"Koploper: <b>{koploper}</b>" in dock.summary_label.text()
-    assert f"zekerheid {expected['zekerheid']:.0f} %" in dock.summary_label.text()
+    assert f"Koploper: <b>{koploper}</b>" in dock.scores.summary_label.text()
+    assert f"zekerheid {expected['zekerheid']:.0f} %" in dock.scores.summary_label.text()
 
-    chart_scores = {row.transition: row.score for row in dock.score_chart.rows()}
+    chart_scores = {row.transition: row.score for row in dock.scores.chart.rows()}
     layer_scores = {t.id: expected[f"score_{t.id}"] for t in TRANSITIONS}
     assert chart_scores == layer_scores
-    data_column = column(dock.stakeholder_table, DATA_COLUMN)
+    data_column = column(dock.stakeholders.table, DATA_COLUMN)
     assert [item.data(VALUE_ROLE) for item in data_column] == list(layer_scores.values())
 
     indicators = {
-        item.data(VALUE_ROLE): row for row, item in enumerate(column(dock.indicator_table, 0))
+        item.data(VALUE_ROLE): row for row, item in enumerate(column(dock.indicators.table, 0))
     }
     cars = indicators["ind_auto_hh"]
-    assert dock.indicator_table.item(cars, 1).data(VALUE_ROLE) == pytest.approx(
+    assert dock.indicators.table.item(cars, 1).data(VALUE_ROLE) == pytest.approx(
         expected["personenautos"] / expected["huishoudens"]
     )
-    assert dock.indicator_table.item(cars, 2).text() == "per hh"
+    assert dock.indicators.table.item(cars, 2).text() == "per hh"
     # the only mobiliteit indicator in these data, so its urgency is the transition's score
-    urgency = dock.indicator_table.item(cars, 3).data(VALUE_ROLE)
+    urgency = dock.indicators.table.item(cars, 3).data(VALUE_ROLE)
     assert urgency == pytest.approx(expected["score_mobiliteit"], abs=0.05)
-    assert "personenautos / huishoudens" in dock.indicator_table.item(cars, 5).text()
-    assert "no space claims" in dock.claims_label.text()
-    assert "no timeline" in dock.timeline_label.text()
+    assert "personenautos / huishoudens" in dock.indicators.table.item(cars, 5).text()
+    assert "no space claims" in dock.claims.label.text()
+    assert "no timeline" in dock.timeline.label.text()
 
 
 def test_a_new_selection_replaces_the_wijk(diagnosed_layer, dock):
@@ -124,20 +123,20 @@ def test_compare_mode_shows_the_selected_wijken_side_by_side(diagnosed_layer, do
 
     assert dock.pages.currentIndex() == COMPARE_PAGE
     assert [view.name for view in dock.views()] == [BINNENSTAD, VRIJENBAN]
-    layout = dock.compare_columns.layout()
+    layout = dock.compare.columns.layout()
     assert [layout.itemAt(i).widget().title() for i in range(layout.count())] == [
         BINNENSTAD,
         VRIJENBAN,
     ]
-    headers = [dock.compare_table.horizontalHeaderItem(c).text() for c in (1, 2)]
+    headers = [dock.compare.table.horizontalHeaderItem(c).text() for c in (1, 2)]
     assert headers == [BINNENSTAD, VRIJENBAN]
     wijken = attributes_by(diagnosed_layer, "wijknaam")
     mobility = next(
         row
-        for row in range(dock.compare_table.rowCount())
-        if dock.compare_table.item(row, 0).data(VALUE_ROLE) == "mobiliteit"
+        for row in range(dock.compare.table.rowCount())
+        if dock.compare.table.item(row, 0).data(VALUE_ROLE) == "mobiliteit"
     )
-    assert [dock.compare_table.item(mobility, c).data(VALUE_ROLE) for c in (1, 2)] == [
+    assert [dock.compare.table.item(mobility, c).data(VALUE_ROLE) for c in (1, 2)] == [
         wijken[BINNENSTAD]["score_mobiliteit"],
         wijken[VRIJENBAN]["score_mobiliteit"],
     ]
@@ -154,8 +153,8 @@ def test_a_pinned_wijk_stays_in_the_comparison(diagnosed_layer, dock):
 
 def enter_score(dock, transition_id, text):
     row = [t.id for t in TRANSITIONS].index(transition_id)
-    dock.stakeholder_table.item(row, STAKEHOLDER_COLUMN).setText(text)
-    return dock.stakeholder_table.item(row, DIFFERENCE_COLUMN)
+    dock.stakeholders.table.item(row, STAKEHOLDER_COLUMN).setText(text)
+    return dock.stakeholders.table.item(row, DIFFERENCE_COLUMN)
 
 
 def test_stakeholder_scores_are_flagged_from_25_points(diagnosed_layer, dock):
@@ -166,16 +165,16 @@ def test_stakeholder_scores_are_flagged_from_25_points(diagnosed_layer, dock):
     close = enter_score(dock, "mobiliteit", f"{data + side * 24.9:.1f}")
     assert close.data(VALUE_ROLE) == pytest.approx(side * 24.9)
     assert close.icon().isNull() and close.toolTip() == ""
-    assert "diverge" not in dock.summary_label.text()
+    assert "diverge" not in dock.scores.summary_label.text()
 
     far = enter_score(dock, "mobiliteit", f"{data + side * 25:.1f}")
     assert far.data(VALUE_ROLE) == pytest.approx(side * 25.0)
     assert not far.icon().isNull() and f"{side * 25:+.1f} points" in far.toolTip()
-    assert "diverge on: Mobiliteit" in dock.summary_label.text()
+    assert "diverge on: Mobiliteit" in dock.scores.summary_label.text()
     assert dock.state.stakeholder_scores == {"WK050311": {"mobiliteit": round(data + side * 25, 1)}}
 
     enter_score(dock, "mobiliteit", "veel")
-    assert "not a score" in dock.stakeholder_message.text()
+    assert "not a score" in dock.stakeholders.message.text()
     enter_score(dock, "mobiliteit", "")
     assert dock.state.stakeholder_scores == {}
 
@@ -184,7 +183,7 @@ def test_state_round_trips_through_the_project_file(diagnosed_layer, dock, tmp_p
     select(diagnosed_layer, BINNENSTAD)
     enter_score(dock, "energie", "90")
     dock.pin_button.click()
-    dock.weight_spin.setValue(0.25)
+    dock.stakeholders.weight_spin.setValue(0.25)
     dock.compare_button.setChecked(True)
     saved = DockState.from_dict(dock.state.to_dict())
     assert QgsProject.instance().isDirty()
@@ -199,7 +198,7 @@ def test_state_round_trips_through_the_project_file(diagnosed_layer, dock, tmp_p
     assert dock.state == DockState.from_dict({**saved.to_dict(), "layer_id": restored.id()})
     assert saved.layer_id == restored.id()  # the project keeps layer ids
     assert dock.layer_combo.currentLayer() is restored
-    assert dock.compare_button.isChecked() and dock.weight_spin.value() == 0.25
+    assert dock.compare_button.isChecked() and dock.stakeholders.weight_spin.value() == 0.25
     assert [view.name for view in dock.views()] == [BINNENSTAD]  # pinned, nothing selected
 
 
@@ -220,3 +219,106 @@ def test_the_plugin_adds_the_dock_and_unload_removes_it(qgis_iface, diagnosed_la
     assert dock.layer_combo.receivers(dock.layer_combo.layerChanged) == 0
     select(diagnosed_layer, VRIJENBAN)  # no longer followed
     assert [view.name for view in dock.views()] != [VRIJENBAN]
+
+
+def row_of(table, indicator_id):
+    return next(
+        r for r, item in enumerate(column(table, 0)) if item.data(VALUE_ROLE) == indicator_id
+    )
+
+
+GEMEENTE = '[profile]\nname = "gemeente"\nbase = "default"\n[indicators.ind_auto_hh]\ngood = 0.2\n'
+
+
+def test_the_urgency_is_the_layers_and_a_missing_profile_is_noticed(
+    qgis_new_project, shared_data, tmp_path, dock
+):
+    profile = tmp_path / "gemeente.toml"
+    profile.write_text(GEMEENTE, encoding="utf-8")
+    target = tmp_path / "gemeente.gpkg"
+    source = shared_data / "cbs_nl" / "wijken_2024_delft_rd.geojson"
+    run(
+        "wijkdiagnose:score_transitions",
+        {"INPUT": str(source), "PROFILE": str(profile), "OUTPUT": str(target)},
+    )
+    layer = QgsVectorLayer(str(target), "wijken gemeente", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    # a wijk whose cars per household lie inside both rules, so the two urgencies differ
+    name, cars = next(
+        (name, wijk["ind_auto_hh"])
+        for name, wijk in sorted(attributes_by(layer, "wijknaam").items())
+        if 0.55 < wijk["ind_auto_hh"] < 1.25
+    )
+    select(layer, name)
+    table = dock.indicators.table
+    urgency = table.item(row_of(table, "ind_auto_hh"), 3).data(VALUE_ROLE)
+    # the gemeente's rule: good 0.2, bad 1.3 (the default's); the default has good 0.5
+    assert urgency == pytest.approx((cars - 0.2) / 1.1 * 100, abs=0.05)
+    assert urgency != pytest.approx((cars - 0.5) / 0.8 * 100, abs=1)
+    assert dock.notice_label.isHidden()
+
+    profile.unlink()
+    dock.refresh()
+    assert not dock.notice_label.isHidden()
+    notice = dock.notice_label.text()
+    assert (
+        f"Profile 'gemeente' that this layer was scored with is not at hand: no file '{profile}'"
+        in notice
+    )
+    assert "come from the layer" in notice and "Run 'Score transitions' again" in notice
+    assert table.item(row_of(table, "ind_auto_hh"), 3).data(VALUE_ROLE) == urgency
+
+
+def test_a_layer_scored_before_urgencies_were_stored_shows_values_without_them(
+    diagnosed_layer, dock
+):
+    fields = diagnosed_layer.fields()
+    gone = [
+        fields.indexOf(name) for name in ("urgentie", "herkomst", "profiel_pad", "profiel_hash")
+    ]
+    assert -1 not in gone and diagnosed_layer.dataProvider().deleteAttributes(gone)
+    diagnosed_layer.updateFields()
+    select(diagnosed_layer, BINNENSTAD)
+
+    assert dock.pages.currentIndex() == WIJK_PAGE
+    table = dock.indicators.table
+    assert [table.item(row, 3).data(VALUE_ROLE) for row in range(table.rowCount())] == [
+        None
+    ] * table.rowCount()
+    cars = row_of(table, "ind_auto_hh")
+    assert table.item(cars, 1).data(VALUE_ROLE) is not None  # the value is still shown
+    assert table.item(cars, 5).text() == "CBS Kerncijfers wijken en buurten (g_pau_hh / AUTO_HH)"
+    assert "scored before Wijkdiagnose stored the urgency" in dock.notice_label.text()
+    assert not dock.notice_label.isHidden()
+
+
+def test_a_csv_that_cannot_be_read_is_named(diagnosed_layer, dock, tmp_path):
+    select(diagnosed_layer, BINNENSTAD)
+    missing = tmp_path / "weg.csv"
+    dock.stakeholders.load_csv(str(missing))
+    assert dock.stakeholders.message.text() == (
+        f"The stakeholder table file '{missing}' does not exist; pick an existing file."
+    )
+    assert dock.state.stakeholder_scores == {}
+
+
+def test_the_panels_speak_dutch_in_a_dutch_qgis(qgis_iface, qgis_new_project, tmp_path):
+    qm = tmp_path / "wijkdiagnose_nl.qm"
+    ts = ROOT / "resources" / "i18n" / "wijkdiagnose_nl.ts"
+    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        widget = WijkdiagnoseDock(qgis_iface, lambda: None)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    try:
+        header = widget.indicators.table.horizontalHeaderItem(3).text()
+        assert header == "Urgentie"
+        assert (
+            widget.stakeholders.table.horizontalHeaderItem(DIFFERENCE_COLUMN).text() == "Verschil"
+        )
+    finally:
+        widget.disconnect_all()
+        widget.deleteLater()

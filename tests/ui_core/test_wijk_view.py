@@ -23,6 +23,12 @@ def diagnosed(**extra) -> dict:
         "meelopers": "mobiliteit",
         "zekerheid": 96.4,
         "profiel": "default",
+        # as 'Score transitions' writes them: what counted, and where each value came from
+        "urgentie": '{"ind_auto_hh": 50.0, "ind_bev_dich": 75.0, "ind_gas_won": null}',
+        "herkomst": '{"ind_auto_hh": {"bron": "CBS Kerncijfers wijken en buurten", '
+        '"jaar": 2024, "veld": "personenautos / huishoudens"}, "ind_bev_dich": '
+        '{"bron": "CBS Kerncijfers wijken en buurten", "jaar": 2024, '
+        '"veld": "bevolkingsdichtheid"}}',
     }
     for transition in TRANSITION_IDS:
         attributes[f"score_{transition}"] = None
@@ -61,10 +67,70 @@ def test_indicators_have_value_urgency_unit_and_provenance():
     assert cars.value == 0.9 and cars.unit == "per hh" and cars.transitions == ("Mobiliteit",)
     assert cars.urgency == pytest.approx(50.0)  # (0.9 - 0.5) / (1.3 - 0.5) * 100
     assert "CBS Kerncijfers" in cars.source and cars.source.endswith("personenautos / huishoudens")
+    assert cars.source == "CBS Kerncijfers wijken en buurten 2024: personenautos / huishoudens"
     assert rows["ind_bev_dich"].urgency == pytest.approx(75.0)  # (9500 - 2000) / 10000
     # every indicator the profile weighs is listed; missing ones have no value
     assert set(PROFILE.indicators()) <= set(rows)
     assert rows["ind_gas_won"].value is None and rows["ind_gas_won"].urgency is None
+    assert view.notices == ()
+
+
+def test_urgency_is_read_from_the_layer_never_computed_again():
+    """A gemeente profile scored 0.9 cars per household 12.3; the default profile would
+    give 50: the dock shows what counted in the scores beside it."""
+    rows = {row.id: row for row in view_of(diagnosed(urgentie='{"ind_auto_hh": 12.3}')).indicators}
+    assert rows["ind_auto_hh"].urgency == 12.3
+    assert rows["ind_bev_dich"].value == 9500.0 and rows["ind_bev_dich"].urgency is None
+
+
+def test_a_value_left_out_of_the_scores_has_no_urgency():
+    # measured on too little of the wijk: 'Score transitions' wrote null for it
+    attributes = diagnosed(ind_groen=40.0, urgentie='{"ind_auto_hh": 50.0, "ind_groen": null}')
+    rows = {row.id: row for row in view_of(attributes).indicators}
+    assert rows["ind_groen"].value == 40.0 and rows["ind_groen"].urgency is None
+
+
+def test_a_layer_scored_before_urgencies_were_stored_shows_values_without_them():
+    attributes = diagnosed()
+    del attributes["urgentie"], attributes["herkomst"]
+    view = view_of(attributes)
+    rows = {row.id: row for row in view.indicators}
+    assert rows["ind_auto_hh"].value == 0.9 and rows["ind_auto_hh"].urgency is None
+    assert all(row.urgency is None for row in view.indicators)
+    # the catalogue's description of the source, not one derived again
+    assert rows["ind_auto_hh"].source == "CBS Kerncijfers wijken en buurten (g_pau_hh / AUTO_HH)"
+    assert [str(notice) for notice in view.notices] == [
+        "This wijk was scored before Wijkdiagnose stored the urgency of every indicator and "
+        "its source with the scores (field 'urgentie' is missing or empty): the urgency "
+        "column stays empty. Run 'Score transitions' again to fill it."
+    ]
+    assert view_of(diagnosed(urgentie=None)).notices == view.notices  # a NULL: the same
+
+
+def test_a_damaged_field_gives_a_notice_naming_it_not_an_error():
+    view = wijk_view(diagnosed(herkomst="{kapot"), 7, PROFILE, {}, 0.5, layer_name="wijken")
+    assert [str(notice) for notice in view.notices] == [
+        "layer 'wijken': field 'herkomst' does not hold what 'Score transitions' writes "
+        "there; run Score transitions again on the wijken."
+    ]
+    rows = {row.id: row for row in view.indicators}
+    assert rows["ind_auto_hh"].urgency == 50.0  # urgentie is whole
+    assert rows["ind_auto_hh"].source.startswith("CBS Kerncijfers wijken en buurten (")
+
+
+def test_fields_read_back_from_a_geojson_as_maps_are_read_the_same():
+    herkomst = {"ind_auto_hh": {"bron": "CBS Kerncijfers wijken en buurten", "jaar": None}}
+    view = view_of(diagnosed(urgentie={"ind_auto_hh": 50, "ind_gas_won": None}, herkomst=herkomst))
+    rows = {row.id: row for row in view.indicators}
+    assert rows["ind_auto_hh"].urgency == 50.0 and rows["ind_gas_won"].urgency is None
+    assert rows["ind_auto_hh"].source == "CBS Kerncijfers wijken en buurten"
+    assert view.notices == ()
+
+
+def test_the_source_of_a_field_of_the_layer_names_layer_and_field():
+    herkomst = '{"ind_eigen": {"bron": "wijken Delft", "jaar": null, "veld": "ind_eigen"}}'
+    rows = {row.id: row for row in view_of(diagnosed(ind_eigen=3.0, herkomst=herkomst)).indicators}
+    assert rows["ind_eigen"].source == "wijken Delft: ind_eigen"
 
 
 def test_an_indicator_outside_the_profile_is_listed_by_its_field_name():

@@ -1,0 +1,62 @@
+"""The Indicatoren tab: every indicator with its value, unit, urgency, transitions and
+source, as the layer holds them."""
+
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import QHeaderView, QVBoxLayout, QWidget
+
+from ..widgets import MISSING_COLOUR, fill, item, number_item, table
+from ..wijk_view import IndicatorRow, WijkView
+
+LABEL_WIDTH = 210
+
+
+class IndicatorsPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = table(
+            [
+                self.tr("Indicator"),
+                self.tr("Value"),
+                self.tr("Unit"),
+                self.tr("Urgency"),
+                self.tr("Transition"),
+                self.tr("Source"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, LABEL_WIDTH)  # long labels elide
+        layout.addWidget(self.table)
+
+    def set_view(self, view: WijkView) -> None:
+        rows = []
+        for row in view.indicators:
+            cells = [
+                item(row.label, row.id, f"{row.label} ({row.id})"),
+                number_item(row.value, 2),
+                item(row.unit),
+                self._urgency(row),
+                item(", ".join(row.transitions)),
+                item(row.source, tooltip=row.source),
+            ]
+            if row.value is None:  # no data: shown, but in grey
+                for cell in cells:
+                    cell.setForeground(QBrush(QColor(MISSING_COLOUR)))
+            rows.append(cells)
+        fill(self.table, rows)
+
+    def _urgency(self, row: IndicatorRow):
+        cell = number_item(row.urgency)
+        if row.urgency is not None and row.method == "rank":
+            cell.setToolTip(
+                self.tr("Rank in the study area: depends on all wijken scored together")
+            )
+        elif row.urgency is None and row.value is not None and row.transitions:
+            cell.setToolTip(
+                self.tr(
+                    "Did not count in the scores: measured on too little of the wijk (see its "
+                    "dek_* field), or the layer holds no urgencies"
+                )
+            )
+        return cell
