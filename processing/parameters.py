@@ -18,6 +18,7 @@ from ..scoring.timeline.koppelkansen import (
     DEFAULT_URGENCY,
 )
 
+WIJKEN = "INPUT"  # the wijken score_transitions scores (check_inputs checks them)
 LAND_COVER = "LAND_COVER"
 CLASSES = "CLASSES"
 CLASS_MAPPINGS = ("BGT", "OpenStreetMap")  # the options of CLASSES, in enum order
@@ -34,6 +35,15 @@ GRAAFRUST = "GRAAFRUST"
 THRESHOLD = "THRESHOLD"
 HORIZON_START = "HORIZON_START"
 HORIZON_END = "HORIZON_END"
+
+
+def wijken_to_score() -> QgsProcessingParameterFeatureSource:
+    """The wijken score_transitions reads: polygons with CBS or ind_* fields."""
+    return QgsProcessingParameterFeatureSource(
+        WIJKEN,
+        QCoreApplication.translate("parameters", "Wijken (polygons, with CBS or ind_* fields)"),
+        [SOURCE_POLYGON],
+    )
 
 
 def land_cover_parameters() -> tuple:

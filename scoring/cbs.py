@@ -19,7 +19,6 @@ from .cbs_values import (
     BOUNDS,
     clean,
     exclude_implausible,
-    numbers_from_text,  # noqa: F401  transitional: callers move to cbs_values (#11); removed at merge
 )
 from .errors import InputError
 from .messages import Message, tr

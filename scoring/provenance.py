@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .fields import INDICATOR_PREFIX
 from .messages import Message, tr
 from .profile import DEFAULT_PROFILE, Profile
 from .schema.diagnosis import (
@@ -25,6 +24,7 @@ from .schema.diagnosis import (
     encode_provenance,
     encode_urgencies,
 )
+from .schema.indicators import INDICATOR_PREFIX
 
 CBS_SOURCE = "CBS Kerncijfers wijken en buurten"
 YEAR_FIELDS = ("jaar", "year")  # a layer field holding the CBS year, any case

@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any, Mapping, NamedTuple, Optional
 
 from ..scoring.errors import WijkdiagnoseError
-from ..scoring.fields import PROFIEL
 from ..scoring.messages import Message, tr
 from ..scoring.profile import Profile, load_profile
 from ..scoring.provenance import profile_hash
-from ..scoring.schema.diagnosis import PROFIEL_HASH, PROFIEL_PAD
+from ..scoring.schema.diagnosis import PROFIEL, PROFIEL_HASH, PROFIEL_PAD
 
 
 class LayerProfile(NamedTuple):

@@ -15,12 +15,12 @@ from typing import Any, Mapping, NamedTuple, Optional, Tuple
 
 import pandas as pd
 
-from ..scoring import catalogue, fields
+from ..scoring import catalogue
 from ..scoring.cbs import find_fields
 from ..scoring.errors import InputError
 from ..scoring.messages import Message, tr
 from ..scoring.profile import Profile
-from ..scoring.schema import claims
+from ..scoring.schema import claims, diagnosis, indicators, stakeholders, timeline
 from ..scoring.schema.diagnosis import (
     HERKOMST,
     URGENTIE,
@@ -97,7 +97,7 @@ class WijkView(NamedTuple):
 
 def is_diagnosed(field_names) -> bool:
     """A layer the dock can show: it has the koploper written by 'Score transitions'."""
-    return fields.KOPLOPER in set(field_names)
+    return diagnosis.KOPLOPER in set(field_names)
 
 
 def wijk_identity(attributes: Mapping[str, Any], feature_id: int) -> Tuple[str, str]:
@@ -136,9 +136,11 @@ def wijk_view(
                 field=URGENTIE,
             )
         )
-    data = {t.id: _number(attributes.get(fields.score_field(t.id))) for t in TRANSITIONS}
+    data = {t.id: _number(attributes.get(diagnosis.score_field(t.id))) for t in TRANSITIONS}
     stakeholder = {
-        t.id: entered_scores.get(t.id, _number(attributes.get(fields.stakeholder_field(t.id))))
+        t.id: entered_scores.get(
+            t.id, _number(attributes.get(stakeholders.stakeholder_field(t.id)))
+        )
         for t in TRANSITIONS
     }
     compared = _compare(key, data, stakeholder, stakeholder_weight, threshold)
@@ -146,18 +148,18 @@ def wijk_view(
     return WijkView(
         key=key,
         name=name,
-        profile=_text(attributes.get(fields.PROFIEL)),
-        koploper=_label(attributes.get(fields.KOPLOPER)),
-        meelopers=_labels(attributes.get(fields.MEELOPERS)),
-        zekerheid=_number(attributes.get(fields.ZEKERHEID)),
-        combined_koploper=_label(compared[fields.KOPLOPER_GECOMBINEERD])
+        profile=_text(attributes.get(diagnosis.PROFIEL)),
+        koploper=_label(attributes.get(diagnosis.KOPLOPER)),
+        meelopers=_labels(attributes.get(diagnosis.MEELOPERS)),
+        zekerheid=_number(attributes.get(diagnosis.ZEKERHEID)),
+        combined_koploper=_label(compared[stakeholders.KOPLOPER_GECOMBINEERD])
         if any(row.stakeholder is not None for row in score_rows)
         else None,
         scores=score_rows,
         indicators=_indicator_rows(attributes, profile, urgencies, provenance),
         claims=_claim_rows(attributes),
-        first_aanleiding=_integer(attributes.get(fields.EERSTE_AANLEIDING)),
-        koppelkansen_count=_integer(attributes.get(fields.N_KOPPELKANSEN)),
+        first_aanleiding=_integer(attributes.get(timeline.EERSTE_AANLEIDING)),
+        koppelkansen_count=_integer(attributes.get(timeline.N_KOPPELKANSEN)),
         timeline=_timeline(attributes),
         notices=tuple(notices),
     )
@@ -174,19 +176,19 @@ def _stored(attributes, field_name, decode, layer_name, notices) -> dict:
 
 
 def _score_rows(attributes, data, compared, entered_scores) -> Tuple[ScoreRow, ...]:
-    flagged = set(filter(None, compared[fields.AFWIJKING].split(",")))
+    flagged = set(filter(None, compared[stakeholders.AFWIJKING].split(",")))
     return tuple(
         ScoreRow(
             transition=t.id,
             label=t.label_nl,
             colour=t.colour,
             score=data[t.id],
-            coverage=_number(attributes.get(fields.coverage_field(t.id))),
-            stakeholder=compared[fields.stakeholder_field(t.id)],
+            coverage=_number(attributes.get(diagnosis.coverage_field(t.id))),
+            stakeholder=compared[stakeholders.stakeholder_field(t.id)],
             stakeholder_entered=t.id in entered_scores,
-            difference=compared[fields.divergence_field(t.id)],
+            difference=compared[stakeholders.divergence_field(t.id)],
             diverges=t.id in flagged,
-            combined=compared[fields.combined_field(t.id)],
+            combined=compared[stakeholders.combined_field(t.id)],
         )
         for t in TRANSITIONS
     )
@@ -195,7 +197,7 @@ def _score_rows(attributes, data, compared, entered_scores) -> Tuple[ScoreRow, .
 def _compare(key, data, stakeholder, weight, threshold) -> dict:
     """The stakeholder fields of scoring.stakeholders for this one wijk, NaN as None."""
     wijk = pd.DataFrame(
-        [{_KEY_COLUMN: key, **{fields.score_field(t): s for t, s in data.items()}}], dtype=object
+        [{_KEY_COLUMN: key, **{diagnosis.score_field(t): s for t, s in data.items()}}], dtype=object
     )
     given = pd.DataFrame(
         [(key, _STAKEHOLDER_NAME, t, float(s)) for t, s in stakeholder.items() if s is not None],
@@ -209,7 +211,7 @@ def _compare(key, data, stakeholder, weight, threshold) -> dict:
 
 
 def _indicator_rows(attributes, profile: Profile, urgencies, provenance):
-    present = [name for name in attributes if name.startswith(fields.INDICATOR_PREFIX)]
+    present = [name for name in attributes if name.startswith(indicators.INDICATOR_PREFIX)]
     ids = list(profile.indicators()) + sorted(set(present) - set(profile.indicators()))
     rows = []
     for indicator_id in ids:
@@ -265,8 +267,8 @@ def _timeline(attributes) -> Tuple[TimelineEntry, ...]:
     return tuple(
         TimelineEntry(kind, part.strip())
         for kind, field_name in (
-            ("aanleiding", fields.AANLEIDINGEN),
-            ("koppelkans", fields.KOPPELKANSEN),
+            ("aanleiding", timeline.AANLEIDINGEN),
+            ("koppelkans", timeline.KOPPELKANSEN),
         )
         for part in _text(attributes.get(field_name)).replace("\n", ";").split(";")
         if part.strip()

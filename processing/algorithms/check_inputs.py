@@ -30,23 +30,18 @@ from ..parameters import (
     HORIZON_START,
     LAND_COVER,
     TYPE_FIELD,
+    WIJKEN,
     YEAR_FIELD,
     land_cover_parameters,
+    wijken_to_score,
     works_parameters,
 )
 from ..table_input import read_table
-from .score_transitions import ScoreTransitions
-
-# The parameters check_inputs takes from the step that reads them (names and definitions);
-# the land cover and its class mapping from processing/parameters.py
-SHARED_PARAMETERS = (
-    (ScoreTransitions, (ScoreTransitions.INPUT, ScoreTransitions.PROFILE)),
-)  # fmt: skip
 
 
 class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
     ID = "check_inputs"
-    INPUT, PROFILE = ScoreTransitions.INPUT, ScoreTransitions.PROFILE
+    INPUT, PROFILE = WIJKEN, "PROFILE"
     LAND_COVER, CLASSES = LAND_COVER, CLASSES
     AANLEIDINGEN, TYPE_FIELD, YEAR_FIELD = AANLEIDINGEN, TYPE_FIELD, YEAR_FIELD
     EVENT_WIJK_FIELD, CATALOGUE, GRAAFRUST = EVENT_WIJK_FIELD, CATALOGUE, GRAAFRUST
@@ -71,11 +66,12 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        (scores,) = (taken_from(step, names) for step, names in SHARED_PARAMETERS)
+        self.addParameter(wijken_to_score())
+        self.add_profile_parameter(self.PROFILE)
         works = works_parameters()
         checked_works = (AANLEIDINGEN, TYPE_FIELD, YEAR_FIELD, EVENT_WIJK_FIELD, CATALOGUE,
                          GRAAFRUST, HORIZON_START, HORIZON_END)  # fmt: skip
-        for definition in (*scores, *land_cover_parameters(), *map(works.get, checked_works)):
+        for definition in (*land_cover_parameters(), *map(works.get, checked_works)):
             self.addParameter(definition)
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
@@ -136,10 +132,3 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
 
     def description(self, name: str) -> str:
         return self.parameterDefinition(name).description()
-
-
-def taken_from(step, names) -> list:
-    """Copies of the definitions of parameters ``names`` of the algorithm class ``step``."""
-    algorithm = step()
-    algorithm.initAlgorithm()
-    return [algorithm.parameterDefinition(name).clone() for name in names]

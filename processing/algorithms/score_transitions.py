@@ -5,28 +5,38 @@ from collections import Counter
 import pandas as pd
 from qgis.core import (
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
 )
 
-from ...compat import SOURCE_POLYGON
 from ...i18n import localized
-from ...scoring import fields
-from ...scoring.cbs import derive_indicators, numbers_from_text
+from ...scoring.cbs import derive_indicators
+from ...scoring.cbs_values import numbers_from_text
 from ...scoring.errors import InputError
-from ...scoring.indicators.names import DATA_COVERAGE_OF
 from ...scoring.profile import load_profile
 from ...scoring.provenance import profile_hash, profile_path, provenance_texts, urgency_texts
-from ...scoring.schema.diagnosis import HERKOMST, PROFIEL_HASH, PROFIEL_PAD, URGENTIE
+from ...scoring.schema.diagnosis import (
+    HERKOMST,
+    KOPLOPER,
+    MEELOPERS,
+    PROFIEL,
+    PROFIEL_HASH,
+    PROFIEL_PAD,
+    URGENTIE,
+    ZEKERHEID,
+    coverage_field,
+    score_field,
+)
+from ...scoring.schema.indicators import DATA_COVERAGE_OF
 from ...scoring.scores import diagnose
 from ...scoring.tables import require_unique_wijk_codes
 from ...scoring.transitions import TRANSITION_IDS
 from ..adapter import OutputTransaction, attribute_table, read_features
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..parameters import WIJKEN, wijken_to_score
 
 
 class ScoreTransitions(WijkdiagnoseAlgorithm):
     ID = "score_transitions"
-    INPUT = "INPUT"
+    INPUT = WIJKEN
     PROFILE = "PROFILE"
     OUTPUT = "OUTPUT"
 
@@ -53,11 +63,7 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Wijken (polygons, with CBS or ind_* fields)"), [SOURCE_POLYGON]
-            )
-        )
+        self.addParameter(wijken_to_score())
         self.add_profile_parameter(self.PROFILE)
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Diagnosed wijken"))
@@ -102,12 +108,12 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
 
         results = derived[new_indicators].copy()
         for transition in TRANSITION_IDS:
-            results[fields.score_field(transition)] = diagnosis.scores[transition].round(1)
-            results[fields.coverage_field(transition)] = diagnosis.coverage[transition].round(1)
-        results[fields.KOPLOPER] = diagnosis.koploper
-        results[fields.MEELOPERS] = diagnosis.meelopers.map(",".join)
-        results[fields.ZEKERHEID] = diagnosis.zekerheid.round(1)
-        results[fields.PROFIEL] = profile.name
+            results[score_field(transition)] = diagnosis.scores[transition].round(1)
+            results[coverage_field(transition)] = diagnosis.coverage[transition].round(1)
+        results[KOPLOPER] = diagnosis.koploper
+        results[MEELOPERS] = diagnosis.meelopers.map(",".join)
+        results[ZEKERHEID] = diagnosis.zekerheid.round(1)
+        results[PROFIEL] = profile.name
         results[PROFIEL_PAD] = profile_path(profile_file)
         results[PROFIEL_HASH] = profile_hash(profile)
         notes = []

@@ -474,22 +474,22 @@
         <translation>graafrustperiode {graafrust} is kleiner dan 0; geef een aantal jaren.</translation>
     </message>
     <message>
-        <location filename="../../scoring/cbs.py" line="208"/>
+        <location filename="../../scoring/cbs.py" line="207"/>
         <source>unknown CBS variable &apos;{variable}&apos; in the field mapping of layer &apos;{layer}&apos;; known variables: {variables}</source>
         <translation>onbekende CBS-grootheid '{variable}' in de veldkoppeling van laag '{layer}'; bekende grootheden: {variables}</translation>
     </message>
     <message>
-        <location filename="../../scoring/cbs.py" line="224"/>
+        <location filename="../../scoring/cbs.py" line="223"/>
         <source>closest fields: {fields}</source>
         <translation>velden die er het meest op lijken: {fields}</translation>
     </message>
     <message>
-        <location filename="../../scoring/cbs.py" line="229"/>
+        <location filename="../../scoring/cbs.py" line="228"/>
         <source>no similar field</source>
         <translation>geen veld dat erop lijkt</translation>
     </message>
     <message>
-        <location filename="../../scoring/cbs.py" line="230"/>
+        <location filename="../../scoring/cbs.py" line="229"/>
         <source>field &apos;{field}&apos; (mapped to CBS variable &apos;{variable}&apos;) not found in layer &apos;{layer}&apos;; {hint}. Fix the field name in the profile or remove the mapping.</source>
         <translation>veld '{field}' (gekoppeld aan CBS-grootheid '{variable}') niet gevonden in laag '{layer}'; {hint}. Verbeter de veldnaam in het profiel of verwijder de koppeling.</translation>
     </message>
@@ -1259,57 +1259,57 @@
         <translation>van {low:g} tot {high:g}</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>Maintenance works (any geometry, or a table)</source>
         <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>Type of work field</source>
         <translation>Veld met het type werk</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>Year field (a year, or a range like 2027-2029)</source>
         <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>End year field</source>
         <translation>Veld met het eindjaar</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>Wijk code field of the works</source>
         <translation>Veld met de wijkcode van de werken</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>Source field (e.g. the plan a work comes from)</source>
         <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
         <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>Graafrust window (years)</source>
         <translation>Graafrusttermijn (jaren)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>Urgency threshold (score 0-100)</source>
         <translation>Urgentiedrempel (score 0-100)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>Planning horizon: first year (empty: this year)</source>
         <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="77"/>
+        <location filename="../../processing/parameters.py" line="87"/>
         <source>Planning horizon: last year (empty: first year + {})</source>
         <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
     </message>
@@ -1319,27 +1319,27 @@
         <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'Transities scoren' daar schrijft; hun indicatorvelden krijgen de laag zelf als herkomst.</translation>
     </message>
     <message>
-        <location filename="../../ui/layer_profile.py" line="28"/>
+        <location filename="../../ui/layer_profile.py" line="27"/>
         <source>The scores and urgencies shown come from the layer; the indicator list, their transitions and methods from the default profile. Run &apos;Score transitions&apos; again to fix this.</source>
         <translation>De getoonde scores en urgenties komen uit de laag; de lijst van indicatoren, hun transities en methoden uit het standaardprofiel. Voer 'Transities scoren' opnieuw uit om dit op te lossen.</translation>
     </message>
     <message>
-        <location filename="../../ui/layer_profile.py" line="49"/>
+        <location filename="../../ui/layer_profile.py" line="48"/>
         <source>Profile &apos;{name}&apos; that this layer was scored with is not at hand: no file &apos;{path}&apos;. {consequence}</source>
         <translation>Profiel '{name}' waarmee deze laag is gescoord is niet beschikbaar: bestand '{path}' bestaat niet. {consequence}</translation>
     </message>
     <message>
-        <location filename="../../ui/layer_profile.py" line="64"/>
+        <location filename="../../ui/layer_profile.py" line="63"/>
         <source>Profile &apos;{name}&apos; (&apos;{path}&apos;) cannot be read: {reason} {consequence}</source>
         <translation>Profiel '{name}' ('{path}') kan niet worden gelezen: {reason} {consequence}</translation>
     </message>
     <message>
-        <location filename="../../ui/layer_profile.py" line="77"/>
+        <location filename="../../ui/layer_profile.py" line="76"/>
         <source>This layer was scored with the shipped default profile (&apos;{name}&apos;), which has changed since (another Wijkdiagnose version). {consequence}</source>
         <translation>Deze laag is gescoord met het meegeleverde standaardprofiel ('{name}'), dat sindsdien is gewijzigd (een andere versie van Wijkdiagnose). {consequence}</translation>
     </message>
     <message>
-        <location filename="../../ui/layer_profile.py" line="86"/>
+        <location filename="../../ui/layer_profile.py" line="85"/>
         <source>Profile &apos;{name}&apos; (&apos;{path}&apos;) has changed since this layer was scored. {consequence}</source>
         <translation>Profiel '{name}' ('{path}') is gewijzigd sinds deze laag is gescoord. {consequence}</translation>
     </message>
@@ -1357,12 +1357,12 @@
 <context>
     <name>CheckInputs</name>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="58"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="53"/>
         <source>Check the inputs of the whole chain</source>
         <translation>Invoer van de hele keten controleren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="61"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="56"/>
         <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years; the planning horizon runs forward. The destinations must lie in existing, writable folders and must not be one of the input files.
 
 Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
@@ -1371,17 +1371,17 @@ Writes nothing: it returns the checked destinations for the step that writes the
 Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft ('Diagnose opslaan'). Het meegeleverde model begint met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="80"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="76"/>
         <source>Other input layers (no output may replace them)</source>
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="130"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="126"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="104"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="100"/>
         <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
         <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
     </message>
@@ -2085,47 +2085,42 @@ Het meegeleverde model eindigt met deze stap.</translation>
 <context>
     <name>ScoreTransitions</name>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="34"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="44"/>
         <source>Score transitions (koploper and meelopers)</source>
         <translation>Transities scoren (koploper en meelopers)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="56"/>
-        <source>Wijken (polygons, with CBS or ind_* fields)</source>
-        <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="62"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="68"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="71"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="77"/>
         <source>Profile: {} ({})</source>
         <translation>Profiel: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="75"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="81"/>
         <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="88"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="94"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="96"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="102"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="124"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="130"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="37"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="47"/>
         <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
 
 Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %), profiel, profiel_pad and profiel_hash (the profile&apos;s name, file and a hash of its content, so the dock can tell whether it is still the same), herkomst (per indicator: source, field and year) and urgentie (per indicator: the urgency 0-100 it counted with, null where it was left out).
@@ -2766,14 +2761,19 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>parameters</name>
     <message>
-        <location filename="../../processing/parameters.py" line="41"/>
+        <location filename="../../processing/parameters.py" line="51"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="41"/>
+        <location filename="../../processing/parameters.py" line="51"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="42"/>
+        <source>Wijken (polygons, with CBS or ind_* fields)</source>
+        <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
     </message>
 </context>
 <context>
