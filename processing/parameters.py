@@ -80,28 +80,37 @@ def _year(name: str, description: str) -> QgsProcessingParameterNumber:
 def works_parameters() -> dict:
     """{name: definition} of the maintenance works, their fields and the koppelkansen
     settings, in the order koppelkansen shows them."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("parameters", text)
-
+    translate = QCoreApplication.translate
     definitions = (
         QgsProcessingParameterFeatureSource(
-            AANLEIDINGEN, tr("Maintenance works (any geometry, or a table)"), [SOURCE_VECTOR]
+            AANLEIDINGEN,
+            translate("parameters", "Maintenance works (any geometry, or a table)"),
+            [SOURCE_VECTOR],
         ),
-        _works_field(TYPE_FIELD, tr("Type of work field"), False),
-        _works_field(YEAR_FIELD, tr("Year field (a year, or a range like 2027-2029)"), False),
-        _works_field(END_YEAR_FIELD, tr("End year field"), True),
-        _works_field(EVENT_WIJK_FIELD, tr("Wijk code field of the works"), True),
-        _works_field(SOURCE_FIELD, tr("Source field (e.g. the plan a work comes from)"), True),
+        _works_field(TYPE_FIELD, translate("parameters", "Type of work field"), False),
+        _works_field(
+            YEAR_FIELD,
+            translate("parameters", "Year field (a year, or a range like 2027-2029)"),
+            False,
+        ),
+        _works_field(END_YEAR_FIELD, translate("parameters", "End year field"), True),
+        _works_field(
+            EVENT_WIJK_FIELD, translate("parameters", "Wijk code field of the works"), True
+        ),
+        _works_field(
+            SOURCE_FIELD,
+            translate("parameters", "Source field (e.g. the plan a work comes from)"),
+            True,
+        ),
         QgsProcessingParameterFile(
             CATALOGUE,
-            tr("Aanleidingen catalogue (TOML); empty for the shipped one"),
+            translate("parameters", "Aanleidingen catalogue (TOML); empty for the shipped one"),
             extension="toml",
             optional=True,
         ),
         QgsProcessingParameterNumber(
             GRAAFRUST,
-            tr("Graafrust window (years)"),
+            translate("parameters", "Graafrust window (years)"),
             type=NUMBER_INTEGER,
             defaultValue=DEFAULT_GRAAFRUST,
             minValue=0,
@@ -109,16 +118,19 @@ def works_parameters() -> dict:
         ),
         QgsProcessingParameterNumber(
             THRESHOLD,
-            tr("Urgency threshold (score 0-100)"),
+            translate("parameters", "Urgency threshold (score 0-100)"),
             type=NUMBER_DOUBLE,
             defaultValue=DEFAULT_URGENCY,
             minValue=0,
             maxValue=100,
         ),
-        _year(HORIZON_START, tr("Planning horizon: first year (empty: this year)")),
+        _year(
+            HORIZON_START,
+            translate("parameters", "Planning horizon: first year (empty: this year)"),
+        ),
         _year(
             HORIZON_END,
-            tr("Planning horizon: last year (empty: first year + {})").format(
+            translate("parameters", "Planning horizon: last year (empty: first year + {})").format(
                 DEFAULT_HORIZON_YEARS
             ),
         ),

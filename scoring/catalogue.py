@@ -47,7 +47,7 @@ class Indicator(NamedTuple):
 
 
 _HEAT = "Hittekaart gevoelstemperatuur (PET), Klimaateffectatlas; classes Matzarakis & Mayer"
-_CBS = "CBS Kerncijfers wijken en buurten"
+CBS_SOURCE = "CBS Kerncijfers wijken en buurten"
 
 INDICATORS = (
     # energie
@@ -59,7 +59,7 @@ INDICATORS = (
         "m³",
         900,
         2000,
-        _CBS + " (g_gas / G_GAS_WON)",
+        CBS_SOURCE + " (g_gas / G_GAS_WON)",
     ),
     Indicator(
         DISTRICT_HEATING,
@@ -69,7 +69,7 @@ INDICATORS = (
         "%",
         60,
         0,
-        _CBS + " (p_stadsv / P_STADVERW)",
+        CBS_SOURCE + " (p_stadsv / P_STADVERW)",
     ),
     Indicator(
         BUILT_BEFORE_2000,
@@ -79,7 +79,7 @@ INDICATORS = (
         "%",
         20,
         90,
-        _CBS + " (p_bjj2k)",
+        CBS_SOURCE + " (p_bjj2k)",
     ),
     # klimaatadaptatie
     Indicator(
@@ -172,7 +172,7 @@ INDICATORS = (
         "per hh",
         0.5,
         1.3,
-        _CBS + " (g_pau_hh / AUTO_HH)",
+        CBS_SOURCE + " (g_pau_hh / AUTO_HH)",
     ),
     # verstedelijking
     Indicator(
@@ -183,7 +183,7 @@ INDICATORS = (
         "adr/km²",
         1000,
         6000,
-        _CBS + " (ste_oad / OAD)",
+        CBS_SOURCE + " (ste_oad / OAD)",
     ),
     Indicator(
         POPULATION_DENSITY,
@@ -193,7 +193,7 @@ INDICATORS = (
         "inw/km²",
         2000,
         12000,
-        _CBS + " (bev_dich / BEV_DICHTH)",
+        CBS_SOURCE + " (bev_dich / BEV_DICHTH)",
     ),
     # sociaaleconomisch
     Indicator(
@@ -204,7 +204,7 @@ INDICATORS = (
         "%",
         5,
         25,
-        _CBS + " (p_hh_lkk / P_LIK_HH)",
+        CBS_SOURCE + " (p_hh_lkk / P_LIK_HH)",
     ),
     Indicator(
         LOWEST_40_PERCENT,
@@ -214,7 +214,7 @@ INDICATORS = (
         "%",
         30,
         60,
-        _CBS + " (p_hh_li / P_LAAGINKH); national mean 40 %",
+        CBS_SOURCE + " (p_hh_li / P_LAAGINKH); national mean 40 %",
     ),
     Indicator(
         CORPORATION_HOUSING,
@@ -224,7 +224,7 @@ INDICATORS = (
         "%",
         10,
         60,
-        _CBS + " (p_wcorpw / P_HUURCORP)",
+        CBS_SOURCE + " (p_wcorpw / P_HUURCORP)",
     ),
     Indicator(
         WOZ_VALUE,
@@ -234,7 +234,7 @@ INDICATORS = (
         "k€",
         450,
         150,
-        _CBS + " (g_wozbag / WOZ)",
+        CBS_SOURCE + " (g_wozbag / WOZ)",
     ),
     Indicator(
         SOCIAL_ASSISTANCE,
@@ -244,7 +244,7 @@ INDICATORS = (
         "‰",
         10,
         60,
-        _CBS + " (a_soz_wb / a_inw)",
+        CBS_SOURCE + " (a_soz_wb / a_inw)",
     ),
 )
 

@@ -14,6 +14,7 @@ from typing import Dict, List, Mapping, Optional
 import numpy as np
 import pandas as pd
 
+from .catalogue import CBS_SOURCE
 from .errors import InputError
 from .messages import Message, tr
 from .profile import DEFAULT_PROFILE, Profile
@@ -26,7 +27,6 @@ from .schema.diagnosis import (
 )
 from .schema.indicators import INDICATOR_PREFIX
 
-CBS_SOURCE = "CBS Kerncijfers wijken en buurten"
 YEAR_FIELDS = ("jaar", "year")  # a layer field holding the CBS year, any case
 HASH_LENGTH = 12  # hex digits of the profile hash
 _YEARS = (1900, 2100)  # a plausible CBS year

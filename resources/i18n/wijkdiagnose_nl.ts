@@ -1259,61 +1259,6 @@
         <translation>van {low:g} tot {high:g}</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>Maintenance works (any geometry, or a table)</source>
-        <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>Type of work field</source>
-        <translation>Veld met het type werk</translation>
-    </message>
-    <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>Year field (a year, or a range like 2027-2029)</source>
-        <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>End year field</source>
-        <translation>Veld met het eindjaar</translation>
-    </message>
-    <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>Wijk code field of the works</source>
-        <translation>Veld met de wijkcode van de werken</translation>
-    </message>
-    <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>Source field (e.g. the plan a work comes from)</source>
-        <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
-        <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
-    </message>
-    <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>Graafrust window (years)</source>
-        <translation>Graafrusttermijn (jaren)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>Urgency threshold (score 0-100)</source>
-        <translation>Urgentiedrempel (score 0-100)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>Planning horizon: first year (empty: this year)</source>
-        <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/parameters.py" line="87"/>
-        <source>Planning horizon: last year (empty: first year + {})</source>
-        <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
-    </message>
-    <message>
         <location filename="../../scoring/provenance.py" line="140"/>
         <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; of {count} wijk(en) does not hold what &apos;Score transitions&apos; writes there; their indicator fields are credited to the layer itself.</source>
         <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'Transities scoren' daar schrijft; hun indicatorvelden krijgen de laag zelf als herkomst.</translation>
@@ -2774,6 +2719,61 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/parameters.py" line="42"/>
         <source>Wijken (polygons, with CBS or ind_* fields)</source>
         <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>Maintenance works (any geometry, or a table)</source>
+        <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>Type of work field</source>
+        <translation>Veld met het type werk</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>Year field (a year, or a range like 2027-2029)</source>
+        <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>End year field</source>
+        <translation>Veld met het eindjaar</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>Wijk code field of the works</source>
+        <translation>Veld met de wijkcode van de werken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>Source field (e.g. the plan a work comes from)</source>
+        <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
+        <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>Graafrust window (years)</source>
+        <translation>Graafrusttermijn (jaren)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>Urgency threshold (score 0-100)</source>
+        <translation>Urgentiedrempel (score 0-100)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>Planning horizon: first year (empty: this year)</source>
+        <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="84"/>
+        <source>Planning horizon: last year (empty: first year + {})</source>
+        <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
     </message>
 </context>
 <context>

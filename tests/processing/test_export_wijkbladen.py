@@ -277,8 +277,9 @@ def with_herkomst(diagnosed, folder, values: dict):
     copy = folder / "met_herkomst.gpkg"
     shutil.copyfile(diagnosed, copy)
     layer = QgsVectorLayer(str(copy), "wijken met herkomst", "ogr")
-    assert layer.dataProvider().addAttributes([make_field(HERKOMST, FIELD_STRING)])
-    layer.updateFields()
+    if layer.fields().indexFromName(HERKOMST) < 0:  # scored before the field existed
+        assert layer.dataProvider().addAttributes([make_field(HERKOMST, FIELD_STRING)])
+        layer.updateFields()
     index = layer.fields().indexFromName(HERKOMST)
     changes = {f.id(): {index: values.get(f["wijkcode"], "")} for f in layer.getFeatures()}
     assert layer.dataProvider().changeAttributeValues(changes)

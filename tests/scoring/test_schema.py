@@ -14,14 +14,23 @@ import pytest
 from wijkdiagnose.scoring import catalogue, cbs
 from wijkdiagnose.scoring.profile import load_profile
 from wijkdiagnose.scoring.schema import indicators as schema_indicators
+from wijkdiagnose.scoring.schema.claims import LAYERS
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = ROOT / "scoring" / "schema"
 NOT_PLUGIN_CODE = {"tests", "bench", "scripts", ".venv", ".build"}  # top-level folders
 
-# the prefixes of the fields the plugin writes; the lead extends it at merge
-FIELD_PREFIXES = ("ind", "dek", "score", "dekking", "sh", "verschil", "gecombineerd")
-FIELD_NAME = re.compile(rf"^(?:{'|'.join(FIELD_PREFIXES)})_[a-z0-9_]+$")
+# the prefixes of the fields the plugin writes
+FIELD_PREFIXES = (
+    *("ind", "dek", "score", "dekking"),  # indicators, diagnosis
+    *("sh", "verschil", "gecombineerd"),  # stakeholders
+)
+# claim fields are <prefix>_<space layer>[_<transition>]; "conflict_pressure" is a profile key
+CLAIM_PREFIXES = ("claim", "cap", "druk", "conflict", "onbekend")
+FIELD_NAME = re.compile(
+    rf"^(?:(?:{'|'.join(FIELD_PREFIXES)})_[a-z0-9_]+"
+    rf"|(?:{'|'.join(CLAIM_PREFIXES)})_(?:{'|'.join(LAYERS)})(?:_[a-z]+)?)$"
+)
 
 
 def plugin_files():
@@ -91,6 +100,9 @@ def test_the_scan_sees_the_plugin_and_leaves_out_the_schema_and_tests():
         ('class Score:\n    ID = "score_transitions"', []),  # an algorithm id
         ('class Score:\n    NAME = "score_transitions"', [(2, "score_transitions")]),
         ('ID = "score_transitions"', [(1, "score_transitions")]),  # not a class attribute
+        ('KEY = "druk_maaiveld"', [(1, "druk_maaiveld")]),
+        ('KEY = "claim_ondergrond_energie"', [(1, "claim_ondergrond_energie")]),
+        ('KEY = "conflict_pressure"', []),  # a profile key, not a claim field
     ],
 )
 def test_a_field_literal_is_found_and_prose_or_an_algorithm_id_is_not(source, expected):
