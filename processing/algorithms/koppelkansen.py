@@ -83,7 +83,6 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
-        wijken = self.diagnosed_source(parameters, self.INPUT, context)
         catalogue = load_catalogue(
             self.parameterAsFile(parameters, self.CATALOGUE, context) or None
         )
@@ -96,7 +95,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         )
         wijken_name = diagnosed.layer_name
         works, work_features, work_table = read_table(
-            self, parameters, self.AANLEIDINGEN, context, feedback, wijken.sourceCrs()
+            self, parameters, self.AANLEIDINGEN, context, feedback, diagnosed.source.sourceCrs()
         )
         works_name = works.sourceName()
         events, notes = read_events(
@@ -146,7 +145,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         with OutputTransaction(self, parameters, context, feedback) as outputs:
             return {
                 self.OUTPUT: outputs.features(
-                    self.OUTPUT, wijken, diagnosed.features, result.fields
+                    self.OUTPUT, diagnosed.source, diagnosed.features, result.fields
                 ),
                 self.OUTPUT_TABLE: outputs.table(self.OUTPUT_TABLE, result.kansen),
             }
