@@ -14,7 +14,7 @@ from typing import Dict, List, Mapping, Optional
 import numpy as np
 import pandas as pd
 
-from .catalogue import CBS_SOURCE
+from .catalogue import BY_ID, CBS_SOURCE
 from .errors import InputError
 from .messages import Message, tr
 from .profile import DEFAULT_PROFILE, Profile
@@ -89,7 +89,8 @@ def provenance_texts(
     derived by ``cbs.derive_indicators`` (``cbs_derived``: indicator -> the expression
     over the layer's CBS fields) get CBS and that expression, with the year of a
     ``jaar``/``year`` field if the layer has one; a field of the layer itself gets the
-    layer and the field, unless the layer was scored before and its ``herkomst`` names
+    catalogue's source of that indicator (the layer, for one the catalogue does not know)
+    and the field, unless the layer was scored before and its ``herkomst`` names
     where that value came from (a re-run keeps the CBS provenance of the first run). A
     ``herkomst`` that cannot be read is not used; a note in ``notes`` says so.
     """
@@ -107,10 +108,17 @@ def provenance_texts(
                 found[indicator] = Provenance(CBS_SOURCE, cbs_derived[indicator], years[row])
             else:
                 found[indicator] = earlier[row].get(
-                    indicator, Provenance(layer_name, indicator, None)
+                    indicator, Provenance(_field_source(indicator, layer_name), indicator, None)
                 )
         texts.append(encode_provenance(found))
     return pd.Series(texts, index=values.index, dtype=object)
+
+
+def _field_source(indicator: str, layer_name: str) -> str:
+    """The source of an indicator field the layer already held: the data the catalogue
+    defines it on (what the indicator algorithms measure), else the layer itself."""
+    known = BY_ID.get(indicator)
+    return known.source if known is not None else layer_name
 
 
 def _years(values: pd.DataFrame) -> List[Optional[int]]:

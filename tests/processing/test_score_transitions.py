@@ -229,13 +229,15 @@ def test_a_gemeente_profile_is_stored_with_its_path_hash_and_the_urgencies_that_
     # WK02: measured on 40 % < 50 % of the wijk, so left out: null, and no score
     assert json.loads(two["urgentie"]) == {"ind_verhard": None, "ind_x": None}
     assert two["score_klimaatadaptatie"] is None
-    field = {"bron": "eigen wijken", "jaar": None}
+    # a catalogue indicator is credited to the data the catalogue defines it on, one the
+    # catalogue does not know to the layer
+    verhard = {"bron": "BGT/OSM land cover; Steenbreek", "veld": "ind_verhard", "jaar": None}
     assert json.loads(one["herkomst"]) == {
-        "ind_verhard": {**field, "veld": "ind_verhard"},
-        "ind_x": {**field, "veld": "ind_x"},
+        "ind_verhard": verhard,
+        "ind_x": {"bron": "eigen wijken", "veld": "ind_x", "jaar": None},
     }
     # the value is in the output, so its source is too, though it did not count
-    assert json.loads(two["herkomst"]) == {"ind_verhard": {**field, "veld": "ind_verhard"}}
+    assert json.loads(two["herkomst"]) == {"ind_verhard": verhard}
 
 
 def test_the_same_profile_elsewhere_has_the_same_hash(tmp_path):
