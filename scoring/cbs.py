@@ -49,6 +49,7 @@ VARIABLES: Dict[str, Tuple[str, ...]] = {
     "wk_naam": ("WK_NAAM", "wijknaam", "regio"),
     # a buurt layer also has the code of each buurt's wijk: its own code is this one
     "bu_code": ("BU_CODE", "buurtcode"),
+    "bu_naam": ("BU_NAAM", "buurtnaam"),
     "gm_code": ("GM_CODE", "gemeentecode"),
     "gm_naam": ("GM_NAAM", "gemeentenaam"),
     # population and households
@@ -117,7 +118,7 @@ VARIABLES: Dict[str, Tuple[str, ...]] = {
     "a_wat_ha": ("OPP_WATER", "a_wat_ha", "oppervlakte_water_in_ha"),
 }
 
-IDENTIFIERS = ("wk_code", "wk_naam", "bu_code", "gm_code", "gm_naam")
+IDENTIFIERS = ("wk_code", "wk_naam", "bu_code", "bu_naam", "gm_code", "gm_naam")
 
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
