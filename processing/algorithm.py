@@ -23,10 +23,9 @@ from .. import dependencies
 from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ..i18n import localized
 from ..paths import ICON
-from ..scoring.cbs import find_fields
 from ..scoring.errors import CancelledError, InputError, WijkdiagnoseError
 from ..scoring.schema import diagnosis
-from ..scoring.schema.wijk import wijk_keys
+from ..scoring.schema.wijk import unit_code_column, wijk_keys
 from ..scoring.tables import require_unique_wijk_codes, wijk_code_column
 from ..scoring.timeline.koppelkansen import DEFAULT_HORIZON_YEARS
 from .adapter import (
@@ -137,7 +136,10 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 name,
-                self.tr("Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)"),
+                self.tr(
+                    "Wijk (or buurt) code field; empty to find the CBS field (BU_CODE, "
+                    "buurtcode, else WK_CODE, wijkcode)"
+                ),
                 parentLayerParameterName=parent,
                 optional=True,
             )
@@ -246,8 +248,9 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
     ) -> DiagnosedWijken:
         """The one way to read a diagnosed-wijken input (parameter ``name``).
 
-        ``code_field`` is the wijk code field the user chose (None: the layer's CBS wijk
-        code field, found by name); without one the wijken are refused when
+        ``code_field`` is the wijk code field the user chose (None: the layer's CBS buurt
+        code field, else its CBS wijk code field, found by name:
+        ``scoring.schema.wijk.unit_code_column``); without one the wijken are refused when
         ``code_required``, else keyed by feature id. ``geometry`` gives a GeoDataFrame
         in RD New instead of the attribute table.
         """
@@ -261,9 +264,7 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         if code_required:
             code_column = wijk_code_column(frame.columns, code_field, layer_name)
         else:
-            code_column = code_field or find_fields(frame.columns, layer_name=layer_name).get(
-                "wk_code"
-            )
+            code_column = unit_code_column(frame.columns, layer_name, code_field)
         require_unique_wijk_codes(frame, layer_name, code_column)
         keys = wijk_keys(frame, code_column, layer_name, [f.id() for f in features])
         return DiagnosedWijken(source, features, frame, keys, code_column, layer_name)

@@ -11,11 +11,10 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .cbs import find_fields
 from .cbs_values import DUTCH, ENGLISH, text_readings
 from .errors import InputError
 from .messages import Message, tr
-from .schema.wijk import require_unique, wijk_key
+from .schema.wijk import require_unique, unit_code_column, wijk_key
 from .transitions import TRANSITION_IDS
 
 
@@ -125,8 +124,9 @@ def require_column(table: pd.DataFrame, column: str, layer_name: str, role: str)
 
 
 def wijk_code_column(columns, given: Optional[str], layer_name: str) -> str:
-    """``given`` if set, else the CBS wijk code field (WK_CODE, wijkcode ...) of the layer."""
-    found = given or find_fields(columns, layer_name=layer_name).get("wk_code")
+    """``given`` if set, else the layer's CBS buurt code field (BU_CODE, buurtcode), else
+    its CBS wijk code field (WK_CODE, wijkcode ...): ``unit_code_column``, required."""
+    found = unit_code_column(columns, layer_name, given)
     if not found:
         raise InputError(
             tr(
@@ -145,8 +145,7 @@ def require_unique_wijk_codes(
     the layer's CBS buurt code field, else its wijk code field: in a buurt layer the
     wijk code repeats); a layer without one is not checked.
     Every algorithm that reads wijken calls this first."""
-    found = find_fields(table.columns, layer_name=layer_name)
-    column = code_column or found.get("bu_code") or found.get("wk_code")
+    column = unit_code_column(table.columns, layer_name, code_column)
     if column is None or column not in table.columns:
         return
     require_unique(table[column].map(wijk_key), column, layer_name)

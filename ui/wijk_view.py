@@ -28,7 +28,7 @@ from ..scoring.schema.diagnosis import (
     decode_provenance,
     decode_urgencies,
 )
-from ..scoring.schema.wijk import wijk_key
+from ..scoring.schema.wijk import fid_key, unit_fields, wijk_key
 from ..scoring.stakeholders import DEFAULT_THRESHOLD, SCORE_COLUMNS, compare_stakeholders
 from ..scoring.transitions import BY_ID, TRANSITIONS
 
@@ -101,11 +101,12 @@ def is_diagnosed(field_names) -> bool:
 
 
 def wijk_identity(attributes: Mapping[str, Any], feature_id: int) -> Tuple[str, str]:
-    """(key, name) of a wijk: the CBS wijk code and name when the layer has them."""
-    found = find_fields(attributes.keys())
-    code = wijk_key(attributes.get(found.get("wk_code", ""), None))
-    name = attributes.get(found.get("wk_naam", ""), None)
-    key = code or f"fid:{feature_id}"
+    """(key, name) of a wijk: the CBS wijk code and name when the layer has them; of a
+    buurt (the layer has a buurt code field) the buurt code and buurt name."""
+    code_field, name_field = unit_fields(find_fields(attributes.keys()))
+    code = wijk_key(attributes.get(code_field, None))
+    name = attributes.get(name_field, None)
+    key = code or fid_key(feature_id)
     return key, str(name) if name not in (None, "") else key
 
 

@@ -16,6 +16,8 @@ from ...scoring.cbs import derive_indicators
 from ...scoring.errors import InputError
 from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ...scoring.profile import load_profile
+from ...scoring.schema.claims import WIJK
+from ...scoring.schema.wijk import require_same_unit
 from ...scoring.timeline.events import load_catalogue, read_events, require_known_codes
 from ...scoring.timeline.koppelkansen import check_planning
 from ..algorithm import WijkdiagnoseAlgorithm
@@ -116,6 +118,7 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
             wijk_column=self.field_name(parameters, self.EVENT_WIJK_FIELD, context),
             layer_name=works.sourceName(),
         )
+        require_same_unit(events[WIJK], wijken.keys, works.sourceName(), wijken_name)
         require_known_codes(events, wijken.keys, works.sourceName(), wijken_name)
 
         destinations = {

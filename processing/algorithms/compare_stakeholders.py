@@ -10,6 +10,7 @@ from qgis.core import (
 from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR
 from ...scoring.errors import stop_if_cancelled
 from ...scoring.schema import stakeholders
+from ...scoring.schema.wijk import require_same_unit
 from ...scoring.stakeholders import (
     DEFAULT_THRESHOLD,
     DEFAULT_WEIGHT,
@@ -123,6 +124,7 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
             self.field_name(parameters, self.SCORE_FIELD, context),
             layer_name=table_name,
         )
+        require_same_unit(scores["wijk"], wijken.keys, table_name, wijken_name)
         comparison = compare_stakeholders(
             wijken.frame,
             wijken.code_column,

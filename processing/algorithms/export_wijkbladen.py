@@ -29,6 +29,7 @@ from ...paths import WIJKBLAD_TEMPLATE
 from ...scoring.cbs import find_fields
 from ...scoring.errors import InputError
 from ...scoring.schema import diagnosis
+from ...scoring.schema.wijk import unit_fields
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..layouts import atlas
 from ..layouts.chart import build_scores_chart
@@ -154,10 +155,8 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         if wijken is None:
             raise InputError(self.invalidSourceError(parameters, self.INPUT))
         self.check_diagnosed(wijken)
-        identifiers = find_fields(wijken.fields().names(), layer_name=wijken.name())
-        code_field = identifiers.get("bu_code") or identifiers.get("wk_code")
-        self.read_diagnosed(  # the wijk keys: codes present and unique
-            parameters, self.INPUT, context, feedback, code_field, code_required=False
+        self.read_diagnosed(  # the wijk (or buurt) keys: codes present and unique
+            parameters, self.INPUT, context, feedback, code_required=False
         )
         claims = self.parameterAsVectorLayer(parameters, self.CLAIMS, context) or wijken
         backgrounds = self.parameterAsLayerList(parameters, self.BACKGROUND, context)
@@ -215,7 +214,8 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         export_pdf(sheets, targets.pdf, targets.dpi, step_feedback)
         if targets.png_folder:
             step_feedback.setCurrentStep(1)
-            png_name = identifiers.get("wk_code") or identifiers.get("wk_naam")
+            code_field, name_field = unit_fields(identifiers)
+            png_name = code_field or name_field
             export_pngs(sheets, targets.png_folder, targets.dpi, png_name, step_feedback)
         if targets.overview:
             step_feedback.setCurrentStep(steps - 1)

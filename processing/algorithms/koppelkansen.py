@@ -8,6 +8,7 @@ from ...compat import SOURCE_VECTOR
 from ...i18n import localized
 from ...scoring.errors import stop_if_cancelled
 from ...scoring.schema.claims import WIJK
+from ...scoring.schema.wijk import require_same_unit
 from ...scoring.timeline.events import (
     load_catalogue,
     place_by_geometry,
@@ -110,6 +111,7 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         )
         for note in notes:
             feedback.pushWarning(localized(note))
+        require_same_unit(events[WIJK], diagnosed.keys, works_name, wijken_name)
 
         if unplaced(events).any():
             self.require(("shapely",))

@@ -26,6 +26,7 @@ from ...scoring.schema.diagnosis import (
     score_field,
 )
 from ...scoring.schema.indicators import DATA_COVERAGE_OF
+from ...scoring.schema.wijk import unit_code_column
 from ...scoring.scores import diagnose
 from ...scoring.tables import require_unique_wijk_codes
 from ...scoring.transitions import TRANSITION_IDS
@@ -82,7 +83,11 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
                 self.tr("Layer '{}' has no features; nothing to score.").format(layer_name)
             )
         table = attribute_table(features, source.fields())
-        require_unique_wijk_codes(table, layer_name, profile.cbs_fields.get("wk_code"))
+        require_unique_wijk_codes(
+            table,
+            layer_name,
+            unit_code_column(table.columns, layer_name, overrides=profile.cbs_fields),
+        )
         derived = derive_indicators(table, profile.cbs_fields, layer_name)
         weighed = dict.fromkeys([*profile.indicators(), *DATA_COVERAGE_OF.values()])
         measured = [column for column in weighed if column in table.columns]

@@ -12,7 +12,6 @@ from qgis.core import (
 
 from ...compat import NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR
 from ...i18n import localized
-from ...scoring.cbs import find_fields
 from ...scoring.claims.compute import compute_claims
 from ...scoring.conventions import POLYGON_STREET_WIDTH_M
 from ...scoring.errors import InputError, stop_if_cancelled
@@ -20,6 +19,7 @@ from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ...scoring.profile import load_profile
 from ...scoring.schema.claims import CONFLICT, WIJK
 from ...scoring.schema.diagnosis import SCORE_FIELDS
+from ...scoring.schema.wijk import unit_code_column
 from ..adapter import OutputTransaction, layer_frames, read_geodataframe
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
 from ..styles import PressureStyle
@@ -193,10 +193,10 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
                 ).format(profile.name)
             )
 
-        # the wijk code field as the profile maps it; without one the wijken are keyed by fid
-        code_field = find_fields(
-            source.fields().names(), profile.cbs_fields, source.sourceName()
-        ).get("wk_code")
+        # the wijk (or buurt) code field as the profile maps it; without one keyed by fid
+        code_field = unit_code_column(
+            source.fields().names(), source.sourceName(), overrides=profile.cbs_fields
+        )
         diagnosed = self.read_diagnosed(
             parameters,
             self.INPUT,

@@ -22,6 +22,7 @@ from ...paths import OVERZICHT_TEMPLATE
 from ...scoring.errors import InputError
 from ...scoring.schema import diagnosis
 from ...scoring.schema.claims import LAYERS, pressure_field
+from ...scoring.schema.wijk import unit_fields
 from ..styles import koploper_colour_expression, koploper_copy, pressure_copy
 
 # Item ids in the templates (docs/layouts.md lists them for template editors)
@@ -69,12 +70,12 @@ def template_item(layout, item_id: str, item_type):
 
 
 def set_up_atlas(layout, coverage, identifiers, atlas_filter: str) -> int:
-    """One sheet per wijk of ``coverage`` matching ``atlas_filter``, named after the wijk
-    and sorted by its code (else its name); returns the number of sheets."""
+    """One sheet per wijk (or buurt) of ``coverage`` matching ``atlas_filter``, named after
+    it and sorted by its code (else its name); returns the number of sheets."""
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
     atlas.setEnabled(True)
-    code, name = identifiers.get("wk_code"), identifiers.get("wk_naam")
+    code, name = unit_fields(identifiers)
     atlas.setPageNameExpression(
         QgsExpression.quotedColumnRef(name or code) if name or code else "@atlas_featurenumber"
     )
@@ -152,16 +153,18 @@ def colour_by_koploper(layout) -> None:
 
 def set_identifier_variables(layout, identifiers) -> None:
     """Field names the template's expressions read with attribute(@atlas_feature, ...)."""
-    for variable, cbs_variable in (("wd_codeveld", "wk_code"), ("wd_gemeenteveld", "gm_naam")):
-        QgsExpressionContextUtils.setLayoutVariable(
-            layout, variable, identifiers.get(cbs_variable, "")
-        )
+    fields = {
+        "wd_codeveld": unit_fields(identifiers)[0],
+        "wd_gemeenteveld": identifiers.get("gm_naam"),
+    }
+    for variable, field in fields.items():
+        QgsExpressionContextUtils.setLayoutVariable(layout, variable, field or "")
 
 
 def overview_layout(project, coverage, identifiers, store, backgrounds):
     """The overview template: every wijk coloured by koploper and labelled by name."""
     overview = load_template(OVERZICHT_TEMPLATE, project)
-    labelled = store_layer(store, koploper_copy(coverage, identifiers.get("wk_naam")))
+    labelled = store_layer(store, koploper_copy(coverage, unit_fields(identifiers)[1]))
     overview_map = template_item(overview, OVERVIEW_MAP, QgsLayoutItemMap)
     set_map_crs(overview, coverage.crs())
     set_map_layers(overview_map, [labelled, *backgrounds])

@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../scoring/schema/wijk.py" line="48"/>
+        <location filename="../../scoring/schema/wijk.py" line="77"/>
         <source>field &apos;{field}&apos; (wijk code) not found in layer &apos;{layer}&apos;; its fields are: {fields}. Pick another field.</source>
         <translation>veld '{field}' (wijkcode) niet gevonden in laag '{layer}'; de velden zijn: {fields}. Kies een ander veld.</translation>
     </message>
     <message>
-        <location filename="../../scoring/schema/wijk.py" line="60"/>
+        <location filename="../../scoring/schema/wijk.py" line="89"/>
         <source>layer &apos;{layer}&apos;, row {row}: the wijk code field &apos;{field}&apos; is empty; every wijk needs a code.</source>
         <translation>laag '{layer}', rij {row}: het wijkcodeveld '{field}' is leeg; elke wijk heeft een code nodig.</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>{named} en nog {more}</translation>
     </message>
     <message>
-        <location filename="../../scoring/schema/wijk.py" line="86"/>
+        <location filename="../../scoring/schema/wijk.py" line="115"/>
         <source>layer &apos;{layer}&apos;: {count} code(s) occur more than once in field &apos;{field}&apos;: {named}. Every wijk (or buurt) must be in the layer once: remove the duplicate features, or pick a field with one unique code per wijk.</source>
         <translation>laag '{layer}': {count} code(s) komen meer dan eens voor in veld '{field}': {named}. Elke wijk (of buurt) moet één keer in de laag staan: verwijder de dubbele objecten, of kies een veld met één unieke code per wijk.</translation>
     </message>
@@ -1099,32 +1099,32 @@
         <translation>geen van de {count} stakeholderscore(s) is in een wijk te plaatsen</translation>
     </message>
     <message>
-        <location filename="../../scoring/tables.py" line="54"/>
+        <location filename="../../scoring/tables.py" line="53"/>
         <source>reads as {dutch:g} with Dutch separators and as {english:g} with English ones</source>
         <translation>leest als {dutch:g} met Nederlandse scheidingstekens en als {english:g} met Engelse</translation>
     </message>
     <message>
-        <location filename="../../scoring/tables.py" line="59"/>
+        <location filename="../../scoring/tables.py" line="58"/>
         <source>is not a number</source>
         <translation>geen getal is</translation>
     </message>
     <message>
-        <location filename="../../scoring/tables.py" line="81"/>
+        <location filename="../../scoring/tables.py" line="80"/>
         <source>layer &apos;{layer}&apos;, row {row}: field &apos;{field}&apos; holds &apos;{value}&apos;, text that is not {encoding}: the file was saved in another encoding. Save it again as UTF-8, or set its encoding in the layer properties (Source, Data source encoding).</source>
         <translation>laag '{layer}', rij {row}: veld '{field}' bevat '{value}', tekst die geen {encoding} is: het bestand is in een andere codering opgeslagen. Sla het opnieuw op als UTF-8, of stel de codering in bij de laageigenschappen (Bron, Codering gegevensbron).</translation>
     </message>
     <message>
-        <location filename="../../scoring/tables.py" line="101"/>
+        <location filename="../../scoring/tables.py" line="100"/>
         <source>{where}: their wijk codes ({codes}) are not in layer &apos;{layer}&apos;. Check that both wijk code fields hold the same codes.</source>
         <translation>{where}: hun wijkcodes ({codes}) staan niet in laag '{layer}'. Controleer of beide wijkcodevelden dezelfde codes bevatten.</translation>
     </message>
     <message>
-        <location filename="../../scoring/tables.py" line="115"/>
+        <location filename="../../scoring/tables.py" line="114"/>
         <source>field &apos;{field}&apos; ({role}) not found in layer &apos;{layer}&apos;; its fields are: {fields}. Pick another field.</source>
         <translation>veld '{field}' ({role}) niet gevonden in laag '{layer}'; de velden zijn: {fields}. Kies een ander veld.</translation>
     </message>
     <message>
-        <location filename="../../scoring/tables.py" line="115"/>
+        <location filename="../../scoring/tables.py" line="114"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
@@ -1134,7 +1134,7 @@
         <translation>laag '{layer}' heeft geen CBS-wijkcodeveld (WK_CODE, wijkcode, ...); kies het veld met de wijkcodes.</translation>
     </message>
     <message>
-        <location filename="../../scoring/tables.py" line="159"/>
+        <location filename="../../scoring/tables.py" line="158"/>
         <source>layer &apos;{layer}&apos; has none of the fields {fields}; run &apos;Score transitions&apos; on it first.</source>
         <translation>laag '{layer}' heeft geen van de velden {fields}; voer er eerst 'Transities scoren' op uit.</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>De stakeholdertabel '{path}' is geen leesbaar CSV-bestand: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wijk_view.py" line="128"/>
+        <location filename="../../ui/wijk_view.py" line="129"/>
         <source>This wijk was scored before Wijkdiagnose stored the urgency of every indicator and its source with the scores (field &apos;{field}&apos; is missing or empty): the urgency column stays empty. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose de urgentie en de bron van elke indicator bij de scores opsloeg (veld '{field}' ontbreekt of is leeg): de kolom urgentie blijft leeg. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
@@ -1348,16 +1348,21 @@
         <source>{count} wijk(en) marked &apos;{field}&apos; (only water, or no inhabitants) were left without scores and koploper.</source>
         <translation>{count} wijk(en) gemarkeerd als '{field}' (alleen water, of geen inwoners) zijn zonder scores en koploper gelaten.</translation>
     </message>
+    <message>
+        <location filename="../../scoring/schema/wijk.py" line="141"/>
+        <source>layer &apos;{table}&apos; gives wijk codes ({codes}), but layer &apos;{layer}&apos; holds buurten (codes {example}, ...): give the buurt code (BU...) of every row, or use the layer of wijken.</source>
+        <translation>laag '{table}' geeft wijkcodes ({codes}), maar laag '{layer}' bevat buurten (codes {example}, ...): geef van elke rij de buurtcode (BU...), of gebruik de laag met wijken.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="53"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="55"/>
         <source>Check the inputs of the whole chain</source>
         <translation>Invoer van de hele keten controleren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="56"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="58"/>
         <source>Checks before any work is done what the steps of the chain will read: the profile, the land-cover class mapping and the aanleidingen catalogue parse; the wijken have features, a CBS wijk code field with one code per wijk and CBS fields that can be read as numbers; the maintenance table has the chosen fields, known types of work and readable years; the planning horizon runs forward. The destinations must lie in existing, writable folders and must not be one of the input files.
 
 Writes nothing: it returns the checked destinations for the step that writes them (&apos;Save the diagnosis&apos;). The shipped model starts with this step.</source>
@@ -1366,17 +1371,17 @@ Writes nothing: it returns the checked destinations for the step that writes the
 Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze schrijft ('Diagnose opslaan'). Het meegeleverde model begint met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="76"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="78"/>
         <source>Other input layers (no output may replace them)</source>
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="126"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="129"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="100"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="102"/>
         <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
         <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
     </message>
@@ -1445,12 +1450,12 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>CompareStakeholders</name>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="38"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="39"/>
         <source>Compare stakeholder scores with the data</source>
         <translation>Stakeholderscores vergelijken met de data</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="41"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="42"/>
         <source>Sets the urgency scores that stakeholders (gemeente, corporaties, netbeheerder, bewoners ...) give per transition and wijk next to the data scores of &apos;Score transitions&apos;, and flags where they diverge.
 
 The stakeholder table (e.g. a CSV loaded as a layer) is long (wijk code, stakeholder, transition, score 0-100: choose the transition and score fields) or wide (wijk code, stakeholder and one field score_&lt;transition&gt; per transition: leave those two fields empty). Transitions may be written as ids or Dutch labels; an empty score means &apos;not scored&apos;.
@@ -1463,52 +1468,52 @@ De stakeholdertabel (bijv. een CSV-bestand dat als laag is geladen) is lang (wij
 Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschil_&lt;transition&gt; (stakeholders min data), afwijking (transities waarvan het verschil de drempel bereikt, grootste eerst), n_stakeholders, stakeholders, gecombineerd_&lt;transition&gt; = (1 - gewicht) x data + gewicht x stakeholders en koploper_gecombineerd (dezelfde beslisregel bij gelijke stand als voor de koploper). Een gecombineerde score heeft beide delen nodig, tenzij het gewicht 0 of 1 is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="60"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="61"/>
         <source>Stakeholder scores (a table)</source>
         <translation>Stakeholderscores (een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
         <source>Wijk code field of the stakeholder table</source>
         <translation>Veld met de wijkcode in de stakeholdertabel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
         <source>Stakeholder field</source>
         <translation>Veld met de stakeholder</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
         <source>Transition field (long table)</source>
         <translation>Veld met de transitie (lange tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="65"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="66"/>
         <source>Score field (long table)</source>
         <translation>Veld met de score (lange tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="79"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="80"/>
         <source>Divergence threshold (points)</source>
         <translation>Drempel voor een afwijking (punten)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="89"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="90"/>
         <source>Stakeholder weight in the combined score (0 = data only, 1 = people only)</source>
         <translation>Gewicht van de stakeholders in de gecombineerde score (0 = alleen data, 1 = alleen mensen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="101"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="102"/>
         <source>Wijken with stakeholder scores</source>
         <translation>Wijken met stakeholderscores</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="136"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="138"/>
         <source>{} score(s) of layer &apos;{}&apos; are for wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} score(s) uit laag '{}' horen bij wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="149"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="151"/>
         <source>{} stakeholder score(s); {} wijk(en) where people and data diverge.</source>
         <translation>{} stakeholderscore(s); {} wijk(en) waar mensen en data uiteenlopen.</translation>
     </message>
@@ -1554,12 +1559,12 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="63"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="64"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="66"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="67"/>
         <source>Writes one A4 sheet per wijk into a single PDF: the six urgency scores as a bar chart, the koploper with its zekerheid and the meelopers, the indicators with value, unit and source, three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper.
 
 The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
@@ -1572,67 +1577,67 @@ De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koplo
 Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="83"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="84"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="90"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="91"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="98"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="99"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="106"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="107"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="111"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="112"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="119"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="120"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="129"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="130"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="129"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="130"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="135"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="143"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="143"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="150"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="151"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="199"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="198"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
@@ -1730,22 +1735,22 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="329"/>
+        <location filename="../../processing/algorithm.py" line="330"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="335"/>
+        <location filename="../../processing/algorithm.py" line="336"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="387"/>
+        <location filename="../../processing/algorithm.py" line="388"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="369"/>
+        <location filename="../../processing/algorithm.py" line="370"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -1796,12 +1801,12 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>Koppelkansen</name>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="53"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="54"/>
         <source>Aanleidingen and koppelkansen (timeline per wijk)</source>
         <translation>Aanleidingen en koppelkansen (tijdlijn per wijk)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="56"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="57"/>
         <source>Puts planned maintenance (aanleidingen: sewer replacement, road resurfacing, gas-grid renewal, housing renovation) on a timeline per wijk and finds the koppelkansen within the planning horizon: two works that open the same space (ondergrond, maaiveld) within the graafrust window (werk-met-werk), and works that can carry a transition whose score is at or above the urgency threshold.
 
 The maintenance layer may have any geometry (a work is placed in the wijk it overlaps most) or none (a table, e.g. a CSV, with a wijk code field). Its year field holds a year or a range such as 2027-2029. Types are matched to the catalogue (TOML; empty for the shipped one), which also maps free text such as &apos;rioolvervanging&apos; to a type.
@@ -1814,32 +1819,32 @@ De onderhoudslaag mag elke geometrie hebben (een werk wordt geplaatst in de wijk
 Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de wijken, en schrijft een tabel met één rij per koppelkans (wijk, soort, jaren, gebeurtenissen, transities, lagen, bronnen, reden).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="76"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="77"/>
         <source>Wijken with koppelkansen</source>
         <translation>Wijken met koppelkansen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="79"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="156"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="158"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="163"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="165"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="170"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="172"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="175"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="177"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
@@ -2080,42 +2085,42 @@ Het meegeleverde model eindigt met deze stap.</translation>
 <context>
     <name>ScoreTransitions</name>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="44"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="45"/>
         <source>Score transitions (koploper and meelopers)</source>
         <translation>Transities scoren (koploper en meelopers)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="68"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="69"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="77"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="78"/>
         <source>Profile: {} ({})</source>
         <translation>Profiel: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="81"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="82"/>
         <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="94"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="99"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="104"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="109"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="134"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="139"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="47"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="48"/>
         <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
 
 Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %), profiel, profiel_pad and profiel_hash (the profile&apos;s name, file and a hash of its content, so the dock can tell whether it is still the same), herkomst (per indicator: source, field and year) and urgentie (per indicator: the urgency 0-100 it counted with, null where it was left out).
@@ -2478,69 +2483,69 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="47"/>
+        <location filename="../../processing/algorithm.py" line="46"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="48"/>
+        <location filename="../../processing/algorithm.py" line="47"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="49"/>
+        <location filename="../../processing/algorithm.py" line="48"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="130"/>
+        <location filename="../../processing/algorithm.py" line="129"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="137"/>
-        <source>Wijk code field; empty to find the CBS field (WK_CODE, wijkcode)</source>
-        <translation>Veld met de wijkcode; leeg om het CBS-veld te zoeken (WK_CODE, wijkcode)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithm.py" line="147"/>
+        <location filename="../../processing/algorithm.py" line="149"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="107"/>
+        <location filename="../../processing/algorithm.py" line="106"/>
         <source>&apos;{}&apos; cannot run: {}. Install: {}</source>
         <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="183"/>
+        <location filename="../../processing/algorithm.py" line="185"/>
         <source>Unexpected error in {}: {}: {}</source>
         <translation>Onverwachte fout in {}: {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="188"/>
+        <location filename="../../processing/algorithm.py" line="190"/>
         <source>{} failed on input &apos;{}&apos; ({}): it could not be read; no output was written. Check that the file is what the parameter asks for; if it is, please report this with the log (Processing &gt; History).</source>
         <translation>{} is mislukt op invoer '{}' ({}): die kon niet worden gelezen; er is geen uitvoer geschreven. Controleer of het bestand is wat de parameter vraagt; is dat zo, meld dit dan met het log (Processing &gt; Geschiedenis).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="193"/>
+        <location filename="../../processing/algorithm.py" line="195"/>
         <source>{} failed unexpectedly; no output was written. Please report this with the log (Processing &gt; History) and, if you can, the input files.</source>
         <translation>{} is onverwacht mislukt; er is geen uitvoer geschreven. Meld dit alstublieft met het log (Processing &gt; Geschiedenis) en, als het kan, de invoerbestanden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="281"/>
+        <location filename="../../processing/algorithm.py" line="282"/>
         <source>Layer &apos;{}&apos; holds the diagnosis with field names cut to 10 characters (e.g. &apos;{}&apos; for &apos;{}&apos;), as a Shapefile stores them; save the output of Score transitions as GeoPackage and use that layer.</source>
         <translation>Laag '{}' bevat de diagnose met veldnamen ingekort tot 10 tekens (bijv. '{}' voor '{}'), zoals een Shapefile ze opslaat; sla de uitvoer van Transities scoren op als GeoPackage en gebruik die laag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="226"/>
+        <location filename="../../processing/algorithm.py" line="228"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="171"/>
+        <location filename="../../processing/algorithm.py" line="173"/>
         <source>{} was cancelled; nothing was written.</source>
         <translation>{} is geannuleerd; er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="136"/>
+        <source>Wijk (or buurt) code field; empty to find the CBS field (BU_CODE, buurtcode, else WK_CODE, wijkcode)</source>
+        <translation>Veld met de wijk- (of buurt)code; leeg om het CBS-veld te zoeken (BU_CODE, buurtcode, anders WK_CODE, wijkcode)</translation>
     </message>
 </context>
 <context>
@@ -2850,32 +2855,32 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>wijkblad</name>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="43"/>
+        <location filename="../../processing/layouts/atlas.py" line="44"/>
         <source>Layout template &apos;{}&apos; is not valid XML.</source>
         <translation>Layoutsjabloon '{}' is geen geldige XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="51"/>
+        <location filename="../../processing/layouts/atlas.py" line="52"/>
         <source>Layout template &apos;{}&apos; could not be loaded.</source>
         <translation>Layoutsjabloon '{}' kon niet worden geladen.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="63"/>
+        <location filename="../../processing/layouts/atlas.py" line="64"/>
         <source>Layout template &apos;{}&apos; has no {} item with id &apos;{}&apos;.</source>
         <translation>Layoutsjabloon '{}' heeft geen {}-item met id '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="88"/>
+        <location filename="../../processing/layouts/atlas.py" line="89"/>
         <source>The wijken filter &apos;{}&apos; cannot be used: {}</source>
         <translation>Het wijkenfilter '{}' is niet bruikbaar: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="96"/>
+        <location filename="../../processing/layouts/atlas.py" line="97"/>
         <source>No wijk of layer &apos;{}&apos; matches the filter &apos;{}&apos;.</source>
         <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="118"/>
+        <location filename="../../processing/layouts/atlas.py" line="119"/>
         <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>

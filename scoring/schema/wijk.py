@@ -1,16 +1,45 @@
 """The wijk key: how every table (scores, claims, koppelkansen, stakeholders, the
-dock) names a wijk, so that a code read as 11.0 in one and "11" in another joins."""
+dock) names a wijk, so that a code read as 11.0 in one and "11" in another joins.
 
-from typing import Optional, Sequence
+"Wijk" stands for the unit of the layer, a wijk or a buurt: a CBS buurt layer holds the
+code of each buurt and the code of its wijk, which repeats. ``unit_fields`` is the one
+rule for which field names the unit."""
+
+from typing import Iterable, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
 
+from ..cbs import find_fields
 from ..errors import InputError
 from ..messages import Message, tr
 
 FID_PREFIX = "fid:"  # key of a wijk in a layer without a wijk code field
 SHOWN_DUPLICATES = 5  # duplicate codes named in a message
+WIJK_CODE_PREFIX = "WK"  # CBS codes: WK050328 a wijk, BU05032801 a buurt of it
+BUURT_CODE_PREFIX = "BU"
+
+
+def unit_fields(found: Mapping[str, str]) -> Tuple[Optional[str], Optional[str]]:
+    """(code field, name field) of the units of a layer, from its CBS fields
+    (``cbs.find_fields``): in a buurt layer (it has a buurt code field) the buurt code
+    and buurt name, never the repeating wijk code or the wijk's name; else the wijk code
+    and wijk name. None where the layer has no such field."""
+    if "bu_code" in found:
+        return found["bu_code"], found.get("bu_naam")
+    return found.get("wk_code"), found.get("wk_naam")
+
+
+def unit_code_column(
+    columns: Iterable[str],
+    layer_name: str = "layer",
+    given: Optional[str] = None,
+    overrides: Optional[Mapping[str, Optional[str]]] = None,
+) -> Optional[str]:
+    """The field that holds the code of every wijk (or buurt): ``given`` when the user
+    chose one, else the buurt code field when the layer has one, else the wijk code
+    field (``overrides``: a profile's CBS field mapping); None when it has neither."""
+    return given or unit_fields(find_fields(columns, overrides, layer_name))[0]
 
 
 def wijk_key(value) -> Optional[str]:
@@ -93,4 +122,30 @@ def require_unique(keys: pd.Series, code_column: str, layer_name: str) -> None:
         count=len(twice),
         field=code_column,
         named=named,
+    )
+
+
+def require_same_unit(
+    codes: Iterable[Optional[str]], keys: Iterable[str], table_name: str, layer_name: str
+) -> None:
+    """Raise when the wijken of ``layer_name`` are buurten (every key a CBS buurt code,
+    BU...) and ``codes`` (the keys a table gives, None where it gives none) hold CBS
+    wijk codes (WK...): such a row matches no buurt, or, joined on the wijk code every
+    buurt of that wijk repeats, all of them."""
+    keys = set(keys)
+    if not keys or not all(str(key).startswith(BUURT_CODE_PREFIX) for key in keys):
+        return
+    wijk_codes = sorted({c for c in codes if c and str(c).startswith(WIJK_CODE_PREFIX)})
+    if not wijk_codes:
+        return
+    raise InputError(
+        tr(
+            "layer '{table}' gives wijk codes ({codes}), but layer '{layer}' holds buurten "
+            "(codes {example}, ...): give the buurt code (BU...) of every row, or use the "
+            "layer of wijken."
+        ),
+        table=table_name,
+        codes=", ".join(wijk_codes[:SHOWN_DUPLICATES]),
+        layer=layer_name,
+        example=min(keys),
     )

@@ -5,6 +5,7 @@ import subprocess
 
 import numpy as np
 import pytest
+from pdf_helpers import page_count, page_text
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 from qgis_helpers import RecordingFeedback, memory_layer, run
@@ -45,20 +46,6 @@ def full_export(diagnosed, tmp_path_factory):
         feedback=feedback,
     )
     return folder, results, feedback
-
-
-def page_count(pdf) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
-
-
-def page_text(pdf, page: int) -> str:
-    return subprocess.run(
-        ["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 def grey_pixels(path) -> np.ndarray:

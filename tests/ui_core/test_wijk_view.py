@@ -233,3 +233,13 @@ def test_old_cbs_codes_and_names_are_recognised():
 def test_is_diagnosed_needs_the_koploper_field():
     assert is_diagnosed(["wijkcode", "koploper", "score_energie"])
     assert not is_diagnosed(["wijkcode", "score_energie"])
+
+
+def test_a_buurt_is_keyed_and_named_as_the_buurt_not_its_wijk():
+    # PDOK buurten: the buurt's own code and name, beside its wijk's code that repeats
+    attributes = diagnosed(buurtcode="BU03440112", buurtnaam="Oog in Al", wijkcode="WK034401")
+    del attributes["wijknaam"]
+    view = view_of(attributes)
+    assert (view.key, view.name) == ("BU03440112", "Oog in Al")
+    old = {"BU_CODE": "bu03440111 ", "WK_CODE": "WK034401", "WK_NAAM": "Wijk 01 West"}
+    assert wijk_identity(old, 5) == ("BU03440111", "BU03440111")  # never the wijk's name
