@@ -159,9 +159,15 @@ class Fetcher:
             yield page
             url = next_link(page)
 
-    def features(self, url: str, progress: Optional[Callable[[int, int], None]] = None):
+    def features(
+        self,
+        url: str,
+        progress: Optional[Callable[[int, int], None]] = None,
+        geometry: bool = True,
+    ):
         """The features of every page of an OGC API items ``url``; ``progress(done,
-        total)`` after each page (total: the service's numberMatched, or 0)."""
+        total)`` after each page (total: the service's numberMatched, or 0). Without
+        ``geometry`` each page's geometries are dropped as it arrives (less memory)."""
         features = []
         for number, page in enumerate(self.pages(url), start=1):
             found = page.get("features") if isinstance(page, dict) else None
@@ -173,6 +179,8 @@ class Fetcher:
                     ),
                     url=url,
                 )
+            if not geometry:
+                found = [{**item, "geometry": None} for item in found if isinstance(item, dict)]
             features += found
             total = page.get("numberMatched") or 0
             self.feedback.pushDebugInfo(
