@@ -49,8 +49,11 @@ VARIABLES: Dict[str, Tuple[str, ...]] = {
     "wk_naam": ("WK_NAAM", "wijknaam", "regio"),
     # a buurt layer also has the code of each buurt's wijk: its own code is this one
     "bu_code": ("BU_CODE", "buurtcode"),
+    "bu_naam": ("BU_NAAM", "buurtnaam"),
     "gm_code": ("GM_CODE", "gemeentecode"),
     "gm_naam": ("GM_NAAM", "gemeentenaam"),
+    # "JA" for a unit that is only water (wijk- en buurtkaart, PDOK wijkenbuurten)
+    "water": ("WATER", "water"),
     # population and households
     "a_inw": ("AANT_INW", "a_inw", "aantal_inwoners"),
     "a_hh": ("AANTAL_HH", "AANT_HH", "a_hh", "aantal_huishoudens", "huishoudens"),
@@ -100,6 +103,8 @@ VARIABLES: Dict[str, Tuple[str, ...]] = {
         "p_hh_li",
         "percentage_huishoudens_met_laagste_inkomen",
     ),
+    "g_ink_pi": ("g_ink_pi", "gemiddeld_inkomen_per_inwoner"),
+    "p_hh_osm": ("p_hh_osm", "percentage_huishoudens_onder_of_rond_sociaal_minimum"),
     "a_soz_wb": (
         "A_SOZ_WB",
         "WWB_UITTOT",
@@ -110,6 +115,7 @@ VARIABLES: Dict[str, Tuple[str, ...]] = {
     # cars
     "g_pau_hh": ("AUTO_HH", "g_pau_hh", "personenautos_per_huishouden"),
     "a_pau": ("AUTO_TOT", "a_pau", "personenautos_totaal", "personenautos"),
+    "af_treinst": ("AF_TREINST", "af_treinst", "treinstation_gemiddelde_afstand_in_km"),
     # urbanity and area
     "ste_oad": ("OAD", "ste_oad", "omgevingsadressendichtheid"),
     "ste_mvs": ("STED", "ste_mvs", "stedelijkheid_adressen_per_km2"),
@@ -117,7 +123,8 @@ VARIABLES: Dict[str, Tuple[str, ...]] = {
     "a_wat_ha": ("OPP_WATER", "a_wat_ha", "oppervlakte_water_in_ha"),
 }
 
-IDENTIFIERS = ("wk_code", "wk_naam", "bu_code", "gm_code", "gm_naam")
+IDENTIFIERS = ("wk_code", "wk_naam", "bu_code", "bu_naam", "gm_code", "gm_naam")
+TEXT_VARIABLES = (*IDENTIFIERS, "water")  # every other variable is a number
 
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
@@ -251,8 +258,9 @@ def derive_indicators(
     result of ``find_fields``); the rest is found automatically. Returns a
     frame on ``frame.index`` with one float column per ``CBS_INDICATORS``
     (NaN where there is no source or no figure) and in ``.attrs``:
-    ``provenance`` {indicator: source expression or None}, ``fields`` (the
-    mapping used), ``wijk_code`` and ``wijk_naam`` (field names or None), and
+    ``provenance`` {indicator: source expression or None}, ``inputs``
+    {indicator: the CBS variables it was computed from, () without a source},
+    ``fields`` (the mapping used), ``wijk_code`` and ``wijk_naam`` (field names or None), and
     ``notes``: warnings on values read from text or left out as implausible.
     """
     mapping = find_fields(frame.columns, fields, layer_name)
@@ -268,8 +276,9 @@ def derive_indicators(
 
     result = pd.DataFrame(index=frame.index)
     provenance: Dict[str, Optional[str]] = {}
+    recipe_inputs: Dict[str, Tuple[str, ...]] = {}
     for indicator, recipes in RECIPES.items():
-        values, source = np.full(len(frame), np.nan), None
+        values, source, used_inputs = np.full(len(frame), np.nan), None, ()
         for recipe in recipes:
             if not all(v in arrays for v in recipe.inputs):
                 continue
@@ -280,14 +289,17 @@ def derive_indicators(
             if source is None or np.isfinite(computed).any():
                 values = computed
                 source = recipe.describe.format(*(mapping[v] for v in recipe.inputs))
+                used_inputs = recipe.inputs
             if np.isfinite(computed).any():
                 break
         result[indicator] = values
         provenance[indicator] = source
+        recipe_inputs[indicator] = used_inputs
 
     result.attrs.update(
         notes=notes,
         provenance=provenance,
+        inputs=recipe_inputs,
         fields=mapping,
         wijk_code=mapping.get("wk_code"),
         wijk_naam=mapping.get("wk_naam"),

@@ -9,7 +9,7 @@ import dataclasses
 import hashlib
 import json
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional
+from typing import Callable, Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -26,6 +26,7 @@ from .schema.diagnosis import (
     encode_urgencies,
 )
 from .schema.indicators import INDICATOR_PREFIX
+from .schema.national import CBS_JAREN, decode_cbs_years
 
 YEAR_FIELDS = ("jaar", "year")  # a layer field holding the CBS year, any case
 HASH_LENGTH = 12  # hex digits of the profile hash
@@ -82,21 +83,26 @@ def provenance_texts(
     cbs_derived: Mapping[str, Optional[str]],
     layer_name: str,
     notes: List[Message],
+    cbs_inputs: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> pd.Series:
     """The ``herkomst`` field of every wijk (row of ``values``, the frame that was scored).
 
     Every ``ind_*`` column with a value in a row gets a source: the CBS indicators
     derived by ``cbs.derive_indicators`` (``cbs_derived``: indicator -> the expression
-    over the layer's CBS fields) get CBS and that expression, with the year of a
-    ``jaar``/``year`` field if the layer has one; a field of the layer itself gets the
-    catalogue's source of that indicator (the layer, for one the catalogue does not know)
-    and the field, unless the layer was scored before and its ``herkomst`` names
-    where that value came from (a re-run keeps the CBS provenance of the first run). A
-    ``herkomst`` that cannot be read is not used; a note in ``notes`` says so.
+    over the layer's CBS fields) get CBS and that expression, with a year: the oldest
+    kwb year of its input variables (``cbs_inputs``: indicator -> CBS variables, the
+    ``inputs`` of ``derive_indicators``) in the layer's ``cbs_jaren`` field (written by
+    ``fetch_cbs``), else the year of a ``jaar``/``year`` field if the layer has one; a
+    field of the layer itself gets the catalogue's source of that indicator (the layer,
+    for one the catalogue does not know) and the field, unless the layer was scored
+    before and its ``herkomst`` names where that value came from (a re-run keeps the CBS
+    provenance of the first run). A ``herkomst`` or ``cbs_jaren`` that cannot be read is
+    not used; a note in ``notes`` says so.
     """
     indicators = [c for c in values.columns if str(c).startswith(INDICATOR_PREFIX)]
     numbers = {c: pd.to_numeric(values[c], errors="coerce").to_numpy(float) for c in indicators}
     years = _years(values)
+    input_years = _cbs_years(values, layer_name, notes)
     earlier = _earlier_provenance(values, layer_name, notes)
     texts = []
     for row in range(len(values)):
@@ -105,7 +111,10 @@ def provenance_texts(
             if np.isnan(numbers[indicator][row]):
                 continue
             if cbs_derived.get(indicator):
-                found[indicator] = Provenance(CBS_SOURCE, cbs_derived[indicator], years[row])
+                year = _oldest(input_years[row], (cbs_inputs or {}).get(indicator, ()))
+                found[indicator] = Provenance(
+                    CBS_SOURCE, cbs_derived[indicator], years[row] if year is None else year
+                )
             else:
                 found[indicator] = earlier[row].get(
                     indicator, Provenance(_field_source(indicator, layer_name), indicator, None)
@@ -134,16 +143,46 @@ def _year(value: float) -> Optional[int]:
     return None
 
 
-def _earlier_provenance(values, layer_name, notes) -> List[Dict[str, Provenance]]:
-    if HERKOMST not in values.columns:
-        return [{} for _ in range(len(values))]
-    earlier, unreadable = [], 0
-    for text in values[HERKOMST]:
+def _oldest(years: Mapping[str, int], variables: Sequence[str]) -> Optional[int]:
+    known = [years[v] for v in variables if v in years]
+    return min(known) if known else None
+
+
+def _decoded(values, field: str, decode: Callable, layer_name: str):
+    """Every row's ``field`` read by ``decode`` ({} where blank, absent or unreadable),
+    and how many rows could not be read."""
+    if field not in values.columns:
+        return [{} for _ in range(len(values))], 0
+    found, unreadable = [], 0
+    for text in values[field]:
         try:
-            earlier.append(decode_provenance(text, layer_name))
+            found.append(decode(text, layer_name))
         except InputError:
-            earlier.append({})
+            found.append({})
             unreadable += 1
+    return found, unreadable
+
+
+def _cbs_years(values, layer_name, notes) -> List[Dict[str, int]]:
+    years, unreadable = _decoded(values, CBS_JAREN, decode_cbs_years, layer_name)
+    if unreadable:
+        notes.append(
+            Message(
+                tr(
+                    "layer '{layer}': field '{field}' of {count} wijk(en) does not hold what "
+                    "'Fetch CBS kerncijfers' writes there; their CBS indicators get the year "
+                    "of the layer's year field, if it has one."
+                ),
+                layer=layer_name,
+                field=CBS_JAREN,
+                count=unreadable,
+            )
+        )
+    return years
+
+
+def _earlier_provenance(values, layer_name, notes) -> List[Dict[str, Provenance]]:
+    earlier, unreadable = _decoded(values, HERKOMST, decode_provenance, layer_name)
     if unreadable:
         notes.append(
             Message(

@@ -13,17 +13,18 @@
 """
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError, stop_if_cancelled
-from .messages import tr
+from .messages import Message, tr
 from .normalise import urgency
 from .profile import Profile
 from .schema.indicators import DATA_COVERAGE_OF
+from .schema.national import ONBEWOOND, is_onbewoond
 from .transitions import TRANSITION_IDS
 
 _TIE_DECIMALS = 6
@@ -40,6 +41,7 @@ class Diagnosis:
     meelopers: pd.Series  # list of transition ids, most urgent first
     zekerheid: pd.Series  # 0-100 %, NaN where there is no koploper
     too_little_data: Dict[str, int]  # indicator -> wijken left out for low data coverage
+    notes: List[Message] = field(default_factory=list)  # e.g. how many were uninhabited
 
 
 def weight_matrix(profile: Profile, indicators) -> np.ndarray:
@@ -88,7 +90,8 @@ def diagnose(
     Indicators the profile weighs but ``values`` lacks count as missing (they
     lower coverage), and so do values measured on too small a part of the wijk
     (``dek_*`` below the profile's ``min_data_coverage``); a frame in which none
-    of them has a value is an error.
+    of them has a value is an error. A wijk marked ``onbewoond`` (water only, no
+    inhabitants: ``fetch_cbs``) gets no scores and no koploper; a note counts them.
     """
     indicators = list(profile.indicators())
     if values.empty:
@@ -112,6 +115,7 @@ def diagnose(
             profile=profile.name,
             indicators=", ".join(indicators),
         )
+    notes = _leave_out_uninhabited(raw, values)
     rules = [profile.rules[ind] for ind in indicators]
     weights = weight_matrix(profile, indicators)
 
@@ -142,7 +146,29 @@ def diagnose(
         ),
         zekerheid=pd.Series(np.where(has_koploper, stays * 100.0, np.nan), index=index),
         too_little_data=too_little_data,
+        notes=notes,
     )
+
+
+def _leave_out_uninhabited(raw, values) -> List[Message]:
+    """Blank (in place) every indicator of the wijken marked ``onbewoond``: a water-only
+    or empty unit is not scored as if people lived there."""
+    if ONBEWOOND not in values:
+        return []
+    marked = values[ONBEWOOND].map(is_onbewoond).to_numpy(bool)
+    if not marked.any():
+        return []
+    raw[marked, :] = np.nan
+    return [
+        Message(
+            tr(
+                "{count} wijk(en) marked '{field}' (only water, or no inhabitants) were left "
+                "without scores and koploper."
+            ),
+            count=int(marked.sum()),
+            field=ONBEWOOND,
+        )
+    ]
 
 
 def _drop_thin_measurements(raw, indicators, values, min_coverage) -> Dict[str, int]:

@@ -97,6 +97,8 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
 
         progress, is_cancelled = core_callbacks(feedback, 10, 95)
         diagnosis = diagnose(values, profile, progress, is_cancelled)
+        for note in diagnosis.notes:
+            feedback.pushWarning(localized(note))
 
         for indicator, count in diagnosis.too_little_data.items():
             feedback.pushWarning(
@@ -118,7 +120,9 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         results[PROFIEL_HASH] = profile_hash(profile)
         notes = []
         cbs_derived = {i: derived.attrs["provenance"][i] for i in new_indicators}
-        results[HERKOMST] = provenance_texts(values, cbs_derived, layer_name, notes)
+        results[HERKOMST] = provenance_texts(
+            values, cbs_derived, layer_name, notes, derived.attrs["inputs"]
+        )
         results[URGENTIE] = urgency_texts(diagnosis.urgency)
         for note in notes:
             feedback.pushWarning(localized(note))

@@ -474,22 +474,22 @@
         <translation>graafrustperiode {graafrust} is kleiner dan 0; geef een aantal jaren.</translation>
     </message>
     <message>
-        <location filename="../../scoring/cbs.py" line="207"/>
+        <location filename="../../scoring/cbs.py" line="214"/>
         <source>unknown CBS variable &apos;{variable}&apos; in the field mapping of layer &apos;{layer}&apos;; known variables: {variables}</source>
         <translation>onbekende CBS-grootheid '{variable}' in de veldkoppeling van laag '{layer}'; bekende grootheden: {variables}</translation>
     </message>
     <message>
-        <location filename="../../scoring/cbs.py" line="223"/>
+        <location filename="../../scoring/cbs.py" line="230"/>
         <source>closest fields: {fields}</source>
         <translation>velden die er het meest op lijken: {fields}</translation>
     </message>
     <message>
-        <location filename="../../scoring/cbs.py" line="228"/>
+        <location filename="../../scoring/cbs.py" line="235"/>
         <source>no similar field</source>
         <translation>geen veld dat erop lijkt</translation>
     </message>
     <message>
-        <location filename="../../scoring/cbs.py" line="229"/>
+        <location filename="../../scoring/cbs.py" line="236"/>
         <source>field &apos;{field}&apos; (mapped to CBS variable &apos;{variable}&apos;) not found in layer &apos;{layer}&apos;; {hint}. Fix the field name in the profile or remove the mapping.</source>
         <translation>veld '{field}' (gekoppeld aan CBS-grootheid '{variable}') niet gevonden in laag '{layer}'; {hint}. Verbeter de veldnaam in het profiel of verwijder de koppeling.</translation>
     </message>
@@ -1009,12 +1009,12 @@
         <translation>{where}: good en bad zijn allebei {value:g}; ze moeten verschillen.</translation>
     </message>
     <message>
-        <location filename="../../scoring/scores.py" line="95"/>
+        <location filename="../../scoring/scores.py" line="98"/>
         <source>The wijk layer has no features; nothing to score.</source>
         <translation>De wijkenlaag heeft geen objecten; er is niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../scoring/scores.py" line="106"/>
+        <location filename="../../scoring/scores.py" line="109"/>
         <source>None of the indicators of profile &apos;{profile}&apos; has a value: looked for {indicators}. Run the indicator algorithms first, or map CBS fields in the profile.</source>
         <translation>Geen van de indicatoren van profiel '{profile}' heeft een waarde: gezocht naar {indicators}. Voer eerst de indicatoralgoritmen uit, of koppel CBS-velden in het profiel.</translation>
     </message>
@@ -1259,7 +1259,7 @@
         <translation>van {low:g} tot {high:g}</translation>
     </message>
     <message>
-        <location filename="../../scoring/provenance.py" line="140"/>
+        <location filename="../../scoring/provenance.py" line="187"/>
         <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; of {count} wijk(en) does not hold what &apos;Score transitions&apos; writes there; their indicator fields are credited to the layer itself.</source>
         <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'Transities scoren' daar schrijft; hun indicatorvelden krijgen de laag zelf als herkomst.</translation>
     </message>
@@ -1297,6 +1297,56 @@
         <location filename="../../ui/wijk_view.py" line="128"/>
         <source>This wijk was scored before Wijkdiagnose stored the urgency of every indicator and its source with the scores (field &apos;{field}&apos; is missing or empty): the urgency column stays empty. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose de urgentie en de bron van elke indicator bij de scores opsloeg (veld '{field}' ontbreekt of is leeg): de kolom urgentie blijft leeg. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/kwb.py" line="58"/>
+        <source>the answer of &apos;{url}&apos; is not an OGC API Features answer: {what}. Check the address (BASE_URL) of the CBS service.</source>
+        <translation>het antwoord van '{url}' is geen OGC API Features-antwoord: {what}. Controleer het adres (BASE_URL) van de CBS-dienst.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/kwb.py" line="73"/>
+        <source>it has no &apos;properties&apos; object</source>
+        <translation>het heeft geen object 'properties'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/kwb.py" line="82"/>
+        <source>it has no &apos;features&apos; list</source>
+        <translation>het heeft geen lijst 'features'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/kwb.py" line="110"/>
+        <source>&apos;{layer}&apos; has none of the code properties {properties}; its units cannot be matched between years. Check the collection (wijken or buurten).</source>
+        <translation>'{layer}' heeft geen van de code-eigenschappen {properties}; de eenheden zijn niet tussen jaren te koppelen. Controleer de collectie (wijken of buurten).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/kwb.py" line="204"/>
+        <source>{layer}: {count} value(s) missing in kwb {newest} taken from kwb {year} ({variables}).</source>
+        <translation>{layer}: {count} waarde(n) die in kwb {newest} ontbreken, overgenomen uit kwb {year} ({variables}).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/kwb.py" line="224"/>
+        <source>{layer}: {count} code(s) of kwb {newest} do not exist in kwb {year} ({codes}), e.g. wijken or buurten redrawn; their missing values are not taken from {year}.</source>
+        <translation>{layer}: {count} code(s) van kwb {newest} bestaan niet in kwb {year} ({codes}), bijvoorbeeld opnieuw ingedeelde wijken of buurten; hun ontbrekende waarden worden niet uit {year} overgenomen.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/provenance.py" line="169"/>
+        <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; of {count} wijk(en) does not hold what &apos;Fetch CBS kerncijfers&apos; writes there; their CBS indicators get the year of the layer&apos;s year field, if it has one.</source>
+        <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'CBS-kerncijfers ophalen' daar schrijft; hun CBS-indicatoren krijgen het jaar uit het jaarveld van de laag, als dat er is.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/schema/national.py" line="37"/>
+        <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; does not hold what &apos;Fetch CBS kerncijfers&apos; writes there (a JSON object of CBS variable and kwb year); fetch the kerncijfers again or remove the field.</source>
+        <translation>laag '{layer}': veld '{field}' bevat niet wat 'CBS-kerncijfers ophalen' daar schrijft (een JSON-object met CBS-variabele en kwb-jaar); haal de kerncijfers opnieuw op of verwijder het veld.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/schema/national.py" line="57"/>
+        <source>field &apos;{field}&apos; holds &apos;{value}&apos;, which is neither true nor false; write true for a unit without inhabitants (or only water) and false otherwise.</source>
+        <translation>veld '{field}' bevat '{value}', wat niet waar of onwaar is; schrijf true voor een eenheid zonder inwoners (of alleen water) en anders false.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/scores.py" line="163"/>
+        <source>{count} wijk(en) marked &apos;{field}&apos; (only water, or no inhabitants) were left without scores and koploper.</source>
+        <translation>{count} wijk(en) gemarkeerd als '{field}' (alleen water, of geen inwoners) zijn zonder scores en koploper gelaten.</translation>
     </message>
 </context>
 <context>
@@ -1774,22 +1824,22 @@ Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="157"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="156"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="164"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="163"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="171"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="170"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="176"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="175"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
@@ -2055,12 +2105,12 @@ Het meegeleverde model eindigt met deze stap.</translation>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="102"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="104"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="130"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="134"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
     </message>

@@ -213,3 +213,24 @@ def test_indicators_measured_on_a_sliver_of_the_wijk_count_as_missing():
     assert result.too_little_data == {"ind_verhard": 1}
     lenient = diagnose(values, small_profile(normalisation={"min_data_coverage": 30}))
     assert lenient.scores.loc[1, "klimaatadaptatie"] == 100 and lenient.too_little_data == {}
+
+
+def test_a_wijk_marked_onbewoond_gets_no_scores_and_no_koploper():
+    values = frame().assign(onbewoond=[False, "ja", 0])
+    result = diagnose(values, small_profile())
+    assert result.koploper.tolist() == ["energie", None, "klimaatadaptatie"]
+    assert result.scores.loc["B"].isna().all() and result.urgency.loc["B"].isna().all()
+    assert result.meelopers["B"] == [] and math.isnan(result.zekerheid["B"])
+    # the others are scored as without the field
+    plain = diagnose(frame(), small_profile())
+    pd.testing.assert_frame_equal(result.scores.loc[["A", "C"]], plain.scores.loc[["A", "C"]])
+    assert [str(note) for note in result.notes] == [
+        "1 wijk(en) marked 'onbewoond' (only water, or no inhabitants) were left without "
+        "scores and koploper."
+    ]
+    assert plain.notes == []
+
+
+def test_an_onbewoond_value_that_is_no_truth_value_is_refused():
+    with pytest.raises(InputError, match=r"'onbewoond' holds 'misschien'"):
+        diagnose(frame().assign(onbewoond=["misschien", None, 1]), small_profile())
