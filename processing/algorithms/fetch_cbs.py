@@ -32,9 +32,12 @@ from ...scoring.errors import InputError, stop_if_cancelled
 from ...scoring.national.kwb import (
     fill_from_earlier,
     mark_uninhabited,
+    queryable_names,
     records_frame,
     resolve_properties,
+    year_texts,
 )
+from ...scoring.schema.national import CBS_JAREN, GEOMETRY, ONBEWOOND
 from ..adapter import RD_NEW, OutputTransaction
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..network import Fetcher, NotFoundError
@@ -43,7 +46,6 @@ BASE_URL_KEY = "wijkdiagnose/cbs_base_url"
 DEFAULT_BASE_URL = "https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1"
 LEVELS = ("wijken", "buurten")  # the options of LEVEL, in enum order: the collections
 GEMEENTEN = "gemeenten"  # the collection of the gemeenten (codes and names)
-GM_CODE, GM_NAME = "gemeentecode", "gemeentenaam"  # the service's gemeente properties
 RD_URI = "http://www.opengis.net/def/crs/EPSG/0/28992"
 PAGE_SIZE = 1000
 PROBE_YEARS = 10  # the newest year is looked for from next year this many years down
@@ -131,20 +133,18 @@ class FetchCbs(WijkdiagnoseAlgorithm):
         asked = self.optional_number(parameters, self.YEAR, context)
         fetcher = Fetcher(feedback)
         year = self.start_year(fetcher, template, level, None if asked is None else int(asked))
-        root = template.format(year=year)
-        feedback.pushInfo(self.tr("CBS kwb {}: {}").format(year, root))
+        feedback.pushInfo(self.tr("CBS kwb {}: {}").format(year, template.format(year=year)))
         text = self.parameterAsString(parameters, self.GEMEENTE, context)
-        gemeenten = self.gemeente_codes(fetcher, root, text, year)
+        gemeenten = self.gemeente_codes(fetcher, template.format(year=year), text, year)
         layer_name = f"CBS kwb {year} {level}"
-        steps = [year - k for k in range(back + 1)]
+        years = [year - k for k in range(back + 1)]
         frames = {}
-        newest = []
-        for step, step_year in enumerate(steps):
-            span = (100.0 * step / len(steps), 100.0 * (step + 1) / len(steps))
+        for step, step_year in enumerate(years):
+            span = (100.0 * step / len(years), 100.0 * (step + 1) / len(years))
             try:
-                found = self.fetch_year(
-                    fetcher, template.format(year=step_year), level, gemeenten, feedback, span,
-                    geometry=step == 0,
+                frames[step_year] = self.year_frame(
+                    fetcher, template.format(year=step_year), level, gemeenten, span,
+                    layer_name, newest=step == 0,
                 )  # fmt: skip
             except NotFoundError:
                 if step == 0:
@@ -154,23 +154,25 @@ class FetchCbs(WijkdiagnoseAlgorithm):
                         step_year, template.format(year=step_year)
                     )
                 )
-                continue
-            if step == 0:
-                newest = found
-                self.require_units(found, year, level, gemeenten)
-            properties = self.properties(fetcher, template.format(year=step_year), level, found)
-            frames[step_year] = records_frame(found, resolve_properties(properties), layer_name)
-        frame, _years, notes = fill_from_earlier(frames.pop(year), frames, year, back)
-        frame = mark_uninhabited(frame)
-        for note in notes:
+        newest = frames.pop(year)
+        self.require_units(newest, year, level, gemeenten)
+        for note in newest.attrs["notes"]:
             feedback.pushWarning(localized(note))
-        source = geometry_layer(newest, context)
-        features = list(source.getFeatures())
-        frame.index = range(len(features))
+        filled = fill_from_earlier(newest, frames, year, back, layer_name)
+        for note in filled.notes:
+            feedback.pushWarning(localized(note))
+        results = filled.frame.drop(columns=[GEOMETRY])
+        results[ONBEWOOND] = mark_uninhabited(filled.frame)
+        results[CBS_JAREN] = year_texts(filled.years)
+        source = geometry_layer(filled.frame[GEOMETRY], context)
         with OutputTransaction(self, parameters, context, feedback) as outputs:
-            dest_id = outputs.features(self.OUTPUT, source, features, frame)
+            dest_id = outputs.features(
+                self.OUTPUT, source, list(source.getFeatures()), results.reset_index(drop=True)
+            )
         feedback.pushInfo(
-            self.tr("{} {} of CBS kwb {} written.").format(len(features), level, year)
+            self.tr("{} {} of CBS kwb {} written ({} onbewoond).").format(
+                len(results), level, year, int(results[ONBEWOOND].sum())
+            )
         )
         return {self.OUTPUT: dest_id}
 
@@ -218,12 +220,15 @@ class FetchCbs(WijkdiagnoseAlgorithm):
             else:
                 names.append(part)
         if names:
-            known = {}
+            layer_name = f"CBS kwb {year} {GEMEENTEN}"
+            mapping = resolve_properties(self.properties(fetcher, root, GEMEENTEN), layer_name)
             url = items_url(root, GEMEENTEN)
-            for item in fetcher.features(url, geometry=False):
-                properties = item.get("properties") or {}
-                if properties.get(GM_NAME) and properties.get(GM_CODE):
-                    known[str(properties[GM_NAME]).casefold()] = str(properties[GM_CODE])
+            table = records_frame(fetcher.features(url, geometry=False), mapping, layer_name)
+            known = {}
+            if "gm_naam" in table.columns:
+                known = {
+                    str(n).casefold(): str(c) for n, c in zip(table["gm_naam"], table["gm_code"])
+                }
             for name in names:
                 if name.casefold() not in known:
                     close = difflib.get_close_matches(name.casefold(), list(known), n=3)
@@ -236,61 +241,62 @@ class FetchCbs(WijkdiagnoseAlgorithm):
                 codes.append(known[name.casefold()])
         return list(dict.fromkeys(codes))
 
-    def fetch_year(self, fetcher, root, level, gemeenten, feedback, span, geometry) -> list:
-        """Every unit of ``level`` of one year: per gemeente, or all of NL."""
-        start, end = span
+    def year_frame(self, fetcher, root, level, gemeenten, span, layer_name, newest):
+        """The records of one year (``records_frame``): per gemeente, or all of NL; the
+        geometries kept for the newest year only."""
+        mapping = resolve_properties(self.properties(fetcher, root, level), layer_name)
+        feedback, (start, end) = fetcher.feedback, span
         found = []
         parts = gemeenten or [None]
         for number, code in enumerate(parts):
-            low = start + (end - start) * number / len(parts)
-            width = (end - start) / len(parts)
+            low, width = start + (end - start) * number / len(parts), (end - start) / len(parts)
 
             def progress(done, total, low=low, width=width):
                 feedback.setProgress(low + width * (done / total if total else 0.5))
 
-            found += fetcher.features(items_url(root, level, code), progress, geometry)
-        return found
+            url = items_url(root, level, mapping.get("gm_code"), code)
+            found += fetcher.features(url, progress, geometry=newest)
+        return records_frame(found, mapping, layer_name)
 
-    def require_units(self, found, year, level, gemeenten) -> None:
+    def require_units(self, frame, year, level, gemeenten) -> None:
         """Every gemeente asked for has units in the newest year."""
-        seen = {str((f.get("properties") or {}).get(GM_CODE)) for f in found}
+        seen = set(frame["gm_code"]) if "gm_code" in frame.columns else set()
         missing = [code for code in gemeenten if code not in seen]
-        if not found or missing:
+        if frame.empty or missing:
             raise InputError(
                 self.tr(
                     "CBS kwb {} has no {} for {}; check the gemeente codes (GM0503) or names."
                 ).format(year, level, ", ".join(missing) or "NL")
             )
 
-    def properties(self, fetcher, root, level, found) -> list:
-        """The property names of a year: the service's /queryables, else the records'."""
+    def properties(self, fetcher, root, level) -> list:
+        """The property names of a collection: its /queryables, else those of its first
+        feature (a service without /queryables)."""
+        url = collection_url(root, level) + "/queryables?f=json"
         try:
-            queryables = fetcher.get_json(collection_url(root, level) + "/queryables?f=json")
+            return queryable_names(fetcher.get_json(url), url)
         except NotFoundError:
-            queryables = {}
-        names = list((queryables.get("properties") or {}) if isinstance(queryables, dict) else [])
-        if names:
-            return names
-        seen = {}
-        for feature in found:
-            seen.update(dict.fromkeys(feature.get("properties") or {}))
-        return list(seen)
+            first = fetcher.get_json(collection_url(root, level) + "/items?limit=1&f=json")
+            features = first.get("features") if isinstance(first, dict) else None
+            return list((features[0].get("properties") or {}) if features else {})
 
 
 def collection_url(root: str, level: str) -> str:
     return f"{root}/collections/{level}"
 
 
-def items_url(root: str, collection: str, gemeente=None) -> str:
-    query = {GM_CODE: gemeente} if gemeente else {}
+def items_url(root: str, collection: str, gemeente_property=None, gemeente=None) -> str:
+    """The items of ``collection`` in RD New, of one gemeente when given (the service
+    filters on a property given as query parameter)."""
+    query = {gemeente_property: gemeente} if gemeente and gemeente_property else {}
     query.update({"limit": PAGE_SIZE, "crs": RD_URI, "f": "json"})
     return f"{collection_url(root, collection)}/items?{urlencode(query)}"
 
 
-def geometry_layer(features, context) -> QgsVectorLayer:
-    """The geometries of GeoJSON ``features`` (RD New, as asked with ``crs``) as a memory
-    layer without fields, in feature order; CRS84 answers (a service that ignored ``crs``)
-    are transformed."""
+def geometry_layer(shapes, context) -> QgsVectorLayer:
+    """GeoJSON geometries (RD New, as asked with ``crs``; None for none) as a memory layer
+    without fields, in their order; a CRS84 answer (a service that ignored ``crs``) is
+    transformed."""
     layer = QgsVectorLayer(f"MultiPolygon?crs={RD_NEW}", "kwb", "memory")
     to_rd = QgsCoordinateTransform(
         QgsCoordinateReferenceSystem("OGC:CRS84"),
@@ -298,9 +304,8 @@ def geometry_layer(features, context) -> QgsVectorLayer:
         context.transformContext(),
     )
     out = []
-    for item in features:
+    for shape in shapes:
         feature = QgsFeature(layer.fields())
-        shape = item.get("geometry")
         if shape:
             geometry = QgsGeometry()
             geometry.fromWkb(bytes(ogr.CreateGeometryFromJson(json.dumps(shape)).ExportToIsoWkb()))
