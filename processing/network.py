@@ -47,10 +47,6 @@ class NotFoundError(InputError):
     """HTTP 404: the service has no such resource (e.g. a year it does not offer)."""
 
 
-def _text(source: str) -> str:
-    return QCoreApplication.translate("network", source)
-
-
 def default_cache() -> HttpCache:
     """The cache in the folder of QGIS setting ``wijkdiagnose/cache_dir`` (default: a
     folder in the QGIS profile), entries kept ``wijkdiagnose/cache_max_age_days`` days."""
@@ -98,19 +94,22 @@ class Fetcher:
         stop_if_cancelled(self.feedback.isCanceled)
         entry = self.cache.get(url) if self.cache else None
         if entry is not None:
-            self.feedback.pushDebugInfo(_text("From the cache: {}").format(url))
+            self.feedback.pushDebugInfo(
+                QCoreApplication.translate("network", "From the cache: {}").format(url)
+            )
             status, body = entry.status, entry.body
         else:
             status, body = self._fetch(url)
             self._store(url, status, body)
         if status == 404:
             raise NotFoundError(
-                _text(
+                QCoreApplication.translate(
+                    "network",
                     "{url} does not exist (HTTP 404). Check the address (parameter or QGIS "
                     "setting) and the year."
                 ),
                 url=url,
-            )
+            )  # fmt: skip
         return body
 
     def _store(self, url: str, status: int, body: bytes) -> None:
@@ -122,9 +121,9 @@ class Fetcher:
             self.cache.put(url, status, body)
         except OSError as err:
             self.feedback.pushWarning(
-                _text("Could not write the cache folder '{}' ({}).").format(
-                    self.cache.folder, err.strerror or err
-                )
+                QCoreApplication.translate(
+                    "network", "Could not write the cache folder '{}' ({})."
+                ).format(self.cache.folder, err.strerror or err)
             )
 
     def get_json(self, url: str):
@@ -134,13 +133,14 @@ class Fetcher:
             return json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as err:
             raise InputError(
-                _text(
+                QCoreApplication.translate(
+                    "network",
                     "The answer of {url} is not JSON ({reason}); check that the address "
                     "points at the service's API, not at a web page."
                 ),
                 url=url,
                 reason=str(err),
-            ) from None
+            ) from None  # fmt: skip
 
     # ---- paging --------------------------------------------------------------------------
 
@@ -151,7 +151,9 @@ class Fetcher:
         while url:
             if url in seen:
                 raise InputError(
-                    _text("{url} links to itself as its next page; the paging cannot end."),
+                    QCoreApplication.translate(
+                        "network", "{url} links to itself as its next page; the paging cannot end."
+                    ),
                     url=url,
                 )
             seen.add(url)
@@ -173,18 +175,21 @@ class Fetcher:
             found = page.get("features") if isinstance(page, dict) else None
             if not isinstance(found, list):
                 raise InputError(
-                    _text(
+                    QCoreApplication.translate(
+                        "network",
                         "The answer of {url} holds no 'features' list; check that the address "
                         "is an OGC API items URL."
                     ),
                     url=url,
-                )
+                )  # fmt: skip
             if not geometry:
                 found = [{**item, "geometry": None} for item in found if isinstance(item, dict)]
             features += found
             total = page.get("numberMatched") or 0
             self.feedback.pushDebugInfo(
-                _text("Page {} of {}: {} features").format(number, url, len(found))
+                QCoreApplication.translate("network", "Page {} of {}: {} features").format(
+                    number, url, len(found)
+                )
             )
             if progress is not None:
                 progress(len(features), total if isinstance(total, int) else 0)
@@ -201,7 +206,9 @@ class Fetcher:
             wait = retry_after if retry_after is not None else self.backoff * 2**attempt
             wait = min(wait, self.max_wait)
             self.feedback.pushInfo(
-                _text("{} answered HTTP {}; asking again in {:g} s.").format(url, status, wait)
+                QCoreApplication.translate(
+                    "network", "{} answered HTTP {}; asking again in {:g} s."
+                ).format(url, status, wait)
             )
             self._wait(wait)
         if status in (200, 404):
@@ -238,46 +245,52 @@ class Fetcher:
             if self.feedback.isCanceled():
                 return CancelledError()
             return InputError(
-                _text(
+                QCoreApplication.translate(
+                    "network",
                     "{url} sent no data for {seconds:g} s and was given up. Try again later, "
                     "or raise the timeout (Settings > Options > Network)."
                 ),
                 url=url,
                 seconds=self.timeout,
-            )
+            )  # fmt: skip
         if error == QNetworkReply.NetworkError.RemoteHostClosedError:
             return InputError(
-                _text(
+                QCoreApplication.translate(
+                    "network",
                     "The connection to {url} was cut before the whole answer arrived; "
                     "nothing was written. Try again."
                 ),
                 url=url,
-            )
+            )  # fmt: skip
         return InputError(
-            _text(
+            QCoreApplication.translate(
+                "network",
                 "Could not reach {url} ({reason}). Check the network connection and the "
                 "proxy settings (Settings > Options > Network)."
             ),
             url=url,
             reason=reason or str(error),
-        )
+        )  # fmt: skip
 
     @staticmethod
     def _status_message(status: int, body: bytes) -> str:
         if status == 500 and ODATA_TOO_MANY.encode() in body:
-            return _text(
+            return QCoreApplication.translate(
+                "network",
                 "{url} answered HTTP {status}: the query returns more than 10000 records. "
                 "Ask for fewer at a time: filter per gemeente."
-            )
+            )  # fmt: skip
         if status in RETRY_STATUSES:
-            return _text(
+            return QCoreApplication.translate(
+                "network",
                 "{url} answered HTTP {status}, also when asked again; the service is busy "
                 "or down. Try again later."
-            )
-        return _text(
+            )  # fmt: skip
+        return QCoreApplication.translate(
+            "network",
             "{url} answered HTTP {status}. Check the address (parameter or QGIS setting) "
             "and, if the service needs one, the authentication."
-        )
+        )  # fmt: skip
 
 
 CONNECTION_ERRORS = {
