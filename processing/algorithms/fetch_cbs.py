@@ -245,6 +245,13 @@ class FetchCbs(WijkdiagnoseAlgorithm):
         """The records of one year (``records_frame``): per gemeente, or all of NL; the
         geometries kept for the newest year only."""
         mapping = resolve_properties(self.properties(fetcher, root, level), layer_name)
+        if gemeenten and "gm_code" not in mapping:
+            raise InputError(
+                self.tr(
+                    "{} of {} has no gemeente code property to filter on; leave Gemeenten "
+                    "empty to fetch all of NL, or check the service address."
+                ).format(level, root)
+            )
         feedback, (start, end) = fetcher.feedback, span
         found = []
         parts = gemeenten or [None]

@@ -6,7 +6,7 @@ import os
 
 import pytest
 from national.kwb_fixture import WIJKEN, serve_kwb
-from national.replay import Answer
+from national.replay import Answer, json_answer
 from qgis.core import QgsProcessingException, QgsSettings, QgsVectorLayer
 from qgis_helpers import RecordingFeedback, attributes_by, run
 
@@ -130,6 +130,14 @@ def test_the_base_url_setting_and_a_template_without_year(base_url, settings):
     assert len(attributes_by(fetch("", GEMEENTE="GM0518"), "wk_code")) == 2
     with pytest.raises(QgsProcessingException, match="has no \\{year\\}"):
         fetch(base_url.replace("{year}", "2024"))
+
+
+def test_a_service_without_gemeente_codes_cannot_filter_per_gemeente(base_url, replay):
+    path = "/wijken-en-buurten-2024/ogc/v1/collections/wijken/queryables"
+    replay.add(path, json_answer({"type": "object", "properties": {"wijkcode": {}}}))
+    with pytest.raises(QgsProcessingException, match="has no gemeente code property"):
+        fetch(base_url)
+    assert not any("/items" in r for r in replay.requests)
 
 
 def test_score_transitions_scores_four_transitions_with_the_years(base_url):
