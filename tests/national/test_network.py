@@ -236,3 +236,8 @@ def test_cache_entries_expire_and_are_written_whole(tmp_path):
     assert cache.get("http://127.0.0.1/a", now=1000.0 + 2 * 86400) is None
     assert cache.get("http://127.0.0.1/b") is None
     assert [p.suffix for p in tmp_path.iterdir()] == [".http"]  # no partial file left
+
+
+def test_the_guard_refuses_any_host_but_127_0_0_1(cache):
+    with pytest.raises(AssertionError, match="a test asked http://127.0.0.2:9/"):
+        fetcher(cache).get("http://127.0.0.2:9/")  # still loopback, should the guard fail
