@@ -9,7 +9,7 @@ import dataclasses
 import hashlib
 import json
 from pathlib import Path
-from typing import Callable, Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -102,8 +102,8 @@ def provenance_texts(
     indicators = [c for c in values.columns if str(c).startswith(INDICATOR_PREFIX)]
     numbers = {c: pd.to_numeric(values[c], errors="coerce").to_numpy(float) for c in indicators}
     years = _years(values)
-    input_years = _cbs_years(values, layer_name, notes)
-    earlier = _earlier_provenance(values, layer_name, notes)
+    input_years: List[Dict[str, int]] = _decoded(values, CBS_JAREN, layer_name, notes)
+    earlier: List[Dict[str, Provenance]] = _decoded(values, HERKOMST, layer_name, notes)
     texts = []
     for row in range(len(values)):
         found: Dict[str, Provenance] = {}
@@ -148,11 +148,33 @@ def _oldest(years: Mapping[str, int], variables: Sequence[str]) -> Optional[int]
     return min(known) if known else None
 
 
-def _decoded(values, field: str, decode: Callable, layer_name: str):
-    """Every row's ``field`` read by ``decode`` ({} where blank, absent or unreadable),
-    and how many rows could not be read."""
+# field -> how to read it, and the note counting the wijken where it could not be read
+_READERS = {
+    CBS_JAREN: (
+        decode_cbs_years,
+        tr(
+            "layer '{layer}': field '{field}' of {count} wijk(en) does not hold what "
+            "'Fetch CBS kerncijfers' writes there; their CBS indicators get the year "
+            "of the layer's year field, if it has one."
+        ),
+    ),
+    HERKOMST: (
+        decode_provenance,
+        tr(
+            "layer '{layer}': field '{field}' of {count} wijk(en) does not hold what "
+            "'Score transitions' writes there; their indicator fields are credited to "
+            "the layer itself."
+        ),
+    ),
+}
+
+
+def _decoded(values, field: str, layer_name: str, notes) -> List[dict]:
+    """Every row's ``field`` read back ({} where blank, absent or unreadable); a note in
+    ``notes`` counts the rows that could not be read."""
     if field not in values.columns:
-        return [{} for _ in range(len(values))], 0
+        return [{} for _ in range(len(values))]
+    decode, unreadable_note = _READERS[field]
     found, unreadable = [], 0
     for text in values[field]:
         try:
@@ -160,40 +182,6 @@ def _decoded(values, field: str, decode: Callable, layer_name: str):
         except InputError:
             found.append({})
             unreadable += 1
-    return found, unreadable
-
-
-def _cbs_years(values, layer_name, notes) -> List[Dict[str, int]]:
-    years, unreadable = _decoded(values, CBS_JAREN, decode_cbs_years, layer_name)
     if unreadable:
-        notes.append(
-            Message(
-                tr(
-                    "layer '{layer}': field '{field}' of {count} wijk(en) does not hold what "
-                    "'Fetch CBS kerncijfers' writes there; their CBS indicators get the year "
-                    "of the layer's year field, if it has one."
-                ),
-                layer=layer_name,
-                field=CBS_JAREN,
-                count=unreadable,
-            )
-        )
-    return years
-
-
-def _earlier_provenance(values, layer_name, notes) -> List[Dict[str, Provenance]]:
-    earlier, unreadable = _decoded(values, HERKOMST, decode_provenance, layer_name)
-    if unreadable:
-        notes.append(
-            Message(
-                tr(
-                    "layer '{layer}': field '{field}' of {count} wijk(en) does not hold what "
-                    "'Score transitions' writes there; their indicator fields are credited to "
-                    "the layer itself."
-                ),
-                layer=layer_name,
-                field=HERKOMST,
-                count=unreadable,
-            )
-        )
-    return earlier
+        notes.append(Message(unreadable_note, layer=layer_name, field=field, count=unreadable))
+    return found

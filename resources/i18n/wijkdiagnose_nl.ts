@@ -1259,7 +1259,7 @@
         <translation>van {low:g} tot {high:g}</translation>
     </message>
     <message>
-        <location filename="../../scoring/provenance.py" line="187" />
+        <location filename="../../scoring/provenance.py" line="161" />
         <source>layer '{layer}': field '{field}' of {count} wijk(en) does not hold what 'Score transitions' writes there; their indicator fields are credited to the layer itself.</source>
         <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'Transities scoren' daar schrijft; hun indicatorvelden krijgen de laag zelf als herkomst.</translation>
     </message>
@@ -1309,27 +1309,27 @@
         <translation>het heeft geen object 'properties'</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="82" />
+        <location filename="../../scoring/national/kwb.py" line="86" />
         <source>it has no 'features' list</source>
         <translation>het heeft geen lijst 'features'</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="110" />
+        <location filename="../../scoring/national/kwb.py" line="114" />
         <source>'{layer}' has none of the code properties {properties}; its units cannot be matched between years. Check the collection (wijken or buurten).</source>
         <translation>'{layer}' heeft geen van de code-eigenschappen {properties}; de eenheden zijn niet tussen jaren te koppelen. Controleer de collectie (wijken of buurten).</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="204" />
+        <location filename="../../scoring/national/kwb.py" line="208" />
         <source>{layer}: {count} value(s) missing in kwb {newest} taken from kwb {year} ({variables}).</source>
         <translation>{layer}: {count} waarde(n) die in kwb {newest} ontbreken, overgenomen uit kwb {year} ({variables}).</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="224" />
+        <location filename="../../scoring/national/kwb.py" line="228" />
         <source>{layer}: {count} code(s) of kwb {newest} do not exist in kwb {year} ({codes}), e.g. wijken or buurten redrawn; their missing values are not taken from {year}.</source>
         <translation>{layer}: {count} code(s) van kwb {newest} bestaan niet in kwb {year} ({codes}), bijvoorbeeld opnieuw ingedeelde wijken of buurten; hun ontbrekende waarden worden niet uit {year} overgenomen.</translation>
     </message>
     <message>
-        <location filename="../../scoring/provenance.py" line="169" />
+        <location filename="../../scoring/provenance.py" line="153" />
         <source>layer '{layer}': field '{field}' of {count} wijk(en) does not hold what 'Fetch CBS kerncijfers' writes there; their CBS indicators get the year of the layer's year field, if it has one.</source>
         <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'CBS-kerncijfers ophalen' daar schrijft; hun CBS-indicatoren krijgen het jaar uit het jaarveld van de laag, als dat er is.</translation>
     </message>

@@ -74,11 +74,15 @@ def queryable_names(document, url: str) -> List[str]:
     return [str(name) for name in properties]
 
 
+def _is_feature(feature) -> bool:
+    return isinstance(feature, Mapping) and isinstance(feature.get("properties") or {}, Mapping)
+
+
 def read_page(document, url: str) -> Page:
     """The features, the ``next`` link and ``numberReturned`` of one ``/items`` page
     (a GeoJSON FeatureCollection)."""
     features = document.get("features") if isinstance(document, Mapping) else None
-    if not isinstance(features, list) or not all(isinstance(f, Mapping) for f in features):
+    if not isinstance(features, list) or not all(_is_feature(f) for f in features):
         raise _shape_error(url, Message(tr("it has no 'features' list")))
     links = document.get("links") or []
     next_url = next(

@@ -271,3 +271,36 @@ def test_a_geojson_holds_herkomst_and_urgentie_as_objects_that_read_back_the_sam
         memory["urgentie"], "wijken"
     )
     assert decode_urgencies(written["urgentie"], "scored")["ind_stadsverw"] == 100.0
+
+
+def test_a_fetched_layer_gives_each_cbs_indicator_the_year_of_its_inputs_and_skips_onbewoond():
+    """Fields as fetch_cbs writes them: named by CBS variable, cbs_jaren, onbewoond."""
+    years = json.dumps({"a_inw": 2024, "g_gas": 2022, "p_stadsv": 2023, "g_pau_hh": 2024})
+    rows = [
+        ("WK050311", 4000, 1050.0, 12.5, 0.9, years, False, 2024),
+        ("WK050390", 0, None, None, 1.3, json.dumps({"g_pau_hh": 2024}), True, 2024),
+    ]
+    layer = memory_layer(
+        "Polygon",
+        "wk_code:string&field=a_inw:integer&field=g_gas:double&field=p_stadsv:double"
+        "&field=g_pau_hh:double&field=cbs_jaren:string&field=onbewoond:boolean&field=jaar:integer",
+        [(SQUARE.format(x=100 * i, x1=100 * i + 100), *row) for i, row in enumerate(rows)],
+    )
+    feedback = RecordingFeedback()
+    out = run("wijkdiagnose:score_transitions", {"INPUT": layer, "OUTPUT": "memory:"}, feedback)
+    wijken = attributes_by(out["OUTPUT"], "wk_code")
+    assert json.loads(wijken["WK050311"]["herkomst"]) == {
+        "ind_gas_won": {"bron": CBS, "veld": "g_gas", "jaar": 2022},
+        "ind_stadsverw": {"bron": CBS, "veld": "p_stadsv", "jaar": 2023},
+        "ind_auto_hh": {"bron": CBS, "veld": "g_pau_hh", "jaar": 2024},
+    }
+    # by hand: 0.9 cars in 0.5-1.3 -> 50 (default references), ind_auto_hh weight 1 of 3
+    assert wijken["WK050311"]["score_mobiliteit"] == 50
+    assert wijken["WK050311"]["dekking_mobiliteit"] == pytest.approx(33.3)
+    water = wijken["WK050390"]
+    assert water["koploper"] is None and water["score_mobiliteit"] is None
+    assert water["zekerheid"] is None and water["meelopers"] == ""
+    assert (
+        "1 wijk(en) marked 'onbewoond' (only water, or no inhabitants) were left without "
+        "scores and koploper." in feedback.messages
+    )

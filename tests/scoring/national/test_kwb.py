@@ -99,7 +99,10 @@ def test_a_page_gives_its_features_and_its_next_link():
     assert read_page(last, "items").next_url is None
 
 
-@pytest.mark.parametrize("document", [{"type": "Feature"}, {"features": [1]}, []])
+@pytest.mark.parametrize(
+    "document",
+    [{"type": "Feature"}, {"features": [1]}, {"features": [{"properties": [1]}]}, []],
+)
 def test_an_answer_that_is_no_feature_collection_is_refused_naming_the_address(document):
     with pytest.raises(InputError, match=r"'http://x/items' is not an OGC API Features"):
         read_page(document, "http://x/items")
