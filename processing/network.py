@@ -173,17 +173,17 @@ class Fetcher:
         features = []
         for number, page in enumerate(self.pages(url), start=1):
             found = page.get("features") if isinstance(page, dict) else None
-            if not isinstance(found, list):
+            if not isinstance(found, list) or not all(map(is_feature, found)):
                 raise InputError(
                     QCoreApplication.translate(
                         "network",
-                        "The answer of {url} holds no 'features' list; check that the address "
-                        "is an OGC API items URL."
+                        "The answer of {url} holds no list of GeoJSON features; check that the "
+                        "address is an OGC API items URL."
                     ),
                     url=url,
                 )  # fmt: skip
             if not geometry:
-                found = [{**item, "geometry": None} for item in found if isinstance(item, dict)]
+                found = [{**item, "geometry": None} for item in found]
             features += found
             total = page.get("numberMatched") or 0
             self.feedback.pushDebugInfo(
@@ -322,6 +322,11 @@ def next_link(page) -> Optional[str]:
         if isinstance(link, dict) and link.get("rel") == "next" and link.get("href"):
             return link["href"]
     return None
+
+
+def is_feature(item) -> bool:
+    """A GeoJSON feature as far as paging needs: an object whose properties are an object."""
+    return isinstance(item, dict) and isinstance(item.get("properties") or {}, dict)
 
 
 def retry_after_seconds(value: bytes) -> Optional[float]:

@@ -2868,11 +2868,6 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>{url} verwijst naar zichzelf als volgende pagina; het bladeren kan niet eindigen.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="177" />
-        <source>The answer of {url} holds no 'features' list; check that the address is an OGC API items URL.</source>
-        <translation>Het antwoord van {url} bevat geen lijst 'features'; controleer dat het adres een OGC API items-URL is.</translation>
-    </message>
-    <message>
         <location filename="../../processing/network.py" line="189" />
         <source>Page {} of {}: {} features</source>
         <translation>Pagina {} van {}: {} features</translation>
@@ -2911,6 +2906,11 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/network.py" line="289" />
         <source>{url} answered HTTP {status}. Check the address (parameter or QGIS setting) and, if the service needs one, the authentication.</source>
         <translation>{url} antwoordde HTTP {status}. Controleer het adres (parameter of QGIS-instelling) en, als de dienst die vraagt, de authenticatie.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="177" />
+        <source>The answer of {url} holds no list of GeoJSON features; check that the address is an OGC API items URL.</source>
+        <translation>Het antwoord van {url} bevat geen lijst met GeoJSON-features; controleer dat het adres een OGC API items-URL is.</translation>
     </message>
 </context>
 <context>

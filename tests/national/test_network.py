@@ -222,6 +222,12 @@ def test_cancel_during_a_slow_answer_writes_no_cache_entry(replay, cache):
     assert entries(cache) == []
 
 
+def test_a_page_without_features_is_refused(replay, cache):
+    replay.add(ITEMS, json_answer({"type": "FeatureCollection", "features": [{"properties": [1]}]}))
+    with pytest.raises(InputError, match="holds no list of GeoJSON features"):
+        fetcher(cache).features(replay.url(ITEMS))
+
+
 def test_next_link_shapes():
     assert next_link({"links": [{"rel": "self", "href": "a"}, {"rel": "next", "href": "b"}]}) == "b"
     assert next_link({"links": [{"rel": "self", "href": "a"}]}) is None
