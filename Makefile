@@ -28,7 +28,7 @@ QGIS_ENV    = QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) 
 DEMO_OUT    := out
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test test-core test-qgis test-compat lint demo model bench package translations translations-update clean
+.PHONY: help deps test test-core test-qgis test-compat lint demo demo-online model bench package translations translations-update clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -67,7 +67,7 @@ test-core: deps ## Pure tests (scoring, the dock's view models), QGIS not starte
 	$(PY) -m pytest -p no:pytest_qgis tests/scoring tests/scripts tests/core tests/ui_core tests/architecture
 
 test-qgis: deps ## QGIS tests (Processing, qgis_process, dock, translation) offscreen
-	$(QGIS_ENV) $(PY) -m pytest tests/processing tests/bad_input tests/ui tests/test_plugin.py tests/test_i18n.py
+	$(QGIS_ENV) $(PY) -m pytest tests/processing tests/national tests/bad_input tests/ui tests/test_plugin.py tests/test_i18n.py
 
 test: lint test-core test-qgis ## ruff, then the whole test suite
 
@@ -82,6 +82,23 @@ test-compat: ## The suite and the demo on QGIS 3.40 (Debian 13) and 3.44 (sid), 
 
 demo: deps ## Run the main job on the bundled demo data into out/
 	$(QGIS_ENV) $(PY) scripts/demo.py --out $(DEMO_OUT) --qgis-process $(QGIS_PROCESS)
+
+# `make demo-online GEMEENTE=GM0503` (or a name, or several comma-separated): the CBS
+# kerncijfers fetched from PDOK (network needed; BASE_URL= for a mirror), scored and exported.
+GEMEENTE    ?= GM0503
+BASE_URL    ?=
+ONLINE_OUT  = $(DEMO_OUT)/online
+demo-online: deps ## fetch_cbs, score_transitions, export_wijkbladen for GEMEENTE=GM0503 (network)
+	@mkdir -p $(ONLINE_OUT)
+	@$(QGIS_ENV) $(QGIS_PROCESS) plugins | grep -q '\* wijkdiagnose' || \
+	  $(QGIS_ENV) $(QGIS_PROCESS) plugins enable wijkdiagnose
+	$(QGIS_ENV) $(QGIS_PROCESS) run wijkdiagnose:fetch_cbs -- "GEMEENTE=$(GEMEENTE)" \
+	  "BASE_URL=$(BASE_URL)" OUTPUT=$(ONLINE_OUT)/kwb.gpkg
+	$(QGIS_ENV) $(QGIS_PROCESS) run wijkdiagnose:score_transitions -- \
+	  INPUT=$(ONLINE_OUT)/kwb.gpkg OUTPUT=$(ONLINE_OUT)/wijkdiagnose.gpkg
+	$(QGIS_ENV) $(QGIS_PROCESS) run wijkdiagnose:export_wijkbladen -- \
+	  INPUT=$(ONLINE_OUT)/wijkdiagnose.gpkg OUTPUT_PDF=$(ONLINE_OUT)/wijkbladen.pdf \
+	  OUTPUT_OVERVIEW=$(ONLINE_OUT)/overzicht.png
 
 model: deps ## Rebuild resources/models/wijkdiagnose.model3 from scripts/build_model.py
 	$(QGIS_ENV) $(PY) scripts/build_model.py

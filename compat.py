@@ -12,6 +12,7 @@ from qgis.core import (
     QgsField,
     QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
@@ -81,9 +82,11 @@ def make_field(name: str, field_type, length: int = 0, precision: int = 0) -> Qg
 if _NEW_ENUMS:
     ALGORITHM_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
     SOURCE_MAP_LAYER = Qgis.ProcessingSourceType.MapLayer
+    PARAMETER_ADVANCED = Qgis.ProcessingParameterFlag.Advanced
 else:
     ALGORITHM_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
     SOURCE_MAP_LAYER = QgsProcessing.SourceType.TypeMapLayer
+    PARAMETER_ADVANCED = QgsProcessingParameterDefinition.Flag.FlagAdvanced
 
 
 def set_label_text_format(label, text_format) -> None:

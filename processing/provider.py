@@ -8,6 +8,7 @@ from ..paths import ICON
 from .algorithms.check_inputs import CheckInputs
 from .algorithms.compare_stakeholders import CompareStakeholders
 from .algorithms.export_wijkbladen import ExportWijkbladen
+from .algorithms.fetch_cbs import FetchCbs
 from .algorithms.heat_stress import HeatStress
 from .algorithms.koppelkansen import Koppelkansen
 from .algorithms.land_cover_shares import LandCoverShares
@@ -20,6 +21,7 @@ from .algorithms.transit_coverage import TransitCoverage
 from .algorithms.tree_canopy import TreeCanopy
 
 ALGORITHMS = (
+    FetchCbs,
     CheckInputs,
     HeatStress,
     LandCoverShares,

@@ -1663,6 +1663,93 @@ Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie 
     </message>
 </context>
 <context>
+    <name>FetchCbs</name>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="66"/>
+        <source>CBS-kerncijfers ophalen (fetch CBS kerncijfers)</source>
+        <translation>CBS-kerncijfers ophalen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="69"/>
+        <source>Fetches the CBS kerncijfers wijken en buurten (kwb) with their geometry (EPSG:28992) from the PDOK OGC API for one or more gemeenten (codes such as GM0503 or names, comma-separated; empty: all of NL), as wijken or buurten. Where an indicator is missing in the year fetched (CBS fills energy and income one to two years later), the newest earlier year that has it is used, at most the given number of years back; the field cbs_jaren tells which year each indicator came from, and onbewoond marks water-only and uninhabited units, which are kept but never scored as if inhabited.
+
+Year: empty for the newest year the service offers. Service address (advanced): a template with {year}; empty for the QGIS setting wijkdiagnose/cbs_base_url, or else https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1. Answers are kept in a disk cache (QGIS setting wijkdiagnose/cache_dir), so a second run needs no network. Data: CBS and Kadaster, CC BY 4.0.</source>
+        <translation>Haalt de CBS-kerncijfers wijken en buurten (kwb) met hun geometrie (EPSG:28992) op uit de PDOK OGC API voor een of meer gemeenten (codes zoals GM0503 of namen, gescheiden door komma's; leeg: heel Nederland), als wijken of buurten. Ontbreekt een indicator in het opgehaalde jaar (CBS vult energie en inkomen een tot twee jaar later), dan wordt het nieuwste eerdere jaar gebruikt dat hem heeft, hoogstens het opgegeven aantal jaren terug; het veld cbs_jaren zegt uit welk jaar elke indicator komt, en onbewoond markeert eenheden met alleen water of zonder inwoners, die blijven staan maar nooit gescoord worden alsof ze bewoond zijn.
+
+Jaar: leeg voor het nieuwste jaar dat de dienst aanbiedt. Adres van de dienst (geavanceerd): een sjabloon met {year}; leeg voor de QGIS-instelling wijkdiagnose/cbs_base_url, of anders https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1. Antwoorden worden bewaard in een schijfcache (QGIS-instelling wijkdiagnose/cache_dir), zodat een tweede run geen netwerk nodig heeft. Gegevens: CBS en Kadaster, CC BY 4.0.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="86"/>
+        <source>Gemeenten (codes GM0503 or names, comma-separated; empty: all of NL)</source>
+        <translation>Gemeenten (codes GM0503 of namen, gescheiden door komma's; leeg: heel Nederland)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="93"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="98"/>
+        <source>Kwb year to start from (empty: the newest the service offers)</source>
+        <translation>Kwb-jaar om mee te beginnen (leeg: het nieuwste dat de dienst aanbiedt)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="108"/>
+        <source>Service address with {year} (empty: the QGIS setting, or PDOK)</source>
+        <translation>Adres van de dienst met {year} (leeg: de QGIS-instelling, of PDOK)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="115"/>
+        <source>Years back to look for a missing indicator</source>
+        <translation>Aantal jaren terug zoeken naar een ontbrekende indicator</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="125"/>
+        <source>CBS kerncijfers</source>
+        <translation>CBS-kerncijfers</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="136"/>
+        <source>CBS kwb {}: {}</source>
+        <translation>CBS kwb {}: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="152"/>
+        <source>CBS kwb {} is not offered at {}; no fallback to it.</source>
+        <translation>CBS kwb {} wordt niet aangeboden op {}; er wordt niet op teruggevallen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="172"/>
+        <source>{} {} of CBS kwb {} written ({} onbewoond).</source>
+        <translation>{} {} van CBS kwb {} geschreven ({} onbewoond).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="185"/>
+        <source>The service address &apos;{}&apos; has no {{year}}; write it as a template, e.g. {}.</source>
+        <translation>Het adres van de dienst '{}' bevat geen {{year}}; schrijf het als sjabloon, bijvoorbeeld {}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="205"/>
+        <source>The service {} offers no kwb {} for {}; leave the year empty for the newest, or check the service address.</source>
+        <translation>De dienst {} biedt geen kwb {} voor {}; laat het jaar leeg voor het nieuwste, of controleer het adres van de dienst.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="235"/>
+        <source>Gemeente &apos;{}&apos; is not among the gemeenten of CBS kwb {} (close: {}); give its code (GM0503) or its name as CBS writes it.</source>
+        <translation>Gemeente '{}' staat niet tussen de gemeenten van CBS kwb {} (lijkt op: {}); geef de code (GM0503) of de naam zoals CBS die schrijft.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="249"/>
+        <source>{} of {} has no gemeente code property to filter on; leave Gemeenten empty to fetch all of NL, or check the service address.</source>
+        <translation>{} van {} heeft geen eigenschap met de gemeentecode om op te filteren; laat Gemeenten leeg om heel Nederland op te halen, of controleer het adres van de dienst.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="273"/>
+        <source>CBS kwb {} has no {} for {}; check the gemeente codes (GM0503) or names.</source>
+        <translation>CBS kwb {} heeft geen {} voor {}; controleer de gemeentecodes (GM0503) of -namen.</translation>
+    </message>
+</context>
+<context>
     <name>HeatStress</name>
     <message>
         <location filename="../../processing/algorithms/heat_stress.py" line="30"/>
@@ -2652,7 +2739,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseProvider</name>
     <message>
-        <location filename="../../processing/provider.py" line="47"/>
+        <location filename="../../processing/provider.py" line="49"/>
         <source>Wijkdiagnose — integrale wijkaanpak</source>
         <translation>Wijkdiagnose — integrale wijkaanpak</translation>
     </message>
@@ -2756,6 +2843,79 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../dependencies.py" line="104"/>
         <source>python3 -m pip install --user {} (with the Python that QGIS runs)</source>
         <translation>python3 -m pip install --user {} (met de Python waarmee QGIS draait)</translation>
+    </message>
+</context>
+<context>
+    <name>network</name>
+    <message>
+        <location filename="../../processing/network.py" line="97"/>
+        <source>From the cache: {}</source>
+        <translation>Uit de cache: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="105"/>
+        <source>{url} does not exist (HTTP 404). Check the address (parameter or QGIS setting) and the year.</source>
+        <translation>{url} bestaat niet (HTTP 404). Controleer het adres (parameter of QGIS-instelling) en het jaar.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="123"/>
+        <source>Could not write the cache folder &apos;{}&apos; ({}).</source>
+        <translation>Kan niet schrijven in de cachemap '{}' ({}).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="135"/>
+        <source>The answer of {url} is not JSON ({reason}); check that the address points at the service&apos;s API, not at a web page.</source>
+        <translation>Het antwoord van {url} is geen JSON ({reason}); controleer dat het adres naar de API van de dienst wijst, niet naar een webpagina.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="153"/>
+        <source>{url} links to itself as its next page; the paging cannot end.</source>
+        <translation>{url} verwijst naar zichzelf als volgende pagina; het bladeren kan niet eindigen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="177"/>
+        <source>The answer of {url} holds no list of GeoJSON features; check that the address is an OGC API items URL.</source>
+        <translation>Het antwoord van {url} bevat geen lijst met GeoJSON-features; controleer dat het adres een OGC API items-URL is.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="189"/>
+        <source>Page {} of {}: {} features</source>
+        <translation>Pagina {} van {}: {} features</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="208"/>
+        <source>{} answered HTTP {}; asking again in {:g} s.</source>
+        <translation>{} antwoordde HTTP {}; opnieuw vragen over {:g} s.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="247"/>
+        <source>{url} sent no data for {seconds:g} s and was given up. Try again later, or raise the timeout (Settings &gt; Options &gt; Network).</source>
+        <translation>{url} stuurde {seconds:g} s geen gegevens en is opgegeven. Probeer het later opnieuw, of verhoog de time-out (Extra &gt; Opties &gt; Netwerk).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="257"/>
+        <source>The connection to {url} was cut before the whole answer arrived; nothing was written. Try again.</source>
+        <translation>De verbinding met {url} werd verbroken voordat het hele antwoord binnen was; er is niets geschreven. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="265"/>
+        <source>Could not reach {url} ({reason}). Check the network connection and the proxy settings (Settings &gt; Options &gt; Network).</source>
+        <translation>{url} is niet bereikbaar ({reason}). Controleer de netwerkverbinding en de proxy-instellingen (Extra &gt; Opties &gt; Netwerk).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="278"/>
+        <source>{url} answered HTTP {status}: the query returns more than 10000 records. Ask for fewer at a time: filter per gemeente.</source>
+        <translation>{url} antwoordde HTTP {status}: de vraag levert meer dan 10000 records op. Vraag minder tegelijk: filter per gemeente.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="284"/>
+        <source>{url} answered HTTP {status}, also when asked again; the service is busy or down. Try again later.</source>
+        <translation>{url} antwoordde HTTP {status}, ook bij opnieuw vragen; de dienst is druk of buiten werking. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="289"/>
+        <source>{url} answered HTTP {status}. Check the address (parameter or QGIS setting) and, if the service needs one, the authentication.</source>
+        <translation>{url} antwoordde HTTP {status}. Controleer het adres (parameter of QGIS-instelling) en, als de dienst die vraagt, de authenticatie.</translation>
     </message>
 </context>
 <context>
