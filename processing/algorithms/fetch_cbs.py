@@ -92,7 +92,11 @@ class FetchCbs(WijkdiagnoseAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                self.LEVEL, self.tr("Level"), options=list(LEVELS), defaultValue=0
+                self.LEVEL,
+                self.tr("Level"),
+                options=list(LEVELS),
+                defaultValue=LEVELS[0],
+                usesStaticStrings=True,  # LEVEL=wijken in models and qgis_process, not 0
             )
         )
         self.addParameter(
@@ -128,7 +132,7 @@ class FetchCbs(WijkdiagnoseAlgorithm):
 
     def process(self, parameters, context, feedback):
         template = self.base_url(parameters, context)
-        level = LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)]
+        level = self.parameterAsEnumString(parameters, self.LEVEL, context)
         back = self.parameterAsInt(parameters, self.MAX_YEARS_BACK, context)
         asked = self.optional_number(parameters, self.YEAR, context)
         fetcher = Fetcher(feedback)

@@ -107,7 +107,9 @@ def test_fewer_years_back_leave_the_older_values_out(base_url):
 
 
 def test_a_given_year_and_buurten(base_url):
-    buurten = attributes_by(fetch(base_url, YEAR=2023, LEVEL=1, MAX_YEARS_BACK=0), "bu_code")
+    buurten = attributes_by(
+        fetch(base_url, YEAR=2023, LEVEL="buurten", MAX_YEARS_BACK=0), "bu_code"
+    )
     assert sorted(buurten) == [
         "BU05030101",
         "BU05030102",
