@@ -37,6 +37,7 @@ from .http_cache import HttpCache
 
 CACHE_DIR_KEY = "wijkdiagnose/cache_dir"
 CACHE_DAYS_KEY = "wijkdiagnose/cache_max_age_days"
+AUTHCFG_KEY = "wijkdiagnose/authcfg"  # id of a QGIS authentication configuration, if needed
 DEFAULT_CACHE_DAYS = 30.0
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 ODATA_TOO_MANY = "10000"  # CBS OData: "query returns more than 10000 records"
@@ -66,7 +67,9 @@ class Fetcher:
 
     ``feedback``: a QgsFeedback (cancel, log); ``cache``: an HttpCache, None for the
     default one, False for none; ``timeout``: seconds without data before a request is
-    given up (default: the QGIS network timeout setting); ``sleep``: for tests.
+    given up (default: the QGIS network timeout setting); ``authcfg``: the id of a QGIS
+    authentication configuration to sign every request with (default: QGIS setting
+    ``wijkdiagnose/authcfg``, empty for none); ``sleep``: for tests.
     """
 
     def __init__(
@@ -77,6 +80,7 @@ class Fetcher:
         backoff: float = 1.0,
         max_wait: float = 60.0,
         timeout: Optional[float] = None,
+        authcfg: Optional[str] = None,
         sleep: Callable[[float], None] = time.sleep,
     ):
         self.feedback = feedback or QgsFeedback()
@@ -85,6 +89,9 @@ class Fetcher:
         if timeout is None:
             timeout = QgsNetworkAccessManager.timeout() / 1000.0
         self.timeout = timeout
+        self.authcfg = QgsSettings().value(AUTHCFG_KEY, "") if authcfg is None else authcfg
+        if self.authcfg and self.authcfg not in QgsApplication.authManager().configIds():
+            raise self._auth_error()
         self._sleep = sleep
 
     # ---- one answer ----------------------------------------------------------------------
@@ -227,6 +234,8 @@ class Fetcher:
         request.setRawHeader(b"Accept", b"application/geo+json, application/json;q=0.9, */*;q=0.5")
         request.setTransferTimeout(int(self.timeout * 1000))
         blocking = QgsBlockingNetworkRequest()
+        if self.authcfg:
+            blocking.setAuthCfg(self.authcfg)
         blocking.get(request, True, self.feedback)
         reply = blocking.reply()
         stop_if_cancelled(self.feedback.isCanceled)
@@ -239,6 +248,17 @@ class Fetcher:
         if expected and bytes(expected).isdigit() and int(bytes(expected)) > len(body):
             raise self._network_error(url, QNetworkReply.NetworkError.RemoteHostClosedError, "")
         return int(status), body, retry_after_seconds(bytes(reply.rawHeader(b"Retry-After")))
+
+    def _auth_error(self) -> InputError:
+        return InputError(
+            QCoreApplication.translate(
+                "network",
+                "There is no authentication configuration '{authcfg}' in this QGIS profile "
+                "(setting wijkdiagnose/authcfg). Pick one in Settings > Options > "
+                "Authentication, or clear the setting."
+            ),
+            authcfg=self.authcfg,
+        )  # fmt: skip
 
     def _network_error(self, url: str, error, reason: str) -> InputError:
         if error == QNetworkReply.NetworkError.OperationCanceledError:

@@ -1689,62 +1689,62 @@ Jaar: leeg voor het nieuwste jaar dat de dienst aanbiedt. Adres van de dienst (g
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="98"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="102"/>
         <source>Kwb year to start from (empty: the newest the service offers)</source>
         <translation>Kwb-jaar om mee te beginnen (leeg: het nieuwste dat de dienst aanbiedt)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="108"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="112"/>
         <source>Service address with {year} (empty: the QGIS setting, or PDOK)</source>
         <translation>Adres van de dienst met {year} (leeg: de QGIS-instelling, of PDOK)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="115"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="119"/>
         <source>Years back to look for a missing indicator</source>
         <translation>Aantal jaren terug zoeken naar een ontbrekende indicator</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="125"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="129"/>
         <source>CBS kerncijfers</source>
         <translation>CBS-kerncijfers</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="136"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="140"/>
         <source>CBS kwb {}: {}</source>
         <translation>CBS kwb {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="152"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="156"/>
         <source>CBS kwb {} is not offered at {}; no fallback to it.</source>
         <translation>CBS kwb {} wordt niet aangeboden op {}; er wordt niet op teruggevallen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="172"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="176"/>
         <source>{} {} of CBS kwb {} written ({} onbewoond).</source>
         <translation>{} {} van CBS kwb {} geschreven ({} onbewoond).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="185"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="189"/>
         <source>The service address &apos;{}&apos; has no {{year}}; write it as a template, e.g. {}.</source>
         <translation>Het adres van de dienst '{}' bevat geen {{year}}; schrijf het als sjabloon, bijvoorbeeld {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="205"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="209"/>
         <source>The service {} offers no kwb {} for {}; leave the year empty for the newest, or check the service address.</source>
         <translation>De dienst {} biedt geen kwb {} voor {}; laat het jaar leeg voor het nieuwste, of controleer het adres van de dienst.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="235"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="239"/>
         <source>Gemeente &apos;{}&apos; is not among the gemeenten of CBS kwb {} (close: {}); give its code (GM0503) or its name as CBS writes it.</source>
         <translation>Gemeente '{}' staat niet tussen de gemeenten van CBS kwb {} (lijkt op: {}); geef de code (GM0503) of de naam zoals CBS die schrijft.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="249"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="253"/>
         <source>{} of {} has no gemeente code property to filter on; leave Gemeenten empty to fetch all of NL, or check the service address.</source>
         <translation>{} van {} heeft geen eigenschap met de gemeentecode om op te filteren; laat Gemeenten leeg om heel Nederland op te halen, of controleer het adres van de dienst.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="273"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="277"/>
         <source>CBS kwb {} has no {} for {}; check the gemeente codes (GM0503) or names.</source>
         <translation>CBS kwb {} heeft geen {} voor {}; controleer de gemeentecodes (GM0503) of -namen.</translation>
     </message>
@@ -2848,74 +2848,79 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>network</name>
     <message>
-        <location filename="../../processing/network.py" line="97"/>
+        <location filename="../../processing/network.py" line="104"/>
         <source>From the cache: {}</source>
         <translation>Uit de cache: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="105"/>
+        <location filename="../../processing/network.py" line="112"/>
         <source>{url} does not exist (HTTP 404). Check the address (parameter or QGIS setting) and the year.</source>
         <translation>{url} bestaat niet (HTTP 404). Controleer het adres (parameter of QGIS-instelling) en het jaar.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="123"/>
+        <location filename="../../processing/network.py" line="130"/>
         <source>Could not write the cache folder &apos;{}&apos; ({}).</source>
         <translation>Kan niet schrijven in de cachemap '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="135"/>
+        <location filename="../../processing/network.py" line="142"/>
         <source>The answer of {url} is not JSON ({reason}); check that the address points at the service&apos;s API, not at a web page.</source>
         <translation>Het antwoord van {url} is geen JSON ({reason}); controleer dat het adres naar de API van de dienst wijst, niet naar een webpagina.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="153"/>
+        <location filename="../../processing/network.py" line="160"/>
         <source>{url} links to itself as its next page; the paging cannot end.</source>
         <translation>{url} verwijst naar zichzelf als volgende pagina; het bladeren kan niet eindigen.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="177"/>
+        <location filename="../../processing/network.py" line="184"/>
         <source>The answer of {url} holds no list of GeoJSON features; check that the address is an OGC API items URL.</source>
         <translation>Het antwoord van {url} bevat geen lijst met GeoJSON-features; controleer dat het adres een OGC API items-URL is.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="189"/>
+        <location filename="../../processing/network.py" line="196"/>
         <source>Page {} of {}: {} features</source>
         <translation>Pagina {} van {}: {} features</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="208"/>
+        <location filename="../../processing/network.py" line="215"/>
         <source>{} answered HTTP {}; asking again in {:g} s.</source>
         <translation>{} antwoordde HTTP {}; opnieuw vragen over {:g} s.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="247"/>
+        <location filename="../../processing/network.py" line="267"/>
         <source>{url} sent no data for {seconds:g} s and was given up. Try again later, or raise the timeout (Settings &gt; Options &gt; Network).</source>
         <translation>{url} stuurde {seconds:g} s geen gegevens en is opgegeven. Probeer het later opnieuw, of verhoog de time-out (Extra &gt; Opties &gt; Netwerk).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="257"/>
+        <location filename="../../processing/network.py" line="277"/>
         <source>The connection to {url} was cut before the whole answer arrived; nothing was written. Try again.</source>
         <translation>De verbinding met {url} werd verbroken voordat het hele antwoord binnen was; er is niets geschreven. Probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="265"/>
+        <location filename="../../processing/network.py" line="285"/>
         <source>Could not reach {url} ({reason}). Check the network connection and the proxy settings (Settings &gt; Options &gt; Network).</source>
         <translation>{url} is niet bereikbaar ({reason}). Controleer de netwerkverbinding en de proxy-instellingen (Extra &gt; Opties &gt; Netwerk).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="278"/>
+        <location filename="../../processing/network.py" line="298"/>
         <source>{url} answered HTTP {status}: the query returns more than 10000 records. Ask for fewer at a time: filter per gemeente.</source>
         <translation>{url} antwoordde HTTP {status}: de vraag levert meer dan 10000 records op. Vraag minder tegelijk: filter per gemeente.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="284"/>
+        <location filename="../../processing/network.py" line="304"/>
         <source>{url} answered HTTP {status}, also when asked again; the service is busy or down. Try again later.</source>
         <translation>{url} antwoordde HTTP {status}, ook bij opnieuw vragen; de dienst is druk of buiten werking. Probeer het later opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="289"/>
+        <location filename="../../processing/network.py" line="309"/>
         <source>{url} answered HTTP {status}. Check the address (parameter or QGIS setting) and, if the service needs one, the authentication.</source>
         <translation>{url} antwoordde HTTP {status}. Controleer het adres (parameter of QGIS-instelling) en, als de dienst die vraagt, de authenticatie.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/network.py" line="253"/>
+        <source>There is no authentication configuration &apos;{authcfg}&apos; in this QGIS profile (setting wijkdiagnose/authcfg). Pick one in Settings &gt; Options &gt; Authentication, or clear the setting.</source>
+        <translation>Er is geen authenticatieconfiguratie '{authcfg}' in dit QGIS-profiel (instelling wijkdiagnose/authcfg). Kies er een in Instellingen &gt; Opties &gt; Authenticatie, of maak de instelling leeg.</translation>
     </message>
 </context>
 <context>

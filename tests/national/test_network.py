@@ -85,6 +85,16 @@ def test_queryables_are_json(replay, cache):
     assert got == queryables
 
 
+def test_an_authentication_configuration_that_is_not_there_is_named(cache):
+    with pytest.raises(InputError) as raised:
+        fetcher(cache, authcfg="abc1234")
+    assert str(raised.value) == (
+        "There is no authentication configuration 'abc1234' in this QGIS profile (setting "
+        "wijkdiagnose/authcfg). Pick one in Settings > Options > Authentication, or clear "
+        "the setting."
+    )
+
+
 def test_odata_too_many_records_says_to_filter_per_gemeente(replay, cache):
     path = "/ODataApi/odata/85618NED/TypedDataSet"
     error = {
