@@ -172,11 +172,13 @@ class Fetcher:
         self,
         url: str,
         progress: Optional[Callable[[int, int], None]] = None,
-        geometry: bool = True,
+        geometry=True,
     ):
         """The features of every page of an OGC API items ``url``; ``progress(done,
-        total)`` after each page (total: the service's numberMatched, or 0). Without
-        ``geometry`` each page's geometries are dropped as it arrives (less memory)."""
+        total)`` after each page (total: the service's numberMatched, or 0). With
+        ``geometry`` False each page's geometries are dropped as it arrives, with a
+        callable each is replaced by what it makes of the GeoJSON geometry (a compact
+        QgsGeometry: a whole country's GeoJSON would not fit in memory twice)."""
         features = []
         for number, page in enumerate(self.pages(url), start=1):
             found = page.get("features") if isinstance(page, dict) else None
@@ -189,8 +191,10 @@ class Fetcher:
                     ),
                     url=url,
                 )  # fmt: skip
-            if not geometry:
+            if geometry is False:
                 found = [{**item, "geometry": None} for item in found]
+            elif callable(geometry):
+                found = [{**item, "geometry": geometry(item.get("geometry"))} for item in found]
             features += found
             total = page.get("numberMatched") or 0
             self.feedback.pushDebugInfo(

@@ -10,6 +10,7 @@ import datetime
 import difflib
 import json
 import re
+from typing import Optional
 from urllib.parse import urlencode
 
 from osgeo import ogr
@@ -266,7 +267,7 @@ class FetchCbs(WijkdiagnoseAlgorithm):
                 feedback.setProgress(low + width * (done / total if total else 0.5))
 
             url = items_url(root, level, mapping.get("gm_code"), code)
-            found += fetcher.features(url, progress, geometry=newest)
+            found += fetcher.features(url, progress, geometry=qgs_geometry if newest else False)
         return records_frame(found, mapping, layer_name)
 
     def require_units(self, frame, year, level, gemeenten) -> None:
@@ -304,10 +305,20 @@ def items_url(root: str, collection: str, gemeente_property=None, gemeente=None)
     return f"{collection_url(root, collection)}/items?{urlencode(query)}"
 
 
+def qgs_geometry(shape) -> Optional[QgsGeometry]:
+    """A GeoJSON geometry as a multi-polygon QgsGeometry, as it came (None for none)."""
+    if not shape:
+        return None
+    geometry = QgsGeometry()
+    geometry.fromWkb(bytes(ogr.CreateGeometryFromJson(json.dumps(shape)).ExportToIsoWkb()))
+    geometry.convertToMultiType()
+    return geometry
+
+
 def geometry_layer(shapes, context) -> QgsVectorLayer:
-    """GeoJSON geometries (RD New, as asked with ``crs``; None for none) as a memory layer
-    without fields, in their order; a CRS84 answer (a service that ignored ``crs``) is
-    transformed."""
+    """Geometries (``qgs_geometry``; RD New, as asked with ``crs``; None for none) as a
+    memory layer without fields, in their order; a CRS84 answer (a service that ignored
+    ``crs``) is transformed."""
     layer = QgsVectorLayer(f"MultiPolygon?crs={RD_NEW}", "kwb", "memory")
     to_rd = QgsCoordinateTransform(
         QgsCoordinateReferenceSystem("OGC:CRS84"),
@@ -315,12 +326,9 @@ def geometry_layer(shapes, context) -> QgsVectorLayer:
         context.transformContext(),
     )
     out = []
-    for shape in shapes:
+    for geometry in shapes:
         feature = QgsFeature(layer.fields())
-        if shape:
-            geometry = QgsGeometry()
-            geometry.fromWkb(bytes(ogr.CreateGeometryFromJson(json.dumps(shape)).ExportToIsoWkb()))
-            geometry.convertToMultiType()
+        if geometry is not None:
             box = geometry.boundingBox()
             if box.xMinimum() >= -180 and box.xMaximum() <= 180 and box.yMaximum() <= 90:
                 geometry.transform(to_rd)

@@ -125,7 +125,8 @@ def unit_code(mapping: Mapping[str, str], layer_name: str) -> str:
 def records_frame(features: Sequence[Mapping], mapping: Mapping[str, str], layer_name: str):
     """One row per feature of one year, keyed by its unit code (``wijk_key``), in feature
     order; a column per variable of ``mapping`` ({CBS variable: property}, from
-    ``resolve_properties``) and ``GEOMETRY`` (the GeoJSON geometry dict, None without one).
+    ``resolve_properties``) and ``GEOMETRY`` (the feature's geometry as given: the GeoJSON
+    dict, or what the fetch made of it; None without one).
 
     Codes and names stay text; every other value is read by ``cbs_values.clean``, so
     sentinels (≤ −99990), ``.`` and an absent property are NaN. A missing or repeated
