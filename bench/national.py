@@ -90,7 +90,7 @@ def run_level(server, template, level, folder: Path, env: dict) -> dict:
     kwb, diagnosis = folder / f"kwb_{level}.gpkg", folder / f"diagnose_{level}.gpkg"
     fetch_parameters = {
         "GEMEENTE": "",
-        "LEVEL": national_kwb.LEVELS.index(level),
+        "LEVEL": level,
         "BASE_URL": template,
         "OUTPUT": str(kwb),
     }
