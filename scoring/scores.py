@@ -209,7 +209,10 @@ def _koploper_stability(raw, rules, weights, koploper_index, profile, progress, 
     wijk_rngs = _wijk_generators(raw, settings.seed)
     relative_sd = np.array([rule.uncertainty for rule in rules])
     kept = np.zeros(len(raw))
-    batch = 50  # draws per vectorised step: bounded memory, regular progress
+    # draws per vectorised step: at most BATCH_VALUES perturbed values a step, so memory is
+    # bounded for a whole country too (the streams are drawn in order, so the step size
+    # does not change a single draw)
+    batch = int(np.clip(BATCH_VALUES // max(raw.size, 1), 1, MAX_BATCH_DRAWS))
     done = 0
     while done < settings.draws:
         stop_if_cancelled(is_cancelled)
@@ -226,6 +229,10 @@ def _koploper_stability(raw, rules, weights, koploper_index, profile, progress, 
         if progress:
             progress(done / settings.draws)
     return kept / settings.draws
+
+
+BATCH_VALUES = 2_000_000  # about 16 MB per array of one step
+MAX_BATCH_DRAWS = 50  # and regular progress for a small layer
 
 
 def _wijk_generators(raw: np.ndarray, seed: int) -> list:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wijkdiagnose.scoring import scores
 from wijkdiagnose.scoring.errors import CancelledError, InputError
 from wijkdiagnose.scoring.profile import load_profile, parse_profile
 from wijkdiagnose.scoring.scores import diagnose
@@ -81,6 +82,15 @@ def test_certainty_is_full_without_spread_and_lower_near_a_tie():
     assert noisy.zekerheid["B"] == 100
     again = diagnose(frame(), small_profile())
     pd.testing.assert_series_equal(noisy.zekerheid, again.zekerheid)
+
+
+def test_certainty_does_not_depend_on_how_many_draws_a_step_takes(monkeypatch):
+    """A whole country is perturbed in small steps (bounded memory): the same draws."""
+    in_steps_of_50 = diagnose(frame(), small_profile()).zekerheid
+    assert 20 < in_steps_of_50["C"] < 80  # the near tie, so the draws matter
+    values_per_draw = frame().shape[0] * len(small_profile().indicators())
+    monkeypatch.setattr(scores, "BATCH_VALUES", 3 * values_per_draw)  # steps of 3 draws
+    pd.testing.assert_series_equal(in_steps_of_50, diagnose(frame(), small_profile()).zekerheid)
 
 
 def test_certainty_of_a_wijk_does_not_depend_on_the_order_of_the_layer():
