@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
@@ -84,9 +84,6 @@ class GemeenteDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self._fill("")
-
-    def tr(self, text: str) -> str:
-        return QCoreApplication.translate("GemeenteDialog", text)
 
     def _fill(self, text: str) -> None:
         self.list.clear()
@@ -178,9 +175,6 @@ class GemeenteRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.button)
         row.addWidget(self.label, 1)
-
-    def tr(self, text: str) -> str:
-        return QCoreApplication.translate("GemeenteRow", text)
 
     def choose(self) -> None:
         """The searchable list; the chosen gemeente diagnosed in the background."""

@@ -5,10 +5,11 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import ROOT
 from national.kwb_fixture import serve_kwb
 from national.replay import ReplayServer
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis.PyQt.QtWidgets import QDialog
 from qgis_helpers import attributes_by, processing_ready
 
@@ -120,3 +121,17 @@ def test_without_a_gemeenten_list_the_action_is_hidden(qgis_iface, qgis_new_proj
     assert not widget.gemeente.isVisibleTo(widget)
     widget.disconnect_all()
     widget.deleteLater()
+
+
+def test_the_dialog_speaks_dutch_in_a_dutch_qgis(qgis_app):
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources" / "i18n" / "wijkdiagnose_nl.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog = GemeenteDialog(GEMEENTEN)
+        row = gemeente_dialog.GemeenteRow(None, lambda layer: None)
+        assert dialog.windowTitle() == "Gemeente ophalen"
+        assert dialog.search.placeholderText() == "Typ een naam of code, bijv. Delft of GM0503"
+        assert row.button.toolTip().startswith("De CBS-kerncijfers van een gemeente ophalen")
+    finally:
+        QCoreApplication.removeTranslator(translator)
