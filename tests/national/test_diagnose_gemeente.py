@@ -119,10 +119,12 @@ def test_all_of_nl_without_wijkbladen_with_the_overview(base_url, profile, tmp_p
     assert any("All of NL: no wijkbladen" in m for m in feedback.messages)
 
 
-def test_a_cancelled_run_leaves_nothing(base_url, tmp_path):
+@pytest.mark.parametrize("percent", [10, 40, 60], ids=["fetch", "score", "export"])
+def test_a_cancelled_run_leaves_nothing(base_url, tmp_path, percent):
     out, png = tmp_path / "delft.gpkg", tmp_path / "delft.png"
-    with pytest.raises(QgsProcessingException, match="was cancelled; nothing was written"):
-        diagnose(base_url, out, RecordingFeedback(cancel_after_progress=40), OVERVIEW=str(png))
+    feedback = RecordingFeedback(cancel_after_progress=percent)  # 4 steps of 25 %
+    with pytest.raises(QgsProcessingException, match="in one step was cancelled; nothing was"):
+        diagnose(base_url, out, feedback, OVERVIEW=str(png))
     assert sorted(os.listdir(tmp_path)) == ["cache"]
 
 
