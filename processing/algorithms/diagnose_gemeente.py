@@ -131,7 +131,7 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         steps = QgsProcessingMultiStepFeedback(count, feedback)
 
         fetched = self.child(
-            "fetch_cbs",
+            "wijkdiagnose:fetch_cbs",
             {
                 "GEMEENTE": gemeente,
                 "LEVEL": self.parameterAsEnum(parameters, self.LEVEL, context),
@@ -144,7 +144,7 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         )["OUTPUT"]
         steps.setCurrentStep(1)
         scored = self.child(
-            "score_transitions",
+            "wijkdiagnose:score_transitions",
             {
                 "INPUT": fetched,
                 "PROFILE": self.parameterAsFile(parameters, self.PROFILE, context),
@@ -158,7 +158,7 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
             steps.setCurrentStep(2)
             save.update(self.export(scored, pdf, overview, context, steps))
         steps.setCurrentStep(count - 1)
-        saved = self.child("save_diagnosis", save, context, steps)
+        saved = self.child("wijkdiagnose:save_diagnosis", save, context, steps)
         results = {self.OUTPUT: saved["OUTPUT"]}
         if pdf:
             results[self.PDF] = saved["OUTPUT_PDF"]
@@ -173,11 +173,10 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         the export, not thousands of pages."""
         folder = QgsProcessingUtils.tempFolder()
         stem = os.path.join(folder, f"diagnose_gemeente_{uuid.uuid4().hex[:8]}")
-        layer = QgsProcessingUtils.mapLayerFromString(scored, context)
-        first = next(layer.getFeatures(), None) if layer is not None else None
-        one_sheet = f"$id = {first.id()}" if first is not None and not pdf else ""
+        first = next(QgsProcessingUtils.mapLayerFromString(scored, context).getFeatures())
+        one_sheet = "" if pdf else f"$id = {first.id()}"
         exported = self.child(
-            "export_wijkbladen",
+            "wijkdiagnose:export_wijkbladen",
             {
                 "INPUT": scored,
                 "FILTER": one_sheet,
@@ -195,12 +194,12 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         return save
 
     def child(self, algorithm: str, parameters: dict, context, feedback) -> dict:
-        """Run ``wijkdiagnose:<algorithm>`` as a child; a cancel is this run's cancel."""
+        """Run ``algorithm`` (an id) as a child; a cancel is this run's cancel."""
         import processing  # QGIS's Processing plugin, loaded after this plugin's modules
 
         try:
             return processing.run(
-                f"wijkdiagnose:{algorithm}",
+                algorithm,
                 parameters,
                 context=context,
                 feedback=feedback,
