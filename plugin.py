@@ -86,12 +86,14 @@ class WijkdiagnosePlugin:
 
     def _add_dock(self) -> None:
         """The dock, hidden until its toggle action (menu and toolbar) shows it."""
+        from .processing.gemeenten import list_gemeenten
         from .ui.dock import WijkdiagnoseDock
 
         self.dock = WijkdiagnoseDock(
             self.iface,
             lambda: self._open_algorithm("wijkdiagnose:score_transitions"),
             self.iface.mainWindow(),
+            list_gemeenten,
         )
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()

@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..paths import ICON
 from .algorithms.check_inputs import CheckInputs
 from .algorithms.compare_stakeholders import CompareStakeholders
+from .algorithms.diagnose_gemeente import DiagnoseGemeente
 from .algorithms.export_wijkbladen import ExportWijkbladen
 from .algorithms.fetch_cbs import FetchCbs
 from .algorithms.heat_stress import HeatStress
@@ -35,6 +36,7 @@ ALGORITHMS = (
     CompareStakeholders,
     Koppelkansen,
     SaveDiagnosis,
+    DiagnoseGemeente,
 )
 
 

@@ -9,7 +9,7 @@ compare mode. A notice above them says what the layer lacks (its profile, urgenc
 """
 
 from contextlib import suppress
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
 from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
@@ -31,6 +31,7 @@ from ..paths import DOCK_ICON
 from ..scoring.errors import WijkdiagnoseError
 from ..scoring.profile import Profile, load_profile
 from ..scoring.schema.diagnosis import PROFIEL_HASH, PROFIEL_PAD
+from .gemeente_dialog import GemeenteRow
 from .layer_profile import LayerProfile, layer_profile
 from .panels.claims import ClaimsPanel
 from .panels.compare import ComparePanel
@@ -64,9 +65,16 @@ def feature_attributes(feature) -> dict:
 class WijkdiagnoseDock(QgsDockWidget):
     """Scores, indicators, claims, timeline and stakeholder scores of the selected wijken."""
 
-    def __init__(self, iface, open_scoring: Callable[[], None], parent=None):
+    def __init__(
+        self,
+        iface,
+        open_scoring: Callable[[], None],
+        parent=None,
+        list_gemeenten: Optional[Callable[[], List[Tuple[str, str]]]] = None,
+    ):
         super().__init__(parent)
         self.iface = iface
+        self.list_gemeenten = list_gemeenten  # [(code, name)] of the kwb service
         self.state = DockState()
         self._layer = None  # the diagnosed layer whose selection we follow
         self._views: List[WijkView] = []  # what is shown, first selected first
@@ -124,6 +132,9 @@ class WijkdiagnoseDock(QgsDockWidget):
         header.addWidget(self.pin_button)
         header.addWidget(self.compare_button)
         layout.addLayout(header)
+        self.gemeente = GemeenteRow(self.list_gemeenten, self.layer_combo.setLayer)
+        self.gemeente.setVisible(self.list_gemeenten is not None)  # "Gemeente ophalen…"
+        layout.addWidget(self.gemeente)
 
         self.status_label = wrapped_label()
         layout.addWidget(self.status_label)

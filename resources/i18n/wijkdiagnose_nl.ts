@@ -1319,12 +1319,12 @@
         <translation>'{layer}' heeft geen van de code-eigenschappen {properties}; de eenheden zijn niet tussen jaren te koppelen. Controleer de collectie (wijken of buurten).</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="208"/>
+        <location filename="../../scoring/national/kwb.py" line="209"/>
         <source>{layer}: {count} value(s) missing in kwb {newest} taken from kwb {year} ({variables}).</source>
         <translation>{layer}: {count} waarde(n) die in kwb {newest} ontbreken, overgenomen uit kwb {year} ({variables}).</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="228"/>
+        <location filename="../../scoring/national/kwb.py" line="229"/>
         <source>{layer}: {count} code(s) of kwb {newest} do not exist in kwb {year} ({codes}), e.g. wijken or buurten redrawn; their missing values are not taken from {year}.</source>
         <translation>{layer}: {count} code(s) van kwb {newest} bestaan niet in kwb {year} ({codes}), bijvoorbeeld opnieuw ingedeelde wijken of buurten; hun ontbrekende waarden worden niet uit {year} overgenomen.</translation>
     </message>
@@ -1557,6 +1557,92 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
     </message>
 </context>
 <context>
+    <name>DiagnoseGemeente</name>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="43"/>
+        <source>Diagnose a gemeente (or all of NL) in one step</source>
+        <translation>Een gemeente (of heel Nederland) in één stap diagnosticeren</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="46"/>
+        <source>Fetches the CBS kerncijfers of a gemeente (code such as GM0503 or name; empty: all of NL) as wijken or buurten (&apos;CBS-kerncijfers ophalen&apos;), scores them (&apos;Score transitions&apos;) and saves the diagnosed wijken as a GeoPackage, with the wijkbladen (PDF) and an overview map (PNG) when asked.
+
+For all of NL the wijkbladen are left out (thousands of pages) unless &apos;Wijkbladen for all of NL too&apos; is ticked; the overview then shows the whole country.
+
+Nothing is written until every step has succeeded: a failure or cancel leaves no output. Data: CBS and Kadaster, CC BY 4.0.</source>
+        <translation>Haalt de CBS-kerncijfers van een gemeente op (code zoals GM0503 of naam; leeg: heel Nederland) als wijken of buurten ('CBS-kerncijfers ophalen'), scoort ze ('Transities scoren') en slaat de gediagnosticeerde wijken op als GeoPackage, desgewenst met de wijkbladen (PDF) en een overzichtskaart (PNG).
+
+Voor heel Nederland worden de wijkbladen weggelaten (duizenden pagina's), tenzij 'Wijkbladen ook voor heel Nederland' is aangevinkt; het overzicht toont dan het hele land.
+
+Er wordt niets geschreven voordat elke stap gelukt is: een fout of annulering laat geen uitvoer achter. Gegevens: CBS en Kadaster, CC BY 4.0.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="61"/>
+        <source>Gemeente (code GM0503 or name; empty: all of NL)</source>
+        <translation>Gemeente (code GM0503 of naam; leeg: heel Nederland)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="68"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="73"/>
+        <source>Kwb year to start from (empty: the newest the service offers)</source>
+        <translation>Kwb-jaar om mee te beginnen (leeg: het nieuwste dat de dienst aanbiedt)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="83"/>
+        <source>Service address with {year} (empty: the QGIS setting, or PDOK)</source>
+        <translation>Adres van de dienst met {year} (leeg: de QGIS-instelling, of PDOK)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="91"/>
+        <source>Wijkbladen for all of NL too (thousands of pages)</source>
+        <translation>Wijkbladen ook voor heel Nederland (duizenden pagina's)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <source>Diagnosed wijken (GeoPackage)</source>
+        <translation>Gediagnosticeerde wijken (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <source>Wijkbladen (PDF)</source>
+        <translation>Wijkbladen (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <source>PDF (*.pdf *.PDF)</source>
+        <translation>PDF-bestanden (*.pdf *.PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <source>Overview (PNG)</source>
+        <translation>Overzichtskaart (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <source>PNG (*.png *.PNG)</source>
+        <translation>PNG-bestanden (*.png *.PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="116"/>
+        <source>Output &apos;{}&apos; is &apos;{}&apos;; the diagnosis is written as a GeoPackage: give a file name ending in .gpkg.</source>
+        <translation>Uitvoer '{}' is '{}'; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="123"/>
+        <source>All of NL: no wijkbladen (thousands of pages); tick &apos;Wijkbladen for all of NL too&apos; to have them.</source>
+        <translation>Heel Nederland: geen wijkbladen (duizenden pagina's); vink 'Wijkbladen ook voor heel Nederland' aan om ze te krijgen.</translation>
+    </message>
+</context>
+<context>
     <name>ExportWijkbladen</name>
     <message>
         <location filename="../../processing/algorithms/export_wijkbladen.py" line="64"/>
@@ -1665,12 +1751,12 @@ Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie 
 <context>
     <name>FetchCbs</name>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="66"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="67"/>
         <source>CBS-kerncijfers ophalen (fetch CBS kerncijfers)</source>
         <translation>CBS-kerncijfers ophalen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="69"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="70"/>
         <source>Fetches the CBS kerncijfers wijken en buurten (kwb) with their geometry (EPSG:28992) from the PDOK OGC API for one or more gemeenten (codes such as GM0503 or names, comma-separated; empty: all of NL), as wijken or buurten. Where an indicator is missing in the year fetched (CBS fills energy and income one to two years later), the newest earlier year that has it is used, at most the given number of years back; the field cbs_jaren tells which year each indicator came from, and onbewoond marks water-only and uninhabited units, which are kept but never scored as if inhabited.
 
 Year: empty for the newest year the service offers. Service address (advanced): a template with {year}; empty for the QGIS setting wijkdiagnose/cbs_base_url, or else https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1. Answers are kept in a disk cache (QGIS setting wijkdiagnose/cache_dir), so a second run needs no network. Data: CBS and Kadaster, CC BY 4.0.</source>
@@ -1679,74 +1765,135 @@ Year: empty for the newest year the service offers. Service address (advanced): 
 Jaar: leeg voor het nieuwste jaar dat de dienst aanbiedt. Adres van de dienst (geavanceerd): een sjabloon met {year}; leeg voor de QGIS-instelling wijkdiagnose/cbs_base_url, of anders https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1. Antwoorden worden bewaard in een schijfcache (QGIS-instelling wijkdiagnose/cache_dir), zodat een tweede run geen netwerk nodig heeft. Gegevens: CBS en Kadaster, CC BY 4.0.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="86"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="87"/>
         <source>Gemeenten (codes GM0503 or names, comma-separated; empty: all of NL)</source>
         <translation>Gemeenten (codes GM0503 of namen, gescheiden door komma's; leeg: heel Nederland)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="93"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="94"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="102"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="103"/>
         <source>Kwb year to start from (empty: the newest the service offers)</source>
         <translation>Kwb-jaar om mee te beginnen (leeg: het nieuwste dat de dienst aanbiedt)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="112"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="113"/>
         <source>Service address with {year} (empty: the QGIS setting, or PDOK)</source>
         <translation>Adres van de dienst met {year} (leeg: de QGIS-instelling, of PDOK)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="119"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="120"/>
         <source>Years back to look for a missing indicator</source>
         <translation>Aantal jaren terug zoeken naar een ontbrekende indicator</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="129"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="130"/>
         <source>CBS kerncijfers</source>
         <translation>CBS-kerncijfers</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="140"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="141"/>
         <source>CBS kwb {}: {}</source>
         <translation>CBS kwb {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="156"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="157"/>
         <source>CBS kwb {} is not offered at {}; no fallback to it.</source>
         <translation>CBS kwb {} wordt niet aangeboden op {}; er wordt niet op teruggevallen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="176"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="177"/>
         <source>{} {} of CBS kwb {} written ({} onbewoond).</source>
         <translation>{} {} van CBS kwb {} geschreven ({} onbewoond).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="189"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="190"/>
         <source>The service address &apos;{}&apos; has no {{year}}; write it as a template, e.g. {}.</source>
         <translation>Het adres van de dienst '{}' bevat geen {{year}}; schrijf het als sjabloon, bijvoorbeeld {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="209"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="210"/>
         <source>The service {} offers no kwb {} for {}; leave the year empty for the newest, or check the service address.</source>
         <translation>De dienst {} biedt geen kwb {} voor {}; laat het jaar leeg voor het nieuwste, of controleer het adres van de dienst.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="239"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="240"/>
         <source>Gemeente &apos;{}&apos; is not among the gemeenten of CBS kwb {} (close: {}); give its code (GM0503) or its name as CBS writes it.</source>
         <translation>Gemeente '{}' staat niet tussen de gemeenten van CBS kwb {} (lijkt op: {}); geef de code (GM0503) of de naam zoals CBS die schrijft.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="253"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="254"/>
         <source>{} of {} has no gemeente code property to filter on; leave Gemeenten empty to fetch all of NL, or check the service address.</source>
         <translation>{} van {} heeft geen eigenschap met de gemeentecode om op te filteren; laat Gemeenten leeg om heel Nederland op te halen, of controleer het adres van de dienst.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="277"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="278"/>
         <source>CBS kwb {} has no {} for {}; check the gemeente codes (GM0503) or names.</source>
         <translation>CBS kwb {} heeft geen {} voor {}; controleer de gemeentecodes (GM0503) of -namen.</translation>
+    </message>
+</context>
+<context>
+    <name>GemeenteDialog</name>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="62"/>
+        <source>Gemeente ophalen</source>
+        <translation>Gemeente ophalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="65"/>
+        <source>Type a name or code, e.g. Delft or GM0503</source>
+        <translation>Typ een naam of code, bijv. Delft of GM0503</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="72"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+</context>
+<context>
+    <name>GemeenteRow</name>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="168"/>
+        <source>Gemeente ophalen…</source>
+        <translation>Gemeente ophalen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="169"/>
+        <source>Fetch the CBS kerncijfers of a gemeente and diagnose its wijken</source>
+        <translation>De CBS-kerncijfers van een gemeente ophalen en de wijken diagnosticeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="184"/>
+        <source>The gemeenten could not be fetched: {}</source>
+        <translation>De gemeenten konden niet worden opgehaald: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="194"/>
+        <source>Diagnosing {}…</source>
+        <translation>{} wordt gediagnosticeerd…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="200"/>
+        <source>Diagnosing {}… {} %</source>
+        <translation>{} wordt gediagnosticeerd… {} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="207"/>
+        <source>{} could not be diagnosed: {}</source>
+        <translation>{} kon niet worden gediagnosticeerd: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="209"/>
+        <source>Wijkdiagnose {}</source>
+        <translation>Wijkdiagnose {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gemeente_dialog.py" line="213"/>
+        <source>{} diagnosed: {}</source>
+        <translation>{} gediagnosticeerd: {}</translation>
     </message>
 </context>
 <context>
@@ -2638,82 +2785,82 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseDock</name>
     <message>
-        <location filename="../../ui/dock.py" line="76"/>
+        <location filename="../../ui/dock.py" line="84"/>
         <source>Wijkdiagnose</source>
         <translation>Wijkdiagnose</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="110"/>
+        <location filename="../../ui/dock.py" line="118"/>
         <source>Diagnosed wijk layer the dock follows</source>
         <translation>Gediagnosticeerde wijkenlaag die het paneel volgt</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="112"/>
+        <location filename="../../ui/dock.py" line="120"/>
         <source>Vergelijk</source>
         <translation>Vergelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="114"/>
+        <location filename="../../ui/dock.py" line="122"/>
         <source>Compare up to {} selected or pinned wijken side by side</source>
         <translation>Tot {} geselecteerde of vastgezette wijken naast elkaar vergelijken</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="119"/>
+        <location filename="../../ui/dock.py" line="127"/>
         <source>Pin</source>
         <translation>Vastzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="121"/>
+        <location filename="../../ui/dock.py" line="129"/>
         <source>Keep this wijk in the comparison</source>
         <translation>Deze wijk in de vergelijking houden</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="148"/>
+        <location filename="../../ui/dock.py" line="159"/>
         <source>Run 'Score transitions'…</source>
         <translation>'Transities scoren' uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="163"/>
+        <location filename="../../ui/dock.py" line="174"/>
         <source>Scores</source>
         <translation>Scores</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="164"/>
+        <location filename="../../ui/dock.py" line="175"/>
         <source>Indicatoren</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="165"/>
+        <location filename="../../ui/dock.py" line="176"/>
         <source>Ruimteclaims</source>
         <translation>Ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="166"/>
+        <location filename="../../ui/dock.py" line="177"/>
         <source>Tijdlijn</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="167"/>
+        <location filename="../../ui/dock.py" line="178"/>
         <source>Stakeholders</source>
         <translation>Stakeholders</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="270"/>
+        <location filename="../../ui/dock.py" line="281"/>
         <source>No diagnosed wijk layer in this project. Run &apos;Score transitions&apos; first on a polygon layer of wijken (with CBS or indicator fields).</source>
         <translation>Geen gediagnosticeerde wijkenlaag in dit project. Voer eerst 'Transities scoren' uit op een polygoonlaag met wijken (met CBS- of indicatorvelden).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="285"/>
+        <location filename="../../ui/dock.py" line="296"/>
         <source>Select one or more wijken on the map in layer &apos;{}&apos;.</source>
         <translation>Selecteer een of meer wijken op de kaart in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="297"/>
+        <location filename="../../ui/dock.py" line="308"/>
         <source>Comparing {} wijken ({} selected, {} pinned).</source>
         <translation>{} wijken in de vergelijking ({} geselecteerd, {} vastgezet).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="306"/>
+        <location filename="../../ui/dock.py" line="317"/>
         <source>- {} wijken selected, showing the first; use Vergelijk to compare them.</source>
         <translation>- {} wijken geselecteerd, de eerste wordt getoond; gebruik Vergelijk om ze te vergelijken.</translation>
     </message>
@@ -2726,7 +2873,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Transities scoren…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="98"/>
+        <location filename="../../plugin.py" line="100"/>
         <source>Wijkdiagnose dock</source>
         <translation>Wijkdiagnose-paneel</translation>
     </message>
@@ -2739,7 +2886,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseProvider</name>
     <message>
-        <location filename="../../processing/provider.py" line="49"/>
+        <location filename="../../processing/provider.py" line="51"/>
         <source>Wijkdiagnose — integrale wijkaanpak</source>
         <translation>Wijkdiagnose — integrale wijkaanpak</translation>
     </message>
@@ -2873,52 +3020,52 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>{url} verwijst naar zichzelf als volgende pagina; het bladeren kan niet eindigen.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="184"/>
+        <location filename="../../processing/network.py" line="186"/>
         <source>The answer of {url} holds no list of GeoJSON features; check that the address is an OGC API items URL.</source>
         <translation>Het antwoord van {url} bevat geen lijst met GeoJSON-features; controleer dat het adres een OGC API items-URL is.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="196"/>
+        <location filename="../../processing/network.py" line="200"/>
         <source>Page {} of {}: {} features</source>
         <translation>Pagina {} van {}: {} features</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="215"/>
+        <location filename="../../processing/network.py" line="219"/>
         <source>{} answered HTTP {}; asking again in {:g} s.</source>
         <translation>{} antwoordde HTTP {}; opnieuw vragen over {:g} s.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="267"/>
+        <location filename="../../processing/network.py" line="271"/>
         <source>{url} sent no data for {seconds:g} s and was given up. Try again later, or raise the timeout (Settings &gt; Options &gt; Network).</source>
         <translation>{url} stuurde {seconds:g} s geen gegevens en is opgegeven. Probeer het later opnieuw, of verhoog de time-out (Extra &gt; Opties &gt; Netwerk).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="277"/>
+        <location filename="../../processing/network.py" line="281"/>
         <source>The connection to {url} was cut before the whole answer arrived; nothing was written. Try again.</source>
         <translation>De verbinding met {url} werd verbroken voordat het hele antwoord binnen was; er is niets geschreven. Probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="285"/>
+        <location filename="../../processing/network.py" line="289"/>
         <source>Could not reach {url} ({reason}). Check the network connection and the proxy settings (Settings &gt; Options &gt; Network).</source>
         <translation>{url} is niet bereikbaar ({reason}). Controleer de netwerkverbinding en de proxy-instellingen (Extra &gt; Opties &gt; Netwerk).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="298"/>
+        <location filename="../../processing/network.py" line="302"/>
         <source>{url} answered HTTP {status}: the query returns more than 10000 records. Ask for fewer at a time: filter per gemeente.</source>
         <translation>{url} antwoordde HTTP {status}: de vraag levert meer dan 10000 records op. Vraag minder tegelijk: filter per gemeente.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="304"/>
+        <location filename="../../processing/network.py" line="308"/>
         <source>{url} answered HTTP {status}, also when asked again; the service is busy or down. Try again later.</source>
         <translation>{url} antwoordde HTTP {status}, ook bij opnieuw vragen; de dienst is druk of buiten werking. Probeer het later opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="309"/>
+        <location filename="../../processing/network.py" line="313"/>
         <source>{url} answered HTTP {status}. Check the address (parameter or QGIS setting) and, if the service needs one, the authentication.</source>
         <translation>{url} antwoordde HTTP {status}. Controleer het adres (parameter of QGIS-instelling) en, als de dienst die vraagt, de authenticatie.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="253"/>
+        <location filename="../../processing/network.py" line="257"/>
         <source>There is no authentication configuration &apos;{authcfg}&apos; in this QGIS profile (setting wijkdiagnose/authcfg). Pick one in Settings &gt; Options &gt; Authentication, or clear the setting.</source>
         <translation>Er is geen authenticatieconfiguratie '{authcfg}' in dit QGIS-profiel (instelling wijkdiagnose/authcfg). Kies er een in Instellingen &gt; Opties &gt; Authenticatie, of maak de instelling leeg.</translation>
     </message>

@@ -1,0 +1,211 @@
+"""wijkdiagnose:diagnose_gemeente — one click for a gemeente, or for all of NL: fetch_cbs,
+score_transitions, export_wijkbladen and save_diagnosis run as child algorithms by id.
+
+Every step before the last writes temporary outputs only (memory layers, files in the
+Processing temp folder); save_diagnosis stages the GeoPackage, the PDF and the overview
+and moves them into place together, so a failed or cancelled run writes nothing.
+"""
+
+import os
+import uuid
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+)
+
+from ...compat import ALGORITHM_NO_THREADING, NUMBER_INTEGER, PARAMETER_ADVANCED
+from ...scoring.errors import CancelledError, InputError
+from ..algorithm import WijkdiagnoseAlgorithm
+
+LEVELS = ("wijken", "buurten")  # as fetch_cbs's LEVEL, in enum order
+
+
+class DiagnoseGemeente(WijkdiagnoseAlgorithm):
+    ID = "diagnose_gemeente"
+    GEMEENTE = "GEMEENTE"
+    LEVEL = "LEVEL"
+    YEAR = "YEAR"
+    BASE_URL = "BASE_URL"
+    PROFILE = "PROFILE"
+    PDF_FOR_ALL = "PDF_FOR_ALL"
+    OUTPUT = "OUTPUT"
+    PDF = "PDF"
+    OVERVIEW = "OVERVIEW"
+
+    def displayName(self):
+        return self.tr("Diagnose a gemeente (or all of NL) in one step")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Fetches the CBS kerncijfers of a gemeente (code such as GM0503 or name; empty: "
+            "all of NL) as wijken or buurten ('CBS-kerncijfers ophalen'), scores them ('Score "
+            "transitions') and saves the diagnosed wijken as a GeoPackage, with the wijkbladen "
+            "(PDF) and an overview map (PNG) when asked.\n\nFor all of NL the wijkbladen are "
+            "left out (thousands of pages) unless 'Wijkbladen for all of NL too' is ticked; the "
+            "overview then shows the whole country.\n\nNothing is written until every step "
+            "has succeeded: a failure or cancel leaves no output. Data: CBS and Kadaster, CC "
+            "BY 4.0."
+        )
+
+    def flags(self):
+        return super().flags() | ALGORITHM_NO_THREADING  # export_wijkbladen draws layouts
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.GEMEENTE,
+                self.tr("Gemeente (code GM0503 or name; empty: all of NL)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.LEVEL, self.tr("Level"), options=list(LEVELS), defaultValue=0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.YEAR,
+                self.tr("Kwb year to start from (empty: the newest the service offers)"),
+                NUMBER_INTEGER,
+                optional=True,
+                minValue=2000,
+                maxValue=2100,
+            )
+        )
+        base_url = QgsProcessingParameterString(
+            self.BASE_URL,
+            self.tr("Service address with {year} (empty: the QGIS setting, or PDOK)"),
+            optional=True,
+        )
+        base_url.setFlags(base_url.flags() | PARAMETER_ADVANCED)
+        self.addParameter(base_url)
+        self.add_profile_parameter(self.PROFILE)
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.PDF_FOR_ALL,
+                self.tr("Wijkbladen for all of NL too (thousands of pages)"),
+                defaultValue=False,
+            )
+        )
+        for name, description, file_filter, optional in (
+            (self.OUTPUT, self.tr("Diagnosed wijken (GeoPackage)"), self.tr("GeoPackage (*.gpkg)"),
+             False),
+            (self.PDF, self.tr("Wijkbladen (PDF)"), self.tr("PDF (*.pdf *.PDF)"), True),
+            (self.OVERVIEW, self.tr("Overview (PNG)"), self.tr("PNG (*.png *.PNG)"), True),
+        ):  # fmt: skip
+            self.addParameter(
+                QgsProcessingParameterFileDestination(
+                    name, description, file_filter, optional=optional, createByDefault=not optional
+                )
+            )
+
+    def process(self, parameters, context, feedback):
+        gemeente = self.parameterAsString(parameters, self.GEMEENTE, context).strip()
+        gpkg = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        pdf = self.parameterAsFileOutput(parameters, self.PDF, context)
+        overview = self.parameterAsFileOutput(parameters, self.OVERVIEW, context)
+        if not gpkg.lower().endswith(".gpkg"):
+            raise InputError(
+                self.tr(
+                    "Output '{}' is '{}'; the diagnosis is written as a GeoPackage: give a file "
+                    "name ending in .gpkg."
+                ).format(self.parameterDefinition(self.OUTPUT).description(), gpkg)
+            )
+        if pdf and not gemeente and not self.parameterAsBool(parameters, self.PDF_FOR_ALL, context):
+            feedback.pushInfo(
+                self.tr(
+                    "All of NL: no wijkbladen (thousands of pages); tick 'Wijkbladen for all "
+                    "of NL too' to have them."
+                )
+            )
+            pdf = ""
+        count = 3 + bool(pdf or overview)
+        steps = QgsProcessingMultiStepFeedback(count, feedback)
+
+        fetched = self.child(
+            "wijkdiagnose:fetch_cbs",
+            {
+                "GEMEENTE": gemeente,
+                "LEVEL": self.parameterAsEnum(parameters, self.LEVEL, context),
+                "YEAR": parameters.get(self.YEAR),
+                "BASE_URL": self.parameterAsString(parameters, self.BASE_URL, context),
+                "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+            },
+            context,
+            steps,
+        )["OUTPUT"]
+        steps.setCurrentStep(1)
+        scored = self.child(
+            "wijkdiagnose:score_transitions",
+            {
+                "INPUT": fetched,
+                "PROFILE": self.parameterAsFile(parameters, self.PROFILE, context),
+                "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+            },
+            context,
+            steps,
+        )["OUTPUT"]
+        save = {"INPUT": scored, "OUTPUT": gpkg}
+        if pdf or overview:
+            steps.setCurrentStep(2)
+            save.update(self.export(scored, pdf, overview, context, steps))
+        steps.setCurrentStep(count - 1)
+        saved = self.child("wijkdiagnose:save_diagnosis", save, context, steps)
+        results = {self.OUTPUT: saved["OUTPUT"]}
+        if pdf:
+            results[self.PDF] = saved["OUTPUT_PDF"]
+        if overview:
+            results[self.OVERVIEW] = saved["OUTPUT_OVERVIEW"]
+        return results
+
+    def export(self, scored, pdf, overview, context, feedback) -> dict:
+        """The wijkbladen and the overview rendered into the temp folder by
+        export_wijkbladen; {save_diagnosis parameter: value} to save them. Without a PDF
+        to keep (all of NL), one sheet is rendered and thrown away: the overview needs
+        the export, not thousands of pages."""
+        folder = QgsProcessingUtils.tempFolder()
+        stem = os.path.join(folder, f"diagnose_gemeente_{uuid.uuid4().hex[:8]}")
+        first = next(QgsProcessingUtils.mapLayerFromString(scored, context).getFeatures())
+        one_sheet = "" if pdf else f"$id = {first.id()}"
+        exported = self.child(
+            "wijkdiagnose:export_wijkbladen",
+            {
+                "INPUT": scored,
+                "FILTER": one_sheet,
+                "OUTPUT_PDF": stem + ".pdf",
+                "OUTPUT_OVERVIEW": stem + ".png" if overview else "",
+            },
+            context,
+            feedback,
+        )
+        save = {}
+        if pdf:
+            save.update({"PDF": exported["OUTPUT_PDF"], "OUTPUT_PDF": pdf})
+        if overview:
+            save.update({"OVERVIEW": exported["OUTPUT_OVERVIEW"], "OUTPUT_OVERVIEW": overview})
+        return save
+
+    def child(self, algorithm: str, parameters: dict, context, feedback) -> dict:
+        """Run ``algorithm`` (an id) as a child; a cancel is this run's cancel."""
+        import processing  # QGIS's Processing plugin, loaded after this plugin's modules
+
+        try:
+            return processing.run(
+                algorithm,
+                parameters,
+                context=context,
+                feedback=feedback,
+                is_child_algorithm=True,
+            )
+        except Exception:
+            if feedback.isCanceled():
+                raise CancelledError() from None
+            raise
