@@ -5,7 +5,7 @@ setting ``wijkdiagnose/cbs_base_url`` (else PDOK)."""
 
 from typing import List, Tuple
 
-from qgis.core import QgsProcessingFeedback, QgsSettings
+from qgis.core import QgsSettings
 
 from ..scoring.national.kwb import records_frame, resolve_properties
 from .algorithms.fetch_cbs import BASE_URL_KEY, DEFAULT_BASE_URL, GEMEENTEN, FetchCbs, items_url
@@ -22,7 +22,7 @@ def service_template() -> str:
 def list_gemeenten(feedback=None) -> List[Tuple[str, str]]:
     """[(code, name)] of every gemeente of the newest kwb year, sorted by name; an
     ``InputError`` naming the address when the service cannot be read."""
-    fetcher = Fetcher(feedback or QgsProcessingFeedback())  # Fetcher logs with pushDebugInfo
+    fetcher = Fetcher(feedback)
     template, fetch = service_template(), FetchCbs()
     year = fetch.start_year(fetcher, template, GEMEENTEN, None)
     root, layer_name = template.format(year=year), f"CBS kwb {year} {GEMEENTEN}"

@@ -25,8 +25,8 @@ from typing import Callable, Iterator, Optional
 from qgis.core import (
     QgsApplication,
     QgsBlockingNetworkRequest,
-    QgsFeedback,
     QgsNetworkAccessManager,
+    QgsProcessingFeedback,
     QgsSettings,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
@@ -65,7 +65,7 @@ def default_cache() -> HttpCache:
 class Fetcher:
     """GET over QGIS's network stack with retries, a timeout, cancel and a disk cache.
 
-    ``feedback``: a QgsFeedback (cancel, log); ``cache``: an HttpCache, None for the
+    ``feedback``: a QgsProcessingFeedback (cancel, log); ``cache``: an HttpCache, None for the
     default one, False for none; ``timeout``: seconds without data before a request is
     given up (default: the QGIS network timeout setting); ``authcfg``: the id of a QGIS
     authentication configuration to sign every request with (default: QGIS setting
@@ -74,7 +74,7 @@ class Fetcher:
 
     def __init__(
         self,
-        feedback: Optional[QgsFeedback] = None,
+        feedback: Optional[QgsProcessingFeedback] = None,
         cache=None,
         retries: int = 4,
         backoff: float = 1.0,
@@ -83,7 +83,7 @@ class Fetcher:
         authcfg: Optional[str] = None,
         sleep: Callable[[float], None] = time.sleep,
     ):
-        self.feedback = feedback or QgsFeedback()
+        self.feedback = feedback or QgsProcessingFeedback()
         self.cache = default_cache() if cache is None else (cache or None)
         self.retries, self.backoff, self.max_wait = retries, backoff, max_wait
         if timeout is None:

@@ -8,15 +8,29 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_POLYGON, SOURCE_VECTOR
+from ..compat import (
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    PARAMETER_ADVANCED,
+    SOURCE_POLYGON,
+    SOURCE_VECTOR,
+)
+from ..scoring.schema.national import LEVELS
 from ..scoring.timeline.koppelkansen import (
     DEFAULT_GRAAFRUST,
     DEFAULT_HORIZON_YEARS,
     DEFAULT_URGENCY,
 )
+
+# The CBS kwb to fetch (fetch_cbs; diagnose_gemeente)
+GEMEENTE = "GEMEENTE"
+LEVEL = "LEVEL"
+YEAR = "YEAR"
+BASE_URL = "BASE_URL"
 
 WIJKEN = "INPUT"  # the wijken score_transitions scores (check_inputs checks them)
 LAND_COVER = "LAND_COVER"
@@ -136,3 +150,36 @@ def works_parameters() -> dict:
         ),
     )
     return {definition.name(): definition for definition in definitions}
+
+
+def kwb_parameters(gemeente_description: str) -> tuple:
+    """The gemeente(n), level, year and service of a CBS kwb fetch; LEVEL takes its text
+    (``wijken``/``buurten``) in models and qgis_process, not an index."""
+    translate = QCoreApplication.translate
+    base_url = QgsProcessingParameterString(
+        BASE_URL,
+        translate("parameters", "Service address with {year} (empty: the QGIS setting, or PDOK)"),
+        optional=True,
+    )
+    base_url.setFlags(base_url.flags() | PARAMETER_ADVANCED)
+    return (
+        QgsProcessingParameterString(GEMEENTE, gemeente_description, optional=True),
+        QgsProcessingParameterEnum(
+            LEVEL,
+            translate("parameters", "Level"),
+            options=list(LEVELS),
+            defaultValue=LEVELS[0],
+            usesStaticStrings=True,
+        ),
+        QgsProcessingParameterNumber(
+            YEAR,
+            translate(
+                "parameters", "Kwb year to start from (empty: the newest the service offers)"
+            ),
+            NUMBER_INTEGER,
+            optional=True,
+            minValue=2000,
+            maxValue=2100,
+        ),
+        base_url,
+    )

@@ -35,10 +35,10 @@ from qgis.PyQt.QtWidgets import (
 
 from ..i18n import localized
 from ..scoring.errors import WijkdiagnoseError
+from ..scoring.schema.national import LEVELS
 from .widgets import wrapped_label
 
 ALGORITHM = "wijkdiagnose:diagnose_gemeente"
-LEVELS = ("wijken", "buurten")  # diagnose_gemeente's LEVEL, in enum order
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -103,8 +103,8 @@ class GemeenteDialog(QDialog):
         item = self.list.currentItem()
         return item.data(CODE_ROLE) if item is not None else None
 
-    def chosen_level(self) -> int:
-        return self.level.currentIndex()
+    def chosen_level(self) -> str:
+        return self.level.currentText()
 
 
 class ErrorFeedback(QgsProcessingFeedback):
@@ -119,11 +119,11 @@ class ErrorFeedback(QgsProcessingFeedback):
         super().reportError(error, fatalError)
 
 
-def diagnosis_path(code: str, level: int) -> str:
+def diagnosis_path(code: str, level: str) -> str:
     """Where the dock writes a gemeente's diagnosis: beside the project file when the
     project is saved, else in the Processing temp folder."""
     folder = QgsProject.instance().homePath() or QgsProcessingUtils.tempFolder()
-    return os.path.join(folder, f"wijkdiagnose_{code}_{LEVELS[level]}.gpkg")
+    return os.path.join(folder, f"wijkdiagnose_{code}_{level}.gpkg")
 
 
 class DiagnosisRun:
@@ -135,7 +135,7 @@ class DiagnosisRun:
     def __init__(
         self,
         code: str,
-        level: int,
+        level: str,
         on_progress: Callable[[float], None],
         on_done: Callable[[bool, dict, List[str]], None],
     ):
@@ -189,7 +189,7 @@ class GemeenteRow(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
             self.diagnose(dialog.chosen(), dialog.chosen_level())
 
-    def diagnose(self, code: str, level: int) -> "DiagnosisRun":
+    def diagnose(self, code: str, level: str) -> "DiagnosisRun":
         self.button.setEnabled(False)
         self.label.setText(self.tr("Diagnosing {}…").format(code))
         self.run = DiagnosisRun(code, level, self._progress, self._done)

@@ -13,26 +13,19 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsProcessingUtils,
 )
 
-from ...compat import ALGORITHM_NO_THREADING, NUMBER_INTEGER, PARAMETER_ADVANCED
+from ...compat import ALGORITHM_NO_THREADING
 from ...scoring.errors import CancelledError, InputError
 from ..algorithm import WijkdiagnoseAlgorithm
-
-LEVELS = ("wijken", "buurten")  # as fetch_cbs's LEVEL, in enum order
+from ..parameters import BASE_URL, GEMEENTE, LEVEL, YEAR, kwb_parameters
 
 
 class DiagnoseGemeente(WijkdiagnoseAlgorithm):
     ID = "diagnose_gemeente"
-    GEMEENTE = "GEMEENTE"
-    LEVEL = "LEVEL"
-    YEAR = "YEAR"
-    BASE_URL = "BASE_URL"
+    GEMEENTE, LEVEL, YEAR, BASE_URL = GEMEENTE, LEVEL, YEAR, BASE_URL
     PROFILE = "PROFILE"
     PDF_FOR_ALL = "PDF_FOR_ALL"
     OUTPUT = "OUTPUT"
@@ -58,35 +51,9 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         return super().flags() | ALGORITHM_NO_THREADING  # export_wijkbladen draws layouts
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.GEMEENTE,
-                self.tr("Gemeente (code GM0503 or name; empty: all of NL)"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.LEVEL, self.tr("Level"), options=list(LEVELS), defaultValue=0
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.YEAR,
-                self.tr("Kwb year to start from (empty: the newest the service offers)"),
-                NUMBER_INTEGER,
-                optional=True,
-                minValue=2000,
-                maxValue=2100,
-            )
-        )
-        base_url = QgsProcessingParameterString(
-            self.BASE_URL,
-            self.tr("Service address with {year} (empty: the QGIS setting, or PDOK)"),
-            optional=True,
-        )
-        base_url.setFlags(base_url.flags() | PARAMETER_ADVANCED)
-        self.addParameter(base_url)
+        gemeente = self.tr("Gemeente (code GM0503 or name; empty: all of NL)")
+        for definition in kwb_parameters(gemeente):
+            self.addParameter(definition)
         self.add_profile_parameter(self.PROFILE)
         self.addParameter(
             QgsProcessingParameterBoolean(
@@ -134,7 +101,7 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
             "wijkdiagnose:fetch_cbs",
             {
                 "GEMEENTE": gemeente,
-                "LEVEL": self.parameterAsEnum(parameters, self.LEVEL, context),
+                "LEVEL": self.parameterAsEnumString(parameters, self.LEVEL, context),
                 "YEAR": parameters.get(self.YEAR),
                 "BASE_URL": self.parameterAsString(parameters, self.BASE_URL, context),
                 "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,

@@ -19,15 +19,13 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsGeometry,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsSettings,
     QgsVectorLayer,
 )
 
-from ...compat import NUMBER_INTEGER, PARAMETER_ADVANCED
+from ...compat import NUMBER_INTEGER
 from ...i18n import localized
 from ...scoring.errors import InputError, stop_if_cancelled
 from ...scoring.national.kwb import (
@@ -42,10 +40,10 @@ from ...scoring.schema.national import CBS_JAREN, GEOMETRY, ONBEWOOND
 from ..adapter import RD_NEW, OutputTransaction
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..network import Fetcher, NotFoundError
+from ..parameters import BASE_URL, GEMEENTE, LEVEL, YEAR, kwb_parameters
 
 BASE_URL_KEY = "wijkdiagnose/cbs_base_url"
 DEFAULT_BASE_URL = "https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1"
-LEVELS = ("wijken", "buurten")  # the options of LEVEL, in enum order: the collections
 GEMEENTEN = "gemeenten"  # the collection of the gemeenten (codes and names)
 RD_URI = "http://www.opengis.net/def/crs/EPSG/0/28992"
 PAGE_SIZE = 1000
@@ -56,10 +54,7 @@ CODE = re.compile(r"^(?:GM)?(\d{1,4})$", re.IGNORECASE)
 class FetchCbs(WijkdiagnoseAlgorithm):
     ID = "fetch_cbs"
     GROUP_ID = "indicatoren"
-    GEMEENTE = "GEMEENTE"
-    LEVEL = "LEVEL"
-    YEAR = "YEAR"
-    BASE_URL = "BASE_URL"
+    GEMEENTE, LEVEL, YEAR, BASE_URL = GEMEENTE, LEVEL, YEAR, BASE_URL
     MAX_YEARS_BACK = "MAX_YEARS_BACK"
     OUTPUT = "OUTPUT"
 
@@ -84,39 +79,9 @@ class FetchCbs(WijkdiagnoseAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.GEMEENTE,
-                self.tr("Gemeenten (codes GM0503 or names, comma-separated; empty: all of NL)"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.LEVEL,
-                self.tr("Level"),
-                options=list(LEVELS),
-                defaultValue=LEVELS[0],
-                usesStaticStrings=True,  # LEVEL=wijken in models and qgis_process, not 0
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.YEAR,
-                self.tr("Kwb year to start from (empty: the newest the service offers)"),
-                NUMBER_INTEGER,
-                optional=True,
-                minValue=2000,
-                maxValue=2100,
-            )
-        )
-        base_url = QgsProcessingParameterString(
-            self.BASE_URL,
-            self.tr("Service address with {year} (empty: the QGIS setting, or PDOK)"),
-            optional=True,
-        )
-        base_url.setFlags(base_url.flags() | PARAMETER_ADVANCED)
-        self.addParameter(base_url)
+        gemeenten = self.tr("Gemeenten (codes GM0503 or names, comma-separated; empty: all of NL)")
+        for definition in kwb_parameters(gemeenten):
+            self.addParameter(definition)
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MAX_YEARS_BACK,

@@ -1559,12 +1559,12 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>DiagnoseGemeente</name>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="43"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="36"/>
         <source>Diagnose a gemeente (or all of NL) in one step</source>
         <translation>Een gemeente (of heel Nederland) in één stap diagnosticeren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="46"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="39"/>
         <source>Fetches the CBS kerncijfers of a gemeente (code such as GM0503 or name; empty: all of NL) as wijken or buurten (&apos;CBS-kerncijfers ophalen&apos;), scores them (&apos;Score transitions&apos;) and saves the diagnosed wijken as a GeoPackage, with the wijkbladen (PDF) and an overview map (PNG) when asked.
 
 For all of NL the wijkbladen are left out (thousands of pages) unless &apos;Wijkbladen for all of NL too&apos; is ticked; the overview then shows the whole country.
@@ -1577,67 +1577,52 @@ Voor heel Nederland worden de wijkbladen weggelaten (duizenden pagina's), tenzij
 Er wordt niets geschreven voordat elke stap gelukt is: een fout of annulering laat geen uitvoer achter. Gegevens: CBS en Kadaster, CC BY 4.0.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="61"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="54"/>
         <source>Gemeente (code GM0503 or name; empty: all of NL)</source>
         <translation>Gemeente (code GM0503 of naam; leeg: heel Nederland)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="68"/>
-        <source>Level</source>
-        <translation>Niveau</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="73"/>
-        <source>Kwb year to start from (empty: the newest the service offers)</source>
-        <translation>Kwb-jaar om mee te beginnen (leeg: het nieuwste dat de dienst aanbiedt)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="83"/>
-        <source>Service address with {year} (empty: the QGIS setting, or PDOK)</source>
-        <translation>Adres van de dienst met {year} (leeg: de QGIS-instelling, of PDOK)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="91"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="58"/>
         <source>Wijkbladen for all of NL too (thousands of pages)</source>
         <translation>Wijkbladen ook voor heel Nederland (duizenden pagina's)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
         <source>Diagnosed wijken (GeoPackage)</source>
         <translation>Gediagnosticeerde wijken (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
         <source>Wijkbladen (PDF)</source>
         <translation>Wijkbladen (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
         <source>Overview (PNG)</source>
         <translation>Overzichtskaart (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="98"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="116"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="83"/>
         <source>Output &apos;{}&apos; is &apos;{}&apos;; the diagnosis is written as a GeoPackage: give a file name ending in .gpkg.</source>
         <translation>Uitvoer '{}' is '{}'; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="123"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="90"/>
         <source>All of NL: no wijkbladen (thousands of pages); tick &apos;Wijkbladen for all of NL too&apos; to have them.</source>
         <translation>Heel Nederland: geen wijkbladen (duizenden pagina's); vink 'Wijkbladen ook voor heel Nederland' aan om ze te krijgen.</translation>
     </message>
@@ -1751,12 +1736,12 @@ Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie 
 <context>
     <name>FetchCbs</name>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="67"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="62"/>
         <source>CBS-kerncijfers ophalen (fetch CBS kerncijfers)</source>
         <translation>CBS-kerncijfers ophalen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="70"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="65"/>
         <source>Fetches the CBS kerncijfers wijken en buurten (kwb) with their geometry (EPSG:28992) from the PDOK OGC API for one or more gemeenten (codes such as GM0503 or names, comma-separated; empty: all of NL), as wijken or buurten. Where an indicator is missing in the year fetched (CBS fills energy and income one to two years later), the newest earlier year that has it is used, at most the given number of years back; the field cbs_jaren tells which year each indicator came from, and onbewoond marks water-only and uninhabited units, which are kept but never scored as if inhabited.
 
 Year: empty for the newest year the service offers. Service address (advanced): a template with {year}; empty for the QGIS setting wijkdiagnose/cbs_base_url, or else https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1. Answers are kept in a disk cache (QGIS setting wijkdiagnose/cache_dir), so a second run needs no network. Data: CBS and Kadaster, CC BY 4.0.</source>
@@ -1765,72 +1750,57 @@ Year: empty for the newest year the service offers. Service address (advanced): 
 Jaar: leeg voor het nieuwste jaar dat de dienst aanbiedt. Adres van de dienst (geavanceerd): een sjabloon met {year}; leeg voor de QGIS-instelling wijkdiagnose/cbs_base_url, of anders https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1. Antwoorden worden bewaard in een schijfcache (QGIS-instelling wijkdiagnose/cache_dir), zodat een tweede run geen netwerk nodig heeft. Gegevens: CBS en Kadaster, CC BY 4.0.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="87"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="82"/>
         <source>Gemeenten (codes GM0503 or names, comma-separated; empty: all of NL)</source>
         <translation>Gemeenten (codes GM0503 of namen, gescheiden door komma's; leeg: heel Nederland)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="94"/>
-        <source>Level</source>
-        <translation>Niveau</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="103"/>
-        <source>Kwb year to start from (empty: the newest the service offers)</source>
-        <translation>Kwb-jaar om mee te beginnen (leeg: het nieuwste dat de dienst aanbiedt)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="113"/>
-        <source>Service address with {year} (empty: the QGIS setting, or PDOK)</source>
-        <translation>Adres van de dienst met {year} (leeg: de QGIS-instelling, of PDOK)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="120"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="85"/>
         <source>Years back to look for a missing indicator</source>
         <translation>Aantal jaren terug zoeken naar een ontbrekende indicator</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="130"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="95"/>
         <source>CBS kerncijfers</source>
         <translation>CBS-kerncijfers</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="141"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="106"/>
         <source>CBS kwb {}: {}</source>
         <translation>CBS kwb {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="157"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="122"/>
         <source>CBS kwb {} is not offered at {}; no fallback to it.</source>
         <translation>CBS kwb {} wordt niet aangeboden op {}; er wordt niet op teruggevallen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="177"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="142"/>
         <source>{} {} of CBS kwb {} written ({} onbewoond).</source>
         <translation>{} {} van CBS kwb {} geschreven ({} onbewoond).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="190"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="155"/>
         <source>The service address &apos;{}&apos; has no {{year}}; write it as a template, e.g. {}.</source>
         <translation>Het adres van de dienst '{}' bevat geen {{year}}; schrijf het als sjabloon, bijvoorbeeld {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="210"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="175"/>
         <source>The service {} offers no kwb {} for {}; leave the year empty for the newest, or check the service address.</source>
         <translation>De dienst {} biedt geen kwb {} voor {}; laat het jaar leeg voor het nieuwste, of controleer het adres van de dienst.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="240"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="205"/>
         <source>Gemeente &apos;{}&apos; is not among the gemeenten of CBS kwb {} (close: {}); give its code (GM0503) or its name as CBS writes it.</source>
         <translation>Gemeente '{}' staat niet tussen de gemeenten van CBS kwb {} (lijkt op: {}); geef de code (GM0503) of de naam zoals CBS die schrijft.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="254"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="219"/>
         <source>{} of {} has no gemeente code property to filter on; leave Gemeenten empty to fetch all of NL, or check the service address.</source>
         <translation>{} van {} heeft geen eigenschap met de gemeentecode om op te filteren; laat Gemeenten leeg om heel Nederland op te halen, of controleer het adres van de dienst.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="278"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="243"/>
         <source>CBS kwb {} has no {} for {}; check the gemeente codes (GM0503) or names.</source>
         <translation>CBS kwb {} heeft geen {} voor {}; controleer de gemeentecodes (GM0503) of -namen.</translation>
     </message>
@@ -3073,74 +3043,89 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>parameters</name>
     <message>
-        <location filename="../../processing/parameters.py" line="51"/>
+        <location filename="../../processing/parameters.py" line="65"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="51"/>
+        <location filename="../../processing/parameters.py" line="65"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="42"/>
+        <location filename="../../processing/parameters.py" line="56"/>
         <source>Wijken (polygons, with CBS or ind_* fields)</source>
         <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>Maintenance works (any geometry, or a table)</source>
         <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>Type of work field</source>
         <translation>Veld met het type werk</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>Year field (a year, or a range like 2027-2029)</source>
         <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>End year field</source>
         <translation>Veld met het eindjaar</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>Wijk code field of the works</source>
         <translation>Veld met de wijkcode van de werken</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>Source field (e.g. the plan a work comes from)</source>
         <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
         <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>Graafrust window (years)</source>
         <translation>Graafrusttermijn (jaren)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>Urgency threshold (score 0-100)</source>
         <translation>Urgentiedrempel (score 0-100)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>Planning horizon: first year (empty: this year)</source>
         <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="84"/>
+        <location filename="../../processing/parameters.py" line="98"/>
         <source>Planning horizon: last year (empty: first year + {})</source>
         <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="159"/>
+        <source>Service address with {year} (empty: the QGIS setting, or PDOK)</source>
+        <translation>Adres van de dienst met {year} (leeg: de QGIS-instelling, of PDOK)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="165"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="165"/>
+        <source>Kwb year to start from (empty: the newest the service offers)</source>
+        <translation>Kwb-jaar om mee te beginnen (leeg: het nieuwste dat de dienst aanbiedt)</translation>
     </message>
 </context>
 <context>

@@ -62,3 +62,6 @@ def is_onbewoond(value) -> bool:
         field=ONBEWOOND,
         value=value,
     )
+
+
+LEVELS = ("wijken", "buurten")  # the units a kwb is fetched as: the OGC API collections

@@ -108,7 +108,7 @@ def test_the_action_ends_with_a_diagnosed_layer_in_the_project(
 
 def test_a_failed_run_says_why_and_adds_nothing(dock, service, tmp_path):
     QgsProject.instance().setFileName(str(tmp_path / "project.qgz"))
-    dock.gemeente.diagnose("GM0999", 0)
+    dock.gemeente.diagnose("GM0999", "wijken")
     wait_for(dock.gemeente)
     assert dock.gemeente.label.text().startswith("GM0999 could not be diagnosed: ")
     assert "GM0999" in dock.gemeente.label.text().split(": ", 1)[1]
