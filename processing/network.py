@@ -21,6 +21,7 @@ import json
 import os
 import time
 from typing import Callable, Iterator, Optional
+from urllib.parse import urlsplit
 
 from qgis.core import (
     QgsApplication,
@@ -166,7 +167,7 @@ class Fetcher:
             seen.add(url)
             page = self.get_json(url)
             yield page
-            url = next_link(page)
+            url = on_same_service(next_link(page), url)
 
     def features(
         self,
@@ -346,6 +347,22 @@ def next_link(page) -> Optional[str]:
         if isinstance(link, dict) and link.get("rel") == "next" and link.get("href"):
             return link["href"]
     return None
+
+
+COLLECTIONS = "/collections/"  # where an OGC API path leaves its service root
+
+
+def on_same_service(link: Optional[str], asked: str) -> Optional[str]:
+    """``link`` (a next page) on the service that was asked: a mirror or a replay of PDOK
+    answers with PDOK's own next links (https://api.pdok.nl/...), which the user may not
+    reach (and must not be sent to); an OGC API link to another host is re-rooted at the
+    root of ``asked``. Links on the same host, and other links, are kept."""
+    if not link or urlsplit(link).netloc == urlsplit(asked).netloc:
+        return link
+    if COLLECTIONS not in link or COLLECTIONS not in asked:
+        return link
+    root = asked[: asked.index(COLLECTIONS)]
+    return root + link[link.index(COLLECTIONS) :]
 
 
 def is_feature(item) -> bool:

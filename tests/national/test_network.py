@@ -62,6 +62,25 @@ def test_ogc_api_pages_are_followed_to_the_last(replay, cache):
     assert len(entries(cache)) == 2
 
 
+def test_next_links_of_the_upstream_service_are_followed_on_the_one_asked(replay, cache):
+    """A mirror (or a replay) of PDOK passes on PDOK's own next links: they are asked of the
+    mirror, never of api.pdok.nl (the guard of conftest.py would fail the test)."""
+
+    def upstream_links(query, server):
+        answer = ogc_pages(query, server)
+        page = json.loads(answer.body)
+        for link in page["links"]:
+            link["href"] = link["href"].replace(
+                server.url("/ogc/v1"), "https://api.pdok.nl/cbs/wijken-en-buurten-2024/ogc/v1"
+            )
+        return json_answer(page, content_type="application/geo+json")
+
+    replay.add(ITEMS, upstream_links)
+    features = fetcher(cache).features(replay.url(f"{ITEMS}?limit=2"))
+    assert [f["id"] for f in features] == ["WK050301", "WK050302", "WK050303"]
+    assert replay.requests == [f"{ITEMS}?limit=2", f"{ITEMS}?limit=2&cursor=2"]
+
+
 def test_odata_next_links_are_followed(replay, cache):
     path = "/ODataFeed/odata/85618NED/TypedDataSet"
     first = {"odata.metadata": "hand-made", "value": [{"ID": 0}], "odata.nextLink": ""}
