@@ -13,14 +13,41 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
 )
 
 from ...compat import ALGORITHM_NO_THREADING
 from ...scoring.errors import CancelledError, InputError
 from ..algorithm import WijkdiagnoseAlgorithm
-from ..parameters import BASE_URL, GEMEENTE, LEVEL, YEAR, kwb_parameters
+from ..parameters import (
+    BASE_URL,
+    CLASSES,
+    GEMEENTE,
+    LAND_COVER,
+    LEVEL,
+    YEAR,
+    kwb_parameters,
+    land_cover_parameters,
+)
+
+PET, ADDRESSES, STOPS, BUILDINGS, HEIGHT = "PET", "ADDRESSES", "STOPS", "BUILDINGS", "HEIGHT"
+
+# The indicator algorithms run on the fetched wijken when their inputs are given:
+# (algorithm id, {its parameter: the parameter of this algorithm}, the ones it needs)
+SPATIAL_STEPS = (
+    ("wijkdiagnose:land_cover_shares", {LAND_COVER: LAND_COVER, CLASSES: CLASSES}, LAND_COVER),
+    ("wijkdiagnose:heat_stress", {"PET": PET, "ADDRESSES": ADDRESSES}, PET),
+    (
+        "wijkdiagnose:transit_coverage",
+        {"STOPS": STOPS, "ADDRESSES": ADDRESSES, "BUILDINGS": BUILDINGS},
+        STOPS,
+    ),
+    ("wijkdiagnose:roof_areas", {"BUILDINGS": BUILDINGS}, BUILDINGS),
+    ("wijkdiagnose:tree_canopy", {"HEIGHT": HEIGHT}, HEIGHT),
+)
 
 
 class DiagnoseGemeente(WijkdiagnoseAlgorithm):
@@ -55,6 +82,7 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         for definition in kwb_parameters(gemeente):
             self.addParameter(definition)
         self.add_profile_parameter(self.PROFILE)
+        self.add_spatial_inputs()
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.PDF_FOR_ALL,
@@ -73,6 +101,34 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
                     name, description, file_filter, optional=optional, createByDefault=not optional
                 )
             )
+
+    def add_spatial_inputs(self) -> None:
+        """The layers the indicator algorithms measure, all optional: what is given is
+        measured, the rest is left to the CBS figures."""
+        for definition in land_cover_parameters():
+            self.addParameter(definition)
+        for name, description in (
+            (ADDRESSES, self.tr("Addresses (points, e.g. BAG verblijfsobjecten; optional)")),
+            (STOPS, self.tr("Public transport stops (points; optional)")),
+            (BUILDINGS, self.tr("Buildings (polygons, e.g. BAG panden; optional)")),
+        ):
+            self.addParameter(QgsProcessingParameterFeatureSource(name, description, optional=True))
+        for name, description in (
+            (PET, self.tr("PET raster (°C; optional)")),
+            (HEIGHT, self.tr("Vegetation height raster (m; optional)")),
+        ):
+            self.addParameter(QgsProcessingParameterRasterLayer(name, description, optional=True))
+
+    def measured(self, layer, parameters, context, feedback):
+        """``layer`` with the indicators of every spatial step whose input is given."""
+        for algorithm, inputs, needed in SPATIAL_STEPS:
+            if parameters.get(needed) in (None, "", []):
+                continue
+            given = {theirs: parameters[ours] for theirs, ours in inputs.items()
+                     if parameters.get(ours) not in (None, "", [])}  # fmt: skip
+            step = {"INPUT": layer, **given, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}
+            layer = self.child(algorithm, step, context, feedback)["OUTPUT"]
+        return layer
 
     def process(self, parameters, context, feedback):
         gemeente = self.parameterAsString(parameters, self.GEMEENTE, context).strip()
@@ -110,6 +166,7 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
             steps,
         )["OUTPUT"]
         steps.setCurrentStep(1)
+        fetched = self.measured(fetched, parameters, context, steps)
         scored = self.child(
             "wijkdiagnose:score_transitions",
             {

@@ -1559,12 +1559,12 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>DiagnoseGemeente</name>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="36"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="63"/>
         <source>Diagnose a gemeente (or all of NL) in one step</source>
         <translation>Een gemeente (of heel Nederland) in één stap diagnosticeren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="39"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="66"/>
         <source>Fetches the CBS kerncijfers of a gemeente (code such as GM0503 or name; empty: all of NL) as wijken or buurten (&apos;CBS-kerncijfers ophalen&apos;), scores them (&apos;Score transitions&apos;) and saves the diagnosed wijken as a GeoPackage, with the wijkbladen (PDF) and an overview map (PNG) when asked.
 
 For all of NL the wijkbladen are left out (thousands of pages) unless &apos;Wijkbladen for all of NL too&apos; is ticked; the overview then shows the whole country.
@@ -1577,54 +1577,79 @@ Voor heel Nederland worden de wijkbladen weggelaten (duizenden pagina's), tenzij
 Er wordt niets geschreven voordat elke stap gelukt is: een fout of annulering laat geen uitvoer achter. Gegevens: CBS en Kadaster, CC BY 4.0.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="54"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="81"/>
         <source>Gemeente (code GM0503 or name; empty: all of NL)</source>
         <translation>Gemeente (code GM0503 of naam; leeg: heel Nederland)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="58"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="86"/>
         <source>Wijkbladen for all of NL too (thousands of pages)</source>
         <translation>Wijkbladen ook voor heel Nederland (duizenden pagina's)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
         <source>Diagnosed wijken (GeoPackage)</source>
         <translation>Gediagnosticeerde wijken (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
         <source>Wijkbladen (PDF)</source>
         <translation>Wijkbladen (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
         <source>Overview (PNG)</source>
         <translation>Overzichtskaart (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="65"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="83"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="139"/>
         <source>Output &apos;{}&apos; is &apos;{}&apos;; the diagnosis is written as a GeoPackage: give a file name ending in .gpkg.</source>
         <translation>Uitvoer '{}' is '{}'; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="90"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="146"/>
         <source>All of NL: no wijkbladen (thousands of pages); tick &apos;Wijkbladen for all of NL too&apos; to have them.</source>
         <translation>Heel Nederland: geen wijkbladen (duizenden pagina's); vink 'Wijkbladen ook voor heel Nederland' aan om ze te krijgen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="110"/>
+        <source>Addresses (points, e.g. BAG verblijfsobjecten; optional)</source>
+        <translation>Adressen (punten, bijv. BAG-verblijfsobjecten; optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="110"/>
+        <source>Public transport stops (points; optional)</source>
+        <translation>Ov-haltes (punten; optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="110"/>
+        <source>Buildings (polygons, e.g. BAG panden; optional)</source>
+        <translation>Gebouwen (polygonen, bijv. BAG-panden; optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="116"/>
+        <source>PET raster (°C; optional)</source>
+        <translation>PET-raster (°C; optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="116"/>
+        <source>Vegetation height raster (m; optional)</source>
+        <translation>Raster met vegetatiehoogte (m; optioneel)</translation>
     </message>
 </context>
 <context>
@@ -2965,77 +2990,77 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>network</name>
     <message>
-        <location filename="../../processing/network.py" line="104"/>
+        <location filename="../../processing/network.py" line="105"/>
         <source>From the cache: {}</source>
         <translation>Uit de cache: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="112"/>
+        <location filename="../../processing/network.py" line="113"/>
         <source>{url} does not exist (HTTP 404). Check the address (parameter or QGIS setting) and the year.</source>
         <translation>{url} bestaat niet (HTTP 404). Controleer het adres (parameter of QGIS-instelling) en het jaar.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="130"/>
+        <location filename="../../processing/network.py" line="131"/>
         <source>Could not write the cache folder &apos;{}&apos; ({}).</source>
         <translation>Kan niet schrijven in de cachemap '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="142"/>
+        <location filename="../../processing/network.py" line="143"/>
         <source>The answer of {url} is not JSON ({reason}); check that the address points at the service&apos;s API, not at a web page.</source>
         <translation>Het antwoord van {url} is geen JSON ({reason}); controleer dat het adres naar de API van de dienst wijst, niet naar een webpagina.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="160"/>
+        <location filename="../../processing/network.py" line="161"/>
         <source>{url} links to itself as its next page; the paging cannot end.</source>
         <translation>{url} verwijst naar zichzelf als volgende pagina; het bladeren kan niet eindigen.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="186"/>
+        <location filename="../../processing/network.py" line="187"/>
         <source>The answer of {url} holds no list of GeoJSON features; check that the address is an OGC API items URL.</source>
         <translation>Het antwoord van {url} bevat geen lijst met GeoJSON-features; controleer dat het adres een OGC API items-URL is.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="200"/>
+        <location filename="../../processing/network.py" line="201"/>
         <source>Page {} of {}: {} features</source>
         <translation>Pagina {} van {}: {} features</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="219"/>
+        <location filename="../../processing/network.py" line="220"/>
         <source>{} answered HTTP {}; asking again in {:g} s.</source>
         <translation>{} antwoordde HTTP {}; opnieuw vragen over {:g} s.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="271"/>
+        <location filename="../../processing/network.py" line="272"/>
         <source>{url} sent no data for {seconds:g} s and was given up. Try again later, or raise the timeout (Settings &gt; Options &gt; Network).</source>
         <translation>{url} stuurde {seconds:g} s geen gegevens en is opgegeven. Probeer het later opnieuw, of verhoog de time-out (Extra &gt; Opties &gt; Netwerk).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="281"/>
+        <location filename="../../processing/network.py" line="282"/>
         <source>The connection to {url} was cut before the whole answer arrived; nothing was written. Try again.</source>
         <translation>De verbinding met {url} werd verbroken voordat het hele antwoord binnen was; er is niets geschreven. Probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="289"/>
+        <location filename="../../processing/network.py" line="290"/>
         <source>Could not reach {url} ({reason}). Check the network connection and the proxy settings (Settings &gt; Options &gt; Network).</source>
         <translation>{url} is niet bereikbaar ({reason}). Controleer de netwerkverbinding en de proxy-instellingen (Extra &gt; Opties &gt; Netwerk).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="302"/>
+        <location filename="../../processing/network.py" line="303"/>
         <source>{url} answered HTTP {status}: the query returns more than 10000 records. Ask for fewer at a time: filter per gemeente.</source>
         <translation>{url} antwoordde HTTP {status}: de vraag levert meer dan 10000 records op. Vraag minder tegelijk: filter per gemeente.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="308"/>
+        <location filename="../../processing/network.py" line="309"/>
         <source>{url} answered HTTP {status}, also when asked again; the service is busy or down. Try again later.</source>
         <translation>{url} antwoordde HTTP {status}, ook bij opnieuw vragen; de dienst is druk of buiten werking. Probeer het later opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="313"/>
+        <location filename="../../processing/network.py" line="314"/>
         <source>{url} answered HTTP {status}. Check the address (parameter or QGIS setting) and, if the service needs one, the authentication.</source>
         <translation>{url} antwoordde HTTP {status}. Controleer het adres (parameter of QGIS-instelling) en, als de dienst die vraagt, de authenticatie.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="257"/>
+        <location filename="../../processing/network.py" line="258"/>
         <source>There is no authentication configuration &apos;{authcfg}&apos; in this QGIS profile (setting wijkdiagnose/authcfg). Pick one in Settings &gt; Options &gt; Authentication, or clear the setting.</source>
         <translation>Er is geen authenticatieconfiguratie '{authcfg}' in dit QGIS-profiel (instelling wijkdiagnose/authcfg). Kies er een in Instellingen &gt; Opties &gt; Authenticatie, of maak de instelling leeg.</translation>
     </message>

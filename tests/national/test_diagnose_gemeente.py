@@ -2,10 +2,11 @@
 kwb_fixture.py): fetch, score and save in one run, for one gemeente and for all of NL.
 Nothing leaves 127.0.0.1."""
 
+import json
 import os
 
 import pytest
-from national.kwb_fixture import serve_kwb
+from national.kwb_fixture import WIJKEN, serve_kwb
 from qgis.core import QgsProcessingException, QgsSettings, QgsVectorLayer
 from qgis_helpers import RecordingFeedback, attributes_by, run
 
@@ -126,6 +127,36 @@ def test_a_cancelled_run_leaves_nothing(base_url, tmp_path, percent):
     with pytest.raises(QgsProcessingException, match="in one step was cancelled; nothing was"):
         diagnose(base_url, out, feedback, OVERVIEW=str(png))
     assert sorted(os.listdir(tmp_path)) == ["cache"]
+
+
+def test_the_spatial_inputs_given_are_measured_before_scoring(base_url, tmp_path):
+    """Two buildings (20 x 10 m and 10 x 10 m) in the first fixture wijk's square: roof_areas
+    runs on the fetched wijken, so the diagnosis holds their 300 m² of roof."""
+    first = next(iter(WIJKEN))
+    buildings = tmp_path / "panden.geojson"
+    rings = [
+        [[84100, 447100], [84120, 447100], [84120, 447110], [84100, 447110], [84100, 447100]],
+        [[84500, 447500], [84510, 447500], [84510, 447510], [84500, 447510], [84500, 447500]],
+    ]
+    buildings.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+                "features": [
+                    {"type": "Feature", "properties": {"id": k},
+                     "geometry": {"type": "Polygon", "coordinates": [ring]}}
+                    for k, ring in enumerate(rings)
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    out = tmp_path / "delft.gpkg"
+    diagnose(base_url, out, BUILDINGS=str(buildings))
+    wijk = scored(out)[first]
+    assert wijk["ind_dak_totaal"] == pytest.approx(300.0)
+    assert "ind_dak_totaal" in json.loads(wijk["herkomst"])
 
 
 def test_an_output_that_is_not_a_geopackage_is_refused(base_url, tmp_path):
