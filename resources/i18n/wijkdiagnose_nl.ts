@@ -1299,32 +1299,27 @@
         <translation>Deze wijk is gescoord voordat Wijkdiagnose de urgentie en de bron van elke indicator bij de scores opsloeg (veld '{field}' ontbreekt of is leeg): de kolom urgentie blijft leeg. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="58"/>
+        <location filename="../../scoring/national/kwb.py" line="50"/>
         <source>the answer of &apos;{url}&apos; is not an OGC API Features answer: {what}. Check the address (BASE_URL) of the CBS service.</source>
         <translation>het antwoord van '{url}' is geen OGC API Features-antwoord: {what}. Controleer het adres (BASE_URL) van de CBS-dienst.</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="73"/>
+        <location filename="../../scoring/national/kwb.py" line="65"/>
         <source>it has no &apos;properties&apos; object</source>
         <translation>het heeft geen object 'properties'</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="86"/>
-        <source>it has no &apos;features&apos; list</source>
-        <translation>het heeft geen lijst 'features'</translation>
-    </message>
-    <message>
-        <location filename="../../scoring/national/kwb.py" line="114"/>
+        <location filename="../../scoring/national/kwb.py" line="83"/>
         <source>&apos;{layer}&apos; has none of the code properties {properties}; its units cannot be matched between years. Check the collection (wijken or buurten).</source>
         <translation>'{layer}' heeft geen van de code-eigenschappen {properties}; de eenheden zijn niet tussen jaren te koppelen. Controleer de collectie (wijken of buurten).</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="209"/>
+        <location filename="../../scoring/national/kwb.py" line="178"/>
         <source>{layer}: {count} value(s) missing in kwb {newest} taken from kwb {year} ({variables}).</source>
         <translation>{layer}: {count} waarde(n) die in kwb {newest} ontbreken, overgenomen uit kwb {year} ({variables}).</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/kwb.py" line="229"/>
+        <location filename="../../scoring/national/kwb.py" line="198"/>
         <source>{layer}: {count} code(s) of kwb {newest} do not exist in kwb {year} ({codes}), e.g. wijken or buurten redrawn; their missing values are not taken from {year}.</source>
         <translation>{layer}: {count} code(s) van kwb {newest} bestaan niet in kwb {year} ({codes}), bijvoorbeeld opnieuw ingedeelde wijken of buurten; hun ontbrekende waarden worden niet uit {year} overgenomen.</translation>
     </message>

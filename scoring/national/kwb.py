@@ -17,7 +17,7 @@ from earlier years, and the uninhabited units marked.
 No network and no qgis: the processing side fetches the pages and builds the layer.
 """
 
-from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence
+from typing import Dict, Iterable, List, Mapping, NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
@@ -34,14 +34,6 @@ SHOWN_CODES = 5  # codes named in a note
 WATER_ONLY = "JA"  # the ``water`` property of a unit that is only water
 # the code of a unit, most specific first: a buurt also carries its wijk's and gemeente's
 UNIT_CODES = ("bu_code", "wk_code", "gm_code")
-
-
-class Page(NamedTuple):
-    """One page of an OGC API Features ``/items`` answer."""
-
-    features: list  # GeoJSON features (dicts with ``properties`` and ``geometry``)
-    next_url: Optional[str]  # the ``links[rel=next]`` href; None on the last page
-    number_returned: Optional[int]
 
 
 class Filled(NamedTuple):
@@ -72,29 +64,6 @@ def queryable_names(document, url: str) -> List[str]:
     if not isinstance(properties, Mapping):
         raise _shape_error(url, Message(tr("it has no 'properties' object")))
     return [str(name) for name in properties]
-
-
-def _is_feature(feature) -> bool:
-    return isinstance(feature, Mapping) and isinstance(feature.get("properties") or {}, Mapping)
-
-
-def read_page(document, url: str) -> Page:
-    """The features, the ``next`` link and ``numberReturned`` of one ``/items`` page
-    (a GeoJSON FeatureCollection)."""
-    features = document.get("features") if isinstance(document, Mapping) else None
-    if not isinstance(features, list) or not all(_is_feature(f) for f in features):
-        raise _shape_error(url, Message(tr("it has no 'features' list")))
-    links = document.get("links") or []
-    next_url = next(
-        (
-            link.get("href")
-            for link in links
-            if isinstance(link, Mapping) and link.get("rel") == "next" and link.get("href")
-        ),
-        None,
-    )
-    returned = document.get("numberReturned")
-    return Page(features, next_url, int(returned) if isinstance(returned, int) else None)
 
 
 def resolve_properties(

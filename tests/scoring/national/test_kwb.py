@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from kwb_pages import ITEMS, pages, queryables
+from kwb_pages import pages, queryables
 
 from wijkdiagnose.scoring.cbs import VARIABLES, derive_indicators, find_fields
 from wijkdiagnose.scoring.errors import InputError
@@ -14,7 +14,6 @@ from wijkdiagnose.scoring.national.kwb import (
     fill_from_earlier,
     mark_uninhabited,
     queryable_names,
-    read_page,
     records_frame,
     resolve_properties,
     year_texts,
@@ -29,7 +28,7 @@ CODES = ["WK050311", "WK050312", "WK050399", "WK050390"]
 def year_frame(year: int) -> pd.DataFrame:
     """What fetch_cbs does per year: queryables -> mapping, pages -> one frame."""
     mapping = resolve_properties(queryable_names(queryables(year), "queryables"))
-    features = [f for page in pages(year) for f in read_page(page, "items").features]
+    features = [f for page in pages(year) for f in page["features"]]  # Fetcher.features
     return records_frame(features, mapping, f"wijken {year}")
 
 
@@ -88,24 +87,6 @@ def test_the_other_ogc_api_names_of_national_data_resolve():
 def test_a_frame_named_by_cbs_variable_resolves_to_itself():
     """The fetched layer names its fields by variable; score_transitions finds them again."""
     assert find_fields(list(VARIABLES)) == {v: v for v in VARIABLES}
-
-
-def test_a_page_gives_its_features_and_its_next_link():
-    first, last = pages(2024)
-    page = read_page(first, "items")
-    assert [f["properties"]["wijkcode"] for f in page.features] == CODES[:2]
-    assert page.next_url == ITEMS.format(year=2024) + "&cursor=2"
-    assert page.number_returned == 2
-    assert read_page(last, "items").next_url is None
-
-
-@pytest.mark.parametrize(
-    "document",
-    [{"type": "Feature"}, {"features": [1]}, {"features": [{"properties": [1]}]}, []],
-)
-def test_an_answer_that_is_no_feature_collection_is_refused_naming_the_address(document):
-    with pytest.raises(InputError, match=r"'http://x/items' is not an OGC API Features"):
-        read_page(document, "http://x/items")
 
 
 def test_queryables_without_properties_are_refused():
