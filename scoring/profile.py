@@ -13,6 +13,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 
 from ..paths import DEFAULT_PROFILE
 from . import catalogue
+from .calibration import Calibration
 from .errors import ProfileError
 from .messages import Message, tr
 from .schema.indicators import GAS_USE, INDICATOR_PREFIX
@@ -82,6 +83,7 @@ class Profile:
     min_data_coverage: float = 50.0  # % of a wijk an indicator must be measured on to count
     cbs_fields: Mapping[str, str] = field(default_factory=dict)  # CBS variable -> column
     claims: Any = None  # parsed by scoring.claims.parse_claims
+    calibration: Optional[Calibration] = None  # where the references and priors came from
     source: str = "<memory>"
 
     def indicators(self) -> Tuple[str, ...]:

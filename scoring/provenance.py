@@ -49,8 +49,10 @@ def profile_hash(profile: Profile) -> str:
     content = {
         item.name: getattr(profile, item.name)
         for item in dataclasses.fields(profile)
-        if item.name != "source"  # where the file is, not what it says
+        if item.name not in ("source", "calibration")  # where the file is, not what it says
     }
+    if profile.calibration is not None:  # its name stands for its content
+        content["calibration"] = profile.calibration.name
     text = json.dumps(_plain(content), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 

@@ -24,7 +24,7 @@
         <translation>laag '{layer}': {count} code(s) komen meer dan eens voor in veld '{field}': {named}. Elke wijk (of buurt) moet één keer in de laag staan: verwijder de dubbele objecten, of kies een veld met één unieke code per wijk.</translation>
     </message>
     <message>
-        <location filename="../../scoring/schema/diagnosis.py" line="109"/>
+        <location filename="../../scoring/schema/diagnosis.py" line="124"/>
         <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; does not hold what &apos;Score transitions&apos; writes there; run Score transitions again on the wijken.</source>
         <translation>laag '{layer}': veld '{field}' bevat niet wat 'Transities scoren' daar schrijft; voer Transities scoren opnieuw uit op de wijken.</translation>
     </message>
@@ -959,52 +959,52 @@
         <translation>raster '{raster}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="33"/>
+        <location filename="../../scoring/profile.py" line="34"/>
         <source>profile</source>
         <translation>profiel</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="112"/>
+        <location filename="../../scoring/profile.py" line="114"/>
         <source>profile.base = {base!r}: give &apos;default&apos; or the path of a profile.</source>
         <translation>profile.base = {base!r}: geef 'default' of het pad van een profiel.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="117"/>
+        <location filename="../../scoring/profile.py" line="119"/>
         <source>profile.base = {base!r} in &apos;{file}&apos; refers back to itself.</source>
         <translation>profile.base = {base!r} in '{file}' verwijst naar zichzelf terug.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="157"/>
+        <location filename="../../scoring/profile.py" line="159"/>
         <source>cbs_fields.{key} = {value!r}: give the name of the layer field as text.</source>
         <translation>cbs_fields.{key} = {value!r}: geef de naam van het laagveld als tekst.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="197"/>
+        <location filename="../../scoring/profile.py" line="199"/>
         <source>transitions.{transition}: unknown transition; use one of {transitions}.</source>
         <translation>transitions.{transition}: onbekende transitie; gebruik een van {transitions}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="208"/>
+        <location filename="../../scoring/profile.py" line="210"/>
         <source>{where}: indicator names start with &apos;{prefix}&apos; (the field they are read from).</source>
         <translation>{where}: indicatornamen beginnen met '{prefix}' (het veld waaruit ze gelezen worden).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="217"/>
+        <location filename="../../scoring/profile.py" line="219"/>
         <source>{where} = {weight!r}: weight must be a finite number &gt;= 0 (not nan or inf).</source>
         <translation>{where} = {weight!r}: het gewicht moet een eindig getal &gt;= 0 zijn (geen nan of inf).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="228"/>
+        <location filename="../../scoring/profile.py" line="230"/>
         <source>transitions: no indicator has a weight above 0; give at least one transition an indicator, e.g. [transitions.energie] {example} = 1.</source>
         <translation>transitions: geen indicator heeft een gewicht boven 0; geef minstens één transitie een indicator, bijv. [transitions.energie] {example} = 1.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="247"/>
+        <location filename="../../scoring/profile.py" line="249"/>
         <source>{where}: &apos;{indicator}&apos; is not in the catalogue, so give both &apos;good&apos; (urgency 0) and &apos;bad&apos; (urgency 100) values.</source>
         <translation>{where}: '{indicator}' staat niet in de catalogus, geef dus zowel 'good' (urgentie 0) als 'bad' (urgentie 100).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="258"/>
+        <location filename="../../scoring/profile.py" line="260"/>
         <source>{where}: good and bad are both {value:g}; they must differ.</source>
         <translation>{where}: good en bad zijn allebei {value:g}; ze moeten verschillen.</translation>
     </message>
@@ -1259,7 +1259,7 @@
         <translation>van {low:g} tot {high:g}</translation>
     </message>
     <message>
-        <location filename="../../scoring/provenance.py" line="161"/>
+        <location filename="../../scoring/provenance.py" line="163"/>
         <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; of {count} wijk(en) does not hold what &apos;Score transitions&apos; writes there; their indicator fields are credited to the layer itself.</source>
         <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'Transities scoren' daar schrijft; hun indicatorvelden krijgen de laag zelf als herkomst.</translation>
     </message>
@@ -1324,7 +1324,7 @@
         <translation>{layer}: {count} code(s) van kwb {newest} bestaan niet in kwb {year} ({codes}), bijvoorbeeld opnieuw ingedeelde wijken of buurten; hun ontbrekende waarden worden niet uit {year} overgenomen.</translation>
     </message>
     <message>
-        <location filename="../../scoring/provenance.py" line="153"/>
+        <location filename="../../scoring/provenance.py" line="155"/>
         <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; of {count} wijk(en) does not hold what &apos;Fetch CBS kerncijfers&apos; writes there; their CBS indicators get the year of the layer&apos;s year field, if it has one.</source>
         <translation>laag '{layer}': veld '{field}' van {count} wijk(en) bevat niet wat 'CBS-kerncijfers ophalen' daar schrijft; hun CBS-indicatoren krijgen het jaar uit het jaarveld van de laag, als dat er is.</translation>
     </message>
@@ -1347,6 +1347,81 @@
         <location filename="../../scoring/schema/wijk.py" line="141"/>
         <source>layer &apos;{table}&apos; gives wijk codes ({codes}), but layer &apos;{layer}&apos; holds buurten (codes {example}, ...): give the buurt code (BU...) of every row, or use the layer of wijken.</source>
         <translation>laag '{table}' geeft wijkcodes ({codes}), maar laag '{layer}' bevat buurten (codes {example}, ...): geef van elke rij de buurtcode (BU...), of gebruik de laag met wijken.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="17"/>
+        <source>established</source>
+        <translation>vastgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="18"/>
+        <source>provisional</source>
+        <translation>voorlopig</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="19"/>
+        <source>insufficient data</source>
+        <translation>onvoldoende gegevens</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="26"/>
+        <source>status unknown</source>
+        <translation>status onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="35"/>
+        <source>{items} and {last}</source>
+        <translation>{items} en {last}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="42"/>
+        <source>{transitions} not measured</source>
+        <translation>{transitions} niet gemeten</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="51"/>
+        <source>No koploper ({status})</source>
+        <translation>Geen koploper ({status})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="53"/>
+        <source>Koploper {koploper} ({status}, zekerheid {zekerheid})</source>
+        <translation>Koploper {koploper} ({status}, zekerheid {zekerheid})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="69"/>
+        <source>{koploper} leads {runner_up} by {lead} points</source>
+        <translation>{koploper} ligt {lead} punten voor op {runner_up}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="78"/>
+        <source>most of it from {indicator} ({points} points)</source>
+        <translation>vooral door {indicator} ({points} punten)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="88"/>
+        <source>{sentence}.</source>
+        <translation>{sentence}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="98"/>
+        <source>{transition} would become koploper if measured at its national P90 (score {score})</source>
+        <translation>{transition} wordt koploper als die gemeten wordt op zijn landelijke P90 (score {score})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="107"/>
+        <source>{transition} would become koploper if the weight of {indicator} in {weight_transition} went from {weight_from} to {weight_to}</source>
+        <translation>{transition} wordt koploper als het gewicht van {indicator} in {weight_transition} van {weight_from} naar {weight_to} gaat</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="125"/>
+        <source>does not count</source>
+        <translation>telt niet mee</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="126"/>
+        <source>does not count (measured on {share} % of the wijk, minimum {minimum} %)</source>
+        <translation>telt niet mee (gemeten op {share} % van de wijk, minimum {minimum} %)</translation>
     </message>
 </context>
 <context>
