@@ -4,9 +4,11 @@
 profile and the hand-entered stakeholder scores, and returns a ``WijkView``:
 score rows per transition (data, coverage, stakeholders, divergence),
 koploper/meelopers/zekerheid, indicator rows with value, urgency, unit and
-source, claims per layer and the timeline. Fields a layer lacks (claims,
-stakeholders, timeline come from later steps) give empty sections, never
-errors. No QGIS here.
+source, claims per layer and the timeline; the koploper's headline (with its
+status, zekerheid and the transitions not measured) and why it leads, in the
+shared sentences of ``scoring.explain``. Fields a layer lacks (claims,
+stakeholders, timeline come from later steps; status and why from an older
+version) give empty sections and notices, never errors. No QGIS here.
 """
 
 import math
@@ -15,7 +17,7 @@ from typing import Any, Mapping, NamedTuple, Optional, Tuple
 
 import pandas as pd
 
-from ..scoring import catalogue
+from ..scoring import catalogue, explain
 from ..scoring.cbs import find_fields
 from ..scoring.errors import InputError
 from ..scoring.messages import Message, tr
@@ -23,15 +25,20 @@ from ..scoring.profile import Profile
 from ..scoring.schema import claims, diagnosis, indicators, stakeholders, timeline
 from ..scoring.schema.diagnosis import (
     HERKOMST,
+    KOPLOPER_STATUS,
     URGENTIE,
+    WAAROM,
     Provenance,
+    Why,
     decode_provenance,
     decode_urgencies,
+    decode_why,
 )
 from ..scoring.schema.wijk import fid_key, unit_fields, wijk_key
 from ..scoring.stakeholders import DEFAULT_THRESHOLD, SCORE_COLUMNS, compare_stakeholders
 from ..scoring.transitions import BY_ID, TRANSITIONS
 
+TOP_CONTRIBUTIONS = 3  # indicators listed under "why this koploper"
 _STAKEHOLDER_NAME = "dock"  # the one stakeholder the dock's effective scores stand for
 _KEY_COLUMN = "__wijk__"
 
@@ -47,6 +54,7 @@ class ScoreRow(NamedTuple):
     difference: Optional[float]  # stakeholder minus data, points
     diverges: bool  # |difference| >= the threshold
     combined: Optional[float]  # (1 - w) * data + w * stakeholders
+    missing: Optional[Message] = None  # 'energie not measured': no indicator counted
 
 
 class IndicatorRow(NamedTuple):
@@ -58,6 +66,13 @@ class IndicatorRow(NamedTuple):
     method: str  # "reference" or "rank"
     unit: str
     source: str  # provenance (herkomst): data source, year and the field(s) it came from
+    not_counted: Optional[Message] = None  # a value left out of the scores, and why
+
+
+class ContributionRow(NamedTuple):
+    id: str
+    label: str
+    points: float  # what the indicator adds to the koploper's lead, in score points
 
 
 class ClaimRow(NamedTuple):
@@ -81,6 +96,13 @@ class WijkView(NamedTuple):
     koploper: Optional[str]  # label
     meelopers: Tuple[str, ...]  # labels, most urgent first
     zekerheid: Optional[float]
+    status: str  # koploper_status: vastgesteld, voorlopig, onvoldoende gegevens; "" unknown
+    missing: Tuple[str, ...]  # ids of the transitions not measured (niet_gemeten)
+    min_coverage: Optional[float]  # min_dekking: % of a wijk an indicator needed to count
+    headline: Message  # explain.koploper_line: koploper, status, zekerheid, what is missing
+    why: Optional[Message]  # explain.why_sentence; None without a runner-up
+    contributions: Tuple[ContributionRow, ...]  # the indicators adding most to the lead
+    tipping: Optional[Message]  # explain.tipping_text: the smallest change that tips it
     combined_koploper: Optional[str]  # label of the koploper of the combined scores
     scores: Tuple[ScoreRow, ...]
     indicators: Tuple[IndicatorRow, ...]
@@ -123,8 +145,9 @@ def wijk_view(
     ``profile`` is the one the wijk was scored with (``layer_profile``)."""
     key, name = wijk_identity(attributes, feature_id)
     notices = []
-    urgencies = _stored(attributes, URGENTIE, decode_urgencies, layer_name, notices)
-    provenance = _stored(attributes, HERKOMST, decode_provenance, layer_name, notices)
+    urgencies = _stored(attributes, URGENTIE, decode_urgencies, layer_name, notices) or {}
+    provenance = _stored(attributes, HERKOMST, decode_provenance, layer_name, notices) or {}
+    why = _stored(attributes, WAAROM, decode_why, layer_name, notices)
     if not str(attributes.get(URGENTIE) or "").strip():  # scored by an older version
         notices.append(
             Message(
@@ -137,6 +160,25 @@ def wijk_view(
                 field=URGENTIE,
             )
         )
+    koploper = _transition_id(attributes.get(diagnosis.KOPLOPER))
+    status = _text(attributes.get(KOPLOPER_STATUS)).strip()
+    if KOPLOPER_STATUS not in attributes or (koploper and not status):  # an older version
+        notices.append(
+            Message(
+                tr(
+                    "This wijk was scored before Wijkdiagnose stored how firm the koploper is "
+                    "and why it leads (field '{field}' is missing or empty): its status reads "
+                    "as unknown and the Scores tab cannot say why. Run 'Score transitions' "
+                    "again to fill it."
+                ),
+                field=KOPLOPER_STATUS,
+            )
+        )
+    missing = _transition_ids(attributes.get(diagnosis.NIET_GEMETEN))
+    zekerheid = _number(attributes.get(diagnosis.ZEKERHEID))
+    min_coverage = _number(attributes.get(diagnosis.MIN_DEKKING))
+    if min_coverage is None:  # scored before min_dekking was stored
+        min_coverage = profile.min_data_coverage
     data = {t.id: _number(attributes.get(diagnosis.score_field(t.id))) for t in TRANSITIONS}
     stakeholder = {
         t.id: entered_scores.get(
@@ -145,19 +187,26 @@ def wijk_view(
         for t in TRANSITIONS
     }
     compared = _compare(key, data, stakeholder, stakeholder_weight, threshold)
-    score_rows = _score_rows(attributes, data, compared, entered_scores)
+    score_rows = _score_rows(attributes, data, compared, entered_scores, missing)
     return WijkView(
         key=key,
         name=name,
         profile=_text(attributes.get(diagnosis.PROFIEL)),
-        koploper=_label(attributes.get(diagnosis.KOPLOPER)),
+        koploper=_label(koploper),
         meelopers=_labels(attributes.get(diagnosis.MEELOPERS)),
-        zekerheid=_number(attributes.get(diagnosis.ZEKERHEID)),
+        zekerheid=zekerheid,
+        status=status,
+        missing=missing,
+        min_coverage=min_coverage,
+        headline=explain.koploper_line(koploper, status, zekerheid, missing),
+        why=explain.why_sentence(koploper, why) if koploper else None,
+        contributions=_contributions(why),
+        tipping=explain.tipping_text(why) if why is not None else None,
         combined_koploper=_label(compared[stakeholders.KOPLOPER_GECOMBINEERD])
         if any(row.stakeholder is not None for row in score_rows)
         else None,
         scores=score_rows,
-        indicators=_indicator_rows(attributes, profile, urgencies, provenance),
+        indicators=_indicator_rows(attributes, profile, urgencies, provenance, min_coverage),
         claims=_claim_rows(attributes),
         first_aanleiding=_integer(attributes.get(timeline.EERSTE_AANLEIDING)),
         koppelkansen_count=_integer(attributes.get(timeline.N_KOPPELKANSEN)),
@@ -166,17 +215,26 @@ def wijk_view(
     )
 
 
-def _stored(attributes, field_name, decode, layer_name, notices) -> dict:
-    """A JSON field of 'Score transitions' read back; empty when the wijk has none, and
-    empty with a notice when it cannot be read (e.g. cut short in a Shapefile)."""
+def _stored(attributes, field_name, decode, layer_name, notices):
+    """A JSON field of 'Score transitions' read back (empty when the wijk has none); None
+    with a notice when it cannot be read (e.g. cut short in a Shapefile)."""
     try:
         return decode(attributes.get(field_name), layer_name)
     except InputError as error:
         notices.append(error.message)
-        return {}
+        return None
 
 
-def _score_rows(attributes, data, compared, entered_scores) -> Tuple[ScoreRow, ...]:
+def _contributions(why: Optional[Why]) -> Tuple[ContributionRow, ...]:
+    if why is None:
+        return ()
+    return tuple(
+        ContributionRow(c.indicator, explain.indicator_label(c.indicator), c.points)
+        for c in why.contributions[:TOP_CONTRIBUTIONS]
+    )
+
+
+def _score_rows(attributes, data, compared, entered_scores, missing) -> Tuple[ScoreRow, ...]:
     flagged = set(filter(None, compared[stakeholders.AFWIJKING].split(",")))
     return tuple(
         ScoreRow(
@@ -190,6 +248,7 @@ def _score_rows(attributes, data, compared, entered_scores) -> Tuple[ScoreRow, .
             difference=compared[stakeholders.divergence_field(t.id)],
             diverges=t.id in flagged,
             combined=compared[stakeholders.combined_field(t.id)],
+            missing=explain.missing_text([t.id]) if t.id in missing else None,
         )
         for t in TRANSITIONS
     )
@@ -211,13 +270,15 @@ def _compare(key, data, stakeholder, weight, threshold) -> dict:
     }
 
 
-def _indicator_rows(attributes, profile: Profile, urgencies, provenance):
+def _indicator_rows(attributes, profile: Profile, urgencies, provenance, min_coverage):
     present = [name for name in attributes if name.startswith(indicators.INDICATOR_PREFIX)]
     ids = list(profile.indicators()) + sorted(set(present) - set(profile.indicators()))
     rows = []
     for indicator_id in ids:
         info = catalogue.BY_ID.get(indicator_id)
         rule = profile.rules.get(indicator_id)
+        value = _number(attributes.get(indicator_id))
+        urgency = _number(urgencies.get(indicator_id))
         rows.append(
             IndicatorRow(
                 id=indicator_id,
@@ -225,11 +286,17 @@ def _indicator_rows(attributes, profile: Profile, urgencies, provenance):
                 transitions=tuple(
                     BY_ID[t].label_nl for t, w in profile.weights.items() if w.get(indicator_id)
                 ),
-                value=_number(attributes.get(indicator_id)),
-                urgency=_number(urgencies.get(indicator_id)),
+                value=value,
+                urgency=urgency,
                 method=rule.method if rule else "reference",
                 unit=info.unit if info else "",
                 source=_source(provenance.get(indicator_id), info),
+                not_counted=explain.not_counted_text(
+                    _number(attributes.get(indicators.DATA_COVERAGE_OF.get(indicator_id, ""))),
+                    min_coverage,
+                )
+                if value is not None and indicator_id in urgencies and urgency is None
+                else None,
             )
         )
     return tuple(rows)
@@ -276,13 +343,23 @@ def _timeline(attributes) -> Tuple[TimelineEntry, ...]:
     )
 
 
+def _transition_id(value) -> Optional[str]:
+    """The id of a known transition, else None."""
+    text = _text(value).strip()
+    return text if text in BY_ID else None
+
+
+def _transition_ids(value) -> Tuple[str, ...]:
+    return tuple(filter(None, (_transition_id(part) for part in _text(value).split(","))))
+
+
 def _label(transition_id) -> Optional[str]:
     transition = BY_ID.get(_text(transition_id))
     return transition.label_nl if transition else None
 
 
 def _labels(ids) -> Tuple[str, ...]:
-    return tuple(filter(None, (_label(part.strip()) for part in _text(ids).split(","))))
+    return tuple(_label(t) for t in _transition_ids(ids))
 
 
 def _number(value) -> Optional[float]:

@@ -1,5 +1,7 @@
 """The dock's view model of one wijk, from plain attribute dicts (no QGIS)."""
 
+import dataclasses
+
 import pytest
 
 from wijkdiagnose.scoring.profile import load_profile
@@ -29,6 +31,17 @@ def diagnosed(**extra) -> dict:
         '"jaar": 2024, "veld": "personenautos / huishoudens"}, "ind_bev_dich": '
         '{"bron": "CBS Kerncijfers wijken en buurten", "jaar": 2024, '
         '"veld": "bevolkingsdichtheid"}}',
+        # how firm the koploper is and why, as 'Score transitions' writes them (#13)
+        "koploper_status": "voorlopig",
+        "niet_gemeten": "energie,klimaatadaptatie,natuurinclusiviteit,sociaaleconomisch",
+        # verstedelijking 75 (ind_bev_dich alone) against mobiliteit 50 (ind_auto_hh alone)
+        "waarom": '{"bijdragen": [{"indicator": "ind_bev_dich", "punten": 75.0}, '
+        '{"indicator": "ind_auto_hh", "punten": -50.0}], "omslag": {"gewicht_naar": null, '
+        '"gewicht_transitie": null, "gewicht_van": null, "indicator": null, "score": 82.4, '
+        '"soort": "ontbrekend", "transitie": "energie"}, "tweede": "mobiliteit", '
+        '"voorsprong": 25.0}',
+        "kalibratie": "cbs-kwb-2023",
+        "min_dekking": 50.0,
     }
     for transition in TRANSITION_IDS:
         attributes[f"score_{transition}"] = None
@@ -243,3 +256,147 @@ def test_a_buurt_is_keyed_and_named_as_the_buurt_not_its_wijk():
     assert (view.key, view.name) == ("BU03440112", "Oog in Al")
     old = {"BU_CODE": "bu03440111 ", "WK_CODE": "WK034401", "WK_NAAM": "Wijk 01 West"}
     assert wijk_identity(old, 5) == ("BU03440111", "BU03440111")  # never the wijk's name
+
+
+NOT_MEASURED = ("energie", "klimaatadaptatie", "natuurinclusiviteit", "sociaaleconomisch")
+SCORED_BEFORE_STATUS = (
+    "This wijk was scored before Wijkdiagnose stored how firm the koploper is and why it "
+    "leads (field 'koploper_status' is missing or empty): its status reads as unknown and the "
+    "Scores tab cannot say why. Run 'Score transitions' again to fill it."
+)
+
+
+def test_the_headline_names_status_zekerheid_and_the_transitions_not_measured():
+    view = view_of(diagnosed())
+    assert view.status == "voorlopig" and view.missing == NOT_MEASURED
+    assert str(view.headline) == (
+        "Koploper verstedelijking (provisional, zekerheid 96 %); energie, klimaatadaptatie, "
+        "natuurinclusiviteit and sociaaleconomisch not measured"
+    )
+    assert view.min_coverage == 50.0
+
+
+def test_a_transition_not_measured_is_named_on_its_score_row():
+    rows = scores(view_of(diagnosed()))
+    assert str(rows["energie"].missing) == "energie not measured"
+    assert rows["energie"].coverage == 0.0  # the coverage stays beside it
+    assert rows["mobiliteit"].missing is None and rows["verstedelijking"].missing is None
+    # an older layer: no niet_gemeten, so nothing is named missing, the score is just empty
+    older = scores(view_of(diagnosed(niet_gemeten=None)))
+    assert all(row.missing is None for row in older.values())
+
+
+def test_why_this_koploper_the_sentence_the_top_indicators_and_the_tipping_change():
+    view = view_of(diagnosed())
+    assert str(view.why) == (
+        "Verstedelijking leads mobiliteit by 25 points; most of it from Bevolkingsdichtheid "
+        "(+75 points); energie would become koploper if measured at its national P90 (score 82)."
+    )
+    assert [tuple(row) for row in view.contributions] == [
+        ("ind_bev_dich", "Bevolkingsdichtheid", 75.0),
+        ("ind_auto_hh", "Personenauto's per huishouden", -50.0),
+    ]
+    assert str(view.tipping) == (
+        "energie would become koploper if measured at its national P90 (score 82)"
+    )
+    assert view.notices == ()
+
+
+def test_only_the_three_largest_contributions_are_listed():
+    points = [("ind_bev_dich", 40.0), ("ind_oad", 20.0), ("ind_woz", 9.5), ("ind_auto_hh", -4.5)]
+    waarom = (
+        '{"tweede": "mobiliteit", "voorsprong": 65.0, "omslag": {"soort": "gewicht", '
+        '"transitie": "mobiliteit", "indicator": "ind_auto_hh", "gewicht_transitie": '
+        '"mobiliteit", "gewicht_van": 1.0, "gewicht_naar": 2.6}, "bijdragen": ['
+        + ", ".join(f'{{"indicator": "{i}", "punten": {p}}}' for i, p in points)
+        + "]}"
+    )
+    view = view_of(diagnosed(waarom=waarom))
+    assert [(row.id, row.points) for row in view.contributions] == points[:3]
+    assert str(view.tipping) == (
+        "mobiliteit would become koploper if the weight of Personenauto's per huishouden in "
+        "mobiliteit went from 1 to 2.6"
+    )
+
+
+def test_a_layer_scored_before_the_status_existed_gets_a_notice_not_an_error():
+    attributes = diagnosed()
+    for name in ("koploper_status", "niet_gemeten", "waarom", "kalibratie", "min_dekking"):
+        del attributes[name]
+    view = view_of(attributes)
+    assert view.status == "" and view.missing == ()
+    assert str(view.headline) == "Koploper verstedelijking (status unknown, zekerheid 96 %)"
+    assert view.why is None and view.contributions == () and view.tipping is None
+    assert [str(notice) for notice in view.notices] == [SCORED_BEFORE_STATUS]
+    assert view.min_coverage == PROFILE.min_data_coverage == 50.0
+    # a NULL status beside a koploper says the same
+    assert [str(n) for n in view_of(diagnosed(koploper_status=None)).notices] == [
+        SCORED_BEFORE_STATUS
+    ]
+
+
+def test_a_wijk_without_koploper_reads_insufficient_data_without_a_notice():
+    view = view_of(
+        diagnosed(
+            koploper=None,
+            meelopers=None,
+            zekerheid=None,
+            koploper_status="onvoldoende gegevens",
+            niet_gemeten=",".join(TRANSITION_IDS),
+            waarom="",
+        )
+    )
+    assert str(view.headline) == (
+        "No koploper (insufficient data); energie, klimaatadaptatie, natuurinclusiviteit, "
+        "mobiliteit, verstedelijking and sociaaleconomisch not measured"
+    )
+    assert view.why is None and view.tipping is None and view.notices == ()
+
+
+def test_a_damaged_waarom_gives_a_notice_and_the_rest_is_shown():
+    view = wijk_view(diagnosed(waarom='{"omslag": 3}'), 7, PROFILE, {}, 0.5, layer_name="wijken")
+    assert [str(notice) for notice in view.notices] == [
+        "layer 'wijken': field 'waarom' does not hold what 'Score transitions' writes "
+        "there; run Score transitions again on the wijken."
+    ]
+    assert view.why is None and view.contributions == () and view.tipping is None
+    assert str(view.headline).startswith("Koploper verstedelijking (provisional, zekerheid 96 %)")
+
+
+THIN_PAVING = {  # Binnenstad: paving measured on 12 % of the wijk, left out of the scores
+    "ind_verhard": 61.0,
+    "dek_bodem": 12.0,
+    "urgentie": '{"ind_auto_hh": 50.0, "ind_bev_dich": 75.0, "ind_verhard": null}',
+}
+
+
+def test_a_value_measured_on_too_little_of_the_wijk_says_why_it_did_not_count():
+    rows = {row.id: row for row in view_of(diagnosed(**THIN_PAVING)).indicators}
+    paving = rows["ind_verhard"]
+    assert paving.value == 61.0 and paving.urgency is None
+    assert str(paving.not_counted) == (
+        "does not count (measured on 12 % of the wijk, minimum 50 %)"
+    )
+    assert rows["ind_auto_hh"].not_counted is None  # it counted
+    assert rows["ind_gas_won"].not_counted is None  # no value: nothing to explain
+
+
+def test_the_minimum_is_the_layers_min_dekking_else_the_profiles():
+    attributes = diagnosed(**THIN_PAVING, min_dekking=40.0)
+    paving = {row.id: row for row in view_of(attributes).indicators}["ind_verhard"]
+    assert str(paving.not_counted).endswith("(measured on 12 % of the wijk, minimum 40 %)")
+    del attributes["min_dekking"]
+    strict = dataclasses.replace(PROFILE, min_data_coverage=30.0)
+    view = wijk_view(attributes, 7, strict, {}, 0.5)
+    assert view.min_coverage == 30.0
+    paving = {row.id: row for row in view.indicators}["ind_verhard"]
+    assert str(paving.not_counted).endswith("(measured on 12 % of the wijk, minimum 30 %)")
+
+
+def test_a_value_that_did_not_count_without_a_coverage_field_only_says_so():
+    attributes = diagnosed(ind_groen=40.0, urgentie='{"ind_auto_hh": 50.0, "ind_groen": null}')
+    rows = {row.id: row for row in view_of(attributes).indicators}
+    assert str(rows["ind_groen"].not_counted) == "does not count"
+    # a layer without urgencies at all: nothing is called left out
+    del attributes["urgentie"]
+    assert all(row.not_counted is None for row in view_of(attributes).indicators)
