@@ -6,6 +6,8 @@ written and restored when it is read). It reads the selected features, asks
 ``layer_profile`` and ``wijk_view`` for their view models and hands those to the
 panels (``ui/panels``): one wijk in five tabs, or up to four wijken side by side in
 compare mode. A notice above them says what the layer lacks (its profile, urgencies).
+Without a diagnosed layer it says how to start, with the buttons for it: "Gemeente
+ophalen…" (where the plugin offers the gemeente diagnosis) or "Score transitions".
 """
 
 from contextlib import suppress
@@ -156,10 +158,33 @@ class WijkdiagnoseDock(QgsDockWidget):
         layout = QVBoxLayout(page)
         self.message_label = wrapped_label()
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.first_steps = QWidget()  # the empty state, where a gemeente can be fetched
+        steps = QVBoxLayout(self.first_steps)
+        steps.setContentsMargins(0, 0, 0, 0)
+        self.gemeente_step = wrapped_label(
+            self.tr(
+                "1. Diagnose all wijken of a gemeente in one go: pick it from the CBS list and "
+                "Wijkdiagnose fetches its kerncijfers and scores the transitions."
+            )
+        )
+        self.start_gemeente_button = QPushButton(self.tr("Gemeente ophalen…"))
+        self.start_gemeente_button.setToolTip(self.gemeente.button.toolTip())
+        # the row's own button: does nothing while a gemeente is being diagnosed
+        self.start_gemeente_button.clicked.connect(self.gemeente.button.click)
+        self.scoring_step = wrapped_label(
+            self.tr(
+                "2. Or run 'Score transitions' on a polygon layer of your own wijken (with CBS "
+                "or indicator fields)."
+            )
+        )
+        steps.addWidget(self.gemeente_step)
+        steps.addWidget(self.start_gemeente_button, 0, Qt.AlignmentFlag.AlignCenter)
+        steps.addWidget(self.scoring_step)
         self.score_button = QPushButton(self.tr("Run 'Score transitions'…"))
         self.score_button.clicked.connect(open_scoring)
         layout.addStretch(1)
         layout.addWidget(self.message_label)
+        layout.addWidget(self.first_steps)
         layout.addWidget(self.score_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
         return page
@@ -279,7 +304,9 @@ class WijkdiagnoseDock(QgsDockWidget):
         layer = self._layer
         if layer is None:
             self._show_message(
-                self.tr(
+                self.tr("No diagnosed wijk layer in this project yet. Start in one of two ways:")
+                if self.list_gemeenten is not None
+                else self.tr(
                     "No diagnosed wijk layer in this project. Run 'Score transitions' first on "
                     "a polygon layer of wijken (with CBS or indicator fields)."
                 ),
@@ -358,6 +385,7 @@ class WijkdiagnoseDock(QgsDockWidget):
     def _show_message(self, text: str, offer_scoring: bool) -> None:
         self._views = []
         self.message_label.setText(text)
+        self.first_steps.setVisible(offer_scoring and self.list_gemeenten is not None)
         self.score_button.setVisible(offer_scoring)
         self.status_label.setText("")
         self.notice_label.hide()

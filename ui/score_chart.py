@@ -3,7 +3,9 @@
 The data bar is filled in the transition's colour, more transparent the less
 of the transition's weight had data (its coverage); the stakeholder bar below
 it is hatched in the same colour. A diverging transition gets a red marker.
-The widget paints what ``wijk_view.ScoreRow`` says and computes nothing.
+A transition that was not measured (``niet_gemeten``) gets no bar: it is named
+as not measured, with its coverage. The widget paints what
+``wijk_view.ScoreRow`` says and computes nothing.
 """
 
 from typing import Optional, Sequence
@@ -12,6 +14,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QPainter, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
+from ..i18n import localized
 from .wijk_view import ScoreRow
 
 DIVERGENCE_COLOUR = "#d7191c"
@@ -62,11 +65,21 @@ class ScoreChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(120 if self._compact else 200, self.sizeHint().height())
 
+    def missing_text(self, row: ScoreRow) -> str:
+        """What stands in the place of the bar of a transition not measured: 'energie not
+        measured (coverage 0 %)'; empty for a row that has its bar (or is only empty)."""
+        if row.missing is None:
+            return ""
+        return localized(row.missing) + self._coverage(row)
+
+    def _coverage(self, row: ScoreRow) -> str:
+        return "" if row.coverage is None else self.tr(" (coverage {:.0f} %)").format(row.coverage)
+
     def _row_tooltip(self, row: ScoreRow) -> str:
+        if row.missing is not None:
+            return f"{row.label}: {self.missing_text(row)}"
         data = self.tr("no data") if row.score is None else f"{row.score:.1f}"
-        text = self.tr("{}: data {}").format(row.label, data)
-        if row.coverage is not None:
-            text += self.tr(" (coverage {:.0f} %)").format(row.coverage)
+        text = self.tr("{}: data {}").format(row.label, data) + self._coverage(row)
         if row.stakeholder is not None:
             text += self.tr(", stakeholders {:.1f}").format(row.stakeholder)
         if row.diverges:
@@ -104,10 +117,14 @@ class ScoreChart(QWidget):
 
     def _paint_data_bar(self, painter, row, left, top, width, value_width):
         text_pen = self.palette().windowText().color()
-        if row.score is None:
+        if row.missing is not None or row.score is None:  # no bar: the compact chart says "–"
             painter.setPen(QColor("#808080"))
-            missing = "–" if self._compact else self.tr("no data")
-            painter.drawText(_beside_bar(left + 2, top, width), _LEFT_CENTRED, missing)
+            missing = self.missing_text(row) or self.tr("no data")
+            painter.drawText(
+                _beside_bar(left + 2, top, width + value_width),
+                _LEFT_CENTRED,
+                "–" if self._compact else missing,
+            )
             return
         colour = QColor(row.colour)
         colour.setAlphaF(coverage_opacity(row.coverage))

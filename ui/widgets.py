@@ -1,9 +1,11 @@
 """Small widget helpers the dock's panels share: read-only table cells that keep their
-unformatted value, tables, labels, and the colours of missing and diverging values."""
+unformatted value, tables, labels, greyed-out cells, and the colours of missing and
+diverging values."""
 
 from typing import Optional, Sequence
 
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -41,6 +43,15 @@ def number_item(value: Optional[float], decimals: int = 1) -> QTableWidgetItem:
     return cell
 
 
+def greyed(cells: Sequence[QTableWidgetItem], enabled: bool = True) -> None:
+    """Cells in the colour of missing values; ``enabled=False`` also disables them (a
+    value that did not count in the scores)."""
+    for cell in cells:
+        cell.setForeground(QBrush(QColor(MISSING_COLOUR)))
+        if not enabled:
+            cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+
+
 def table(headers: Sequence[str]) -> QTableWidget:
     widget = QTableWidget(0, len(headers))
     widget.setHorizontalHeaderLabels(list(headers))
@@ -57,6 +68,13 @@ def fill(widget: QTableWidget, rows: Sequence[Sequence[QTableWidgetItem]]) -> No
     for row, cells in enumerate(rows):
         for column, cell in enumerate(cells):
             widget.setItem(row, column, cell)
+
+
+def fit_rows(widget: QTableWidget) -> None:
+    """A small table as high as its rows, so it needs no scroll bar of its own."""
+    height = widget.horizontalHeader().height() + 2 * widget.frameWidth()
+    height += sum(widget.rowHeight(row) for row in range(widget.rowCount()))
+    widget.setFixedHeight(height)
 
 
 def wrapped_label(text: str = "") -> QLabel:

@@ -1,19 +1,25 @@
 """The dock in QGIS (pytest-qgis iface): follows the selection, compares, keeps its state."""
 
+import json
 import subprocess
 
 import pytest
 from conftest import ROOT
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QDialog
 from qgis_helpers import attributes_by, run
 
 import wijkdiagnose
-from wijkdiagnose.scoring.transitions import TRANSITIONS
+from wijkdiagnose.compat import FIELD_DOUBLE, FIELD_STRING, make_field
+from wijkdiagnose.scoring.transitions import TRANSITION_IDS, TRANSITIONS
+from wijkdiagnose.ui import gemeente_dialog
 from wijkdiagnose.ui.dock import COMPARE_PAGE, MESSAGE_PAGE, WIJK_PAGE, WijkdiagnoseDock
 from wijkdiagnose.ui.panels.stakeholders import DATA_COLUMN, DIFFERENCE_COLUMN, STAKEHOLDER_COLUMN
+from wijkdiagnose.ui.score_chart import BAR_HEIGHT, PADDING, ROW_HEIGHT
 from wijkdiagnose.ui.state import DockState
-from wijkdiagnose.ui.widgets import VALUE_ROLE
+from wijkdiagnose.ui.widgets import MISSING_COLOUR, VALUE_ROLE
 
 BINNENSTAD = "Wijk 11 Binnenstad"
 VRIJENBAN = "Wijk 12 Vrijenban"
@@ -58,8 +64,57 @@ def test_without_a_diagnosed_layer_the_dock_offers_to_score(dock, opened_algorit
     assert dock.pages.currentIndex() == MESSAGE_PAGE
     assert "Run 'Score transitions' first" in dock.message_label.text()
     assert not dock.score_button.isHidden()
+    assert dock.first_steps.isHidden()  # no gemeente diagnosis to offer
     dock.score_button.click()
     assert opened_algorithms == ["score"]
+
+
+GEMEENTEN = [("GM0503", "Delft"), ("GM0599", "Rotterdam")]
+
+
+def test_the_empty_state_offers_the_gemeente_diagnosis_first(
+    qgis_iface, qgis_new_project, monkeypatch, opened_algorithms
+):
+    shown = []
+
+    def look(dialog):
+        shown.append(dialog.shown_codes())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(gemeente_dialog.GemeenteDialog, "exec", look)
+    widget = WijkdiagnoseDock(
+        qgis_iface, lambda: opened_algorithms.append("score"), list_gemeenten=lambda: GEMEENTEN
+    )
+    try:
+        assert widget.pages.currentIndex() == MESSAGE_PAGE
+        assert widget.message_label.text() == (
+            "No diagnosed wijk layer in this project yet. Start in one of two ways:"
+        )
+        assert not widget.first_steps.isHidden()
+        assert widget.gemeente_step.text().startswith("1. Diagnose all wijken of a gemeente")
+        assert widget.start_gemeente_button.text() == "Gemeente ophalen…"
+        assert widget.scoring_step.text().startswith("2. Or run 'Score transitions'")
+        assert not widget.score_button.isHidden()
+        widget.start_gemeente_button.click()
+        assert shown == [["GM0503", "GM0599"]]  # the list of "Gemeente ophalen…"
+        widget.gemeente.button.setEnabled(False)  # a gemeente is being diagnosed
+        widget.start_gemeente_button.click()
+        assert len(shown) == 1
+        widget.score_button.click()
+        assert opened_algorithms == ["score"]
+    finally:
+        widget.disconnect_all()
+        widget.deleteLater()
+
+
+def test_with_a_diagnosed_layer_the_first_steps_give_way(diagnosed_layer, qgis_iface):
+    widget = WijkdiagnoseDock(qgis_iface, lambda: None, list_gemeenten=lambda: GEMEENTEN)
+    try:
+        assert "Select one or more wijken" in widget.message_label.text()
+        assert widget.first_steps.isHidden() and widget.score_button.isHidden()
+    finally:
+        widget.disconnect_all()
+        widget.deleteLater()
 
 
 def test_an_undiagnosed_layer_is_not_offered(dock, qgis_new_project, shared_data):
@@ -82,8 +137,7 @@ def test_selecting_a_wijk_shows_its_diagnosis(diagnosed_layer, dock):
 
     assert dock.pages.currentIndex() == WIJK_PAGE
     assert BINNENSTAD in dock.status_label.text() and "WK050311" in dock.status_label.text()
-    koploper = next(t.label_nl for t in TRANSITIONS if t.id == expected["koploper"])
-    assert f"Koploper: <b>{koploper}</b>" in dock.scores.summary_label.text()
+    assert f"<b>Koploper {expected['koploper']} (" in dock.scores.summary_label.text()
     assert f"zekerheid {expected['zekerheid']:.0f} %" in dock.scores.summary_label.text()
 
     chart_scores = {row.transition: row.score for row in dock.scores.chart.rows()}
@@ -249,6 +303,7 @@ def test_the_urgency_is_the_layers_and_a_missing_profile_is_noticed(
         for name, wijk in sorted(attributes_by(layer, "wijknaam").items())
         if 0.55 < wijk["ind_auto_hh"] < 1.25
     )
+    write_by_hand(layer, name, koploper_status="voorlopig")  # until the core writes it (#13)
     select(layer, name)
     table = dock.indicators.table
     urgency = table.item(row_of(table, "ind_auto_hh"), 3).data(VALUE_ROLE)
@@ -322,3 +377,163 @@ def test_the_panels_speak_dutch_in_a_dutch_qgis(qgis_iface, qgis_new_project, tm
     finally:
         widget.disconnect_all()
         widget.deleteLater()
+
+
+# The fields of the honest koploper (#13), as 'Score transitions' is to write them: filled
+# in by hand on one wijk here, real and plausible for the Delft data.
+STATUS_FIELDS = ("koploper_status", "niet_gemeten", "waarom", "kalibratie", "min_dekking")
+
+
+def write_by_hand(layer, wijknaam, **values):
+    """Set ``values`` on one wijk, adding the fields the layer lacks."""
+    provider = layer.dataProvider()
+    new = [
+        make_field(name, FIELD_DOUBLE if isinstance(value, float) else FIELD_STRING)
+        for name, value in values.items()
+        if layer.fields().indexOf(name) == -1
+    ]
+    assert provider.addAttributes(new)
+    layer.updateFields()
+    feature = next(f for f in layer.getFeatures() if f["wijknaam"] == wijknaam)
+    changes = {layer.fields().indexOf(name): value for name, value in values.items()}
+    assert provider.changeAttributeValues({feature.id(): changes})
+    layer.reload()
+
+
+def drop_fields(layer, names):
+    gone = [i for i in (layer.fields().indexOf(name) for name in names) if i != -1]
+    assert not gone or layer.dataProvider().deleteAttributes(gone)
+    layer.updateFields()
+
+
+def coloured_pixels(chart, row_index):
+    """Pixels of a clear colour (a bar; text and grid are grey) in one row of the chart."""
+    chart.resize(360, chart.sizeHint().height())
+    image = chart.grab().toImage()
+    top = PADDING + row_index * ROW_HEIGHT + 3
+    return sum(
+        QColor(image.pixel(x, y)).hsvSaturation() > 40
+        for y in range(top, top + BAR_HEIGHT)
+        for x in range(image.width())
+    )
+
+
+def test_the_koploper_reads_with_status_why_and_what_was_not_measured(diagnosed_layer, dock):
+    wijk = attributes_by(diagnosed_layer, "wijknaam")[BINNENSTAD]
+    koploper = wijk["koploper"]
+    scored = [t for t in TRANSITION_IDS if wijk[f"score_{t}"] is not None]
+    missing = [t for t in TRANSITION_IDS if t not in scored]
+    runner_up = next(t for t in scored if t != koploper)
+    lead = wijk[f"score_{koploper}"] - wijk[f"score_{runner_up}"]
+    assert missing and lead > 0
+    why = {
+        "tweede": runner_up,
+        "voorsprong": round(lead, 1),
+        "bijdragen": [
+            {"indicator": "ind_bev_dich", "punten": 30.0},
+            {"indicator": "ind_auto_hh", "punten": -4.5},
+        ],
+        "omslag": {"soort": "ontbrekend", "transitie": missing[0], "score": 82.4},
+    }
+    write_by_hand(
+        diagnosed_layer,
+        BINNENSTAD,
+        koploper_status="voorlopig",
+        niet_gemeten=",".join(missing),
+        waarom=json.dumps(why),
+        kalibratie="cbs-kwb-2023",
+        min_dekking=50.0,
+    )
+    select(diagnosed_layer, BINNENSTAD)
+
+    summary = dock.scores.summary_label.text()
+    names = ", ".join(missing[:-1]) + " and " + missing[-1]
+    assert summary.startswith(
+        f"<b>Koploper {koploper} (provisional, zekerheid {wijk['zekerheid']:.0f} %); "
+        f"{names} not measured</b>"
+    )
+    assert not dock.scores.why_box.isHidden()
+    assert dock.scores.why_label.text() == (
+        f"{koploper.capitalize()} leads {runner_up} by {lead:.0f} points; most of it from "
+        f"Bevolkingsdichtheid (+30 points); {missing[0]} would become koploper if measured at "
+        "its national P90 (score 82)."
+    )
+    table = dock.scores.why_table
+    assert [(table.item(r, 0).text(), table.item(r, 1).data(VALUE_ROLE)) for r in (0, 1)] == [
+        ("Bevolkingsdichtheid", 30.0),
+        ("Personenauto's per huishouden", -4.5),
+    ]
+    assert dock.scores.tipping_label.text() == (
+        f"Smallest change that tips it: {missing[0]} would become koploper if measured at "
+        "its national P90 (score 82)"
+    )
+    assert dock.notice_label.isHidden()
+
+    # the chart names a transition that was not measured instead of an empty bar
+    chart = dock.scores.chart
+    rows = {row.transition: index for index, row in enumerate(chart.rows())}
+    gap = chart.rows()[rows[missing[0]]]
+    assert chart.missing_text(gap) == f"{missing[0]} not measured (coverage 0 %)"
+    assert f"{gap.label}: {missing[0]} not measured (coverage 0 %)" in chart.toolTip().split("\n")
+    assert coloured_pixels(chart, rows[missing[0]]) == 0
+    assert coloured_pixels(chart, rows[koploper]) > 20
+    assert chart.missing_text(chart.rows()[rows[koploper]]) == ""
+
+
+def test_a_layer_scored_before_the_status_existed_says_to_score_again(diagnosed_layer, dock):
+    drop_fields(diagnosed_layer, STATUS_FIELDS)
+    wijk = attributes_by(diagnosed_layer, "wijknaam")[BINNENSTAD]
+    select(diagnosed_layer, BINNENSTAD)
+    assert dock.pages.currentIndex() == WIJK_PAGE
+    assert dock.scores.summary_label.text().startswith(
+        f"<b>Koploper {wijk['koploper']} (status unknown, zekerheid {wijk['zekerheid']:.0f} %)</b>"
+    )
+    assert dock.scores.why_box.isHidden()
+    assert not dock.notice_label.isHidden()
+    assert "before Wijkdiagnose stored how firm the koploper is" in dock.notice_label.text()
+    assert "Run 'Score transitions' again" in dock.notice_label.text()
+
+
+def test_a_value_that_did_not_count_is_greyed_and_says_why(diagnosed_layer, dock):
+    wijk = attributes_by(diagnosed_layer, "wijknaam")[BINNENSTAD]
+    urgencies = {**json.loads(wijk["urgentie"]), "ind_verhard": None}
+    write_by_hand(
+        diagnosed_layer,
+        BINNENSTAD,
+        ind_verhard=61.0,  # Binnenstad: paving measured on 12 % of the wijk only
+        dek_bodem=12.0,
+        min_dekking=40.0,
+        urgentie=json.dumps(urgencies),
+    )
+    select(diagnosed_layer, BINNENSTAD)
+    table = dock.indicators.table
+    paving = row_of(table, "ind_verhard")
+    cells = [table.item(paving, c) for c in range(table.columnCount())]
+    assert cells[1].data(VALUE_ROLE) == 61.0
+    assert cells[3].text() == "does not count (measured on 12 % of the wijk, minimum 40 %)"
+    assert cells[3].data(VALUE_ROLE) is None and cells[3].toolTip() == cells[3].text()
+    grey = QColor(MISSING_COLOUR)
+    assert all(cell.foreground().color() == grey for cell in cells)
+    assert all(not cell.flags() & Qt.ItemFlag.ItemIsEnabled for cell in cells)
+
+    cars = [table.item(row_of(table, "ind_auto_hh"), c) for c in range(table.columnCount())]
+    assert all(cell.flags() & Qt.ItemFlag.ItemIsEnabled for cell in cars)  # it counted
+    assert all(cell.foreground().color() != grey for cell in cars)
+    gas = [table.item(row_of(table, "ind_gas_won"), c) for c in range(table.columnCount())]
+    assert gas[1].text() == "–" and gas[3].text() == "–"  # no value: plain, as before
+    assert all(cell.flags() & Qt.ItemFlag.ItemIsEnabled for cell in gas)
+
+    # side by side the value is greyed the same way
+    select(diagnosed_layer, BINNENSTAD, VRIJENBAN)
+    dock.compare_button.setChecked(True)
+    compared = dock.compare.table
+    row = next(
+        r
+        for r in range(compared.rowCount())
+        if compared.item(r, 0).data(VALUE_ROLE) == "ind_verhard"
+    )
+    binnenstad, vrijenban = compared.item(row, 1), compared.item(row, 2)
+    assert binnenstad.data(VALUE_ROLE) == 61.0
+    assert not binnenstad.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert binnenstad.toolTip() == "does not count (measured on 12 % of the wijk, minimum 40 %)"
+    assert vrijenban.data(VALUE_ROLE) is None and vrijenban.toolTip() == ""

@@ -1,5 +1,6 @@
-"""Vergelijk: up to four wijken side by side, a compact chart each, and one table of their
-transition scores and indicator values."""
+"""Vergelijk: up to four wijken side by side, the koploper line and a compact chart each,
+and one table of their transition scores and indicator values (greyed where a value did
+not count in the scores)."""
 
 from typing import Sequence
 
@@ -12,8 +13,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import localized
 from ..score_chart import ScoreChart
-from ..widgets import fill, formatted, item, number_item, table, wrapped_label
+from ..widgets import fill, greyed, item, number_item, table, wrapped_label
 from ..wijk_view import WijkView
 
 
@@ -41,11 +43,7 @@ class ComparePanel(QWidget):
             column_layout = QVBoxLayout(column)
             chart = ScoreChart(compact=True)
             chart.set_rows(view.scores)
-            koploper = wrapped_label(
-                self.tr("Koploper: <b>{}</b> ({} %)").format(
-                    view.koploper or "–", formatted(view.zekerheid, 0)
-                )
-            )
+            koploper = wrapped_label(localized(view.headline))
             column_layout.addWidget(koploper)
             column_layout.addWidget(chart)
             column_layout.addStretch(1)
@@ -71,6 +69,14 @@ class ComparePanel(QWidget):
                 unit = f" ({indicator.unit})" if indicator.unit else ""
                 rows.append(
                     [item(indicator.label + unit, indicator.id, indicator.source)]
-                    + [number_item(value, 2) for value in values]
+                    + [self._value(row) for row in found]
                 )
         fill(self.table, rows)
+
+    @staticmethod
+    def _value(row):
+        cell = number_item(row.value if row else None, 2)
+        if row is not None and row.not_counted is not None:
+            cell.setToolTip(localized(row.not_counted))
+            greyed([cell], enabled=False)
+        return cell

@@ -1,10 +1,11 @@
 """The Indicatoren tab: every indicator with its value, unit, urgency, transitions and
-source, as the layer holds them."""
+source, as the layer holds them; a value that did not count in the scores is greyed
+out and says why."""
 
-from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
-from ..widgets import MISSING_COLOUR, fill, item, number_item, table
+from ...i18n import localized
+from ..widgets import fill, greyed, item, number_item, table
 from ..wijk_view import IndicatorRow, WijkView
 
 LABEL_WIDTH = 210
@@ -40,13 +41,17 @@ class IndicatorsPanel(QWidget):
                 item(", ".join(row.transitions)),
                 item(row.source, tooltip=row.source),
             ]
-            if row.value is None:  # no data: shown, but in grey
-                for cell in cells:
-                    cell.setForeground(QBrush(QColor(MISSING_COLOUR)))
+            if row.not_counted is not None:  # measured, but left out of the scores
+                greyed(cells, enabled=False)
+            elif row.value is None:  # no data: shown, but in grey
+                greyed(cells)
             rows.append(cells)
         fill(self.table, rows)
 
     def _urgency(self, row: IndicatorRow):
+        if row.not_counted is not None:
+            reason = localized(row.not_counted)
+            return item(reason, None, reason)
         cell = number_item(row.urgency)
         if row.urgency is not None and row.method == "rank":
             cell.setToolTip(
