@@ -1294,7 +1294,7 @@
         <translation>De stakeholdertabel '{path}' is geen leesbaar CSV-bestand: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wijk_view.py" line="129"/>
+        <location filename="../../ui/wijk_view.py" line="152"/>
         <source>This wijk was scored before Wijkdiagnose stored the urgency of every indicator and its source with the scores (field &apos;{field}&apos; is missing or empty): the urgency column stays empty. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose de urgentie en de bron van elke indicator bij de scores opsloeg (veld '{field}' ontbreekt of is leeg): de kolom urgentie blijft leeg. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
@@ -1409,19 +1409,24 @@
         <translation>{transition} wordt koploper als die gemeten wordt op zijn landelijke P90 (score {score})</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="107"/>
+        <location filename="../../scoring/explain.py" line="106"/>
         <source>{transition} would become koploper if the weight of {indicator} in {weight_transition} went from {weight_from} to {weight_to}</source>
         <translation>{transition} wordt koploper als het gewicht van {indicator} in {weight_transition} van {weight_from} naar {weight_to} gaat</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="125"/>
+        <location filename="../../scoring/explain.py" line="124"/>
         <source>does not count</source>
         <translation>telt niet mee</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="126"/>
+        <location filename="../../scoring/explain.py" line="125"/>
         <source>does not count (measured on {share} % of the wijk, minimum {minimum} %)</source>
         <translation>telt niet mee (gemeten op {share} % van de wijk, minimum {minimum} %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wijk_view.py" line="166"/>
+        <source>This wijk was scored before Wijkdiagnose stored how firm the koploper is and why it leads (field &apos;{field}&apos; is missing or empty): its status reads as unknown and the Scores tab cannot say why. Run &apos;Score transitions&apos; again to fill it.</source>
+        <translation>Deze wijk is gescoord voordat Wijkdiagnose opsloeg hoe vast de koploper staat en waarom die voorop ligt (veld '{field}' ontbreekt of is leeg): de status is onbekend en het tabblad Scores kan niet zeggen waarom. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
 </context>
 <context>
@@ -1507,14 +1512,6 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
         <location filename="../../ui/panels/claims.py" line="45"/>
         <source>none</source>
         <translation>geen</translation>
-    </message>
-</context>
-<context>
-    <name>ComparePanel</name>
-    <message>
-        <location filename="../../ui/panels/compare.py" line="44"/>
-        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</source>
-        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; ({} %)</translation>
     </message>
 </context>
 <context>
@@ -2057,42 +2054,42 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <location filename="../../ui/panels/indicators.py" line="19"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <location filename="../../ui/panels/indicators.py" line="19"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <location filename="../../ui/panels/indicators.py" line="19"/>
         <source>Unit</source>
         <translation>Eenheid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <location filename="../../ui/panels/indicators.py" line="19"/>
         <source>Urgency</source>
         <translation>Urgentie</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <location filename="../../ui/panels/indicators.py" line="19"/>
         <source>Transition</source>
         <translation>Transitie</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/indicators.py" line="18"/>
+        <location filename="../../ui/panels/indicators.py" line="19"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/indicators.py" line="52"/>
+        <location filename="../../ui/panels/indicators.py" line="57"/>
         <source>Rank in the study area: depends on all wijken scored together</source>
         <translation>Rang in het studiegebied: hangt af van alle wijken die samen zijn gescoord</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/indicators.py" line="56"/>
+        <location filename="../../ui/panels/indicators.py" line="61"/>
         <source>Did not count in the scores: measured on too little of the wijk (see its dek_* field), or the layer holds no urgencies</source>
         <translation>Telde niet mee in de scores: gemeten op te weinig van de wijk (zie het veld dek_*), of de laag bevat geen urgenties</translation>
     </message>
@@ -2356,27 +2353,27 @@ Het meegeleverde model eindigt met deze stap.</translation>
 <context>
     <name>ScoreChart</name>
     <message>
-        <location filename="../../ui/score_chart.py" line="109"/>
+        <location filename="../../ui/score_chart.py" line="122"/>
         <source>no data</source>
         <translation>geen data</translation>
     </message>
     <message>
-        <location filename="../../ui/score_chart.py" line="67"/>
+        <location filename="../../ui/score_chart.py" line="82"/>
         <source>{}: data {}</source>
         <translation>{}: data {}</translation>
     </message>
     <message>
-        <location filename="../../ui/score_chart.py" line="69"/>
+        <location filename="../../ui/score_chart.py" line="76"/>
         <source> (coverage {:.0f} %)</source>
         <translation> (dekking {:.0f} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/score_chart.py" line="71"/>
+        <location filename="../../ui/score_chart.py" line="84"/>
         <source>, stakeholders {:.1f}</source>
         <translation>, stakeholders {:.1f}</translation>
     </message>
     <message>
-        <location filename="../../ui/score_chart.py" line="73"/>
+        <location filename="../../ui/score_chart.py" line="86"/>
         <source> - diverges by {:+.1f} points</source>
         <translation> - wijkt {:+.1f} punten af</translation>
     </message>
@@ -2435,44 +2432,54 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>ScoresPanel</name>
     <message>
-        <location filename="../../ui/panels/scores.py" line="17"/>
-        <source>Solid bar: data score 0-100 (fainter where less of the transition&apos;s indicators had data). Hatched bar: stakeholder score. Red: they differ by {:.0f} points or more.</source>
-        <translation>Volle balk: datascore 0-100 (lichter waar minder indicatoren van de transitie data hadden). Gearceerde balk: stakeholderscore. Rood: ze verschillen {:.0f} punten of meer.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/scores.py" line="36"/>
-        <source>No koploper: none of the transitions could be scored for this wijk.</source>
-        <translation>Geen koploper: geen van de transities kon voor deze wijk worden gescoord.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/scores.py" line="38"/>
-        <source>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</source>
-        <translation>Koploper: &lt;b&gt;{}&lt;/b&gt; (zekerheid {} %)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/scores.py" line="41"/>
+        <location filename="../../ui/panels/scores.py" line="52"/>
         <source>Meelopers: {}</source>
         <translation>Meelopers: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/scores.py" line="41"/>
+        <location filename="../../ui/panels/scores.py" line="52"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/scores.py" line="44"/>
+        <location filename="../../ui/panels/scores.py" line="56"/>
         <source>Koploper with stakeholders (weight {:.2f}): {}</source>
         <translation>Koploper met stakeholders (gewicht {:.2f}): {}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/scores.py" line="50"/>
+        <location filename="../../ui/panels/scores.py" line="62"/>
         <source>Data and stakeholders diverge on: {}</source>
         <translation>Data en stakeholders lopen uiteen bij: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/scores.py" line="55"/>
+        <location filename="../../ui/panels/scores.py" line="67"/>
         <source>Profile: {}</source>
         <translation>Profiel: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="21"/>
+        <source>Why this koploper</source>
+        <translation>Waarom deze koploper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="24"/>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="24"/>
+        <source>Points of the lead</source>
+        <translation>Punten van de voorsprong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="29"/>
+        <source>Solid bar: data score 0-100 (fainter where less of the transition&apos;s indicators had data). Hatched bar: stakeholder score. Red: they differ by {:.0f} points or more. A transition without any indicator that counted is named as not measured, with its coverage.</source>
+        <translation>Volle balk: datascore 0-100 (lichter waar minder indicatoren van de transitie data hadden). Gearceerde balk: stakeholderscore. Rood: ze verschillen {:.0f} punten of meer. Een transitie zonder indicator die meetelde staat er als niet gemeten, met haar dekking.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="84"/>
+        <source>Smallest change that tips it: {}</source>
+        <translation>Kleinste verandering die de koploper doet omslaan: {}</translation>
     </message>
 </context>
 <context>
@@ -2850,84 +2857,104 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseDock</name>
     <message>
-        <location filename="../../ui/dock.py" line="84"/>
+        <location filename="../../ui/dock.py" line="86"/>
         <source>Wijkdiagnose</source>
         <translation>Wijkdiagnose</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="118"/>
+        <location filename="../../ui/dock.py" line="120"/>
         <source>Diagnosed wijk layer the dock follows</source>
         <translation>Gediagnosticeerde wijkenlaag die het paneel volgt</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="120"/>
+        <location filename="../../ui/dock.py" line="122"/>
         <source>Vergelijk</source>
         <translation>Vergelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="122"/>
+        <location filename="../../ui/dock.py" line="124"/>
         <source>Compare up to {} selected or pinned wijken side by side</source>
         <translation>Tot {} geselecteerde of vastgezette wijken naast elkaar vergelijken</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="127"/>
+        <location filename="../../ui/dock.py" line="129"/>
         <source>Pin</source>
         <translation>Vastzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="129"/>
+        <location filename="../../ui/dock.py" line="131"/>
         <source>Keep this wijk in the comparison</source>
         <translation>Deze wijk in de vergelijking houden</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="159"/>
+        <location filename="../../ui/dock.py" line="183"/>
         <source>Run 'Score transitions'…</source>
         <translation>'Transities scoren' uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="174"/>
+        <location filename="../../ui/dock.py" line="199"/>
         <source>Scores</source>
         <translation>Scores</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="175"/>
+        <location filename="../../ui/dock.py" line="200"/>
         <source>Indicatoren</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="176"/>
+        <location filename="../../ui/dock.py" line="201"/>
         <source>Ruimteclaims</source>
         <translation>Ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="177"/>
+        <location filename="../../ui/dock.py" line="202"/>
         <source>Tijdlijn</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="178"/>
+        <location filename="../../ui/dock.py" line="203"/>
         <source>Stakeholders</source>
         <translation>Stakeholders</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="281"/>
+        <location filename="../../ui/dock.py" line="306"/>
         <source>No diagnosed wijk layer in this project. Run &apos;Score transitions&apos; first on a polygon layer of wijken (with CBS or indicator fields).</source>
         <translation>Geen gediagnosticeerde wijkenlaag in dit project. Voer eerst 'Transities scoren' uit op een polygoonlaag met wijken (met CBS- of indicatorvelden).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="296"/>
+        <location filename="../../ui/dock.py" line="323"/>
         <source>Select one or more wijken on the map in layer &apos;{}&apos;.</source>
         <translation>Selecteer een of meer wijken op de kaart in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="308"/>
+        <location filename="../../ui/dock.py" line="335"/>
         <source>Comparing {} wijken ({} selected, {} pinned).</source>
         <translation>{} wijken in de vergelijking ({} geselecteerd, {} vastgezet).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="317"/>
+        <location filename="../../ui/dock.py" line="344"/>
         <source>- {} wijken selected, showing the first; use Vergelijk to compare them.</source>
         <translation>- {} wijken geselecteerd, de eerste wordt getoond; gebruik Vergelijk om ze te vergelijken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="164"/>
+        <source>1. Diagnose all wijken of a gemeente in one go: pick it from the CBS list and Wijkdiagnose fetches its kerncijfers and scores the transitions.</source>
+        <translation>1. Diagnosticeer alle wijken van een gemeente in één keer: kies de gemeente uit de CBS-lijst, dan haalt Wijkdiagnose de kerncijfers op en scoort de transities.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="170"/>
+        <source>Gemeente ophalen…</source>
+        <translation>Gemeente ophalen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="174"/>
+        <source>2. Or run &apos;Score transitions&apos; on a polygon layer of your own wijken (with CBS or indicator fields).</source>
+        <translation>2. Of voer 'Transities scoren' uit op een polygoonlaag met eigen wijken (met CBS- of indicatorvelden).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dock.py" line="306"/>
+        <source>No diagnosed wijk layer in this project yet. Start in one of two ways:</source>
+        <translation>Nog geen gediagnosticeerde wijkenlaag in dit project. Begin op een van twee manieren:</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from wijkdiagnose.ui.panels.stakeholders import DATA_COLUMN, DIFFERENCE_COLUMN, 
 from wijkdiagnose.ui.score_chart import BAR_HEIGHT, PADDING, ROW_HEIGHT
 from wijkdiagnose.ui.state import DockState
 from wijkdiagnose.ui.widgets import MISSING_COLOUR, VALUE_ROLE
+from wijkdiagnose.ui.wijk_view import wijk_view
 
 BINNENSTAD = "Wijk 11 Binnenstad"
 VRIJENBAN = "Wijk 12 Vrijenban"
@@ -537,3 +538,32 @@ def test_a_value_that_did_not_count_is_greyed_and_says_why(diagnosed_layer, dock
     assert not binnenstad.flags() & Qt.ItemFlag.ItemIsEnabled
     assert binnenstad.toolTip() == "does not count (measured on 12 % of the wijk, minimum 40 %)"
     assert vrijenban.data(VALUE_ROLE) is None and vrijenban.toolTip() == ""
+
+
+def test_the_first_steps_and_the_not_measured_texts_speak_dutch(
+    qgis_iface, qgis_new_project, tmp_path
+):
+    qm = tmp_path / "wijkdiagnose_nl.qm"
+    ts = ROOT / "resources" / "i18n" / "wijkdiagnose_nl.ts"
+    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    widget = WijkdiagnoseDock(qgis_iface, lambda: None, list_gemeenten=lambda: GEMEENTEN)
+    try:
+        assert widget.message_label.text() == (
+            "Nog geen gediagnosticeerde wijkenlaag in dit project. Begin op een van twee manieren:"
+        )
+        assert widget.scoring_step.text().startswith("2. Of voer 'Transities scoren' uit")
+        attributes = {"koploper": "mobiliteit", "niet_gemeten": "energie", "dekking_energie": 0.0}
+        view = wijk_view(attributes, 1, widget.default_profile(), {}, 0.5)
+        widget.scores.set_view(view, 0.5)
+        energie = next(row for row in view.scores if row.transition == "energie")
+        assert widget.scores.chart.missing_text(energie) == "energie niet gemeten (dekking 0 %)"
+        assert widget.scores.summary_label.text().startswith(
+            "<b>Koploper mobiliteit (status onbekend, zekerheid –); energie niet gemeten</b>"
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        widget.disconnect_all()
+        widget.deleteLater()
