@@ -119,11 +119,12 @@ class ScoreChart(QWidget):
         text_pen = self.palette().windowText().color()
         if row.missing is not None or row.score is None:  # no bar: the compact chart says "–"
             painter.setPen(QColor("#808080"))
-            missing = self.missing_text(row) or self.tr("no data")
+            missing = "–" if self._compact else self.missing_text(row) or self.tr("no data")
+            room = width + value_width - 2  # the whole row: the tooltip has all of it
             painter.drawText(
-                _beside_bar(left + 2, top, width + value_width),
+                _beside_bar(left + 2, top, room),
                 _LEFT_CENTRED,
-                "–" if self._compact else missing,
+                painter.fontMetrics().elidedText(missing, Qt.TextElideMode.ElideRight, int(room)),
             )
             return
         colour = QColor(row.colour)

@@ -513,6 +513,7 @@ def test_a_value_that_did_not_count_is_greyed_and_says_why(diagnosed_layer, dock
     assert cells[1].data(VALUE_ROLE) == 61.0
     assert cells[3].text() == "does not count (measured on 12 % of the wijk, minimum 40 %)"
     assert cells[3].data(VALUE_ROLE) is None and cells[3].toolTip() == cells[3].text()
+    assert cells[0].toolTip() == f"Verhard aandeel (ind_verhard): {cells[3].text()}"
     grey = QColor(MISSING_COLOUR)
     assert all(cell.foreground().color() == grey for cell in cells)
     assert all(not cell.flags() & Qt.ItemFlag.ItemIsEnabled for cell in cells)

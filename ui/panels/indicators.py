@@ -42,6 +42,7 @@ class IndicatorsPanel(QWidget):
                 item(row.source, tooltip=row.source),
             ]
             if row.not_counted is not None:  # measured, but left out of the scores
+                cells[0].setToolTip(f"{row.label} ({row.id}): {localized(row.not_counted)}")
                 greyed(cells, enabled=False)
             elif row.value is None:  # no data: shown, but in grey
                 greyed(cells)
