@@ -358,17 +358,23 @@ def test_a_csv_that_cannot_be_read_is_named(diagnosed_layer, dock, tmp_path):
     assert dock.state.stakeholder_scores == {}
 
 
-def test_the_panels_speak_dutch_in_a_dutch_qgis(qgis_iface, qgis_new_project, tmp_path):
+@pytest.fixture
+def dutch(tmp_path):
+    """The Dutch translation compiled from the .ts as it is now, not installed yet."""
     qm = tmp_path / "wijkdiagnose_nl.qm"
     ts = ROOT / "resources" / "i18n" / "wijkdiagnose_nl.ts"
     subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
     translator = QTranslator()
     assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
+    return translator
+
+
+def test_the_panels_speak_dutch_in_a_dutch_qgis(qgis_iface, qgis_new_project, dutch):
+    QCoreApplication.installTranslator(dutch)
     try:
         widget = WijkdiagnoseDock(qgis_iface, lambda: None)
     finally:
-        QCoreApplication.removeTranslator(translator)
+        QCoreApplication.removeTranslator(dutch)
     try:
         header = widget.indicators.table.horizontalHeaderItem(3).text()
         assert header == "Urgentie"
@@ -542,14 +548,9 @@ def test_a_value_that_did_not_count_is_greyed_and_says_why(diagnosed_layer, dock
 
 
 def test_the_first_steps_and_the_not_measured_texts_speak_dutch(
-    qgis_iface, qgis_new_project, tmp_path
+    qgis_iface, qgis_new_project, dutch
 ):
-    qm = tmp_path / "wijkdiagnose_nl.qm"
-    ts = ROOT / "resources" / "i18n" / "wijkdiagnose_nl.ts"
-    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
+    QCoreApplication.installTranslator(dutch)
     widget = WijkdiagnoseDock(qgis_iface, lambda: None, list_gemeenten=lambda: GEMEENTEN)
     try:
         assert widget.message_label.text() == (
@@ -565,6 +566,6 @@ def test_the_first_steps_and_the_not_measured_texts_speak_dutch(
             "<b>Koploper mobiliteit (status onbekend, zekerheid –); energie niet gemeten</b>"
         )
     finally:
-        QCoreApplication.removeTranslator(translator)
+        QCoreApplication.removeTranslator(dutch)
         widget.disconnect_all()
         widget.deleteLater()
