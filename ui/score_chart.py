@@ -67,7 +67,7 @@ class ScoreChart(QWidget):
 
     def missing_text(self, row: ScoreRow) -> str:
         """What stands in the place of the bar of a transition not measured: 'energie not
-        measured (coverage 0 %)'; empty for a row that has its bar (or is only empty)."""
+        measured (coverage 0 %)'; empty for any other row."""
         if row.missing is None:
             return ""
         return localized(row.missing) + self._coverage(row)
