@@ -27,10 +27,6 @@ KANSEN_RAMP = ("#f7fcf5", "#bae4b3", "#74c476", "#238b45")  # 0, 1, 2, 3 or more
 MARK = "\x1f"  # around a parameter name in a rendered sentence
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("map_styles", text)
-
-
 class LayerStyle(PostProcessor):
     """Styles, labels and map tips a loaded output by the fields it holds."""
 
@@ -54,7 +50,7 @@ def style_layer(layer) -> None:
     layer.setMapTipTemplate(map_tip(names))
     layer.setRenderer(koploper_renderer(names))
     manager = layer.styleManager()
-    current = _tr("Koploper")
+    current = QCoreApplication.translate("map_styles", "Koploper")
     manager.renameStyle(manager.currentStyle(), current)
     for name, renderer in alternative_renderers(layer):
         if manager.addStyleFromLayer(name):
@@ -87,18 +83,26 @@ def alternative_renderers(layer):
     mean dekking of the six transitions, and koppelkansen or pressure where present."""
     names = layer.fields().names()
     found = [
-        (_tr("Score {}").format(t.label_nl), graduated(diagnosis.score_field(t.id), SCORE_RAMP))
+        (
+            QCoreApplication.translate("map_styles", "Score {}").format(t.label_nl),
+            graduated(diagnosis.score_field(t.id), SCORE_RAMP),
+        )
         for t in TRANSITIONS
         if diagnosis.score_field(t.id) in names
     ]
     if diagnosis.ZEKERHEID in names:
-        found.append((_tr("Zekerheid"), graduated(diagnosis.ZEKERHEID, SHARE_RAMP)))
+        found.append(
+            (
+                QCoreApplication.translate("map_styles", "Zekerheid"),
+                graduated(diagnosis.ZEKERHEID, SHARE_RAMP),
+            )
+        )
     coverage = [f for f in diagnosis.COVERAGE_FIELDS if f in names]
     if coverage:
         mean = " + ".join(f"coalesce({QgsExpression.quotedColumnRef(f)}, 0)" for f in coverage)
         found.append(
             (
-                _tr("Dekking (mean of the transitions)"),
+                QCoreApplication.translate("map_styles", "Dekking (mean of the transitions)"),
                 graduated(f"({mean}) / {len(coverage)}", SHARE_RAMP),
             )
         )
@@ -106,13 +110,21 @@ def alternative_renderers(layer):
         bounds = [(0, 0), (0.5, 1), (1.5, 2), (2.5, 1e9)]
         labels = ["0", "1", "2", "≥ 3"]
         found.append(
-            (_tr("Koppelkansen"), graduated(timeline.N_KOPPELKANSEN, KANSEN_RAMP, bounds, labels))
+            (
+                QCoreApplication.translate("map_styles", "Koppelkansen"),
+                graduated(timeline.N_KOPPELKANSEN, KANSEN_RAMP, bounds, labels),
+            )
         )
     for space in claims.LAYERS:
         field = claims.pressure_field(space)
         if field in names:
             copy = pressure_copy(layer, field)  # held: its renderer dies with it
-            found.append((_tr("Pressure {}").format(space), copy.renderer().clone()))
+            found.append(
+                (
+                    QCoreApplication.translate("map_styles", "Pressure {}").format(space),
+                    copy.renderer().clone(),
+                )
+            )
     return found
 
 
@@ -137,6 +149,12 @@ def spliced(text: str, expressions) -> str:
         if odd or piece
     ]
     return f"concat({', '.join(parts)})" if parts else "''"
+
+
+def filled(text: str, **expressions) -> str:
+    """A translated ``text`` with named ``{placeholders}`` as an expression: each one
+    filled from its expression."""
+    return spliced(text.format(**{name: MARK + name + MARK for name in expressions}), expressions)
 
 
 def _column(field: str) -> str:
@@ -213,34 +231,33 @@ def map_tip(names) -> str:
         lines.append(f"<b>[% {_column(name_field)} %]</b>")
     lines.append(f"[% {koploper_expression(names)} %]")
     if diagnosis.MEELOPERS in names:
-        none = QgsExpression.quotedValue(_tr("none"))
+        none = QgsExpression.quotedValue(QCoreApplication.translate("map_styles", "none"))
         value = (
             f"CASE WHEN {_blank(diagnosis.MEELOPERS)} THEN {none} "
             f"ELSE replace({_column(diagnosis.MEELOPERS)}, ',', ', ') END"
         )
-        lines.append(
-            f"[% {spliced(_tr('Meelopers: {}').format(MARK + 'v' + MARK), {'v': value})} %]"
-        )
-    score_line = _tr("{transition}: score {score}, coverage {coverage} %")
+        meelopers = QCoreApplication.translate("map_styles", "Meelopers: {meelopers}")
+        lines.append(f"[% {filled(meelopers, meelopers=value)} %]")
+    score_line = QCoreApplication.translate(
+        "map_styles", "{transition}: score {score}, coverage {coverage} %"
+    )
     for transition in TRANSITION_IDS:
         score, coverage = diagnosis.score_field(transition), diagnosis.coverage_field(transition)
         if score not in names:
             continue
+        shown = f"coalesce(format_number({_column(coverage)}, 0), '–')"
         expressions = {
             "transition": QgsExpression.quotedValue(transition),
             "score": f"coalesce(format_number({_column(score)}, 0), '–')",
-            "coverage": f"coalesce(format_number({_column(coverage)}, 0), '–')"
-            if coverage in names
-            else "'–'",
+            "coverage": shown if coverage in names else "'–'",
         }
-        marked = score_line.format(**{k: MARK + k + MARK for k in expressions})
-        lines.append(f"[% {spliced(marked, expressions)} %]")
+        lines.append(f"[% {filled(score_line, **expressions)} %]")
     text = "<br>".join(lines)
     if timeline.EERSTE_AANLEIDING in names:
-        first = _tr("First aanleiding: {}").format(MARK + "v" + MARK)
-        year = {"v": f"to_string({_column(timeline.EERSTE_AANLEIDING)})"}
+        first = QCoreApplication.translate("map_styles", "First aanleiding: {year}")
+        year = f"to_string({_column(timeline.EERSTE_AANLEIDING)})"
         text += (
             f"[% CASE WHEN {_blank(timeline.EERSTE_AANLEIDING)} THEN '' "
-            f"ELSE concat('<br>', {spliced(first, year)}) END %]"
+            f"ELSE concat('<br>', {filled(first, year=year)}) END %]"
         )
     return text
