@@ -2,7 +2,10 @@
 koploper renderer with the status visible, the named alternatives, labels and map tips,
 and only where a layer is loaded (the post-processor); headless runs stay unstyled."""
 
+import subprocess
+
 import pytest
+from conftest import ROOT
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsExpression,
@@ -17,6 +20,7 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis_helpers import memory_layer, processing_ready
 
 from wijkdiagnose.processing.map_styles import LayerStyle, map_tip, style_layer
@@ -213,6 +217,27 @@ def test_the_map_tip_tells_the_wijk_story_in_the_sentences_of_explain():
     )
     assert tanthof[1].startswith("No koploper (insufficient data); energie, klimaatadaptatie")
     assert tanthof[2] == "Meelopers: none"
+
+
+def test_the_map_tip_speaks_dutch_in_a_dutch_qgis(tmp_path):
+    qm = tmp_path / "wijkdiagnose_nl.qm"
+    ts = ROOT / "resources" / "i18n" / "wijkdiagnose_nl.ts"
+    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    layer = diagnosed()
+    QCoreApplication.installTranslator(translator)
+    try:
+        tip = map_tip(layer.fields().names())
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    lines = evaluate(layer, tip, "Wijk 11 Binnenstad").split("<br>")
+    assert lines[1] == (
+        "Koploper mobiliteit (voorlopig, zekerheid 34 %); energie, klimaatadaptatie, "
+        "natuurinclusiviteit en sociaaleconomisch niet gemeten"
+    )
+    assert lines[6] == "mobiliteit: score 72, dekking 100 %"
+    assert lines[-1] == "Eerste aanleiding: 2027"
 
 
 def test_a_map_tip_without_status_fields_still_names_the_koploper():
