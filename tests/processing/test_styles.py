@@ -321,3 +321,32 @@ def test_a_layer_without_koploper_is_labelled_only():
     assert layer.labelsEnabled() and layer.labeling().settings().fieldName == "WK_NAAM"
     assert isinstance(layer.renderer(), QgsSingleSymbolRenderer)
     assert layer.styleManager().styles() == ["default"]
+
+
+def test_save_diagnosis_loads_the_wijken_styled_and_the_claim_map_by_pressure(tmp_path):
+    processing_ready()
+    import processing
+
+    wijken = memory_layer(
+        "Polygon", "wijkcode:string&field=wijknaam:string&field=koploper:string",
+        [(SQUARE, "WK01", "Noord", "energie")],
+    )  # fmt: skip
+    claims = memory_layer(
+        "Polygon", "wijkcode:string&field=layer:string&field=pressure:double",
+        [(SQUARE, "WK01", "dak", 0.4)], name="claims",
+    )  # fmt: skip
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    gpkg = tmp_path / "diagnose.gpkg"
+    processing.run(
+        "wijkdiagnose:save_diagnosis",
+        {"INPUT": wijken, "CLAIM_MAP": claims, "OUTPUT": str(gpkg)},
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    styled = {}
+    for uri, details in context.layersToLoadOnCompletion().items():
+        layer = QgsVectorLayer(uri, details.name, "ogr")
+        details.postProcessor().postProcessLayer(layer, context, QgsProcessingFeedback())
+        styled[uri.split("layername=")[1]] = layer.renderer().type()
+    assert styled == {"wijken": "categorizedSymbol", "claimkaart": "graduatedSymbol"}
