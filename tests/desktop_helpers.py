@@ -8,9 +8,11 @@ import subprocess
 
 import pytest
 from conftest import ROOT, qgis_subprocess_env
+from desktop_session import WINDOW_SIZE
+from qgis.PyQt.QtGui import QImage
 
 ARTEFACTS = ROOT / "tests" / "artefacts"
-WINDOW_SIZE = (1600, 1000)
+DELFT = ("cbs_nl", "wijken_2024_delft_rd.geojson")  # under shared_data
 
 needs_desktop = [
     pytest.mark.slow,
@@ -27,9 +29,11 @@ def qgis_options(*wanted: str) -> list:
     return [option for option in wanted if f"[{option}" in usage.stdout + usage.stderr]
 
 
-def run_in_desktop(tmp_path_factory, script, screenshot, report, **environment) -> dict:
-    """Run ``script`` in a QGIS window; the JSON report it writes. ``screenshot`` and
-    ``report`` go to WD_SCREENSHOT and WD_REPORT, ``environment`` beside them."""
+def run_in_desktop(tmp_path_factory, script, screenshot, source) -> dict:
+    """Run ``script`` (beside the calling test) in a QGIS window on the wijken of
+    ``source``; the JSON report it writes beside ``screenshot`` (WD_SOURCE, WD_REPORT
+    and WD_SCREENSHOT tell it where)."""
+    report = screenshot.with_suffix(".json")
     profiles = tmp_path_factory.mktemp("qgis-profiles")
     ini = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
     ini.parent.mkdir(parents=True)
@@ -41,10 +45,11 @@ def run_in_desktop(tmp_path_factory, script, screenshot, report, **environment) 
         artefact.unlink(missing_ok=True)
     env = qgis_subprocess_env(
         XDG_RUNTIME_DIR=str(runtime),
+        WD_SOURCE=str(source),
         WD_SCREENSHOT=str(screenshot),
         WD_REPORT=str(report),
-        **environment,
     )
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "tests"), env["PYTHONPATH"]])  # session
     for key in ("QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH"):  # a real window, own profile
         env.pop(key, None)
     width, height = WINDOW_SIZE
@@ -67,12 +72,18 @@ def run_in_desktop(tmp_path_factory, script, screenshot, report, **environment) 
     return json.loads(report.read_text(encoding="utf-8"))
 
 
-def lightness_variance(image, step: int = 20) -> float:
-    """How far a screenshot is from one flat colour."""
+def assert_window_screenshot(report: dict, screenshot) -> None:
+    """The screenshot was saved, has the window's size and is not one flat colour."""
+    assert report["screenshot_saved"] is True
+    image = QImage(str(screenshot))
+    assert not image.isNull()
+    assert (image.width(), image.height()) == tuple(report["window_size"]) == WINDOW_SIZE
+    step = 20
     greys = [
         image.pixelColor(x, y).lightness()
         for x in range(0, image.width(), step)
         for y in range(0, image.height(), step)
     ]
     mean = sum(greys) / len(greys)
-    return sum((g - mean) ** 2 for g in greys) / len(greys)
+    variance = sum((g - mean) ** 2 for g in greys) / len(greys)
+    assert variance > 100, f"screenshot looks blank (lightness variance {variance:.0f})"

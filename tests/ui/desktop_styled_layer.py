@@ -6,22 +6,18 @@ runs), zooms to the loaded layer, saves a screenshot and a JSON report of its st
 and quits. Paths come from the environment: WD_SOURCE, WD_SCREENSHOT, WD_REPORT.
 """
 
-import json
 import os
-import traceback
 
+from desktop_session import WINDOW_SIZE, session
 from qgis.core import (
-    QgsApplication,
     QgsExpression,
     QgsExpressionContext,
     QgsExpressionContextUtils,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface
 
-WINDOW_SIZE = (1600, 1000)
-report = {"errors": []}
+report = {}
 
 
 def loaded_layer():
@@ -57,35 +53,17 @@ def describe(layer):
         labels=layer.labelsEnabled() and layer.labeling().settings().fieldName,
         map_tip=QgsExpression.replaceExpressionText(layer.mapTipTemplate(), context),
         display=QgsExpression(layer.displayExpression()).evaluate(context),
-        window_size=[iface.mainWindow().width(), iface.mainWindow().height()],
     )
 
 
-def start():
-    try:
-        layer = loaded_layer()
-        main_window = iface.mainWindow()
-        main_window.move(0, 0)
-        main_window.resize(*WINDOW_SIZE)
-        iface.setActiveLayer(layer)
-        iface.mapCanvas().setExtent(layer.extent())
-        iface.mapCanvas().refreshAllLayers()
-        describe(layer)
-    except Exception:
-        report["errors"].append(traceback.format_exc())
-    QTimer.singleShot(4000, grab_and_quit)  # rendering and layout settle
+def show_loaded_layer():
+    layer = loaded_layer()
+    main_window = iface.mainWindow()
+    main_window.move(0, 0)
+    main_window.resize(*WINDOW_SIZE)
+    iface.setActiveLayer(layer)
+    iface.mapCanvas().setExtent(layer.extent())
+    iface.mapCanvas().refreshAllLayers()
 
 
-def grab_and_quit():
-    try:
-        report["screenshot_saved"] = iface.mainWindow().grab().save(os.environ["WD_SCREENSHOT"])
-    except Exception:  # the report must be written whatever happened
-        report["errors"].append(traceback.format_exc())
-    finally:
-        with open(os.environ["WD_REPORT"], "w", encoding="utf-8") as handle:
-            json.dump(report, handle, indent=2, ensure_ascii=False)
-        QgsProject.instance().setDirty(False)  # no "save changes?" question
-        QgsApplication.exit(0)
-
-
-QTimer.singleShot(1000, start)
+session(report, show_loaded_layer, lambda: describe(iface.activeLayer()))

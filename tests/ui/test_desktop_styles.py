@@ -8,31 +8,23 @@ from pathlib import Path
 import pytest
 from desktop_helpers import (
     ARTEFACTS,
-    WINDOW_SIZE,
-    lightness_variance,
+    DELFT,
+    assert_window_screenshot,
     needs_desktop,
     run_in_desktop,
 )
-from qgis.PyQt.QtGui import QImage
 
 from wijkdiagnose.scoring.transitions import TRANSITIONS
 
 SCREENSHOT = ARTEFACTS / "styled_layer.png"
-REPORT = ARTEFACTS / "styled_layer.json"
-SCRIPT = Path(__file__).with_name("desktop_styled_layer.py")
 
 pytestmark = needs_desktop
 
 
 @pytest.fixture(scope="module")
 def desktop_run(tmp_path_factory, shared_data):
-    return run_in_desktop(
-        tmp_path_factory,
-        SCRIPT,
-        SCREENSHOT,
-        REPORT,
-        WD_SOURCE=str(shared_data / "cbs_nl" / "wijken_2024_delft_rd.geojson"),
-    )
+    script = Path(__file__).with_name("desktop_styled_layer.py")
+    return run_in_desktop(tmp_path_factory, script, SCREENSHOT, shared_data.joinpath(*DELFT))
 
 
 def test_the_loaded_wijken_are_categorised_by_koploper(desktop_run):
@@ -64,7 +56,4 @@ def test_the_named_styles_labels_and_map_tip_are_there(desktop_run):
 
 
 def test_the_screenshot_shows_the_window(desktop_run):
-    assert desktop_run["screenshot_saved"] is True
-    image = QImage(str(SCREENSHOT))
-    assert (image.width(), image.height()) == tuple(desktop_run["window_size"]) == WINDOW_SIZE
-    assert lightness_variance(image) > 100
+    assert_window_screenshot(desktop_run, SCREENSHOT)

@@ -10,29 +10,21 @@ from pathlib import Path
 import pytest
 from desktop_helpers import (
     ARTEFACTS,
-    WINDOW_SIZE,
-    lightness_variance,
+    DELFT,
+    assert_window_screenshot,
     needs_desktop,
     run_in_desktop,
 )
-from qgis.PyQt.QtGui import QImage
 
 SCREENSHOT = ARTEFACTS / "dock_screenshot.png"
-REPORT = ARTEFACTS / "dock_screenshot.json"
-SCRIPT = Path(__file__).with_name("desktop_show_dock.py")
 
 pytestmark = needs_desktop
 
 
 @pytest.fixture(scope="module")
 def desktop_run(tmp_path_factory, shared_data):
-    return run_in_desktop(
-        tmp_path_factory,
-        SCRIPT,
-        SCREENSHOT,
-        REPORT,
-        WD_SOURCE=str(shared_data / "cbs_nl" / "wijken_2024_delft_rd.geojson"),
-    )
+    script = Path(__file__).with_name("desktop_show_dock.py")
+    return run_in_desktop(tmp_path_factory, script, SCREENSHOT, shared_data.joinpath(*DELFT))
 
 
 def test_the_dock_shows_the_selected_wijk_in_a_real_qgis(desktop_run):
@@ -55,9 +47,4 @@ def test_the_dock_shows_the_selected_wijk_in_a_real_qgis(desktop_run):
 
 
 def test_the_screenshot_has_the_window_size_and_is_not_blank(desktop_run):
-    assert desktop_run["screenshot_saved"] is True
-    image = QImage(str(SCREENSHOT))
-    assert not image.isNull()
-    assert (image.width(), image.height()) == tuple(desktop_run["window_size"]) == WINDOW_SIZE
-    variance = lightness_variance(image)
-    assert variance > 100, f"screenshot looks blank (lightness variance {variance:.0f})"
+    assert_window_screenshot(desktop_run, SCREENSHOT)
