@@ -111,7 +111,7 @@ def hatched_fill(colour: str):
     symbol.symbolLayer(0).setFillColor(faded)
     hatch = QgsLinePatternFillSymbolLayer()
     hatch.setLineAngle(45)
-    hatch.setDistance(1.2)
+    hatch.setDistance(2.0)
     hatch.setLineWidth(0.35)
     hatch.setColor(QColor(colour))
     symbol.appendSymbolLayer(hatch)

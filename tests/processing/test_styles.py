@@ -13,14 +13,18 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsGraduatedSymbolRenderer,
     QgsLinePatternFillSymbolLayer,
+    QgsMapRendererSequentialJob,
+    QgsMapSettings,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProject,
+    QgsRectangle,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QSize, QTranslator
+from qgis.PyQt.QtGui import QColor
 from qgis_helpers import memory_layer, processing_ready
 
 from wijkdiagnose.processing.map_styles import LayerStyle, map_tip, style_layer
@@ -107,6 +111,48 @@ def test_each_wijk_falls_in_the_category_of_its_koploper_and_status():
         "Wijk 02 Hof van Delft": "energie",
         "Wijk 27 Tanthof": "onvoldoende gegevens",
     }
+
+
+def test_the_status_shows_on_the_rendered_map():
+    """Rendered: vastgesteld in the full colour, voorlopig hatched (full colour lines on
+    the faded colour), onvoldoende gegevens grey; kept as tests/artefacts/status_styles.png."""
+    layer = memory_layer(
+        "Polygon", "koploper:string&field=koploper_status:string",
+        [
+            ("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", "energie", VASTGESTELD),
+            ("POLYGON((110 0, 210 0, 210 100, 110 100, 110 0))", "mobiliteit", VOORLOPIG),
+            ("POLYGON((220 0, 320 0, 320 100, 220 100, 220 0))", "mobiliteit", ONVOLDOENDE),
+        ],
+    )  # fmt: skip
+    layer.setRenderer(koploper_renderer(layer.fields().names()))
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setOutputSize(QSize(330, 100))  # one pixel a metre
+    settings.setExtent(QgsRectangle(0, 0, 330, 100))
+    settings.setBackgroundColor(QColor("#ffffff"))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    (ROOT / "tests" / "artefacts").mkdir(exist_ok=True)
+    image.save(str(ROOT / "tests" / "artefacts" / "status_styles.png"))
+
+    def colours(left):
+        return {
+            image.pixelColor(x, y).name()
+            for x in range(left + 20, left + 80, 3)
+            for y in range(20, 80, 3)
+        }
+
+    assert colours(0) == {"#e8a317"}
+    voorlopig = colours(110)
+    purple = QColor("#6a3d9a")
+    lines = [c for c in voorlopig if max(abs(a - b) for a, b in zip(
+        QColor(c).getRgb(), purple.getRgb())) <= 4]  # fmt: skip
+    assert lines  # the hatch lines in the full colour (antialiased)
+    assert any(QColor(c).lightness() > purple.lightness() + 60 for c in voorlopig)  # faded
+    assert colours(220) == {"#bdbdbd"}
 
 
 def test_a_layer_without_status_styles_by_koploper_alone():
