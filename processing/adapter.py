@@ -35,6 +35,7 @@ from ..compat import (
 )
 from ..scoring.errors import stop_if_cancelled
 from .destinations import destination_file
+from .map_styles import LayerStyle
 from .transaction import Rollback
 
 
@@ -255,6 +256,9 @@ class OutputTransaction:
             raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
         if path and path.lower().endswith(".shp") and wkb_type == WKB_NO_GEOMETRY:
             dest_id = self._table_of_shapefile(dest_id)
+        elif wkb_type != WKB_NO_GEOMETRY and context.willLoadLayerOnCompletion(dest_id):
+            details = context.layerToLoadOnCompletionDetails(dest_id)  # styled once loaded
+            details.setPostProcessor(LayerStyle.create())
         return dest_id
 
     def _table_of_shapefile(self, dest_id: str) -> str:

@@ -1,12 +1,17 @@
-"""Styles the plugin puts on layers: the pressure style of a loaded claim map, and the
-styled copies of the wijken the wijkbladen draw (koploper colours from
-scoring/transitions.py, pressure classes from resources/styles/druk.qml, via paths.py),
-with the fonts and colours the sheets share."""
+"""Styles the plugin puts on layers: the pressure style of a loaded claim map, the
+koploper renderer (transition colours from scoring/transitions.py, the koploper's status
+visible) that both the loaded wijken (map_styles.py) and the sheets' overview use, and
+the styled copies of the wijken the wijkbladen draw (pressure classes from
+resources/styles/druk.qml, via paths.py), with the fonts and colours the sheets share."""
+
+from collections import deque
+from typing import ClassVar
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsExpression,
     QgsFillSymbol,
+    QgsLinePatternFillSymbolLayer,
     QgsPalLayerSettings,
     QgsProcessingLayerPostProcessorInterface,
     QgsRendererCategory,
@@ -28,28 +33,41 @@ INK = "#222222"
 MUTED = "#666666"
 NO_KOPLOPER_COLOUR = "#bdbdbd"
 HIGHLIGHT_COLOUR = "#111111"
+VOORLOPIG_OPACITY = 0.45  # a voorlopig koploper: its colour faded under a hatch of it
 # Legend texts printed on the sheets: Dutch content like the templates, not interface text.
 NO_KOPLOPER_LABEL = "geen (te weinig gegevens)"
+ONVOLDOENDE_LABEL = "onvoldoende gegevens"
+VOORLOPIG_LABEL = "{} (voorlopig)"
+VOORLOPIG_SUFFIX = (
+    "|" + diagnosis.VOORLOPIG
+)  # the class of a voorlopig koploper: "energie|voorlopig"
 UNKNOWN_LABEL = "onbekend of geen claims berekend"
 
 
-class PressureStyle(QgsProcessingLayerPostProcessorInterface):
-    """Styles the claim map by pressure (resources/styles/druk.qml) once it is loaded."""
+class PostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """A layer post-processor whose Python half lives until QGIS has used it.
 
-    # QGIS owns the post-processor after setPostProcessor, but the Python half of this
-    # subclass dies with its last Python reference: keep one per run (the usual workaround).
-    latest = None
+    QGIS owns the post-processor after setPostProcessor, but the Python half of a
+    subclass dies with its last Python reference: keep the recent ones (the usual
+    workaround; several outputs of one run, or of a model's steps, each need theirs)."""
+
+    alive: ClassVar[deque] = deque(maxlen=64)
+
+    @classmethod
+    def create(cls):
+        processor = cls()
+        PostProcessor.alive.append(processor)
+        return processor
+
+
+class PressureStyle(PostProcessor):
+    """Styles the claim map by pressure (resources/styles/druk.qml) once it is loaded."""
 
     def postProcessLayer(self, layer, context, feedback):
         message, loaded = layer.loadNamedStyle(str(PRESSURE_STYLE))
         if not loaded:
             feedback.pushWarning(message)
         layer.triggerRepaint()
-
-    @classmethod
-    def create(cls) -> "PressureStyle":
-        cls.latest = cls()
-        return cls.latest
 
 
 def text_format(size: float, bold: bool = False, colour: str = INK, halo: bool = False):
@@ -85,18 +103,71 @@ def koploper_colour_expression() -> str:
     return f"CASE {cases} ELSE {QgsExpression.quotedValue(NO_KOPLOPER_COLOUR)} END"
 
 
+def hatched_fill(colour: str):
+    """A voorlopig koploper: the transition colour faded, hatched in the full colour."""
+    symbol = fill(colour)
+    faded = QColor(colour)
+    faded.setAlphaF(VOORLOPIG_OPACITY)
+    symbol.symbolLayer(0).setFillColor(faded)
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(45)
+    hatch.setDistance(2.0)
+    hatch.setLineWidth(0.35)
+    hatch.setColor(QColor(colour))
+    symbol.appendSymbolLayer(hatch)
+    return symbol
+
+
+def koploper_class_expression(field_names) -> str:
+    """What the koploper renderer classifies: the koploper, and with a status field
+    'onvoldoende gegevens' for such wijken and '<koploper>|voorlopig' for voorlopig ones."""
+    if diagnosis.KOPLOPER_STATUS not in field_names:
+        return diagnosis.KOPLOPER
+    koploper = QgsExpression.quotedColumnRef(diagnosis.KOPLOPER)
+    status = QgsExpression.quotedColumnRef(diagnosis.KOPLOPER_STATUS)
+    return (
+        f"CASE WHEN {status} = {QgsExpression.quotedValue(diagnosis.ONVOLDOENDE)} "
+        f"THEN {QgsExpression.quotedValue(diagnosis.ONVOLDOENDE)} "
+        f"WHEN {status} = {QgsExpression.quotedValue(diagnosis.VOORLOPIG)} "
+        f"THEN {koploper} || {QgsExpression.quotedValue(VOORLOPIG_SUFFIX)} "
+        f"ELSE {koploper} END"
+    )
+
+
+def koploper_renderer(field_names):
+    """The wijken categorised by koploper in the transition colours, its status visible
+    (voorlopig faded and hatched, onvoldoende gegevens grey) when the layer has the status
+    field; without it, by koploper alone. The one builder of the map and the sheets."""
+    categories = [QgsRendererCategory(t.id, fill(t.colour), t.label_nl, True) for t in TRANSITIONS]
+    if diagnosis.KOPLOPER_STATUS in field_names:
+        categories += [
+            QgsRendererCategory(
+                t.id + VOORLOPIG_SUFFIX, hatched_fill(t.colour), VOORLOPIG_LABEL.format(t.label_nl)
+            )
+            for t in TRANSITIONS
+        ]
+        categories.append(
+            QgsRendererCategory(diagnosis.ONVOLDOENDE, fill(NO_KOPLOPER_COLOUR), ONVOLDOENDE_LABEL)
+        )
+    categories.append(QgsRendererCategory(None, fill(NO_KOPLOPER_COLOUR), NO_KOPLOPER_LABEL))
+    return QgsCategorizedSymbolRenderer(koploper_class_expression(field_names), categories)
+
+
+def wijk_labels(label_field: str, size: float = 7):
+    """Simple labels of ``label_field`` in the sheets' font, with a white halo."""
+    settings = QgsPalLayerSettings()
+    settings.fieldName = label_field
+    settings.setFormat(text_format(size, colour=INK, halo=True))
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
 def koploper_copy(layer, label_field=None):
     """A copy of the wijken coloured by koploper (transition colours, Dutch labels)."""
-    categories = [QgsRendererCategory(t.id, fill(t.colour), t.label_nl, True) for t in TRANSITIONS]
-    categories.append(QgsRendererCategory(None, fill(NO_KOPLOPER_COLOUR), NO_KOPLOPER_LABEL))
     copy = layer.clone()
-    copy.setRenderer(QgsCategorizedSymbolRenderer(diagnosis.KOPLOPER, categories))
+    copy.setRenderer(koploper_renderer(layer.fields().names()))
     copy.setName("Koploper")
     if label_field:
-        settings = QgsPalLayerSettings()
-        settings.fieldName = label_field
-        settings.setFormat(text_format(7, colour=INK, halo=True))
-        copy.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        copy.setLabeling(wijk_labels(label_field))
         copy.setLabelsEnabled(True)
     return copy
 

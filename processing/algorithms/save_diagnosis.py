@@ -23,6 +23,7 @@ from ...scoring.errors import InputError, stop_if_cancelled
 from ..adapter import distinct_whole_numbers
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
 from ..destinations import DestinationChecks
+from ..map_styles import LayerStyle
 from ..styles import PressureStyle
 from ..transaction import StagedOutputs
 
@@ -192,6 +193,8 @@ class SaveDiagnosis(DestinationChecks, WijkdiagnoseAlgorithm):
         details = QgsProcessingContext.LayerDetails(layer_name, context.project(), layer_name)
         if layer_name == dict(self.LAYERS)[self.CLAIM_MAP]:
             details.setPostProcessor(PressureStyle.create())
+        else:
+            details.setPostProcessor(LayerStyle.create())
         context.addLayerToLoadOnCompletion(uri, details)
 
     def fail(self, path: str, detail: str) -> None:

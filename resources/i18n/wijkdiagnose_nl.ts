@@ -2262,12 +2262,12 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
 <context>
     <name>SaveDiagnosis</name>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="54"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="55"/>
         <source>Save the diagnosis (GeoPackage and wijkbladen)</source>
         <translation>Diagnose opslaan (GeoPackage en wijkbladen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="57"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="58"/>
         <source>Writes the diagnosed wijken and, when given, the koppelkansen table, the claim map and the claims per building block as the layers wijken, koppelkansen, claimkaart and bouwstenen of one GeoPackage, and saves the wijkbladen PDF and the overview PNG beside it.
 
 Everything is written under hidden names in the destination folders first and moved into place only when all of it succeeded: a failure or cancel leaves no output and no new layer. In an existing GeoPackage of that name these layers are replaced and its other layers stay; an output that is one of the inputs is refused. Features that repeat a feature id (the claim map has one feature per wijk and layer) get new ids.
@@ -2280,72 +2280,72 @@ Alles wordt eerst onder verborgen namen in de doelmappen geschreven en pas op zi
 Het meegeleverde model eindigt met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="71"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="72"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="76"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="77"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="76"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="77"/>
         <source>Claim map</source>
         <translation>Claimkaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="76"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="77"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="84"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="85"/>
         <source>Wijkbladen to save (PDF)</source>
         <translation>Wijkbladen om op te slaan (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="84"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="85"/>
         <source>Overview to save (PNG)</source>
         <translation>Overzichtskaart om op te slaan (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="124"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="125"/>
         <source>Cannot write the diagnosis: {} ({}).</source>
         <translation>De diagnose kan niet worden geschreven: {} ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="132"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="133"/>
         <source>Wrote {} with the layers {}.</source>
         <translation>{} geschreven met de lagen {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="143"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="144"/>
         <source>Output &apos;{}&apos; needs the file to save: give &apos;{}&apos; too.</source>
         <translation>Uitvoer '{}' heeft het bestand nodig dat moet worden opgeslagen: geef ook '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="151"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="152"/>
         <source>File &apos;{}&apos; ({}) does not exist.</source>
         <translation>Bestand '{}' ({}) bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="175"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="176"/>
         <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
         <translation>Laag '{}': veld 'fid' herhaalt id's; de rijen krijgen nieuwe id's.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="184"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="185"/>
         <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
         <translation>Laag '{}' kon niet in het GeoPackage worden geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="199"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="202"/>
         <source>Cannot write to {}: {}. Check that the folder exists and is writable.</source>
         <translation>Kan niet schrijven naar {}: {}. Controleer of de map bestaat en schrijfbaar is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="102"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="103"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
@@ -3021,22 +3021,22 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Uitvoer '{}': '{}' mag niet worden geschreven (geen rechten). Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="186"/>
+        <location filename="../../processing/adapter.py" line="187"/>
         <source>Could not remove the partial output &apos;{}&apos; ({}); delete it by hand.</source>
         <translation>De gedeeltelijke uitvoer '{}' kon niet worden verwijderd ({}); verwijder die zelf.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="286"/>
+        <location filename="../../processing/adapter.py" line="290"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose text fields hold at most 254 characters: {} value(s) of field &apos;{}&apos; were cut. Save the output as GeoPackage to keep them whole.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan tekstvelden hoogstens 254 tekens bevatten: {} waarde(n) van veld '{}' zijn afgekapt. Sla de uitvoer op als GeoPackage om ze heel te houden.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="303"/>
+        <location filename="../../processing/adapter.py" line="307"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose field names hold at most 10 characters: {} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full names: save a layer you pass on as GeoPackage.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan veldnamen hoogstens 10 tekens hebben: {} veld(en) zijn hernoemd ({}). Latere Wijkdiagnose-stappen zoeken de volledige namen: sla een laag die u doorgeeft op als GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="356"/>
+        <location filename="../../processing/adapter.py" line="360"/>
         <source>the file cannot be opened for writing</source>
         <translation>het bestand kan niet worden geopend om te schrijven</translation>
     </message>
@@ -3082,6 +3082,59 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../dependencies.py" line="104"/>
         <source>python3 -m pip install --user {} (with the Python that QGIS runs)</source>
         <translation>python3 -m pip install --user {} (met de Python waarmee QGIS draait)</translation>
+    </message>
+</context>
+<context>
+    <name>map_styles</name>
+    <message>
+        <location filename="../../processing/map_styles.py" line="53"/>
+        <source>Koploper</source>
+        <translation>Koploper</translation>
+    </message>
+    <message>
+        <location filename="../../processing/map_styles.py" line="86"/>
+        <source>Score {}</source>
+        <translation>Score {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/map_styles.py" line="94"/>
+        <source>Zekerheid</source>
+        <translation>Zekerheid</translation>
+    </message>
+    <message>
+        <location filename="../../processing/map_styles.py" line="103"/>
+        <source>Dekking (mean of the transitions)</source>
+        <translation>Dekking (gemiddelde van de transities)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/map_styles.py" line="112"/>
+        <source>Koppelkansen</source>
+        <translation>Koppelkansen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/map_styles.py" line="122"/>
+        <source>Pressure {}</source>
+        <translation>Druk {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/map_styles.py" line="234"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/map_styles.py" line="241"/>
+        <source>{transition}: score {score}, coverage {coverage} %</source>
+        <translation>{transition}: score {score}, dekking {coverage} %</translation>
+    </message>
+    <message>
+        <location filename="../../processing/map_styles.py" line="239"/>
+        <source>Meelopers: {meelopers}</source>
+        <translation>Meelopers: {meelopers}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/map_styles.py" line="257"/>
+        <source>First aanleiding: {year}</source>
+        <translation>Eerste aanleiding: {year}</translation>
     </message>
 </context>
 <context>
@@ -3253,7 +3306,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>styles</name>
     <message>
-        <location filename="../../processing/styles.py" line="129"/>
+        <location filename="../../processing/styles.py" line="200"/>
         <source>Style &apos;{}&apos; could not be applied: {}</source>
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>

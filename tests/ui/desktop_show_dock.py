@@ -5,16 +5,14 @@ settle, saves a screenshot and a JSON report of what the dock shows, and
 quits. Paths come from the environment: WD_SOURCE, WD_SCREENSHOT, WD_REPORT.
 """
 
-import json
 import os
-import traceback
 
+from desktop_session import WINDOW_SIZE, session
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import Qt
 from qgis.utils import iface, plugins
 
-WINDOW_SIZE = (1600, 1000)
-report = {"errors": []}
+report = {}
 
 
 def open_dock():
@@ -54,29 +52,7 @@ def describe_dock():
         scores={row.transition: row.score for row in dock.scores.chart.rows()},
         diverging=[row.transition for row in dock.scores.chart.rows() if row.diverges],
         indicator_rows=dock.indicators.table.rowCount(),
-        window_size=[iface.mainWindow().width(), iface.mainWindow().height()],
     )
 
 
-def grab_and_quit():
-    try:
-        describe_dock()
-        report["screenshot_saved"] = iface.mainWindow().grab().save(os.environ["WD_SCREENSHOT"])
-    except Exception:  # the report must be written whatever happened
-        report["errors"].append(traceback.format_exc())
-    finally:
-        with open(os.environ["WD_REPORT"], "w", encoding="utf-8") as handle:
-            json.dump(report, handle, indent=2, ensure_ascii=False)
-        QgsProject.instance().setDirty(False)  # no "save changes?" question
-        QgsApplication.exit(0)
-
-
-def start():
-    try:
-        open_dock()
-    except Exception:
-        report["errors"].append(traceback.format_exc())
-    QTimer.singleShot(4000, grab_and_quit)  # rendering and layout settle
-
-
-QTimer.singleShot(1000, start)
+session(report, open_dock, describe_dock)
