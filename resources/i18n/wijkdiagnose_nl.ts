@@ -2084,12 +2084,12 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/indicators.py" line="57"/>
+        <location filename="../../ui/panels/indicators.py" line="58"/>
         <source>Rank in the study area: depends on all wijken scored together</source>
         <translation>Rang in het studiegebied: hangt af van alle wijken die samen zijn gescoord</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/indicators.py" line="61"/>
+        <location filename="../../ui/panels/indicators.py" line="62"/>
         <source>Did not count in the scores: measured on too little of the wijk (see its dek_* field), or the layer holds no urgencies</source>
         <translation>Telde niet mee in de scores: gemeten op te weinig van de wijk (zie het veld dek_*), of de laag bevat geen urgenties</translation>
     </message>
