@@ -87,6 +87,7 @@ class WijkdiagnosePlugin:
     def _add_dock(self) -> None:
         """The dock, hidden until its toggle action (menu and toolbar) shows it."""
         from .processing.gemeenten import list_gemeenten
+        from .processing.map_styles import style_layer
         from .ui.dock import WijkdiagnoseDock
 
         self.dock = WijkdiagnoseDock(
@@ -94,6 +95,7 @@ class WijkdiagnosePlugin:
             lambda: self._open_algorithm("wijkdiagnose:score_transitions"),
             self.iface.mainWindow(),
             list_gemeenten,
+            style_layer,
         )
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()

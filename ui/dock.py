@@ -73,10 +73,12 @@ class WijkdiagnoseDock(QgsDockWidget):
         open_scoring: Callable[[], None],
         parent=None,
         list_gemeenten: Optional[Callable[[], List[Tuple[str, str]]]] = None,
+        style_layer: Optional[Callable[[QgsVectorLayer], None]] = None,
     ):
         super().__init__(parent)
         self.iface = iface
         self.list_gemeenten = list_gemeenten  # [(code, name)] of the kwb service
+        self.style_layer = style_layer  # the map styles of a loaded output (plugin.py wires it)
         self.state = DockState()
         self._layer = None  # the diagnosed layer whose selection we follow
         self._views: List[WijkView] = []  # what is shown, first selected first
@@ -134,7 +136,9 @@ class WijkdiagnoseDock(QgsDockWidget):
         header.addWidget(self.pin_button)
         header.addWidget(self.compare_button)
         layout.addLayout(header)
-        self.gemeente = GemeenteRow(self.list_gemeenten, self.layer_combo.setLayer)
+        self.gemeente = GemeenteRow(
+            self.list_gemeenten, self.layer_combo.setLayer, self.style_layer
+        )
         self.gemeente.setVisible(self.list_gemeenten is not None)  # "Gemeente ophalen…"
         layout.addWidget(self.gemeente)
 

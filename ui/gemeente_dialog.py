@@ -159,11 +159,18 @@ class GemeenteRow(QWidget):
     """The dock's "Gemeente ophalen…" button and what its run is doing.
 
     ``list_gemeenten()`` gives the [(code, name)] to choose from; ``show(layer)`` makes the
-    dock follow the diagnosed layer once it is in the project."""
+    dock follow the diagnosed layer once it is in the project; ``style(layer)``, when given,
+    styles it as a loaded Processing output is styled (koploper, labels, map tips)."""
 
-    def __init__(self, list_gemeenten, show: Callable[[QgsVectorLayer], None], parent=None):
+    def __init__(
+        self,
+        list_gemeenten,
+        show: Callable[[QgsVectorLayer], None],
+        style: Optional[Callable[[QgsVectorLayer], None]] = None,
+        parent=None,
+    ):
         super().__init__(parent)
-        self._list_gemeenten, self._show = list_gemeenten, show
+        self._list_gemeenten, self._show, self._style = list_gemeenten, show, style
         self.run: Optional[DiagnosisRun] = None  # the gemeente being diagnosed
         self.button = QPushButton(self.tr("Gemeente ophalen…"))
         self.button.setToolTip(
@@ -208,6 +215,8 @@ class GemeenteRow(QWidget):
             return
         name = self.tr("Wijkdiagnose {}").format(run.code)
         layer = QgsVectorLayer(f"{results['OUTPUT']}|layername=wijken", name, "ogr")
+        if self._style is not None:
+            self._style(layer)
         QgsProject.instance().addMapLayer(layer)
         self._show(layer)
         self.label.setText(self.tr("{} diagnosed: {}").format(run.code, results["OUTPUT"]))

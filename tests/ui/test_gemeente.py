@@ -15,6 +15,7 @@ from qgis_helpers import attributes_by, processing_ready
 
 from wijkdiagnose.processing.algorithms.fetch_cbs import BASE_URL_KEY
 from wijkdiagnose.processing.gemeenten import list_gemeenten
+from wijkdiagnose.processing.map_styles import style_layer
 from wijkdiagnose.processing.network import CACHE_DIR_KEY, Fetcher
 from wijkdiagnose.ui import gemeente_dialog
 from wijkdiagnose.ui.dock import WijkdiagnoseDock
@@ -48,7 +49,9 @@ def service(tmp_path, monkeypatch):
 @pytest.fixture
 def dock(qgis_iface, qgis_new_project):
     processing_ready()
-    widget = WijkdiagnoseDock(qgis_iface, lambda: None, list_gemeenten=list_gemeenten)
+    widget = WijkdiagnoseDock(
+        qgis_iface, lambda: None, list_gemeenten=list_gemeenten, style_layer=style_layer
+    )
     yield widget
     widget.disconnect_all()
     widget.deleteLater()
@@ -104,6 +107,10 @@ def test_the_action_ends_with_a_diagnosed_layer_in_the_project(
     assert wijken["WK050303"]["koploper"] in (None, "")  # water only: not scored
     assert all(wijken[code]["koploper"] for code in ("WK050301", "WK050302", "WK050304"))
     assert dock.gemeente.button.isEnabled()
+    # styled as a loaded Processing output is (plugin.py hands the dock style_layer)
+    assert layers[0].renderer().type() == "categorizedSymbol"
+    assert layers[0].renderer().classAttribute() == "koploper"
+    assert "Koploper" in layers[0].styleManager().styles()
 
 
 def test_a_failed_run_says_why_and_adds_nothing(dock, service, tmp_path):
