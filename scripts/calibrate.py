@@ -246,7 +246,8 @@ def svg_plot(indicator: str, item, calibration: Calibration, count: int) -> str:
         f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="10">',
         f"<title>{_escape(indicator)}: {_escape(calibration.name)}</title>",
         f'<text x="{left}" y="12" font-size="11">{_escape(title)}</text>',
-        f'<text x="{left}" y="25" fill="#555">n = {count}; P1–P99; {_escape(item.basis)}</text>',
+        f'<text x="{left}" y="25" fill="#555">share of {PLURAL[calibration.level]} at or '
+        f"below a value (n = {count}, P1–P99); {_escape(item.basis)}</text>",
         f'<line x1="{left}" y1="{y(0)}" x2="{width - right}" y2="{y(0)}" stroke="#999"/>',
         f'<line x1="{left}" y1="{y(0)}" x2="{left}" y2="{y(100)}" stroke="#999"/>',
     ]
@@ -328,6 +329,12 @@ def write_all(files) -> None:
 
 def run(args) -> str:
     """Calibrate; returns the report (what was read, what was written, the table)."""
+    if args.level != "wijk" and not args.out:
+        raise CalibrateError(
+            f"give --out for a {args.level} calibration: {CALIBRATION_DIR} holds the wijk "
+            "calibrations the default profile takes the newest of; name the file in the "
+            "[profile] calibration of a profile for buurten."
+        )
     path = Path(args.input)
     frame = read_units(path, args.layer)
     units = select_units(frame, args.level, path.name)
@@ -382,6 +389,12 @@ def main(argv=None) -> int:
         print(run(args))
     except (CalibrateError, WijkdiagnoseError) as err:
         print(f"calibrate: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # an output that cannot be written: nothing was
+        print(
+            f"calibrate: cannot write '{err.filename}': {err.strerror}; nothing written.",
+            file=sys.stderr,
+        )
         return 2
     return 0
 
