@@ -89,8 +89,9 @@ def calibrate(indicators, *, year: int, level: str, layer_name: str) -> Calibrat
     one column per catalogue indicator, as ``cbs.derive_indicators`` returns it).
 
     Every indicator with at least :data:`MIN_UNITS` values gets its quantiles and the
-    references P10 -> 0 and P90 -> 100 in the catalogue's direction; one with fewer is
-    left out with a note (its catalogue references stay).
+    references P10 -> 0 and P90 -> 100 in the catalogue's direction; one with fewer (none:
+    a figure CBS has not published yet) is left out with a note (its catalogue references
+    stay).
     """
     units = len(indicators)
     if units < MIN_UNITS:
@@ -110,7 +111,7 @@ def calibrate(indicators, *, year: int, level: str, layer_name: str) -> Calibrat
         known = catalogue.BY_ID.get(indicator)
         values = indicators[indicator].to_numpy(float)
         count = int(np.isfinite(values).sum())
-        if known is None or count == 0:
+        if known is None:
             continue
         if count < MIN_UNITS:
             notes.append(

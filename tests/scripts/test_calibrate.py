@@ -128,6 +128,11 @@ def test_a_fetched_geopackage_gives_the_national_quantiles(tmp_path, kwb, capsys
         "cbs-kwb-2024-wijk: 3140 wijken with inhabitants (60 onbewoond left out), 7 indicators"
         in report
     )
+    for absent in ("ind_bev_dich", "ind_laag_ink", "ind_laagste40", "ind_corporatie"):
+        assert (
+            f"{absent}: only 0 of 3140 units have a value (at least 100 needed); left out, its "
+            "catalogue references stay."
+        ) in report.splitlines()
     row = next(line for line in report.splitlines() if line.startswith("| ind_auto_hh |"))
     assert row.startswith(f"| ind_auto_hh | {WIJKEN - ONBEWOOND - 240} | {cars.good:.4g} |")
     assert row.endswith("| P10-P90 | ![ind_auto_hh](images/calibration/ind_auto_hh.svg) |")
