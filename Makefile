@@ -28,7 +28,7 @@ QGIS_ENV    = QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) 
 DEMO_OUT    := out
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test test-core test-qgis test-compat lint demo demo-online model bench bench-national package translations translations-update clean
+.PHONY: help deps test test-core test-qgis test-compat lint demo demo-online calibrate model bench bench-national package translations translations-update clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -99,6 +99,23 @@ demo-online: deps ## fetch_cbs, score_transitions, export_wijkbladen for GEMEENT
 	$(QGIS_ENV) $(QGIS_PROCESS) run wijkdiagnose:export_wijkbladen -- \
 	  INPUT=$(ONLINE_OUT)/wijkdiagnose.gpkg OUTPUT_PDF=$(ONLINE_OUT)/wijkbladen.pdf \
 	  OUTPUT_OVERVIEW=$(ONLINE_OUT)/overzicht.png
+
+# `make calibrate YEAR=2024`: the kerncijfers of every wijk of NL fetched with fetch_cbs
+# (network; YEAR empty: the newest), then scripts/calibrate.py writes the calibration
+# resources/calibration/<year>.toml and its plots in docs/images/calibration/ and prints the
+# table for docs/method.md (Kalibratie). LEVEL=buurt writes $(CALIBRATION_OUT)/<year>-buurt.toml.
+YEAR        ?=
+LEVEL       ?= wijk
+CALIBRATION_OUT = $(DEMO_OUT)/calibration
+CALIBRATION_KWB = $(CALIBRATION_OUT)/kwb-nl-$(LEVEL)en$(if $(YEAR),-$(YEAR)).gpkg
+calibrate: deps ## Calibrate the CBS references on all wijken of NL (network): fetch_cbs, calibrate.py
+	@mkdir -p $(CALIBRATION_OUT)
+	@$(QGIS_ENV) $(QGIS_PROCESS) plugins | grep -q '\* wijkdiagnose' || \
+	  $(QGIS_ENV) $(QGIS_PROCESS) plugins enable wijkdiagnose
+	$(QGIS_ENV) $(QGIS_PROCESS) run wijkdiagnose:fetch_cbs -- GEMEENTE= LEVEL=$(LEVEL)en \
+	  $(if $(YEAR),YEAR=$(YEAR)) "BASE_URL=$(BASE_URL)" OUTPUT=$(CALIBRATION_KWB)
+	$(PY) scripts/calibrate.py $(CALIBRATION_KWB) --level $(LEVEL) $(if $(YEAR),--year $(YEAR)) \
+	  $(if $(filter buurt,$(LEVEL)),--out $(CALIBRATION_OUT)/$(if $(YEAR),$(YEAR),newest)-buurt.toml)
 
 model: deps ## Rebuild resources/models/wijkdiagnose.model3 from scripts/build_model.py
 	$(QGIS_ENV) $(PY) scripts/build_model.py

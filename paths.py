@@ -18,3 +18,4 @@ PROFILES = RESOURCES / "profiles"
 DEFAULT_PROFILE = PROFILES / "default.toml"  # the shipped profile
 LAND_COVER_CLASSES = PROFILES / "landcover_classes.toml"  # land-cover class mapping
 AANLEIDINGEN_CATALOGUE = PROFILES / "aanleidingen.toml"  # types of maintenance work
+CALIBRATION_DIR = RESOURCES / "calibration"  # national calibrations of the references (<year>.toml)

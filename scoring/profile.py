@@ -13,7 +13,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 
 from ..paths import DEFAULT_PROFILE
 from . import catalogue
-from .calibration import Calibration
+from .calibration import NONE, Calibration, anchored, resolve_calibration
 from .errors import ProfileError
 from .messages import Message, tr
 from .schema.indicators import GAS_USE, INDICATOR_PREFIX
@@ -107,7 +107,10 @@ def load_profile(path: Optional[Path] = None) -> Profile:
 
 def _with_base(path: Path, seen: Tuple[Path, ...]) -> Dict[str, Any]:
     raw = load_toml(path, PROFILE)
-    base = table(raw, "profile").get("base")
+    meta = table(raw, "profile")
+    if "calibration" in meta:  # a path there is relative to the file that gives it
+        meta["calibration"] = anchored(meta["calibration"], path.parent)
+    base = meta.get("base")
     if base is None:
         return raw
     if not isinstance(base, str) or not base:
@@ -139,14 +142,17 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
     """Validate a profile already read into plain dicts."""
     only_keys(raw, PROFILE_SECTIONS, "")
     meta = table(raw, "profile")
-    only_keys(meta, ("name", "description", "base"), "profile")
+    only_keys(meta, ("name", "description", "base", "calibration"), "profile")
+    calibration = resolve_calibration(meta.get("calibration", NONE))
     norm = table(raw, "normalisation")
     only_keys(norm, ("method", "uncertainty", "min_data_coverage"), "normalisation")
     default_method = choice(norm, "method", "normalisation", METHODS, "reference")
     default_uncertainty = number(norm, "uncertainty", "normalisation", 0.1, **between(0, 1))
 
     weights = _parse_weights(table(raw, "transitions"))
-    rules = _parse_rules(table(raw, "indicators"), weights, default_method, default_uncertainty)
+    rules = _parse_rules(
+        table(raw, "indicators"), weights, default_method, default_uncertainty, calibration
+    )
 
     hier = table(raw, "hierarchy")
     only_keys(hier, ("meelopers", "min_score"), "hierarchy")
@@ -189,6 +195,7 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
         ),
         cbs_fields=dict(cbs_fields),
         claims=claims,
+        calibration=calibration,
         source=source,
     )
 
@@ -237,7 +244,7 @@ def _parse_weights(section: Mapping[str, Any]) -> Dict[str, Dict[str, float]]:
     return weights
 
 
-def _parse_rules(section, weights, default_method, default_uncertainty):
+def _parse_rules(section, weights, default_method, default_uncertainty, calibration=None):
     used = {ind for per_indicator in weights.values() for ind in per_indicator}
     rules = {}
     for indicator in sorted(used | set(section)):
@@ -254,8 +261,13 @@ def _parse_rules(section, weights, default_method, default_uncertainty):
                 where=where,
                 indicator=indicator,
             )
-        good = number(values, "good", where, known.good if known else REQUIRED)
-        bad = number(values, "bad", where, known.bad if known else REQUIRED)
+        # the calibration's references, unless the profile sets either end itself
+        references = known
+        calibrated = calibration.indicators.get(indicator) if calibration else None
+        if calibrated is not None and not {"good", "bad"} & set(values):
+            references = calibrated
+        good = number(values, "good", where, references.good if references else REQUIRED)
+        bad = number(values, "bad", where, references.bad if references else REQUIRED)
         if good == bad:
             raise ProfileError(
                 tr("{where}: good and bad are both {value:g}; they must differ."),

@@ -964,47 +964,47 @@
         <translation>profiel</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="114"/>
+        <location filename="../../scoring/profile.py" line="117"/>
         <source>profile.base = {base!r}: give &apos;default&apos; or the path of a profile.</source>
         <translation>profile.base = {base!r}: geef 'default' of het pad van een profiel.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="119"/>
+        <location filename="../../scoring/profile.py" line="122"/>
         <source>profile.base = {base!r} in &apos;{file}&apos; refers back to itself.</source>
         <translation>profile.base = {base!r} in '{file}' verwijst naar zichzelf terug.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="159"/>
+        <location filename="../../scoring/profile.py" line="165"/>
         <source>cbs_fields.{key} = {value!r}: give the name of the layer field as text.</source>
         <translation>cbs_fields.{key} = {value!r}: geef de naam van het laagveld als tekst.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="199"/>
+        <location filename="../../scoring/profile.py" line="206"/>
         <source>transitions.{transition}: unknown transition; use one of {transitions}.</source>
         <translation>transitions.{transition}: onbekende transitie; gebruik een van {transitions}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="210"/>
+        <location filename="../../scoring/profile.py" line="217"/>
         <source>{where}: indicator names start with &apos;{prefix}&apos; (the field they are read from).</source>
         <translation>{where}: indicatornamen beginnen met '{prefix}' (het veld waaruit ze gelezen worden).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="219"/>
+        <location filename="../../scoring/profile.py" line="226"/>
         <source>{where} = {weight!r}: weight must be a finite number &gt;= 0 (not nan or inf).</source>
         <translation>{where} = {weight!r}: het gewicht moet een eindig getal &gt;= 0 zijn (geen nan of inf).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="230"/>
+        <location filename="../../scoring/profile.py" line="237"/>
         <source>transitions: no indicator has a weight above 0; give at least one transition an indicator, e.g. [transitions.energie] {example} = 1.</source>
         <translation>transitions: geen indicator heeft een gewicht boven 0; geef minstens één transitie een indicator, bijv. [transitions.energie] {example} = 1.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="249"/>
+        <location filename="../../scoring/profile.py" line="256"/>
         <source>{where}: &apos;{indicator}&apos; is not in the catalogue, so give both &apos;good&apos; (urgency 0) and &apos;bad&apos; (urgency 100) values.</source>
         <translation>{where}: '{indicator}' staat niet in de catalogus, geef dus zowel 'good' (urgentie 0) als 'bad' (urgentie 100).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="260"/>
+        <location filename="../../scoring/profile.py" line="272"/>
         <source>{where}: good and bad are both {value:g}; they must differ.</source>
         <translation>{where}: good en bad zijn allebei {value:g}; ze moeten verschillen.</translation>
     </message>
@@ -1427,6 +1427,81 @@
         <location filename="../../ui/wijk_view.py" line="166"/>
         <source>This wijk was scored before Wijkdiagnose stored how firm the koploper is and why it leads (field &apos;{field}&apos; is missing or empty): its status reads as unknown and the Scores tab cannot say why. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose opsloeg hoe vast de koploper staat en waarom die voorop ligt (veld '{field}' ontbreekt of is leeg): de status is onbekend en het tabblad Scores kan niet zeggen waarom. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="56"/>
+        <source>calibration</source>
+        <translation>kalibratie</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="98"/>
+        <source>layer &apos;{layer}&apos; holds {units} inhabited {level} unit(s); a calibration needs the whole country (at least {minimum}). Fetch all of NL with fetch_cbs (GEMEENTE empty) or give the national kwb table.</source>
+        <translation>laag '{layer}' bevat {units} bewoonde eenheid/eenheden van niveau {level}; een kalibratie vraagt het hele land (minstens {minimum}). Haal heel Nederland op met fetch_cbs (GEMEENTE leeg) of geef de landelijke kwb-tabel.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="117"/>
+        <source>{indicator}: only {count} of {units} units have a value (at least {minimum} needed); left out, its catalogue references stay.</source>
+        <translation>{indicator}: maar {count} van {units} eenheden hebben een waarde (minstens {minimum} nodig); weggelaten, de referenties uit de catalogus blijven.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="134"/>
+        <source>layer &apos;{layer}&apos; has no value for any CBS indicator: none of the fields {fields} (or their other names, docs/cbs.md) holds a figure. Give the kerncijfers fetch_cbs writes or the kwb table of CBS.</source>
+        <translation>laag '{layer}' heeft voor geen enkele CBS-indicator een waarde: geen van de velden {fields} (of hun andere namen, docs/cbs.md) bevat een cijfer. Geef de kerncijfers die fetch_cbs schrijft of de kwb-tabel van het CBS.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="212"/>
+        <source>calibration.name is empty: give the calibration a name.</source>
+        <translation>calibration.name is leeg: geef de kalibratie een naam.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="215"/>
+        <source>of at least {minimum} (the wijken of a country)</source>
+        <translation>van minstens {minimum} (de wijken van een land)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="226"/>
+        <source>calibration.licence = {value!r}: must name CBS and {licence}, the attribution the CBS data asks for, e.g. {example!r}.</source>
+        <translation>calibration.licence = {value!r}: moet CBS en {licence} noemen, de naamsvermelding die de CBS-gegevens vragen, bijvoorbeeld {example!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="237"/>
+        <source>indicators: none given; a calibration holds at least one [indicators.&lt;id&gt;].</source>
+        <translation>indicators: geen opgegeven; een kalibratie bevat minstens één [indicators.&lt;id&gt;].</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="251"/>
+        <source>{where}: &apos;{indicator}&apos; is not in the catalogue; calibrate only {indicators}.</source>
+        <translation>{where}: '{indicator}' staat niet in de catalogus; kalibreer alleen {indicators}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="262"/>
+        <source>{where}: good = {good:g} and bad = {bad:g} do not point the way of the catalogue&apos;s references for {indicator} (good {known_good:g}, bad {known_bad:g}); calibrate again with scripts/calibrate.py.</source>
+        <translation>{where}: good = {good:g} en bad = {bad:g} wijzen niet dezelfde kant op als de referenties in de catalogus voor {indicator} (good {known_good:g}, bad {known_bad:g}); kalibreer opnieuw met scripts/calibrate.py.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="283"/>
+        <source>{where}.quantiles must be a list of {count} numbers, P0 to P100; it holds {found}. Calibrate again with scripts/calibrate.py.</source>
+        <translation>{where}.quantiles moet een lijst van {count} getallen zijn, P0 tot en met P100; er staan er {found} in. Kalibreer opnieuw met scripts/calibrate.py.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="295"/>
+        <source>{where}.quantiles: P{k} = {value:g} is below P{previous} = {before:g}; quantiles rise from P0 to P100. Calibrate again with scripts/calibrate.py.</source>
+        <translation>{where}.quantiles: P{k} = {value:g} ligt onder P{previous} = {before:g}; kwantielen stijgen van P0 tot P100. Kalibreer opnieuw met scripts/calibrate.py.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="331"/>
+        <source>profile.calibration = {asked!r}: {count} calibrations of kwb {year} ({files}); give the path of the one to use.</source>
+        <translation>profile.calibration = {asked!r}: {count} kalibraties van kwb {year} ({files}); geef het pad van de kalibratie die gebruikt moet worden.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="371"/>
+        <source>profile.calibration = {value!r}: no calibration of kwb {value} in &apos;{folder}&apos; (years there: {years}); give &apos;newest&apos;, &apos;none&apos;, one of those years or the path of a calibration file.</source>
+        <translation>profile.calibration = {value!r}: geen kalibratie van kwb {value} in '{folder}' (jaren daar: {years}); geef 'newest', 'none', een van die jaren of het pad van een kalibratiebestand.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/calibration.py" line="384"/>
+        <source>profile.calibration = {value!r}: give &apos;newest&apos;, &apos;none&apos;, a kwb year such as 2024 or the path of a calibration file (.toml).</source>
+        <translation>profile.calibration = {value!r}: geef 'newest', 'none', een kwb-jaar zoals 2024 of het pad van een kalibratiebestand (.toml).</translation>
     </message>
 </context>
 <context>
@@ -1918,42 +1993,42 @@ Jaar: leeg voor het nieuwste jaar dat de dienst aanbiedt. Adres van de dienst (g
 <context>
     <name>GemeenteRow</name>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="168"/>
+        <location filename="../../ui/gemeente_dialog.py" line="175"/>
         <source>Gemeente ophalen…</source>
         <translation>Gemeente ophalen…</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="169"/>
+        <location filename="../../ui/gemeente_dialog.py" line="176"/>
         <source>Fetch the CBS kerncijfers of a gemeente and diagnose its wijken</source>
         <translation>De CBS-kerncijfers van een gemeente ophalen en de wijken diagnosticeren</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="184"/>
+        <location filename="../../ui/gemeente_dialog.py" line="191"/>
         <source>The gemeenten could not be fetched: {}</source>
         <translation>De gemeenten konden niet worden opgehaald: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="194"/>
+        <location filename="../../ui/gemeente_dialog.py" line="201"/>
         <source>Diagnosing {}…</source>
         <translation>{} wordt gediagnosticeerd…</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="200"/>
+        <location filename="../../ui/gemeente_dialog.py" line="207"/>
         <source>Diagnosing {}… {} %</source>
         <translation>{} wordt gediagnosticeerd… {} %</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="207"/>
+        <location filename="../../ui/gemeente_dialog.py" line="214"/>
         <source>{} could not be diagnosed: {}</source>
         <translation>{} kon niet worden gediagnosticeerd: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="209"/>
+        <location filename="../../ui/gemeente_dialog.py" line="216"/>
         <source>Wijkdiagnose {}</source>
         <translation>Wijkdiagnose {}</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="213"/>
+        <location filename="../../ui/gemeente_dialog.py" line="222"/>
         <source>{} diagnosed: {}</source>
         <translation>{} gediagnosticeerd: {}</translation>
     </message>
@@ -2857,102 +2932,102 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseDock</name>
     <message>
-        <location filename="../../ui/dock.py" line="86"/>
+        <location filename="../../ui/dock.py" line="88"/>
         <source>Wijkdiagnose</source>
         <translation>Wijkdiagnose</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="120"/>
+        <location filename="../../ui/dock.py" line="122"/>
         <source>Diagnosed wijk layer the dock follows</source>
         <translation>Gediagnosticeerde wijkenlaag die het paneel volgt</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="122"/>
+        <location filename="../../ui/dock.py" line="124"/>
         <source>Vergelijk</source>
         <translation>Vergelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="124"/>
+        <location filename="../../ui/dock.py" line="126"/>
         <source>Compare up to {} selected or pinned wijken side by side</source>
         <translation>Tot {} geselecteerde of vastgezette wijken naast elkaar vergelijken</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="129"/>
+        <location filename="../../ui/dock.py" line="131"/>
         <source>Pin</source>
         <translation>Vastzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="131"/>
+        <location filename="../../ui/dock.py" line="133"/>
         <source>Keep this wijk in the comparison</source>
         <translation>Deze wijk in de vergelijking houden</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="183"/>
+        <location filename="../../ui/dock.py" line="187"/>
         <source>Run 'Score transitions'…</source>
         <translation>'Transities scoren' uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="199"/>
+        <location filename="../../ui/dock.py" line="203"/>
         <source>Scores</source>
         <translation>Scores</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="200"/>
+        <location filename="../../ui/dock.py" line="204"/>
         <source>Indicatoren</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="201"/>
+        <location filename="../../ui/dock.py" line="205"/>
         <source>Ruimteclaims</source>
         <translation>Ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="202"/>
+        <location filename="../../ui/dock.py" line="206"/>
         <source>Tijdlijn</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="203"/>
+        <location filename="../../ui/dock.py" line="207"/>
         <source>Stakeholders</source>
         <translation>Stakeholders</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="306"/>
+        <location filename="../../ui/dock.py" line="310"/>
         <source>No diagnosed wijk layer in this project. Run &apos;Score transitions&apos; first on a polygon layer of wijken (with CBS or indicator fields).</source>
         <translation>Geen gediagnosticeerde wijkenlaag in dit project. Voer eerst 'Transities scoren' uit op een polygoonlaag met wijken (met CBS- of indicatorvelden).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="323"/>
+        <location filename="../../ui/dock.py" line="327"/>
         <source>Select one or more wijken on the map in layer &apos;{}&apos;.</source>
         <translation>Selecteer een of meer wijken op de kaart in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="335"/>
+        <location filename="../../ui/dock.py" line="339"/>
         <source>Comparing {} wijken ({} selected, {} pinned).</source>
         <translation>{} wijken in de vergelijking ({} geselecteerd, {} vastgezet).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="344"/>
+        <location filename="../../ui/dock.py" line="348"/>
         <source>- {} wijken selected, showing the first; use Vergelijk to compare them.</source>
         <translation>- {} wijken geselecteerd, de eerste wordt getoond; gebruik Vergelijk om ze te vergelijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="164"/>
+        <location filename="../../ui/dock.py" line="168"/>
         <source>1. Diagnose all wijken of a gemeente in one go: pick it from the CBS list and Wijkdiagnose fetches its kerncijfers and scores the transitions.</source>
         <translation>1. Diagnosticeer alle wijken van een gemeente in één keer: kies de gemeente uit de CBS-lijst, dan haalt Wijkdiagnose de kerncijfers op en scoort de transities.</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="170"/>
+        <location filename="../../ui/dock.py" line="174"/>
         <source>Gemeente ophalen…</source>
         <translation>Gemeente ophalen…</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="174"/>
+        <location filename="../../ui/dock.py" line="178"/>
         <source>2. Or run &apos;Score transitions&apos; on a polygon layer of your own wijken (with CBS or indicator fields).</source>
         <translation>2. Of voer 'Transities scoren' uit op een polygoonlaag met eigen wijken (met CBS- of indicatorvelden).</translation>
     </message>
     <message>
-        <location filename="../../ui/dock.py" line="306"/>
+        <location filename="../../ui/dock.py" line="310"/>
         <source>No diagnosed wijk layer in this project yet. Start in one of two ways:</source>
         <translation>Nog geen gediagnosticeerde wijkenlaag in dit project. Begin op een van twee manieren:</translation>
     </message>
@@ -2965,7 +3040,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Transities scoren…</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="100"/>
+        <location filename="../../plugin.py" line="102"/>
         <source>Wijkdiagnose dock</source>
         <translation>Wijkdiagnose-paneel</translation>
     </message>
