@@ -34,7 +34,8 @@ from ..algorithm import WijkdiagnoseAlgorithm
 from ..layouts import atlas
 from ..layouts.chart import build_scores_chart
 from ..layouts.export import Targets, cannot_write, export_overview, export_pdf, export_pngs
-from ..layouts.table import build_indicator_table
+from ..layouts.overview import overview_layout
+from ..layouts.page import fill_per_wijk
 from ..styles import highlight_copy, koploper_copy, outline_copy
 from ..transaction import StagedOutputs
 
@@ -206,7 +207,7 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         atlas.set_koploper_legend(sheets, koploper_layer)
         atlas.colour_by_koploper(sheets)
         build_scores_chart(sheets)
-        build_indicator_table(sheets, coverage, feedback.isCanceled)
+        fill_per_wijk(sheets, coverage, feedback.isCanceled)
         atlas.set_identifier_variables(sheets, identifiers)
 
         steps = 1 + bool(targets.png_folder) + bool(targets.overview)
@@ -219,7 +220,9 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
             export_pngs(sheets, targets.png_folder, targets.dpi, png_name, step_feedback)
         if targets.overview:
             step_feedback.setCurrentStep(steps - 1)
-            overview = atlas.overview_layout(project, coverage, identifiers, store, backgrounds)
+            overview = overview_layout(
+                project, coverage, identifiers, store, backgrounds, feedback.isCanceled
+            )
             export_overview(overview, targets.overview, targets.dpi, step_feedback)
         return page_count
 
