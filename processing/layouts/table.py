@@ -80,8 +80,8 @@ def manual_table(layout, frame_items, headings, shares, size: float):
         frame = QgsLayoutFrame(layout, table)
         frame.attemptMove(item.positionWithUnits())
         frame.attemptResize(item.sizeWithUnits())
-        frame.setHidePageIfEmpty(False)
         table.addFrame(frame)
+        frame.setZValue(max(frame.zValue(), item.zValue() + 1))  # over the template's box
     return table
 
 
