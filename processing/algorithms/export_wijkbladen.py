@@ -68,16 +68,17 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         return self.tr(
             "Writes one A4 sheet per wijk into a single PDF: the koploper with its status, its "
             "zekerheid and the transitions not measured, why it leads, the meelopers, the six "
-            "urgency scores as a bar chart, the indicators with value, unit and source (greyed, "
-            "with the reason, where a value did not count), three maps of the pressure on the "
-            "ondergrond, maaiveld and daken (druk_<laag> = claim / capacity) and a locator map "
-            "coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all "
-            "wijken coloured by koploper with a table of each wijk's koploper, status and "
-            "zekerheid. The sheets are in Dutch.\n\nThe wijken layer must be diagnosed by 'Score "
-            "transitions' (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_<laag> fields of the "
-            "claims layer, or of the wijken layer when no claims layer is given. Background "
-            "layers (e.g. OpenStreetMap) are drawn under every map.\n\nThe page design lives in "
-            "resources/layouts/wijkblad.qpt and overzicht.qpt; see docs/layouts.md."
+            "urgency scores as a bar chart, the indicators with value, unit and source "
+            "(greyed, with the reason, where a value did not count), three maps of the "
+            "pressure on the ondergrond, maaiveld and daken (druk_<laag> = claim / capacity) "
+            "and a locator map coloured by koploper. Optionally also one PNG per wijk, and a "
+            "PNG overview of all wijken coloured by koploper with a table of each wijk's "
+            "koploper, status and zekerheid. The sheets are in Dutch.\n\nThe wijken layer must "
+            "be diagnosed by 'Score transitions' (score_*, koploper, meelopers, zekerheid). "
+            "The claim maps use the druk_<laag> fields of the claims layer, or of the wijken "
+            "layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are "
+            "drawn under every map.\n\nThe page design lives in resources/layouts/wijkblad.qpt "
+            "and overzicht.qpt; see docs/layouts.md."
         )
 
     def flags(self):

@@ -1730,87 +1730,87 @@ Er wordt niets geschreven voordat elke stap gelukt is: een fout of annulering la
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="87"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="88"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="94"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="95"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="102"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="103"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="110"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="111"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="115"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="116"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="123"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="124"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="133"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="133"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="138"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="139"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="146"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="146"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="154"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="155"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="201"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="202"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="238"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="239"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="251"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="252"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="259"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="260"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="267"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="268"/>
         <source>The filter expression &apos;{}&apos; names field(s) {} that layer &apos;{}&apos; does not have; check the field names in its attribute table.</source>
         <translation>De filterexpressie '{}' noemt veld(en) {} die laag '{}' niet heeft; controleer de veldnamen in de attributentabel.</translation>
     </message>
