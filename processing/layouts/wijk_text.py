@@ -49,7 +49,7 @@ def read_wijken(layer, measured, is_cancelled=None) -> Dict[int, WijkTexts]:
     """{feature id: WijkTexts} for every wijk of ``layer``, over the catalogue indicators
     ``measured`` (those with a value somewhere in the layer)."""
     names = set(layer.fields().names())
-    minimum = None if diagnosis.MIN_DEKKING in names else profile_minimum(layer)
+    minimum = profile_minimum(layer)
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     texts = {}
     for feature in layer.getFeatures(request):
@@ -61,7 +61,7 @@ def read_wijken(layer, measured, is_cancelled=None) -> Dict[int, WijkTexts]:
 
 def wijk_texts(attributes, measured, layer_name: str, minimum=None) -> WijkTexts:
     """The texts of one wijk from its ``attributes`` (NULL as None); ``minimum`` is the
-    coverage an indicator needed where the layer has no ``min_dekking`` field."""
+    coverage an indicator needed where the wijk has no ``min_dekking``."""
     koploper = attributes.get(diagnosis.KOPLOPER) or None
     why = diagnosis.decode_why(attributes.get(diagnosis.WAAROM), layer_name)
     sentence = why_sentence(koploper, why) if koploper else None
@@ -76,7 +76,8 @@ def wijk_texts(attributes, measured, layer_name: str, minimum=None) -> WijkTexts
         number(attributes.get(diagnosis.ZEKERHEID)),
         missing_transitions(attributes),
     )
-    minimum = number(attributes.get(diagnosis.MIN_DEKKING, minimum))
+    recorded = number(attributes.get(diagnosis.MIN_DEKKING))
+    minimum = recorded if recorded is not None else number(minimum)
     urgencies = diagnosis.decode_urgencies(attributes.get(diagnosis.URGENTIE), layer_name)
     provenance = diagnosis.decode_provenance(attributes.get(diagnosis.HERKOMST), layer_name)
     lines = tuple(
@@ -129,7 +130,7 @@ def source_text(indicator, origin) -> str:
 
 def profile_minimum(layer) -> Optional[float]:
     """The min_data_coverage of the profile the layer was scored with (its ``profiel_pad``,
-    else the shipped default), for a layer scored before ``min_dekking`` was written."""
+    else the shipped default), for wijken scored before ``min_dekking`` was written."""
     index = layer.fields().indexFromName(diagnosis.PROFIEL_PAD)
     paths = [plain(v) for v in layer.uniqueValues(index)] if index >= 0 else []
     path = next((Path(p) for p in paths if p and Path(p).is_file()), None)

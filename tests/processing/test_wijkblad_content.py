@@ -125,7 +125,10 @@ def test_binnenstad_names_what_did_not_count_and_why(binnenstad):
     left_out = "telt niet mee (gemeten op 1 % van de wijk, minimum 30 %)"
     assert words.count(f"Verhard aandeel {left_out}") == 1
     assert words.count(f"Adressen binnen OV-afstand {left_out}") == 1
-    # what counted is not greyed: cars per household and density have no such note
+    # what counted is not greyed: cars per household and density have no such note; the
+    # numbers in Dutch (the CBS density 10246 inhabitants per km²)
+    assert wijk["ind_bev_dich"] == 10246
+    assert "Verstedelijking Bevolkingsdichtheid 10.246 inw/km²" in words
     assert "Personenauto's per huishouden telt niet mee" not in words
     assert "Bevolkingsdichtheid telt niet mee" not in words
 
@@ -209,6 +212,7 @@ def every_indicator_layer():
         ["wijkcode:string", "wijknaam:string", "koploper:string", "meelopers:string",
          "zekerheid:double", "urgentie:string(2000)", "herkomst:string", "profiel:string",
          "koploper_status:string", "niet_gemeten:string", "waarom:string", "min_dekking:double",
+         "kalibratie:string",
          *[f"{n}:double" for n in diagnosis.SCORE_FIELDS + diagnosis.COVERAGE_FIELDS],
          *[f"{n}:double" for n in names + coverage]]
     )  # fmt: skip
@@ -222,7 +226,7 @@ def every_indicator_layer():
             f"{100 if not thin else 200} 100, {0 if not thin else 100} 100, "
             f"{0 if not thin else 100} 0))",
             code, f"Wijk {code}", "energie", "mobiliteit", 71.0, json.dumps(urgencies), "",
-            "default", "vastgesteld", "", "", 50.0,
+            "default", "vastgesteld", "", "", 50.0, "nl-2023",
             *[50.0 + k for k in range(6)], *[100.0] * 6,
             *[values[n] for n in names], *([12.0] * 4 if thin else [100.0] * 4),
         ))  # fmt: skip
@@ -245,6 +249,7 @@ def test_every_indicator_fits_on_the_sheet(tmp_path):
     assert "telt niet mee" not in page_words(pdf, 1)
     # the last indicator's source is on the page too: its row is whole
     assert CATALOGUE[-1].source in thin
+    assert "default, kalibratie nl-2023" in thin  # the profile and where its references came from
 
 
 def test_an_old_layer_without_status_says_status_unknown(tmp_path):
@@ -260,3 +265,15 @@ def test_an_old_layer_without_status_says_status_unknown(tmp_path):
     # the minimum comes from the profile the layer names (here the default, 50 %)
     assert "telt niet mee (gemeten op 12 % van de wijk, minimum 50 %)" in words
     assert Path(pdf).exists()
+
+
+def test_core_sentences_print_in_dutch_whatever_the_qgis_language():
+    """The tests run QGIS in English without the plugin's translator: ``localized`` gives
+    English there, ``in_dutch`` reads the shipped Dutch translation itself."""
+    from wijkdiagnose.i18n import in_dutch, localized
+    from wijkdiagnose.scoring.explain import not_counted_text
+
+    sentence = not_counted_text(12.4, 50)
+    assert localized(sentence) == "does not count (measured on 12 % of the wijk, minimum 50 %)"
+    assert in_dutch(sentence) == "telt niet mee (gemeten op 12 % van de wijk, minimum 50 %)"
+    assert in_dutch("al in het Nederlands") == "al in het Nederlands"
