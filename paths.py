@@ -9,6 +9,7 @@ ICONS = RESOURCES / "icons"
 ICON = ICONS / "wijkdiagnose.svg"
 DOCK_ICON = ICONS / "dock.svg"
 I18N = RESOURCES / "i18n"
+DUTCH_TRANSLATION = I18N / "wijkdiagnose_nl.qm"  # built from wijkdiagnose_nl.ts
 STYLES = RESOURCES / "styles"
 PRESSURE_STYLE = STYLES / "druk.qml"  # the claim map by pressure
 LAYOUTS = RESOURCES / "layouts"

@@ -46,7 +46,7 @@ class Indicator(NamedTuple):
         return self.bad > self.good
 
 
-_HEAT = "Hittekaart gevoelstemperatuur (PET), Klimaateffectatlas; classes Matzarakis & Mayer"
+_HEAT = "Hittekaart gevoelstemperatuur (PET), Klimaateffectatlas; klassen Matzarakis & Mayer"
 CBS_SOURCE = "CBS Kerncijfers wijken en buurten"
 
 INDICATORS = (
@@ -120,7 +120,7 @@ INDICATORS = (
         "%",
         0,
         50,
-        _HEAT + "; 300 m rule",
+        _HEAT + "; 300-meterregel",
     ),
     Indicator(
         SEALED,
@@ -130,7 +130,7 @@ INDICATORS = (
         "%",
         30,
         80,
-        "BGT/OSM land cover; Steenbreek",
+        "BGT/OSM bodemgebruik; Steenbreek",
     ),
     # natuurinclusiviteit
     Indicator(
@@ -141,7 +141,7 @@ INDICATORS = (
         "%",
         40,
         10,
-        "BGT/OSM land cover",
+        "BGT/OSM bodemgebruik",
     ),
     Indicator(
         CANOPY,
@@ -151,7 +151,7 @@ INDICATORS = (
         "%",
         30,
         5,
-        "AHN vegetation height > 2.5 m; 3-30-300 rule",
+        "AHN vegetatiehoogte > 2,5 m; 3-30-300-regel",
     ),
     # mobiliteit
     Indicator(
@@ -162,7 +162,7 @@ INDICATORS = (
         "%",
         100,
         50,
-        "OV haltes; PBL OV-beschikbaarheid distances",
+        "OV-haltes; afstanden PBL OV-beschikbaarheid",
     ),
     Indicator(
         CARS_PER_HOUSEHOLD,
@@ -214,7 +214,7 @@ INDICATORS = (
         "%",
         30,
         60,
-        CBS_SOURCE + " (p_hh_li / P_LAAGINKH); national mean 40 %",
+        CBS_SOURCE + " (p_hh_li / P_LAAGINKH); landelijk gemiddelde 40 %",
     ),
     Indicator(
         CORPORATION_HOUSING,

@@ -40,6 +40,22 @@ def qgis_subprocess_env(**extra) -> dict:
     return env
 
 
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory):
+    """`make demo` into a fresh folder, once for every test that reads it: (stdout, folder)."""
+    import subprocess
+
+    out = tmp_path_factory.mktemp("demo")
+    profile = tmp_path_factory.mktemp("qgis-profile")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "demo.py"), "--out", str(out)],
+        env=qgis_subprocess_env(QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(profile)),
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout, out
+
+
 # The folders every test reads and none may change: a test that leaves a byte of them
 # different (or a file added or gone) fails. Stat first (fast); hash only what moved.
 INPUT_FOLDERS = (SHARED_DATA, ROOT / "resources" / "demo", ROOT / "tests" / "data")

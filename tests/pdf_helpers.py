@@ -16,3 +16,15 @@ def page_text(pdf, page: int) -> str:
         text=True,
         check=True,
     ).stdout
+
+
+def page_words(pdf, page: int) -> str:
+    """The text of a page in drawing order, every run of whitespace one space: a table
+    cell's wrapped lines follow each other, so a label is found whole however it wraps."""
+    raw = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-raw", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return " ".join(raw.split())

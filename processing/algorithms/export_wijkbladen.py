@@ -34,7 +34,8 @@ from ..algorithm import WijkdiagnoseAlgorithm
 from ..layouts import atlas
 from ..layouts.chart import build_scores_chart
 from ..layouts.export import Targets, cannot_write, export_overview, export_pdf, export_pngs
-from ..layouts.table import build_indicator_table
+from ..layouts.overview import overview_layout
+from ..layouts.page import fill_per_wijk
 from ..styles import highlight_copy, koploper_copy, outline_copy
 from ..transaction import StagedOutputs
 
@@ -65,16 +66,19 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
 
     def shortHelpString(self):
         return self.tr(
-            "Writes one A4 sheet per wijk into a single PDF: the six urgency scores as a bar "
-            "chart, the koploper with its zekerheid and the meelopers, the indicators with "
-            "value, unit and source, three maps of the pressure on the ondergrond, maaiveld and "
-            "daken (druk_<laag> = claim / capacity) and a locator map coloured by koploper. "
-            "Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by "
-            "koploper.\n\nThe wijken layer must be diagnosed by 'Score transitions' (score_*, "
-            "koploper, meelopers, zekerheid). The claim maps use the druk_<laag> fields of the "
-            "claims layer, or of the wijken layer when no claims layer is given. Background "
-            "layers (e.g. OpenStreetMap) are drawn under every map.\n\nThe page design lives in "
-            "resources/layouts/wijkblad.qpt and overzicht.qpt; see docs/layouts.md."
+            "Writes one A4 sheet per wijk into a single PDF: the koploper with its status, its "
+            "zekerheid and the transitions not measured, why it leads, the meelopers, the six "
+            "urgency scores as a bar chart, the indicators with value, unit and source "
+            "(greyed, with the reason, where a value did not count), three maps of the "
+            "pressure on the ondergrond, maaiveld and daken (druk_<laag> = claim / capacity) "
+            "and a locator map coloured by koploper. Optionally also one PNG per wijk, and a "
+            "PNG overview of all wijken coloured by koploper with a table of each wijk's "
+            "koploper, status and zekerheid. The sheets are in Dutch.\n\nThe wijken layer must "
+            "be diagnosed by 'Score transitions' (score_*, koploper, meelopers, zekerheid). "
+            "The claim maps use the druk_<laag> fields of the claims layer, or of the wijken "
+            "layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are "
+            "drawn under every map.\n\nThe page design lives in resources/layouts/wijkblad.qpt "
+            "and overzicht.qpt; see docs/layouts.md."
         )
 
     def flags(self):
@@ -206,7 +210,7 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         atlas.set_koploper_legend(sheets, koploper_layer)
         atlas.colour_by_koploper(sheets)
         build_scores_chart(sheets)
-        build_indicator_table(sheets, coverage, feedback.isCanceled)
+        fill_per_wijk(sheets, coverage, feedback.isCanceled)
         atlas.set_identifier_variables(sheets, identifiers)
 
         steps = 1 + bool(targets.png_folder) + bool(targets.overview)
@@ -219,7 +223,9 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
             export_pngs(sheets, targets.png_folder, targets.dpi, png_name, step_feedback)
         if targets.overview:
             step_feedback.setCurrentStep(steps - 1)
-            overview = atlas.overview_layout(project, coverage, identifiers, store, backgrounds)
+            overview = overview_layout(
+                project, coverage, identifiers, store, backgrounds, feedback.isCanceled
+            )
             export_overview(overview, targets.overview, targets.dpi, step_feedback)
         return page_count
 

@@ -1,5 +1,6 @@
 """The templates loaded and their atlas and maps set up: which wijken get a sheet, in which
-order, the layers of every map, the legends and the koploper colours."""
+order, the layers of every map, the legends and the koploper colours (the overview's own
+set-up is in overview.py)."""
 
 from qgis.core import (
     QgsExpression,
@@ -18,17 +19,14 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...compat import plain
-from ...paths import OVERZICHT_TEMPLATE
 from ...scoring.errors import InputError
-from ...scoring.schema import diagnosis
 from ...scoring.schema.claims import LAYERS, pressure_field
 from ...scoring.schema.wijk import unit_fields
-from ..styles import koploper_colour_expression, koploper_copy, pressure_copy
+from ..styles import koploper_colour_expression, pressure_copy
 
 # Item ids in the templates (docs/layouts.md lists them for template editors)
 KOPLOPER_COLOURED = ("koploper_vlak", "koploper_lijn")
 LOCATOR_MAP = "kaart_ligging"
-OVERVIEW_MAP = "kaart_overzicht"
 PRESSURE_LEGEND = "legenda_druk"
 KOPLOPER_LEGEND = "legenda_koploper"
 EXTENT_MARGIN = 0.03  # of the wijken's width, around the locator and overview maps
@@ -159,24 +157,6 @@ def set_identifier_variables(layout, identifiers) -> None:
     }
     for variable, field in fields.items():
         QgsExpressionContextUtils.setLayoutVariable(layout, variable, field or "")
-
-
-def overview_layout(project, coverage, identifiers, store, backgrounds):
-    """The overview template: every wijk coloured by koploper and labelled by name."""
-    overview = load_template(OVERZICHT_TEMPLATE, project)
-    labelled = store_layer(store, koploper_copy(coverage, unit_fields(identifiers)[1]))
-    overview_map = template_item(overview, OVERVIEW_MAP, QgsLayoutItemMap)
-    set_map_crs(overview, coverage.crs())
-    set_map_layers(overview_map, [labelled, *backgrounds])
-    overview_map.zoomToExtent(coverage.extent().buffered(coverage.extent().width() * EXTENT_MARGIN))
-    set_legend_layers(template_item(overview, KOPLOPER_LEGEND, QgsLayoutItemLegend), [labelled])
-    QgsExpressionContextUtils.setLayoutVariable(
-        overview, "wd_gebied", area_name(coverage, identifiers.get("gm_naam"))
-    )
-    QgsExpressionContextUtils.setLayoutVariable(
-        overview, "wd_profiel", ", ".join(unique_texts(coverage, diagnosis.PROFIEL))
-    )
-    return overview
 
 
 def store_layer(store, layer):

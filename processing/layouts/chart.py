@@ -1,5 +1,7 @@
 """The scores chart of the wijkblad: one row per transition (name, bar, score, coverage)
-in the template's chart frame, every bar data-defined from the atlas wijk's score."""
+in the template's chart frame, every bar data-defined from the atlas wijk's score. A
+transition without a score is named as not measured (scoring.explain.missing_text), not
+drawn as an empty bar."""
 
 from qgis.core import (
     QgsExpression,
@@ -14,6 +16,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 
 from ...compat import set_label_text_format
+from ...i18n import in_dutch
+from ...scoring.explain import missing_text
 from ...scoring.schema import diagnosis
 from ...scoring.transitions import TRANSITIONS
 from ..styles import INK, MUTED, text_format
@@ -46,16 +50,32 @@ def build_scores_chart(layout) -> None:
         coverage = QgsExpression.quotedColumnRef(diagnosis.coverage_field(transition.id))
         add_label(layout, transition.label_nl, left, y, name_width, row_height, 8.5)
         bar_top, bar_height = y + 0.2 * row_height, 0.6 * row_height
-        add_box(layout, TRACK_COLOUR, bar_left, bar_top, bar_width, bar_height)
+        track = add_box(layout, TRACK_COLOUR, bar_left, bar_top, bar_width, bar_height)
         bar = add_box(layout, transition.colour, bar_left, bar_top, bar_width, bar_height)
         bar.dataDefinedProperties().setProperty(
             QgsLayoutObject.DataDefinedProperty.ItemWidth,
             QgsProperty.fromExpression(f"max(0.01, {bar_width:.3f} * coalesce({score}, 0) / 100)"),
         )
         bar.refreshDataDefinedProperty(QgsLayoutObject.DataDefinedProperty.ItemWidth)
+        for box in (track, bar):  # no bar where nothing was measured
+            box.dataDefinedProperties().setProperty(
+                QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
+                QgsProperty.fromExpression(f"{score} IS NULL"),
+            )
+        missing = QgsExpression.quotedValue(in_dutch(missing_text([transition.id])))
         add_label(
             layout,
-            f"[% coalesce(format_number({score}, 0), '–') %]",
+            f"[% if({score} IS NULL, {missing}, '') %]",
+            bar_left,
+            y,
+            bar_width,
+            row_height,
+            7,
+            colour=MUTED,
+        )
+        add_label(
+            layout,
+            f"[% coalesce(format_number({score}, 0), '') %]",
             bar_left + bar_width,
             y,
             value_width,

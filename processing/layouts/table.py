@@ -1,7 +1,7 @@
-"""The indicator table of the wijkblad: the catalogue's indicators with data in the layer,
-their value on the atlas wijk, unit and source. The source is the provenance the layer
-holds (``herkomst``, written by score_transitions) where it names one, else the
-catalogue's."""
+"""The tables of the sheets, manual tables filled per wijk: the indicator table of the
+wijkblad (the catalogue's indicators with data in the layer: value, unit, source, and why
+a measured value did not count), over two frames so that every indicator fits, and the
+small tables of why this koploper and of the koplopers on the overview."""
 
 from qgis.core import (
     QgsExpression,
@@ -9,9 +9,9 @@ from qgis.core import (
     QgsLayoutFrame,
     QgsLayoutItemManualTable,
     QgsLayoutItemShape,
+    QgsLayoutMultiFrame,
     QgsLayoutTable,
     QgsLayoutTableColumn,
-    QgsProperty,
     QgsTableCell,
 )
 from qgis.PyQt.QtCore import Qt
@@ -19,59 +19,110 @@ from qgis.PyQt.QtGui import QColor
 
 from ...compat import REQUEST_NO_GEOMETRY
 from ...scoring.catalogue import INDICATORS
-from ...scoring.errors import stop_if_cancelled
-from ...scoring.schema.diagnosis import HERKOMST, decode_provenance
 from ...scoring.transitions import BY_ID
 from ..styles import text_format
 from .atlas import template_item
 
-INDICATOR_TABLE = "indicatoren_tabel"  # the frame's item id in the template
+# the frames' item ids in the template: the table runs on from the first into the second
+INDICATOR_TABLE, INDICATOR_TABLE_2 = "indicatoren_tabel", "indicatoren_tabel_2"
 # Texts printed on the sheet (Dutch content like the templates, not interface text)
 HEADINGS = ("Transitie", "Indicator", "Waarde", "Eenheid", "Bron")
 NO_INDICATORS = "Geen ind_*-velden met gegevens in deze laag."
 WITHOUT_DATA = "+ {} indicatoren zonder gegevens in deze laag"
 # Columns: transition, indicator, value, unit, source
-COLUMN_SHARES = (0.18, 0.3, 0.08, 0.09, 0.35)
-CELL_MARGIN = 0.8  # mm
+COLUMN_SHARES = (0.17, 0.33, 0.08, 0.09, 0.33)
+CELL_MARGIN = 0.6  # mm
 GRID_WIDTH = 0.1  # mm
+NOT_COUNTED_COLOUR = "#9e9e9e"  # a value that did not count, greyed
 
 
-def build_indicator_table(layout, coverage, is_cancelled=None) -> None:
-    """The catalogue indicators with data in the layer: value (per wijk), unit and
-    source; those without any value are only counted, so the measured ones fit."""
-    frame_item = template_item(layout, INDICATOR_TABLE, QgsLayoutItemShape)
+def measured_indicators(coverage) -> list:
+    """The catalogue indicators with a value somewhere in ``coverage``."""
     present = set(coverage.fields().names())
-    measured = [i for i in INDICATORS if i.id in present and has_values(coverage, i.id)]
-    provenance = indicators_with_provenance(coverage, is_cancelled)
-    rows = [indicator_row(indicator, indicator.id in provenance) for indicator in measured] or [
-        [QgsTableCell(NO_INDICATORS), *[QgsTableCell("")] * 4]
+    return [i for i in INDICATORS if i.id in present and has_values(coverage, i.id)]
+
+
+def build_indicator_table(layout):
+    """The indicator table on the template's two frames; its rows are set per wijk
+    (``indicator_rows``)."""
+    frames = [
+        template_item(layout, item_id, QgsLayoutItemShape)
+        for item_id in (INDICATOR_TABLE, INDICATOR_TABLE_2)
     ]
-    if len(measured) < len(INDICATORS):
-        without = WITHOUT_DATA.format(len(INDICATORS) - len(measured))
-        rows.append([QgsTableCell(""), QgsTableCell(without), *[QgsTableCell("")] * 3])
+    return manual_table(layout, frames, HEADINGS, COLUMN_SHARES, 6)
+
+
+def manual_table(layout, frame_items, headings, shares, size: float):
+    """A manual table over the bounds of ``frame_items`` (rectangles of the template),
+    columns sharing the first frame's width; the contents flow from frame to frame."""
     table = QgsLayoutItemManualTable.create(layout)
     layout.addMultiFrame(table)
-    table.setHeaders([QgsLayoutTableColumn(heading) for heading in HEADINGS])
+    table.setHeaders([QgsLayoutTableColumn(heading) for heading in headings])
     table.setIncludeTableHeader(True)
-    table.setTableContents(rows)
-    table.setContentTextFormat(text_format(6))
-    table.setHeaderTextFormat(text_format(6.5, bold=True))
+    table.setContentTextFormat(text_format(size))
+    table.setHeaderTextFormat(text_format(size + 0.5, bold=True))
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     table.setCellMargin(CELL_MARGIN)
     table.setShowGrid(True)
     table.setVerticalGrid(False)
     table.setGridStrokeWidth(GRID_WIDTH)
-    # column widths exclude the cell margins and grid lines, so share what is left
-    columns = len(COLUMN_SHARES)
-    text_width = (
-        frame_item.sizeWithUnits().width() - columns * 2 * CELL_MARGIN - (columns + 1) * GRID_WIDTH
-    )
-    table.setColumnWidths([text_width * share for share in COLUMN_SHARES])
     table.setGridColor(QColor("#cccccc"))
-    frame = QgsLayoutFrame(layout, table)
-    frame.attemptMove(frame_item.positionWithUnits())
-    frame.attemptResize(frame_item.sizeWithUnits())
-    table.addFrame(frame)
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+    # column widths exclude the cell margins and grid lines, so share what is left
+    columns = len(shares)
+    text_width = (
+        frame_items[0].sizeWithUnits().width()
+        - columns * 2 * CELL_MARGIN
+        - (columns + 1) * GRID_WIDTH
+    )
+    table.setColumnWidths([text_width * share for share in shares])
+    for item in frame_items:
+        frame = QgsLayoutFrame(layout, table)
+        frame.attemptMove(item.positionWithUnits())
+        frame.attemptResize(item.sizeWithUnits())
+        table.addFrame(frame)
+        frame.setZValue(max(frame.zValue(), item.zValue() + 1))  # over the template's box
+    return table
+
+
+def continue_header(table) -> None:
+    """The header on the second frame only when the rows run on into it."""
+    first = table.frame(0).sizeWithUnits().height()
+    fits = table.totalSize().height() <= first
+    modes = QgsLayoutTable.HeaderMode
+    table.setHeaderMode(modes.FirstFrame if fits else modes.AllFrames)
+
+
+def indicator_rows(lines, without: int) -> list:
+    """The table rows of one wijk: one per measured indicator, greyed with the reason
+    where its value did not count, and a last row counting the indicators without data."""
+    rows = [indicator_row(line) for line in lines] or [
+        [QgsTableCell(NO_INDICATORS), *[QgsTableCell("")] * 4]
+    ]
+    if without:
+        rows.append(
+            [QgsTableCell(""), QgsTableCell(WITHOUT_DATA.format(without)), *[QgsTableCell("")] * 3]
+        )
+    return rows
+
+
+def indicator_row(line):
+    indicator = line.indicator
+    transition = BY_ID[indicator.transition]
+    label = f"{indicator.label_nl}\n{line.note}" if line.note else indicator.label_nl
+    cells = [
+        QgsTableCell(transition.label_nl),
+        QgsTableCell(label),
+        QgsTableCell(line.value),
+        QgsTableCell(indicator.unit),
+        QgsTableCell(line.source),
+    ]
+    cells[2].setHorizontalAlignment(Qt.AlignmentFlag.AlignRight)
+    cells[0].setForegroundColor(QColor(transition.colour))
+    if line.note:
+        for cell in cells:
+            cell.setForegroundColor(QColor(NOT_COUNTED_COLOUR))
+    return cells
 
 
 def has_values(layer, field_name: str) -> bool:
@@ -81,61 +132,3 @@ def has_values(layer, field_name: str) -> bool:
     )
     request.setFlags(REQUEST_NO_GEOMETRY).setLimit(1)
     return any(True for _ in layer.getFeatures(request))
-
-
-def indicators_with_provenance(layer, is_cancelled=None) -> set:
-    """The indicators whose source the ``herkomst`` field names for at least one wijk
-    (every value read as score_transitions wrote it: an error for one it cannot read);
-    empty when the layer has no such field."""
-    if layer.fields().indexFromName(HERKOMST) < 0:
-        return set()
-    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
-    request.setSubsetOfAttributes([HERKOMST], layer.fields())
-    named = set()
-    for feature in layer.getFeatures(request):
-        stop_if_cancelled(is_cancelled)
-        provenance = decode_provenance(feature[HERKOMST], layer.name())
-        named |= {indicator for indicator, p in provenance.items() if p.source.strip()}
-    return named
-
-
-def source_expression(indicator) -> str:
-    """The atlas wijk's provenance of ``indicator`` as text, "bron jaar (veld)"; the
-    catalogue's source where the wijk's ``herkomst`` names none."""
-    herkomst = QgsExpression.quotedColumnRef(HERKOMST)
-    entry = (
-        f"map_get(json_to_map(coalesce(nullif(trim({herkomst}), ''), '{{}}')), "
-        f"{QgsExpression.quotedValue(indicator.id)})"
-    )
-    text = (
-        "trim(map_get(@p, 'bron')) || coalesce(' ' || to_string(map_get(@p, 'jaar')), '') "
-        "|| coalesce(' (' || map_get(@p, 'veld') || ')', '')"
-    )
-    return (
-        f"with_variable('p', {entry}, if(coalesce(trim(map_get(@p, 'bron')), '') = '', "
-        f"{QgsExpression.quotedValue(indicator.source)}, {text}))"
-    )
-
-
-def indicator_row(indicator, with_provenance: bool = False):
-    transition = BY_ID[indicator.transition]
-    decimals = 1 if abs(indicator.bad - indicator.good) < 10 else 0
-    value = QgsExpression.quotedColumnRef(indicator.id)
-    value_cell = QgsTableCell(
-        QgsProperty.fromExpression(f"coalesce(format_number({value}, {decimals}), '–')")
-    )
-    value_cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignRight)
-    transition_cell = QgsTableCell(transition.label_nl)
-    transition_cell.setForegroundColor(QColor(transition.colour))
-    source = (
-        QgsProperty.fromExpression(source_expression(indicator))
-        if with_provenance
-        else indicator.source
-    )
-    return [
-        transition_cell,
-        QgsTableCell(indicator.label_nl),
-        value_cell,
-        QgsTableCell(indicator.unit),
-        QgsTableCell(source),
-    ]

@@ -1797,107 +1797,107 @@ Er wordt niets geschreven voordat elke stap gelukt is: een fout of annulering la
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="64"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="65"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="67"/>
-        <source>Writes one A4 sheet per wijk into a single PDF: the six urgency scores as a bar chart, the koploper with its zekerheid and the meelopers, the indicators with value, unit and source, three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper.
-
-The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
-
-The page design lives in resources/layouts/wijkblad.qpt and overzicht.qpt; see docs/layouts.md.</source>
-        <translation>Schrijft één A4-blad per wijk in één PDF: de zes urgentiescores als staafdiagram, de koploper met zijn zekerheid en de meelopers, de indicatoren met waarde, eenheid en bron, drie kaarten van de druk op de ondergrond, het maaiveld en de daken (druk_&lt;laag&gt; = claim / capaciteit) en een situatiekaart ingekleurd naar koploper. Desgewenst ook één PNG per wijk, en een PNG-overzicht van alle wijken ingekleurd naar koploper.
-
-De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koploper, meelopers, zekerheid). De claimkaarten gebruiken de velden druk_&lt;laag&gt; van de claimlaag, of van de wijkenlaag als er geen claimlaag is opgegeven. Achtergrondlagen (bijv. OpenStreetMap) worden onder elke kaart getekend.
-
-Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="84"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="88"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="91"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="95"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="99"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="103"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="107"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="111"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="112"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="116"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="120"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="124"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="130"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="130"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="135"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="139"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="143"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="143"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="151"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="155"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="198"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="202"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="233"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="239"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="246"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="252"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="254"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="260"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="262"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="268"/>
         <source>The filter expression &apos;{}&apos; names field(s) {} that layer &apos;{}&apos; does not have; check the field names in its attribute table.</source>
         <translation>De filterexpressie '{}' noemt veld(en) {} die laag '{}' niet heeft; controleer de veldnamen in de attributentabel.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="68"/>
+        <source>Writes one A4 sheet per wijk into a single PDF: the koploper with its status, its zekerheid and the transitions not measured, why it leads, the meelopers, the six urgency scores as a bar chart, the indicators with value, unit and source (greyed, with the reason, where a value did not count), three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper with a table of each wijk&apos;s koploper, status and zekerheid. The sheets are in Dutch.
+
+The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
+
+The page design lives in resources/layouts/wijkblad.qpt and overzicht.qpt; see docs/layouts.md.</source>
+        <translation>Schrijft één A4-blad per wijk in één PDF: de koploper met zijn status, zijn zekerheid en de transities die niet gemeten zijn, waarom hij koploper is, de meelopers, de zes urgentiescores als staafdiagram, de indicatoren met waarde, eenheid en bron (grijs, met de reden, waar een waarde niet meetelde), drie kaarten van de druk op de ondergrond, het maaiveld en de daken (druk_&lt;laag&gt; = claim / capaciteit) en een situatiekaart ingekleurd naar koploper. Desgewenst ook één PNG per wijk, en een PNG-overzicht van alle wijken ingekleurd naar koploper met een tabel van de koploper, status en zekerheid per wijk. De bladen zijn in het Nederlands.
+
+De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koploper, meelopers, zekerheid). De claimkaarten gebruiken de velden druk_&lt;laag&gt; van de claimlaag, of van de wijkenlaag als er geen claimlaag is opgegeven. Achtergrondlagen (bijv. OpenStreetMap) worden onder elke kaart getekend.
+
+Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
     </message>
 </context>
 <context>
@@ -3402,32 +3402,32 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>wijkblad</name>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="44"/>
+        <location filename="../../processing/layouts/atlas.py" line="42"/>
         <source>Layout template &apos;{}&apos; is not valid XML.</source>
         <translation>Layoutsjabloon '{}' is geen geldige XML.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="52"/>
+        <location filename="../../processing/layouts/atlas.py" line="50"/>
         <source>Layout template &apos;{}&apos; could not be loaded.</source>
         <translation>Layoutsjabloon '{}' kon niet worden geladen.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="64"/>
+        <location filename="../../processing/layouts/atlas.py" line="62"/>
         <source>Layout template &apos;{}&apos; has no {} item with id &apos;{}&apos;.</source>
         <translation>Layoutsjabloon '{}' heeft geen {}-item met id '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="89"/>
+        <location filename="../../processing/layouts/atlas.py" line="87"/>
         <source>The wijken filter &apos;{}&apos; cannot be used: {}</source>
         <translation>Het wijkenfilter '{}' is niet bruikbaar: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="97"/>
+        <location filename="../../processing/layouts/atlas.py" line="95"/>
         <source>No wijk of layer &apos;{}&apos; matches the filter &apos;{}&apos;.</source>
         <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="119"/>
+        <location filename="../../processing/layouts/atlas.py" line="117"/>
         <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import numpy as np
 import pytest
-from conftest import ROOT, qgis_subprocess_env
+from conftest import ROOT
 from qgis.core import QgsProcessingModelAlgorithm, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 from qgis_helpers import attributes_by, processing_ready
@@ -91,20 +91,6 @@ def test_only_the_last_step_writes_the_model_outputs():
     for name in ("OUTPUT", "OUTPUT_PDF", "OUTPUT_OVERVIEW"):
         (source,) = save[name]
         assert (source.outputChildId(), source.outputName()) == ("check_inputs", name)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """`make demo` into a fresh folder: (stdout, folder)."""
-    out = tmp_path_factory.mktemp("demo")
-    profile = tmp_path_factory.mktemp("qgis-profile")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "demo.py"), "--out", str(out)],
-        env=qgis_subprocess_env(QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(profile)),
-        capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout, out
 
 
 def test_demo_prints_the_koploper_of_every_wijk(demo):

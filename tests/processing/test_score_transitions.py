@@ -231,7 +231,7 @@ def test_a_gemeente_profile_is_stored_with_its_path_hash_and_the_urgencies_that_
     assert two["score_klimaatadaptatie"] is None
     # a catalogue indicator is credited to the data the catalogue defines it on, one the
     # catalogue does not know to the layer
-    verhard = {"bron": "BGT/OSM land cover; Steenbreek", "veld": "ind_verhard", "jaar": None}
+    verhard = {"bron": "BGT/OSM bodemgebruik; Steenbreek", "veld": "ind_verhard", "jaar": None}
     assert json.loads(one["herkomst"]) == {
         "ind_verhard": verhard,
         "ind_x": {"bron": "eigen wijken", "veld": "ind_x", "jaar": None},
