@@ -122,7 +122,7 @@ class _Ranked:
     def weight_tipping(self, has_runner, indicators) -> list:
         """Per wijk the one weight change with the smallest relative change that makes a
         measured rival koploper; None where there is none."""
-        with np.errstate(invalid="ignore", divide="ignore"):  # NaN where nothing to solve
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):  # nothing to solve
             return self._weight_tipping(has_runner, indicators)
 
     def _weight_tipping(self, has_runner, indicators) -> list:
