@@ -7,7 +7,7 @@ Every bad key or value is reported with its full path, e.g.
 ``transitions.energie.ind_gas_won = -1: weight must be a number >= 0``.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Dict, Mapping, Optional, Tuple
 
@@ -40,6 +40,7 @@ PROFILE_SECTIONS = (
     "transitions",
     "hierarchy",
     "certainty",
+    "status",
     "cbs_fields",
     "claims",
 )
@@ -73,6 +74,17 @@ class Certainty:
 
 
 @dataclass(frozen=True)
+class StatusRules:
+    """When a koploper is vastgesteld or voorlopig (else: onvoldoende gegevens): at least
+    this many transitions measured and at least this zekerheid (%)."""
+
+    vastgesteld_min_transitions: int = 4
+    vastgesteld_min_zekerheid: float = 60.0
+    voorlopig_min_transitions: int = 2
+    voorlopig_min_zekerheid: float = 30.0
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str
     description: str
@@ -80,6 +92,7 @@ class Profile:
     rules: Mapping[str, IndicatorRule]  # indicator -> rule
     hierarchy: Hierarchy = field(default_factory=Hierarchy)
     certainty: Certainty = field(default_factory=Certainty)
+    status: StatusRules = field(default_factory=StatusRules)
     min_data_coverage: float = 50.0  # % of a wijk an indicator must be measured on to count
     cbs_fields: Mapping[str, str] = field(default_factory=dict)  # CBS variable -> column
     claims: Any = None  # parsed by scoring.claims.parse_claims
@@ -190,6 +203,7 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
                 number(cert, "seed", "certainty", 20200, **between(0, 2**32 - 1), integer=True)
             ),
         ),
+        status=_parse_status(table(raw, "status")),
         min_data_coverage=number(
             norm, "min_data_coverage", "normalisation", 50.0, **between(0, 100)
         ),
@@ -198,6 +212,38 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
         calibration=calibration,
         source=source,
     )
+
+
+def _parse_status(section: Mapping[str, Any]) -> StatusRules:
+    only_keys(section, [item.name for item in fields(StatusRules)], "status")
+    defaults = StatusRules()
+    found = {}
+    for item in fields(StatusRules):
+        counts = item.name.endswith("_transitions")
+        value = number(
+            section,
+            item.name,
+            "status",
+            getattr(defaults, item.name),
+            **(between(1, len(TRANSITION_IDS)) if counts else between(0, 100)),
+            integer=counts,
+        )
+        found[item.name] = int(value) if counts else value
+    rules = StatusRules(**found)
+    for measure in ("transitions", "zekerheid"):
+        firm, provisional = f"vastgesteld_min_{measure}", f"voorlopig_min_{measure}"
+        if found[provisional] > found[firm]:
+            raise ProfileError(
+                tr(
+                    "status.{provisional} = {low:g} is above status.{firm} = {high:g}: a "
+                    "voorlopig koploper cannot need more than a vastgesteld one."
+                ),
+                provisional=provisional,
+                low=found[provisional],
+                firm=firm,
+                high=found[firm],
+            )
+    return rules
 
 
 def _parse_weights(section: Mapping[str, Any]) -> Dict[str, Dict[str, float]]:

@@ -60,15 +60,18 @@ def arguments(parameters: dict) -> list:
 def print_koplopers(gpkg: Path) -> None:
     with sqlite3.connect(gpkg) as db:
         rows = db.execute(
-            "SELECT wijknaam, koploper, zekerheid, meelopers, n_koppelkansen "
+            "SELECT wijknaam, koploper, koploper_status, zekerheid, meelopers, n_koppelkansen "
             'FROM "wijken" ORDER BY wijkcode'
         ).fetchall()
     width = max(len("wijk"), *(len(row[0]) for row in rows))
-    print(f"{'wijk':<{width}}  {'koploper':<19} {'zekerheid':>9}  {'meelopers':<34} koppelkansen")
-    for name, koploper, zekerheid, meelopers, kansen in rows:
+    print(
+        f"{'wijk':<{width}}  {'koploper':<19} {'status':<20} {'zekerheid':>9}  "
+        f"{'meelopers':<34} koppelkansen"
+    )
+    for name, koploper, status, zekerheid, meelopers, kansen in rows:
         certainty = f"{zekerheid:.0f} %" if zekerheid is not None else "-"
         print(
-            f"{name:<{width}}  {koploper or '-':<19} {certainty:>9}  "
+            f"{name:<{width}}  {koploper or '-':<19} {status or '-':<20} {certainty:>9}  "
             f"{meelopers or '-':<34} {kansen or 0}"
         )
 

@@ -15,14 +15,21 @@ from ...scoring.profile import load_profile
 from ...scoring.provenance import profile_hash, profile_path, provenance_texts, urgency_texts
 from ...scoring.schema.diagnosis import (
     HERKOMST,
+    KALIBRATIE,
     KOPLOPER,
+    KOPLOPER_STATUS,
     MEELOPERS,
+    MIN_DEKKING,
+    NIET_GEMETEN,
     PROFIEL,
     PROFIEL_HASH,
     PROFIEL_PAD,
+    STATUSES,
     URGENTIE,
+    WAAROM,
     ZEKERHEID,
     coverage_field,
+    encode_why,
     score_field,
 )
 from ...scoring.schema.indicators import DATA_COVERAGE_OF
@@ -58,9 +65,16 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
             "uncertainty, in %), profiel, profiel_pad and profiel_hash (the profile's name, file "
             "and a hash of its content, so the dock can tell whether it is still the same), "
             "herkomst (per indicator: source, field and year) and urgentie (per indicator: the "
-            "urgency 0-100 it counted with, null where it was left out).\n\nThe profile "
-            "(TOML) sets the weights, reference values and tie rules; leave it empty for the "
-            "shipped default profile."
+            "urgency 0-100 it counted with, null where it was left out). Zekerheid counts what "
+            "is not measured: a missing indicator is drawn from its national distribution (or "
+            "uniform 0-100). Also adds koploper_status (vastgesteld, voorlopig or onvoldoende "
+            "gegevens, by the profile's [status] rules), niet_gemeten (the transitions without "
+            "any counted indicator), waarom (JSON: the runner-up, the lead, the indicators "
+            "that make it and the smallest change that would make another transition "
+            "koploper), kalibratie (the national calibration the references came from, empty "
+            "when set by hand) and min_dekking (the minimum data coverage in % an indicator "
+            "needed to count).\n\nThe profile (TOML) sets the weights, reference values and "
+            "tie rules; leave it empty for the shipped default profile."
         )
 
     def initAlgorithm(self, config=None):
@@ -120,6 +134,11 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         results[KOPLOPER] = diagnosis.koploper
         results[MEELOPERS] = diagnosis.meelopers.map(",".join)
         results[ZEKERHEID] = diagnosis.zekerheid.round(1)
+        results[KOPLOPER_STATUS] = diagnosis.status
+        results[NIET_GEMETEN] = diagnosis.missing.map(",".join)
+        results[WAAROM] = diagnosis.why.map(encode_why)
+        results[KALIBRATIE] = profile.calibration.name if profile.calibration else ""
+        results[MIN_DEKKING] = float(profile.min_data_coverage)
         results[PROFIEL] = profile.name
         results[PROFIEL_PAD] = profile_path(profile_file)
         results[PROFIEL_HASH] = profile_hash(profile)
@@ -137,4 +156,10 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         counts = Counter(k for k in diagnosis.koploper if k)
         summary = ", ".join(f"{k} {n}" for k, n in counts.most_common())
         feedback.pushInfo(self.tr("Koploper per wijk: {}").format(summary or "-"))
+        statuses = Counter(diagnosis.status)
+        feedback.pushInfo(
+            self.tr("Koploper status per wijk: {}").format(
+                ", ".join(f"{status} {statuses[status]}" for status in STATUSES)
+            )
+        )
         return {self.OUTPUT: dest_id}

@@ -964,57 +964,57 @@
         <translation>profiel</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="117"/>
+        <location filename="../../scoring/profile.py" line="130"/>
         <source>profile.base = {base!r}: give &apos;default&apos; or the path of a profile.</source>
         <translation>profile.base = {base!r}: geef 'default' of het pad van een profiel.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="122"/>
+        <location filename="../../scoring/profile.py" line="135"/>
         <source>profile.base = {base!r} in &apos;{file}&apos; refers back to itself.</source>
         <translation>profile.base = {base!r} in '{file}' verwijst naar zichzelf terug.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="165"/>
+        <location filename="../../scoring/profile.py" line="178"/>
         <source>cbs_fields.{key} = {value!r}: give the name of the layer field as text.</source>
         <translation>cbs_fields.{key} = {value!r}: geef de naam van het laagveld als tekst.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="206"/>
+        <location filename="../../scoring/profile.py" line="252"/>
         <source>transitions.{transition}: unknown transition; use one of {transitions}.</source>
         <translation>transitions.{transition}: onbekende transitie; gebruik een van {transitions}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="217"/>
+        <location filename="../../scoring/profile.py" line="263"/>
         <source>{where}: indicator names start with &apos;{prefix}&apos; (the field they are read from).</source>
         <translation>{where}: indicatornamen beginnen met '{prefix}' (het veld waaruit ze gelezen worden).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="226"/>
+        <location filename="../../scoring/profile.py" line="272"/>
         <source>{where} = {weight!r}: weight must be a finite number &gt;= 0 (not nan or inf).</source>
         <translation>{where} = {weight!r}: het gewicht moet een eindig getal &gt;= 0 zijn (geen nan of inf).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="237"/>
+        <location filename="../../scoring/profile.py" line="283"/>
         <source>transitions: no indicator has a weight above 0; give at least one transition an indicator, e.g. [transitions.energie] {example} = 1.</source>
         <translation>transitions: geen indicator heeft een gewicht boven 0; geef minstens één transitie een indicator, bijv. [transitions.energie] {example} = 1.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="256"/>
+        <location filename="../../scoring/profile.py" line="302"/>
         <source>{where}: &apos;{indicator}&apos; is not in the catalogue, so give both &apos;good&apos; (urgency 0) and &apos;bad&apos; (urgency 100) values.</source>
         <translation>{where}: '{indicator}' staat niet in de catalogus, geef dus zowel 'good' (urgentie 0) als 'bad' (urgentie 100).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="272"/>
+        <location filename="../../scoring/profile.py" line="318"/>
         <source>{where}: good and bad are both {value:g}; they must differ.</source>
         <translation>{where}: good en bad zijn allebei {value:g}; ze moeten verschillen.</translation>
     </message>
     <message>
-        <location filename="../../scoring/scores.py" line="98"/>
+        <location filename="../../scoring/scores.py" line="64"/>
         <source>The wijk layer has no features; nothing to score.</source>
         <translation>De wijkenlaag heeft geen objecten; er is niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../scoring/scores.py" line="109"/>
+        <location filename="../../scoring/scores.py" line="75"/>
         <source>None of the indicators of profile &apos;{profile}&apos; has a value: looked for {indicators}. Run the indicator algorithms first, or map CBS fields in the profile.</source>
         <translation>Geen van de indicatoren van profiel '{profile}' heeft een waarde: gezocht naar {indicators}. Voer eerst de indicatoralgoritmen uit, of koppel CBS-velden in het profiel.</translation>
     </message>
@@ -1339,7 +1339,7 @@
         <translation>veld '{field}' bevat '{value}', wat niet waar of onwaar is; schrijf true voor een eenheid zonder inwoners (of alleen water) en anders false.</translation>
     </message>
     <message>
-        <location filename="../../scoring/scores.py" line="163"/>
+        <location filename="../../scoring/scores.py" line="135"/>
         <source>{count} wijk(en) marked &apos;{field}&apos; (only water, or no inhabitants) were left without scores and koploper.</source>
         <translation>{count} wijk(en) gemarkeerd als '{field}' (alleen water, of geen inwoners) zijn zonder scores en koploper gelaten.</translation>
     </message>
@@ -1502,6 +1502,11 @@
         <location filename="../../scoring/calibration.py" line="384"/>
         <source>profile.calibration = {value!r}: give &apos;newest&apos;, &apos;none&apos;, a kwb year such as 2024 or the path of a calibration file (.toml).</source>
         <translation>profile.calibration = {value!r}: geef 'newest', 'none', een kwb-jaar zoals 2024 of het pad van een kalibratiebestand (.toml).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/profile.py" line="236"/>
+        <source>status.{provisional} = {low:g} is above status.{firm} = {high:g}: a voorlopig koploper cannot need more than a vastgesteld one.</source>
+        <translation>status.{provisional} = {low:g} is hoger dan status.{firm} = {high:g}: een voorlopige koploper kan niet meer nodig hebben dan een vastgestelde.</translation>
     </message>
 </context>
 <context>
@@ -2456,52 +2461,57 @@ Het meegeleverde model eindigt met deze stap.</translation>
 <context>
     <name>ScoreTransitions</name>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="45"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="52"/>
         <source>Score transitions (koploper and meelopers)</source>
         <translation>Transities scoren (koploper en meelopers)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="69"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="83"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="78"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="92"/>
         <source>Profile: {} ({})</source>
         <translation>Profiel: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="82"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="96"/>
         <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="99"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="113"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="109"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="123"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="139"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="158"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="48"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="55"/>
         <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
 
-Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %), profiel, profiel_pad and profiel_hash (the profile&apos;s name, file and a hash of its content, so the dock can tell whether it is still the same), herkomst (per indicator: source, field and year) and urgentie (per indicator: the urgency 0-100 it counted with, null where it was left out).
+Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %), profiel, profiel_pad and profiel_hash (the profile&apos;s name, file and a hash of its content, so the dock can tell whether it is still the same), herkomst (per indicator: source, field and year) and urgentie (per indicator: the urgency 0-100 it counted with, null where it was left out). Zekerheid counts what is not measured: a missing indicator is drawn from its national distribution (or uniform 0-100). Also adds koploper_status (vastgesteld, voorlopig or onvoldoende gegevens, by the profile&apos;s [status] rules), niet_gemeten (the transitions without any counted indicator), waarom (JSON: the runner-up, the lead, the indicators that make it and the smallest change that would make another transition koploper), kalibratie (the national calibration the references came from, empty when set by hand) and min_dekking (the minimum data coverage in % an indicator needed to count).
 
 The profile (TOML) sets the weights, reference values and tie rules; leave it empty for the shipped default profile.</source>
         <translation>Scoort per wijk de urgentie (0-100, hoger is urgenter) van de zes transities (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch), uit de indicatorvelden (ind_*) die de indicatoralgoritmen schrijven en uit velden van de CBS-kerncijfers, die voor elk jaar van de wijk- en buurtkaart automatisch worden herkend (WK_CODE, G_GAS_WON, ... of de nieuwere namen in kleine letters); CBS-geheimhoudingscodes zoals -99997 tellen als ontbrekend.
 
-Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van het gewicht waarvoor data was), koploper (de meest urgente transitie), meelopers (de volgers), zekerheid (hoe vaak de koploper koploper blijft als gewichten en invoer binnen hun onzekerheid variëren, in %), profiel, profiel_pad en profiel_hash (naam, bestand en een hash van de inhoud van het profiel, zodat het paneel kan nagaan of het nog hetzelfde is), herkomst (per indicator: bron, veld en jaar) en urgentie (per indicator: de urgentie 0-100 waarmee die meetelde, null waar die buiten beschouwing bleef).
+Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van het gewicht waarvoor data was), koploper (de meest urgente transitie), meelopers (de volgers), zekerheid (hoe vaak de koploper koploper blijft als gewichten en invoer binnen hun onzekerheid variëren, in %), profiel, profiel_pad en profiel_hash (naam, bestand en een hash van de inhoud van het profiel, zodat het paneel kan nagaan of het nog hetzelfde is), herkomst (per indicator: bron, veld en jaar) en urgentie (per indicator: de urgentie 0-100 waarmee die meetelde, null waar die buiten beschouwing bleef). Zekerheid telt mee wat niet gemeten is: een ontbrekende indicator wordt getrokken uit zijn landelijke verdeling (of uniform 0-100). Voegt ook toe: koploper_status (vastgesteld, voorlopig of onvoldoende gegevens, volgens de regels in [status] van het profiel), niet_gemeten (de transities zonder enige meetellende indicator), waarom (JSON: de tweede transitie, de voorsprong, de indicatoren die die voorsprong maken en de kleinste verandering die een andere transitie koploper zou maken), kalibratie (de landelijke kalibratie waar de referentiewaarden uit komen, leeg als ze met de hand zijn gezet) en min_dekking (de minimale datadekking in % die een indicator nodig had om mee te tellen).
 
 Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij gelijke stand vast; laat het leeg voor het meegeleverde standaardprofiel.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/score_transitions.py" line="160"/>
+        <source>Koploper status per wijk: {}</source>
+        <translation>Status van de koploper per wijk: {}</translation>
     </message>
 </context>
 <context>

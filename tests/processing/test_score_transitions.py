@@ -9,7 +9,14 @@ from qgis_helpers import RecordingFeedback, attributes_by, memory_layer, run
 
 from wijkdiagnose.scoring.profile import load_profile
 from wijkdiagnose.scoring.provenance import profile_hash
-from wijkdiagnose.scoring.schema.diagnosis import decode_provenance, decode_urgencies
+from wijkdiagnose.scoring.schema.diagnosis import (
+    MISSING,
+    Tipping,
+    decode_provenance,
+    decode_urgencies,
+    decode_why,
+)
+from wijkdiagnose.scoring.transitions import TRANSITION_IDS
 
 SQUARE = "POLYGON(({x} 0, {x1} 0, {x1} 100, {x} 100, {x} 0))"
 OLD_CBS = (
@@ -60,6 +67,37 @@ def test_old_cbs_names_score_without_mapping_and_secrecy_codes_are_missing():
     three = wijken["WK050303"]
     assert three["koploper"] is None and three["zekerheid"] is None
     assert three["meelopers"] == ""
+
+
+def test_status_what_was_not_measured_and_why_are_written():
+    out = run("wijkdiagnose:score_transitions", {"INPUT": old_cbs_layer(), "OUTPUT": "memory:"})
+    wijken = attributes_by(out["OUTPUT"], "WK_CODE")
+    one = wijken["WK050301"]
+    # four transitions measured; klimaatadaptatie and natuurinclusiviteit drawn from their
+    # uniform priors, and the unmeasured parts of the others too: each keeps energie's 66.7
+    # ahead with P 0.75-0.9, together about 40 %: voorlopig (vastgesteld needs 60 %)
+    assert one["niet_gemeten"] == "klimaatadaptatie,natuurinclusiviteit"
+    assert one["koploper_status"] == "voorlopig" and 30 <= one["zekerheid"] < 60
+    assert one["kalibratie"] == "" and one["min_dekking"] == 50
+    why = decode_why(one["waarom"], "x")
+    # energie 66.7 over verstedelijking 50 (oad alone); gas 2 * 50 / 3, stadsverw 100 / 3
+    assert why.runner_up == "verstedelijking" and why.lead == pytest.approx(16.7)
+    assert [(c.indicator, c.points) for c in why.contributions] == [
+        ("ind_gas_won", pytest.approx(33.3)),
+        ("ind_stadsverw", pytest.approx(33.3)),
+        ("ind_oad", pytest.approx(-50)),
+    ]
+    # klimaatadaptatie at the uniform prior's P90 (90) beats 66.7: a measurement tips it
+    assert why.tipping == Tipping(MISSING, "klimaatadaptatie", score=90.0)
+
+    two = wijken["WK050302"]  # only mobiliteit (100) and sociaaleconomisch (0) measured
+    assert two["niet_gemeten"] == "energie,klimaatadaptatie,natuurinclusiviteit,verstedelijking"
+    assert two["koploper_status"] in ("voorlopig", "onvoldoende gegevens")
+    assert decode_why(two["waarom"], "x").lead == 100
+
+    three = wijken["WK050303"]  # nothing measured
+    assert three["koploper_status"] == "onvoldoende gegevens" and not three["waarom"]
+    assert three["niet_gemeten"].split(",") == list(TRANSITION_IDS)
 
 
 def test_rerun_on_a_diagnosed_layer_replaces_fields():

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wijkdiagnose.scoring import scores
+from wijkdiagnose.scoring import certainty
 from wijkdiagnose.scoring.errors import CancelledError, InputError
 from wijkdiagnose.scoring.profile import load_profile, parse_profile
 from wijkdiagnose.scoring.scores import diagnose
@@ -70,16 +70,77 @@ def test_min_score_and_count_limit_the_meelopers():
     assert result.meelopers["A"] == ["klimaatadaptatie"]
 
 
-def test_certainty_is_full_without_spread_and_lower_near_a_tie():
-    exact = small_profile(
-        certainty={"weight_spread": 0, "draws": 50}, normalisation={"uncertainty": 0}
+def _normal_grid(points):
+    """Points and weights of N(0, 1) on a fine grid (the quadrature below)."""
+    eps = np.linspace(-8.0, 8.0, points)
+    weights = np.exp(-(eps**2) / 2)
+    return eps, weights / weights.sum()
+
+
+def _first_probability(klimaat, energie):
+    """P(klimaatadaptatie stays first) in a wijk of frame() under small_profile(), by
+    quadrature instead of draws: E over the verhard noise of P(energie < K) (K / 100)^4,
+    with K = klimaat(eps) and four uniform 0-100 rivals (natuurinclusiviteit's ind_groen
+    is missing, mobiliteit, verstedelijking and sociaaleconomisch have no indicator).
+    ``energie(k, f_gas, f_stadsverw, eps)`` is P(energie < k) given the weight factors
+    (uniform +-25 %: Gauss-Legendre) and the noise of its one measured value."""
+    nodes, legendre = np.polynomial.legendre.leggauss(12)
+    factors, factor_weights = 1 + 0.25 * nodes, legendre / 2
+    inner_eps, inner_weights = _normal_grid(201)
+    f_gas, f_sv, eps = np.meshgrid(factors, factors, inner_eps, indexing="ij")
+    weight = factor_weights[:, None, None] * factor_weights[None, :, None] * inner_weights
+    grid = np.linspace(0, 100, 501)
+    below = [(np.clip(energie(k, f_gas, f_sv, eps), 0, 1) * weight).sum() for k in grid]
+    outer, outer_weights = _normal_grid(4001)
+    k = klimaat(outer)
+    return float((np.interp(k, grid, below) * (k / 100) ** 4 * outer_weights).sum() * 100)
+
+
+def _within_draw_error(figure, expected, draws):
+    """``figure`` (a share of ``draws`` draws, %) within 4 standard errors of ``expected``."""
+    p = expected / 100
+    return abs(figure - expected) <= 4 * np.sqrt(p * (1 - p) / draws) * 100 + 1e-9
+
+
+# wijk C: klimaat = verhard 55 (+-10 %) -> 50 + 11 eps; energie = (2 f_gas gas + f_sv X) /
+# (2 f_gas + f_sv) with gas 1450 (+-10 %) -> 50 + 13.18 eps and ind_stadsverw missing (X uniform)
+C_NOISY = _first_probability(
+    lambda eps: np.clip(50 + 11 * eps, 0, 100),
+    lambda k, f_gas, f_sv, eps: (
+        (2 * f_gas + f_sv) * k - 2 * f_gas * np.clip(50 + 1450 * 0.1 / 1100 * 100 * eps, 0, 100)
     )
-    assert diagnose(frame(), exact).zekerheid.tolist() == [100, 100, 100]
+    / f_sv
+    / 100,
+)
+# wijk B: klimaat = verhard 80 (+-10 %) -> 100 + 16 eps, clipped; energie = (2 f_gas X +
+# f_sv sv) / (2 f_gas + f_sv) with ind_gas_won missing (X uniform), stadsverw 30 -> 50 - 5 eps
+B_NOISY = _first_probability(
+    lambda eps: np.clip(100 + 16 * eps, 0, 100),
+    lambda k, f_gas, f_sv, eps: ((2 * f_gas + f_sv) * k - f_sv * np.clip(50 - 5 * eps, 0, 100))
+    / (2 * f_gas)
+    / 100,
+)
+
+
+def test_certainty_counts_what_is_missing_without_spread_and_is_lower_near_a_tie():
+    # without spread or noise only the missing values vary: each is uniform 0-100 (no
+    # calibration), and so are the three transitions small_profile gives no indicator
+    exact = small_profile(
+        certainty={"weight_spread": 0, "draws": 20000}, normalisation={"uncertainty": 0}
+    )
+    certain = diagnose(frame(), exact).zekerheid
+    # A: energie 66.7 (fully measured) against klimaat 50, natuur 50 and three uniforms:
+    # P = (2/3)^3; B: klimaat 100 is never reached by a uniform draw or by
+    # energie = (2 X + 50) / 3: P = 1; C: klimaat 50 against energie (2 * 50 + X) / 3,
+    # natuur X and three uniforms, each below 50 with P 1/2: P = 1/32
+    assert _within_draw_error(certain["A"], 100 * 8 / 27, 20000)
+    assert certain["B"] == 100
+    assert _within_draw_error(certain["C"], 100 / 32, 20000)
     noisy = diagnose(frame(), small_profile())
-    # C is an exact tie broken by coverage: perturbation flips it often
-    assert 20 < noisy.zekerheid["C"] < 80
-    # B: klimaat 100 against energie 50 -> never flips
-    assert noisy.zekerheid["B"] == 100
+    # C is an exact tie broken by coverage, with five rivals drawn: rarely kept
+    assert _within_draw_error(noisy.zekerheid["C"], C_NOISY, 500)
+    # B: klimaat 100 against energie 50; now missing values can beat its noisy urgency
+    assert _within_draw_error(noisy.zekerheid["B"], B_NOISY, 500)
     again = diagnose(frame(), small_profile())
     pd.testing.assert_series_equal(noisy.zekerheid, again.zekerheid)
 
@@ -87,9 +148,9 @@ def test_certainty_is_full_without_spread_and_lower_near_a_tie():
 def test_certainty_does_not_depend_on_how_many_draws_a_step_takes(monkeypatch):
     """A whole country is perturbed in small steps (bounded memory): the same draws."""
     in_steps_of_50 = diagnose(frame(), small_profile()).zekerheid
-    assert 20 < in_steps_of_50["C"] < 80  # the near tie, so the draws matter
+    assert _within_draw_error(in_steps_of_50["C"], C_NOISY, 500)  # the draws matter
     values_per_draw = frame().shape[0] * len(small_profile().indicators())
-    monkeypatch.setattr(scores, "BATCH_VALUES", 3 * values_per_draw)  # steps of 3 draws
+    monkeypatch.setattr(certainty, "BATCH_VALUES", 3 * values_per_draw)  # steps of 3 draws
     pd.testing.assert_series_equal(in_steps_of_50, diagnose(frame(), small_profile()).zekerheid)
 
 
@@ -98,7 +159,7 @@ def test_certainty_of_a_wijk_does_not_depend_on_the_order_of_the_layer():
     noisy = diagnose(values, small_profile()).zekerheid
     reordered = diagnose(values.iloc[[2, 0, 1]], small_profile()).zekerheid
     pd.testing.assert_series_equal(noisy, reordered.loc[noisy.index])
-    assert 20 < noisy["C"] < 80  # the near tie, so the draws matter
+    assert _within_draw_error(noisy["C"], C_NOISY, 500)  # the draws matter
     # the last bits another GEOS/numpy leaves (a NaN's sign, 1e-13) do not change the draws
     nudged = values.copy()
     nudged["ind_verhard"] += 1e-13
