@@ -26,6 +26,7 @@ import pandas as pd
 
 from .errors import InputError
 from .messages import Message, tr
+from .ranking import ranking
 from .schema.diagnosis import SCORE_FIELDS, SCORE_PREFIX, coverage_field, score_field
 from .schema.stakeholders import (
     AFWIJKING,
@@ -37,7 +38,6 @@ from .schema.stakeholders import (
     stakeholder_field,
 )
 from .schema.wijk import wijk_key, wijk_keys
-from .scores import ranking
 from .tables import (
     is_blank,
     not_a_number,

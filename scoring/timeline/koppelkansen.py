@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..messages import tr
+from ..ranking import ranking
 from ..schema.claims import REASON, WIJK
 from ..schema.diagnosis import score_field
 from ..schema.timeline import (
@@ -41,7 +42,6 @@ from ..schema.timeline import (
     YEAR_TO,
 )
 from ..schema.wijk import wijk_keys
-from ..scores import ranking
 from ..tables import per_transition, unknown_codes_error
 from ..transitions import TRANSITION_IDS
 from .events import Catalogue, none_placed, shown_rows
