@@ -8,8 +8,11 @@ from collections import deque
 from typing import ClassVar
 
 from qgis.core import (
+    NULL,
     QgsCategorizedSymbolRenderer,
     QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
     QgsFillSymbol,
     QgsLinePatternFillSymbolLayer,
     QgsPalLayerSettings,
@@ -153,6 +156,20 @@ def koploper_renderer(field_names):
     return QgsCategorizedSymbolRenderer(koploper_class_expression(field_names), categories)
 
 
+def class_values(layer, expression_text: str) -> set:
+    """The values ``expression_text`` (a field or an expression) takes over ``layer``'s
+    features; NULL and '' as None."""
+    expression = QgsExpression(expression_text)
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    expression.prepare(context)
+    found = set()
+    for feature in layer.getFeatures():
+        context.setFeature(feature)
+        value = expression.evaluate(context)
+        found.add(None if value is None or value == NULL or value == "" else str(value))
+    return found
+
+
 def wijk_labels(label_field: str, size: float = 7):
     """Simple labels of ``label_field`` in the sheets' font, with a white halo."""
     settings = QgsPalLayerSettings()
@@ -162,9 +179,15 @@ def wijk_labels(label_field: str, size: float = 7):
 
 
 def koploper_copy(layer, label_field=None):
-    """A copy of the wijken coloured by koploper (transition colours, Dutch labels)."""
+    """A copy of the wijken coloured by koploper (transition colours, Dutch labels). Only
+    the classes some wijk falls in are kept, so a sheet's legend lists what its map shows."""
     copy = layer.clone()
-    copy.setRenderer(koploper_renderer(layer.fields().names()))
+    renderer = koploper_renderer(layer.fields().names())
+    present = class_values(layer, renderer.classAttribute())
+    for index in reversed(range(len(renderer.categories()))):
+        if (renderer.categories()[index].value() or None) not in present:
+            renderer.deleteCategory(index)
+    copy.setRenderer(renderer)
     copy.setName("Koploper")
     if label_field:
         copy.setLabeling(wijk_labels(label_field))

@@ -11,7 +11,7 @@ from qgis.PyQt.QtGui import QImage
 from qgis_helpers import RecordingFeedback, memory_layer, run
 
 from wijkdiagnose.paths import PRESSURE_STYLE
-from wijkdiagnose.processing.styles import koploper_colour_expression, koploper_copy
+from wijkdiagnose.processing.styles import koploper_colour_expression, koploper_renderer
 from wijkdiagnose.scoring.transitions import TRANSITIONS
 
 EXPORT = "wijkdiagnose:export_wijkbladen"
@@ -237,8 +237,7 @@ def test_cancel_during_the_pdf_leaves_no_file(diagnosed, tmp_path):
 
 def test_koploper_colours_and_labels_come_from_the_transitions():
     layer = memory_layer("Polygon", "koploper:string", [])
-    coloured = koploper_copy(layer)
-    categories = coloured.renderer().categories()
+    categories = koploper_renderer(layer.fields().names()).categories()
     assert [(c.value(), c.label()) for c in categories[:-1]] == [
         (t.id, t.label_nl) for t in TRANSITIONS
     ]

@@ -162,14 +162,20 @@ def test_a_layer_without_status_styles_by_koploper_alone():
     assert [c.value() for c in renderer.categories()] == [t.id for t in TRANSITIONS] + [None]
 
 
-def test_the_sheets_copy_uses_the_same_renderer():
+def test_the_sheets_copy_uses_the_same_renderer_with_only_the_classes_the_wijken_have():
     layer = diagnosed()
     copy = koploper_copy(layer, "wijknaam")
     expected = koploper_renderer(layer.fields().names())
     assert copy.renderer().classAttribute() == expected.classAttribute()
-    assert [(c.value(), c.label()) for c in copy.renderer().categories()] == [
-        (c.value(), c.label()) for c in expected.categories()
+    # Binnenstad mobiliteit voorlopig, Hof van Delft energie, Tanthof onvoldoende gegevens:
+    # the sheet's legend lists these three, in the renderer's order, and nothing else
+    kept = [(c.value(), c.label()) for c in copy.renderer().categories()]
+    assert kept == [
+        (c.value(), c.label())
+        for c in expected.categories()
+        if c.value() in ("energie", "mobiliteit|voorlopig", "onvoldoende gegevens")
     ]
+    assert len(kept) == 3
     assert copy.labelsEnabled() and copy.labeling().settings().fieldName == "wijknaam"
 
 
