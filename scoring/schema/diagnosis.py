@@ -183,7 +183,7 @@ def encode_why(why: Optional[Why]) -> str:
             "tweede": why.runner_up,
             "voorsprong": None if why.lead is None else round(float(why.lead), 1),
             "bijdragen": [
-                {"indicator": c.indicator, "punten": round(float(c.points), 1)}
+                {"indicator": c.indicator, "punten": round(float(c.points), 1) + 0.0}
                 for c in why.contributions
             ],
             "omslag": None

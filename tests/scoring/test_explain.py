@@ -92,3 +92,9 @@ def test_not_counted_says_how_much_was_measured_and_the_minimum():
     )
     assert str(explain.not_counted_text(None, 50.0)) == "does not count"
     assert str(explain.status_label(ONVOLDOENDE)) == "insufficient data"
+
+
+def test_a_contribution_that_rounds_to_nothing_is_zero_not_minus_zero():
+    why = Why("mobiliteit", 82.5, (Contribution("ind_auto_hh", -0.01),))
+    assert '"punten": 0.0' in encode_why(why)
+    assert str(decode_why(encode_why(why), "wijken").contributions[0].points) == "0.0"
