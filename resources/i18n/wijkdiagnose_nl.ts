@@ -2527,17 +2527,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/scores.py" line="56"/>
-        <source>Koploper with stakeholders (weight {:.2f}): {}</source>
-        <translation>Koploper met stakeholders (gewicht {:.2f}): {}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/scores.py" line="62"/>
+        <location filename="../../ui/panels/scores.py" line="63"/>
         <source>Data and stakeholders diverge on: {}</source>
         <translation>Data en stakeholders lopen uiteen bij: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/scores.py" line="67"/>
+        <location filename="../../ui/panels/scores.py" line="68"/>
         <source>Profile: {}</source>
         <translation>Profiel: {}</translation>
     </message>
@@ -2562,9 +2557,14 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
         <translation>Volle balk: datascore 0-100 (lichter waar minder indicatoren van de transitie data hadden). Gearceerde balk: stakeholderscore. Rood: ze verschillen {:.0f} punten of meer. Een transitie zonder indicator die meetelde staat er als niet gemeten, met haar dekking.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/scores.py" line="84"/>
+        <location filename="../../ui/panels/scores.py" line="85"/>
         <source>Smallest change that tips it: {}</source>
         <translation>Kleinste verandering die de koploper doet omslaan: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/scores.py" line="56"/>
+        <source>With the stakeholder scores (weight {:.2f}) {} would lead; the zekerheid and status hold for the data only</source>
+        <translation>Met de stakeholderscores (gewicht {:.2f}) zou {} voorop liggen; zekerheid en status gelden alleen voor de data</translation>
     </message>
 </context>
 <context>
@@ -3391,7 +3391,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>styles</name>
     <message>
-        <location filename="../../processing/styles.py" line="200"/>
+        <location filename="../../processing/styles.py" line="223"/>
         <source>Style &apos;{}&apos; could not be applied: {}</source>
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>

@@ -226,6 +226,10 @@ def test_stakeholder_scores_are_flagged_from_25_points(diagnosed_layer, dock):
     assert far.data(VALUE_ROLE) == pytest.approx(side * 25.0)
     assert not far.icon().isNull() and f"{side * 25:+.1f} points" in far.toolTip()
     assert "diverge on: Mobiliteit" in dock.scores.summary_label.text()
+    # the combined ranking is never called a koploper without the status and zekerheid
+    # that hold only for the data
+    assert "the zekerheid and status hold for the data only" in dock.scores.summary_label.text()
+    assert "Koploper with stakeholders" not in dock.scores.summary_label.text()
     assert dock.state.stakeholder_scores == {"WK050311": {"mobiliteit": round(data + side * 25, 1)}}
 
     enter_score(dock, "mobiliteit", "veel")

@@ -54,9 +54,10 @@ class ScoresPanel(QWidget):
             )
         if view.combined_koploper:
             lines.append(
-                self.tr("Koploper with stakeholders (weight {:.2f}): {}").format(
-                    stakeholder_weight, view.combined_koploper
-                )
+                self.tr(
+                    "With the stakeholder scores (weight {:.2f}) {} would lead; the "
+                    "zekerheid and status hold for the data only"
+                ).format(stakeholder_weight, view.combined_koploper)
             )
         if view.diverging:
             lines.append(
