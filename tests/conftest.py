@@ -40,6 +40,22 @@ def qgis_subprocess_env(**extra) -> dict:
     return env
 
 
+@pytest.fixture
+def dutch(tmp_path):
+    """The Dutch translation compiled from the .ts as it is now, not installed yet (a
+    QTranslator; QGIS tests only)."""
+    import subprocess
+
+    from qgis.PyQt.QtCore import QTranslator
+
+    qm = tmp_path / "wijkdiagnose_nl.qm"
+    ts = ROOT / "resources" / "i18n" / "wijkdiagnose_nl.ts"
+    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    return translator
+
+
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory):
     """`make demo` into a fresh folder, once for every test that reads it: (stdout, folder)."""

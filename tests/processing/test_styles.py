@@ -2,8 +2,6 @@
 koploper renderer with the status visible, the named alternatives, labels and map tips,
 and only where a layer is loaded (the post-processor); headless runs stay unstyled."""
 
-import subprocess
-
 import pytest
 from conftest import ROOT
 from qgis.core import (
@@ -23,7 +21,7 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QSize, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QColor
 from qgis_helpers import memory_layer, processing_ready
 
@@ -271,18 +269,13 @@ def test_the_map_tip_tells_the_wijk_story_in_the_sentences_of_explain():
     assert tanthof[2] == "Meelopers: none"
 
 
-def test_the_map_tip_speaks_dutch_in_a_dutch_qgis(tmp_path):
-    qm = tmp_path / "wijkdiagnose_nl.qm"
-    ts = ROOT / "resources" / "i18n" / "wijkdiagnose_nl.ts"
-    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
+def test_the_map_tip_speaks_dutch_in_a_dutch_qgis(dutch):
     layer = diagnosed()
-    QCoreApplication.installTranslator(translator)
+    QCoreApplication.installTranslator(dutch)
     try:
         tip = map_tip(layer.fields().names())
     finally:
-        QCoreApplication.removeTranslator(translator)
+        QCoreApplication.removeTranslator(dutch)
     lines = evaluate(layer, tip, "Wijk 11 Binnenstad").split("<br>")
     assert lines[1] == (
         "Koploper mobiliteit (voorlopig, zekerheid 34 %); energie, klimaatadaptatie, "

@@ -1,12 +1,10 @@
 """The dock in QGIS (pytest-qgis iface): follows the selection, compares, keeps its state."""
 
 import json
-import subprocess
 
 import pytest
-from conftest import ROOT
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDialog
 from qgis_helpers import attributes_by, run
@@ -360,17 +358,6 @@ def test_a_csv_that_cannot_be_read_is_named(diagnosed_layer, dock, tmp_path):
         f"The stakeholder table file '{missing}' does not exist; pick an existing file."
     )
     assert dock.state.stakeholder_scores == {}
-
-
-@pytest.fixture
-def dutch(tmp_path):
-    """The Dutch translation compiled from the .ts as it is now, not installed yet."""
-    qm = tmp_path / "wijkdiagnose_nl.qm"
-    ts = ROOT / "resources" / "i18n" / "wijkdiagnose_nl.ts"
-    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    return translator
 
 
 def test_the_panels_speak_dutch_in_a_dutch_qgis(qgis_iface, qgis_new_project, dutch):
