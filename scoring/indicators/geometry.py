@@ -11,6 +11,7 @@ from .inputs import Monitor
 
 CHUNK = 50_000  # pairs intersected at once, so progress and cancel stay responsive
 SLIVER_AREA = 0.01  # m²: overlaps up to this size count as touching
+INTERIORS_MEET = "T********"  # DE-9IM: the interiors of two geometries intersect
 HULL_MARGIN = 1e-9  # relative: points this close to qhull's hull stay candidates for GEOS
 HULL_CHUNK = 100_000  # points tested against the hull's edges at once
 
@@ -79,6 +80,10 @@ def overlapping_pairs(
     high = np.minimum(bounds[left, 2:], bounds[right, 2:])
     box_overlap = np.prod(np.clip(high - low, 0, None), axis=1)
     left, right = left[box_overlap > min_area], right[box_overlap > min_area]
+    # only pairs whose interiors meet can overlap by any area: a predicate (no new
+    # geometry) sorts out the many neighbours that merely share an edge
+    meet = shapely.relate_pattern(geoms[left], geoms[right], INTERIORS_MEET)
+    left, right = left[meet], right[meet]
     large = shapely.area(shapely.intersection(geoms[left], geoms[right])) > min_area
     return left[large], right[large]
 
