@@ -68,10 +68,10 @@ def overlay_areas(
 def overlapping_pairs(
     geoms: np.ndarray, min_area: float = SLIVER_AREA
 ) -> Tuple[np.ndarray, np.ndarray]:
-    """Index pairs (i < j) of polygons that overlap by more than ``min_area``; missing
-    geometries never do. Slivers from rounding (shared edges a few µm apart) are not
-    overlaps; pairs whose bounding boxes overlap by no more than that are skipped
-    without a geometry test."""
+    """Index pairs (i < j) of polygons that overlap by more than ``min_area`` (0: by any
+    area at all); missing geometries never do. Slivers from rounding (shared edges a
+    few µm apart) are not overlaps; pairs whose bounding boxes overlap by no more than
+    that are skipped without a geometry test."""
     left, right = shapely.STRtree(geoms).query(geoms)
     pair = left < right
     left, right = left[pair], right[pair]
@@ -84,6 +84,8 @@ def overlapping_pairs(
     # geometry) sorts out the many neighbours that merely share an edge
     meet = shapely.relate_pattern(geoms[left], geoms[right], INTERIORS_MEET)
     left, right = left[meet], right[meet]
+    if min_area == 0:  # interiors that meet share an area: no intersection needed
+        return left, right
     large = shapely.area(shapely.intersection(geoms[left], geoms[right])) > min_area
     return left[large], right[large]
 

@@ -303,7 +303,8 @@ def _disjoint_groups(geoms: np.ndarray) -> List[np.ndarray]:
     """Zone indices split into groups whose members do not overlap (greedy colouring)."""
     present = np.flatnonzero(~shapely.is_missing(geoms))
     neighbours = {}
-    for a, b in zip(*overlapping_pairs(geoms)):
+    # any shared area may hold a cell centre, however thin: those zones go apart
+    for a, b in zip(*overlapping_pairs(geoms, min_area=0.0)):
         neighbours.setdefault(a, set()).add(b)
         neighbours.setdefault(b, set()).add(a)
     colour = {}
