@@ -28,7 +28,7 @@ QGIS_ENV    = QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) 
 DEMO_OUT    := out
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test test-core test-qgis test-compat lint demo demo-online calibrate model bench bench-national package translations translations-update clean
+.PHONY: help deps test test-core test-qgis test-compat lint demo demo-online calibrate model bench bench-national bench-kernels-national package translations translations-update clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -125,6 +125,9 @@ bench: deps ## Speed of our kernels against QGIS's own algorithms (ratios)
 
 bench-national: deps ## fetch_cbs of all of NL (local server) against QGIS's OAPIF provider
 	$(QGIS_ENV) $(PY) -m bench.national
+
+bench-kernels-national: deps ## The kernels at national size against QGIS and the best known method
+	$(QGIS_ENV) $(PY) -m bench.kernels_national
 
 I18N_SOURCES := $(shell find . -name '*.py' -not -path './.venv/*' -not -path './.build/*' \
                   -not -path './tests/*' -not -path './bench/*' -not -path './scripts/*' | sort)

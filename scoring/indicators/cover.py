@@ -364,10 +364,13 @@ def _count_overlaps_once(areas, zone_geoms, geoms, codes, monitor) -> None:
     tree = shapely.STRtree(geoms[involved])
     zone_of, item_of = tree.query(zone_geoms, predicate="intersects")
     zones = np.unique(zone_of)
+    shapely.prepare(zone_geoms)
     for step, zone in enumerate(zones):
         monitor.step(step / len(zones))
         items = involved[item_of[zone_of == zone]]
-        pieces = shapely.intersection(zone_geoms[zone], geoms[items])
+        pieces = geoms[items].copy()
+        edge = ~shapely.contains(zone_geoms[zone], pieces)  # only those on the edge are cut
+        pieces[edge] = shapely.intersection(zone_geoms[zone], pieces[edge])
         raw = np.bincount(codes[items], weights=shapely.area(pieces), minlength=len(PRIORITY))
         taken = shapely.Polygon()
         for code in np.unique(codes[items]):  # PRIORITY order

@@ -5,19 +5,26 @@ from typing import Optional, Tuple
 
 import numpy as np
 import shapely
+from scipy.spatial import ConvexHull, QhullError
 
 from .inputs import Monitor
 
 CHUNK = 50_000  # pairs intersected at once, so progress and cancel stay responsive
 SLIVER_AREA = 0.01  # m²: overlaps up to this size count as touching
+INTERIORS_MEET = "T********"  # DE-9IM: the interiors of two geometries intersect
+HULL_MARGIN = 1e-9  # relative: points this close to qhull's hull stay candidates for GEOS
+HULL_CHUNK = 100_000  # points tested against the hull's edges at once
 
 
 def points_in_zones(xy: np.ndarray, zone_geoms: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     """(point index, zone index) for every point inside (or on the edge of) a zone;
     a point in two overlapping zones counts for both."""
-    tree = shapely.STRtree(zone_geoms)
-    zone, point = tree.query(shapely.points(xy), predicate="intersects")[::-1]
-    return point, zone
+    # a tree of the points queried with the zones: each zone is prepared once and
+    # tested against its candidate points (much faster than a point per query)
+    tree = shapely.STRtree(shapely.points(xy))
+    zone, point = tree.query(zone_geoms, predicate="intersects")
+    order = np.argsort(point, kind="stable")  # by point, as the sums were always made
+    return point[order], zone[order]
 
 
 def share_per_zone(
@@ -61,10 +68,10 @@ def overlay_areas(
 def overlapping_pairs(
     geoms: np.ndarray, min_area: float = SLIVER_AREA
 ) -> Tuple[np.ndarray, np.ndarray]:
-    """Index pairs (i < j) of polygons that overlap by more than ``min_area``; missing
-    geometries never do. Slivers from rounding (shared edges a few µm apart) are not
-    overlaps; pairs whose bounding boxes overlap by no more than that are skipped
-    without a geometry test."""
+    """Index pairs (i < j) of polygons that overlap by more than ``min_area`` (0: by any
+    area at all); missing geometries never do. Slivers from rounding (shared edges a
+    few µm apart) are not overlaps; pairs whose bounding boxes overlap by no more than
+    that are skipped without a geometry test."""
     left, right = shapely.STRtree(geoms).query(geoms)
     pair = left < right
     left, right = left[pair], right[pair]
@@ -73,6 +80,12 @@ def overlapping_pairs(
     high = np.minimum(bounds[left, 2:], bounds[right, 2:])
     box_overlap = np.prod(np.clip(high - low, 0, None), axis=1)
     left, right = left[box_overlap > min_area], right[box_overlap > min_area]
+    # only pairs whose interiors meet can overlap by any area: a predicate (no new
+    # geometry) sorts out the many neighbours that merely share an edge
+    meet = shapely.relate_pattern(geoms[left], geoms[right], INTERIORS_MEET)
+    left, right = left[meet], right[meet]
+    if min_area == 0:  # interiors that meet share an area: no intersection needed
+        return left, right
     large = shapely.area(shapely.intersection(geoms[left], geoms[right])) > min_area
     return left[large], right[large]
 
@@ -80,11 +93,30 @@ def overlapping_pairs(
 def hull_coverage(zone_geoms: np.ndarray, geoms: np.ndarray) -> np.ndarray:
     """Share (0-100 %) of each zone inside the convex hull of a layer: where a layer
     of points or buildings says anything at all."""
-    hull = shapely.convex_hull(shapely.multipoints(shapely.get_coordinates(geoms)))
+    candidates = _hull_candidates(shapely.get_coordinates(geoms))
+    hull = shapely.convex_hull(shapely.multipoints(candidates))
     inside = shapely.area(shapely.intersection(zone_geoms, hull))
     area = shapely.area(zone_geoms)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(area > 0, np.minimum(100.0, 100.0 * inside / area), np.nan)
+
+
+def _hull_candidates(xy: np.ndarray) -> np.ndarray:
+    """The points of ``xy`` that are not well inside qhull's hull of them: a small
+    set holding every point on the hull, so GEOS builds the very same hull from it
+    (a point inside by more than the rounding margin cannot be on the hull). All
+    points when qhull cannot tell (fewer than 3, or all on a line)."""
+    try:
+        equations = ConvexHull(xy).equations  # a x + b y + c <= 0 inside, (a, b) unit
+    except (QhullError, ValueError, IndexError):
+        return xy
+    margin = HULL_MARGIN * max(1.0, float(np.abs(xy).max()))
+    keep = np.zeros(len(xy), dtype=bool)
+    for start in range(0, len(xy), HULL_CHUNK):
+        part = xy[start : start + HULL_CHUNK]
+        reach = part @ equations[:, :2].T + equations[:, 2]
+        keep[start : start + HULL_CHUNK] = reach.max(axis=1) >= -margin
+    return xy[keep]
 
 
 def coverage_percent(covered_area: np.ndarray, geoms: np.ndarray) -> np.ndarray:

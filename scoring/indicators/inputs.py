@@ -102,6 +102,8 @@ def points(
             )
         )
         layer, geoms = layer[~missing], geoms[~missing]
+    if (shapely.get_type_id(geoms) == shapely.GeometryType.POINT).all():
+        return layer, shapely.get_coordinates(geoms)  # the same, without a copy of each point
     return layer, shapely.get_coordinates(shapely.get_geometry(geoms, 0))
 
 

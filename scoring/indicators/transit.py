@@ -54,6 +54,7 @@ OSM_KEYS = ("highway", "public_transport", "railway", "station", "bus", "tram", 
             "light_rail", "train")  # fmt: skip
 BASIS_ADDRESSES, BASIS_BUILDINGS, BASIS_AREA = "adressen", "gebouwen", "oppervlak"
 MAX_AREA_SAMPLES = 2_000_000  # grid points when coverage is measured by area
+WORKERS = -1  # threads of the nearest-stop queries: all cores
 
 
 def stop_modes(
@@ -70,21 +71,24 @@ def stop_modes(
             stops, mode_field, stops_name, Message(tr("pick the field that holds the mode"))
         )
         words = stops[mode_field].fillna("").astype(str).str.lower().str.replace(";", ",")
-        modes = pd.DataFrame(False, index=stops.index, columns=list(schema.TRANSIT_MODES))
-        for position, text in zip(stops.index, words):
-            for word in filter(None, (w.strip() for w in text.split(","))):
-                if word not in MODE_ALIASES:
-                    raise InputError(
-                        tr(
-                            "layer '{layer}' field '{field}' has value '{value}', which is no "
-                            "mode; use one of {modes}"
-                        ),
-                        layer=stops_name,
-                        field=mode_field,
-                        value=word,
-                        modes=", ".join(sorted(MODE_ALIASES)),
-                    )
-                modes.loc[position, MODE_ALIASES[word]] = True
+        word = words.reset_index(drop=True).str.split(",").explode().str.strip()
+        word = word[word.fillna("") != ""]
+        unknown = ~word.isin(list(MODE_ALIASES))
+        if unknown.any():
+            raise InputError(
+                tr(
+                    "layer '{layer}' field '{field}' has value '{value}', which is no "
+                    "mode; use one of {modes}"
+                ),
+                layer=stops_name,
+                field=mode_field,
+                value=word[unknown].iloc[0],
+                modes=", ".join(sorted(MODE_ALIASES)),
+            )
+        flags = np.zeros((len(stops), len(schema.TRANSIT_MODES)), dtype=bool)
+        column = word.map(MODE_ALIASES).map(list(schema.TRANSIT_MODES).index)
+        flags[word.index.to_numpy(), column.to_numpy(dtype=np.int64)] = True
+        modes = pd.DataFrame(flags, index=stops.index, columns=list(schema.TRANSIT_MODES))
     else:
         modes = _osm_modes(with_tag_columns(stops, OSM_KEYS))
     modes["trein"] |= modes["ic"]
@@ -190,7 +194,7 @@ def transit_coverage(
 def _within(stop_xy: np.ndarray, xy: np.ndarray, distance: float) -> np.ndarray:
     if len(stop_xy) == 0 or len(xy) == 0:
         return np.zeros(len(xy), dtype=bool)
-    nearest, _ = cKDTree(stop_xy).query(xy, distance_upper_bound=distance)
+    nearest, _ = cKDTree(stop_xy).query(xy, distance_upper_bound=distance, workers=WORKERS)
     return nearest <= distance
 
 

@@ -227,22 +227,50 @@ def zone_cells(
     zone index + 1 for a valid cell whose centre lies in a zone, else 0."""
     groups = _disjoint_groups(geoms)
     trees = [shapely.STRtree(geoms[group]) for group in groups]
+    shapes = _shapes(geoms)
     for window, values, valid in iter_blocks(grid, band, block_rows, monitor, screen):
         transform = rasterio.windows.transform(window, grid.transform)
         box = shapely.box(*rasterio.windows.bounds(window, grid.transform))
+        shape, values, valid = values.shape, values.ravel(), valid.ravel()
         for group, tree in zip(groups, trees):
             members = group[tree.query(box, predicate="intersects")]
             if len(members) == 0:
                 continue
             ids = rasterio.features.rasterize(
-                zip(geoms[members], members + 1),
-                out_shape=values.shape,
+                [(shapes[member], member + 1) for member in members],
+                out_shape=shape,
                 transform=transform,
                 fill=0,
                 dtype="int32",
-            )
-            ids[~valid] = 0
-            yield ids.ravel(), values.ravel()
+            ).ravel()
+            # only the cells of this group's zones: the other groups' cells are 0 here
+            cells = np.flatnonzero((ids > 0) & valid)
+            yield ids[cells], values[cells]
+
+
+def _shapes(geoms: np.ndarray) -> list:
+    """GeoJSON-like mappings of the zones for the rasterizer, made once from their
+    coordinate arrays (not through ``__geo_interface__`` per block); None for a
+    missing zone."""
+    parts, part_of = shapely.get_parts(geoms, return_index=True)
+    rings, ring_of = shapely.get_rings(parts, return_index=True)
+    coords, coord_of = shapely.get_coordinates(rings, return_index=True)
+    ring_coords = np.split(coords, np.cumsum(np.bincount(coord_of, minlength=len(rings)))[:-1])
+    part_rings = [[] for _ in parts]
+    for ring, points in zip(ring_of, ring_coords):
+        part_rings[ring].append(points.tolist())
+    zone_parts = [[] for _ in geoms]
+    for part, rings_of_part in zip(part_of, part_rings):
+        zone_parts[part].append(rings_of_part)
+    kinds = shapely.get_type_id(geoms)
+    return [
+        None
+        if not pieces
+        else {"type": "Polygon", "coordinates": pieces[0]}
+        if kind == shapely.GeometryType.POLYGON
+        else {"type": "MultiPolygon", "coordinates": pieces}
+        for kind, pieces in zip(kinds, zone_parts)
+    ]
 
 
 def open_raster(raster_path, raster_name: Optional[str] = None):
@@ -275,7 +303,8 @@ def _disjoint_groups(geoms: np.ndarray) -> List[np.ndarray]:
     """Zone indices split into groups whose members do not overlap (greedy colouring)."""
     present = np.flatnonzero(~shapely.is_missing(geoms))
     neighbours = {}
-    for a, b in zip(*overlapping_pairs(geoms)):
+    # any shared area may hold a cell centre, however thin: those zones go apart
+    for a, b in zip(*overlapping_pairs(geoms, min_area=0.0)):
         neighbours.setdefault(a, set()).add(b)
         neighbours.setdefault(b, set()).add(a)
     colour = {}

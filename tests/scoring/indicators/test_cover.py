@@ -249,3 +249,47 @@ def test_raster_classes_parse_with_named_errors():
                           ("", r"no raster classes given; give them")):  # fmt: skip
         with pytest.raises(InputError, match=message):
             parse_raster_classes(text)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_overlapping_cover_against_unions(seed, boxes):
+    """Random Voronoi terrain with random buildings over it (overlaps inside and across
+    wijken, some buildings inside one cell, some on a wijk edge): the areas per
+    category, each overlap counted once for the first category in PRIORITY, against
+    plain unions of all the polygons of each category per wijk."""
+    rng = np.random.default_rng(seed)
+    cells = shapely.get_parts(
+        shapely.voronoi_polygons(
+            shapely.multipoints(rng.uniform(0, 300, (60, 2))), extend_to=shapely.box(0, 0, 300, 300)
+        )
+    )
+    cells = shapely.intersection(cells, shapely.box(0, 0, 300, 300))
+    corner = rng.uniform(0, 280, (25, 2))
+    houses = shapely.box(*corner.T, *(corner + rng.uniform(3, 30, (25, 2))).T)
+    classes = rng.choice(["gesloten verharding", "open verharding", "onverhard", "erf"], 60)
+    cover = gpd.GeoDataFrame(
+        {
+            "bgt_fysiekvoorkomen": [*classes, *[None] * 25],
+            "identificatiebagpnd": [*[None] * 60, *["pand"] * 25],
+        },
+        geometry=[*cells, *houses],
+        crs="EPSG:28992",
+    )
+    zones = boxes((0, 0, 150, 300), (150, 0, 300, 150), (150, 150, 300, 300), (40, 40, 90, 90))
+    result = land_cover_shares(zones, {"cover": cover}, BGT)
+    category = np.array(
+        [BGT["bgt_fysiekvoorkomen"][c] for c in classes] + ["pand"] * 25, dtype=object
+    )
+    for position, zone in enumerate(zones.geometry):
+        taken, areas = shapely.Polygon(), {}
+        for name in ("pand", "water", "verhard", "half_verhard", "onverhard", "erf", "groen"):
+            union = shapely.intersection(zone, shapely.union_all(cover.geometry[category == name]))
+            areas[name] = shapely.difference(union, taken).area
+            taken = shapely.union(taken, union)
+        land = sum(areas.values()) - areas["water"]
+        sealed = areas["pand"] + areas["verhard"] + 0.5 * areas["half_verhard"]
+        row = result.iloc[position]
+        assert row[schema.SEALED] == pytest.approx(100 * sealed / land)
+        assert row[schema.GREEN] == pytest.approx(100 * areas["groen"] / land)
+        assert row[schema.YARD] == pytest.approx(100 * areas["erf"] / land)
+        assert row[schema.COVERAGE_LAND] == pytest.approx(100 * taken.area / zone.area)

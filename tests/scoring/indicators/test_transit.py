@@ -8,6 +8,7 @@ import pytest
 import shapely
 
 from wijkdiagnose.scoring.errors import InputError
+from wijkdiagnose.scoring.indicators.geometry import hull_coverage
 from wijkdiagnose.scoring.indicators.transit import stop_modes, transit_coverage
 from wijkdiagnose.scoring.schema import indicators as schema
 
@@ -140,3 +141,62 @@ def test_real_area_basis_against_buffer_union(campus_osm, delft_wijken):
     for position, geom in enumerate(delft_wijken.geometry):
         expected = 100 * shapely.intersection(geom, reach).area / geom.area
         assert result[schema.TRANSIT_ANY].iloc[position] == pytest.approx(expected, abs=0.5)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_layers_against_brute_force(seed, point_layer):
+    """Random stops with one or more modes, weighted addresses (some on a zone's edge,
+    some in two overlapping zones) against a full numpy distance matrix, and the
+    coverage against GEOS's hull of every address."""
+    rng = np.random.default_rng(seed)
+    corners = rng.uniform(0, 4000, size=(12, 2))
+    sizes = rng.uniform(300, 1500, size=(12, 2))
+    zones = gpd.GeoDataFrame(
+        geometry=shapely.box(*corners.T, *(corners + sizes).T), crs="EPSG:28992"
+    )
+    xy = np.vstack([rng.uniform(0, 5000, size=(2000, 2)), corners[:, None, :].repeat(2, 1)[:, 0]])
+    weights = rng.integers(1, 5, len(xy))
+    words = np.array(["bus", "tram", "metro", "trein", "intercity", "bus; tram", "Sneltram,ic"])
+    stop_xy = rng.uniform(-500, 5500, size=(40, 2))
+    stop_words = words[rng.integers(0, len(words), len(stop_xy))]
+    result = transit_coverage(
+        zones,
+        point_layer(stop_xy, modaliteit=stop_words),
+        addresses=point_layer(xy, woningen=weights),
+        mode_field="modaliteit",
+        weight_field="woningen",
+    )
+    reach = {"bus": 500, "tram": 500, "metro": 1000, "trein": 2000, "ic": 3000}
+    serves = {
+        "bus": {"bus", "bus; tram"},
+        "tram": {"tram", "bus; tram"},
+        "metro": {"metro", "Sneltram,ic"},
+        "trein": {"trein", "intercity", "Sneltram,ic"},
+        "ic": {"intercity", "Sneltram,ic"},
+    }
+    gaps = np.hypot(*(xy[:, None, :] - stop_xy[None, :, :]).transpose(2, 0, 1))
+    inside = shapely.intersects_xy(zones.geometry.to_numpy()[:, None], xy[:, 0], xy[:, 1])
+    covered_any = np.zeros(len(xy), dtype=bool)
+    for mode, distance in reach.items():
+        covered = (gaps[:, np.isin(stop_words, list(serves[mode]))] <= distance).any(axis=1)
+        covered_any |= covered
+        expected = 100 * (inside * weights * covered).sum(1) / (inside * weights).sum(1)
+        assert result[schema.TRANSIT_BY_MODE[mode]].to_numpy() == pytest.approx(expected)
+    expected = 100 * (inside * weights * covered_any).sum(1) / (inside * weights).sum(1)
+    assert result[schema.TRANSIT_ANY].to_numpy() == pytest.approx(expected)
+    hull = shapely.convex_hull(shapely.multipoints(xy))
+    expected = 100 * shapely.area(shapely.intersection(zones.geometry.to_numpy(), hull))
+    expected /= shapely.area(zones.geometry.to_numpy())
+    assert result[schema.COVERAGE_TRANSIT].to_numpy() == pytest.approx(np.minimum(100, expected))
+
+
+def test_hull_coverage_of_a_grid_equals_geos_on_every_point(boxes):
+    """Many points on the hull's edges (a grid), a line and two points: the hull from
+    the reduced candidates is GEOS's hull of all points, to the last bit."""
+    zones = boxes((0, 0, 50, 50), (25, 25, 150, 75), (-10, -10, 0, 0)).geometry.to_numpy()
+    grid = np.stack(np.meshgrid(np.arange(101.0), np.arange(61.0)), axis=-1).reshape(-1, 2)
+    for xy in (grid, grid[grid[:, 1] == 30], grid[:2]):
+        hull = shapely.convex_hull(shapely.multipoints(xy))
+        expected = 100 * shapely.area(shapely.intersection(zones, hull)) / shapely.area(zones)
+        found = hull_coverage(zones, shapely.points(xy))
+        assert found.tolist() == np.minimum(100, expected).tolist()

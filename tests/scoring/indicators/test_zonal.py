@@ -1,6 +1,7 @@
 """Zonal statistics: hand-computed 4x4 cases, windows, CRS, nodata, bad input, and
 the real AHN vegetation raster against an independent per-zone mask."""
 
+import geopandas as gpd
 import numpy as np
 import pytest
 import rasterio
@@ -146,3 +147,35 @@ def test_real_vegetation_raster_against_independent_masks(vegetation_height, del
     covered = stats[stats["count"] > 0]
     assert len(covered) == 2  # Binnenstad and Vrijenban, each only partly under the raster
     assert (covered["coverage"] < 10).all()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_overlapping_zones_against_one_mask_each(seed, write_raster):
+    """Random Voronoi zones grown into their neighbours (so they overlap and fall into
+    several groups), one a multipolygon with a hole, over a random raster with nodata,
+    read in small blocks: count, sum, extremes and a threshold share against one
+    rasterio mask per zone."""
+    rng = np.random.default_rng(seed)
+    values = rng.normal(30, 5, (97, 113)).astype("float32")
+    values[rng.random(values.shape) < 0.05] = -9999.0
+    path = write_raster(values, left=0.0, top=970.0, cell=10.0)
+    seeds = shapely.multipoints(rng.uniform(0, 1000, (30, 2)))
+    frame = shapely.box(0, 0, 1130, 970)
+    cells = shapely.intersection(shapely.get_parts(shapely.voronoi_polygons(seeds)), frame)
+    cells = shapely.buffer(shapely.segmentize(cells, 7.0), 12.0, join_style="mitre")
+    cells[0] = shapely.MultiPolygon(
+        [shapely.box(5, 5, 300, 300).difference(shapely.box(50, 50, 90, 90)),
+         shapely.box(700, 700, 760, 790)]
+    )  # fmt: skip
+    zones = gpd.GeoDataFrame(geometry=cells, crs="EPSG:28992")
+    result = zonal_stats(path, zones, thresholds=(32.0,), extremes=True, block_rows=7)
+    with rasterio.open(path) as grid:
+        data, transform = grid.read(1), grid.transform
+    for position, zone in enumerate(cells):
+        mask = rasterio.features.rasterize([(zone, 1)], out_shape=data.shape, transform=transform)
+        inside = data[(mask == 1) & (data != -9999.0)].astype(float)
+        row = result.iloc[position]
+        assert row["count"] == len(inside)
+        assert row["sum"] == pytest.approx(inside.sum())
+        assert (row["min"], row["max"]) == (inside.min(), inside.max())
+        assert row["above_32"] == pytest.approx(100 * (inside > 32).mean())
