@@ -13,7 +13,6 @@ PDOK pages them: ``limit`` (default 10, at most 1000), a ``cursor`` in ``links[r
 import json
 import sys
 from pathlib import Path
-from urllib.parse import urlencode
 
 import numpy as np
 from pyproj import Transformer
@@ -21,7 +20,7 @@ from pyproj import Transformer
 from wijkdiagnose.scoring.cbs import VARIABLES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from national.replay import Answer, ReplayServer, json_answer
+from national.replay import ReplayServer, json_answer, ogc_items_page
 
 NEWEST = 2025
 YEARS = (NEWEST, NEWEST - 1)
@@ -192,22 +191,7 @@ def _items(year: int, level: str, scale: float):
             needle = f'"gemeentecode": "{query["gemeentecode"]}"'
             chosen = [text for text in chosen if needle in text]
         limit = min(int(query.get("limit", DEFAULT_LIMIT)), PAGE_SIZE)
-        start = int(query.get("cursor", 0))
-        page = chosen[start : start + limit]
-        links = [{"rel": "self", "type": "application/geo+json", "href": server.url(path)}]
-        if start + limit < len(chosen):
-            href = server.url(path + "?" + urlencode({**query, "cursor": start + limit}))
-            links.append({"rel": "next", "type": "application/geo+json", "href": href})
-        head = {
-            "type": "FeatureCollection",
-            "timeStamp": "2026-01-01T00:00:00Z",
-            "numberReturned": len(page),
-            "links": links,
-        }
-        body = json.dumps(head)[:-1] + ', "features": [' + ", ".join(page) + "]}"
-        crs = RD_URI if rd else CRS84_URI
-        headers = {"Content-Type": "application/geo+json", "Content-Crs": f"<{crs}>"}
-        return Answer(200, body.encode("utf-8"), headers)
+        return ogc_items_page(server, path, query, chosen, limit, RD_URI if rd else CRS84_URI)
 
     return answer
 

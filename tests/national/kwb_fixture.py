@@ -13,13 +13,16 @@ What the values are chosen to show:
 - the Delft wijken are served in pages of two (links rel=next).
 """
 
-from national.replay import json_answer
+import json
+
+from national.replay import json_answer, ogc_items_page
 
 YEARS = (2024, 2023, 2022)
 NEWEST = 2024
 GEMEENTEN = {"GM0503": "Delft", "GM0518": "'s-Gravenhage"}
 GAS_2022 = "gemiddeld_gasverbruik_totaal"  # the 2022 name of gemiddeld_aardgasverbruik
 PAGE_SIZE = 2
+RD_URI = "http://www.opengis.net/def/crs/EPSG/0/28992"  # the coordinates are RD New
 MISSING = -99997
 
 # per wijk: name, gemeente, and the values per property and year ({year: value}; a plain
@@ -183,26 +186,8 @@ def items_route(features: list, path: str):
             for f in features
             if query.get("gemeentecode") in (None, f["properties"]["gemeentecode"])
         ]
-        start = int(query.get("cursor", 0))
-        page = chosen[start : start + PAGE_SIZE]
-        links = [{"rel": "self", "type": "application/geo+json", "href": server.url(path)}]
-        if start + PAGE_SIZE < len(chosen):
-            rest = {k: v for k, v in query.items() if k != "cursor"}
-            rest["cursor"] = str(start + PAGE_SIZE)
-            href = server.url(path + "?" + "&".join(f"{k}={v}" for k, v in rest.items()))
-            links.append({"rel": "next", "type": "application/geo+json", "href": href})
-        collection = {
-            "type": "FeatureCollection",
-            "timeStamp": "2026-01-01T00:00:00Z",
-            "numberReturned": len(page),
-            "features": page,
-            "links": links,
-        }
-        return json_answer(
-            collection,
-            content_type="application/geo+json",
-            **{"Content-Crs": "<http://www.opengis.net/def/crs/EPSG/0/28992>"},
-        )
+        texts = [json.dumps(f) for f in chosen]
+        return ogc_items_page(server, path, query, texts, PAGE_SIZE, RD_URI)
 
     return answer
 

@@ -14,7 +14,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Union
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 
 @dataclass
@@ -30,6 +30,28 @@ def json_answer(data, status: int = 200, **headers) -> Answer:
     content_type = headers.pop("content_type", "application/json")
     body = json.dumps(data).encode("utf-8")
     return Answer(status, body, {"Content-Type": content_type, **headers})
+
+
+def ogc_items_page(server, path: str, query: dict, features: List[str], size: int, crs: str):
+    """One ``/items`` page of an OGC API Features collection as PDOK answers it: the
+    ``features`` (GeoJSON texts) from ``cursor`` on, at most ``size`` of them, with
+    links[rel=self] and, but on the last page, links[rel=next] to the next cursor; the body
+    is joined from the texts, so a national page costs no JSON encoding."""
+    start = int(query.get("cursor", 0))
+    page = features[start : start + size]
+    links = [{"rel": "self", "type": "application/geo+json", "href": server.url(path)}]
+    if start + size < len(features):
+        href = server.url(path + "?" + urlencode({**query, "cursor": start + size}))
+        links.append({"rel": "next", "type": "application/geo+json", "href": href})
+    head = {
+        "type": "FeatureCollection",
+        "timeStamp": "2026-01-01T00:00:00Z",
+        "numberReturned": len(page),
+        "links": links,
+    }
+    body = json.dumps(head)[:-1] + ', "features": [' + ", ".join(page) + "]}"
+    headers = {"Content-Type": "application/geo+json", "Content-Crs": f"<{crs}>"}
+    return Answer(200, body.encode("utf-8"), headers)
 
 
 Route = Union[Answer, List[Answer], Callable[[dict, "ReplayServer"], Answer]]
