@@ -6,7 +6,7 @@ this koploper, and why an indicator value did not count.
 All of them return ``Message``\\ s: the QGIS side shows them with ``i18n.localized``.
 """
 
-from typing import Optional, Sequence, Union
+from typing import Mapping, Optional, Sequence, Union
 
 from .catalogue import BY_ID as INDICATORS
 from .messages import Message, joined, tr
@@ -127,6 +127,27 @@ def not_counted_text(coverage: Optional[float], minimum: Optional[float]) -> Mes
         share=f"{coverage:.0f}",
         minimum=f"{minimum:g}",
     )
+
+
+def not_counted(
+    indicator: str,
+    value: Optional[float],
+    urgencies: Mapping[str, Optional[float]],
+    coverage: Optional[float],
+    minimum: Optional[float],
+) -> Optional[Message]:
+    """Why a wijk's measured ``value`` of ``indicator`` was left out of its scores, or None
+    where it counted or there is no value. ``urgencies`` is the wijk's ``urgentie`` (empty
+    for a layer scored before it was written: nothing is then said); a value without an
+    urgency there did not count. The coverage figures are given only where the coverage
+    (its ``dek_*``) is below ``minimum``, the reason the scoring left it out; any other
+    reason (an onbewoond wijk, an indicator the profile does not weigh) reads 'does not
+    count'."""
+    if value is None or not urgencies or urgencies.get(indicator) is not None:
+        return None
+    if coverage is not None and minimum is not None and coverage < minimum:
+        return not_counted_text(coverage, minimum)
+    return not_counted_text(None, None)
 
 
 def indicator_label(indicator_id: Optional[str]) -> str:

@@ -291,12 +291,13 @@ def _indicator_rows(attributes, profile: Profile, urgencies, provenance, min_cov
                 method=rule.method if rule else "reference",
                 unit=info.unit if info else "",
                 source=_source(provenance.get(indicator_id), info),
-                not_counted=explain.not_counted_text(
+                not_counted=explain.not_counted(
+                    indicator_id,
+                    value,
+                    urgencies,
                     _number(attributes.get(indicators.DATA_COVERAGE_OF.get(indicator_id, ""))),
                     min_coverage,
-                )
-                if value is not None and indicator_id in urgencies and urgency is None
-                else None,
+                ),
             )
         )
     return tuple(rows)

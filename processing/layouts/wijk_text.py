@@ -18,7 +18,7 @@ from ...scoring.errors import WijkdiagnoseError, stop_if_cancelled
 from ...scoring.explain import (
     indicator_label,
     koploper_line,
-    not_counted_text,
+    not_counted,
     tipping_text,
     why_sentence,
 )
@@ -105,15 +105,12 @@ def missing_transitions(attributes) -> Tuple[str, ...]:
 def indicator_line(indicator, attributes, urgencies, origin, minimum) -> IndicatorLine:
     value = number(attributes.get(indicator.id))
     decimals = 1 if abs(indicator.bad - indicator.good) < 10 else 0
-    note = ""
-    if value is not None and urgencies and urgencies.get(indicator.id) is None:
-        coverage = number(attributes.get(DATA_COVERAGE_OF.get(indicator.id, "")))
-        below = None not in (coverage, minimum) and coverage < minimum
-        note = in_dutch(not_counted_text(*((coverage, minimum) if below else (None, None))))
+    coverage = number(attributes.get(DATA_COVERAGE_OF.get(indicator.id, "")))
+    reason = not_counted(indicator.id, value, urgencies, coverage, minimum)
     return IndicatorLine(
         indicator,
         "–" if value is None else dutch_number(value, decimals),
-        note,
+        "" if reason is None else in_dutch(reason),
         source_text(indicator, origin),
     )
 

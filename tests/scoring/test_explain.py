@@ -98,3 +98,19 @@ def test_a_contribution_that_rounds_to_nothing_is_zero_not_minus_zero():
     why = Why("mobiliteit", 82.5, (Contribution("ind_auto_hh", -0.01),))
     assert '"punten": 0.0' in encode_why(why)
     assert str(decode_why(encode_why(why), "wijken").contributions[0].points) == "0.0"
+
+
+def test_a_value_counts_unless_the_urgentie_left_it_out_and_only_thin_coverage_gives_figures():
+    urgencies = {"ind_verhard": None, "ind_groen": 40.0, "ind_boomkroon": None}
+    assert explain.not_counted("ind_groen", 35.0, urgencies, 12.0, 50.0) is None  # counted
+    assert explain.not_counted("ind_verhard", None, urgencies, 12.0, 50.0) is None  # no value
+    assert explain.not_counted("ind_verhard", 61.0, {}, 12.0, 50.0) is None  # scored before
+    assert str(explain.not_counted("ind_verhard", 61.0, urgencies, 12.0, 50.0)) == (
+        "does not count (measured on 12 % of the wijk, minimum 50 %)"
+    )
+    # measured on enough of the wijk and still left out (an onbewoond wijk): no false figures
+    assert str(explain.not_counted("ind_boomkroon", 21.0, urgencies, 80.0, 50.0)) == (
+        "does not count"
+    )
+    # an indicator the profile does not weigh has no urgency: it did not count either
+    assert str(explain.not_counted("ind_woz", 300.0, urgencies, None, 50.0)) == "does not count"
