@@ -20,6 +20,7 @@ from .messages import Message, tr
 from .priors import urgency_quantiles
 from .profile import Profile
 from .ranking import ranking, transition_scores, urgencies, weight_matrix
+from .schema.diagnosis import ZEKERHEID_DECIMALS
 from .schema.indicators import DATA_COVERAGE_OF
 from .schema.national import ONBEWOOND, is_onbewoond
 from .status import koploper_status, not_measured
@@ -114,7 +115,12 @@ def diagnose(
             index=index,
         ),
         zekerheid=pd.Series(zekerheid, index=index),
-        status=pd.Series(koploper_status(scored, zekerheid, profile.status), index=index),
+        # judged on the zekerheid as the layer records it (a tenth of a %): 29/100 draws is
+        # 28.999999999999996 %, which must meet a threshold of 29 as the field's 29.0 does
+        status=pd.Series(
+            koploper_status(scored, np.round(zekerheid, ZEKERHEID_DECIMALS), profile.status),
+            index=index,
+        ),
         missing=pd.Series(not_measured(scored), index=index),
         why=pd.Series(why, index=index, dtype=object),
         too_little_data=too_little_data,

@@ -28,6 +28,7 @@ from ...scoring.schema.diagnosis import (
     URGENTIE,
     WAAROM,
     ZEKERHEID,
+    ZEKERHEID_DECIMALS,
     coverage_field,
     encode_why,
     score_field,
@@ -133,7 +134,7 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
             results[coverage_field(transition)] = diagnosis.coverage[transition].round(1)
         results[KOPLOPER] = diagnosis.koploper
         results[MEELOPERS] = diagnosis.meelopers.map(",".join)
-        results[ZEKERHEID] = diagnosis.zekerheid.round(1)
+        results[ZEKERHEID] = diagnosis.zekerheid.round(ZEKERHEID_DECIMALS)
         results[KOPLOPER_STATUS] = diagnosis.status
         results[NIET_GEMETEN] = diagnosis.missing.map(",".join)
         results[WAAROM] = diagnosis.why.map(encode_why)

@@ -15,6 +15,7 @@ COVERAGE_PREFIX = "dekking_"  # share (0-100 %) of a transition's weight that ha
 KOPLOPER = "koploper"  # id of the leading transition
 MEELOPERS = "meelopers"  # ids of the followers, comma separated, most urgent first
 ZEKERHEID = "zekerheid"  # 0-100 %: how often the koploper stays koploper under perturbation
+ZEKERHEID_DECIMALS = 1  # the zekerheid is written (and its status judged) to a tenth of a %
 PROFIEL = "profiel"  # name of the profile the scores were computed with
 
 KOPLOPER_STATUS = "koploper_status"  # how firm the koploper is: one of STATUSES

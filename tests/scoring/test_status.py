@@ -97,3 +97,24 @@ def test_two_of_six_transitions_measured_is_never_vastgesteld():
         "energie", "klimaatadaptatie", "natuurinclusiviteit", "sociaaleconomisch"
     ]  # fmt: skip
     assert len(result.missing[2]) == len(result.missing[3]) == 6
+
+
+def test_the_status_is_judged_on_the_zekerheid_the_layer_records(monkeypatch):
+    """29 of 100 draws is 28.999999999999996 % in floating point; the layer writes 29.0 %,
+    and a threshold of 29 % must then be met, as the sheet and the dock show it."""
+    from wijkdiagnose.scoring import scores
+
+    monkeypatch.setattr(scores, "koploper_stability", lambda *args: np.array([29 / 100]))
+    profile = parse_profile(
+        {
+            "transitions": {
+                "verstedelijking": {"ind_bev_dich": 1},
+                "mobiliteit": {"ind_auto_hh": 1},
+            },
+            "status": {"voorlopig_min_transitions": 2, "voorlopig_min_zekerheid": 29},
+        }
+    )
+    result = diagnose(pd.DataFrame({"ind_auto_hh": [1.3], "ind_bev_dich": [12000.0]}), profile)
+    assert 29 / 100 * 100.0 < 29  # the float this is about
+    assert result.zekerheid[0] == pytest.approx(29.0)
+    assert result.status[0] == VOORLOPIG
