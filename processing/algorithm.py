@@ -29,7 +29,6 @@ from ..scoring.schema.wijk import unit_code_column, wijk_keys
 from ..scoring.tables import require_unique_wijk_codes, wijk_code_column
 from ..scoring.timeline.koppelkansen import DEFAULT_HORIZON_YEARS
 from .adapter import (
-    OutputTransaction,
     attribute_table,
     geodataframe,
     in_projected_crs,
@@ -38,6 +37,7 @@ from .adapter import (
 )
 from .destinations import LAYER_PARAMETERS, check_destinations
 from .parameters import HORIZON_END, HORIZON_START
+from .sinks import OutputTransaction
 
 # Parameters whose value may be a file path (a field name or number is never a file).
 FILE_PARAMETERS = LAYER_PARAMETERS | {"file", "multilayer"}

@@ -5,18 +5,14 @@ setting ``wijkdiagnose/cbs_base_url`` (else PDOK)."""
 
 from typing import List, Tuple
 
-from qgis.core import QgsSettings
-
 from ..scoring.national.kwb import records_frame, resolve_properties
-from .algorithms.fetch_cbs import BASE_URL_KEY, DEFAULT_BASE_URL, GEMEENTEN, FetchCbs, items_url
+from .algorithms.fetch_cbs import GEMEENTEN, FetchCbs, cbs_template, items_url
 from .network import Fetcher
 
 
 def service_template() -> str:
     """The kwb service address with {year}: the QGIS setting, else PDOK."""
-    return (str(QgsSettings().value(BASE_URL_KEY, "") or "").strip() or DEFAULT_BASE_URL).rstrip(
-        "/"
-    )
+    return cbs_template("")
 
 
 def list_gemeenten(feedback=None) -> List[Tuple[str, str]]:

@@ -1,7 +1,7 @@
 """How a Wijkdiagnose output looks once QGIS loads it (docs/styles.md).
 
 ``LayerStyle`` is the post-processor every vector output gets where it is loaded into a
-project (adapter.OutputTransaction, save_diagnosis); headless runs (qgis_process) load
+project (sinks.OutputTransaction, save_diagnosis); headless runs (qgis_process) load
 nothing, so nothing here runs there. It looks at the fields the layer holds:
 diagnosed wijken get the koploper renderer of styles.py as the current style, named
 alternatives in the style manager (one per transition score, zekerheid, dekking, and

@@ -97,10 +97,14 @@ class Fetcher:
 
     # ---- one answer ----------------------------------------------------------------------
 
-    def get(self, url: str) -> bytes:
-        """The body of ``url`` (from the cache when it holds it)."""
+    def get(self, url: str, cached: bool = True, key: Optional[str] = None) -> bytes:
+        """The body of ``url`` (from the cache when it holds it). ``cached`` False: always
+        asked, never kept (a job's status); ``key``: the cache entry to keep it under
+        instead of ``url`` (a download whose URL changes per job, but whose request
+        does not)."""
         stop_if_cancelled(self.feedback.isCanceled)
-        entry = self.cache.get(url) if self.cache else None
+        key = key or url
+        entry = self.cache.get(key) if self.cache and cached else None
         if entry is not None:
             self.feedback.pushDebugInfo(
                 QCoreApplication.translate("network", "From the cache: {}").format(url)
@@ -108,17 +112,22 @@ class Fetcher:
             status, body = entry.status, entry.body
         else:
             status, body = self._fetch(url)
-            self._store(url, status, body)
+            if cached:
+                self._store(key, status, body)
         if status == 404:
-            raise NotFoundError(
-                QCoreApplication.translate(
-                    "network",
-                    "{url} does not exist (HTTP 404). Check the address (parameter or QGIS "
-                    "setting) and the year."
-                ),
-                url=url,
-            )  # fmt: skip
+            raise self._not_found(url)
         return body
+
+    @staticmethod
+    def _not_found(url: str) -> "NotFoundError":
+        return NotFoundError(
+            QCoreApplication.translate(
+                "network",
+                "{url} does not exist (HTTP 404). Check the address (parameter or QGIS "
+                "setting) and the year."
+            ),
+            url=url,
+        )  # fmt: skip
 
     def _store(self, url: str, status: int, body: bytes) -> None:
         """Keep a whole answer (a body or a 404) in the cache; a cache that cannot be
@@ -134,9 +143,25 @@ class Fetcher:
                 ).format(self.cache.folder, err.strerror or err)
             )
 
-    def get_json(self, url: str):
+    def get_json(self, url: str, cached: bool = True):
         """The answer of ``url`` read as JSON."""
-        body = self.get(url)
+        return self._json(url, self.get(url, cached))
+
+    def cached(self, key: str) -> bool:
+        """Whether the cache holds a fresh answer under ``key`` (a finished tile)."""
+        return bool(self.cache) and self.cache.get(key) is not None
+
+    def post_json(self, url: str, payload) -> dict:
+        """POST ``payload`` as JSON to ``url`` and read the answer (200, 201 or 202) as
+        JSON; never cached (it starts a job). Retries and errors as for a GET."""
+        stop_if_cancelled(self.feedback.isCanceled)
+        data = json.dumps(payload).encode("utf-8")
+        status, body = self._fetch(url, data)
+        if status == 404:
+            raise self._not_found(url)
+        return self._json(url, body)
+
+    def _json(self, url: str, body: bytes):
         try:
             return json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as err:
@@ -209,10 +234,11 @@ class Fetcher:
 
     # ---- the network ---------------------------------------------------------------------
 
-    def _fetch(self, url: str):
-        """(status, body) of a whole answer, asked again on 429/5xx; errors raised."""
+    def _fetch(self, url: str, data: Optional[bytes] = None):
+        """(status, body) of a whole answer (a POST of JSON ``data`` when given), asked
+        again on 429/5xx; errors raised."""
         for attempt in range(self.retries + 1):
-            status, body, retry_after = self._once(url)
+            status, body, retry_after = self._once(url, data)
             if status not in RETRY_STATUSES or attempt == self.retries:
                 break
             wait = retry_after if retry_after is not None else self.backoff * 2**attempt
@@ -223,7 +249,7 @@ class Fetcher:
                 ).format(url, status, wait)
             )
             self._wait(wait)
-        if status in (200, 404):
+        if status in (200, 404) or (data is not None and status in (201, 202)):
             return status, body
         raise InputError(self._status_message(status, body), url=url, status=status)
 
@@ -233,15 +259,20 @@ class Fetcher:
             stop_if_cancelled(self.feedback.isCanceled)
             self._sleep(min(WAIT_STEP, max(0.0, end - time.monotonic())))
 
-    def _once(self, url: str):
-        """One GET: (status, body, Retry-After seconds or None); network failures raised."""
+    def _once(self, url: str, data: Optional[bytes] = None):
+        """One GET, or a POST of JSON ``data``: (status, body, Retry-After seconds or
+        None); network failures raised."""
         request = QNetworkRequest(QUrl(url))
         request.setRawHeader(b"Accept", b"application/geo+json, application/json;q=0.9, */*;q=0.5")
         request.setTransferTimeout(int(self.timeout * 1000))
         blocking = QgsBlockingNetworkRequest()
         if self.authcfg:
             blocking.setAuthCfg(self.authcfg)
-        blocking.get(request, True, self.feedback)
+        if data is None:
+            blocking.get(request, True, self.feedback)
+        else:
+            request.setHeader(QNetworkRequest.KnownHeaders.ContentTypeHeader, "application/json")
+            blocking.post(request, data, True, self.feedback)
         reply = blocking.reply()
         stop_if_cancelled(self.feedback.isCanceled)
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)

@@ -10,6 +10,7 @@ from .algorithms.compare_stakeholders import CompareStakeholders
 from .algorithms.diagnose_gemeente import DiagnoseGemeente
 from .algorithms.export_wijkbladen import ExportWijkbladen
 from .algorithms.fetch_cbs import FetchCbs
+from .algorithms.fetch_spatial import FetchSpatial
 from .algorithms.heat_stress import HeatStress
 from .algorithms.koppelkansen import Koppelkansen
 from .algorithms.land_cover_shares import LandCoverShares
@@ -23,6 +24,7 @@ from .algorithms.tree_canopy import TreeCanopy
 
 ALGORITHMS = (
     FetchCbs,
+    FetchSpatial,
     CheckInputs,
     HeatStress,
     LandCoverShares,

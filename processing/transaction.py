@@ -8,7 +8,7 @@ replaced as it was):
   (export_wijkbladen, save_diagnosis). A destination that existed already is set aside
   first, so a rename that fails puts every earlier one back.
 - ``Rollback``: for writers that must write the destination itself (QGIS sinks, see
-  ``adapter.OutputTransaction``): what was created is removed, what was replaced is
+  ``sinks.OutputTransaction``): what was created is removed, what was replaced is
   restored from a copy, and other undo steps (dropping a new GeoPackage layer) run in
   reverse order.
 

@@ -17,8 +17,8 @@ from ...scoring.stakeholders import (
     compare_stakeholders,
     read_stakeholder_scores,
 )
-from ..adapter import OutputTransaction
 from ..algorithm import WijkdiagnoseAlgorithm
+from ..sinks import OutputTransaction
 from ..table_input import read_table
 
 

@@ -24,6 +24,7 @@ from qgis.core import (
     QgsSettings,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ...compat import NUMBER_INTEGER
 from ...i18n import localized
@@ -37,10 +38,11 @@ from ...scoring.national.kwb import (
     year_texts,
 )
 from ...scoring.schema.national import CBS_JAREN, GEOMETRY, ONBEWOOND
-from ..adapter import RD_NEW, OutputTransaction
+from ..adapter import RD_NEW
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..network import Fetcher, NotFoundError
 from ..parameters import BASE_URL, GEMEENTE, LEVEL, YEAR, kwb_parameters
+from ..sinks import OutputTransaction
 
 BASE_URL_KEY = "wijkdiagnose/cbs_base_url"
 DEFAULT_BASE_URL = "https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1"
@@ -147,17 +149,7 @@ class FetchCbs(WijkdiagnoseAlgorithm):
         return {self.OUTPUT: dest_id}
 
     def base_url(self, parameters, context) -> str:
-        """The service template: the parameter, else the QGIS setting, else PDOK."""
-        template = self.parameterAsString(parameters, self.BASE_URL, context).strip()
-        template = template or str(QgsSettings().value(BASE_URL_KEY, "") or "").strip()
-        template = (template or DEFAULT_BASE_URL).rstrip("/")
-        if "{year}" not in template:
-            raise InputError(
-                self.tr(
-                    "The service address '{}' has no {{year}}; write it as a template, e.g. {}."
-                ).format(template, DEFAULT_BASE_URL)
-            )
-        return template
+        return cbs_template(self.parameterAsString(parameters, self.BASE_URL, context))
 
     def start_year(self, fetcher, template, level, asked) -> int:
         """``asked`` when the service offers it; else the newest year it offers."""
@@ -256,6 +248,21 @@ class FetchCbs(WijkdiagnoseAlgorithm):
             first = fetcher.get_json(collection_url(root, level) + "/items?limit=1&f=json")
             features = first.get("features") if isinstance(first, dict) else None
             return list((features[0].get("properties") or {}) if features else {})
+
+
+def cbs_template(given: str) -> str:
+    """The service template: ``given``, else the QGIS setting, else PDOK."""
+    template = (given or "").strip()
+    template = template or str(QgsSettings().value(BASE_URL_KEY, "") or "").strip()
+    template = (template or DEFAULT_BASE_URL).rstrip("/")
+    if "{year}" not in template:
+        raise InputError(
+            QCoreApplication.translate(
+                "FetchCbs",
+                "The service address '{}' has no {{year}}; write it as a template, e.g. {}."
+            ).format(template, DEFAULT_BASE_URL)
+        )  # fmt: skip
+    return template
 
 
 def collection_url(root: str, level: str) -> str:

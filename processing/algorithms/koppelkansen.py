@@ -21,7 +21,7 @@ from ...scoring.timeline.koppelkansen import (
     require_placed,
 )
 from .. import parameters
-from ..adapter import OutputTransaction, geometries
+from ..adapter import geometries
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..parameters import (
     AANLEIDINGEN,
@@ -36,6 +36,7 @@ from ..parameters import (
     TYPE_FIELD,
     YEAR_FIELD,
 )
+from ..sinks import OutputTransaction
 from ..table_input import read_table
 
 

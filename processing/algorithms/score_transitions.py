@@ -38,9 +38,10 @@ from ...scoring.schema.wijk import unit_code_column
 from ...scoring.scores import diagnose
 from ...scoring.tables import require_unique_wijk_codes
 from ...scoring.transitions import TRANSITION_IDS
-from ..adapter import OutputTransaction, attribute_table, read_features
+from ..adapter import attribute_table, read_features
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
 from ..parameters import WIJKEN, wijken_to_score
+from ..sinks import OutputTransaction
 
 
 class ScoreTransitions(WijkdiagnoseAlgorithm):

@@ -20,8 +20,9 @@ from ...scoring.profile import load_profile
 from ...scoring.schema.claims import CONFLICT, WIJK
 from ...scoring.schema.diagnosis import SCORE_FIELDS
 from ...scoring.schema.wijk import unit_code_column
-from ..adapter import OutputTransaction, layer_frames, read_geodataframe
+from ..adapter import layer_frames, read_geodataframe
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..sinks import OutputTransaction
 from ..styles import PressureStyle
 
 

@@ -24,7 +24,7 @@
         <translation>laag '{layer}': {count} code(s) komen meer dan eens voor in veld '{field}': {named}. Elke wijk (of buurt) moet één keer in de laag staan: verwijder de dubbele objecten, of kies een veld met één unieke code per wijk.</translation>
     </message>
     <message>
-        <location filename="../../scoring/schema/diagnosis.py" line="124"/>
+        <location filename="../../scoring/schema/diagnosis.py" line="125"/>
         <source>layer &apos;{layer}&apos;: field &apos;{field}&apos; does not hold what &apos;Score transitions&apos; writes there; run Score transitions again on the wijken.</source>
         <translation>laag '{layer}': veld '{field}' bevat niet wat 'Transities scoren' daar schrijft; voer Transities scoren opnieuw uit op de wijken.</translation>
     </message>
@@ -704,7 +704,7 @@
         <translation>of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="392"/>
+        <location filename="../../scoring/indicators/cover.py" line="395"/>
         <source>layer &apos;{layer}&apos;: {count} features have no mapped class and were left out ({listed}); edit the class mapping to count them</source>
         <translation>laag '{layer}': {count} objecten hebben geen ingedeelde klasse en zijn weggelaten ({listed}); pas de klassenindeling aan om ze mee te tellen</translation>
     </message>
@@ -784,67 +784,67 @@
         <translation>laag '{layer}': {count} objecten hebben geen geometrie en zijn weggelaten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="114"/>
+        <location filename="../../scoring/indicators/inputs.py" line="116"/>
         <source>layer &apos;{layer}&apos;: {count} features have the very same geometry as another and were counted once; check the layer for duplicates</source>
         <translation>laag '{layer}': {count} objecten hebben precies dezelfde geometrie als een ander en zijn één keer geteld; controleer de laag op dubbele objecten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="130"/>
+        <location filename="../../scoring/indicators/inputs.py" line="132"/>
         <source>layer &apos;{layer}&apos; has no field &apos;{field}&apos;; {what_to_do}</source>
         <translation>laag '{layer}' heeft geen veld '{field}'; {what_to_do}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="149"/>
+        <location filename="../../scoring/indicators/inputs.py" line="151"/>
         <source>pick the dwellings field or none</source>
         <translation>kies het veld met woningen of geen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="155"/>
+        <location filename="../../scoring/indicators/inputs.py" line="157"/>
         <source>layer &apos;{layer}&apos; field &apos;{field}&apos;: {count} values are no dwelling count (e.g. &apos;{example}&apos;) and count as 0; correct them to count those addresses</source>
         <translation>laag '{layer}' veld '{field}': {count} waarden zijn geen aantal woningen (bijv. '{example}') en tellen als 0; verbeter ze om die adressen mee te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="169"/>
+        <location filename="../../scoring/indicators/inputs.py" line="171"/>
         <source>layer &apos;{layer}&apos; field &apos;{field}&apos; has no positive dwelling count; pick the dwellings field or leave it empty to count addresses</source>
         <translation>laag '{layer}' veld '{field}' heeft geen positief aantal woningen; kies het veld met woningen of laat het leeg om adressen te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="184"/>
+        <location filename="../../scoring/indicators/inputs.py" line="186"/>
         <source>layer &apos;{layer}&apos; has no CRS; assign one (e.g. EPSG:28992)</source>
         <translation>laag '{layer}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="200"/>
+        <location filename="../../scoring/indicators/inputs.py" line="202"/>
         <source>layer &apos;{layer}&apos; is in a geographic CRS ({crs}); distances and areas need metres: pass a projected CRS such as EPSG:28992</source>
         <translation>laag '{layer}' staat in een geografisch CRS ({crs}); afstanden en oppervlakten vragen meters: geef een geprojecteerd CRS zoals EPSG:28992</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="215"/>
+        <location filename="../../scoring/indicators/inputs.py" line="217"/>
         <source>{what} {value:g} is outside 0-1; give a fraction such as 0.4</source>
         <translation>{what} {value:g} ligt buiten 0-1; geef een fractie zoals 0.4</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="217"/>
+        <location filename="../../scoring/indicators/inputs.py" line="219"/>
         <source>{what} {value:g} is outside 0-1; give a fraction such as 0.4 {alternative}</source>
         <translation>{what} {value:g} ligt buiten 0-1; geef een fractie zoals 0.4 {alternative}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="232"/>
+        <location filename="../../scoring/indicators/inputs.py" line="234"/>
         <source>layer &apos;{layer}&apos; does not overlap any feature of &apos;{zones}&apos; (extent {extent}); check that both have the right CRS</source>
         <translation>laag '{layer}' overlapt geen enkel object van '{zones}' (omvang {extent}); controleer of beide het juiste CRS hebben</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="245"/>
+        <location filename="../../scoring/indicators/inputs.py" line="247"/>
         <source>layer &apos;{layer}&apos; is empty; pick a layer with features</source>
         <translation>laag '{layer}' is leeg; kies een laag met objecten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="254"/>
+        <location filename="../../scoring/indicators/inputs.py" line="256"/>
         <source>layer &apos;{layer}&apos; has no geometries; pick a layer with {kinds}</source>
         <translation>laag '{layer}' heeft geen geometrieën; kies een laag met {kinds}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="261"/>
+        <location filename="../../scoring/indicators/inputs.py" line="263"/>
         <source>layer &apos;{layer}&apos; has {types} geometries but {kinds} are needed; pick a {kind} layer</source>
         <translation>laag '{layer}' heeft {types}-geometrieën maar er zijn {kinds} nodig; kies een {kind}laag</translation>
     </message>
@@ -909,32 +909,32 @@
         <translation>raster '{raster}': {count} cellen liggen buiten het aannemelijke bereik van {name} ({range}), bijv. {example:g}, en zijn als nodata weggelaten (de dekking dek_* toont het); zijn het nodata, stel dan de nodata-waarde van het raster in, controleer anders het raster</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/transit.py" line="69"/>
+        <location filename="../../scoring/indicators/transit.py" line="70"/>
         <source>pick the field that holds the mode</source>
         <translation>kies het veld met de vervoerswijze</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/transit.py" line="77"/>
+        <location filename="../../scoring/indicators/transit.py" line="78"/>
         <source>layer &apos;{layer}&apos; field &apos;{field}&apos; has value &apos;{value}&apos;, which is no mode; use one of {modes}</source>
         <translation>laag '{layer}' veld '{field}' heeft waarde '{value}', die geen vervoerswijze is; gebruik een van {modes}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/transit.py" line="121"/>
+        <location filename="../../scoring/indicators/transit.py" line="125"/>
         <source>transit profile &apos;{profile}&apos; is unknown; use &apos;pbl&apos; or &apos;planning&apos;</source>
         <translation>OV-profiel '{profile}' is onbekend; gebruik 'pbl' of 'planning'</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/transit.py" line="127"/>
+        <location filename="../../scoring/indicators/transit.py" line="131"/>
         <source>transit distance {mode} = {distance!r}: give a distance in metres above 0 for one of {modes}</source>
         <translation>OV-afstand {mode} = {distance!r}: geef een afstand in meters boven 0 voor een van {modes}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/transit.py" line="145"/>
+        <location filename="../../scoring/indicators/transit.py" line="149"/>
         <source>layer &apos;{layer}&apos; has no stop with a recognised mode; pick the mode field ({modes})</source>
         <translation>laag '{layer}' heeft geen halte met een herkende vervoerswijze; kies het veld met de vervoerswijze ({modes})</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/transit.py" line="151"/>
+        <location filename="../../scoring/indicators/transit.py" line="155"/>
         <source>layer &apos;{layer}&apos;: modes read from OSM tags, which do not mark Intercity stations; {field} stays 0 unless a mode field is given</source>
         <translation>laag '{layer}': vervoerswijzen gelezen uit OSM-tags, die intercitystations niet aanduiden; {field} blijft 0 tenzij een veld met de vervoerswijze is opgegeven</translation>
     </message>
@@ -949,12 +949,12 @@
         <translation>raster '{raster}': {count} cellen binnen '{zones}' hebben een waarde die niet bij de klassen {classes} hoort (bijv. {listed}) en tellen als niet bedekt; voeg die waarden aan de klassen toe om ze mee te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="254"/>
+        <location filename="../../scoring/indicators/zonal.py" line="282"/>
         <source>raster &apos;{raster}&apos; cannot be read ({reason}); pick a raster file</source>
         <translation>raster '{raster}' kan niet worden gelezen ({reason}); kies een rasterbestand</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="261"/>
+        <location filename="../../scoring/indicators/zonal.py" line="289"/>
         <source>raster &apos;{raster}&apos; has no CRS; assign one (e.g. EPSG:28992)</source>
         <translation>raster '{raster}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
     </message>
@@ -1009,12 +1009,12 @@
         <translation>{where}: good en bad zijn allebei {value:g}; ze moeten verschillen.</translation>
     </message>
     <message>
-        <location filename="../../scoring/scores.py" line="64"/>
+        <location filename="../../scoring/scores.py" line="65"/>
         <source>The wijk layer has no features; nothing to score.</source>
         <translation>De wijkenlaag heeft geen objecten; er is niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../scoring/scores.py" line="75"/>
+        <location filename="../../scoring/scores.py" line="76"/>
         <source>None of the indicators of profile &apos;{profile}&apos; has a value: looked for {indicators}. Run the indicator algorithms first, or map CBS fields in the profile.</source>
         <translation>Geen van de indicatoren van profiel '{profile}' heeft een waarde: gezocht naar {indicators}. Voer eerst de indicatoralgoritmen uit, of koppel CBS-velden in het profiel.</translation>
     </message>
@@ -1339,7 +1339,7 @@
         <translation>veld '{field}' bevat '{value}', wat niet waar of onwaar is; schrijf true voor een eenheid zonder inwoners (of alleen water) en anders false.</translation>
     </message>
     <message>
-        <location filename="../../scoring/scores.py" line="135"/>
+        <location filename="../../scoring/scores.py" line="141"/>
         <source>{count} wijk(en) marked &apos;{field}&apos; (only water, or no inhabitants) were left without scores and koploper.</source>
         <translation>{count} wijk(en) gemarkeerd als '{field}' (alleen water, of geen inwoners) zijn zonder scores en koploper gelaten.</translation>
     </message>
@@ -1507,6 +1507,21 @@
         <location filename="../../scoring/profile.py" line="236"/>
         <source>status.{provisional} = {low:g} is above status.{firm} = {high:g}: a voorlopig koploper cannot need more than a vastgesteld one.</source>
         <translation>status.{provisional} = {low:g} is hoger dan status.{firm} = {high:g}: een voorlopige koploper kan niet meer nodig hebben dan een vastgestelde.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/tiles.py" line="48"/>
+        <source>tile size {size!r}: give a size in metres above 0</source>
+        <translation>tegelgrootte {size!r}: geef een grootte in meters boven 0</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/tiles.py" line="50"/>
+        <source>extent {extent}: give xmin, ymin, xmax, ymax in RD New (EPSG:28992)</source>
+        <translation>extent {extent}: geef xmin, ymin, xmax, ymax in RD New (EPSG:28992)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/tiles.py" line="59"/>
+        <source>the extent needs {count} tiles of {size:g} m, more than {limit}; check that the extent is in RD New metres (EPSG:28992), or choose larger tiles</source>
+        <translation>de extent vraagt {count} tegels van {size:g} m, meer dan {limit}; controleer dat de extent in meters RD New (EPSG:28992) is, of kies grotere tegels</translation>
     </message>
 </context>
 <context>
@@ -1908,12 +1923,12 @@ Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie 
 <context>
     <name>FetchCbs</name>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="62"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="64"/>
         <source>CBS-kerncijfers ophalen (fetch CBS kerncijfers)</source>
         <translation>CBS-kerncijfers ophalen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="65"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="67"/>
         <source>Fetches the CBS kerncijfers wijken en buurten (kwb) with their geometry (EPSG:28992) from the PDOK OGC API for one or more gemeenten (codes such as GM0503 or names, comma-separated; empty: all of NL), as wijken or buurten. Where an indicator is missing in the year fetched (CBS fills energy and income one to two years later), the newest earlier year that has it is used, at most the given number of years back; the field cbs_jaren tells which year each indicator came from, and onbewoond marks water-only and uninhabited units, which are kept but never scored as if inhabited.
 
 Year: empty for the newest year the service offers. Service address (advanced): a template with {year}; empty for the QGIS setting wijkdiagnose/cbs_base_url, or else https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1. Answers are kept in a disk cache (QGIS setting wijkdiagnose/cache_dir), so a second run needs no network. Data: CBS and Kadaster, CC BY 4.0.</source>
@@ -1922,59 +1937,135 @@ Year: empty for the newest year the service offers. Service address (advanced): 
 Jaar: leeg voor het nieuwste jaar dat de dienst aanbiedt. Adres van de dienst (geavanceerd): een sjabloon met {year}; leeg voor de QGIS-instelling wijkdiagnose/cbs_base_url, of anders https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1. Antwoorden worden bewaard in een schijfcache (QGIS-instelling wijkdiagnose/cache_dir), zodat een tweede run geen netwerk nodig heeft. Gegevens: CBS en Kadaster, CC BY 4.0.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="82"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="84"/>
         <source>Gemeenten (codes GM0503 or names, comma-separated; empty: all of NL)</source>
         <translation>Gemeenten (codes GM0503 of namen, gescheiden door komma's; leeg: heel Nederland)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="85"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="87"/>
         <source>Years back to look for a missing indicator</source>
         <translation>Aantal jaren terug zoeken naar een ontbrekende indicator</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="95"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="97"/>
         <source>CBS kerncijfers</source>
         <translation>CBS-kerncijfers</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="106"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="108"/>
         <source>CBS kwb {}: {}</source>
         <translation>CBS kwb {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="122"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="124"/>
         <source>CBS kwb {} is not offered at {}; no fallback to it.</source>
         <translation>CBS kwb {} wordt niet aangeboden op {}; er wordt niet op teruggevallen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="142"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="144"/>
         <source>{} {} of CBS kwb {} written ({} onbewoond).</source>
         <translation>{} {} van CBS kwb {} geschreven ({} onbewoond).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="155"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="259"/>
         <source>The service address &apos;{}&apos; has no {{year}}; write it as a template, e.g. {}.</source>
         <translation>Het adres van de dienst '{}' bevat geen {{year}}; schrijf het als sjabloon, bijvoorbeeld {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="175"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="167"/>
         <source>The service {} offers no kwb {} for {}; leave the year empty for the newest, or check the service address.</source>
         <translation>De dienst {} biedt geen kwb {} voor {}; laat het jaar leeg voor het nieuwste, of controleer het adres van de dienst.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="205"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="197"/>
         <source>Gemeente &apos;{}&apos; is not among the gemeenten of CBS kwb {} (close: {}); give its code (GM0503) or its name as CBS writes it.</source>
         <translation>Gemeente '{}' staat niet tussen de gemeenten van CBS kwb {} (lijkt op: {}); geef de code (GM0503) of de naam zoals CBS die schrijft.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="219"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="211"/>
         <source>{} of {} has no gemeente code property to filter on; leave Gemeenten empty to fetch all of NL, or check the service address.</source>
         <translation>{} van {} heeft geen eigenschap met de gemeentecode om op te filteren; laat Gemeenten leeg om heel Nederland op te halen, of controleer het adres van de dienst.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_cbs.py" line="243"/>
+        <location filename="../../processing/algorithms/fetch_cbs.py" line="235"/>
         <source>CBS kwb {} has no {} for {}; check the gemeente codes (GM0503) or names.</source>
         <translation>CBS kwb {} heeft geen {} voor {}; controleer de gemeentecodes (GM0503) of -namen.</translation>
+    </message>
+</context>
+<context>
+    <name>FetchSpatial</name>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="52"/>
+        <source>Ruimtelijke basisgegevens ophalen (fetch national spatial data)</source>
+        <translation>Ruimtelijke basisgegevens ophalen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="55"/>
+        <source>Fetches the national spatial sources for one gemeente (a code such as GM0503 or its name) or an extent: BAG panden and verblijfsobjecten, BGT land cover and road polygons, AHN vegetation height, OV stops with their modes (GTFS), the per-buurt heat table and, when switched on, the Leefbaarometer scores. Each source can be switched off, and its service address set (advanced parameters, or the QGIS settings wijkdiagnose/&lt;source&gt;_url).
+
+Large gemeenten are fetched in tiles; every finished tile is kept in the disk cache (QGIS setting wijkdiagnose/cache_dir), so an interrupted fetch resumes where it stopped and a second run needs no network. Nothing is written until every source has succeeded.
+
+The outputs go straight into the indicator algorithms, or into &apos;Diagnose a gemeente&apos;, which runs this itself. Credit the sources on every map and sheet (the log lists them; see docs/national.md).</source>
+        <translation>Haalt de landelijke ruimtelijke bronnen op voor één gemeente (een code zoals GM0503 of de naam) of een extent: BAG-panden en -verblijfsobjecten, BGT-bodembedekking en wegvlakken, AHN-vegetatiehoogte, OV-haltes met hun modaliteiten (GTFS), de hittetabel per buurt en, als die aan staat, de Leefbaarometer-scores. Elke bron kan uit, en het adres van elke dienst is in te stellen (geavanceerde parameters, of de QGIS-instellingen wijkdiagnose/&lt;source&gt;_url).
+
+Grote gemeenten worden in tegels opgehaald; elke afgeronde tegel blijft in de schijfcache (QGIS-instelling wijkdiagnose/cache_dir), dus een onderbroken ophaalactie gaat verder waar hij stopte en een tweede run heeft geen netwerk nodig. Er wordt niets geschreven voordat elke bron gelukt is.
+
+De uitvoer gaat rechtstreeks naar de indicator-algoritmen, of naar 'Diagnose a gemeente', dat dit zelf uitvoert. Vermeld de bronnen op elke kaart en elk blad (het log noemt ze; zie docs/national.md).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="71"/>
+        <source>Gemeente (code GM0503 or name; empty: the extent)</source>
+        <translation>Gemeente (code GM0503 of naam; leeg: de extent)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="78"/>
+        <source>Extent (when no gemeente is given)</source>
+        <translation>Extent (als er geen gemeente is gegeven)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="90"/>
+        <source>Tile size (m)</source>
+        <translation>Tegelgrootte (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="97"/>
+        <source>CBS service address with {year} (for the gemeente&apos;s polygon)</source>
+        <translation>Adres van de CBS-dienst met {year} (voor de polygoon van de gemeente)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="104"/>
+        <source>Service address: {}</source>
+        <translation>Adres van de dienst: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="122"/>
+        <source>Every source is switched off; switch on at least one.</source>
+        <translation>Elke bron staat uit; zet er minstens één aan.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="130"/>
+        <source>Area: {}</source>
+        <translation>Gebied: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="136"/>
+        <source>{}: {}</source>
+        <translation>{}: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="161"/>
+        <source>Source: {}</source>
+        <translation>Bron: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="171"/>
+        <source>Give a gemeente (a code such as GM0503 or a name) or an extent.</source>
+        <translation>Geef een gemeente (een code zoals GM0503 of een naam) of een extent.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="178"/>
+        <source>The extent is empty; draw or give one, or a gemeente.</source>
+        <translation>De extent is leeg; teken of geef er een, of een gemeente.</translation>
     </message>
 </context>
 <context>
@@ -2177,12 +2268,12 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>Koppelkansen</name>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="54"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="55"/>
         <source>Aanleidingen and koppelkansen (timeline per wijk)</source>
         <translation>Aanleidingen en koppelkansen (tijdlijn per wijk)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="57"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="58"/>
         <source>Puts planned maintenance (aanleidingen: sewer replacement, road resurfacing, gas-grid renewal, housing renovation) on a timeline per wijk and finds the koppelkansen within the planning horizon: two works that open the same space (ondergrond, maaiveld) within the graafrust window (werk-met-werk), and works that can carry a transition whose score is at or above the urgency threshold.
 
 The maintenance layer may have any geometry (a work is placed in the wijk it overlaps most) or none (a table, e.g. a CSV, with a wijk code field). Its year field holds a year or a range such as 2027-2029. Types are matched to the catalogue (TOML; empty for the shipped one), which also maps free text such as &apos;rioolvervanging&apos; to a type.
@@ -2195,32 +2286,32 @@ De onderhoudslaag mag elke geometrie hebben (een werk wordt geplaatst in de wijk
 Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de wijken, en schrijft een tabel met één rij per koppelkans (wijk, soort, jaren, gebeurtenissen, transities, lagen, bronnen, reden).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="77"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="78"/>
         <source>Wijken with koppelkansen</source>
         <translation>Wijken met koppelkansen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="80"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="81"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="158"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="159"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="165"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="166"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="172"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="173"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="177"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="178"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
@@ -2461,42 +2552,42 @@ Het meegeleverde model eindigt met deze stap.</translation>
 <context>
     <name>ScoreTransitions</name>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="52"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="54"/>
         <source>Score transitions (koploper and meelopers)</source>
         <translation>Transities scoren (koploper en meelopers)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="83"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="85"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="92"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="94"/>
         <source>Profile: {} ({})</source>
         <translation>Profiel: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="96"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="98"/>
         <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="113"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="115"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="123"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="125"/>
         <source>{}: left out for {} wijken where it was measured on less than {:g} % of the wijk ({}); lower normalisation.min_data_coverage to keep it.</source>
         <translation>{}: weggelaten voor {} wijken waar het op minder dan {:g} % van de wijk is gemeten ({}); verlaag normalisation.min_data_coverage om het te behouden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="158"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="160"/>
         <source>Koploper per wijk: {}</source>
         <translation>Koploper per wijk: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="55"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="57"/>
         <source>Scores the urgency (0-100, higher is more urgent) of the six transitions (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch) for every wijk, from the indicator fields (ind_*) written by the indicator algorithms and from CBS kerncijfers fields, which are recognised automatically for every year of the wijk- en buurtkaart (WK_CODE, G_GAS_WON, ... or the newer lower-case names); CBS secrecy codes such as -99997 count as missing.
 
 Adds score_&lt;transition&gt;, dekking_&lt;transition&gt; (share of the weight that had data), koploper (most urgent transition), meelopers (the followers), zekerheid (how often the koploper stays koploper when weights and inputs vary within their uncertainty, in %), profiel, profiel_pad and profiel_hash (the profile&apos;s name, file and a hash of its content, so the dock can tell whether it is still the same), herkomst (per indicator: source, field and year) and urgentie (per indicator: the urgency 0-100 it counted with, null where it was left out). Zekerheid counts what is not measured: a missing indicator is drawn from its national distribution (or uniform 0-100). Also adds koploper_status (vastgesteld, voorlopig or onvoldoende gegevens, by the profile&apos;s [status] rules), niet_gemeten (the transitions without any counted indicator), waarom (JSON: the runner-up, the lead, the indicators that make it and the smallest change that would make another transition koploper), kalibratie (the national calibration the references came from, empty when set by hand) and min_dekking (the minimum data coverage in % an indicator needed to count).
@@ -2509,7 +2600,7 @@ Voegt toe: score_&lt;transition&gt;, dekking_&lt;transition&gt; (het deel van he
 Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij gelijke stand vast; laat het leeg voor het meegeleverde standaardprofiel.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="160"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="162"/>
         <source>Koploper status per wijk: {}</source>
         <translation>Status van de koploper per wijk: {}</translation>
     </message>
@@ -2570,12 +2661,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="49"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="50"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="52"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="53"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -2592,92 +2683,92 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="73"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="74"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="81"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="82"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="90"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="91"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="98"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="99"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="107"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="108"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="115"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="116"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="123"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="124"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="131"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="132"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="139"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="140"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="147"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="148"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="155"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="156"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="167"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="168"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="170"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="171"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="175"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="176"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="190"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="191"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="213"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="214"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="250"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="251"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="276"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="277"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -3063,7 +3154,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseProvider</name>
     <message>
-        <location filename="../../processing/provider.py" line="51"/>
+        <location filename="../../processing/provider.py" line="53"/>
         <source>Wijkdiagnose — integrale wijkaanpak</source>
         <translation>Wijkdiagnose — integrale wijkaanpak</translation>
     </message>
@@ -3106,24 +3197,42 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Uitvoer '{}': '{}' mag niet worden geschreven (geen rechten). Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="187"/>
+        <location filename="../../processing/sinks.py" line="95"/>
         <source>Could not remove the partial output &apos;{}&apos; ({}); delete it by hand.</source>
         <translation>De gedeeltelijke uitvoer '{}' kon niet worden verwijderd ({}); verwijder die zelf.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="290"/>
+        <location filename="../../processing/sinks.py" line="251"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose text fields hold at most 254 characters: {} value(s) of field &apos;{}&apos; were cut. Save the output as GeoPackage to keep them whole.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan tekstvelden hoogstens 254 tekens bevatten: {} waarde(n) van veld '{}' zijn afgekapt. Sla de uitvoer op als GeoPackage om ze heel te houden.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="307"/>
+        <location filename="../../processing/sinks.py" line="271"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose field names hold at most 10 characters: {} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full names: save a layer you pass on as GeoPackage.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan veldnamen hoogstens 10 tekens hebben: {} veld(en) zijn hernoemd ({}). Latere Wijkdiagnose-stappen zoeken de volledige namen: sla een laag die u doorgeeft op als GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../processing/adapter.py" line="360"/>
+        <location filename="../../processing/sinks.py" line="324"/>
         <source>the file cannot be opened for writing</source>
         <translation>het bestand kan niet worden geopend om te schrijven</translation>
+    </message>
+    <message>
+        <location filename="../../processing/sinks.py" line="171"/>
+        <source>Could not write the raster &apos;{}&apos; ({}).</source>
+        <translation>Kon het raster '{}' niet schrijven ({}).</translation>
+    </message>
+</context>
+<context>
+    <name>area</name>
+    <message>
+        <location filename="../../processing/national/area.py" line="78"/>
+        <source>CBS kwb {} has no polygon of gemeente {}; check the code.</source>
+        <translation>CBS kwb {} heeft geen polygoon van gemeente {}; controleer de code.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/area.py" line="67"/>
+        <source>Give one gemeente (a code such as GM0503 or a name) or an extent; &apos;{}&apos; names {}.</source>
+        <translation>Geef één gemeente (een code zoals GM0503 of een naam) of een extent; '{}' noemt er {}.</translation>
     </message>
 </context>
 <context>
@@ -3223,79 +3332,147 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
     </message>
 </context>
 <context>
+    <name>national</name>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="24"/>
+        <source>AHN vegetation height (needs the BGT)</source>
+        <translation>AHN-vegetatiehoogte (vraagt de BGT)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="28"/>
+        <source>AHN vegetation height (m)</source>
+        <translation>AHN-vegetatiehoogte (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bag.py" line="25"/>
+        <source>BAG panden and verblijfsobjecten</source>
+        <translation>BAG-panden en -verblijfsobjecten</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bag.py" line="29"/>
+        <source>BAG panden (buildings)</source>
+        <translation>BAG-panden</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bag.py" line="35"/>
+        <source>BAG verblijfsobjecten (addresses)</source>
+        <translation>BAG-verblijfsobjecten (adressen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bgt.py" line="25"/>
+        <source>BGT land cover and roads</source>
+        <translation>BGT-bodembedekking en wegen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bgt.py" line="29"/>
+        <source>BGT land cover</source>
+        <translation>BGT-bodembedekking</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bgt.py" line="35"/>
+        <source>BGT road and sidewalk polygons</source>
+        <translation>BGT-wegvlakken en trottoirs</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/gtfs.py" line="25"/>
+        <source>OV stops (GTFS)</source>
+        <translation>OV-haltes (GTFS)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/gtfs.py" line="29"/>
+        <source>OV stops with modes</source>
+        <translation>OV-haltes met modaliteiten</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/heat.py" line="25"/>
+        <source>Heat: PET class shares per buurt</source>
+        <translation>Hitte: aandelen PET-klassen per buurt</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/heat.py" line="29"/>
+        <source>PET class shares per buurt</source>
+        <translation>Aandelen PET-klassen per buurt</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/leefbaarometer.py" line="29"/>
+        <source>Leefbaarometer scores</source>
+        <translation>Leefbaarometer-scores</translation>
+    </message>
+</context>
+<context>
     <name>network</name>
     <message>
-        <location filename="../../processing/network.py" line="105"/>
+        <location filename="../../processing/network.py" line="109"/>
         <source>From the cache: {}</source>
         <translation>Uit de cache: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="113"/>
+        <location filename="../../processing/network.py" line="123"/>
         <source>{url} does not exist (HTTP 404). Check the address (parameter or QGIS setting) and the year.</source>
         <translation>{url} bestaat niet (HTTP 404). Controleer het adres (parameter of QGIS-instelling) en het jaar.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="131"/>
+        <location filename="../../processing/network.py" line="140"/>
         <source>Could not write the cache folder &apos;{}&apos; ({}).</source>
         <translation>Kan niet schrijven in de cachemap '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="143"/>
+        <location filename="../../processing/network.py" line="168"/>
         <source>The answer of {url} is not JSON ({reason}); check that the address points at the service&apos;s API, not at a web page.</source>
         <translation>Het antwoord van {url} is geen JSON ({reason}); controleer dat het adres naar de API van de dienst wijst, niet naar een webpagina.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="161"/>
+        <location filename="../../processing/network.py" line="186"/>
         <source>{url} links to itself as its next page; the paging cannot end.</source>
         <translation>{url} verwijst naar zichzelf als volgende pagina; het bladeren kan niet eindigen.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="187"/>
+        <location filename="../../processing/network.py" line="212"/>
         <source>The answer of {url} holds no list of GeoJSON features; check that the address is an OGC API items URL.</source>
         <translation>Het antwoord van {url} bevat geen lijst met GeoJSON-features; controleer dat het adres een OGC API items-URL is.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="201"/>
+        <location filename="../../processing/network.py" line="226"/>
         <source>Page {} of {}: {} features</source>
         <translation>Pagina {} van {}: {} features</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="220"/>
+        <location filename="../../processing/network.py" line="246"/>
         <source>{} answered HTTP {}; asking again in {:g} s.</source>
         <translation>{} antwoordde HTTP {}; opnieuw vragen over {:g} s.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="272"/>
+        <location filename="../../processing/network.py" line="303"/>
         <source>{url} sent no data for {seconds:g} s and was given up. Try again later, or raise the timeout (Settings &gt; Options &gt; Network).</source>
         <translation>{url} stuurde {seconds:g} s geen gegevens en is opgegeven. Probeer het later opnieuw, of verhoog de time-out (Extra &gt; Opties &gt; Netwerk).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="282"/>
+        <location filename="../../processing/network.py" line="313"/>
         <source>The connection to {url} was cut before the whole answer arrived; nothing was written. Try again.</source>
         <translation>De verbinding met {url} werd verbroken voordat het hele antwoord binnen was; er is niets geschreven. Probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="290"/>
+        <location filename="../../processing/network.py" line="321"/>
         <source>Could not reach {url} ({reason}). Check the network connection and the proxy settings (Settings &gt; Options &gt; Network).</source>
         <translation>{url} is niet bereikbaar ({reason}). Controleer de netwerkverbinding en de proxy-instellingen (Extra &gt; Opties &gt; Netwerk).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="303"/>
+        <location filename="../../processing/network.py" line="334"/>
         <source>{url} answered HTTP {status}: the query returns more than 10000 records. Ask for fewer at a time: filter per gemeente.</source>
         <translation>{url} antwoordde HTTP {status}: de vraag levert meer dan 10000 records op. Vraag minder tegelijk: filter per gemeente.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="309"/>
+        <location filename="../../processing/network.py" line="340"/>
         <source>{url} answered HTTP {status}, also when asked again; the service is busy or down. Try again later.</source>
         <translation>{url} antwoordde HTTP {status}, ook bij opnieuw vragen; de dienst is druk of buiten werking. Probeer het later opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="314"/>
+        <location filename="../../processing/network.py" line="345"/>
         <source>{url} answered HTTP {status}. Check the address (parameter or QGIS setting) and, if the service needs one, the authentication.</source>
         <translation>{url} antwoordde HTTP {status}. Controleer het adres (parameter of QGIS-instelling) en, als de dienst die vraagt, de authenticatie.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="258"/>
+        <location filename="../../processing/network.py" line="289"/>
         <source>There is no authentication configuration &apos;{authcfg}&apos; in this QGIS profile (setting wijkdiagnose/authcfg). Pick one in Settings &gt; Options &gt; Authentication, or clear the setting.</source>
         <translation>Er is geen authenticatieconfiguratie '{authcfg}' in dit QGIS-profiel (instelling wijkdiagnose/authcfg). Kies er een in Instellingen &gt; Opties &gt; Authenticatie, of maak de instelling leeg.</translation>
     </message>
@@ -3386,6 +3563,14 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/parameters.py" line="165"/>
         <source>Kwb year to start from (empty: the newest the service offers)</source>
         <translation>Kwb-jaar om mee te beginnen (leeg: het nieuwste dat de dienst aanbiedt)</translation>
+    </message>
+</context>
+<context>
+    <name>source</name>
+    <message>
+        <location filename="../../processing/national/source.py" line="79"/>
+        <source>The service address &apos;{url}&apos; of {source} is not an http(s) address; give one, or clear the parameter and the QGIS setting {setting}.</source>
+        <translation>Het adres '{url}' van {source} is geen http(s)-adres; geef er een, of maak de parameter en de QGIS-instelling {setting} leeg.</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from bad_input_helpers import assert_refused, save_layer
 from qgis.core import QgsVectorLayer
 from qgis_helpers import RecordingFeedback, memory_layer, plain, run
 
-from wijkdiagnose.processing.adapter import shapefile_names
+from wijkdiagnose.processing.sinks import shapefile_names
 
 FORMATS = ["memory", ".gpkg", ".fgb", ".geojson", ".shp"]
 # A Shapefile cuts field names to 10 characters, so a diagnosed layer (score_klimaatadaptatie)

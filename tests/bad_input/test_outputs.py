@@ -15,7 +15,7 @@ from qgis.core import (
 )
 from qgis_helpers import memory_layer, run
 
-from wijkdiagnose.processing.adapter import OutputTransaction
+from wijkdiagnose.processing.sinks import OutputTransaction
 from wijkdiagnose.scoring.schema.diagnosis import SCORE_FIELDS
 
 SQUARE = "POLYGON(({x} 0, {x1} 0, {x1} 100, {x} 100, {x} 0))"

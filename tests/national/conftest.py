@@ -21,8 +21,8 @@ def only_localhost(monkeypatch):
     """Every request goes through Fetcher._once: refuse any host but 127.0.0.1."""
     send = Fetcher._once
 
-    def guarded(self, url):
+    def guarded(self, url, data=None):
         assert urlsplit(url).hostname == "127.0.0.1", f"a test asked {url}"
-        return send(self, url)
+        return send(self, url, data)
 
     monkeypatch.setattr(Fetcher, "_once", guarded)

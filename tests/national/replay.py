@@ -4,7 +4,8 @@ It replays HAND-MADE responses in the shapes of the real services (NATIONAL_DATA
 nothing here was recorded from a real server, and no test reaches one. A route is a path
 and the answers to it: one ``Answer`` (served every time), a list (served in turn, the
 last one repeated: "503, then OK") or a callable ``(query, server) -> Answer`` for
-answers that depend on the query (paging). Every request is logged in ``requests``.
+answers that depend on the query (paging). Every request is logged in ``requests``, the
+body of every POST in ``posted``; a POST is answered by the route of its path as a GET is.
 """
 
 import http.server
@@ -61,6 +62,7 @@ class ReplayServer:
     def __init__(self):
         self.routes: Dict[str, Route] = {}
         self.requests: List[str] = []  # the path and query of every request, in order
+        self.posted: List[bytes] = []  # the body of every POST, in order
         self._served: Dict[str, int] = {}
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -104,6 +106,11 @@ class ReplayServer:
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                server.posted.append(self.rfile.read(length))
+                self.do_GET()
 
             def do_GET(self):
                 server.requests.append(self.path)
