@@ -146,7 +146,9 @@ class DiagnosisRun:
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = ErrorFeedback()
-        parameters = {"GEMEENTE": code, "LEVEL": level, "OUTPUT": self.path}
+        # the CBS figures only: a first look in seconds; the national spatial sources take
+        # minutes per gemeente (run 'Diagnose a gemeente' from the toolbox for them)
+        parameters = {"GEMEENTE": code, "LEVEL": level, "SPATIAL": False, "OUTPUT": self.path}
         self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
         self.task.progressChanged.connect(on_progress)
         self.task.executed.connect(

@@ -21,7 +21,10 @@ from qgis.core import (
 
 from ...compat import ALGORITHM_NO_THREADING
 from ...scoring.errors import CancelledError, InputError
+from ...scoring.schema import indicators, spatial
 from ..algorithm import WijkdiagnoseAlgorithm
+from ..national.credit import credit_national
+from ..national.heat import HeatSource
 from ..parameters import (
     BASE_URL,
     CLASSES,
@@ -34,26 +37,72 @@ from ..parameters import (
 )
 
 PET, ADDRESSES, STOPS, BUILDINGS, HEIGHT = "PET", "ADDRESSES", "STOPS", "BUILDINGS", "HEIGHT"
+HEAT_TABLE, SCORES = "HEAT_TABLE", "LBM_SCORES"  # layers only the national sources give
+BGT_CLASSES = 0  # the CLASSES option of the BGT class mapping
 
-# The indicator algorithms run on the fetched wijken when their inputs are given:
-# (algorithm id, {its parameter: the parameter of this algorithm}, the ones it needs)
+# The national source behind each input: {our input: (fetch_spatial's switch, its output)}.
+# An input the user gives replaces its source ("aangevuld door lokale data").
+NATIONAL = {
+    LAND_COVER: ("BGT", "LAND_COVER"),
+    HEIGHT: ("AHN", "HEIGHT"),
+    BUILDINGS: ("BAG", "BUILDINGS"),
+    ADDRESSES: ("BAG", "ADDRESSES"),
+    STOPS: ("OV", "STOPS"),
+    HEAT_TABLE: ("HEAT", "HEAT"),
+    SCORES: ("LEEFBAAROMETER", "LEEFBAAROMETER"),
+}
+
+# The indicator algorithms run on the fetched wijken when their inputs are there:
+# (algorithm id, {its parameter: our input}, the input it needs, {our input: {its
+# parameter: value}} when that input came from the national source)
 SPATIAL_STEPS = (
-    ("wijkdiagnose:land_cover_shares", {LAND_COVER: LAND_COVER, CLASSES: CLASSES}, LAND_COVER),
-    ("wijkdiagnose:heat_stress", {"PET": PET, "ADDRESSES": ADDRESSES}, PET),
+    (
+        "wijkdiagnose:land_cover_shares",
+        {LAND_COVER: LAND_COVER, CLASSES: CLASSES},
+        LAND_COVER,
+        {LAND_COVER: {CLASSES: BGT_CLASSES}},
+    ),
+    (
+        "wijkdiagnose:heat_stress",
+        {"PET": PET, "ADDRESSES": ADDRESSES},
+        PET,
+        {ADDRESSES: {"DWELLINGS_FIELD": spatial.DWELLINGS}},
+    ),
+    ("wijkdiagnose:heat_from_table", {"TABLE": HEAT_TABLE}, HEAT_TABLE, {}),
     (
         "wijkdiagnose:transit_coverage",
         {"STOPS": STOPS, "ADDRESSES": ADDRESSES, "BUILDINGS": BUILDINGS},
         STOPS,
+        {STOPS: {"MODE_FIELD": spatial.STOP_MODES}, ADDRESSES: {"WEIGHT_FIELD": spatial.DWELLINGS}},
     ),
-    ("wijkdiagnose:roof_areas", {"BUILDINGS": BUILDINGS}, BUILDINGS),
-    ("wijkdiagnose:tree_canopy", {"HEIGHT": HEIGHT}, HEIGHT),
+    ("wijkdiagnose:roof_areas", {"BUILDINGS": BUILDINGS}, BUILDINGS, {}),
+    ("wijkdiagnose:tree_canopy", {"HEIGHT": HEIGHT}, HEIGHT, {}),
+    ("wijkdiagnose:leefbaarometer_scores", {"SCORES": SCORES}, SCORES, {}),
 )
+
+# Indicators measured on a national layer are credited to its source (herkomst):
+# (the indicators, the input they are measured on, other inputs also credited when national)
+CREDITS = (
+    ((indicators.SEALED, indicators.GREEN, indicators.YARD), LAND_COVER, ()),
+    ((indicators.CANOPY,), HEIGHT, (LAND_COVER,)),  # the AHN heights on the BGT's green
+    ((indicators.ROOF_TOTAL, indicators.ROOF_FLAT, indicators.ROOF_SLOPED,
+      indicators.ROOF_USABLE), BUILDINGS, ()),
+    ((indicators.TRANSIT_ANY, *indicators.TRANSIT_BY_MODE.values()), STOPS, (ADDRESSES,)),
+)  # fmt: skip
+SOURCE_OF = {LAND_COVER: spatial.BGT, HEIGHT: spatial.AHN, BUILDINGS: spatial.BAG,
+             ADDRESSES: spatial.BAG, STOPS: spatial.OV}  # fmt: skip
+
+
+def given(value) -> bool:
+    return value not in (None, "", [])
 
 
 class DiagnoseGemeente(WijkdiagnoseAlgorithm):
     ID = "diagnose_gemeente"
     GEMEENTE, LEVEL, YEAR, BASE_URL = GEMEENTE, LEVEL, YEAR, BASE_URL
     PROFILE = "PROFILE"
+    SPATIAL = "SPATIAL"
+    LEEFBAAROMETER = "LEEFBAAROMETER"
     PDF_FOR_ALL = "PDF_FOR_ALL"
     OUTPUT = "OUTPUT"
     PDF = "PDF"
@@ -65,13 +114,19 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
     def shortHelpString(self):
         return self.tr(
             "Fetches the CBS kerncijfers of a gemeente (code such as GM0503 or name; empty: "
-            "all of NL) as wijken or buurten ('CBS-kerncijfers ophalen'), scores them ('Score "
-            "transitions') and saves the diagnosed wijken as a GeoPackage, with the wijkbladen "
-            "(PDF) and an overview map (PNG) when asked.\n\nFor all of NL the wijkbladen are "
+            "all of NL) as wijken or buurten ('CBS-kerncijfers ophalen'), fetches the national "
+            "spatial sources of the gemeente ('Ruimtelijke basisgegevens ophalen': BAG, BGT, "
+            "AHN, OV stops and, where a table is configured, heat) and measures every "
+            "indicator on them, scores the wijken ('Score transitions') and saves them as a "
+            "GeoPackage, with the wijkbladen (PDF) and an overview map (PNG) when asked.\n\n"
+            "A layer given under the optional inputs replaces its national source (aangevuld "
+            "door lokale data): land cover replaces the BGT, a vegetation height raster the "
+            "AHN, buildings and addresses the BAG, stops the GTFS, a PET raster the heat "
+            "table.\n\nFor all of NL the spatial sources are not fetched and the wijkbladen are "
             "left out (thousands of pages) unless 'Wijkbladen for all of NL too' is ticked; the "
             "overview then shows the whole country.\n\nNothing is written until every step "
-            "has succeeded: a failure or cancel leaves no output. Data: CBS and Kadaster, CC "
-            "BY 4.0."
+            "has succeeded: a failure or cancel leaves no output. Credit the sources (the log "
+            "lists them; CBS and Kadaster CC BY 4.0, BAG/BGT/AHN CC0, NDOV)."
         )
 
     def flags(self):
@@ -82,6 +137,14 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         for definition in kwb_parameters(gemeente):
             self.addParameter(definition)
         self.add_profile_parameter(self.PROFILE)
+        for name, description, default in (
+            (self.SPATIAL, self.tr("Fetch the national spatial sources (BAG, BGT, AHN, OV, heat)"),
+             True),
+            (self.LEEFBAAROMETER, self.tr("Fetch the Leefbaarometer scores too"), False),
+        ):  # fmt: skip
+            self.addParameter(
+                QgsProcessingParameterBoolean(name, description, defaultValue=default)
+            )
         self.add_spatial_inputs()
         self.addParameter(
             QgsProcessingParameterBoolean(
@@ -119,16 +182,77 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         ):
             self.addParameter(QgsProcessingParameterRasterLayer(name, description, optional=True))
 
-    def measured(self, layer, parameters, context, feedback):
-        """``layer`` with the indicators of every spatial step whose input is given."""
-        for algorithm, inputs, needed in SPATIAL_STEPS:
-            if parameters.get(needed) in (None, "", []):
+    def measured(self, layer, layers, national, context, feedback):
+        """``layer`` with the indicators of every spatial step whose input is there:
+        ``layers`` {our input: the user's layer or the national one}; ``national`` the
+        inputs that came from the national sources (they get that source's settings)."""
+        for algorithm, inputs, needed, settings in SPATIAL_STEPS:
+            if not given(layers.get(needed)):
                 continue
-            given = {theirs: parameters[ours] for theirs, ours in inputs.items()
-                     if parameters.get(ours) not in (None, "", [])}  # fmt: skip
-            step = {"INPUT": layer, **given, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}
+            step = {
+                theirs: layers[ours] for theirs, ours in inputs.items() if given(layers.get(ours))
+            }
+            for ours in national & set(settings):
+                step.update(settings[ours])
+            step.update({"INPUT": layer, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
             layer = self.child(algorithm, step, context, feedback)["OUTPUT"]
         return layer
+
+    @staticmethod
+    def credit(layer_id, national, context) -> None:
+        """Credit the indicators measured on national layers to their sources (CREDITS)."""
+        if not national:
+            return
+        layer = QgsProcessingUtils.mapLayerFromString(layer_id, context)
+        for fields, measured_on, also in CREDITS:
+            if measured_on in national:
+                inputs = [measured_on, *(key for key in also if key in national)]
+                sources = list(dict.fromkeys(SOURCE_OF[key] for key in inputs))
+                credit_national(layer, fields, sources)
+
+    def spatial_layers(self, gemeente, parameters, context, feedback):
+        """{our input: layer} from the user's inputs and, for a gemeente, the national
+        sources (fetch_spatial) for every input the user left empty; and the set of the
+        inputs that came from the national sources."""
+        keys = (LAND_COVER, CLASSES, PET, ADDRESSES, STOPS, BUILDINGS, HEIGHT)
+        layers = {key: parameters[key] for key in keys if given(parameters.get(key))}
+        if not self.parameterAsBool(parameters, self.SPATIAL, context):
+            return layers, set()
+        if not gemeente:
+            feedback.pushInfo(
+                self.tr(
+                    "All of NL: the national spatial sources are fetched per gemeente, not for "
+                    "the whole country; the diagnosis uses the CBS figures and the layers given."
+                )
+            )
+            return layers, set()
+        wanted = [key for key in NATIONAL if key not in layers]
+        if PET in layers or not HeatSource().configured():
+            wanted.remove(HEAT_TABLE)  # a user's PET raster wins; no table, no fallback
+        if not self.parameterAsBool(parameters, self.LEEFBAAROMETER, context):
+            wanted.remove(SCORES)
+        switches = {switch: False for switch, _output in NATIONAL.values()}
+        switches.update({NATIONAL[key][0]: True for key in wanted})
+        if switches["AHN"]:
+            switches["BGT"] = True  # the vegetation mask of the AHN heights
+        outputs = {NATIONAL[key][1]: QgsProcessing.TEMPORARY_OUTPUT for key in wanted}
+        fetched = self.child(
+            "wijkdiagnose:fetch_spatial",
+            {
+                "GEMEENTE": gemeente,
+                "CBS_URL": self.parameterAsString(parameters, self.BASE_URL, context),
+                **switches,
+                **outputs,
+            },
+            context,
+            feedback,
+        )
+        for key in wanted:
+            layers[key] = fetched[NATIONAL[key][1]]
+        if LAND_COVER in wanted:
+            layers[LAND_COVER] = [layers[LAND_COVER]]
+            layers[CLASSES] = BGT_CLASSES
+        return layers, set(wanted)
 
     def process(self, parameters, context, feedback):
         gemeente = self.parameterAsString(parameters, self.GEMEENTE, context).strip()
@@ -150,7 +274,7 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
                 )
             )
             pdf = ""
-        count = 3 + bool(pdf or overview)
+        count = 5 + bool(pdf or overview)
         steps = QgsProcessingMultiStepFeedback(count, feedback)
 
         fetched = self.child(
@@ -166,7 +290,11 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
             steps,
         )["OUTPUT"]
         steps.setCurrentStep(1)
-        fetched = self.measured(fetched, parameters, context, steps)
+        layers, national = self.spatial_layers(gemeente, parameters, context, steps)
+        steps.setCurrentStep(2)
+        fetched = self.measured(fetched, layers, national, context, steps)
+        self.credit(fetched, national, context)
+        steps.setCurrentStep(3)
         scored = self.child(
             "wijkdiagnose:score_transitions",
             {
@@ -179,7 +307,7 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         )["OUTPUT"]
         save = {"INPUT": scored, "OUTPUT": gpkg}
         if pdf or overview:
-            steps.setCurrentStep(2)
+            steps.setCurrentStep(4)  # the export
             save.update(self.export(scored, pdf, overview, context, steps))
         steps.setCurrentStep(count - 1)
         saved = self.child("wijkdiagnose:save_diagnosis", save, context, steps)

@@ -3,12 +3,18 @@ status, zekerheid, what was not measured), why this koploper (a sentence and a s
 table) and the indicator table. Everything is read and worded before the export
 (wijk_text.read_wijken), so the atlas only swaps finished texts."""
 
-from qgis.core import QgsLayoutItemLabel, QgsLayoutItemShape, QgsTableCell
+from qgis.core import (
+    QgsExpressionContextUtils,
+    QgsLayoutItemLabel,
+    QgsLayoutItemShape,
+    QgsTableCell,
+)
 from qgis.PyQt.QtGui import QColor
 
 from ...i18n import in_dutch
 from ...scoring.catalogue import INDICATORS
 from ...scoring.explain import status_label
+from ...scoring.national.sources import CBS, credit_lines
 from ...scoring.schema.diagnosis import ONVOLDOENDE, VASTGESTELD, VOORLOPIG
 from ..styles import MUTED
 from .atlas import template_item
@@ -26,11 +32,15 @@ HEADLINE = "koploper_tekst"
 WHY_TEXT = "waarom_tekst"
 WHY_TABLE = "waarom_tabel"
 STATUS_LEGEND = "legenda_status"
+CREDITS_VARIABLE = (
+    "wijkdiagnose_bronnen"  # the "bronnen" label prints it: [% @wijkdiagnose_bronnen %]
+)
 # Texts printed on the sheets (Dutch content like the templates, not interface text)
 WHY_HEADINGS = ("Grootste bijdragen aan de voorsprong", "Punten")
 WHY_SHARES = (0.85, 0.15)
 TIPPING_ROW = "Omslagpunt: {}"
 NO_REASON = "Geen toelichting in deze laag (gescoord zonder het veld waarom)."
+CBS_CREDIT = credit_lines([CBS])[0]  # until the atlas reaches a wijk
 STATUS_TEXT = "Status van de koploper: {} = vol gekleurd, {} = gearceerd, {} = grijs."
 
 
@@ -57,11 +67,13 @@ def fill_per_wijk(layout, coverage, is_cancelled=None):
     why_table = manual_table(layout, [why_frame], WHY_HEADINGS, WHY_SHARES, 6)
     indicator_table = build_indicator_table(layout)
     set_status_legend(layout)
+    QgsExpressionContextUtils.setLayoutVariable(layout, CREDITS_VARIABLE, CBS_CREDIT)
 
     def show(feature) -> None:
         page = texts.get(feature.id())
         if page is None:
             return
+        QgsExpressionContextUtils.setLayoutVariable(layout, CREDITS_VARIABLE, page.credits)
         headline.setText(page.headline)
         why.setText(page.why or NO_REASON)
         why_table.setTableContents(why_rows(page))

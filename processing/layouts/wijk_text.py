@@ -22,6 +22,7 @@ from ...scoring.explain import (
     tipping_text,
     why_sentence,
 )
+from ...scoring.national.sources import CBS, credit_lines, sources_in
 from ...scoring.profile import load_profile
 from ...scoring.schema import diagnosis
 from ...scoring.schema.indicators import DATA_COVERAGE_OF
@@ -43,6 +44,7 @@ class WijkTexts(NamedTuple):
     contributions: Tuple[Tuple[str, str], ...]  # (indicator label, points "+12")
     tipping: str  # the smallest change that would tip the koploper; "" when none
     indicators: Tuple[IndicatorLine, ...]
+    credits: str  # the attribution of every source the wijk's values came from
 
 
 def read_wijken(layer, measured, is_cancelled=None) -> Dict[int, WijkTexts]:
@@ -84,12 +86,14 @@ def wijk_texts(attributes, measured, layer_name: str, minimum=None) -> WijkTexts
         indicator_line(indicator, attributes, urgencies, provenance.get(indicator.id), minimum)
         for indicator in measured
     )
+    used = {key for origin in provenance.values() for key in sources_in(origin.source)}
     return WijkTexts(
         in_dutch(headline),
         in_dutch(sentence) if sentence is not None else "",
         contributions,
         capitalised(in_dutch(tipping)) if tipping is not None else "",
         lines,
+        "; ".join(credit_lines({CBS, *used})),  # the wijk's boundaries are CBS's
     )
 
 

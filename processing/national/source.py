@@ -71,6 +71,11 @@ class SpatialSource:
         service and what to do, a cancel CancelledError."""
         raise NotImplementedError
 
+    def configured(self) -> bool:
+        """Whether the source has a service address without a parameter (a default or
+        the QGIS setting); a source without one is left out unless it is given."""
+        return bool(self.DEFAULT_URL or str(QgsSettings().value(self.URL_SETTING, "") or ""))
+
     def base_url(self, given: str) -> str:
         """The service address: ``given``, else the QGIS setting, else the default."""
         url = (given or "").strip() or str(QgsSettings().value(self.URL_SETTING, "") or "").strip()

@@ -1721,97 +1721,116 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>DiagnoseGemeente</name>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="63"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="112"/>
         <source>Diagnose a gemeente (or all of NL) in one step</source>
         <translation>Een gemeente (of heel Nederland) in één stap diagnosticeren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="66"/>
-        <source>Fetches the CBS kerncijfers of a gemeente (code such as GM0503 or name; empty: all of NL) as wijken or buurten (&apos;CBS-kerncijfers ophalen&apos;), scores them (&apos;Score transitions&apos;) and saves the diagnosed wijken as a GeoPackage, with the wijkbladen (PDF) and an overview map (PNG) when asked.
-
-For all of NL the wijkbladen are left out (thousands of pages) unless &apos;Wijkbladen for all of NL too&apos; is ticked; the overview then shows the whole country.
-
-Nothing is written until every step has succeeded: a failure or cancel leaves no output. Data: CBS and Kadaster, CC BY 4.0.</source>
-        <translation>Haalt de CBS-kerncijfers van een gemeente op (code zoals GM0503 of naam; leeg: heel Nederland) als wijken of buurten ('CBS-kerncijfers ophalen'), scoort ze ('Transities scoren') en slaat de gediagnosticeerde wijken op als GeoPackage, desgewenst met de wijkbladen (PDF) en een overzichtskaart (PNG).
-
-Voor heel Nederland worden de wijkbladen weggelaten (duizenden pagina's), tenzij 'Wijkbladen ook voor heel Nederland' is aangevinkt; het overzicht toont dan het hele land.
-
-Er wordt niets geschreven voordat elke stap gelukt is: een fout of annulering laat geen uitvoer achter. Gegevens: CBS en Kadaster, CC BY 4.0.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="81"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="136"/>
         <source>Gemeente (code GM0503 or name; empty: all of NL)</source>
         <translation>Gemeente (code GM0503 of naam; leeg: heel Nederland)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="86"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="149"/>
         <source>Wijkbladen for all of NL too (thousands of pages)</source>
         <translation>Wijkbladen ook voor heel Nederland (duizenden pagina's)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
         <source>Diagnosed wijken (GeoPackage)</source>
         <translation>Gediagnosticeerde wijken (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
         <source>Wijkbladen (PDF)</source>
         <translation>Wijkbladen (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
         <source>Overview (PNG)</source>
         <translation>Overzichtskaart (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="93"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="139"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="263"/>
         <source>Output &apos;{}&apos; is &apos;{}&apos;; the diagnosis is written as a GeoPackage: give a file name ending in .gpkg.</source>
         <translation>Uitvoer '{}' is '{}'; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="146"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="270"/>
         <source>All of NL: no wijkbladen (thousands of pages); tick &apos;Wijkbladen for all of NL too&apos; to have them.</source>
         <translation>Heel Nederland: geen wijkbladen (duizenden pagina's); vink 'Wijkbladen ook voor heel Nederland' aan om ze te krijgen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="110"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="173"/>
         <source>Addresses (points, e.g. BAG verblijfsobjecten; optional)</source>
         <translation>Adressen (punten, bijv. BAG-verblijfsobjecten; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="110"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="173"/>
         <source>Public transport stops (points; optional)</source>
         <translation>Ov-haltes (punten; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="110"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="173"/>
         <source>Buildings (polygons, e.g. BAG panden; optional)</source>
         <translation>Gebouwen (polygonen, bijv. BAG-panden; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="116"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="179"/>
         <source>PET raster (°C; optional)</source>
         <translation>PET-raster (°C; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="116"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="179"/>
         <source>Vegetation height raster (m; optional)</source>
         <translation>Raster met vegetatiehoogte (m; optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="115"/>
+        <source>Fetches the CBS kerncijfers of a gemeente (code such as GM0503 or name; empty: all of NL) as wijken or buurten (&apos;CBS-kerncijfers ophalen&apos;), fetches the national spatial sources of the gemeente (&apos;Ruimtelijke basisgegevens ophalen&apos;: BAG, BGT, AHN, OV stops and, where a table is configured, heat) and measures every indicator on them, scores the wijken (&apos;Score transitions&apos;) and saves them as a GeoPackage, with the wijkbladen (PDF) and an overview map (PNG) when asked.
+
+A layer given under the optional inputs replaces its national source (aangevuld door lokale data): land cover replaces the BGT, a vegetation height raster the AHN, buildings and addresses the BAG, stops the GTFS, a PET raster the heat table.
+
+For all of NL the spatial sources are not fetched and the wijkbladen are left out (thousands of pages) unless &apos;Wijkbladen for all of NL too&apos; is ticked; the overview then shows the whole country.
+
+Nothing is written until every step has succeeded: a failure or cancel leaves no output. Credit the sources (the log lists them; CBS and Kadaster CC BY 4.0, BAG/BGT/AHN CC0, NDOV).</source>
+        <translation>Haalt de CBS-kerncijfers van een gemeente op (code zoals GM0503 of naam; leeg: heel NL) als wijken of buurten ('CBS-kerncijfers ophalen'), haalt de landelijke ruimtelijke bronnen van de gemeente op ('Ruimtelijke basisgegevens ophalen': BAG, BGT, AHN, OV-haltes en, waar een tabel is ingesteld, hitte) en meet daarop elke indicator, scoort de wijken ('Score transitions') en slaat ze op als GeoPackage, met de wijkbladen (PDF) en een overzichtskaart (PNG) als daarom gevraagd is.
+
+Een laag die bij de optionele invoer is gegeven, vervangt de landelijke bron (aangevuld door lokale data): bodembedekking vervangt de BGT, een vegetatiehoogteraster de AHN, gebouwen en adressen de BAG, haltes de GTFS, een PET-raster de hittetabel.
+
+Voor heel NL worden de ruimtelijke bronnen niet opgehaald en blijven de wijkbladen weg (duizenden pagina's), tenzij 'Wijkbladen for all of NL too' is aangevinkt; het overzicht toont dan het hele land.
+
+Er wordt niets geschreven voordat elke stap gelukt is: een fout of annuleren laat geen uitvoer achter. Vermeld de bronnen (het log noemt ze; CBS en Kadaster CC BY 4.0, BAG/BGT/AHN CC0, NDOV).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="140"/>
+        <source>Fetch the national spatial sources (BAG, BGT, AHN, OV, heat)</source>
+        <translation>Landelijke ruimtelijke bronnen ophalen (BAG, BGT, AHN, OV, hitte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="140"/>
+        <source>Fetch the Leefbaarometer scores too</source>
+        <translation>Ook de Leefbaarometer-scores ophalen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="222"/>
+        <source>All of NL: the national spatial sources are fetched per gemeente, not for the whole country; the diagnosis uses the CBS figures and the layers given.</source>
+        <translation>Heel NL: de landelijke ruimtelijke bronnen worden per gemeente opgehaald, niet voor het hele land; de diagnose gebruikt de CBS-cijfers en de gegeven lagen.</translation>
     </message>
 </context>
 <context>
@@ -2089,42 +2108,42 @@ De uitvoer gaat rechtstreeks naar de indicator-algoritmen, of naar 'Diagnose a g
 <context>
     <name>GemeenteRow</name>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="175"/>
+        <location filename="../../ui/gemeente_dialog.py" line="177"/>
         <source>Gemeente ophalen…</source>
         <translation>Gemeente ophalen…</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="176"/>
+        <location filename="../../ui/gemeente_dialog.py" line="178"/>
         <source>Fetch the CBS kerncijfers of a gemeente and diagnose its wijken</source>
         <translation>De CBS-kerncijfers van een gemeente ophalen en de wijken diagnosticeren</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="191"/>
+        <location filename="../../ui/gemeente_dialog.py" line="193"/>
         <source>The gemeenten could not be fetched: {}</source>
         <translation>De gemeenten konden niet worden opgehaald: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="201"/>
+        <location filename="../../ui/gemeente_dialog.py" line="203"/>
         <source>Diagnosing {}…</source>
         <translation>{} wordt gediagnosticeerd…</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="207"/>
+        <location filename="../../ui/gemeente_dialog.py" line="209"/>
         <source>Diagnosing {}… {} %</source>
         <translation>{} wordt gediagnosticeerd… {} %</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="214"/>
+        <location filename="../../ui/gemeente_dialog.py" line="216"/>
         <source>{} could not be diagnosed: {}</source>
         <translation>{} kon niet worden gediagnosticeerd: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="216"/>
+        <location filename="../../ui/gemeente_dialog.py" line="218"/>
         <source>Wijkdiagnose {}</source>
         <translation>Wijkdiagnose {}</translation>
     </message>
     <message>
-        <location filename="../../ui/gemeente_dialog.py" line="222"/>
+        <location filename="../../ui/gemeente_dialog.py" line="224"/>
         <source>{} diagnosed: {}</source>
         <translation>{} gediagnosticeerd: {}</translation>
     </message>
@@ -3568,7 +3587,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>source</name>
     <message>
-        <location filename="../../processing/national/source.py" line="79"/>
+        <location filename="../../processing/national/source.py" line="84"/>
         <source>The service address &apos;{url}&apos; of {source} is not an http(s) address; give one, or clear the parameter and the QGIS setting {setting}.</source>
         <translation>Het adres '{url}' van {source} is geen http(s)-adres; geef er een, of maak de parameter en de QGIS-instelling {setting} leeg.</translation>
     </message>

@@ -1,9 +1,10 @@
 """What each national source is called and how it must be credited: the one place the
 wijkblad, the log and docs/national.md take an attribution from."""
 
-from typing import Dict, Iterable, List, NamedTuple
+from typing import Dict, Iterable, List, Mapping, NamedTuple, Sequence
 
 from ..schema import spatial
+from ..schema.diagnosis import Provenance, decode_provenance, encode_provenance
 
 
 class Attribution(NamedTuple):
@@ -39,9 +40,24 @@ def credit_lines(source_ids: Iterable[str]) -> List[str]:
     return [f"{a.credit} ({a.licence})" for key, a in ATTRIBUTIONS.items() if key in wanted]
 
 
-def source_of(provenance_source: str) -> str:
-    """The source id whose attribution name starts a provenance's source text; '' if none."""
-    for key, attribution in ATTRIBUTIONS.items():
-        if provenance_source.startswith(attribution.name):
-            return key
-    return ""
+def sources_in(provenance_source: str) -> List[str]:
+    """The ids of the sources whose attribution name a provenance's source text holds
+    ("GTFS OV Nederland (NDOV, OVapi) en BAG (Kadaster)": ov and bag)."""
+    return [key for key, a in ATTRIBUTIONS.items() if a.name in provenance_source]
+
+
+def national_source_text(source_ids: Sequence[str]) -> str:
+    """The provenance source of an indicator measured on national layers: their
+    attribution names joined with "en" ("BGT (Kadaster, bronhouders)")."""
+    return " en ".join(ATTRIBUTIONS[key].name for key in source_ids)
+
+
+def credited(herkomst, values: Mapping[str, object], source: str, layer_name: str) -> str:
+    """The ``herkomst`` text ``herkomst`` with every indicator of ``values`` that has a
+    value credited to ``source`` (the layers it was measured on came from a national
+    source; ``provenance`` keeps such an entry when the layer is scored)."""
+    found = decode_provenance(herkomst, layer_name)
+    for indicator, value in values.items():
+        if value is not None and value == value:  # NaN is no value
+            found[indicator] = Provenance(source, indicator, None)
+    return encode_provenance(found)

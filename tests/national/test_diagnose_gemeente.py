@@ -73,7 +73,10 @@ def profile(tmp_path):
 
 
 def diagnose(base_url, out, feedback=None, **parameters):
-    parameters = {"GEMEENTE": "GM0503", "BASE_URL": base_url, "OUTPUT": str(out), **parameters}
+    """diagnose_gemeente on the kwb fixture; the national spatial sources stay off (they
+    have their own fixtures: test_delft_chain.py)."""
+    parameters = {"GEMEENTE": "GM0503", "BASE_URL": base_url, "OUTPUT": str(out),
+                  "SPATIAL": False, **parameters}  # fmt: skip
     return run("wijkdiagnose:diagnose_gemeente", parameters, feedback=feedback)
 
 
@@ -110,20 +113,23 @@ def test_all_of_nl_without_wijkbladen_with_the_overview(base_url, profile, tmp_p
     out, pdf, png = tmp_path / "nl.gpkg", tmp_path / "nl.pdf", tmp_path / "nl.png"
     feedback = RecordingFeedback()
     result = diagnose(
-        base_url, out, feedback, GEMEENTE="", PROFILE=profile, PDF=str(pdf), OVERVIEW=str(png)
-    )
+        base_url, out, feedback, GEMEENTE="", PROFILE=profile, PDF=str(pdf), OVERVIEW=str(png),
+        SPATIAL=True,
+    )  # fmt: skip
     assert result == {"OUTPUT": str(out), "OVERVIEW": str(png)}
     wijken = scored(out)
     assert len(wijken) == 6
     assert_koplopers(wijken, {**DELFT, **DEN_HAAG})
     assert not pdf.exists() and png.read_bytes()[:4] == b"\x89PNG"
     assert any("All of NL: no wijkbladen" in m for m in feedback.messages)
+    assert any("All of NL: the national spatial sources are fetched per gemeente" in m
+               for m in feedback.messages)  # and none was asked (conftest's guard)
 
 
-@pytest.mark.parametrize("percent", [10, 40, 60], ids=["fetch", "score", "export"])
+@pytest.mark.parametrize("percent", [10, 55, 75], ids=["fetch", "score", "export"])
 def test_a_cancelled_run_leaves_nothing(base_url, tmp_path, percent):
     out, png = tmp_path / "delft.gpkg", tmp_path / "delft.png"
-    feedback = RecordingFeedback(cancel_after_progress=percent)  # 4 steps of 25 %
+    feedback = RecordingFeedback(cancel_after_progress=percent)  # 6 steps of 16.7 %
     with pytest.raises(QgsProcessingException, match="in one step was cancelled; nothing was"):
         diagnose(base_url, out, feedback, OVERVIEW=str(png))
     assert sorted(os.listdir(tmp_path)) == ["cache"]

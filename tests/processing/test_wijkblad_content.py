@@ -14,6 +14,7 @@ from qgis.core import QgsVectorLayer
 from qgis_helpers import memory_layer, run
 
 from wijkdiagnose.compat import FIELD_DOUBLE, FIELD_STRING, make_field, plain
+from wijkdiagnose.processing.layouts.wijk_text import wijk_texts
 from wijkdiagnose.scoring.catalogue import BY_ID as INDICATORS
 from wijkdiagnose.scoring.catalogue import INDICATORS as CATALOGUE
 from wijkdiagnose.scoring.schema import diagnosis
@@ -277,3 +278,28 @@ def test_core_sentences_print_in_dutch_whatever_the_qgis_language():
     assert localized(sentence) == "does not count (measured on 12 % of the wijk, minimum 50 %)"
     assert in_dutch(sentence) == "telt niet mee (gemeten op 12 % van de wijk, minimum 50 %)"
     assert in_dutch("al in het Nederlands") == "al in het Nederlands"
+
+
+def test_binnenstad_credits_cbs_as_the_source_of_its_boundaries_and_figures(binnenstad):
+    pdf, _overview, _wijk = binnenstad
+    words = page_words(pdf, 1)
+    assert "Bronnen: © CBS, Kadaster (CC BY 4.0); indicatoren volgens de bron per regel" in words
+
+
+def test_a_wijk_measured_on_national_layers_credits_each_source_once():
+    """herkomst as diagnose_gemeente writes it for BGT land cover and OV on BAG addresses:
+    the sheet's source line names CBS, BAG, BGT and the GTFS, in ATTRIBUTIONS order."""
+    herkomst = diagnosis.encode_provenance(
+        {
+            "ind_verhard": diagnosis.Provenance("BGT (Kadaster, bronhouders)", "ind_verhard"),
+            "ind_groen": diagnosis.Provenance("BGT (Kadaster, bronhouders)", "ind_groen"),
+            "ind_ov_dekking": diagnosis.Provenance(
+                "GTFS OV Nederland (NDOV, OVapi) en BAG (Kadaster)", "ind_ov_dekking"
+            ),
+        }
+    )
+    texts = wijk_texts({diagnosis.HERKOMST: herkomst}, (), "wijken")
+    assert texts.credits == (
+        "© CBS, Kadaster (CC BY 4.0); BAG: Kadaster (CC0 / publiek domein); "
+        "BGT: Kadaster en bronhouders (CC0); OV-haltes: NDOV / OVapi (CC0)"
+    )
