@@ -122,8 +122,10 @@ def test_all_of_nl_without_wijkbladen_with_the_overview(base_url, profile, tmp_p
     assert_koplopers(wijken, {**DELFT, **DEN_HAAG})
     assert not pdf.exists() and png.read_bytes()[:4] == b"\x89PNG"
     assert any("All of NL: no wijkbladen" in m for m in feedback.messages)
-    assert any("All of NL: the national spatial sources are fetched per gemeente" in m
-               for m in feedback.messages)  # and none was asked (conftest's guard)
+    assert any(
+        "All of NL: the national spatial sources are fetched per gemeente" in m
+        for m in feedback.messages
+    )  # and none was asked (conftest's guard)
 
 
 @pytest.mark.parametrize("percent", [10, 55, 75], ids=["fetch", "score", "export"])
