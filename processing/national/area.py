@@ -35,7 +35,8 @@ class Area(NamedTuple):
         engine.prepareGeometry()
 
         def reaches(tile: Tile) -> bool:
-            return engine.intersects(QgsGeometry.fromRect(QgsRectangle(*tile)).constGet())
+            square = QgsGeometry.fromRect(QgsRectangle(*tile))  # held while the engine asks
+            return engine.intersects(square.constGet())
 
         return grid_tiles(self.extent, size, reaches)
 
