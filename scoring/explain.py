@@ -10,6 +10,7 @@ from typing import Mapping, Optional, Sequence, Union
 
 from .catalogue import BY_ID as INDICATORS
 from .messages import Message, joined, tr
+from .schema.claims import GEBOUW, OVER_CAPACITY, SCALE_UNKNOWN, SYSTEEM
 from .schema.diagnosis import MISSING, ONVOLDOENDE, VASTGESTELD, VOORLOPIG, WEIGHT, Why
 from .transitions import BY_ID as TRANSITIONS
 
@@ -162,3 +163,52 @@ def _name(transition_id: Optional[str]) -> str:
 
 def _number(value: Optional[float]) -> str:
     return "–" if value is None else f"{value:g}"
+
+
+def scale_text(transition: str, scale: Optional[str], reason: Optional[dict]) -> Optional[Message]:
+    """The schaalniveau of a transition in a wijk as one sentence ('energie: wijk/systeem —
+    62 % of its claim is for system solutions (warmtenet)'); None without a claim."""
+    reason = reason or {}
+    share = reason.get("aandeel")
+    percent = "–" if share is None else f"{100 * float(share):.0f}"
+    if scale == SYSTEEM and reason.get("reden") == OVER_CAPACITY:
+        return Message(
+            tr(
+                "{transition}: wijk/systeem — its claims exceed the capacity of the {layer}; "
+                "only another system choice helps"
+            ),
+            transition=_name(transition),
+            layer=reason.get("laag", ""),
+        )
+    if scale == SYSTEEM:
+        return Message(
+            tr(
+                "{transition}: wijk/systeem — {percent} % of its claim is for system "
+                "solutions ({block})"
+            ),
+            transition=_name(transition),
+            percent=percent,
+            block=reason.get("blok", ""),
+        )
+    if scale == GEBOUW:
+        return Message(
+            tr(
+                "{transition}: gebouw/blok — solutions per building or block ({percent} % "
+                "for system solutions)"
+            ),
+            transition=_name(transition),
+            percent=percent,
+        )
+    if reason.get("reden") == SCALE_UNKNOWN:
+        return Message(
+            tr("{transition}: schaalniveau unknown (the profile gives its blocks no scale)"),
+            transition=_name(transition),
+        )
+    return None
+
+
+def scale_lines(scales: Mapping[str, Optional[str]], reasons: Mapping[str, dict]):
+    """``scale_text`` of every transition that has one, in the fixed TRANSITIONS order:
+    ``scales`` {transition: the schaal_ field's value}, ``reasons`` decode_scale_why."""
+    lines = (scale_text(t, scales.get(t), reasons.get(t)) for t in TRANSITIONS)
+    return tuple(line for line in lines if line is not None)

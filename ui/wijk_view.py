@@ -36,7 +36,7 @@ from ..scoring.schema.diagnosis import (
 )
 from ..scoring.schema.wijk import fid_key, unit_fields, wijk_key
 from ..scoring.stakeholders import DEFAULT_THRESHOLD, SCORE_COLUMNS, compare_stakeholders
-from ..scoring.transitions import BY_ID, TRANSITIONS
+from ..scoring.transitions import BY_ID, TRANSITION_IDS, TRANSITIONS
 
 TOP_CONTRIBUTIONS = 3  # indicators listed under "why this koploper"
 _STAKEHOLDER_NAME = "dock"  # the one stakeholder the dock's effective scores stand for
@@ -107,6 +107,7 @@ class WijkView(NamedTuple):
     scores: Tuple[ScoreRow, ...]
     indicators: Tuple[IndicatorRow, ...]
     claims: Tuple[ClaimRow, ...]  # empty when the layer has no claim fields
+    scales: Tuple[Message, ...]  # explain.scale_lines: the schaalniveau per transition
     first_aanleiding: Optional[int]
     koppelkansen_count: Optional[int]
     timeline: Tuple[TimelineEntry, ...]
@@ -208,6 +209,7 @@ def wijk_view(
         scores=score_rows,
         indicators=_indicator_rows(attributes, profile, urgencies, provenance, min_coverage),
         claims=_claim_rows(attributes),
+        scales=_scale_lines(attributes, layer_name, notices),
         first_aanleiding=_integer(attributes.get(timeline.EERSTE_AANLEIDING)),
         koppelkansen_count=_integer(attributes.get(timeline.N_KOPPELKANSEN)),
         timeline=_timeline(attributes),
@@ -326,6 +328,13 @@ def _claim_rows(attributes) -> Tuple[ClaimRow, ...]:
         )
         for layer in claims.LAYERS
     )
+
+
+def _scale_lines(attributes, layer_name, notices) -> Tuple[Message, ...]:
+    """The schaalniveau sentences of the wijk; none for a layer without claims."""
+    reasons = _stored(attributes, claims.SCALE_WHY, claims.decode_scale_why, layer_name, notices)
+    scales = {t: _text(attributes.get(claims.scale_field(t))) for t in TRANSITION_IDS}
+    return explain.scale_lines(scales, reasons or {})
 
 
 def _conflict(value) -> Optional[Tuple[str, ...]]:

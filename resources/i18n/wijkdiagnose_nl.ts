@@ -134,62 +134,62 @@
         <translation>landoppervlak van de wijk zonder water in m², uit de wijkpolygoon of CBS a_lan_ha x 10 000</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="132"/>
+        <location filename="../../scoring/claims/catalogue.py" line="136"/>
         <source>{where}: no building blocks; add at least one, e.g. [{where}.pv] with transition, layer, driver, m2_per_unit, min_share and max_share.</source>
         <translation>{where}: geen bouwstenen; voeg er ten minste één toe, bijv. [{where}.pv] met transition, layer, driver, m2_per_unit, min_share en max_share.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="152"/>
+        <location filename="../../scoring/claims/catalogue.py" line="157"/>
         <source>{where}.{layer}: unknown layer; use one of {layers}.</source>
         <translation>{where}.{layer}: onbekende laag; gebruik een van {layers}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="169"/>
+        <location filename="../../scoring/claims/catalogue.py" line="174"/>
         <source>{where}: a building block id is lower-case letters, digits and &apos;_&apos;, starting with a letter (it becomes a value in the output tables).</source>
         <translation>{where}: de id van een bouwsteen bestaat uit kleine letters, cijfers en '_' en begint met een letter (hij wordt een waarde in de uitvoertabellen).</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="181"/>
+        <location filename="../../scoring/claims/catalogue.py" line="186"/>
         <source>{where}: min_share = {low:g} is above max_share = {high:g}; a claim grows with urgency, so min_share must not exceed max_share.</source>
         <translation>{where}: min_share = {low:g} is groter dan max_share = {high:g}; een claim groeit met de urgentie, dus min_share mag niet groter zijn dan max_share.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="209"/>
+        <location filename="../../scoring/claims/catalogue.py" line="215"/>
         <source>&apos;{column}&apos;, the {meaning}</source>
         <translation>'{column}', de {meaning}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/compute.py" line="70"/>
+        <location filename="../../scoring/claims/compute.py" line="72"/>
         <source>None of the driver columns the claims catalogue needs is present; give at least one of: {columns}.</source>
         <translation>Geen van de drijverkolommen die de claimcatalogus nodig heeft is aanwezig; geef ten minste een van: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/compute.py" line="80"/>
+        <location filename="../../scoring/claims/compute.py" line="82"/>
         <source>None of the score columns is present (looked for {fields}); run &apos;score transitions&apos; on the wijk layer first.</source>
         <translation>Geen van de scorekolommen is aanwezig (gezocht naar {fields}); voer eerst 'Transities scoren' uit op de wijklaag.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/compute.py" line="226"/>
+        <location filename="../../scoring/claims/compute.py" line="229"/>
         <source>Column &apos;{column}&apos; is missing, so the claims of {blocks} are unknown; it is the {meaning}.</source>
         <translation>Kolom '{column}' ontbreekt, dus de claims van {blocks} zijn onbekend; het is de {meaning}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/compute.py" line="239"/>
+        <location filename="../../scoring/claims/compute.py" line="242"/>
         <source>Column &apos;{column}&apos; is missing, so the claims of {blocks} are unknown; score that transition or drop its blocks from the profile.</source>
         <translation>Kolom '{column}' ontbreekt, dus de claims van {blocks} zijn onbekend; scoor die transitie of haal haar bouwstenen uit het profiel.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/compute.py" line="256"/>
+        <location filename="../../scoring/claims/compute.py" line="259"/>
         <source>Wijk key {key} occurs more than once in the scores; give every wijk one row of scores.</source>
         <translation>Wijksleutel {key} komt meer dan eens voor in de scores; geef elke wijk één rij scores.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/compute.py" line="264"/>
+        <location filename="../../scoring/claims/compute.py" line="267"/>
         <source>No wijk key of the wijk table (e.g. {wijk}) is in the scores table (e.g. {example}); join them on the same key.</source>
         <translation>Geen wijksleutel van de wijktabel (bijv. {wijk}) staat in de scoretabel (bijv. {example}); koppel ze op dezelfde sleutel.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/compute.py" line="264"/>
+        <location filename="../../scoring/claims/compute.py" line="267"/>
         <source>no rows</source>
         <translation>geen rijen</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>De stakeholdertabel '{path}' is geen leesbaar CSV-bestand: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wijk_view.py" line="152"/>
+        <location filename="../../ui/wijk_view.py" line="153"/>
         <source>This wijk was scored before Wijkdiagnose stored the urgency of every indicator and its source with the scores (field &apos;{field}&apos; is missing or empty): the urgency column stays empty. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose de urgentie en de bron van elke indicator bij de scores opsloeg (veld '{field}' ontbreekt of is leeg): de kolom urgentie blijft leeg. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
@@ -1349,82 +1349,82 @@
         <translation>laag '{table}' geeft wijkcodes ({codes}), maar laag '{layer}' bevat buurten (codes {example}, ...): geef van elke rij de buurtcode (BU...), of gebruik de laag met wijken.</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="17"/>
+        <location filename="../../scoring/explain.py" line="18"/>
         <source>established</source>
         <translation>vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="18"/>
+        <location filename="../../scoring/explain.py" line="19"/>
         <source>provisional</source>
         <translation>voorlopig</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="19"/>
+        <location filename="../../scoring/explain.py" line="20"/>
         <source>insufficient data</source>
         <translation>onvoldoende gegevens</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="26"/>
+        <location filename="../../scoring/explain.py" line="27"/>
         <source>status unknown</source>
         <translation>status onbekend</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="35"/>
+        <location filename="../../scoring/explain.py" line="36"/>
         <source>{items} and {last}</source>
         <translation>{items} en {last}</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="42"/>
+        <location filename="../../scoring/explain.py" line="43"/>
         <source>{transitions} not measured</source>
         <translation>{transitions} niet gemeten</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="51"/>
+        <location filename="../../scoring/explain.py" line="52"/>
         <source>No koploper ({status})</source>
         <translation>Geen koploper ({status})</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="53"/>
+        <location filename="../../scoring/explain.py" line="54"/>
         <source>Koploper {koploper} ({status}, zekerheid {zekerheid})</source>
         <translation>Koploper {koploper} ({status}, zekerheid {zekerheid})</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="69"/>
+        <location filename="../../scoring/explain.py" line="70"/>
         <source>{koploper} leads {runner_up} by {lead} points</source>
         <translation>{koploper} ligt {lead} punten voor op {runner_up}</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="78"/>
+        <location filename="../../scoring/explain.py" line="79"/>
         <source>most of it from {indicator} ({points} points)</source>
         <translation>vooral door {indicator} ({points} punten)</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="88"/>
+        <location filename="../../scoring/explain.py" line="89"/>
         <source>{sentence}.</source>
         <translation>{sentence}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="98"/>
+        <location filename="../../scoring/explain.py" line="99"/>
         <source>{transition} would become koploper if measured at its national P90 (score {score})</source>
         <translation>{transition} wordt koploper als die gemeten wordt op zijn landelijke P90 (score {score})</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="106"/>
+        <location filename="../../scoring/explain.py" line="107"/>
         <source>{transition} would become koploper if the weight of {indicator} in {weight_transition} went from {weight_from} to {weight_to}</source>
         <translation>{transition} wordt koploper als het gewicht van {indicator} in {weight_transition} van {weight_from} naar {weight_to} gaat</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="124"/>
+        <location filename="../../scoring/explain.py" line="125"/>
         <source>does not count</source>
         <translation>telt niet mee</translation>
     </message>
     <message>
-        <location filename="../../scoring/explain.py" line="125"/>
+        <location filename="../../scoring/explain.py" line="126"/>
         <source>does not count (measured on {share} % of the wijk, minimum {minimum} %)</source>
         <translation>telt niet mee (gemeten op {share} % van de wijk, minimum {minimum} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/wijk_view.py" line="166"/>
+        <location filename="../../ui/wijk_view.py" line="167"/>
         <source>This wijk was scored before Wijkdiagnose stored how firm the koploper is and why it leads (field &apos;{field}&apos; is missing or empty): its status reads as unknown and the Scores tab cannot say why. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose opsloeg hoe vast de koploper staat en waarom die voorop ligt (veld '{field}' ontbreekt of is leeg): de status is onbekend en het tabblad Scores kan niet zeggen waarom. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
@@ -1523,6 +1523,26 @@
         <source>the extent needs {count} tiles of {size:g} m, more than {limit}; check that the extent is in RD New metres (EPSG:28992), or choose larger tiles</source>
         <translation>de extent vraagt {count} tegels van {size:g} m, meer dan {limit}; controleer dat de extent in meters RD New (EPSG:28992) is, of kies grotere tegels</translation>
     </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="175"/>
+        <source>{transition}: wijk/systeem — its claims exceed the capacity of the {layer}; only another system choice helps</source>
+        <translation>{transition}: wijk/systeem — de ruimteclaims gaan boven de capaciteit van de {layer}; alleen een andere systeemkeuze helpt</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="184"/>
+        <source>{transition}: wijk/systeem — {percent} % of its claim is for system solutions ({block})</source>
+        <translation>{transition}: wijk/systeem — {percent} % van de ruimteclaim is voor systeemoplossingen ({block})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="194"/>
+        <source>{transition}: gebouw/blok — solutions per building or block ({percent} % for system solutions)</source>
+        <translation>{transition}: gebouw/blok — oplossingen per gebouw of blok ({percent} % voor systeemoplossingen)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/explain.py" line="203"/>
+        <source>{transition}: schaalniveau unknown (the profile gives its blocks no scale)</source>
+        <translation>{transition}: schaalniveau onbekend (het profiel geeft de bouwstenen geen schaal)</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -1559,54 +1579,59 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>ClaimsPanel</name>
     <message>
-        <location filename="../../ui/panels/claims.py" line="15"/>
+        <location filename="../../ui/panels/claims.py" line="16"/>
         <source>Layer</source>
         <translation>Laag</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="15"/>
+        <location filename="../../ui/panels/claims.py" line="16"/>
         <source>Claim (m²)</source>
         <translation>Claim (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="15"/>
+        <location filename="../../ui/panels/claims.py" line="16"/>
         <source>Capacity (m²)</source>
         <translation>Capaciteit (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="15"/>
+        <location filename="../../ui/panels/claims.py" line="16"/>
         <source>Pressure</source>
         <translation>Druk</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="15"/>
+        <location filename="../../ui/panels/claims.py" line="16"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="15"/>
+        <location filename="../../ui/panels/claims.py" line="16"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="31"/>
+        <location filename="../../ui/panels/claims.py" line="34"/>
         <source>This layer has no space claims yet (claim_ondergrond, claim_maaiveld, claim_dak): they come from the space-claims step of the diagnosis.</source>
         <translation>Deze laag heeft nog geen ruimteclaims (claim_ondergrond, claim_maaiveld, claim_dak): die komen uit de stap ruimteclaims van de diagnose.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="39"/>
+        <location filename="../../ui/panels/claims.py" line="43"/>
         <source>Claims of the transitions per layer, against the space there.</source>
         <translation>Claims van de transities per laag, tegenover de ruimte die daar is.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="43"/>
+        <location filename="../../ui/panels/claims.py" line="47"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="45"/>
+        <location filename="../../ui/panels/claims.py" line="49"/>
         <source>none</source>
         <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="67"/>
+        <source>Schaalniveau (a first estimate):</source>
+        <translation>Schaalniveau (een eerste inschatting):</translation>
     </message>
 </context>
 <context>
@@ -3244,12 +3269,12 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>area</name>
     <message>
-        <location filename="../../processing/national/area.py" line="78"/>
+        <location filename="../../processing/national/area.py" line="79"/>
         <source>CBS kwb {} has no polygon of gemeente {}; check the code.</source>
         <translation>CBS kwb {} heeft geen polygoon van gemeente {}; controleer de code.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/area.py" line="67"/>
+        <location filename="../../processing/national/area.py" line="68"/>
         <source>Give one gemeente (a code such as GM0503 or a name) or an extent; &apos;{}&apos; names {}.</source>
         <translation>Geef één gemeente (een code zoals GM0503 of een naam) of een extent; '{}' noemt er {}.</translation>
     </message>

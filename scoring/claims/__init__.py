@@ -20,6 +20,7 @@ method, the default catalogue and its sources.
 
 The rooms, each importing only those above it: ``catalogue`` (the blocks and drivers of
 a profile's ``[claims]`` table), ``capacity`` (the space per wijk and layer),
-``compute`` (claims, pressure, conflicts); ``streets`` and ``space`` measure the drivers
+``scale`` (the schaalniveau per transition), ``compute`` (claims, pressure, conflicts,
+and the schaalniveau); ``streets`` and ``space`` measure the drivers
 and capacity columns from layers. The field names are in ``scoring.schema.claims``.
 """

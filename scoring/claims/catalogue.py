@@ -81,6 +81,7 @@ class Block:
     max_share: float  # share deployed at urgency 100
     from_score: float = 0.0
     source: str = ""
+    scale: str = ""  # "gebouw" (per building or block) or "systeem" (for the wijk); "" unknown
 
     def deployment(self, score) -> np.ndarray:
         """Share of the driver deployed at an urgency score (0-100); NaN stays NaN."""
@@ -94,6 +95,7 @@ class ClaimsCatalogue:
     # share of each layer's gross area that solutions may use; 1.0 (all of it) when not given
     usable_share: Mapping[str, float] = field(default_factory=lambda: dict.fromkeys(LAYERS, 1.0))
     conflict_pressure: float = 1.0  # a layer is in conflict when pressure exceeds this
+    system_share: float = 0.5  # a transition is wijk/systeem from this share of system claims
 
     def drivers(self) -> Tuple[str, ...]:
         """The driver columns the blocks need, in DRIVERS order."""
@@ -101,7 +103,8 @@ class ClaimsCatalogue:
         return tuple(column for column in DRIVERS if column in used)
 
 
-_SETTINGS = ("conflict_pressure", "capacity")
+_SETTINGS = ("conflict_pressure", "system_share", "capacity")
+BLOCK_SCALES = ("gebouw", "systeem")  # a block's ``scale``
 _BLOCK_KEYS = (
     "transition",
     "layer",
@@ -112,6 +115,7 @@ _BLOCK_KEYS = (
     "max_share",
     "from_score",
     "source",
+    "scale",
 )
 _BLOCK_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 
@@ -142,6 +146,7 @@ def parse_claims(section: Mapping[str, Any], where: str = "claims") -> ClaimsCat
         conflict_pressure=number(
             section, "conflict_pressure", where, 1.0, lambda v: v > 0, "above 0"
         ),
+        system_share=number(section, "system_share", where, 0.5, **between(0, 1)),
     )
 
 
@@ -200,6 +205,7 @@ def _parse_block(block_id, table, where) -> Block:
             table, "from_score", where, 0.0, lambda v: 0 <= v < 100, "from 0 to below 100"
         ),
         source=text(table, "source", where, ""),
+        scale=choice(table, "scale", where, BLOCK_SCALES, ""),
     )
 
 

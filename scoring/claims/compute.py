@@ -26,6 +26,7 @@ from ..schema.claims import (
     PRESSURE,
     REASON,
     REMARK,
+    SCALE_FIELDS,
     TRANSITION,
     UNKNOWN,
     WIJK,
@@ -39,13 +40,14 @@ from ..schema.diagnosis import score_field
 from ..transitions import TRANSITION_IDS
 from .capacity import capacity, numeric_column
 from .catalogue import DRIVERS, ClaimsCatalogue, columns_to_give
+from .scale import scale_fields
 
 
 @dataclass
 class ClaimsResult:
     blocks: pd.DataFrame  # BLOCK_COLUMNS, one row per wijk and block
     layers: pd.DataFrame  # LAYER_COLUMNS, one row per wijk and layer
-    fields: pd.DataFrame  # CLAIM_FIELDS, one row per wijk, index as the drivers table
+    fields: pd.DataFrame  # CLAIM_FIELDS + SCALE_FIELDS, one row per wijk, index as drivers
     notes: Tuple[Message, ...]  # warnings for the log: missing columns, gross capacities
 
 
@@ -96,6 +98,7 @@ def compute_claims(
     reasons = [_block_reasons(b, driver_values, score_values, count) for b in blocks]
 
     fields = _layer_fields(claims, blocks, space.m2, catalogue.conflict_pressure)
+    fields.update(scale_fields(claims, blocks, fields, catalogue.system_share))
     wijken = drivers.index.to_numpy()
     block_table = pd.DataFrame(
         {
@@ -114,7 +117,7 @@ def compute_claims(
     return ClaimsResult(
         blocks=block_table,
         layers=_layer_table(wijken, fields, space.remarks),
-        fields=pd.DataFrame(fields, index=drivers.index, columns=list(CLAIM_FIELDS)),
+        fields=pd.DataFrame(fields, index=drivers.index, columns=list(CLAIM_FIELDS + SCALE_FIELDS)),
         notes=tuple(notes),
     )
 

@@ -2,7 +2,7 @@
 claim fields per wijk, the driver and capacity columns of the measured space, and the
 columns of the two long tables (per building block, per layer)."""
 
-from typing import Optional
+from typing import Dict, Optional
 
 from ..transitions import TRANSITION_IDS
 
@@ -40,6 +40,34 @@ def unknown_field(layer: str) -> str:
     return UNKNOWN_PREFIX + layer
 
 
+# Schaalniveau: per transition a first estimate whether its opgave can be met building by
+# building or block by block, or needs a system choice for the wijk (docs/claims.md).
+GEBOUW, SYSTEEM = "gebouw/blok", "wijk/systeem"  # the values; "" where nothing is claimed
+SCALES = (GEBOUW, SYSTEEM)
+SCALE_PREFIX = "schaal_"
+SCALE_WHY = "schaal_waarom"  # JSON {transition: {"reden": …, "laag": …, "aandeel": …}}
+# the reasons ("reden"): claims over capacity in "laag"; system blocks hold "aandeel" of the
+# claim; the building/block blocks do; the blocks' scale is not known
+OVER_CAPACITY, SYSTEM_BLOCKS, BUILDING_BLOCKS, SCALE_UNKNOWN = (
+    "boven_capaciteit", "systeemblokken", "gebouwblokken", "onbekend",
+)  # fmt: skip
+
+
+def scale_field(transition: str) -> str:
+    return SCALE_PREFIX + transition
+
+
+def decode_scale_why(text, layer_name: str) -> Dict[str, dict]:
+    """The ``schaal_waarom`` field read back: {transition: reason}; empty for a blank one."""
+    from .diagnosis import json_object
+
+    return {
+        transition: dict(reason)
+        for transition, reason in json_object(text, SCALE_WHY, layer_name).items()
+        if isinstance(reason, dict)
+    }
+
+
 LAYER_FIELDS = tuple(
     make(layer)
     for layer in LAYERS
@@ -47,6 +75,7 @@ LAYER_FIELDS = tuple(
 )
 TRANSITION_CLAIM_FIELDS = tuple(claim_field(lay, t) for lay in LAYERS for t in TRANSITION_IDS)
 CLAIM_FIELDS = LAYER_FIELDS + TRANSITION_CLAIM_FIELDS
+SCALE_FIELDS = (*(scale_field(t) for t in TRANSITION_IDS), SCALE_WHY)
 
 # Drivers: the wijk quantities a building block's claim grows with (catalogue.DRIVERS).
 STRAATLENGTE_M = "straatlengte_m"

@@ -88,7 +88,7 @@ def decode_provenance(text, layer_name: str) -> Dict[str, Provenance]:
     field existed)."""
     return {
         indicator: Provenance(item.get("bron") or "", item.get("veld"), item.get("jaar"))
-        for indicator, item in _json_object(text, HERKOMST, layer_name).items()
+        for indicator, item in json_object(text, HERKOMST, layer_name).items()
     }
 
 
@@ -103,11 +103,11 @@ def encode_urgencies(urgencies: Mapping[str, Optional[float]]) -> str:
 def decode_urgencies(text, layer_name: str) -> Dict[str, Optional[float]]:
     return {
         indicator: None if value is None else float(value)
-        for indicator, value in _json_object(text, URGENTIE, layer_name).items()
+        for indicator, value in json_object(text, URGENTIE, layer_name).items()
     }
 
 
-def _json_object(text, field: str, layer_name: str) -> dict:
+def json_object(text, field: str, layer_name: str) -> dict:
     if text is None or (isinstance(text, str) and not text.strip()):
         return {}
     if isinstance(text, Mapping):  # GDAL writes JSON text into a GeoJSON as an object
@@ -208,7 +208,7 @@ def encode_why(why: Optional[Why]) -> str:
 
 def decode_why(text, layer_name: str) -> Optional[Why]:
     """The ``waarom`` field read back; None for a blank one."""
-    found = _json_object(text, WAAROM, layer_name)
+    found = json_object(text, WAAROM, layer_name)
     if not found:
         return None
     try:

@@ -1,5 +1,7 @@
 """wijkdiagnose:spatial_claims on hand-made layers, after score_transitions, and on Delft."""
 
+import json
+
 import pytest
 from qgis.core import (
     QgsGraduatedSymbolRenderer,
@@ -99,6 +101,23 @@ def test_hand_computed_claims_with_the_default_catalogue():
     assert wijk["claim_dak"] == pytest.approx(1.65 * 75)
     assert wijk["druk_dak"] == pytest.approx(1.65)
     assert wijk["conflict_dak"] == ("energie,natuurinclusiviteit,klimaatadaptatie,verstedelijking")
+    # Schaalniveau: claiming a layer over capacity needs a system choice (the first such
+    # layer named); mobiliteit: hub 60 m² (systeem) of 24 + 60 m² = 0.714 >= 0.5;
+    # sociaaleconomisch: only speelruimte (gebouw)
+    why = json.loads(wijk["schaal_waarom"])
+    for transition, layer in (
+        ("energie", "ondergrond"),
+        ("klimaatadaptatie", "ondergrond"),
+        ("natuurinclusiviteit", "ondergrond"),
+        ("verstedelijking", "dak"),
+    ):
+        assert wijk[f"schaal_{transition}"] == "wijk/systeem"
+        assert why[transition] == {"reden": "boven_capaciteit", "laag": layer}
+    assert wijk["schaal_mobiliteit"] == "wijk/systeem"
+    assert why["mobiliteit"] == {"reden": "systeemblokken", "aandeel": 0.714,
+                                 "blok": "mobiliteitshub"}  # fmt: skip
+    assert wijk["schaal_sociaaleconomisch"] == "gebouw/blok"
+    assert why["sociaaleconomisch"] == {"reden": "gebouwblokken", "aandeel": 0.0}
 
     blocks = list(out["BLOCKS"].getFeatures())
     catalogue = load_profile().claims

@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from claims_cases import TINY, tiny_drivers, tiny_scores
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,63 +15,13 @@ from wijkdiagnose.scoring.claims.compute import compute_claims
 from wijkdiagnose.scoring.errors import InputError, ProfileError
 from wijkdiagnose.scoring.profile import DEFAULT_PROFILE, parse_profile
 from wijkdiagnose.scoring.schema import claims
-from wijkdiagnose.scoring.schema.claims import CLAIM_FIELDS, LAYERS
+from wijkdiagnose.scoring.schema.claims import CLAIM_FIELDS, LAYERS, SCALE_FIELDS
 from wijkdiagnose.scoring.transitions import TRANSITION_IDS
 
 try:
     import tomllib
 except ModuleNotFoundError:  # Python < 3.11, as in some QGIS builds
     import tomli as tomllib
-
-# Three blocks: two in the ondergrond, one on the roofs, none at maaiveld.
-TINY = {
-    "capacity": {"ondergrond": {"usable_share": 0.5}},
-    "riool": {
-        "transition": "klimaatadaptatie",
-        "layer": "ondergrond",
-        "driver": "straatlengte_m",
-        "m2_per_unit": 1.0,
-        "min_share": 0.2,
-        "max_share": 0.6,
-    },
-    "warmte": {
-        "transition": "energie",
-        "layer": "ondergrond",
-        "driver": "straatlengte_m",
-        "m2_per_unit": 1.5,
-        "min_share": 0.0,
-        "max_share": 1.0,
-        "from_score": 50,
-    },
-    "pv": {
-        "transition": "energie",
-        "layer": "dak",
-        "driver": "dak_m2",
-        "m2_per_unit": 1.0,
-        "min_share": 0.1,
-        "max_share": 0.9,
-    },
-}
-
-
-def tiny_drivers():
-    return pd.DataFrame(
-        {
-            "straatlengte_m": [1000.0, 400.0],
-            "straat_m2": [8000.0, 2400.0],
-            "bezet_ondergrond_m2": [2500.0, 600.0],
-            "openbaar_onbebouwd_m2": [5000.0, 0.0],
-            "dak_m2": [2000.0, 500.0],
-        },
-        index=pd.Index(["A", "B"], name="wijkcode"),
-    )
-
-
-def tiny_scores():
-    return pd.DataFrame(
-        {"score_energie": [75.0, 100.0], "score_klimaatadaptatie": [50.0, 100.0]},
-        index=["A", "B"],
-    )
 
 
 def claim_of(result, wijk, block):
@@ -127,7 +78,7 @@ def test_tiny_claims_capacity_pressure_and_conflict_by_hand():
     # Transitions without blocks claim nothing, and that is known.
     assert fields.loc["A", "claim_dak_mobiliteit"] == 0.0
 
-    assert list(fields.columns) == list(CLAIM_FIELDS)
+    assert list(fields.columns) == list(CLAIM_FIELDS + SCALE_FIELDS)
     assert list(fields.index) == ["A", "B"] and fields.index.name == "wijkcode"
     assert list(result.blocks.columns) == list(claims.BLOCK_COLUMNS)
     assert list(result.layers.columns) == list(claims.LAYER_COLUMNS)

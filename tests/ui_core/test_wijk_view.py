@@ -1,6 +1,7 @@
 """The dock's view model of one wijk, from plain attribute dicts (no QGIS)."""
 
 import dataclasses
+import json
 
 import pytest
 
@@ -211,6 +212,39 @@ def test_claims_per_layer_with_conflicts_as_labels():
     assert maaiveld.conflict is None and maaiveld.unknown == "wadi (no verhard_m2)"
     assert maaiveld.capacity_m2 is None
     assert dak.conflict == () and dak.unknown == ""
+
+
+def test_the_schaalniveau_reads_as_one_sentence_per_transition_with_a_claim():
+    why = {
+        "energie": {"reden": "boven_capaciteit", "laag": "ondergrond"},
+        "klimaatadaptatie": {
+            "reden": "systeemblokken",
+            "aandeel": 0.62,
+            "blok": "gescheiden_riool",
+        },
+        "natuurinclusiviteit": {"reden": "gebouwblokken", "aandeel": 0.0},
+        "mobiliteit": {"reden": "onbekend"},
+    }
+    view = view_of(
+        diagnosed(
+            schaal_energie="wijk/systeem",
+            schaal_klimaatadaptatie="wijk/systeem",
+            schaal_natuurinclusiviteit="gebouw/blok",
+            schaal_mobiliteit=None,
+            schaal_verstedelijking="",
+            schaal_waarom=json.dumps(why),
+        )
+    )
+    assert [str(line) for line in view.scales] == [
+        "energie: wijk/systeem — its claims exceed the capacity of the ondergrond; only "
+        "another system choice helps",
+        "klimaatadaptatie: wijk/systeem — 62 % of its claim is for system solutions "
+        "(gescheiden_riool)",
+        "natuurinclusiviteit: gebouw/blok — solutions per building or block (0 % for system "
+        "solutions)",
+        "mobiliteit: schaalniveau unknown (the profile gives its blocks no scale)",
+    ]  # verstedelijking claims nothing; sociaaleconomisch has no field: no line
+    assert view_of(diagnosed()).scales == ()
 
 
 def test_timeline_entries_from_aanleidingen_and_koppelkansen():

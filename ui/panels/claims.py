@@ -3,6 +3,7 @@
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QVBoxLayout, QWidget
 
+from ...i18n import localized
 from ..widgets import DIVERGENCE_BACKGROUND, fill, item, number_item, table, wrapped_label
 from ..wijk_view import WijkView
 
@@ -22,8 +23,10 @@ class ClaimsPanel(QWidget):
                 self.tr("Left out"),
             ]
         )
+        self.scales = wrapped_label()
         layout.addWidget(self.label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.scales)
 
     def set_view(self, view: WijkView) -> None:
         self.table.setVisible(bool(view.claims))
@@ -35,6 +38,7 @@ class ClaimsPanel(QWidget):
                 )
             )
             fill(self.table, [])
+            self.scales.setText("")
             return
         self.label.setText(self.tr("Claims of the transitions per layer, against the space there."))
         rows = []
@@ -59,3 +63,7 @@ class ClaimsPanel(QWidget):
                 ]
             )
         fill(self.table, rows)
+        lines = [localized(line) for line in view.scales]
+        self.scales.setText(
+            "\n".join([self.tr("Schaalniveau (a first estimate):"), *lines]) if lines else ""
+        )
