@@ -1543,6 +1543,21 @@
         <source>{transition}: schaalniveau unknown (the profile gives its blocks no scale)</source>
         <translation>{transition}: schaalniveau onbekend (het profiel geeft de bouwstenen geen schaal)</translation>
     </message>
+    <message>
+        <location filename="../../scoring/claims/where.py" line="56"/>
+        <source>unknown layer &apos;{layer}&apos;; use one of {layers}</source>
+        <translation>onbekende laag '{layer}'; gebruik een van {layers}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/where.py" line="59"/>
+        <source>the units have no &apos;{column}&apos; column</source>
+        <translation>de eenheden hebben geen kolom '{column}'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/where.py" line="67"/>
+        <source>the {layer} units have no &apos;{column}&apos;: the claims driven by it stay unplaced</source>
+        <translation>de eenheden van de {layer} hebben geen '{column}': de claims die daarvan afhangen blijven ongeplaatst</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>

@@ -144,7 +144,7 @@ def _layer_fields(claims, blocks, capacity_m2: pd.DataFrame, conflict_pressure) 
         fields[capacity_field(layer)] = room
         fields[pressure_field(layer)] = pressure
         fields[conflict_field(layer)] = [
-            _conflicting(claimed, is_over) if is_known else None
+            conflicting_transitions(claimed, is_over) if is_known else None
             for claimed, is_known, is_over in zip(per_transition, known, over)
         ]
         fields[unknown_field(layer)] = [
@@ -195,7 +195,7 @@ def _sum_known(claims: np.ndarray) -> np.ndarray:
     return np.where(known.any(axis=1), np.nansum(claims, axis=1), np.nan)
 
 
-def _conflicting(per_transition: np.ndarray, over_capacity: bool) -> str:
+def conflicting_transitions(per_transition: np.ndarray, over_capacity: bool) -> str:
     """The transitions claiming a layer over capacity, largest claim first, comma separated.
 
     Ties keep the TRANSITIONS order; "" when the layer is within capacity.
