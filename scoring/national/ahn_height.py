@@ -124,6 +124,6 @@ def vegetation_height(
         )
     valid = is_height(dsm, dsm_nodata) & is_height(dtm, dtm_nodata) & (cover != NO_COVER)
     with np.errstate(invalid="ignore", over="ignore"):
-        above = np.maximum(dsm.astype(np.float64) - dtm, 0.0)
-    height = np.where(cover == VEGETATED, above, 0.0)
-    return np.where(valid, height, NODATA).astype(np.float32)
+        above = np.maximum(dsm.astype(np.float32) - dtm.astype(np.float32), np.float32(0))
+    height = np.where(cover == VEGETATED, above, np.float32(0))
+    return np.where(valid, height, np.float32(NODATA)).astype(np.float32, copy=False)
