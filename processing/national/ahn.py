@@ -229,8 +229,9 @@ class LandCover:
                 ),
                 uri=uri,
             )  # fmt: skip
-        crs = self.layer.GetSpatialRef()
-        if crs is None or crs.GetAuthorityCode(None) != str(RD_EPSG):
+        crs, rd = self.layer.GetSpatialRef(), osr.SpatialReference()
+        rd.ImportFromEPSG(RD_EPSG)
+        if crs is None or not (crs.GetAuthorityCode(None) == str(RD_EPSG) or crs.IsSame(rd)):
             raise InputError(
                 QCoreApplication.translate(
                     "national",

@@ -11,7 +11,7 @@ import pytest
 import rasterio
 import rasterio.features
 import shapely
-from national.ahn_fixture import DATA, PATH, RASTERS, serve_ahn
+from national.ahn_fixture import DATA, PATH, RASTERS, geotiff_bytes, serve_ahn
 from national.replay import Answer
 from osgeo import ogr
 from qgis.core import (
@@ -248,13 +248,34 @@ def test_without_the_bgt_in_the_run_says_switch_it_on(replay, tmp_path):
     assert replay.requests == [] and not out.exists()
 
 
-def test_a_web_page_or_a_wrong_size_is_no_tile(replay, tmp_path, land_cover):
+def test_a_web_page_or_a_wrong_size_is_no_tile_and_is_not_cached(replay, tmp_path, land_cover):
     page = b"<!DOCTYPE html><html><body><p>Onderhoud</body></html>"  # not even XML
     replay.add(PATH, Answer(200, page, {"Content-Type": "text/html"}))
     with pytest.raises(InputError, match="with an XML or HTML page, not with a GeoTIFF"):
         AhnSource().fetch(direct_job(replay.url(PATH), tmp_path, land_cover))
+    small = geotiff_bytes(np.zeros((10, 10), np.float32), (84800, 447400, 85000, 447600))
+    replay.add(PATH, Answer(200, small, {"Content-Type": "image/tiff"}))
+    with pytest.raises(InputError, match="with a GeoTIFF of 10 x 10 cells, not with a GeoTIFF "
+                       "of 200 x 200 cells"):  # fmt: skip
+        AhnSource().fetch(direct_job(replay.url(PATH), tmp_path, land_cover))
+    assert os.listdir(tmp_path / "cache") == []  # neither kept as a finished tile
+
+
+def test_half_a_metre_asks_four_times_the_cells(replay, tmp_path, land_cover):
     job = direct_job(serve_ahn(replay), tmp_path, land_cover)
     job.options = {"AHN_RESOLUTION": 0.5}
-    AhnSource().fetch(job)  # 400 x 400 cells a tile at 0.5 m
+    AhnSource().fetch(job)
+    assert {dict(parse_qsl(urlsplit(r).query))["WIDTH"] for r in replay.requests} == {"400"}
     with rasterio.open(tmp_path / "ahn_height.tif") as written:
         assert (written.width, written.height, written.res) == (800, 800, (0.5, 0.5))
+        heights = written.read(1)
+    # a 0.5 m cell samples one cell of the 1 m fixture: its height is one of their DSM - DTM
+    dsm, dtm = (read_band(RASTERS[name]) for name in ("dsm_05m", "dtm_05m"))
+    differences = (dsm - dtm)[(dsm != -9999) & (dtm != -9999)]
+    assert set(np.unique(heights[heights > 0])) <= set(np.unique(differences))
+    assert (heights > 2.5).sum() > 4 * 1000
+
+
+def read_band(path):
+    with rasterio.open(path) as raster:
+        return raster.read(1)

@@ -18,7 +18,7 @@ from wijkdiagnose.scoring.national.ahn_height import (
     vegetation_height,
 )
 
-V, O, N = VEGETATED, OTHER_COVER, NO_COVER
+V, OT, NC = VEGETATED, OTHER_COVER, NO_COVER
 
 
 def test_grid_size_whole_cells_only_and_at_most_4000_a_side():
@@ -52,14 +52,14 @@ def test_coverage_url_is_a_wcs_1_0_0_getcoverage_of_the_tile():
 
 def test_cover_codes_green_is_vegetated_buildings_water_paving_are_not():
     codes = cover_codes(["groen", "pand", "water", "verhard", "erf", None, "groen"])
-    assert codes.tolist() == [V, O, O, O, O, N, V]
+    assert codes.tolist() == [V, OT, OT, OT, OT, NC, V]
     assert codes.dtype == np.uint8
 
 
 def test_vegetation_height_on_vegetation_zero_elsewhere_nodata_where_unknown():
     dsm = np.array([[12.5, 3.0, 8.0], [-9999.0, 4.0, 2.0]], dtype=np.float32)
     dtm = np.array([[0.5, 3.5, 1.0], [0.0, np.float32(3.4028235e38), 1.5]], dtype=np.float32)
-    cover = np.array([[V, V, O], [V, V, N]], dtype=np.uint8)
+    cover = np.array([[V, V, OT], [V, V, NC]], dtype=np.uint8)
     got = vegetation_height(dsm, dtm, cover, dsm_nodata=-9999.0, dtm_nodata=None)
     assert got.dtype == np.float32
     # 12.5-0.5; 3.0-3.5 < 0 -> 0; a building 7 m high counts 0; no DSM; PDOK's float32
