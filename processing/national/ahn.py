@@ -105,7 +105,7 @@ class AhnSource(SpatialSource):
         if not job.fetched.get(LAND_COVER):
             raise InputError(
                 QCoreApplication.translate(
-                "national",
+                    "national",
                     "The AHN vegetation height needs the BGT land cover of the same run: "
                     "switch BGT on, or switch AHN off."
                 )
@@ -125,22 +125,21 @@ class AhnSource(SpatialSource):
         files = []
         for done, tile in enumerate(tiles, start=1):
             stop_if_cancelled(job.feedback.isCanceled)
-            dsm, dtm = (
-                coverage(job, coverage_url(job.base_url, name, tile.bbox_text(), width, height),
-                         tile, width, height)
-                for name in coverages
-            )  # fmt: skip
-            heights = vegetation_height(
-                dsm[0], dtm[0], cover.grid(tile, width, height), dsm[1], dtm[1]
+            (dsm, dsm_nodata), (dtm, dtm_nodata) = (
+                coverage(job, name, tile, width, height) for name in coverages
             )
+            mask = cover.grid(tile, width, height)
+            heights = vegetation_height(dsm, dtm, mask, dsm_nodata, dtm_nodata)
             files.append(write_tile(os.path.join(job.folder, f"ahn_{tile.key}.tif"), tile, heights))
             job.feedback.setProgress(100.0 * done / len(tiles))
         return {"HEIGHT": mosaic(files, os.path.join(job.folder, OUTPUT_FILE))}
 
 
-def coverage(job, url: str, tile, width: int, height: int):
-    """(values, nodata) of the GeoTIFF the WCS answers to ``url``; any other answer is an
-    InputError naming the request, and is not kept in the cache as a finished tile."""
+def coverage(job, name: str, tile, width: int, height: int):
+    """(values, nodata) of coverage ``name`` on ``tile``, as the WCS answers it; any other
+    answer is an InputError naming the request, and is not kept in the cache as a
+    finished tile."""
+    url = coverage_url(job.base_url, name, tile.bbox_text(), width, height)
     body = job.fetcher.get(url)
     found, reason = read_geotiff(body, tile, width, height)
     if reason is None:
@@ -150,7 +149,7 @@ def coverage(job, url: str, tile, width: int, height: int):
             os.remove(job.fetcher.cache.path(url))
     raise InputError(
         QCoreApplication.translate(
-                "national",
+            "national",
             "The AHN service answered {url} with {reason}, not with a GeoTIFF of {width} x "
             "{height} cells. Check the service address and the coverage ids (advanced "
             "parameters), or try again later; the tiles already fetched are kept."
@@ -170,8 +169,10 @@ def read_geotiff(body: bytes, tile, width: int, height: int):
     name = f"/vsimem/ahn_{uuid.uuid4().hex}.tif"
     gdal.FileFromMemBuffer(name, body)
     gdal.PushErrorHandler("CPLQuietErrorHandler")
+    dataset = None
     try:
-        dataset = gdal.Open(name)
+        with contextlib.suppress(RuntimeError):  # GDAL with exceptions on raises instead
+            dataset = gdal.Open(name)
         if dataset is None or dataset.GetDriver().ShortName != "GTiff":
             what = QCoreApplication.translate("national", "{} bytes that are no GeoTIFF")
             return None, what.format(len(body))
