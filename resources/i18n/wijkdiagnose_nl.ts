@@ -1558,6 +1558,26 @@
         <source>the {layer} units have no &apos;{column}&apos;: the claims driven by it stay unplaced</source>
         <translation>de eenheden van de {layer} hebben geen '{column}': de claims die daarvan afhangen blijven ongeplaatst</translation>
     </message>
+    <message>
+        <location filename="../../scoring/national/ahn_height.py" line="36"/>
+        <source>AHN resolution {resolution!r}: give a cell size in metres above 0, e.g. 1.0</source>
+        <translation>AHN-resolutie {resolution!r}: geef een celgrootte in meters boven 0, bijvoorbeeld 1.0</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/ahn_height.py" line="43"/>
+        <source>AHN resolution {resolution:g} m does not divide the tile size {size:g} m into whole cells; choose a resolution such as 0.5, 1, 2 or 5 m</source>
+        <translation>AHN-resolutie {resolution:g} m deelt de tegelgrootte {size:g} m niet in hele cellen; kies een resolutie zoals 0,5, 1, 2 of 5 m</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/ahn_height.py" line="52"/>
+        <source>tiles of {size:g} m at {resolution:g} m are {side} cells a side, more than the {limit} one AHN request may ask; choose smaller tiles or a coarser resolution</source>
+        <translation>tegels van {size:g} m bij {resolution:g} m zijn {side} cellen per zijde, meer dan de {limit} die één AHN-verzoek mag vragen; kies kleinere tegels of een grovere resolutie</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/ahn_height.py" line="119"/>
+        <source>AHN grids of different sizes: DSM {dsm}, DTM {dtm}, land cover {cover}</source>
+        <translation>AHN-rasters van verschillende grootte: DSM {dsm}, DTM {dtm}, bodembedekking {cover}</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -3393,12 +3413,12 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>national</name>
     <message>
-        <location filename="../../processing/national/ahn.py" line="24"/>
+        <location filename="../../processing/national/ahn.py" line="63"/>
         <source>AHN vegetation height (needs the BGT)</source>
         <translation>AHN-vegetatiehoogte (vraagt de BGT)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="28"/>
+        <location filename="../../processing/national/ahn.py" line="67"/>
         <source>AHN vegetation height (m)</source>
         <translation>AHN-vegetatiehoogte (m)</translation>
     </message>
@@ -3456,6 +3476,81 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/national/leefbaarometer.py" line="29"/>
         <source>Leefbaarometer scores</source>
         <translation>Leefbaarometer-scores</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="76"/>
+        <source>AHN resolution (m; 0.5 = as the AHN, 1 = a quarter of the cells)</source>
+        <translation>AHN-resolutie (m; 0,5 = als de AHN, 1 = een kwart van de cellen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="86"/>
+        <source>AHN DSM coverage id</source>
+        <translation>AHN DSM-coverage-id</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="89"/>
+        <source>AHN DTM coverage id</source>
+        <translation>AHN DTM-coverage-id</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="106"/>
+        <source>The AHN vegetation height needs the BGT land cover of the same run: switch BGT on, or switch AHN off.</source>
+        <translation>De AHN-vegetatiehoogte heeft de BGT-bodembedekking van dezelfde run nodig: zet BGT aan, of zet AHN uit.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="120"/>
+        <source>AHN: {} tiles of {:g} m at {:g} m ({} and {}).</source>
+        <translation>AHN: {} tegels van {:g} m bij {:g} m ({} en {}).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="150"/>
+        <source>The AHN service answered {url} with {reason}, not with a GeoTIFF of {width} x {height} cells. Check the service address and the coverage ids (advanced parameters), or try again later; the tiles already fetched are kept.</source>
+        <translation>De AHN-service beantwoordde {url} met {reason}, niet met een GeoTIFF van {width} x {height} cellen. Controleer het service-adres en de coverage-ids (geavanceerde parameters), of probeer het later opnieuw; de al opgehaalde tegels blijven bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="177"/>
+        <source>{} bytes that are no GeoTIFF</source>
+        <translation>{} bytes die geen GeoTIFF zijn</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="181"/>
+        <source>a GeoTIFF of {} x {} cells</source>
+        <translation>een GeoTIFF van {} x {} cellen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="186"/>
+        <source>a GeoTIFF of another area (top left corner {:.0f}, {:.0f})</source>
+        <translation>een GeoTIFF van een ander gebied (linkerbovenhoek {:.0f}, {:.0f})</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="203"/>
+        <source>an XML or HTML page</source>
+        <translation>een XML- of HTML-pagina</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="207"/>
+        <source>an XML answer ({})</source>
+        <translation>een XML-antwoord ({})</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="209"/>
+        <source>the service exception &apos;{}&apos;</source>
+        <translation>de service-exception '{}'</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="225"/>
+        <source>Could not read the BGT land cover &apos;{uri}&apos; for the AHN mask; fetch the BGT again.</source>
+        <translation>Kon de BGT-bodembedekking '{uri}' voor het AHN-masker niet lezen; haal de BGT opnieuw op.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="236"/>
+        <source>The BGT land cover &apos;{layer}&apos; is not in RD New (EPSG:28992); the AHN mask needs it.</source>
+        <translation>De BGT-bodembedekking '{layer}' is niet in RD New (EPSG:28992); het AHN-masker heeft dat nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ahn.py" line="326"/>
+        <source>Could not write the AHN raster &apos;{path}&apos; ({reason}); check the free disk space.</source>
+        <translation>Kon het AHN-raster '{path}' niet schrijven ({reason}); controleer de vrije schijfruimte.</translation>
     </message>
 </context>
 <context>
