@@ -1,4 +1,4 @@
-"""AHN DSM and DTM from the WCS in tiles: vegetation height (DSM - DTM on vegetated BGT).
+"""AHN DSM and DTM from the WCS in tiles: vegetation height (DSM - DTM off the buildings).
 
 Per grid tile of the area (``Area.tiles``) one WCS 1.0.0 GetCoverage of the DSM and one
 of the DTM (``scoring.national.ahn_height.coverage_url``), each through the job's
@@ -6,8 +6,8 @@ of the DTM (``scoring.national.ahn_height.coverage_url``), each through the job'
 asks only the tiles that were not finished. An answer that is not a GeoTIFF of the asked
 size (a ServiceException, a web page) is an error naming the request, and is taken out of
 the cache again. The BGT land cover of the same run (``fetched["LAND_COVER"]``) is
-rasterized onto each tile's grid through the class mapping (category 'groen' is
-vegetation); ``ahn_height.vegetation_height`` makes the heights, one tile at a time, into
+rasterized onto each tile's grid through the class mapping (a crown may hang over any
+mapped land cover but a building); ``ahn_height.vegetation_height`` makes the heights, one tile at a time, into
 a GeoTIFF per tile, and the tiles are mosaicked into one tiled, compressed GeoTIFF
 (Float32, nodata -9999, EPSG:28992): the HEIGHT input of ``tree_canopy``.
 """
@@ -260,19 +260,19 @@ class LandCover:
                 shapes.append(shape.Clone())
         frame = pd.DataFrame(rows, columns=self.fields, dtype=object)
         codes = cover_codes(classify_land_cover(frame, self.mapping, self.label))
-        memory = ogr.GetDriverByName("Memory").CreateDataSource("")
-        burnt = memory.CreateLayer("cover", self.layer.GetSpatialRef(), ogr.wkbUnknown)
-        burnt.CreateField(ogr.FieldDefn("code", ogr.OFTInteger))
-        for code in (VEGETATED, OTHER_COVER):
-            for shape in (s for s, c in zip(shapes, codes) if c == code):
-                feature = ogr.Feature(burnt.GetLayerDefn())
-                feature.SetField("code", code)
-                feature.SetGeometry(shape)
-                burnt.CreateFeature(feature)
         target = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
         target.SetGeoTransform(geo_transform(tile, width, height))
         target.SetProjection(rd_wkt())
-        gdal.RasterizeLayer(target, [1], burnt, options=["ATTRIBUTE=code"])
+        memory = ogr.GetDriverByName("Memory").CreateDataSource("")
+        # where a crown may be first; the buildings over it, every cell they touch: a roof
+        # edge beyond the BGT footprint is no crown
+        for code, options in ((VEGETATED, []), (OTHER_COVER, ["ALL_TOUCHED=TRUE"])):
+            burnt = memory.CreateLayer(f"cover{code}", self.layer.GetSpatialRef(), ogr.wkbUnknown)
+            for shape in (s for s, c in zip(shapes, codes) if c == code):
+                feature = ogr.Feature(burnt.GetLayerDefn())
+                feature.SetGeometry(shape)
+                burnt.CreateFeature(feature)
+            gdal.RasterizeLayer(target, [1], burnt, burn_values=[code], options=options)
         return target.GetRasterBand(1).ReadAsArray()
 
 

@@ -1574,7 +1574,7 @@
         <translation>tegels van {size:g} m bij {resolution:g} m zijn {side} cellen per zijde, meer dan de {limit} die één AHN-verzoek mag vragen; kies kleinere tegels of een grovere resolutie</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/ahn_height.py" line="119"/>
+        <location filename="../../scoring/national/ahn_height.py" line="121"/>
         <source>AHN grids of different sizes: DSM {dsm}, DTM {dtm}, land cover {cover}</source>
         <translation>AHN-rasters van verschillende grootte: DSM {dsm}, DTM {dtm}, bodembedekking {cover}</translation>
     </message>

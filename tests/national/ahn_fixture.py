@@ -12,13 +12,13 @@ answer is an XML ServiceException with HTTP 200, as MapServer sends it (hand-mad
 """
 
 import uuid
-from pathlib import Path
 
 import numpy as np
+from conftest import SHARED_DATA
 from national.replay import Answer
 from osgeo import gdal, osr
 
-DATA = Path("/work/shared/data/bgt_ahn3_delft_binnenstad")
+DATA = SHARED_DATA / "bgt_ahn3_delft_binnenstad"
 RASTERS = {
     "dsm_05m": DATA / "ahn3_derived" / "ahn3_dsm_1m.tif",
     "dtm_05m": DATA / "ahn3_derived" / "ahn3_dtm_1m.tif",
