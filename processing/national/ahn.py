@@ -7,8 +7,8 @@ asks only the tiles that were not finished. An answer that is not a GeoTIFF of t
 size (a ServiceException, a web page) is an error naming the request, and is taken out of
 the cache again. The BGT land cover of the same run (``fetched["LAND_COVER"]``) is
 rasterized onto each tile's grid through the class mapping (a crown may hang over any
-mapped land cover but a building); ``ahn_height.vegetation_height`` makes the heights, one tile at a time, into
-a GeoTIFF per tile, and the tiles are mosaicked into one tiled, compressed GeoTIFF
+mapped land cover but a building); ``ahn_height.vegetation_height`` makes the heights,
+one tile at a time, into a GeoTIFF per tile, and the tiles are mosaicked into one tiled, compressed GeoTIFF
 (Float32, nodata -9999, EPSG:28992): the HEIGHT input of ``tree_canopy``.
 """
 
