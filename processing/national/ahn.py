@@ -8,8 +8,9 @@ size (a ServiceException, a web page) is an error naming the request, and is tak
 the cache again. The BGT land cover of the same run (``fetched["LAND_COVER"]``) is
 rasterized onto each tile's grid through the class mapping (a crown may hang over any
 mapped land cover but a building); ``ahn_height.vegetation_height`` makes the heights,
-one tile at a time, into a GeoTIFF per tile, and the tiles are mosaicked into one tiled, compressed GeoTIFF
-(Float32, nodata -9999, EPSG:28992): the HEIGHT input of ``tree_canopy``.
+one tile at a time, into a GeoTIFF per tile, and the tiles are mosaicked into one tiled,
+compressed GeoTIFF (Float32, nodata -9999, EPSG:28992): the HEIGHT input of
+``tree_canopy``.
 """
 
 import contextlib
