@@ -43,6 +43,7 @@ SOURCES = (BagSource(), BgtSource(), AhnSource(), OvSource(), HeatSource(), Leef
 class FetchSpatial(WijkdiagnoseAlgorithm):
     ID = "fetch_spatial"
     GROUP_ID = "indicatoren"
+    NEEDS = ("shapely", "geopandas")  # the BGT classes and the AHN mask use the land-cover core
     GEMEENTE = "GEMEENTE"
     EXTENT = "EXTENT"
     CBS_URL = "CBS_URL"
