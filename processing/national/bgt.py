@@ -267,7 +267,7 @@ class GpkgWriter:
                 for field_name in LAYER_FIELDS[name]:
                     if values.get(field_name) is not None:
                         feature.SetField(field_name, values[field_name])
-                feature.SetGeometry(ogr.CreateGeometryFromWkb(found.geometry.wkb))
+                feature.SetGeometry(ogr.CreateGeometryFromWkb(found.wkb))
                 if layer.CreateFeature(feature) != 0:
                     self.dataset.RollbackTransaction()
                     raise write_error(self.path)

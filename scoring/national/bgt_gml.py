@@ -4,8 +4,8 @@
 Read as a stream (``xml.etree.ElementTree.iterparse``, each object cleared once read), so a
 tile's GML never lies in memory as a tree. Every object becomes a ``BgtObject``: its type
 (the file's), its lokaalID, the attributes the BGT class mapping reads under the field
-names of ``scoring.schema.spatial``, and its 2D geometry as a shapely MultiPolygon (arcs of
-``gml:Arc``/``gml:ArcString`` stroked into segments).
+names of ``scoring.schema.spatial``, and its 2D polygons (arcs of ``gml:Arc``/``gml:ArcString``
+stroked into chords), given on as a WKB MultiPolygon: plain Python, no geometry package.
 
 What is left out is counted in a ``Tally``: objects no longer valid (``eindRegistratie``
 set), objects whose ``bgt-status`` is not 'bestaand' (plan, historie), objects without a
@@ -15,14 +15,13 @@ in both tiles' downloads).
 
 import io
 import math
+import struct
 import zipfile
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Set
+from typing import Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
 from xml.etree import ElementTree
-
-from shapely.geometry import MultiPolygon, Polygon
 
 from ..errors import InputError
 from ..messages import tr
@@ -42,13 +41,34 @@ ATTRIBUTES = {
 }
 FIELDS = (spatial.BGT_TYPE, spatial.BGT_ID, *ATTRIBUTES.values())  # of every object
 GEOMETRY_PREFIX = "geometrie2d"  # geometrie2dWegdeel, geometrie2dGrondvlak, ...
+WKB_MULTIPOLYGON, WKB_POLYGON = 6, 3
+
+Point = Tuple[float, float]
+Rings = List[List[Point]]  # a polygon: its exterior ring, then its holes
 
 
 class BgtObject(NamedTuple):
     bgt_type: str  # wegdeel, pand, ... (the file's feature type)
     lokaalid: str
     attributes: Dict[str, Optional[str]]  # FIELDS but type and id; None when absent
-    geometry: MultiPolygon
+    polygons: List[Rings]
+
+    @property
+    def bounds(self) -> Tuple[float, float, float, float]:
+        xs = [x for polygon in self.polygons for x, _ in polygon[0]]
+        ys = [y for polygon in self.polygons for _, y in polygon[0]]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    @property
+    def wkb(self) -> bytes:
+        """The polygons as one little-endian WKB MultiPolygon."""
+        parts = [struct.pack("<BII", 1, WKB_MULTIPOLYGON, len(self.polygons))]
+        for rings in self.polygons:
+            parts.append(struct.pack("<BII", 1, WKB_POLYGON, len(rings)))
+            for ring in rings:
+                values = [value for point in ring for value in point]
+                parts.append(struct.pack(f"<I{len(values)}d", len(ring), *values))
+        return b"".join(parts)
 
 
 @dataclass
@@ -151,7 +171,7 @@ def read_object(element, bgt_type: str, tally: Tally) -> Optional[BgtObject]:
     if not shapes:
         tally.no_geometry += 1
         return None
-    return BgtObject(bgt_type, lokaalid, values, MultiPolygon(shapes))
+    return BgtObject(bgt_type, lokaalid, values, shapes)
 
 
 def new_objects(
@@ -166,7 +186,7 @@ def new_objects(
         if found.lokaalid and found.lokaalid in seen:
             tally.duplicates += 1
             continue
-        x0, y0, x1, y1 = found.geometry.bounds
+        x0, y0, x1, y1 = found.bounds
         if found.lokaalid and (x0 <= xmin or y0 <= ymin or x1 >= xmax or y1 >= ymax):
             seen.add(found.lokaalid)
         tally.kept[found.bgt_type] += 1
@@ -185,7 +205,7 @@ def local_text(element) -> str:
     return (element.text or "").strip()
 
 
-def polygons(element) -> List[Polygon]:
+def polygons(element) -> List[Rings]:
     """Every gml:Polygon (or PolygonPatch of a gml:Surface) in ``element``."""
     found = []
     for node in element.iter():
@@ -198,16 +218,16 @@ def polygons(element) -> List[Polygon]:
             for ring in boundary
         ]
         if rings and len(rings[0]) >= 4:
-            found.append(Polygon(rings[0], [ring for ring in rings[1:] if len(ring) >= 4]))
+            found.append([rings[0], *(ring for ring in rings[1:] if len(ring) >= 4)])
     return found
 
 
-def ring_points(ring) -> List[tuple]:
+def ring_points(ring) -> List[Point]:
     """The points of a gml:LinearRing, or of a gml:Ring of curve segments (straight
     LineStringSegments and Arcs) in order."""
     if local(ring.tag) == "LinearRing":
         return coordinates(ring)
-    points: List[tuple] = []
+    points: List[Point] = []
     for node in ring.iter():
         kind = local(node.tag)
         if kind in ("LineStringSegment", "LineString"):
@@ -220,7 +240,7 @@ def ring_points(ring) -> List[tuple]:
     return points
 
 
-def coordinates(node) -> List[tuple]:
+def coordinates(node) -> List[Point]:
     """The (x, y) points of a node's gml:posList, or of its gml:pos children."""
     for child in node:
         if local(child.tag) == "posList":
@@ -234,7 +254,7 @@ def coordinates(node) -> List[tuple]:
     ]
 
 
-def stroke_arcs(points: Sequence[tuple]) -> List[tuple]:
+def stroke_arcs(points: Sequence[Point]) -> List[Point]:
     """The arcs through points 0-1-2, 2-3-4, ... as chords of at most ARC_STEP_DEGREES."""
     out = list(points[:1])
     for start in range(0, len(points) - 2, 2):
@@ -242,7 +262,7 @@ def stroke_arcs(points: Sequence[tuple]) -> List[tuple]:
     return out
 
 
-def stroke_arc(a: tuple, b: tuple, c: tuple) -> List[tuple]:
+def stroke_arc(a: Point, b: Point, c: Point) -> List[Point]:
     """The circular arc from ``a`` through ``b`` to ``c`` as points (a and c exact)."""
     (ax, ay), (bx, by), (cx, cy) = a, b, c
     d = 2 * (ax * (by - cy) + bx * (cy - ay) + cx * (ay - by))
