@@ -256,22 +256,30 @@ class GpkgWriter:
             self.layers[name] = layer
 
     def write(self, objects) -> None:
+        """Write ``objects`` (BgtObject) into the layers of their type, in one transaction:
+        a tile is written whole or not at all."""
         self.dataset.StartTransaction()
-        for found in objects:
-            values = {spatial.BGT_TYPE: found.bgt_type, spatial.BGT_ID: found.lokaalid,
-                      spatial.SOURCE: spatial.BGT, **found.attributes}  # fmt: skip
-            for name, layer in self.layers.items():
-                if found.bgt_type not in LAYER_TYPES[name]:
-                    continue
-                feature = ogr.Feature(layer.GetLayerDefn())
-                for field_name in LAYER_FIELDS[name]:
-                    if values.get(field_name) is not None:
-                        feature.SetField(field_name, values[field_name])
-                feature.SetGeometry(ogr.CreateGeometryFromWkb(found.wkb))
-                if layer.CreateFeature(feature) != 0:
-                    self.dataset.RollbackTransaction()
-                    raise write_error(self.path)
+        try:
+            for found in objects:
+                self.add(found)
+        except BaseException:
+            self.dataset.RollbackTransaction()
+            raise
         self.dataset.CommitTransaction()
+
+    def add(self, found) -> None:
+        values = {spatial.BGT_TYPE: found.bgt_type, spatial.BGT_ID: found.lokaalid,
+                  spatial.SOURCE: spatial.BGT, **found.attributes}  # fmt: skip
+        for name, layer in self.layers.items():
+            if found.bgt_type not in LAYER_TYPES[name]:
+                continue
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for field_name in LAYER_FIELDS[name]:
+                if values.get(field_name) is not None:
+                    feature.SetField(field_name, values[field_name])
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(found.wkb))
+            if layer.CreateFeature(feature) != 0:
+                raise write_error(self.path)
 
     def close(self) -> None:
         self.layers, self.dataset = {}, None

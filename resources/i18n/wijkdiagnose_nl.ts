@@ -3278,7 +3278,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>BGT-tegel {tile}: de download bevat geen GML van {types}; die typen zijn daar leeg.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="285"/>
+        <location filename="../../processing/national/bgt.py" line="293"/>
         <source>Could not write the GeoPackage {path}; check the free disk space of the Processing temporary folder.</source>
         <translation>Kon de GeoPackage {path} niet schrijven; controleer de vrije schijfruimte van de tijdelijke map van Processing.</translation>
     </message>
