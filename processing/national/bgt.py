@@ -1,14 +1,42 @@
 """BGT land cover and road polygons from the asynchronous download API, one job per tile.
 
-TO BE BUILT (issue #14): a skeleton of the contract in ``source.py``.
+Per tile: ``POST {base}/full/custom`` with the feature types, format citygml and the tile
+as geofilter starts a job; its status is polled (``progress`` reported) until COMPLETED;
+the zip it links to is downloaded into the cache under a key of the request (service,
+types, tile), so a re-run after an interruption posts no job for a finished tile. The
+zip's GML is read as a stream (``scoring.national.bgt_gml``) and written into one
+GeoPackage, tile by tile; an object crossing a tile border is written once.
 """
 
-from qgis.core import QgsProcessingParameterFeatureSink
+import contextlib
+import os
+import time
+from urllib.parse import urljoin
+
+from osgeo import ogr, osr
+from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ...compat import SOURCE_POLYGON
+from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON
+from ...scoring.errors import InputError
+from ...scoring.national.bgt_gml import FIELDS, Tally, new_objects, open_download, read_download
 from ...scoring.schema import spatial
 from .source import SpatialSource
+
+POLL = "BGT_POLL"
+DEFAULT_POLL_SECONDS = 2.0  # between two status polls of a job
+JOB_TIMEOUT = 3600.0  # s a job may stay PENDING/RUNNING before the tile is given up
+WAITING = ("PENDING", "RUNNING")
+COMPLETED = "COMPLETED"
+FILE = "bgt.gpkg"
+LAYERS = {"LAND_COVER": "bgt_land_cover", "ROADS": "bgt_roads"}
+LAYER_TYPES = {"LAND_COVER": spatial.BGT_LAND_COVER_TYPES, "ROADS": spatial.BGT_ROAD_TYPES}
+LAYER_FIELDS = {
+    "LAND_COVER": (*FIELDS, spatial.SOURCE),
+    "ROADS": (spatial.BGT_TYPE, spatial.BGT_ID, spatial.BGT_FUNCTION, spatial.BGT_SURFACE,
+              spatial.SOURCE),
+}  # fmt: skip
+FEATURE_TYPES = tuple(spatial.BGT_LAND_COVER_TYPES)  # the road types are among them
 
 
 class BgtSource(SpatialSource):
@@ -39,3 +67,234 @@ class BgtSource(SpatialSource):
                 optional=True,
             ),
         ]
+
+    def option_parameters(self):
+        return [
+            QgsProcessingParameterNumber(
+                POLL,
+                QCoreApplication.translate(
+                    "bgt", "BGT: seconds between two status polls of a download job"
+                ),
+                NUMBER_DOUBLE,
+                DEFAULT_POLL_SECONDS,
+                minValue=0,
+            )
+        ]
+
+    def options(self, alg, parameters, context):
+        return {POLL: alg.parameterAsDouble(parameters, POLL, context)}
+
+    # ---- fetch ----------------------------------------------------------------------------
+
+    def fetch(self, job):
+        tiles = job.area.tiles(job.tile_size)
+        path = os.path.join(job.folder, FILE)
+        seen = set()  # lokaalIDs of objects reaching a tile border: they come again
+        writer = GpkgWriter(path)
+        try:
+            for number, tile in enumerate(tiles):
+
+                def progress(percent, number=number):
+                    job.feedback.setProgress(100.0 * (number + percent / 100.0) / len(tiles))
+
+                archive = self.download(job, tile, progress)
+                tally = Tally()
+                writer.write(new_objects(read_download(archive, FEATURE_TYPES, tally),
+                                         tile, seen, tally))  # fmt: skip
+                self.report(job.feedback, tile.key, tally)
+                progress(100)
+        except BaseException:
+            writer.close()
+            writer.remove()
+            raise
+        writer.close()
+        return {name: f"{path}|layername={layer}" for name, layer in LAYERS.items()}
+
+    def cache_key(self, base_url: str, tile) -> str:
+        """The cache entry of a tile's zip: what was asked, not the job's URL."""
+        return "{}/full/custom?format=citygml&featuretypes={}&tile={}".format(
+            base_url, ",".join(FEATURE_TYPES), tile.key
+        )
+
+    def download(self, job, tile, progress):
+        """The checked zip of ``tile``: from the cache, else from a new job."""
+        key = self.cache_key(job.base_url, tile)
+        url = job.base_url + "/full/custom"
+        if not job.fetcher.cached(key):
+            url = self.run_job(job, tile, progress)
+        body = job.fetcher.get(url, key=key)
+        try:
+            return open_download(body, tile.key)
+        except InputError:
+            self.forget(job.fetcher, key)
+            raise
+
+    def run_job(self, job, tile, progress) -> str:
+        """Start the download job of ``tile`` and wait for it; its download URL."""
+        request = {
+            "featuretypes": list(FEATURE_TYPES),
+            "format": "citygml",
+            "geofilter": tile.polygon_wkt(),
+        }
+        started = job.fetcher.post_json(job.base_url + "/full/custom", request)
+        status_url = self.link(started, "status", job.base_url)
+        if not status_url and isinstance(started, dict) and started.get("downloadRequestId"):
+            status_url = "{}/full/custom/{}/status".format(
+                job.base_url, started["downloadRequestId"]
+            )
+        if not status_url:
+            raise InputError(
+                QCoreApplication.translate(
+                    "bgt",
+                    "The BGT download API at {url} started no job for tile {tile} (no "
+                    "downloadRequestId or status link in its answer). Check the service "
+                    "address (parameter BGT_URL or QGIS setting wijkdiagnose/bgt_url)."
+                ),
+                url=job.base_url,
+                tile=tile.key,
+            )  # fmt: skip
+        poll = float(job.options.get(POLL, DEFAULT_POLL_SECONDS))
+        since = time.monotonic()
+        while True:
+            status = job.fetcher.get_json(status_url, cached=False)
+            status = status if isinstance(status, dict) else {}
+            state = str(status.get("status", "")).upper()
+            if isinstance(status.get("progress"), (int, float)):
+                progress(min(max(float(status["progress"]), 0.0), 100.0))
+            if state == COMPLETED:
+                url = self.link(status, "download", status_url)
+                if url:
+                    return url
+                state = "COMPLETED without a download link"
+            if state not in WAITING:
+                raise InputError(
+                    QCoreApplication.translate(
+                        "bgt",
+                        "The BGT download job of tile {tile} ended with status '{status}' "
+                        "({url}). Run the fetch again later: the tiles that finished are "
+                        "kept; if it fails again, choose smaller tiles (TILE_SIZE)."
+                    ),
+                    tile=tile.key,
+                    status=state or "?",
+                    url=status_url,
+                )  # fmt: skip
+            if time.monotonic() - since > JOB_TIMEOUT:
+                raise InputError(
+                    QCoreApplication.translate(
+                        "bgt",
+                        "The BGT download job of tile {tile} did not finish within {minutes:g} "
+                        "minutes ({url}). Run the fetch again later: the tiles that finished "
+                        "are kept."
+                    ),
+                    tile=tile.key,
+                    minutes=JOB_TIMEOUT / 60,
+                    url=status_url,
+                )  # fmt: skip
+            job.fetcher._wait(poll)  # cancel is checked while it waits
+
+    @staticmethod
+    def link(answer, name: str, base: str) -> str:
+        """``_links.<name>.href`` of an answer, resolved against ``base`` (PDOK gives
+        paths on its host); '' when absent."""
+        links = answer.get("_links") if isinstance(answer, dict) else None
+        target = links.get(name) if isinstance(links, dict) else None
+        href = target.get("href") if isinstance(target, dict) else None
+        return urljoin(base, href) if isinstance(href, str) and href else ""
+
+    @staticmethod
+    def forget(fetcher, key: str) -> None:
+        """Drop a cached answer that proved broken, so a re-run asks it again."""
+        if fetcher.cache:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(fetcher.cache.path(key))
+
+    @staticmethod
+    def report(feedback, tile: str, tally: Tally) -> None:
+        feedback.pushInfo(
+            QCoreApplication.translate(
+                "bgt",
+                "BGT tile {tile}: {kept} objects ({types}); left out: {ended} no longer valid "
+                "(eindRegistratie), {status} not 'bestaand', {empty} without a polygon, "
+                "{twice} given by a neighbouring tile already."
+            ).format(
+                tile=tile,
+                kept=sum(tally.kept.values()),
+                types=", ".join(f"{name} {count}" for name, count in sorted(tally.kept.items())),
+                ended=tally.ended,
+                status=sum(tally.status.values()),
+                empty=tally.no_geometry,
+                twice=tally.duplicates,
+            )
+        )  # fmt: skip
+        if tally.missing:
+            feedback.pushWarning(
+                QCoreApplication.translate(
+                    "bgt", "BGT tile {tile}: the download holds no GML of {types}; those "
+                    "types are empty there."
+                ).format(tile=tile, types=", ".join(tally.missing))
+            )  # fmt: skip
+
+
+class GpkgWriter:
+    """The LAND_COVER and ROADS layers of one GeoPackage, written object by object in one
+    transaction per tile; EPSG:28992, MultiPolygon, text fields."""
+
+    def __init__(self, path: str):
+        self.path = path
+        if os.path.exists(path):
+            os.remove(path)
+        self.dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+        if self.dataset is None:
+            raise write_error(path)
+        rd = osr.SpatialReference()
+        rd.ImportFromEPSG(28992)
+        self.layers = {}
+        for name, layer_name in LAYERS.items():
+            layer = self.dataset.CreateLayer(layer_name, rd, ogr.wkbMultiPolygon)
+            for field_name in LAYER_FIELDS[name]:
+                layer.CreateField(ogr.FieldDefn(field_name, ogr.OFTString))
+            self.layers[name] = layer
+
+    def write(self, objects) -> None:
+        """Write ``objects`` (BgtObject) into the layers of their type, in one transaction:
+        a tile is written whole or not at all."""
+        self.dataset.StartTransaction()
+        try:
+            for found in objects:
+                self.add(found)
+        except BaseException:
+            self.dataset.RollbackTransaction()
+            raise
+        self.dataset.CommitTransaction()
+
+    def add(self, found) -> None:
+        values = {spatial.BGT_TYPE: found.bgt_type, spatial.BGT_ID: found.lokaalid,
+                  spatial.SOURCE: spatial.BGT, **found.attributes}  # fmt: skip
+        for name, layer in self.layers.items():
+            if found.bgt_type not in LAYER_TYPES[name]:
+                continue
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for field_name in LAYER_FIELDS[name]:
+                if values.get(field_name) is not None:
+                    feature.SetField(field_name, values[field_name])
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(found.wkb))
+            if layer.CreateFeature(feature) != 0:
+                raise write_error(self.path)
+
+    def close(self) -> None:
+        self.layers, self.dataset = {}, None
+
+    def remove(self) -> None:
+        if os.path.exists(self.path):
+            os.remove(self.path)
+
+
+def write_error(path: str) -> InputError:
+    return InputError(
+        QCoreApplication.translate(
+            "bgt",
+            "Could not write the GeoPackage {path}; check the free disk space of the "
+            "Processing temporary folder."
+        ),
+        path=path,
+    )  # fmt: skip

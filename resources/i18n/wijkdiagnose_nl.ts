@@ -1578,6 +1578,16 @@
         <source>AHN grids of different sizes: DSM {dsm}, DTM {dtm}, land cover {cover}</source>
         <translation>AHN-rasters van verschillende grootte: DSM {dsm}, DTM {dtm}, bodembedekking {cover}</translation>
     </message>
+    <message>
+        <location filename="../../scoring/national/bgt_gml.py" line="102"/>
+        <source>The BGT download of tile {tile} is not a whole zip ({reason}); it was not kept. Run the fetch again.</source>
+        <translation>De BGT-download van tegel {tile} is geen volledige zip ({reason}); hij is niet bewaard. Haal de gegevens opnieuw op.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/bgt_gml.py" line="145"/>
+        <source>The BGT file {file} is not well-formed GML ({reason}). Run the fetch again.</source>
+        <translation>Het BGT-bestand {file} is geen geldige GML ({reason}). Haal de gegevens opnieuw op.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -2074,12 +2084,12 @@ Jaar: leeg voor het nieuwste jaar dat de dienst aanbiedt. Adres van de dienst (g
 <context>
     <name>FetchSpatial</name>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="52"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="53"/>
         <source>Ruimtelijke basisgegevens ophalen (fetch national spatial data)</source>
         <translation>Ruimtelijke basisgegevens ophalen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="55"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="56"/>
         <source>Fetches the national spatial sources for one gemeente (a code such as GM0503 or its name) or an extent: BAG panden and verblijfsobjecten, BGT land cover and road polygons, AHN vegetation height, OV stops with their modes (GTFS), the per-buurt heat table and, when switched on, the Leefbaarometer scores. Each source can be switched off, and its service address set (advanced parameters, or the QGIS settings wijkdiagnose/&lt;source&gt;_url).
 
 Large gemeenten are fetched in tiles; every finished tile is kept in the disk cache (QGIS setting wijkdiagnose/cache_dir), so an interrupted fetch resumes where it stopped and a second run needs no network. Nothing is written until every source has succeeded.
@@ -2092,57 +2102,57 @@ Grote gemeenten worden in tegels opgehaald; elke afgeronde tegel blijft in de sc
 De uitvoer gaat rechtstreeks naar de indicator-algoritmen, of naar 'Diagnose a gemeente', dat dit zelf uitvoert. Vermeld de bronnen op elke kaart en elk blad (het log noemt ze; zie docs/national.md).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="71"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="72"/>
         <source>Gemeente (code GM0503 or name; empty: the extent)</source>
         <translation>Gemeente (code GM0503 of naam; leeg: de extent)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="78"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="79"/>
         <source>Extent (when no gemeente is given)</source>
         <translation>Extent (als er geen gemeente is gegeven)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="90"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="91"/>
         <source>Tile size (m)</source>
         <translation>Tegelgrootte (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="97"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="98"/>
         <source>CBS service address with {year} (for the gemeente&apos;s polygon)</source>
         <translation>Adres van de CBS-dienst met {year} (voor de polygoon van de gemeente)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="104"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="105"/>
         <source>Service address: {}</source>
         <translation>Adres van de dienst: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="122"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="123"/>
         <source>Every source is switched off; switch on at least one.</source>
         <translation>Elke bron staat uit; zet er minstens één aan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="130"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="131"/>
         <source>Area: {}</source>
         <translation>Gebied: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="136"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="137"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="161"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="162"/>
         <source>Source: {}</source>
         <translation>Bron: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="171"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="172"/>
         <source>Give a gemeente (a code such as GM0503 or a name) or an extent.</source>
         <translation>Geef een gemeente (een code zoals GM0503 of een naam) of een extent.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="178"/>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="179"/>
         <source>The extent is empty; draw or give one, or a gemeente.</source>
         <translation>De extent is leeg; teken of geef er een, of een gemeente.</translation>
     </message>
@@ -3315,6 +3325,44 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
     </message>
 </context>
 <context>
+    <name>bgt</name>
+    <message>
+        <location filename="../../processing/national/bgt.py" line="73"/>
+        <source>BGT: seconds between two status polls of a download job</source>
+        <translation>BGT: seconden tussen twee statusvragen van een downloadopdracht</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bgt.py" line="146"/>
+        <source>The BGT download API at {url} started no job for tile {tile} (no downloadRequestId or status link in its answer). Check the service address (parameter BGT_URL or QGIS setting wijkdiagnose/bgt_url).</source>
+        <translation>De BGT-download-API op {url} is voor tegel {tile} geen opdracht gestart (geen downloadRequestId of statuslink in het antwoord). Controleer het service-adres (parameter BGT_URL of QGIS-instelling wijkdiagnose/bgt_url).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bgt.py" line="170"/>
+        <source>The BGT download job of tile {tile} ended with status &apos;{status}&apos; ({url}). Run the fetch again later: the tiles that finished are kept; if it fails again, choose smaller tiles (TILE_SIZE).</source>
+        <translation>De BGT-downloadopdracht van tegel {tile} eindigde met status '{status}' ({url}). Haal de gegevens later opnieuw op: de tegels die klaar zijn, blijven bewaard; mislukt het weer, kies dan kleinere tegels (TILE_SIZE).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bgt.py" line="182"/>
+        <source>The BGT download job of tile {tile} did not finish within {minutes:g} minutes ({url}). Run the fetch again later: the tiles that finished are kept.</source>
+        <translation>De BGT-downloadopdracht van tegel {tile} was niet binnen {minutes:g} minuten klaar ({url}). Haal de gegevens later opnieuw op: de tegels die klaar zijn, blijven bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bgt.py" line="213"/>
+        <source>BGT tile {tile}: {kept} objects ({types}); left out: {ended} no longer valid (eindRegistratie), {status} not &apos;bestaand&apos;, {empty} without a polygon, {twice} given by a neighbouring tile already.</source>
+        <translation>BGT-tegel {tile}: {kept} objecten ({types}); weggelaten: {ended} niet meer geldig (eindRegistratie), {status} niet 'bestaand', {empty} zonder polygoon, {twice} al geleverd door een buurtegel.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bgt.py" line="230"/>
+        <source>BGT tile {tile}: the download holds no GML of {types}; those types are empty there.</source>
+        <translation>BGT-tegel {tile}: de download bevat geen GML van {types}; die typen zijn daar leeg.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bgt.py" line="293"/>
+        <source>Could not write the GeoPackage {path}; check the free disk space of the Processing temporary folder.</source>
+        <translation>Kon de GeoPackage {path} niet schrijven; controleer de vrije schijfruimte van de tijdelijke map van Processing.</translation>
+    </message>
+</context>
+<context>
     <name>dependencies</name>
     <message>
         <location filename="../../dependencies.py" line="87"/>
@@ -3413,12 +3461,12 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>national</name>
     <message>
-        <location filename="../../processing/national/ahn.py" line="63"/>
+        <location filename="../../processing/national/ahn.py" line="64"/>
         <source>AHN vegetation height (needs the BGT)</source>
         <translation>AHN-vegetatiehoogte (vraagt de BGT)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="67"/>
+        <location filename="../../processing/national/ahn.py" line="68"/>
         <source>AHN vegetation height (m)</source>
         <translation>AHN-vegetatiehoogte (m)</translation>
     </message>
@@ -3438,17 +3486,17 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>BAG-verblijfsobjecten (adressen)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="25"/>
+        <location filename="../../processing/national/bgt.py" line="53"/>
         <source>BGT land cover and roads</source>
         <translation>BGT-bodembedekking en wegen</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="29"/>
+        <location filename="../../processing/national/bgt.py" line="57"/>
         <source>BGT land cover</source>
         <translation>BGT-bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="35"/>
+        <location filename="../../processing/national/bgt.py" line="63"/>
         <source>BGT road and sidewalk polygons</source>
         <translation>BGT-wegvlakken en trottoirs</translation>
     </message>
@@ -3478,77 +3526,77 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Leefbaarometer-scores</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="76"/>
+        <location filename="../../processing/national/ahn.py" line="77"/>
         <source>AHN resolution (m; 0.5 = as the AHN, 1 = a quarter of the cells)</source>
         <translation>AHN-resolutie (m; 0,5 = als de AHN, 1 = een kwart van de cellen)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="86"/>
+        <location filename="../../processing/national/ahn.py" line="87"/>
         <source>AHN DSM coverage id</source>
         <translation>AHN DSM-coverage-id</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="89"/>
+        <location filename="../../processing/national/ahn.py" line="90"/>
         <source>AHN DTM coverage id</source>
         <translation>AHN DTM-coverage-id</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="106"/>
+        <location filename="../../processing/national/ahn.py" line="107"/>
         <source>The AHN vegetation height needs the BGT land cover of the same run: switch BGT on, or switch AHN off.</source>
         <translation>De AHN-vegetatiehoogte heeft de BGT-bodembedekking van dezelfde run nodig: zet BGT aan, of zet AHN uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="120"/>
+        <location filename="../../processing/national/ahn.py" line="121"/>
         <source>AHN: {} tiles of {:g} m at {:g} m ({} and {}).</source>
         <translation>AHN: {} tegels van {:g} m bij {:g} m ({} en {}).</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="150"/>
+        <location filename="../../processing/national/ahn.py" line="151"/>
         <source>The AHN service answered {url} with {reason}, not with a GeoTIFF of {width} x {height} cells. Check the service address and the coverage ids (advanced parameters), or try again later; the tiles already fetched are kept.</source>
         <translation>De AHN-service beantwoordde {url} met {reason}, niet met een GeoTIFF van {width} x {height} cellen. Controleer het service-adres en de coverage-ids (geavanceerde parameters), of probeer het later opnieuw; de al opgehaalde tegels blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="177"/>
+        <location filename="../../processing/national/ahn.py" line="178"/>
         <source>{} bytes that are no GeoTIFF</source>
         <translation>{} bytes die geen GeoTIFF zijn</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="181"/>
+        <location filename="../../processing/national/ahn.py" line="182"/>
         <source>a GeoTIFF of {} x {} cells</source>
         <translation>een GeoTIFF van {} x {} cellen</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="186"/>
+        <location filename="../../processing/national/ahn.py" line="187"/>
         <source>a GeoTIFF of another area (top left corner {:.0f}, {:.0f})</source>
         <translation>een GeoTIFF van een ander gebied (linkerbovenhoek {:.0f}, {:.0f})</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="203"/>
+        <location filename="../../processing/national/ahn.py" line="204"/>
         <source>an XML or HTML page</source>
         <translation>een XML- of HTML-pagina</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="207"/>
+        <location filename="../../processing/national/ahn.py" line="208"/>
         <source>an XML answer ({})</source>
         <translation>een XML-antwoord ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="209"/>
+        <location filename="../../processing/national/ahn.py" line="210"/>
         <source>the service exception &apos;{}&apos;</source>
         <translation>de service-exception '{}'</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="225"/>
+        <location filename="../../processing/national/ahn.py" line="226"/>
         <source>Could not read the BGT land cover &apos;{uri}&apos; for the AHN mask; fetch the BGT again.</source>
         <translation>Kon de BGT-bodembedekking '{uri}' voor het AHN-masker niet lezen; haal de BGT opnieuw op.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="236"/>
+        <location filename="../../processing/national/ahn.py" line="237"/>
         <source>The BGT land cover &apos;{layer}&apos; is not in RD New (EPSG:28992); the AHN mask needs it.</source>
         <translation>De BGT-bodembedekking '{layer}' is niet in RD New (EPSG:28992); het AHN-masker heeft dat nodig.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="326"/>
+        <location filename="../../processing/national/ahn.py" line="327"/>
         <source>Could not write the AHN raster &apos;{path}&apos; ({reason}); check the free disk space.</source>
         <translation>Kon het AHN-raster '{path}' niet schrijven ({reason}); controleer de vrije schijfruimte.</translation>
     </message>
