@@ -17,6 +17,7 @@ its ``Content-Length`` is an error, never a short page. Only whole answers are c
 (``http_cache``).
 """
 
+import contextlib
 import json
 import os
 import time
@@ -248,12 +249,21 @@ class Fetcher:
                     "network", "{} answered HTTP {}; asking again in {:g} s."
                 ).format(url, status, wait)
             )
-            self._wait(wait)
+            self.wait(wait)
         if status in (200, 404) or (data is not None and status in (201, 202)):
             return status, body
         raise InputError(self._status_message(status, body), url=url, status=status)
 
-    def _wait(self, seconds: float) -> None:
+    def forget(self, key: str) -> None:
+        """Drop the cached answer under ``key`` (a URL or a cache key) that proved broken
+        (a truncated zip, a ServiceException), so a re-run asks it again."""
+        if self.cache:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(self.cache.path(key))
+
+    def wait(self, seconds: float) -> None:
+        """Sleep ``seconds`` with cancel checked every tenth of a second (a retry's
+        backoff, a job's poll interval)."""
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             stop_if_cancelled(self.feedback.isCanceled)

@@ -145,9 +145,7 @@ def coverage(job, name: str, tile, width: int, height: int):
     found, reason = read_geotiff(body, tile, width, height)
     if reason is None:
         return found
-    if job.fetcher.cache:  # Fetcher.get kept it as a whole answer: it is not one
-        with contextlib.suppress(OSError):
-            os.remove(job.fetcher.cache.path(url))
+    job.fetcher.forget(url)  # Fetcher.get kept it as a whole answer: it is not one
     raise InputError(
         QCoreApplication.translate(
             "national",

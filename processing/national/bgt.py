@@ -8,7 +8,6 @@ zip's GML is read as a stream (``scoring.national.bgt_gml``) and written into on
 GeoPackage, tile by tile; an object crossing a tile border is written once.
 """
 
-import contextlib
 import os
 import time
 from urllib.parse import urljoin
@@ -126,7 +125,7 @@ class BgtSource(SpatialSource):
         try:
             return open_download(body, tile.key)
         except InputError:
-            self.forget(job.fetcher, key)
+            job.fetcher.forget(key)
             raise
 
     def run_job(self, job, tile, progress) -> str:
@@ -190,7 +189,7 @@ class BgtSource(SpatialSource):
                     minutes=JOB_TIMEOUT / 60,
                     url=status_url,
                 )  # fmt: skip
-            job.fetcher._wait(poll)  # cancel is checked while it waits
+            job.fetcher.wait(poll)  # cancel is checked while it waits
 
     @staticmethod
     def link(answer, name: str, base: str) -> str:
@@ -200,13 +199,6 @@ class BgtSource(SpatialSource):
         target = links.get(name) if isinstance(links, dict) else None
         href = target.get("href") if isinstance(target, dict) else None
         return urljoin(base, href) if isinstance(href, str) and href else ""
-
-    @staticmethod
-    def forget(fetcher, key: str) -> None:
-        """Drop a cached answer that proved broken, so a re-run asks it again."""
-        if fetcher.cache:
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(fetcher.cache.path(key))
 
     @staticmethod
     def report(feedback, tile: str, tally: Tally) -> None:
