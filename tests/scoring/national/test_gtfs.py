@@ -30,10 +30,9 @@ def test_stations_with_the_modes_of_every_platform():
 
 
 def test_a_platform_without_its_station_in_the_feed_stands_for_itself_and_ferries_have_no_mode():
-    stops = [s for s in STOPS if s[0] != "stoparea:dtcp"] + [
-        ("NL:Q:pont", "Delft, Pont", 52.0, 4.37, "0", "")
-    ]
-    routes = ROUTES + [("PONT:1", "Pont", "Veerpont", 1000)]
+    pont = ("NL:Q:pont", "Delft, Pont", 52.0, 4.37, "0", "")
+    stops = [*(s for s in STOPS if s[0] != "stoparea:dtcp"), pont]
+    routes = [*ROUTES, ("PONT:1", "Pont", "Veerpont", 1000)]
     trips = {**TRIPS, "p1": ("PONT:1", ["NL:Q:pont"])}
     result = found(read_stops(io.BytesIO(gtfs_zip(stops=stops, routes=routes, trips=trips))))
     assert "stoparea:dtcp" not in result
