@@ -1523,6 +1523,36 @@
         <source>the extent needs {count} tiles of {size:g} m, more than {limit}; check that the extent is in RD New metres (EPSG:28992), or choose larger tiles</source>
         <translation>de extent vraagt {count} tegels van {size:g} m, meer dan {limit}; controleer dat de extent in meters RD New (EPSG:28992) is, of kies grotere tegels</translation>
     </message>
+    <message>
+        <location filename="../../scoring/national/bag.py" line="65"/>
+        <source>BAG collection &apos;{collection}&apos; ({url}) has no property {property}; check that the address (BAG_URL or the QGIS setting wijkdiagnose/bag_url) is the BAG OGC API v2.</source>
+        <translation>BAG-collectie '{collection}' ({url}) heeft geen eigenschap {property}; controleer of het adres (BAG_URL of de QGIS-instelling wijkdiagnose/bag_url) de BAG OGC API v2 is.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/gtfs.py" line="105"/>
+        <source>&apos;{name}&apos; is not a whole GTFS zip ({reason}); the download may have been cut off. Fetch it again, or check the GTFS address.</source>
+        <translation>'{name}' is geen volledige GTFS-zip ({reason}); de download is misschien afgebroken. Haal hem opnieuw op, of controleer het GTFS-adres.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/gtfs.py" line="119"/>
+        <source>&apos;{name}&apos; has no {file}; it is no GTFS zip. Check the GTFS address.</source>
+        <translation>'{name}' bevat geen {file}; het is geen GTFS-zip. Controleer het GTFS-adres.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/gtfs.py" line="184"/>
+        <source>&apos;{name}&apos; {file}: stop &apos;{stop}&apos; has no valid position (stop_lat &apos;{lat}&apos;, stop_lon &apos;{lon}&apos;).</source>
+        <translation>'{name}' {file}: halte '{stop}' heeft geen geldige positie (stop_lat '{lat}', stop_lon '{lon}').</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/gtfs.py" line="203"/>
+        <source>&apos;{name}&apos; {file}: route &apos;{route}&apos; has route_type &apos;{value}&apos;, no number.</source>
+        <translation>'{name}' {file}: lijn '{route}' heeft route_type '{value}', geen getal.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/gtfs.py" line="228"/>
+        <source>&apos;{name}&apos; {file} has no column {column}, which GTFS requires. Check the GTFS address.</source>
+        <translation>'{name}' {file} heeft geen kolom {column}, die GTFS vereist. Controleer het GTFS-adres.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -3344,17 +3374,17 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>AHN-vegetatiehoogte (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bag.py" line="25"/>
+        <location filename="../../processing/national/bag.py" line="63"/>
         <source>BAG panden and verblijfsobjecten</source>
         <translation>BAG-panden en -verblijfsobjecten</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bag.py" line="29"/>
+        <location filename="../../processing/national/bag.py" line="67"/>
         <source>BAG panden (buildings)</source>
         <translation>BAG-panden</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bag.py" line="35"/>
+        <location filename="../../processing/national/bag.py" line="73"/>
         <source>BAG verblijfsobjecten (addresses)</source>
         <translation>BAG-verblijfsobjecten (adressen)</translation>
     </message>
@@ -3374,12 +3404,12 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>BGT-wegvlakken en trottoirs</translation>
     </message>
     <message>
-        <location filename="../../processing/national/gtfs.py" line="25"/>
+        <location filename="../../processing/national/gtfs.py" line="47"/>
         <source>OV stops (GTFS)</source>
         <translation>OV-haltes (GTFS)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/gtfs.py" line="29"/>
+        <location filename="../../processing/national/gtfs.py" line="51"/>
         <source>OV stops with modes</source>
         <translation>OV-haltes met modaliteiten</translation>
     </message>
@@ -3397,6 +3427,26 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/national/leefbaarometer.py" line="29"/>
         <source>Leefbaarometer scores</source>
         <translation>Leefbaarometer-scores</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bag.py" line="94"/>
+        <source>BAG: {} panden and {} verblijfsobjecten in use, from {} tiles.</source>
+        <translation>BAG: {} panden en {} verblijfsobjecten in gebruik, uit {} tegels.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/gtfs.py" line="61"/>
+        <source>OV stops: margin around the area (m)</source>
+        <translation>OV-haltes: marge rond het gebied (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/gtfs.py" line="107"/>
+        <source>OV: {} stops (stations with their platforms) within {:g} m.</source>
+        <translation>OV: {} haltes (stations met hun perrons) binnen {:g} m.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/layers.py" line="30"/>
+        <source>Could not create &apos;{path}&apos; in the scratch folder; check the disk.</source>
+        <translation>Kon '{path}' niet aanmaken in de tijdelijke map; controleer de schijf.</translation>
     </message>
 </context>
 <context>
