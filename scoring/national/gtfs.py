@@ -130,10 +130,14 @@ def _read(archive, box, name, progress, is_cancelled) -> List[Stop]:
     served: Dict[str, Set[Tuple[int, bool]]] = {}
     size = archive.getinfo(STOP_TIMES_FILE).file_size or 1
     with archive.open(STOP_TIMES_FILE) as raw:
-        rows = _reader(raw, STOP_TIMES_FILE, ("trip_id", "stop_id"), name)
+        header, rows = _reader(raw, STOP_TIMES_FILE, ("trip_id", "stop_id"), name)
+        trip_at, stop_at = header.index("trip_id"), header.index("stop_id")
+        last = max(trip_at, stop_at)
         for number, row in enumerate(rows, start=1):
-            group = group_of.get(row["stop_id"])
-            route = trip_route.get(row["trip_id"])
+            if len(row) <= last:
+                continue
+            group = group_of.get(row[stop_at])
+            route = trip_route.get(row[trip_at])
             if group is not None and route is not None:
                 served.setdefault(group, set()).add(route)
             if number % ROWS_PER_CHECK == 0:
@@ -213,16 +217,18 @@ def _routes(archive, name) -> Dict[str, Tuple[int, bool]]:
 
 
 def _rows(archive, member: str, columns: Sequence[str], name: str):
+    """The rows of one (small) GTFS file as dicts."""
     with archive.open(member) as raw:
-        yield from _reader(raw, member, columns, name)
+        header, rows = _reader(raw, member, columns, name)
+        for row in rows:
+            if row:
+                yield dict(zip(header, row))
 
 
 def _reader(raw, member: str, columns: Sequence[str], name: str):
-    """The rows of one GTFS file as dicts, after checking it has ``columns``."""
-    text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-    reader = csv.DictReader(text)
-    header = [column.strip() for column in reader.fieldnames or []]
-    reader.fieldnames = header
+    """(header, csv rows) of one GTFS file, after checking it has ``columns``."""
+    rows = csv.reader(io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""))
+    header = [column.strip() for column in next(rows, [])]
     absent = [column for column in columns if column not in header]
     if absent:
         raise InputError(
@@ -234,4 +240,4 @@ def _reader(raw, member: str, columns: Sequence[str], name: str):
             file=member,
             column=absent[0],
         )
-    yield from reader
+    return header, rows

@@ -2,6 +2,7 @@
 variants of it; the modes per stop are worked out by hand there (EXPECTED)."""
 
 import io
+import zipfile
 
 import pytest
 from national.gtfs_fixture import EXPECTED, ROUTES, STOPS, TRIPS, gtfs_zip
@@ -69,6 +70,13 @@ def test_a_cut_zip_a_zip_without_stops_and_a_missing_column_are_refused_by_name(
         read_stops(io.BytesIO(whole[: len(whole) // 2]), name="feed")
     with pytest.raises(InputError, match="'feed' has no stops.txt; it is no GTFS zip"):
         read_stops(io.BytesIO(gtfs_zip(("stops.txt",))), name="feed")
+    renamed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(whole)) as source, zipfile.ZipFile(renamed, "w") as out:
+        for member in source.namelist():
+            text = source.read(member).decode("utf-8")
+            out.writestr(member, text.replace("trip_id,arrival", "trip,arrival"))
+    with pytest.raises(InputError, match="'feed' stop_times.txt has no column trip_id"):
+        read_stops(io.BytesIO(renamed.getvalue()), name="feed")
     routes = [(r, s, n, "tram") for r, s, n, _ in ROUTES[:1]]
     with pytest.raises(InputError, match="route 'NS:IC' has route_type 'tram', no number"):
         read_stops(io.BytesIO(gtfs_zip(routes=routes)), name="feed")
