@@ -79,10 +79,11 @@ class BagSource(SpatialSource):
         ]
 
     def fetch(self, job):
-        root, reader, tiles = job.base_url, FetchCbs(), job.area.tiles(job.tile_size)
-        pand_names = reader.properties(job.fetcher, root, bag.PANDEN)
+        root, tiles = job.base_url, job.area.tiles(job.tile_size)
+        pand_names = self._names(job.fetcher, root, bag.PANDEN, bag.PAND_PROPERTIES)
         pand_map = bag.resolve(pand_names, bag.PAND_PROPERTIES, bag.PANDEN, root)
-        vbo_names = reader.properties(job.fetcher, root, bag.VERBLIJFSOBJECTEN)
+        vbo_names = self._names(job.fetcher, root, bag.VERBLIJFSOBJECTEN,
+                                bag.VERBLIJFSOBJECT_PROPERTIES)  # fmt: skip
         vbo_map = bag.resolve(vbo_names, bag.VERBLIJFSOBJECT_PROPERTIES,
                               bag.VERBLIJFSOBJECTEN, root)  # fmt: skip
         pand_property = bag.optional_property(vbo_names, bag.PAND_ID_PROPERTIES)
@@ -97,6 +98,18 @@ class BagSource(SpatialSource):
             ).format(buildings.count, addresses.count, len(tiles))
         )
         return {"BUILDINGS": buildings.uri, "ADDRESSES": addresses.uri}
+
+    @staticmethod
+    def _names(fetcher, root, collection, wanted) -> list:
+        """The property names of a collection: its /queryables, and where they lack one
+        of ``wanted`` (a service may list only the properties it filters on) also those
+        of its first feature."""
+        names = FetchCbs().properties(fetcher, root, collection)
+        if all(bag.optional_property(names, candidates) for candidates in wanted.values()):
+            return names
+        first = fetcher.get_json(collection_url(root, collection) + "/items?limit=1&f=json")
+        features = first.get("features") if isinstance(first, dict) else None
+        return names + list((features[0].get("properties") or {}) if features else {})
 
     def _tiles(self, job, tiles, mappings, buildings, addresses) -> None:
         """Every tile's panden, then its verblijfsobjecten, each written once."""

@@ -11,9 +11,10 @@ local replay server.
   pand (its point on surface), with a gebruiksdoel mix, a status mix (some not current),
   an oppervlakte and ``pand.href`` linking the pand item, as PDOK v2 links them.
 
-Both filter on the asked ``bbox`` (RD New: what intersects it) and answer in pages of
-``page_size`` (links rel=next with a cursor). ``faults``: {(collection, bbox, cursor):
-[answers served before the page itself]} (a 503, a connection cut).
+Both filter on the asked ``bbox`` (RD New: what intersects it; no bbox: all) and answer
+in pages of ``page_size`` (links rel=next with a cursor; ``limit=1``: one feature).
+``faults``: {(collection, bbox, cursor): [answers served before the page itself]} (a 503,
+a connection cut).
 """
 
 import json
@@ -108,10 +109,11 @@ def serve_bag(replay, page_size: int = 150, faults=None, root: str = ROOT) -> st
             key = (collection, query.get("bbox"), int(query.get("cursor", 0)))
             if faults.get(key):
                 return faults[key].pop(0)
-            xmin, ymin, xmax, ymax = (float(v) for v in query["bbox"].split(","))
+            xmin, ymin, xmax, ymax = (float(v) for v in query.get("bbox", "0,0,1e6,1e6").split(","))
             asked = box(xmin, ymin, xmax, ymax)
             texts = [text(row, server) for row in rows() if row[0].intersects(asked)]
-            return ogc_items_page(server, path, query, texts, page_size, RD_URI)
+            size = int(query["limit"]) if query.get("limit") == "1" else page_size
+            return ogc_items_page(server, path, query, texts, size, RD_URI)
 
         replay.add(path, answer)
 

@@ -141,10 +141,23 @@ def test_a_busy_page_is_asked_again_and_a_cut_tile_resumes_with_the_missing_page
     assert counts == {"BUILDINGS": 1026, "ADDRESSES": 121}
 
 
+def test_a_property_the_queryables_lack_is_read_from_a_feature(replay, tmp_path, spatial_cache):
+    serve_bag(replay)
+    replay.add(f"{ROOT}/collections/verblijfsobject/queryables",
+               _queryables(("identificatie", "status", "oppervlakte")))  # fmt: skip
+    counts = {name: layer.featureCount() for name, layer in fetch(replay, tmp_path).items()}
+    assert counts == {"BUILDINGS": 1026, "ADDRESSES": 121}
+    probes = [r for r in items_requests(replay, "verblijfsobject") if "bbox" not in r]
+    assert probes == [f"{ROOT}/collections/verblijfsobject/items?limit=1&f=json"]
+
+
 def test_a_service_without_a_needed_property_is_refused_by_name(replay, tmp_path, spatial_cache):
     serve_bag(replay)
     replay.add(f"{ROOT}/collections/verblijfsobject/queryables",
                _queryables(("identificatie", "status", "oppervlakte")))  # fmt: skip
+    empty = Answer(200, b'{"type": "FeatureCollection", "features": []}')
+    replay.add(f"{ROOT}/collections/verblijfsobject/items", empty)
     refused("BAG collection 'verblijfsobject' .* has no property gebruiksdoel", ("BAG",),
             parameters(replay, tmp_path))  # fmt: skip
-    assert not items_requests(replay) and not os.path.exists(tmp_path / "panden.gpkg")
+    assert not any("bbox" in r for r in items_requests(replay, "verblijfsobject"))
+    assert not items_requests(replay, "pand") and not os.path.exists(tmp_path / "panden.gpkg")
