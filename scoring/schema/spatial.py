@@ -5,6 +5,8 @@ the field names the BGT class mapping (``resources/profiles/landcover_classes.to
 reads, so ``land_cover_shares`` measures a fetched BGT as it measures a local one.
 """
 
+from .claims import WONINGEN
+
 # Which source a fetched layer came from, on every fetched layer (a source id below)
 SOURCE = "bron"
 
@@ -19,7 +21,7 @@ BUILDING_YEAR = "bouwjaar"  # oorspronkelijk bouwjaar of a pand
 ADDRESS_PAND = "pand_id"  # the pand(en) of a verblijfsobject, comma separated
 ADDRESS_USE = "gebruiksdoel"  # comma separated, as the BAG writes them
 ADDRESS_AREA = "oppervlakte"  # m²
-DWELLINGS = "woningen"  # 1 for a verblijfsobject with woonfunctie, else 0
+DWELLINGS = WONINGEN  # 1 for a verblijfsobject with woonfunctie, else 0 (the claims' name)
 WOONFUNCTIE = "woonfunctie"
 BUILDINGS_LAYER = "bag_panden"  # the GeoPackage layers fetch_spatial writes
 ADDRESSES_LAYER = "bag_verblijfsobjecten"
