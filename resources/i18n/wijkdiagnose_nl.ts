@@ -1588,6 +1588,36 @@
         <source>The BGT file {file} is not well-formed GML ({reason}). Run the fetch again.</source>
         <translation>Het BGT-bestand {file} is geen geldige GML ({reason}). Haal de gegevens opnieuw op.</translation>
     </message>
+    <message>
+        <location filename="../../scoring/national/bag.py" line="65"/>
+        <source>BAG collection &apos;{collection}&apos; ({url}) has no property {property}; check that the address (BAG_URL or the QGIS setting wijkdiagnose/bag_url) is the BAG OGC API v2.</source>
+        <translation>BAG-collectie '{collection}' ({url}) heeft geen eigenschap {property}; controleer of het adres (BAG_URL of de QGIS-instelling wijkdiagnose/bag_url) de BAG OGC API v2 is.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/gtfs.py" line="105"/>
+        <source>&apos;{name}&apos; is not a whole GTFS zip ({reason}); the download may have been cut off. Fetch it again, or check the GTFS address.</source>
+        <translation>'{name}' is geen volledige GTFS-zip ({reason}); de download is misschien afgebroken. Haal hem opnieuw op, of controleer het GTFS-adres.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/gtfs.py" line="119"/>
+        <source>&apos;{name}&apos; has no {file}; it is no GTFS zip. Check the GTFS address.</source>
+        <translation>'{name}' bevat geen {file}; het is geen GTFS-zip. Controleer het GTFS-adres.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/gtfs.py" line="188"/>
+        <source>&apos;{name}&apos; {file}: stop &apos;{stop}&apos; has no valid position (stop_lat &apos;{lat}&apos;, stop_lon &apos;{lon}&apos;).</source>
+        <translation>'{name}' {file}: halte '{stop}' heeft geen geldige positie (stop_lat '{lat}', stop_lon '{lon}').</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/gtfs.py" line="207"/>
+        <source>&apos;{name}&apos; {file}: route &apos;{route}&apos; has route_type &apos;{value}&apos;, no number.</source>
+        <translation>'{name}' {file}: lijn '{route}' heeft route_type '{value}', geen getal.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/gtfs.py" line="234"/>
+        <source>&apos;{name}&apos; {file} has no column {column}, which GTFS requires. Check the GTFS address.</source>
+        <translation>'{name}' {file} heeft geen kolom {column}, die GTFS vereist. Controleer het GTFS-adres.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -3327,37 +3357,37 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>bgt</name>
     <message>
-        <location filename="../../processing/national/bgt.py" line="73"/>
+        <location filename="../../processing/national/bgt.py" line="72"/>
         <source>BGT: seconds between two status polls of a download job</source>
         <translation>BGT: seconden tussen twee statusvragen van een downloadopdracht</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="146"/>
+        <location filename="../../processing/national/bgt.py" line="145"/>
         <source>The BGT download API at {url} started no job for tile {tile} (no downloadRequestId or status link in its answer). Check the service address (parameter BGT_URL or QGIS setting wijkdiagnose/bgt_url).</source>
         <translation>De BGT-download-API op {url} is voor tegel {tile} geen opdracht gestart (geen downloadRequestId of statuslink in het antwoord). Controleer het service-adres (parameter BGT_URL of QGIS-instelling wijkdiagnose/bgt_url).</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="170"/>
+        <location filename="../../processing/national/bgt.py" line="169"/>
         <source>The BGT download job of tile {tile} ended with status &apos;{status}&apos; ({url}). Run the fetch again later: the tiles that finished are kept; if it fails again, choose smaller tiles (TILE_SIZE).</source>
         <translation>De BGT-downloadopdracht van tegel {tile} eindigde met status '{status}' ({url}). Haal de gegevens later opnieuw op: de tegels die klaar zijn, blijven bewaard; mislukt het weer, kies dan kleinere tegels (TILE_SIZE).</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="182"/>
+        <location filename="../../processing/national/bgt.py" line="181"/>
         <source>The BGT download job of tile {tile} did not finish within {minutes:g} minutes ({url}). Run the fetch again later: the tiles that finished are kept.</source>
         <translation>De BGT-downloadopdracht van tegel {tile} was niet binnen {minutes:g} minuten klaar ({url}). Haal de gegevens later opnieuw op: de tegels die klaar zijn, blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="213"/>
+        <location filename="../../processing/national/bgt.py" line="205"/>
         <source>BGT tile {tile}: {kept} objects ({types}); left out: {ended} no longer valid (eindRegistratie), {status} not &apos;bestaand&apos;, {empty} without a polygon, {twice} given by a neighbouring tile already.</source>
         <translation>BGT-tegel {tile}: {kept} objecten ({types}); weggelaten: {ended} niet meer geldig (eindRegistratie), {status} niet 'bestaand', {empty} zonder polygoon, {twice} al geleverd door een buurtegel.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="230"/>
+        <location filename="../../processing/national/bgt.py" line="222"/>
         <source>BGT tile {tile}: the download holds no GML of {types}; those types are empty there.</source>
         <translation>BGT-tegel {tile}: de download bevat geen GML van {types}; die typen zijn daar leeg.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="293"/>
+        <location filename="../../processing/national/bgt.py" line="285"/>
         <source>Could not write the GeoPackage {path}; check the free disk space of the Processing temporary folder.</source>
         <translation>Kon de GeoPackage {path} niet schrijven; controleer de vrije schijfruimte van de tijdelijke map van Processing.</translation>
     </message>
@@ -3471,42 +3501,42 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>AHN-vegetatiehoogte (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bag.py" line="25"/>
+        <location filename="../../processing/national/bag.py" line="63"/>
         <source>BAG panden and verblijfsobjecten</source>
         <translation>BAG-panden en -verblijfsobjecten</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bag.py" line="29"/>
+        <location filename="../../processing/national/bag.py" line="67"/>
         <source>BAG panden (buildings)</source>
         <translation>BAG-panden</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bag.py" line="35"/>
+        <location filename="../../processing/national/bag.py" line="73"/>
         <source>BAG verblijfsobjecten (addresses)</source>
         <translation>BAG-verblijfsobjecten (adressen)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="53"/>
+        <location filename="../../processing/national/bgt.py" line="52"/>
         <source>BGT land cover and roads</source>
         <translation>BGT-bodembedekking en wegen</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="57"/>
+        <location filename="../../processing/national/bgt.py" line="56"/>
         <source>BGT land cover</source>
         <translation>BGT-bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="63"/>
+        <location filename="../../processing/national/bgt.py" line="62"/>
         <source>BGT road and sidewalk polygons</source>
         <translation>BGT-wegvlakken en trottoirs</translation>
     </message>
     <message>
-        <location filename="../../processing/national/gtfs.py" line="25"/>
+        <location filename="../../processing/national/gtfs.py" line="47"/>
         <source>OV stops (GTFS)</source>
         <translation>OV-haltes (GTFS)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/gtfs.py" line="29"/>
+        <location filename="../../processing/national/gtfs.py" line="51"/>
         <source>OV stops with modes</source>
         <translation>OV-haltes met modaliteiten</translation>
     </message>
@@ -3551,130 +3581,150 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>AHN: {} tegels van {:g} m bij {:g} m ({} en {}).</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="151"/>
+        <location filename="../../processing/national/ahn.py" line="149"/>
         <source>The AHN service answered {url} with {reason}, not with a GeoTIFF of {width} x {height} cells. Check the service address and the coverage ids (advanced parameters), or try again later; the tiles already fetched are kept.</source>
         <translation>De AHN-service beantwoordde {url} met {reason}, niet met een GeoTIFF van {width} x {height} cellen. Controleer het service-adres en de coverage-ids (geavanceerde parameters), of probeer het later opnieuw; de al opgehaalde tegels blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="178"/>
+        <location filename="../../processing/national/ahn.py" line="176"/>
         <source>{} bytes that are no GeoTIFF</source>
         <translation>{} bytes die geen GeoTIFF zijn</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="182"/>
+        <location filename="../../processing/national/ahn.py" line="180"/>
         <source>a GeoTIFF of {} x {} cells</source>
         <translation>een GeoTIFF van {} x {} cellen</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="187"/>
+        <location filename="../../processing/national/ahn.py" line="185"/>
         <source>a GeoTIFF of another area (top left corner {:.0f}, {:.0f})</source>
         <translation>een GeoTIFF van een ander gebied (linkerbovenhoek {:.0f}, {:.0f})</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="204"/>
+        <location filename="../../processing/national/ahn.py" line="202"/>
         <source>an XML or HTML page</source>
         <translation>een XML- of HTML-pagina</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="208"/>
+        <location filename="../../processing/national/ahn.py" line="206"/>
         <source>an XML answer ({})</source>
         <translation>een XML-antwoord ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="210"/>
+        <location filename="../../processing/national/ahn.py" line="208"/>
         <source>the service exception &apos;{}&apos;</source>
         <translation>de service-exception '{}'</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="226"/>
+        <location filename="../../processing/national/ahn.py" line="224"/>
         <source>Could not read the BGT land cover &apos;{uri}&apos; for the AHN mask; fetch the BGT again.</source>
         <translation>Kon de BGT-bodembedekking '{uri}' voor het AHN-masker niet lezen; haal de BGT opnieuw op.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="237"/>
+        <location filename="../../processing/national/ahn.py" line="235"/>
         <source>The BGT land cover &apos;{layer}&apos; is not in RD New (EPSG:28992); the AHN mask needs it.</source>
         <translation>De BGT-bodembedekking '{layer}' is niet in RD New (EPSG:28992); het AHN-masker heeft dat nodig.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="327"/>
+        <location filename="../../processing/national/ahn.py" line="325"/>
         <source>Could not write the AHN raster &apos;{path}&apos; ({reason}); check the free disk space.</source>
         <translation>Kon het AHN-raster '{path}' niet schrijven ({reason}); controleer de vrije schijfruimte.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/bag.py" line="95"/>
+        <source>BAG: {} panden and {} verblijfsobjecten in use, from {} tiles.</source>
+        <translation>BAG: {} panden en {} verblijfsobjecten in gebruik, uit {} tegels.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/gtfs.py" line="61"/>
+        <source>OV stops: margin around the area (m)</source>
+        <translation>OV-haltes: marge rond het gebied (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/gtfs.py" line="107"/>
+        <source>OV: {} stops (stations with their platforms) within {:g} m.</source>
+        <translation>OV: {} haltes (stations met hun perrons) binnen {:g} m.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/layers.py" line="30"/>
+        <source>Could not create &apos;{path}&apos; in the scratch folder; check the disk.</source>
+        <translation>Kon '{path}' niet aanmaken in de tijdelijke map; controleer de schijf.</translation>
     </message>
 </context>
 <context>
     <name>network</name>
     <message>
-        <location filename="../../processing/network.py" line="109"/>
+        <location filename="../../processing/network.py" line="110"/>
         <source>From the cache: {}</source>
         <translation>Uit de cache: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="123"/>
+        <location filename="../../processing/network.py" line="124"/>
         <source>{url} does not exist (HTTP 404). Check the address (parameter or QGIS setting) and the year.</source>
         <translation>{url} bestaat niet (HTTP 404). Controleer het adres (parameter of QGIS-instelling) en het jaar.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="140"/>
+        <location filename="../../processing/network.py" line="141"/>
         <source>Could not write the cache folder &apos;{}&apos; ({}).</source>
         <translation>Kan niet schrijven in de cachemap '{}' ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="168"/>
+        <location filename="../../processing/network.py" line="169"/>
         <source>The answer of {url} is not JSON ({reason}); check that the address points at the service&apos;s API, not at a web page.</source>
         <translation>Het antwoord van {url} is geen JSON ({reason}); controleer dat het adres naar de API van de dienst wijst, niet naar een webpagina.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="186"/>
+        <location filename="../../processing/network.py" line="187"/>
         <source>{url} links to itself as its next page; the paging cannot end.</source>
         <translation>{url} verwijst naar zichzelf als volgende pagina; het bladeren kan niet eindigen.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="212"/>
+        <location filename="../../processing/network.py" line="213"/>
         <source>The answer of {url} holds no list of GeoJSON features; check that the address is an OGC API items URL.</source>
         <translation>Het antwoord van {url} bevat geen lijst met GeoJSON-features; controleer dat het adres een OGC API items-URL is.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="226"/>
+        <location filename="../../processing/network.py" line="227"/>
         <source>Page {} of {}: {} features</source>
         <translation>Pagina {} van {}: {} features</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="246"/>
+        <location filename="../../processing/network.py" line="247"/>
         <source>{} answered HTTP {}; asking again in {:g} s.</source>
         <translation>{} antwoordde HTTP {}; opnieuw vragen over {:g} s.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="303"/>
+        <location filename="../../processing/network.py" line="313"/>
         <source>{url} sent no data for {seconds:g} s and was given up. Try again later, or raise the timeout (Settings &gt; Options &gt; Network).</source>
         <translation>{url} stuurde {seconds:g} s geen gegevens en is opgegeven. Probeer het later opnieuw, of verhoog de time-out (Extra &gt; Opties &gt; Netwerk).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="313"/>
+        <location filename="../../processing/network.py" line="323"/>
         <source>The connection to {url} was cut before the whole answer arrived; nothing was written. Try again.</source>
         <translation>De verbinding met {url} werd verbroken voordat het hele antwoord binnen was; er is niets geschreven. Probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="321"/>
+        <location filename="../../processing/network.py" line="331"/>
         <source>Could not reach {url} ({reason}). Check the network connection and the proxy settings (Settings &gt; Options &gt; Network).</source>
         <translation>{url} is niet bereikbaar ({reason}). Controleer de netwerkverbinding en de proxy-instellingen (Extra &gt; Opties &gt; Netwerk).</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="334"/>
+        <location filename="../../processing/network.py" line="344"/>
         <source>{url} answered HTTP {status}: the query returns more than 10000 records. Ask for fewer at a time: filter per gemeente.</source>
         <translation>{url} antwoordde HTTP {status}: de vraag levert meer dan 10000 records op. Vraag minder tegelijk: filter per gemeente.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="340"/>
+        <location filename="../../processing/network.py" line="350"/>
         <source>{url} answered HTTP {status}, also when asked again; the service is busy or down. Try again later.</source>
         <translation>{url} antwoordde HTTP {status}, ook bij opnieuw vragen; de dienst is druk of buiten werking. Probeer het later opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="345"/>
+        <location filename="../../processing/network.py" line="355"/>
         <source>{url} answered HTTP {status}. Check the address (parameter or QGIS setting) and, if the service needs one, the authentication.</source>
         <translation>{url} antwoordde HTTP {status}. Controleer het adres (parameter of QGIS-instelling) en, als de dienst die vraagt, de authenticatie.</translation>
     </message>
     <message>
-        <location filename="../../processing/network.py" line="289"/>
+        <location filename="../../processing/network.py" line="299"/>
         <source>There is no authentication configuration &apos;{authcfg}&apos; in this QGIS profile (setting wijkdiagnose/authcfg). Pick one in Settings &gt; Options &gt; Authentication, or clear the setting.</source>
         <translation>Er is geen authenticatieconfiguratie '{authcfg}' in dit QGIS-profiel (instelling wijkdiagnose/authcfg). Kies er een in Instellingen &gt; Opties &gt; Authenticatie, of maak de instelling leeg.</translation>
     </message>

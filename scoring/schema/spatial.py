@@ -23,6 +23,8 @@ ADDRESS_USE = "gebruiksdoel"  # comma separated, as the BAG writes them
 ADDRESS_AREA = "oppervlakte"  # m²
 DWELLINGS = WONINGEN  # 1 for a verblijfsobject with woonfunctie, else 0 (the claims driver)
 WOONFUNCTIE = "woonfunctie"
+BUILDINGS_LAYER = "bag_panden"  # the GeoPackage layers fetch_spatial writes
+ADDRESSES_LAYER = "bag_verblijfsobjecten"
 
 # ---- BGT: land cover (the class-mapping fields) and road polygons ------------------------
 BGT_TYPE = "bgt_type"  # wegdeel, begroeidterreindeel, … (the GML's feature type)
@@ -48,6 +50,7 @@ STOP_ID = "stop_id"
 STOP_NAME = "stop_name"
 STOP_MODES = "modus"  # comma separated transit modes (bus, tram, metro, trein, ic)
 STOP_ROUTE_TYPES = "route_types"  # the GTFS route_type codes served, comma separated
+STOPS_LAYER = "ov_haltes"  # the GeoPackage layer fetch_spatial writes
 
 # ---- heat: per-buurt PET class shares (a table) -------------------------------------------
 UNIT_CODE = "code"  # BU05030001 / WK050301 / GM0503 (CBS codes)
