@@ -72,7 +72,7 @@ def geotiff_bytes(values, bbox):
     memory.GetRasterBand(1).SetNoDataValue(ANSWER_NODATA)
     memory.GetRasterBand(1).WriteArray(values)
     name = f"/vsimem/fixture_{uuid.uuid4().hex}.tif"
-    gdal.GetDriverByName("GTiff").CreateCopy(name, memory)
+    gdal.GetDriverByName("GTiff").CreateCopy(name, memory, options=["COMPRESS=DEFLATE"])
     handle = gdal.VSIFOpenL(name, "rb")
     gdal.VSIFSeekL(handle, 0, 2)
     size = gdal.VSIFTellL(handle)

@@ -22,10 +22,11 @@ import uuid
 from functools import lru_cache
 
 import shapely
+from conftest import SHARED_DATA
 from national.replay import json_answer, ogc_items_page
 from shapely.geometry import box, shape
 
-PANDEN_FILE = "/work/shared/data/bag_delft_tu_campus/tudcampus_bag_panden.geojson"
+PANDEN_FILE = SHARED_DATA / "bag_delft_tu_campus" / "tudcampus_bag_panden.geojson"
 ROOT = "/bag/ogc/v2"
 RD_URI = "http://www.opengis.net/def/crs/EPSG/0/28992"
 PREFIX = "NL.IMBAG.Pand."

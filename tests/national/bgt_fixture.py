@@ -21,20 +21,14 @@ server at every status poll, e.g. to cancel).
 
 import io
 import json
-import os
 import zipfile
 from xml.sax.saxutils import escape
 
+from conftest import SHARED_DATA
 from national.replay import Answer, json_answer
 from osgeo import ogr
 
-GPKG = os.path.normpath(
-    os.path.join(
-        os.environ.get("WIJKDIAGNOSE_SHARED_DATA", "/work/shared/data"),
-        "bgt_ahn3_delft_binnenstad",
-        "bgt_delft_binnenstad.gpkg",
-    )
-)
+GPKG = str(SHARED_DATA / "bgt_ahn3_delft_binnenstad" / "bgt_delft_binnenstad.gpkg")
 ROOT = "/lv/bgt/download/v1_0"
 JOBS = ROOT + "/full/custom"
 
@@ -183,8 +177,9 @@ def tile_key(polygon_wkt: str) -> str:
     return f"{x0:.0f}_{y0:.0f}_{x1 - x0:.0f}"
 
 
-def serve_bgt(replay, fail=(), broken=(), cut=(), busy=False, on_status=None) -> str:
-    """Register the BGT download API on ``replay``; its base URL."""
+def serve_bgt(replay, fail=(), broken=(), cut=(), busy=False, on_status=None, instant=False) -> str:
+    """Register the BGT download API on ``replay``; its base URL. ``instant``: every job is
+    COMPLETED at its first poll (a whole gemeente without the poll waits)."""
 
     def start(query, server):
         request = json.loads(server.posted[-1].decode("utf-8"))
@@ -202,7 +197,7 @@ def serve_bgt(replay, fail=(), broken=(), cut=(), busy=False, on_status=None) ->
             answers = [status("PENDING", 0), status("FAILED", 0)]
         else:
             done = status("COMPLETED", 100, download={"href": download_path})
-            answers = [status("PENDING", 0), status("RUNNING", 50), done]
+            answers = [done] if instant else [status("PENDING", 0), status("RUNNING", 50), done]
         if busy:
             answers.insert(0, json_answer({"code": "busy"}, 503, **{"Retry-After": "0"}))
         served = iter(answers)
