@@ -188,9 +188,7 @@ def _coverage(code, found, covered, areas) -> float:
     prefix = buurten_of(code)
     total = sum(area for buurt, area in areas.items() if buurt.startswith(prefix))
     with_data = sum(
-        float(areas.get(buurt, 0.0))
-        for buurt, has in zip(found[spatial.UNIT_CODE], covered)
-        if has
+        float(areas.get(buurt, 0.0)) for buurt, has in zip(found[spatial.UNIT_CODE], covered) if has
     )
     return min(100.0, 100.0 * with_data / total) if total > 0 else 0.0
 

@@ -107,7 +107,7 @@ def read_heat_table(
     """The rows of the table ``data`` (gzip or plain CSV) whose buurt code ``keep`` keeps,
     in the classes of ``spatial.PET_CLASS_FIELDS`` (% of the buurt area). ``source``
     names the table in messages; ``variant`` picks one of several (``AHN4``)."""
-    with _text(data, source) as lines:
+    with _Lines(data, source) as lines:
         try:
             header_line = lines.readline()
             delimiter = _delimiter(header_line)
@@ -145,7 +145,7 @@ def read_heat_table(
     return HeatTable(rows, _year(chosen_variant), chosen_variant, fraction, known, notes)
 
 
-class _text:
+class _Lines:
     """The table as lines of text, gunzipped on the fly when it is gzip."""
 
     def __init__(self, data: bytes, source: str):
@@ -217,10 +217,7 @@ def _pet_columns(header: List[str], source: str, wanted: str):
         match = [v for v in variants if v.lower() == wanted.strip().lower().lstrip("_")]
         if not match:
             raise InputError(
-                tr(
-                    "the heat table {source} has no PET variant '{variant}'; it has: "
-                    "{variants}"
-                ),
+                tr("the heat table {source} has no PET variant '{variant}'; it has: {variants}"),
                 source=source,
                 variant=wanted,
                 variants=", ".join(repr(v) for v in variants),

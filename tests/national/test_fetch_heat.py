@@ -37,8 +37,8 @@ def serve_gemeente_polygon(replay):
     """The hand-made kwb, its 2024 gemeente Delft with a polygon (the fixture has none)."""
     cbs = serve_kwb(replay)
     path = f"{root(2024)}/collections/gemeenten/items"
-    delft = {"type": "Feature", "id": "GM0503", "geometry": square(0),
-             "properties": {"gemeentecode": "GM0503", "gemeentenaam": "Delft", "jaar": 2024}}  # fmt: skip
+    properties = {"gemeentecode": "GM0503", "gemeentenaam": "Delft", "jaar": 2024}
+    delft = {"type": "Feature", "id": "GM0503", "geometry": square(0), "properties": properties}
     replay.add(path, items_route([delft], path))
     return cbs
 
@@ -56,7 +56,9 @@ def test_a_gemeente_keeps_its_buurten_in_the_pet_classes_and_a_second_run_is_off
 ):
     url, cbs = serve_heat(replay), serve_gemeente_polygon(replay)
     feedback = RecordingFeedback()
-    rows = attributes_by(fetch(url, tmp_path / "a.gpkg", feedback, GEMEENTE="GM0503", CBS_URL=cbs), spatial.UNIT_CODE)
+    rows = attributes_by(
+        fetch(url, tmp_path / "a.gpkg", feedback, GEMEENTE="GM0503", CBS_URL=cbs), spatial.UNIT_CODE
+    )
     assert len(rows) == 26 and not set(UTRECHT) & set(rows)
     # BU05031101 (AHN4): 0.20 | 0.40 | 0.20 + 0.10 + 0.00 -> 20 | 40 | 30 %, below 29 unknown
     first = rows["BU05031101"]
@@ -72,14 +74,18 @@ def test_a_gemeente_keeps_its_buurten_in_the_pet_classes_and_a_second_run_is_off
 
 def test_an_extent_keeps_every_buurt_and_says_so(replay, settings, tmp_path):
     feedback = RecordingFeedback()
-    rows = attributes_by(fetch(serve_heat(replay), tmp_path / "h.gpkg", feedback), spatial.UNIT_CODE)
+    rows = attributes_by(
+        fetch(serve_heat(replay), tmp_path / "h.gpkg", feedback), spatial.UNIT_CODE
+    )
     assert len(rows) == 29 and set(UTRECHT) <= set(rows)
     assert rows["BU03440111"]["pet_gt41"] == pytest.approx(30.0)  # 0.20 + 0.05 + 0.05
     assert any("an extent keeps every buurt" in m for m in feedback.messages)
 
 
 def test_a_variant_asked(replay, settings, tmp_path):
-    rows = attributes_by(fetch(serve_heat(replay), tmp_path / "h.gpkg", HEAT_VARIANT="AHN2"), spatial.UNIT_CODE)
+    rows = attributes_by(
+        fetch(serve_heat(replay), tmp_path / "h.gpkg", HEAT_VARIANT="AHN2"), spatial.UNIT_CODE
+    )
     assert rows["BU05031101"]["pet_35_41"] == 20.0  # the AHN2 columns: 0.60 0.20 0.10
 
 
@@ -110,4 +116,3 @@ def test_without_an_address_the_source_says_where_to_give_one(settings, tmp_path
     assert not HeatSource.DEFAULT_ON and not HeatSource.DEFAULT_URL
     with pytest.raises(QgsProcessingException, match="wijkdiagnose/heat_url"):
         fetch("", tmp_path / "h.gpkg")
-
