@@ -11,6 +11,7 @@ from .algorithms.diagnose_gemeente import DiagnoseGemeente
 from .algorithms.export_wijkbladen import ExportWijkbladen
 from .algorithms.fetch_cbs import FetchCbs
 from .algorithms.fetch_spatial import FetchSpatial
+from .algorithms.heat_from_table import HeatFromTable
 from .algorithms.heat_stress import HeatStress
 from .algorithms.koppelkansen import Koppelkansen
 from .algorithms.land_cover_shares import LandCoverShares
@@ -27,6 +28,7 @@ ALGORITHMS = (
     FetchSpatial,
     CheckInputs,
     HeatStress,
+    HeatFromTable,
     LandCoverShares,
     RasterCoverShares,
     TreeCanopy,
