@@ -15,6 +15,7 @@ from .algorithms.heat_from_table import HeatFromTable
 from .algorithms.heat_stress import HeatStress
 from .algorithms.koppelkansen import Koppelkansen
 from .algorithms.land_cover_shares import LandCoverShares
+from .algorithms.leefbaarometer_scores import LeefbaarometerScores
 from .algorithms.raster_cover_shares import RasterCoverShares
 from .algorithms.roof_areas import RoofAreas
 from .algorithms.save_diagnosis import SaveDiagnosis
@@ -34,6 +35,7 @@ ALGORITHMS = (
     TreeCanopy,
     TransitCoverage,
     RoofAreas,
+    LeefbaarometerScores,
     ScoreTransitions,
     SpatialClaims,
     ExportWijkbladen,

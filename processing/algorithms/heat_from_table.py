@@ -2,11 +2,7 @@
 PET class table (fetch_spatial's HEAT), the fallback when there is no PET raster."""
 
 import pandas as pd
-from qgis.core import (
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-)
+from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber
 
 from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON, SOURCE_VECTOR
 from ...scoring.errors import InputError
@@ -15,13 +11,13 @@ from ...scoring.schema.diagnosis import HERKOMST, decode_provenance
 from ...scoring.schema.wijk import unit_code_column, wijk_key
 from ..adapter import attribute_table, in_projected_crs, read_features
 from ..algorithm import IndicatorAlgorithm
+from ..unit_codes import CODE_FIELD, code_field_parameter, unit_codes
 
 
 class HeatFromTable(IndicatorAlgorithm):
     ID = "heat_from_table"
     TABLE = "TABLE"
     BUURTEN = "BUURTEN"
-    WIJK_CODE = "WIJK_CODE"
     STRONG = "STRONG"
     EXTREME = "EXTREME"
 
@@ -58,14 +54,7 @@ class HeatFromTable(IndicatorAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.WIJK_CODE,
-                self.tr("Wijk or buurt code field (empty: found by its name)"),
-                parentLayerParameterName=self.INPUT,
-                optional=True,
-            )
-        )
+        self.addParameter(code_field_parameter(self.INPUT))
         for name, label, default in (
             (self.STRONG, self.tr("Strong heat stress above (°C PET)"), 35.0),
             (self.EXTREME, self.tr("Extreme heat stress above (°C PET)"), 41.0),
@@ -82,7 +71,7 @@ class HeatFromTable(IndicatorAlgorithm):
             self.parameterAsDouble(parameters, self.EXTREME, context),
         )
         layer = self.source(parameters, self.INPUT, context).sourceName()
-        codes = self.unit_codes(parameters, context, zones, layer)
+        codes = unit_codes(zones, layer, self.field_name(parameters, CODE_FIELD, context))
         table_source = self.source(parameters, self.TABLE, context)
         table = attribute_table(read_features(table_source), table_source.fields())
         progress(0.3)
@@ -115,18 +104,6 @@ class HeatFromTable(IndicatorAlgorithm):
             )
         progress(1.0)
         return result
-
-    def unit_codes(self, parameters, context, zones, layer):
-        given = self.field_name(parameters, self.WIJK_CODE, context)
-        column = unit_code_column(zones.columns, layer, given)
-        if column is None:
-            raise InputError(
-                self.tr(
-                    "Layer '{}' has no wijk or buurt code field (wk_code, bu_code, …); pick "
-                    "the field with the CBS codes."
-                ).format(layer)
-            )
-        return [wijk_key(value) for value in zones[column]]
 
     def buurt_areas(self, parameters, context):
         """{buurt code: area in m²} of the buurten layer, or None when none is given."""
