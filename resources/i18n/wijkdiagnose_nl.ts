@@ -1579,22 +1579,22 @@
         <translation>de hittetabel {source}: de PET-klasse van kolom '{column}' loopt over {bound:g} °C heen, een grens van de PET-klassen 23/29/35/41 °C, dus het aandeel is niet te splitsen; gebruik een tabel met klassen op deze grenzen, of een PET-raster (Hittestress)</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/heat_table.py" line="315"/>
+        <location filename="../../scoring/national/heat_table.py" line="313"/>
         <source>the heat table {source}: the PET shares of {count} buurt(en) add up to more than 100 % ({codes}); they are left out</source>
         <translation>de hittetabel {source}: de PET-aandelen van {count} buurt(en) tellen op tot meer dan 100 % ({codes}); die zijn weggelaten</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/heat_table.py" line="327"/>
+        <location filename="../../scoring/national/heat_table.py" line="313"/>
         <source>the heat table {source} has no PET shares for {count} buurt(en) ({codes})</source>
         <translation>de hittetabel {source} heeft geen PET-aandelen voor {count} buurt(en) ({codes})</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/heat_table.py" line="336"/>
+        <location filename="../../scoring/national/heat_table.py" line="326"/>
         <source>the heat table {source}: {count} row(s) without a buurt code were skipped</source>
         <translation>de hittetabel {source}: {count} rij(en) zonder buurtcode overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../scoring/national/heat_table.py" line="347"/>
+        <location filename="../../scoring/national/heat_table.py" line="337"/>
         <source>the heat table {source} is not a whole gzip/CSV file ({reason}); it was not used. Fetch it again (the damaged copy is dropped from the cache).</source>
         <translation>de hittetabel {source} is geen heel gzip-/CSV-bestand ({reason}); die is niet gebruikt. Haal hem opnieuw op (de beschadigde kopie is uit de cache verwijderd).</translation>
     </message>

@@ -310,28 +310,18 @@ def _listed(names: List[str]) -> str:
 
 
 def _notes(source: str, no_data: List[str], too_much: List[str], bad_codes: int):
-    notes = []
-    if too_much:
-        notes.append(
-            Message(
-                tr(
-                    "the heat table {source}: the PET shares of {count} buurt(en) add up to "
-                    "more than 100 % ({codes}); they are left out"
-                ),
-                source=source,
-                count=len(too_much),
-                codes=", ".join(too_much[:SHOWN]),
-            )
-        )
-    if no_data:
-        notes.append(
-            Message(
-                tr("the heat table {source} has no PET shares for {count} buurt(en) ({codes})"),
-                source=source,
-                count=len(no_data),
-                codes=", ".join(no_data[:SHOWN]),
-            )
-        )
+    named = (
+        (too_much, tr(
+            "the heat table {source}: the PET shares of {count} buurt(en) add up to more "
+            "than 100 % ({codes}); they are left out"
+        )),
+        (no_data, tr("the heat table {source} has no PET shares for {count} buurt(en) ({codes})")),
+    )  # fmt: skip
+    notes = [
+        Message(text, source=source, count=len(codes), codes=", ".join(codes[:SHOWN]))
+        for codes, text in named
+        if codes
+    ]
     if bad_codes:
         notes.append(
             Message(

@@ -22,12 +22,13 @@ DELFT_EXTENT = "84000,86000,447000,448000 [EPSG:28992]"
 
 @pytest.fixture
 def settings(tmp_path):
+    """A cache folder of this test only; no service address in the QGIS settings."""
     values = QgsSettings()
-    keys = (CACHE_DIR_KEY, BASE_URL_KEY, HeatSource.URL_SETTING)
+    keys = (CACHE_DIR_KEY, BASE_URL_KEY, *(source.URL_SETTING for source in SOURCES))
     before = {key: values.value(key) for key in keys}
     values.setValue(CACHE_DIR_KEY, str(tmp_path / "cache"))
-    values.remove(BASE_URL_KEY)
-    values.remove(HeatSource.URL_SETTING)
+    for key in keys[1:]:
+        values.remove(key)
     yield values
     for key, value in before.items():
         values.remove(key) if value is None else values.setValue(key, value)

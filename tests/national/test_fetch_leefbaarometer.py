@@ -7,30 +7,16 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from national.leefbaarometer_fixture import PATH, RIJSWIJK, SCORES, serve_leefbaarometer
 from national.replay import Answer
-from national.test_fetch_heat import serve_gemeente_polygon
+from national.test_fetch_heat import serve_gemeente_polygon, settings  # noqa: F401 (a fixture)
 from qgis.core import QgsProcessingException, QgsSettings, QgsVectorLayer
 from qgis_helpers import RecordingFeedback, attributes_by, run
 
-from wijkdiagnose.processing.algorithms.fetch_cbs import BASE_URL_KEY
 from wijkdiagnose.processing.algorithms.fetch_spatial import SOURCES
-from wijkdiagnose.processing.national.leefbaarometer import LeefbaarometerSource
 from wijkdiagnose.processing.network import CACHE_DIR_KEY
 from wijkdiagnose.scoring.schema import spatial
 
 EXTENT = "84000,98000,447000,448000 [EPSG:28992]"
-
-
-@pytest.fixture
-def settings(tmp_path):
-    values = QgsSettings()
-    keys = (CACHE_DIR_KEY, BASE_URL_KEY, LeefbaarometerSource.URL_SETTING)
-    before = {key: values.value(key) for key in keys}
-    values.setValue(CACHE_DIR_KEY, str(tmp_path / "cache"))
-    values.remove(BASE_URL_KEY)
-    values.remove(LeefbaarometerSource.URL_SETTING)
-    yield values
-    for key, value in before.items():
-        values.remove(key) if value is None else values.setValue(key, value)
+pytestmark = pytest.mark.usefixtures("settings")  # a cache of each test; no address set
 
 
 def fetch(url, out, feedback=None, **parameters):
@@ -46,7 +32,7 @@ def queries(replay):
     return [dict(parse_qsl(urlsplit(r).query)) for r in replay.requests if r.startswith(PATH)]
 
 
-def test_wijk_scores_of_an_extent_in_pages_with_the_wfs_query(replay, settings, tmp_path):
+def test_wijk_scores_of_an_extent_in_pages_with_the_wfs_query(replay, tmp_path):
     layer = fetch(serve_leefbaarometer(replay), tmp_path / "lbm.gpkg")
     rows = attributes_by(layer, spatial.UNIT_CODE)
     assert len(rows) == 14 and rows[RIJSWIJK][spatial.LBM_SCORE] == 9  # an extent keeps all
@@ -66,7 +52,7 @@ def test_wijk_scores_of_an_extent_in_pages_with_the_wfs_query(replay, settings, 
     assert (first["service"], first["version"], first["request"]) == ("WFS", "2.0.0", "GetFeature")
 
 
-def test_a_gemeente_keeps_its_buurten(replay, settings, tmp_path):
+def test_a_gemeente_keeps_its_buurten(replay, tmp_path):
     url, cbs = serve_leefbaarometer(replay), serve_gemeente_polygon(replay)
     layer = fetch(url, tmp_path / "lbm.gpkg", GEMEENTE="GM0503", CBS_URL=cbs, LBM_LEVEL="buurten")
     rows = attributes_by(layer, spatial.UNIT_CODE)
@@ -75,7 +61,7 @@ def test_a_gemeente_keeps_its_buurten(replay, settings, tmp_path):
     assert queries(replay)[0]["typeNames"] == "lbm3:buurtscore24"
 
 
-def test_503_then_ok_and_a_cut_page_resumes_from_the_cache(replay, settings, tmp_path):
+def test_503_then_ok_and_a_cut_page_resumes_from_the_cache(replay, tmp_path):
     url = serve_leefbaarometer(replay, fault_at=5, fault=Answer(503, b"busy"))
     assert len(attributes_by(fetch(url, tmp_path / "a.gpkg"), spatial.UNIT_CODE)) == 14
     assert [q["startIndex"] for q in queries(replay)] == ["0", "5", "5", "10"]
@@ -91,12 +77,12 @@ def test_503_then_ok_and_a_cut_page_resumes_from_the_cache(replay, settings, tmp
     assert [q["startIndex"] for q in queries(replay)] == ["0", "5", "10", "10"]
 
 
-def test_a_year_the_service_does_not_offer(replay, settings, tmp_path):
+def test_a_year_the_service_does_not_offer(replay, tmp_path):
     with pytest.raises(QgsProcessingException, match="HTTP 400"):
         fetch(serve_leefbaarometer(replay), tmp_path / "lbm.gpkg", LBM_YEAR=2019)
 
 
-def test_features_without_cbs_codes_name_their_properties(replay, settings, tmp_path):
+def test_features_without_cbs_codes_name_their_properties(replay, tmp_path):
     page = {
         "type": "FeatureCollection",
         "numberMatched": 1,
