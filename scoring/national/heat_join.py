@@ -91,7 +91,7 @@ def heat_from_table(
             herkomst.append(encode_provenance(before))
             continue
         found = _unit_rows(code, rows)
-        weights = _weights(found, areas)
+        weights = _weights(found, areas, code)
         unweighted += bool(len(found) > 1 and areas is None)
         shares, covered, year = _aggregate(found, weights)
         out.iloc[position, :2] = shares
@@ -150,8 +150,10 @@ def _unit_rows(code: Optional[str], rows: Dict[str, pd.DataFrame]) -> pd.DataFra
     return pd.DataFrame(columns=[spatial.UNIT_CODE, *spatial.PET_CLASS_FIELDS])
 
 
-def _weights(found: pd.DataFrame, areas: Optional[Mapping[str, float]]) -> np.ndarray:
-    if areas is None or len(found) <= 1:
+def _weights(found: pd.DataFrame, areas: Optional[Mapping[str, float]], code) -> np.ndarray:
+    """Each row's weight: its buurt's area when a wijk's buurten are weighed by area (a
+    buurt missing from ``areas`` then weighs nothing), else 1."""
+    if areas is None or code in set(found[spatial.UNIT_CODE]):
         return np.ones(len(found))
     return np.array([float(areas.get(code, 0.0)) for code in found[spatial.UNIT_CODE]])
 
