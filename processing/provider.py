@@ -11,9 +11,11 @@ from .algorithms.diagnose_gemeente import DiagnoseGemeente
 from .algorithms.export_wijkbladen import ExportWijkbladen
 from .algorithms.fetch_cbs import FetchCbs
 from .algorithms.fetch_spatial import FetchSpatial
+from .algorithms.heat_from_table import HeatFromTable
 from .algorithms.heat_stress import HeatStress
 from .algorithms.koppelkansen import Koppelkansen
 from .algorithms.land_cover_shares import LandCoverShares
+from .algorithms.leefbaarometer_scores import LeefbaarometerScores
 from .algorithms.raster_cover_shares import RasterCoverShares
 from .algorithms.roof_areas import RoofAreas
 from .algorithms.save_diagnosis import SaveDiagnosis
@@ -27,11 +29,13 @@ ALGORITHMS = (
     FetchSpatial,
     CheckInputs,
     HeatStress,
+    HeatFromTable,
     LandCoverShares,
     RasterCoverShares,
     TreeCanopy,
     TransitCoverage,
     RoofAreas,
+    LeefbaarometerScores,
     ScoreTransitions,
     SpatialClaims,
     ExportWijkbladen,

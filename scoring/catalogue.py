@@ -8,6 +8,8 @@ cited in docs/method.md.
 
 from typing import NamedTuple
 
+from .national.sources import ATTRIBUTIONS
+from .schema import spatial
 from .schema.indicators import (
     ADDRESS_DENSITY,
     BUILT_BEFORE_2000,
@@ -18,6 +20,7 @@ from .schema.indicators import (
     FAR_FROM_COOL,
     GAS_USE,
     GREEN,
+    LEEFBAAROMETER,
     LOW_INCOME,
     LOWEST_40_PERCENT,
     PET_ABOVE_HIGH,
@@ -245,6 +248,18 @@ INDICATORS = (
         10,
         60,
         CBS_SOURCE + " (a_soz_wb / a_inw)",
+    ),
+    # Not weighted in the default profile (docs/indicators.md): the Leefbaarometer classes,
+    # 1 zeer onvoldoende -> urgency 100, 9 uitstekend -> 0; 5 voldoende is 50.
+    Indicator(
+        LEEFBAAROMETER,
+        "sociaaleconomisch",
+        "Leefbaarometer-score",
+        "Leefbaarometer score",
+        "klasse 1–9",
+        9,
+        1,
+        ATTRIBUTIONS[spatial.LEEFBAAROMETER].name + " (kscore)",
     ),
 )
 

@@ -1,14 +1,30 @@
 """Leefbaarometer 3.0 wijk and buurt scores from the WFS.
 
-TO BE BUILT (issue #14): a skeleton of the contract in ``source.py``.
+WFS 2.0 GetFeature of ``lbm3:wijkscore24`` or ``lbm3:buurtscore24`` (LBM_LEVEL, LBM_YEAR)
+in the area's RD bbox, as GeoJSON in EPSG:28992, in pages of ``count``/``startIndex``;
+every page is a cached answer, so an interrupted fetch asks only the pages it lacks. Each
+page is written into the layer as it arrives (``scoring.national.leefbaarometer``).
 """
 
-from qgis.core import QgsProcessingParameterFeatureSink
+from qgis.core import (
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ...compat import SOURCE_POLYGON
+from ...compat import NUMBER_INTEGER, SOURCE_POLYGON
+from ...scoring.errors import InputError
+from ...scoring.national import leefbaarometer as lbm
 from ...scoring.schema import spatial
+from ...scoring.schema.national import LEVELS
+from .ogr_layer import INTEGER, TEXT, GpkgLayer
 from .source import SpatialSource
+
+PAGE_SIZE = 1000
+FIELDS = [(spatial.UNIT_CODE, TEXT), (spatial.LBM_SCORE, INTEGER),
+          *((f, INTEGER) for f in spatial.LBM_DIMENSIONS), (spatial.SOURCE, TEXT)]  # fmt: skip
+RD = 28992
 
 
 class LeefbaarometerSource(SpatialSource):
@@ -20,6 +36,8 @@ class LeefbaarometerSource(SpatialSource):
     DEFAULT_ON = False
     OUTPUTS = ("LEEFBAAROMETER",)
     RASTER_OUTPUTS = ()
+    LEVEL = "LBM_LEVEL"
+    YEAR = "LBM_YEAR"
 
     def label(self):
         return QCoreApplication.translate("national", "Leefbaarometer scores")
@@ -33,3 +51,70 @@ class LeefbaarometerSource(SpatialSource):
                 optional=True,
             ),
         ]
+
+    def option_parameters(self):
+        translate = QCoreApplication.translate
+        return [
+            QgsProcessingParameterEnum(
+                self.LEVEL,
+                translate("national", "Leefbaarometer: level"),
+                options=list(LEVELS),
+                defaultValue=LEVELS[0],
+                usesStaticStrings=True,
+            ),
+            QgsProcessingParameterNumber(
+                self.YEAR,
+                translate("national", "Leefbaarometer: year (2024: lbm3:wijkscore24)"),
+                NUMBER_INTEGER,
+                lbm.DEFAULT_YEAR,
+                minValue=2002,
+                maxValue=2099,
+            ),
+        ]
+
+    def options(self, alg, parameters, context):
+        return {
+            self.LEVEL: alg.parameterAsEnumString(parameters, self.LEVEL, context) or LEVELS[0],
+            self.YEAR: alg.parameterAsInt(parameters, self.YEAR, context) or lbm.DEFAULT_YEAR,
+        }
+
+    def fetch(self, job):
+        name = lbm.type_name(job.options.get(self.LEVEL, LEVELS[0]),
+                             job.options.get(self.YEAR, lbm.DEFAULT_YEAR))  # fmt: skip
+        keep = lbm.keep_of(job.area.gemeente)
+        start, written, code_field = 0, 0, None
+        with GpkgLayer(job.folder, "leefbaarometer", FIELDS, epsg=RD) as out:
+            while True:
+                url = lbm.page_url(job.base_url, name, job.area.extent, start, PAGE_SIZE)
+                features, matched = lbm.page_features(job.fetcher.get_json(url), url)
+                lbm.require_scores(features, url)
+                if features and code_field is None:
+                    code_field = lbm.code_property(features, url)
+                for feature in features:
+                    record = lbm.lbm_record(feature, code_field)
+                    if keep(record.code):
+                        out.add([record.code, record.score, *record.dimensions,
+                                 spatial.LEEFBAAROMETER], record.geometry)  # fmt: skip
+                        written += 1
+                out.commit()
+                start += len(features)
+                if matched:
+                    job.feedback.setProgress(min(100.0, 100.0 * start / matched))
+                if not features or (matched is not None and start >= matched):
+                    break
+                if matched is None and len(features) < PAGE_SIZE:
+                    break
+        if not written:
+            raise InputError(
+                QCoreApplication.translate(
+                    "national", "The Leefbaarometer ({name}) has no unit of {area}."
+                ),
+                name=name,
+                area=job.area.label,
+            )
+        job.feedback.pushInfo(
+            QCoreApplication.translate("national", "Leefbaarometer {}: {} units.").format(
+                name, written
+            )
+        )
+        return {"LEEFBAAROMETER": out.uri}

@@ -1618,6 +1618,106 @@
         <source>&apos;{name}&apos; {file} has no column {column}, which GTFS requires. Check the GTFS address.</source>
         <translation>'{name}' {file} heeft geen kolom {column}, die GTFS vereist. Controleer het GTFS-adres.</translation>
     </message>
+    <message>
+        <location filename="../../scoring/national/heat_join.py" line="50"/>
+        <source>the PET class table gives the shares above {low:g} and {high:g} °C only, not above {strong:g} and {extreme:g} °C; use {low:g} and {high:g}, or a PET raster with Heat stress</source>
+        <translation>de tabel met PET-klassen geeft alleen de aandelen boven {low:g} en {high:g} °C, niet boven {strong:g} en {extreme:g} °C; gebruik {low:g} en {high:g}, of een PET-raster met Hittestress</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_join.py" line="116"/>
+        <source>table &apos;{table}&apos; has no field(s) {fields}; give the HEAT table of &apos;Fetch national spatial data&apos;</source>
+        <translation>tabel '{table}' heeft geen veld(en) {fields}; geef de tabel HEAT van 'Ruimtelijke basisgegevens ophalen'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_join.py" line="201"/>
+        <source>{count} unit(s) ({codes}) have ind_pet_gt35/ind_pet_gt41 from elsewhere (a PET raster) already; they are left as they are</source>
+        <translation>{count} eenhe(i)d(en) ({codes}) hebben ind_pet_gt35/ind_pet_gt41 al uit een andere bron (een PET-raster); die blijven zoals ze zijn</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_join.py" line="212"/>
+        <source>table &apos;{table}&apos;: the buurten of {count} wijk(en) are weighed equally, not by area, and dek_hitte counts buurten; give the buurten layer to weigh them by area</source>
+        <translation>tabel '{table}': de buurten van {count} wijk(en) wegen even zwaar, niet naar oppervlak, en dek_hitte telt buurten; geef de buurtenlaag op om naar oppervlak te wegen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_join.py" line="224"/>
+        <source>table &apos;{table}&apos; has no PET shares for {count} unit(s) ({codes}); their heat fields stay empty</source>
+        <translation>tabel '{table}' heeft geen PET-aandelen voor {count} eenhe(i)d(en) ({codes}); hun hittevelden blijven leeg</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_table.py" line="192"/>
+        <source>the heat table {source} has no column of CBS buurt codes (BU and 8 digits) in its first rows; its columns are: {columns}. Check the address: it must point at the buurtdashboard CSV.</source>
+        <translation>de hittetabel {source} heeft in de eerste rijen geen kolom met CBS-buurtcodes (BU en 8 cijfers); de kolommen zijn: {columns}. Controleer het adres: het moet naar de CSV van het buurtdashboard wijzen.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_table.py" line="208"/>
+        <source>the heat table {source} has no PET class columns (names like PET29tm34p, PETgt41 or pet_35_41, see docs/sources/heat.md); its columns are: {columns}</source>
+        <translation>de hittetabel {source} heeft geen kolommen met PET-klassen (namen als PET29tm34p, PETgt41 of pet_35_41, zie docs/sources/heat.md); de kolommen zijn: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_table.py" line="219"/>
+        <source>the heat table {source} has no PET variant &apos;{variant}&apos;; it has: {variants}</source>
+        <translation>de hittetabel {source} heeft geen PET-variant '{variant}'; wel: {variants}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_table.py" line="229"/>
+        <source>the heat table {source} has PET classes in several variants ({variants}) and none is the newest; name the one to use (the variant option)</source>
+        <translation>de hittetabel {source} heeft PET-klassen in meerdere varianten ({variants}) en geen daarvan is de nieuwste; geef op welke te gebruiken (de optie variant)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_table.py" line="255"/>
+        <source>the heat table {source}: the PET classes of columns &apos;{first}&apos; and &apos;{second}&apos; overlap; give a table with one column per class</source>
+        <translation>de hittetabel {source}: de PET-klassen van de kolommen '{first}' en '{second}' overlappen; geef een tabel met één kolom per klasse</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_table.py" line="267"/>
+        <source>the heat table {source}: the PET class of column '{column}' spans {bound:g} °C, a bound of the PET classes 23/29/35/41 °C, so its share cannot be split; use a table with classes on these bounds, or a PET raster (Heat stress)</source>
+        <translation>de hittetabel {source}: de PET-klasse van kolom '{column}' loopt over {bound:g} °C heen, een grens van de PET-klassen 23/29/35/41 °C, dus het aandeel is niet te splitsen; gebruik een tabel met klassen op deze grenzen, of een PET-raster (Hittestress)</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_table.py" line="313"/>
+        <source>the heat table {source}: the PET shares of {count} buurt(en) add up to more than 100 % ({codes}); they are left out</source>
+        <translation>de hittetabel {source}: de PET-aandelen van {count} buurt(en) tellen op tot meer dan 100 % ({codes}); die zijn weggelaten</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_table.py" line="313"/>
+        <source>the heat table {source} has no PET shares for {count} buurt(en) ({codes})</source>
+        <translation>de hittetabel {source} heeft geen PET-aandelen voor {count} buurt(en) ({codes})</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_table.py" line="326"/>
+        <source>the heat table {source}: {count} row(s) without a buurt code were skipped</source>
+        <translation>de hittetabel {source}: {count} rij(en) zonder buurtcode overgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/heat_table.py" line="337"/>
+        <source>the heat table {source} is not a whole gzip/CSV file ({reason}); it was not used. Fetch it again (the damaged copy is dropped from the cache).</source>
+        <translation>de hittetabel {source} is geen heel gzip-/CSV-bestand ({reason}); die is niet gebruikt. Haal hem opnieuw op (de beschadigde kopie is uit de cache verwijderd).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/leefbaarometer.py" line="67"/>
+        <source>the answer of {url} holds no GeoJSON features; check that the address is the Leefbaarometer WFS and the year is offered</source>
+        <translation>het antwoord van {url} bevat geen GeoJSON-features; controleer dat het adres de WFS van de Leefbaarometer is en dat het jaar wordt aangeboden</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/leefbaarometer.py" line="86"/>
+        <source>the Leefbaarometer features of {url} have no property of CBS codes (BU… or WK…); their properties are: {names}</source>
+        <translation>de Leefbaarometer-features van {url} hebben geen eigenschap met CBS-codes (BU… of WK…); hun eigenschappen zijn: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/leefbaarometer.py" line="110"/>
+        <source>the features of {url} have no &apos;{field}&apos;; their properties are: {names}</source>
+        <translation>de features van {url} hebben geen '{field}'; hun eigenschappen zijn: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/leefbaarometer.py" line="137"/>
+        <source>table &apos;{table}&apos; has no field(s) {fields}; give the LEEFBAAROMETER layer of &apos;Fetch national spatial data&apos;</source>
+        <translation>tabel '{table}' heeft geen veld(en) {fields}; geef de laag LEEFBAAROMETER van 'Ruimtelijke basisgegevens ophalen'</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/national/leefbaarometer.py" line="153"/>
+        <source>table &apos;{table}&apos; has no Leefbaarometer score for {count} unit(s) ({codes}); fetch the scores at the level of the layer (wijken or buurten)</source>
+        <translation>tabel '{table}' heeft geen Leefbaarometer-score voor {count} eenhe(i)d(en) ({codes}); haal de scores op het niveau van de laag op (wijken of buurten)</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -2249,6 +2349,57 @@ De uitvoer gaat rechtstreeks naar de indicator-algoritmen, of naar 'Diagnose a g
     </message>
 </context>
 <context>
+    <name>HeatFromTable</name>
+    <message>
+        <location filename="../../processing/algorithms/heat_from_table.py" line="25"/>
+        <source>Heat stress from the PET class table (no PET raster)</source>
+        <translation>Hittestress uit de tabel met PET-klassen (geen PET-raster)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_from_table.py" line="28"/>
+        <source>The fallback for the heat indicators when there is no PET raster: the per-buurt PET class shares of the Klimaateffectatlas buurtdashboard (the HEAT table of 'Fetch national spatial data') joined by CBS code onto wijken or buurten.
+
+Adds ind_pet_gt35 (% of the area with a PET class above 35 °C: the classes 35-41 and &gt;41) and ind_pet_gt41 (&gt;41), and dek_hitte (% of the wijk covered by buurten with PET shares). A wijk (WK050311) takes its buurten (BU050311xx), weighed by their area when a buurten layer is given, else equally (the log says so). ind_pet_gem and ind_pet_p90 cannot be derived from classes and stay empty.
+
+The provenance field herkomst says that the values come from the table and not from a PET raster; Score transitions keeps it. A PET raster always wins: a wijk that has the heat shares already from elsewhere is left as it is. Only the thresholds 35 and 41 °C can be derived from the classes.</source>
+        <translation>De terugvaloptie voor de hitte-indicatoren als er geen PET-raster is: de PET-klassen per buurt van het buurtdashboard van de Klimaateffectatlas (de tabel HEAT van 'Ruimtelijke basisgegevens ophalen'), op CBS-code gekoppeld aan wijken of buurten.
+
+Voegt ind_pet_gt35 toe (% van het oppervlak met een PET-klasse boven 35 °C: de klassen 35-41 en &gt;41), ind_pet_gt41 (&gt;41) en dek_hitte (% van de wijk dat gedekt is door buurten met PET-aandelen). Een wijk (WK050311) krijgt zijn buurten (BU050311xx), gewogen naar hun oppervlak als een buurtenlaag is opgegeven, anders even zwaar (het logboek meldt dat). ind_pet_gem en ind_pet_p90 zijn niet uit klassen af te leiden en blijven leeg.
+
+Het herkomstveld herkomst zegt dat de waarden uit de tabel komen en niet uit een PET-raster; Transities scoren behoudt dat. Een PET-raster gaat altijd voor: een wijk die de hitte-aandelen al uit een andere bron heeft, blijft zoals hij is. Alleen de drempels 35 en 41 °C zijn uit de klassen af te leiden.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_from_table.py" line="44"/>
+        <source>PET class shares per buurt (HEAT table)</source>
+        <translation>PET-klassen per buurt (tabel HEAT)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_from_table.py" line="49"/>
+        <source>Buurten (polygons with buurt codes; optional: weigh by area)</source>
+        <translation>Buurten (polygonen met buurtcodes; optioneel: weeg naar oppervlak)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_from_table.py" line="58"/>
+        <source>Strong heat stress above (°C PET)</source>
+        <translation>Sterke hittestress boven (°C PET)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_from_table.py" line="58"/>
+        <source>Extreme heat stress above (°C PET)</source>
+        <translation>Extreme hittestress boven (°C PET)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_from_table.py" line="100"/>
+        <source>{} wijk(en) have a herkomst field that cannot be read; it is written anew.</source>
+        <translation>{} wijk(en) hebben een herkomstveld dat niet te lezen is; het wordt opnieuw geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/heat_from_table.py" line="116"/>
+        <source>Layer '{}' has no buurt code field (bu_code, buurtcode, …).</source>
+        <translation>Laag '{}' heeft geen veld met buurtcodes (bu_code, buurtcode, …).</translation>
+    </message>
+</context>
+<context>
     <name>HeatStress</name>
     <message>
         <location filename="../../processing/algorithms/heat_stress.py" line="30"/>
@@ -2483,6 +2634,28 @@ Voegt ind_verhard, ind_groen, ind_erf (%) en dek_bodem (% van de wijk gedekt doo
         <location filename="../../processing/algorithms/land_cover_shares.py" line="75"/>
         <source>Pick at least one land-cover polygon layer.</source>
         <translation>Kies minstens één polygoonlaag met bodembedekking.</translation>
+    </message>
+</context>
+<context>
+    <name>LeefbaarometerScores</name>
+    <message>
+        <location filename="../../processing/algorithms/leefbaarometer_scores.py" line="17"/>
+        <source>Leefbaarometer scores</source>
+        <translation>Leefbaarometer-scores</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/leefbaarometer_scores.py" line="20"/>
+        <source>Adds ind_lbm, the Leefbaarometer 3.0 class of every wijk or buurt (1 zeer onvoldoende … 9 uitstekend), joined by CBS code from the LEEFBAAROMETER layer of 'Fetch national spatial data' (fetched at the level of the wijken: wijk scores for wijken, buurt scores for buurten).
+
+The default profile does not weigh it; to count it in the sociaaleconomisch score, add 'ind_lbm = 1' under [transitions.sociaaleconomisch] in a profile. Its reference: class 9 is urgency 0, class 1 is urgency 100.</source>
+        <translation>Voegt ind_lbm toe, de klasse van de Leefbaarometer 3.0 van elke wijk of buurt (1 zeer onvoldoende … 9 uitstekend), op CBS-code gekoppeld uit de laag LEEFBAAROMETER van 'Ruimtelijke basisgegevens ophalen' (opgehaald op het niveau van de wijken: wijkscores voor wijken, buurtscores voor buurten).
+
+Het standaardprofiel weegt hem niet mee; om hem in de score sociaaleconomisch mee te tellen, zet 'ind_lbm = 1' onder [transitions.sociaaleconomisch] in een profiel. De referentie: klasse 9 is urgentie 0, klasse 1 is urgentie 100.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/leefbaarometer_scores.py" line="31"/>
+        <source>Leefbaarometer scores (LEEFBAAROMETER)</source>
+        <translation>Leefbaarometer-scores (LEEFBAAROMETER)</translation>
     </message>
 </context>
 <context>
@@ -3273,7 +3446,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseProvider</name>
     <message>
-        <location filename="../../processing/provider.py" line="53"/>
+        <location filename="../../processing/provider.py" line="57"/>
         <source>Wijkdiagnose — integrale wijkaanpak</source>
         <translation>Wijkdiagnose — integrale wijkaanpak</translation>
     </message>
@@ -3541,17 +3714,17 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>OV-haltes met modaliteiten</translation>
     </message>
     <message>
-        <location filename="../../processing/national/heat.py" line="25"/>
+        <location filename="../../processing/national/heat.py" line="40"/>
         <source>Heat: PET class shares per buurt</source>
         <translation>Hitte: aandelen PET-klassen per buurt</translation>
     </message>
     <message>
-        <location filename="../../processing/national/heat.py" line="29"/>
+        <location filename="../../processing/national/heat.py" line="44"/>
         <source>PET class shares per buurt</source>
         <translation>Aandelen PET-klassen per buurt</translation>
     </message>
     <message>
-        <location filename="../../processing/national/leefbaarometer.py" line="29"/>
+        <location filename="../../processing/national/leefbaarometer.py" line="47"/>
         <source>Leefbaarometer scores</source>
         <translation>Leefbaarometer-scores</translation>
     </message>
@@ -3649,6 +3822,51 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/national/layers.py" line="30"/>
         <source>Could not create &apos;{path}&apos; in the scratch folder; check the disk.</source>
         <translation>Kon '{path}' niet aanmaken in de tijdelijke map; controleer de schijf.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/heat.py" line="54"/>
+        <source>Heat table: PET variant (e.g. AHN4; empty: the newest)</source>
+        <translation>Hittetabel: PET-variant (bijv. AHN4; leeg: de nieuwste)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/heat.py" line="79"/>
+        <source>The heat table {url} has no buurt of {area}; check the address and the area.</source>
+        <translation>De hittetabel {url} heeft geen buurt van {area}; controleer het adres en het gebied.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/heat.py" line="92"/>
+        <source>Heat table: {} buurten ({}), variant &apos;{}&apos;.</source>
+        <translation>Hittetabel: {} buurten ({}), variant '{}'.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/heat.py" line="107"/>
+        <source>Heat table: an extent keeps every buurt of the table (it has no geometry); give a gemeente to keep only its buurten.</source>
+        <translation>Hittetabel: bij een extent blijven alle buurten van de tabel over (die heeft geen geometrie); geef een gemeente op om alleen haar buurten te houden.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/leefbaarometer.py" line="58"/>
+        <source>Leefbaarometer: level</source>
+        <translation>Leefbaarometer: niveau</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/leefbaarometer.py" line="65"/>
+        <source>Leefbaarometer: year (2024: lbm3:wijkscore24)</source>
+        <translation>Leefbaarometer: jaar (2024: lbm3:wijkscore24)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/leefbaarometer.py" line="108"/>
+        <source>The Leefbaarometer ({name}) has no unit of {area}.</source>
+        <translation>De Leefbaarometer ({name}) heeft geen eenheid van {area}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/leefbaarometer.py" line="115"/>
+        <source>Leefbaarometer {}: {} units.</source>
+        <translation>Leefbaarometer {}: {} eenheden.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/national/ogr_layer.py" line="71"/>
+        <source>Could not write &apos;{path}&apos; in the temporary folder ({reason}).</source>
+        <translation>Kon '{path}' niet schrijven in de tijdelijke map ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -3844,6 +4062,19 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/table_input.py" line="27"/>
         <source>Layer &apos;{}&apos; is empty; pick the layer that holds the rows.</source>
         <translation>Laag '{}' is leeg; kies de laag met de rijen.</translation>
+    </message>
+</context>
+<context>
+    <name>unit_codes</name>
+    <message>
+        <location filename="../../processing/unit_codes.py" line="15"/>
+        <source>Wijk or buurt code field (empty: found by its name)</source>
+        <translation>Veld met wijk- of buurtcode (leeg: gevonden op naam)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/unit_codes.py" line="30"/>
+        <source>Layer '{layer}' has no wijk or buurt code field (wk_code, bu_code, …); pick the field with the CBS codes.</source>
+        <translation>Laag '{layer}' heeft geen veld met wijk- of buurtcodes (wk_code, bu_code, …); kies het veld met de CBS-codes.</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,9 @@ CORPORATION_HOUSING = "ind_corporatie"
 WOZ_VALUE = "ind_woz"
 SOCIAL_ASSISTANCE = "ind_bijstand"
 
+# Leefbaarometer 3.0 (fetch_spatial; leefbaarometer_scores)
+LEEFBAAROMETER = "ind_lbm"  # the class 1 (zeer onvoldoende) … 9 (uitstekend)
+
 # heat (PET raster)
 PET_MEAN = "ind_pet_gem"
 PET_P90 = "ind_pet_p90"

@@ -110,9 +110,9 @@ def test_sheet_shows_koploper_scores_indicators_and_sources(full_export, diagnos
         assert transition.label_nl in text
     assert "Personenauto's per huishouden" in text  # ind_auto_hh, from the CBS fields
     assert "CBS Kerncijfers wijken en buurten" in text
-    # Delft 2024 yields 2 of the 19 catalogue indicators; the other 17 are only counted
+    # Delft 2024 yields 2 of the 20 catalogue indicators; the other 18 are only counted
     assert "Gemiddeld gasverbruik" not in text
-    assert "+ 17 indicatoren zonder" in text  # the row wraps beside the legend
+    assert "+ 18 indicatoren zonder" in text  # the row wraps beside the legend
     # no claims computed for this layer (the caption wraps under its narrow map)
     assert "Ondergrond: druk onbekend" in page_words(folder / "wijkbladen.pdf", 1)
     assert "Blad 1 van 13" in text

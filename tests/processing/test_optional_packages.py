@@ -105,7 +105,8 @@ app.exitQgis()
 """
 
 INDICATORS = {"land_cover_shares", "roof_areas", "heat_stress", "raster_cover_shares",
-              "tree_canopy", "transit_coverage"}  # fmt: skip
+              "tree_canopy", "transit_coverage", "heat_from_table",
+              "leefbaarometer_scores"}  # fmt: skip
 GEOMETRIC = INDICATORS | {"spatial_claims", "check_inputs"}
 NUMPY = f"'numpy=={numpy.__version__}'"  # pip must keep QGIS's own numpy
 

@@ -175,4 +175,4 @@ def test_every_indicator_of_catalogue_cbs_and_default_profile_is_a_schema_id():
         "cbs": [],
         "default.toml": [],
     }
-    assert len(used["catalogue"]) == 19 and len(used["default.toml"]) >= 10
+    assert len(used["catalogue"]) == 20 and len(used["default.toml"]) >= 10
