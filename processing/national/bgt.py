@@ -8,11 +8,11 @@ zip's GML is read as a stream (``scoring.national.bgt_gml``) and written into on
 GeoPackage, tile by tile; an object crossing a tile border is written once.
 """
 
-import os
+import contextlib
 import time
 from urllib.parse import urljoin
 
-from osgeo import ogr, osr
+from osgeo import ogr
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -20,6 +20,7 @@ from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON
 from ...scoring.errors import InputError
 from ...scoring.national.bgt_gml import FIELDS, Tally, new_objects, open_download, read_download
 from ...scoring.schema import spatial
+from .layers import LayerFile
 from .source import SpatialSource
 
 POLL = "BGT_POLL"
@@ -27,7 +28,6 @@ DEFAULT_POLL_SECONDS = 2.0  # between two status polls of a job
 JOB_TIMEOUT = 3600.0  # s a job may stay PENDING/RUNNING before the tile is given up
 WAITING = ("PENDING", "RUNNING")
 COMPLETED = "COMPLETED"
-FILE = "bgt.gpkg"
 LAYERS = {"LAND_COVER": "bgt_land_cover", "ROADS": "bgt_roads"}
 LAYER_TYPES = {"LAND_COVER": spatial.BGT_LAND_COVER_TYPES, "ROADS": spatial.BGT_ROAD_TYPES}
 LAYER_FIELDS = {
@@ -87,10 +87,13 @@ class BgtSource(SpatialSource):
 
     def fetch(self, job):
         tiles = job.area.tiles(job.tile_size)
-        path = os.path.join(job.folder, FILE)
         seen = set()  # lokaalIDs of objects reaching a tile border: they come again
-        writer = GpkgWriter(path)
-        try:
+        with contextlib.ExitStack() as files:
+            layers = {
+                name: files.enter_context(LayerFile(job.folder, layer, dict.fromkeys(
+                    LAYER_FIELDS[name], str), ogr.wkbMultiPolygon))
+                for name, layer in LAYERS.items()
+            }  # fmt: skip
             for number, tile in enumerate(tiles):
 
                 def progress(percent, number=number):
@@ -98,16 +101,19 @@ class BgtSource(SpatialSource):
 
                 archive = self.download(job, tile, progress)
                 tally = Tally()
-                writer.write(new_objects(read_download(archive, FEATURE_TYPES, tally),
-                                         tile, seen, tally))  # fmt: skip
+                for found in new_objects(read_download(archive, FEATURE_TYPES, tally), tile,
+                                         seen, tally):  # fmt: skip
+                    values = {spatial.BGT_TYPE: found.bgt_type, spatial.BGT_ID: found.lokaalid,
+                              spatial.SOURCE: spatial.BGT, **found.attributes}  # fmt: skip
+                    for name, layer in layers.items():
+                        if found.bgt_type in LAYER_TYPES[name]:
+                            row = {field: values.get(field) for field in LAYER_FIELDS[name]}
+                            layer.add(row, found.wkb)
+                for layer in layers.values():
+                    layer.flush()  # a tile at a time in memory
                 self.report(job.feedback, tile.key, tally)
                 progress(100)
-        except BaseException:
-            writer.close()
-            writer.remove()
-            raise
-        writer.close()
-        return {name: f"{path}|layername={layer}" for name, layer in LAYERS.items()}
+        return {name: layer.uri for name, layer in layers.items()}
 
     def cache_key(self, base_url: str, tile) -> str:
         """The cache entry of a tile's zip: what was asked, not the job's URL."""
@@ -225,68 +231,3 @@ class BgtSource(SpatialSource):
                     "types are empty there."
                 ).format(tile=tile, types=", ".join(tally.missing))
             )  # fmt: skip
-
-
-class GpkgWriter:
-    """The LAND_COVER and ROADS layers of one GeoPackage, written object by object in one
-    transaction per tile; EPSG:28992, MultiPolygon, text fields."""
-
-    def __init__(self, path: str):
-        self.path = path
-        if os.path.exists(path):
-            os.remove(path)
-        self.dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-        if self.dataset is None:
-            raise write_error(path)
-        rd = osr.SpatialReference()
-        rd.ImportFromEPSG(28992)
-        self.layers = {}
-        for name, layer_name in LAYERS.items():
-            layer = self.dataset.CreateLayer(layer_name, rd, ogr.wkbMultiPolygon)
-            for field_name in LAYER_FIELDS[name]:
-                layer.CreateField(ogr.FieldDefn(field_name, ogr.OFTString))
-            self.layers[name] = layer
-
-    def write(self, objects) -> None:
-        """Write ``objects`` (BgtObject) into the layers of their type, in one transaction:
-        a tile is written whole or not at all."""
-        self.dataset.StartTransaction()
-        try:
-            for found in objects:
-                self.add(found)
-        except BaseException:
-            self.dataset.RollbackTransaction()
-            raise
-        self.dataset.CommitTransaction()
-
-    def add(self, found) -> None:
-        values = {spatial.BGT_TYPE: found.bgt_type, spatial.BGT_ID: found.lokaalid,
-                  spatial.SOURCE: spatial.BGT, **found.attributes}  # fmt: skip
-        for name, layer in self.layers.items():
-            if found.bgt_type not in LAYER_TYPES[name]:
-                continue
-            feature = ogr.Feature(layer.GetLayerDefn())
-            for field_name in LAYER_FIELDS[name]:
-                if values.get(field_name) is not None:
-                    feature.SetField(field_name, values[field_name])
-            feature.SetGeometry(ogr.CreateGeometryFromWkb(found.wkb))
-            if layer.CreateFeature(feature) != 0:
-                raise write_error(self.path)
-
-    def close(self) -> None:
-        self.layers, self.dataset = {}, None
-
-    def remove(self) -> None:
-        if os.path.exists(self.path):
-            os.remove(self.path)
-
-
-def write_error(path: str) -> InputError:
-    return InputError(
-        QCoreApplication.translate(
-            "bgt",
-            "Could not write the GeoPackage {path}; check the free disk space of the "
-            "Processing temporary folder."
-        ),
-        path=path,
-    )  # fmt: skip

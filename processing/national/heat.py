@@ -10,6 +10,7 @@ not stated): give it in the parameter HEAT_URL or the QGIS setting
 
 import os
 
+from osgeo import ogr
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterString
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -18,11 +19,11 @@ from ...i18n import localized
 from ...scoring.errors import InputError
 from ...scoring.national.heat_table import read_heat_table
 from ...scoring.schema import spatial
-from .ogr_layer import INTEGER, REAL, TEXT, GpkgLayer
+from .layers import LayerFile
 from .source import SpatialSource
 
-FIELDS = [(spatial.UNIT_CODE, TEXT), *((f, REAL) for f in spatial.PET_CLASS_FIELDS),
-          (spatial.HEAT_YEAR, INTEGER), (spatial.SOURCE, TEXT)]  # fmt: skip
+FIELDS = {spatial.UNIT_CODE: str, **dict.fromkeys(spatial.PET_CLASS_FIELDS, float),
+          spatial.HEAT_YEAR: int, spatial.SOURCE: str}  # fmt: skip
 
 
 class HeatSource(SpatialSource):
@@ -85,10 +86,10 @@ class HeatSource(SpatialSource):
                 url=url,
                 area=what,
             )  # fmt: skip
-        with GpkgLayer(job.folder, "heat", FIELDS) as out:
+        with LayerFile(job.folder, "heat", FIELDS, ogr.wkbNone) as out:
             for row in table.rows:
-                shares = [row.shares[f] for f in spatial.PET_CLASS_FIELDS]
-                out.add([row.code, *shares, table.year, spatial.HEAT])
+                out.add({spatial.UNIT_CODE: row.code, **row.shares,
+                         spatial.HEAT_YEAR: table.year, spatial.SOURCE: spatial.HEAT})  # fmt: skip
         job.feedback.pushInfo(
             QCoreApplication.translate("national", "Heat table: {} buurten ({}), variant '{}'.")
             .format(len(table.rows), what, table.variant)

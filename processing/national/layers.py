@@ -1,10 +1,11 @@
-"""What the vector sources share: one GeoPackage layer in the run's scratch folder,
-written feature by feature (OGR), so a source keeps no more than a tile in memory
-(``LayerFile.uri`` is what ``fetch`` returns), and the test whether a feature lies in the
-area (``reaches``)."""
+"""What the vector sources share: one GeoPackage layer (or table) in the run's scratch
+folder, written feature by feature (OGR), so a source keeps no more than a tile or a page
+in memory (``LayerFile.uri`` is what ``fetch`` returns), and the test whether a feature
+lies in the area (``reaches``)."""
 
+import json
 import os
-from typing import Callable
+from typing import Callable, Optional
 
 from osgeo import ogr, osr
 from qgis.core import QgsGeometry, QgsRectangle
@@ -19,8 +20,9 @@ OGR_TYPES = {int: ogr.OFTInteger64, float: ogr.OFTReal, str: ogr.OFTString}
 
 class LayerFile:
     """``fields``: {name: int | float | str}; ``geometry``: an OGR geometry type
-    (ogr.wkbMultiPolygon, ogr.wkbPoint); the layer is in RD New. Use it as a context:
-    the file is closed when the block ends, also when it fails."""
+    (ogr.wkbMultiPolygon, ogr.wkbPoint; ogr.wkbNone for a table); the layer is in RD New.
+    Use it as a context: what was added since the last ``flush`` is committed when the
+    block ends, rolled back when it fails, and the file is closed either way."""
 
     def __init__(self, folder: str, name: str, fields: dict, geometry: int):
         self.path = os.path.join(folder, name + ".gpkg")
@@ -35,7 +37,10 @@ class LayerFile:
             )
         crs = osr.SpatialReference()
         crs.ImportFromEPSG(RD_NEW_EPSG)
-        self._layer = self._data.CreateLayer(name, crs, geometry, ["SPATIAL_INDEX=YES"])
+        spatial_index = ["SPATIAL_INDEX=YES"] if geometry != ogr.wkbNone else []
+        self._layer = self._data.CreateLayer(
+            name, crs if geometry != ogr.wkbNone else None, geometry, spatial_index
+        )
         for field, kind in fields.items():
             self._layer.CreateField(ogr.FieldDefn(field, OGR_TYPES[kind]))
         self._definition = self._layer.GetLayerDefn()
@@ -46,14 +51,22 @@ class LayerFile:
     def uri(self) -> str:
         return f"{self.path}|layername={self.name}"
 
-    def add(self, row: dict, wkb: bytes) -> None:
-        """One feature: its attributes and its geometry as WKB (RD New)."""
+    def add(self, row: dict, wkb: Optional[bytes] = None) -> None:
+        """One feature: its attributes and its geometry as WKB (RD New; None for none)."""
         feature = ogr.Feature(self._definition)
         for field, value in row.items():
             if value is not None:
                 feature.SetField(field, value)
-        feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
-        self._layer.CreateFeature(feature)
+        if wkb is not None:
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
+        if self._layer.CreateFeature(feature) != 0:
+            raise InputError(
+                QCoreApplication.translate(
+                    "national", "Could not write '{path}' in the temporary folder ({reason})."
+                ),
+                path=self.path,
+                reason=ogr.GetLastErrorMsg() or "GDAL",
+            )  # fmt: skip
         self.count += 1
 
     def flush(self) -> None:
@@ -64,10 +77,20 @@ class LayerFile:
     def __enter__(self) -> "LayerFile":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, error, trace) -> bool:
         if self._data is not None:
-            self._data.CommitTransaction()
+            if kind is None:
+                self._data.CommitTransaction()
+            else:
+                self._data.RollbackTransaction()
         self._layer = self._definition = self._data = None
+        return False
+
+
+def multipolygon_wkb(geometry: Optional[dict]) -> Optional[bytes]:
+    """A GeoJSON geometry as multi-polygon WKB; None for none or one OGR cannot read."""
+    shape = ogr.CreateGeometryFromJson(json.dumps(geometry)) if geometry else None
+    return None if shape is None else bytes(ogr.ForceToMultiPolygon(shape).ExportToWkb())
 
 
 def reaches(area: Area, margin: float = 0.0) -> Callable[[bytes], bool]:

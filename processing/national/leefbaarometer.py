@@ -6,6 +6,7 @@ every page is a cached answer, so an interrupted fetch asks only the pages it la
 page is written into the layer as it arrives (``scoring.national.leefbaarometer``).
 """
 
+from osgeo import ogr
 from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -18,13 +19,12 @@ from ...scoring.errors import InputError
 from ...scoring.national import leefbaarometer as lbm
 from ...scoring.schema import spatial
 from ...scoring.schema.national import LEVELS
-from .ogr_layer import INTEGER, TEXT, GpkgLayer
+from .layers import LayerFile, multipolygon_wkb
 from .source import SpatialSource
 
 PAGE_SIZE = 1000
-FIELDS = [(spatial.UNIT_CODE, TEXT), (spatial.LBM_SCORE, INTEGER),
-          *((f, INTEGER) for f in spatial.LBM_DIMENSIONS), (spatial.SOURCE, TEXT)]  # fmt: skip
-RD = 28992
+FIELDS = {spatial.UNIT_CODE: str, spatial.LBM_SCORE: int,
+          **dict.fromkeys(spatial.LBM_DIMENSIONS, int), spatial.SOURCE: str}  # fmt: skip
 
 
 class LeefbaarometerSource(SpatialSource):
@@ -83,7 +83,7 @@ class LeefbaarometerSource(SpatialSource):
                              job.options.get(self.YEAR, lbm.DEFAULT_YEAR))  # fmt: skip
         keep = lbm.keep_of(job.area.gemeente)
         start, written, code_field = 0, 0, None
-        with GpkgLayer(job.folder, "leefbaarometer", FIELDS, epsg=RD) as out:
+        with LayerFile(job.folder, "leefbaarometer", FIELDS, ogr.wkbMultiPolygon) as out:
             while True:
                 url = lbm.page_url(job.base_url, name, job.area.extent, start, PAGE_SIZE)
                 features, matched = lbm.page_features(job.fetcher.get_json(url), url)
@@ -93,10 +93,12 @@ class LeefbaarometerSource(SpatialSource):
                 for feature in features:
                     record = lbm.lbm_record(feature, code_field)
                     if keep(record.code):
-                        out.add([record.code, record.score, *record.dimensions,
-                                 spatial.LEEFBAAROMETER], record.geometry)  # fmt: skip
+                        values = dict(zip(spatial.LBM_DIMENSIONS, record.dimensions))
+                        out.add({spatial.UNIT_CODE: record.code, spatial.LBM_SCORE: record.score,
+                                 **values, spatial.SOURCE: spatial.LEEFBAAROMETER},
+                                multipolygon_wkb(record.geometry))  # fmt: skip
                         written += 1
-                out.commit()
+                out.flush()
                 start += len(features)
                 if matched:
                     job.feedback.setProgress(min(100.0, 100.0 * start / matched))

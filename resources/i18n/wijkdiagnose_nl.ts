@@ -3535,34 +3535,29 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>BGT: seconden tussen twee statusvragen van een downloadopdracht</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="145"/>
+        <location filename="../../processing/national/bgt.py" line="151"/>
         <source>The BGT download API at {url} started no job for tile {tile} (no downloadRequestId or status link in its answer). Check the service address (parameter BGT_URL or QGIS setting wijkdiagnose/bgt_url).</source>
         <translation>De BGT-download-API op {url} is voor tegel {tile} geen opdracht gestart (geen downloadRequestId of statuslink in het antwoord). Controleer het service-adres (parameter BGT_URL of QGIS-instelling wijkdiagnose/bgt_url).</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="169"/>
+        <location filename="../../processing/national/bgt.py" line="175"/>
         <source>The BGT download job of tile {tile} ended with status &apos;{status}&apos; ({url}). Run the fetch again later: the tiles that finished are kept; if it fails again, choose smaller tiles (TILE_SIZE).</source>
         <translation>De BGT-downloadopdracht van tegel {tile} eindigde met status '{status}' ({url}). Haal de gegevens later opnieuw op: de tegels die klaar zijn, blijven bewaard; mislukt het weer, kies dan kleinere tegels (TILE_SIZE).</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="181"/>
+        <location filename="../../processing/national/bgt.py" line="187"/>
         <source>The BGT download job of tile {tile} did not finish within {minutes:g} minutes ({url}). Run the fetch again later: the tiles that finished are kept.</source>
         <translation>De BGT-downloadopdracht van tegel {tile} was niet binnen {minutes:g} minuten klaar ({url}). Haal de gegevens later opnieuw op: de tegels die klaar zijn, blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="205"/>
+        <location filename="../../processing/national/bgt.py" line="211"/>
         <source>BGT tile {tile}: {kept} objects ({types}); left out: {ended} no longer valid (eindRegistratie), {status} not &apos;bestaand&apos;, {empty} without a polygon, {twice} given by a neighbouring tile already.</source>
         <translation>BGT-tegel {tile}: {kept} objecten ({types}); weggelaten: {ended} niet meer geldig (eindRegistratie), {status} niet 'bestaand', {empty} zonder polygoon, {twice} al geleverd door een buurtegel.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/bgt.py" line="222"/>
+        <location filename="../../processing/national/bgt.py" line="228"/>
         <source>BGT tile {tile}: the download holds no GML of {types}; those types are empty there.</source>
         <translation>BGT-tegel {tile}: de download bevat geen GML van {types}; die typen zijn daar leeg.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/national/bgt.py" line="285"/>
-        <source>Could not write the GeoPackage {path}; check the free disk space of the Processing temporary folder.</source>
-        <translation>Kon de GeoPackage {path} niet schrijven; controleer de vrije schijfruimte van de tijdelijke map van Processing.</translation>
     </message>
 </context>
 <context>
@@ -3714,12 +3709,12 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>OV-haltes met modaliteiten</translation>
     </message>
     <message>
-        <location filename="../../processing/national/heat.py" line="40"/>
+        <location filename="../../processing/national/heat.py" line="41"/>
         <source>Heat: PET class shares per buurt</source>
         <translation>Hitte: aandelen PET-klassen per buurt</translation>
     </message>
     <message>
-        <location filename="../../processing/national/heat.py" line="44"/>
+        <location filename="../../processing/national/heat.py" line="45"/>
         <source>PET class shares per buurt</source>
         <translation>Aandelen PET-klassen per buurt</translation>
     </message>
@@ -3819,27 +3814,27 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>OV: {} haltes (stations met hun perrons) binnen {:g} m.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/layers.py" line="30"/>
+        <location filename="../../processing/national/layers.py" line="32"/>
         <source>Could not create &apos;{path}&apos; in the scratch folder; check the disk.</source>
         <translation>Kon '{path}' niet aanmaken in de tijdelijke map; controleer de schijf.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/heat.py" line="54"/>
+        <location filename="../../processing/national/heat.py" line="55"/>
         <source>Heat table: PET variant (e.g. AHN4; empty: the newest)</source>
         <translation>Hittetabel: PET-variant (bijv. AHN4; leeg: de nieuwste)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/heat.py" line="79"/>
+        <location filename="../../processing/national/heat.py" line="80"/>
         <source>The heat table {url} has no buurt of {area}; check the address and the area.</source>
         <translation>De hittetabel {url} heeft geen buurt van {area}; controleer het adres en het gebied.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/heat.py" line="92"/>
+        <location filename="../../processing/national/heat.py" line="93"/>
         <source>Heat table: {} buurten ({}), variant &apos;{}&apos;.</source>
         <translation>Hittetabel: {} buurten ({}), variant '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/heat.py" line="107"/>
+        <location filename="../../processing/national/heat.py" line="108"/>
         <source>Heat table: an extent keeps every buurt of the table (it has no geometry); give a gemeente to keep only its buurten.</source>
         <translation>Hittetabel: bij een extent blijven alle buurten van de tabel over (die heeft geen geometrie); geef een gemeente op om alleen haar buurten te houden.</translation>
     </message>
@@ -3854,17 +3849,17 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Leefbaarometer: jaar (2024: lbm3:wijkscore24)</translation>
     </message>
     <message>
-        <location filename="../../processing/national/leefbaarometer.py" line="108"/>
+        <location filename="../../processing/national/leefbaarometer.py" line="110"/>
         <source>The Leefbaarometer ({name}) has no unit of {area}.</source>
         <translation>De Leefbaarometer ({name}) heeft geen eenheid van {area}.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/leefbaarometer.py" line="115"/>
+        <location filename="../../processing/national/leefbaarometer.py" line="117"/>
         <source>Leefbaarometer {}: {} units.</source>
         <translation>Leefbaarometer {}: {} eenheden.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ogr_layer.py" line="71"/>
+        <location filename="../../processing/national/layers.py" line="63"/>
         <source>Could not write &apos;{path}&apos; in the temporary folder ({reason}).</source>
         <translation>Kon '{path}' niet schrijven in de tijdelijke map ({reason}).</translation>
     </message>
