@@ -1,8 +1,7 @@
 """The scores chart of the wijkblad: one row per transition (name, bar, score, coverage)
 in the template's chart frame, every bar data-defined from the atlas wijk's score. A
 transition without a score is named as not measured (scoring.explain.missing_text), not
-drawn as an empty bar. Under each name, the wijk's schaalniveau (gebouw/blok or
-wijk/systeem) where the claims step wrote one."""
+drawn as an empty bar."""
 
 from qgis.core import (
     QgsExpression,
@@ -19,7 +18,7 @@ from qgis.PyQt.QtCore import Qt
 from ...compat import set_label_text_format
 from ...i18n import in_dutch
 from ...scoring.explain import missing_text
-from ...scoring.schema import claims, diagnosis
+from ...scoring.schema import diagnosis
 from ...scoring.transitions import TRANSITIONS
 from ..styles import INK, MUTED, text_format
 from .atlas import template_item
@@ -27,7 +26,6 @@ from .atlas import template_item
 SCORES_CHART = "scores_grafiek"  # the frame's item id in the template
 TRACK_COLOUR = "#ececec"
 COVERAGE_TEXT = "dekking {} %"  # printed on the sheet (Dutch content, not interface text)
-SCALE_TEXT = "schaalniveau: "  # before the schaal_ field's value, under the transition
 # shares of the frame's width: name, value and coverage; the bar takes the rest
 NAME_SHARE, VALUE_SHARE, COVERAGE_SHARE = 0.29, 0.08, 0.17
 
@@ -51,17 +49,6 @@ def build_scores_chart(layout) -> None:
         score = QgsExpression.quotedColumnRef(diagnosis.score_field(transition.id))
         coverage = QgsExpression.quotedColumnRef(diagnosis.coverage_field(transition.id))
         add_label(layout, transition.label_nl, left, y, name_width, row_height, 8.5)
-        scale = f"attribute(@atlas_feature, '{claims.scale_field(transition.id)}')"
-        add_label(
-            layout,
-            f"[% if(coalesce({scale}, '') <> '', '{SCALE_TEXT}' || {scale}, '') %]",
-            left,
-            y + 0.65 * row_height,
-            name_width,
-            0.35 * row_height,
-            6,
-            colour=MUTED,
-        )
         bar_top, bar_height = y + 0.2 * row_height, 0.6 * row_height
         track = add_box(layout, TRACK_COLOUR, bar_left, bar_top, bar_width, bar_height)
         bar = add_box(layout, transition.colour, bar_left, bar_top, bar_width, bar_height)

@@ -32,6 +32,7 @@ HEADLINE = "koploper_tekst"
 WHY_TEXT = "waarom_tekst"
 WHY_TABLE = "waarom_tabel"
 STATUS_LEGEND = "legenda_status"
+SCALES = "schaalniveau"
 CREDITS_VARIABLE = (
     "wijkdiagnose_bronnen"  # the "bronnen" label prints it: [% @wijkdiagnose_bronnen %]
 )
@@ -63,6 +64,7 @@ def fill_per_wijk(layout, coverage, is_cancelled=None):
     without = len(INDICATORS) - len(measured)
     headline = template_item(layout, HEADLINE, QgsLayoutItemLabel)
     why = template_item(layout, WHY_TEXT, QgsLayoutItemLabel)
+    scales = template_item(layout, SCALES, QgsLayoutItemLabel)
     why_frame = template_item(layout, WHY_TABLE, QgsLayoutItemShape)
     why_table = manual_table(layout, [why_frame], WHY_HEADINGS, WHY_SHARES, 6)
     indicator_table = build_indicator_table(layout)
@@ -75,6 +77,7 @@ def fill_per_wijk(layout, coverage, is_cancelled=None):
             return
         QgsExpressionContextUtils.setLayoutVariable(layout, CREDITS_VARIABLE, page.credits)
         headline.setText(page.headline)
+        scales.setText(page.scales)
         why.setText(page.why or NO_REASON)
         why_table.setTableContents(why_rows(page))
         indicator_table.setTableContents(indicator_rows(page.indicators, without))

@@ -49,7 +49,7 @@ def build_indicator_table(layout):
         template_item(layout, item_id, QgsLayoutItemShape)
         for item_id in (INDICATOR_TABLE, INDICATOR_TABLE_2)
     ]
-    return manual_table(layout, frames, HEADINGS, COLUMN_SHARES, 6)
+    return manual_table(layout, frames, HEADINGS, COLUMN_SHARES, 5.5)
 
 
 def manual_table(layout, frame_items, headings, shares, size: float):

@@ -24,11 +24,12 @@ from ...scoring.explain import (
 )
 from ...scoring.national.sources import CBS, credit_lines, sources_in
 from ...scoring.profile import load_profile
-from ...scoring.schema import diagnosis
+from ...scoring.schema import claims, diagnosis
 from ...scoring.schema.indicators import DATA_COVERAGE_OF
-from ...scoring.transitions import TRANSITIONS
+from ...scoring.transitions import TRANSITION_IDS, TRANSITIONS
 
 TOP_CONTRIBUTIONS = 3  # indicators in the "why" table
+SCALES_TEXT = "Schaalniveau (eerste inschatting): {}"  # printed on the sheet (Dutch content)
 
 
 class IndicatorLine(NamedTuple):
@@ -45,6 +46,7 @@ class WijkTexts(NamedTuple):
     tipping: str  # the smallest change that would tip the koploper; "" when none
     indicators: Tuple[IndicatorLine, ...]
     credits: str  # the attribution of every source the wijk's values came from
+    scales: str  # "Schaalniveau: energie wijk/systeem · …"; "" without claims
 
 
 def read_wijken(layer, measured, is_cancelled=None) -> Dict[int, WijkTexts]:
@@ -94,7 +96,18 @@ def wijk_texts(attributes, measured, layer_name: str, minimum=None) -> WijkTexts
         capitalised(in_dutch(tipping)) if tipping is not None else "",
         lines,
         "; ".join(credit_lines({CBS, *used})),  # the wijk's boundaries are CBS's
+        scales_text(attributes),
     )
+
+
+def scales_text(attributes) -> str:
+    """The schaalniveau of every transition that has one, on one line."""
+    found = [
+        f"{t} {attributes.get(claims.scale_field(t))}"
+        for t in TRANSITION_IDS
+        if attributes.get(claims.scale_field(t)) in claims.SCALES
+    ]
+    return SCALES_TEXT.format(" · ".join(found)) if found else ""
 
 
 def missing_transitions(attributes) -> Tuple[str, ...]:

@@ -83,7 +83,7 @@ def test_every_sheet_credits_cbs_and_kadaster_under_their_licence(full_export):
     pdf = folder / "wijkbladen.pdf"
     for page in (1, 13):
         footer = " ".join(page_text(pdf, page).split())  # the footer wraps
-        assert "Wijk- en buurtkaart (CBS / Kadaster, CC BY 4.0)" in footer
+        assert "Bronnen: © CBS, Kadaster (CC BY 4.0);" in footer
 
 
 def test_pages_are_not_blank(full_export, tmp_path):
