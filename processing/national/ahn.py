@@ -244,8 +244,8 @@ class LandCover:
         self.fields = [f for f in mapping if definition.GetFieldIndex(str(f)) >= 0]
 
     def grid(self, tile, width: int, height: int) -> np.ndarray:
-        """The cover code (``ahn_height``) of every cell of ``tile``: the other land cover is
-        burnt after the vegetation, so a building or water over it wins."""
+        """The cover code (``ahn_height``) of every cell of ``tile``: the buildings are burnt
+        after the rest, so a roof over it wins; NO_COVER all over a tile without land cover."""
         import pandas as pd
 
         from ...scoring.indicators.cover import classify_land_cover
@@ -257,6 +257,8 @@ class LandCover:
             if shape is not None:
                 rows.append([feature.GetField(field) for field in self.fields])
                 shapes.append(shape.Clone())
+        if not rows:  # the BGT has nothing here (outside its crop, open water)
+            return np.zeros((height, width), dtype=np.uint8)
         frame = pd.DataFrame(rows, columns=self.fields, dtype=object)
         codes = cover_codes(classify_land_cover(frame, self.mapping, self.label))
         target = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
