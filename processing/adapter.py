@@ -24,6 +24,57 @@ from ..compat import (
 from ..scoring.errors import stop_if_cancelled
 
 
+class Span:
+    """One part of a run's progress bar, ``start``..``end`` percent, that the part reports
+    0-100 onto, with the run's cancel: what the readers here and the writer (sinks.py)
+    take as ``feedback`` (``algorithm.ProgressPlan`` hands them out)."""
+
+    def __init__(self, feedback, start: float = 0.0, end: float = 100.0):
+        self.feedback, self.start, self.end = feedback, start, end
+
+    def setProgress(self, percent: float) -> None:
+        self.feedback.setProgress(self.start + (self.end - self.start) * percent / 100.0)
+
+    def isCanceled(self) -> bool:
+        return self.feedback.isCanceled()
+
+    def split(self, weights: Sequence[float]) -> List["Span"]:
+        """Consecutive parts of this span in proportion to ``weights``."""
+        total = float(sum(weights)) or 1.0
+        parts, done = [], 0.0
+        for weight in weights:
+            start = done
+            done += weight / total
+            parts.append(Span(self.feedback, self._at(start), self._at(done)))
+        return parts
+
+    def _at(self, fraction: float) -> float:
+        return self.start + (self.end - self.start) * fraction
+
+
+# Progress at least every this share of an input's features (2 %).
+REPORTS = 50
+
+
+def iterate(source, feedback=None, request=None):
+    """The features of ``source`` one by one: cancel checked before every feature,
+    progress (0-100 of ``feedback``, a QgsFeedback or a Span) every 2 % of them."""
+    total = max(source.featureCount(), 1)
+    every = max(1, total // REPORTS)
+    features = source.getFeatures(request or QgsFeatureRequest())
+    if feedback is None:
+        yield from features
+        return
+    feedback.setProgress(0.0)
+    for number, feature in enumerate(features, start=1):
+        stop_if_cancelled(feedback.isCanceled)
+        yield feature
+        if number % every == 0:
+            feedback.setProgress(min(100.0, 100.0 * number / total))
+    stop_if_cancelled(feedback.isCanceled)
+    feedback.setProgress(100.0)
+
+
 def read_features(
     source, feedback=None, crs: Optional[QgsCoordinateReferenceSystem] = None, context=None
 ) -> List[QgsFeature]:
@@ -31,15 +82,7 @@ def read_features(
     request = QgsFeatureRequest()
     if crs is not None and crs.isValid() and crs != source.sourceCrs():
         request.setDestinationCrs(crs, context.transformContext())
-    total = source.featureCount() or 1
-    features = []
-    for number, feature in enumerate(source.getFeatures(request)):
-        if feedback is not None:
-            stop_if_cancelled(feedback.isCanceled)
-            if number % 500 == 0:
-                feedback.setProgress(100.0 * number / total)
-        features.append(QgsFeature(feature))
-    return features
+    return [QgsFeature(feature) for feature in iterate(source, feedback, request)]
 
 
 def attribute_table(features: Sequence[QgsFeature], fields: QgsFields) -> pd.DataFrame:
@@ -49,26 +92,30 @@ def attribute_table(features: Sequence[QgsFeature], fields: QgsFields) -> pd.Dat
     return pd.DataFrame(rows, columns=names, index=pd.RangeIndex(len(rows)))
 
 
+def _wkb(feature: QgsFeature):
+    """A feature's geometry as WKB bytes, None when it has none or an empty one."""
+    if feature.hasGeometry() and not feature.geometry().isEmpty():
+        return bytes(feature.geometry().asWkb())
+    return None
+
+
 def geometries(features: Sequence[QgsFeature]):
     """Shapely 2 geometries (None for empty) in feature order."""
     import shapely
 
-    wkb = [
-        bytes(f.geometry().asWkb()) if f.hasGeometry() and not f.geometry().isEmpty() else None
-        for f in features
-    ]
-    return shapely.from_wkb(np.array(wkb, dtype=object))
+    return shapely.from_wkb(np.array([_wkb(f) for f in features], dtype=object))
 
 
 def geodataframe(features: Sequence[QgsFeature], fields: QgsFields, crs):
     """Features as a GeoDataFrame (attributes + shapely geometry) in ``crs``'s system."""
+    return _frame(attribute_table(features, fields), geometries(features), crs)
+
+
+def _frame(table: pd.DataFrame, geoms, crs):
     import geopandas as gpd
 
-    frame = attribute_table(features, fields)
     authid = crs.authid() if crs.isValid() else ""
-    return gpd.GeoDataFrame(
-        frame, geometry=geometries(features), crs=authid or (crs.toWkt() or None)
-    )
+    return gpd.GeoDataFrame(table, geometry=geoms, crs=authid or (crs.toWkt() or None))
 
 
 RD_NEW = "EPSG:28992"
@@ -83,10 +130,17 @@ def in_projected_crs(frame):
 
 
 def read_geodataframe(source, feedback=None, context=None):
-    """A whole Processing source as a GeoDataFrame, in the source's own CRS."""
-    return geodataframe(
-        read_features(source, feedback, context=context), source.fields(), source.sourceCrs()
-    )
+    """A whole Processing source as a GeoDataFrame, in the source's own CRS: each feature's
+    attributes and geometry taken as it is read (no QgsFeature kept), so that the progress
+    of ``feedback`` and its cancel cover the whole conversion."""
+    import shapely
+
+    rows, wkb = [], []
+    for feature in iterate(source, feedback):
+        rows.append([plain(v) for v in feature.attributes()])
+        wkb.append(_wkb(feature))
+    table = pd.DataFrame(rows, columns=source.fields().names(), index=pd.RangeIndex(len(rows)))
+    return _frame(table, shapely.from_wkb(np.array(wkb, dtype=object)), source.sourceCrs())
 
 
 def layer_label(layer) -> str:
@@ -98,14 +152,18 @@ def layer_label(layer) -> str:
     return f"{name}: {sublayer}" if sublayer and sublayer != name else name
 
 
-def layer_frames(layers, context=None) -> dict:
-    """Several vector layers as {unique label: GeoDataFrame}, none lost to a shared name."""
+def layer_frames(layers, context=None, feedback=None) -> dict:
+    """Several vector layers as {unique label: GeoDataFrame}, none lost to a shared name;
+    ``feedback`` (a Span) split over them by feature count."""
     frames = {}
-    for layer in layers:
+    spans = [None] * len(layers)
+    if feedback is not None:
+        spans = Span(feedback).split([max(layer.featureCount(), 1) for layer in layers])
+    for layer, span in zip(layers, spans):
         label = base = layer_label(layer)
         copies = 1
         while label in frames:
             copies += 1
             label = f"{base} ({copies})"
-        frames[label] = read_geodataframe(layer, context=context)
+        frames[label] = read_geodataframe(layer, span, context)
     return frames

@@ -65,7 +65,17 @@ def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[Message]) -> 
                 count=int(missing.sum()),
             )
         )
-    invalid = ~shapely.is_valid(geoms) & ~missing
+    return repair_invalid(geoms, layer_name, notes)[0]
+
+
+def repair_invalid(
+    geoms: np.ndarray, layer_name: str, notes: List[Message]
+) -> Tuple[np.ndarray, np.ndarray]:
+    """The (multi)polygons with every invalid one repaired by ``make_valid`` (its polygon
+    parts kept; None when it has none), a note saying how many, and the mask of those
+    repaired. The QGIS side repairs the wijken once when it reads them, so that the
+    kernels find none and the note comes once per run, not once per kernel phase."""
+    invalid = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
     if invalid.any():
         repaired = shapely.make_valid(geoms[invalid])
         geoms = geoms.copy()
@@ -80,7 +90,7 @@ def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[Message]) -> 
                 count=int(invalid.sum()),
             )
         )
-    return geoms
+    return geoms, invalid
 
 
 def points(
