@@ -316,10 +316,13 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
     def progress_plan(self, parameters, context, feedback) -> "ProgressPlan":
         """The plan of this run's progress bar from the feature count of every vector
         input given (feature-source and multiple-layer parameters)."""
-        counts = {}
+        counts, cells = {}, 0
         for definition in self.parameterDefinitions():
             name, kind = definition.name(), definition.type()
-            if kind == "source" and parameters.get(name) not in (None, ""):
+            if kind == "raster" and parameters.get(name) not in (None, ""):
+                raster = self.parameterAsRasterLayer(parameters, name, context)
+                cells += raster.width() * raster.height() if raster is not None else 0
+            elif kind == "source" and parameters.get(name) not in (None, ""):
                 source = self.parameterAsSource(parameters, name, context)
                 counts[name] = source.featureCount() if source is not None else -1
             elif kind == "multilayer":
@@ -327,7 +330,7 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
                 vectors = [layer for layer in layers if isinstance(layer, QgsVectorLayer)]
                 if vectors:
                     counts[name] = sum(max(layer.featureCount(), 1) for layer in vectors)
-        return ProgressPlan(feedback, counts)
+        return ProgressPlan(feedback, counts, cells // CELLS_PER_FEATURE)
 
 
 def core_callbacks(feedback, start: float = 0.0, end: float = 100.0):
@@ -340,24 +343,31 @@ def core_callbacks(feedback, start: float = 0.0, end: float = 100.0):
     return progress, feedback.isCanceled
 
 
+# Raster cells a kernel handles in the time of reading one feature (a guess: numpy over a
+# block against a Python loop over the features), for the progress plan.
+CELLS_PER_FEATURE = 200
+
+
 class ProgressPlan:
     """One run's progress bar split by its work, so that it moves all the way and never
     goes back: reading each vector input, in proportion to its feature count (an unknown
     count as the wijken's), in the order the run reads them; then the kernel, weighed as
-    all the reading together; then writing, weighed as reading the wijken. Each part is a
+    all the reading together plus a feature per ``CELLS_PER_FEATURE`` cells of the
+    rasters it reads; then writing, weighed as reading the wijken. Each part is a
     ``Span`` that reports 0-100 and checks cancel; ``progress`` and ``is_cancelled`` are
     the kernel's two callables (``core_callbacks``)."""
 
-    def __init__(self, feedback, counts: Dict[str, int], wijken: str = "INPUT"):
+    def __init__(self, feedback, counts: Dict[str, int], raster: int = 0, wijken: str = "INPUT"):
         fallback = max(counts.get(wijken, 1), 1)
         self._reading = {
             name: max(count, 1) if count >= 0 else fallback for name, count in counts.items()
         }
         read = sum(self._reading.values())
+        kernel = read + raster
         self._feedback = feedback
-        self._percent = 100.0 / (2 * read + self._reading.get(wijken, 1))  # per feature
+        self._percent = 100.0 / (read + kernel + self._reading.get(wijken, 1))  # per feature
         self._read = 0  # features of the inputs read so far
-        self.kernel = Span(feedback, read * self._percent, 2 * read * self._percent)
+        self.kernel = Span(feedback, read * self._percent, (read + kernel) * self._percent)
         self.writing = Span(feedback, self.kernel.end, 100.0)
         self.progress, self.is_cancelled = core_callbacks(self.kernel)
 

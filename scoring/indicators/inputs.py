@@ -14,6 +14,10 @@ from ..messages import Message, tr
 Progress = Optional[Callable[[float], None]]
 IsCancelled = Optional[Callable[[], bool]]
 
+# A kernel's loops report progress at least this many times (every 2 %): raster blocks,
+# chunks of pairs or points.
+PROGRESS_STEPS = 50
+
 POLYGON_TYPES = ("Polygon", "MultiPolygon")
 POINT_TYPES = ("Point", "MultiPoint")
 
@@ -31,6 +35,18 @@ class Monitor:
         stop_if_cancelled(self._is_cancelled)
         if self._progress is not None:
             self._progress(self._start + (self._end - self._start) * min(max(fraction, 0.0), 1.0))
+
+    def chunk(self, count: int, largest: int) -> int:
+        """How many of ``count`` items to take at once: at most ``largest`` (memory),
+        and few enough to report progress ``PROGRESS_STEPS`` times."""
+        return max(1, min(largest, -(-count // PROGRESS_STEPS)))
+
+    def parts(self, weights) -> List["Monitor"]:
+        """Consecutive parts in proportion to ``weights``: a phase that has nothing to do
+        (its input not given) weighs 0, so that progress does not jump over it."""
+        total = float(sum(weights)) or 1.0
+        bounds = np.cumsum([0.0, *weights]) / total
+        return [self.part(start, end) for start, end in zip(bounds[:-1], bounds[1:])]
 
     def part(self, start: float, end: float) -> "Monitor":
         span = self._end - self._start

@@ -197,7 +197,7 @@ def iter_blocks(
     """(window, values, valid mask) per row block; nodata and NaN cells are not
     valid, nor those that ``screen`` leaves out. Values are scaled by the band's
     scale and offset (as QGIS shows them) after nodata is read off."""
-    rows = block_rows or max(1, BLOCK_CELLS // grid.width)
+    rows = block_rows or monitor.chunk(grid.height, max(1, BLOCK_CELLS // grid.width))
     nodata = grid.nodatavals[band - 1]
     scale, offset = grid.scales[band - 1], grid.offsets[band - 1]
     for row_off in range(0, grid.height, rows):
