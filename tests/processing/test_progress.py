@@ -285,3 +285,26 @@ def test_invalid_wijken_are_repaired_and_said_so_once_per_run(tmp_path):
     assert measured["W1"].geometry().area() == pytest.approx(5000.0)
     assert measured["W0"].geometry().area() == pytest.approx(10000.0)
     assert all(f.geometry().isGeosValid() for f in out[uit].getFeatures())
+
+
+def test_the_export_reports_every_sheet(tmp_path):
+    """12 wijkbladen and the overview: progress moves on with every sheet, never back."""
+    sheets = 12
+    rows = [[f"WK{i:04d}", 1000.0 + 40 * i] for i in range(sheets)]
+    some = layer("Polygon", "WK_CODE:string&field=G_GAS_WON:double", "wijken",
+                 squares(sheets, 900.0), rows)  # fmt: skip
+    scored = str(tmp_path / "scored.gpkg")
+    run("wijkdiagnose:score_transitions", {"INPUT": some, "OUTPUT": scored})
+    feedback = RecordingFeedback()
+    run(
+        "wijkdiagnose:export_wijkbladen",
+        {"INPUT": scored, "DPI": 50, "OUTPUT_PDF": str(tmp_path / "bladen.pdf"),
+         "OUTPUT_OVERVIEW": str(tmp_path / "overzicht.png")},
+        feedback,
+    )  # fmt: skip
+    reported = [0.0, *percents(feedback)]
+    steps = np.diff(reported)
+    assert steps.min() >= -1e-9
+    assert steps.max() <= 95.0 / (sheets + 1) + 1e-6  # a sheet, or the overview
+    assert reported[-1] == pytest.approx(100.0)
+    assert len(reported) >= 1 + sheets  # the start and every sheet
