@@ -275,6 +275,7 @@ def test_invalid_wijken_are_repaired_and_said_so_once_per_run(tmp_path):
     out = processing.run(model, {"wijken": zones, uit: "memory:"}, context=context,
                          feedback=feedback)  # fmt: skip
     repairs = [m for m in feedback.messages if "invalid geometries were repaired" in m]
+    print("MSGS", feedback.messages)
     assert len(repairs) == 1, repairs
     assert "'wijken': 3 invalid geometries were repaired" in repairs[0]
     measured = {f["code"]: f for f in out[uit].getFeatures()}
@@ -308,3 +309,4 @@ def test_the_export_reports_every_sheet(tmp_path):
     assert steps.max() <= 95.0 / (sheets + 1) + 1e-6  # a sheet, or the overview
     assert reported[-1] == pytest.approx(100.0)
     assert len(reported) >= 1 + sheets  # the start and every sheet
+
