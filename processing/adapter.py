@@ -32,6 +32,10 @@ class Span:
     def __init__(self, feedback, start: float = 0.0, end: float = 100.0):
         self.feedback, self.start, self.end = feedback, start, end
 
+    def __getattr__(self, name):
+        """Everything but progress is the run's feedback's (pushInfo, pushWarning ...)."""
+        return getattr(self.feedback, name)
+
     def setProgress(self, percent: float) -> None:
         self.feedback.setProgress(self.start + (self.end - self.start) * percent / 100.0)
 
