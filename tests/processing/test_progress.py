@@ -310,3 +310,24 @@ def test_the_export_reports_every_sheet(tmp_path):
     assert reported[-1] == pytest.approx(100.0)
     assert len(reported) >= 1 + sheets  # the start and every sheet
 
+
+def test_wijken_in_degrees_are_written_repaired_in_degrees(tmp_path):
+    """The repair is made in RD New, where the kernels measure; the output gets it back in
+    the wijken's own CRS."""
+    bow_tie = "POLYGON((4.35 52.0, 4.36 52.01, 4.36 52.0, 4.35 52.01, 4.35 52.0))"
+    zones = memory_layer("Polygon", "code:string", [(bow_tie, "W1")], crs="EPSG:4326")
+    roof = (
+        "POLYGON((4.3510 52.0050, 4.3511 52.0050, 4.3511 52.0051, 4.3510 52.0051, 4.3510 52.0050))"
+    )
+    panden = memory_layer("Polygon", "id:integer", [(roof, 1)], "panden", crs="EPSG:4326")
+    feedback = RecordingFeedback()
+    out = run("wijkdiagnose:roof_areas", {"INPUT": zones, "BUILDINGS": panden,
+                                          "OUTPUT": "memory:"}, feedback)["OUTPUT"]  # fmt: skip
+    (written,) = out.getFeatures()
+    assert out.crs().authid() == "EPSG:4326"
+    assert written.geometry().isGeosValid()
+    assert written.geometry().constGet().partCount() == 2  # the two triangles
+    box = written.geometry().boundingBox()
+    assert (box.xMinimum(), box.yMaximum()) == (pytest.approx(4.35), pytest.approx(52.01))
+    assert written["ind_dak_totaal"] > 0
+    assert sum("1 invalid geometries were repaired" in m for m in feedback.messages) == 1
