@@ -62,9 +62,10 @@ REPORTS = 50
 
 def iterate(source, feedback=None, request=None):
     """The features of ``source`` one by one: cancel checked before every feature,
-    progress (0-100 of ``feedback``, a QgsFeedback or a Span) every 2 % of them."""
-    total = max(source.featureCount(), 1)
-    every = max(1, total // REPORTS)
+    progress (0-100 of ``feedback``, a QgsFeedback or a Span) every 2 % of them (at the
+    end only when the source does not know how many it has)."""
+    total = source.featureCount()
+    every = max(1, total // REPORTS) if total > 0 else 0
     features = source.getFeatures(request or QgsFeatureRequest())
     if feedback is None:
         yield from features
@@ -73,7 +74,7 @@ def iterate(source, feedback=None, request=None):
     for number, feature in enumerate(features, start=1):
         stop_if_cancelled(feedback.isCanceled)
         yield feature
-        if number % every == 0:
+        if every and number % every == 0:
             feedback.setProgress(min(100.0, 100.0 * number / total))
     stop_if_cancelled(feedback.isCanceled)
     feedback.setProgress(100.0)
