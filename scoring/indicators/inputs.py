@@ -36,10 +36,10 @@ class Monitor:
         if self._progress is not None:
             self._progress(self._start + (self._end - self._start) * min(max(fraction, 0.0), 1.0))
 
-    def chunk(self, count: int, largest: int) -> int:
+    def chunk(self, count: int, largest: int, steps: int = PROGRESS_STEPS) -> int:
         """How many of ``count`` items to take at once: at most ``largest`` (memory),
-        and few enough to report progress ``PROGRESS_STEPS`` times."""
-        return max(1, min(largest, -(-count // PROGRESS_STEPS)))
+        and few enough to report progress ``steps`` times."""
+        return max(1, min(largest, -(-count // steps)))
 
     def parts(self, weights) -> List["Monitor"]:
         """Consecutive parts in proportion to ``weights``: a phase that has nothing to do
