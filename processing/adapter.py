@@ -12,49 +12,21 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
+    QgsGeometry,
     QgsProviderRegistry,
+    QgsWkbTypes,
 )
 
 from ..compat import (
     plain,
 )
+from ..i18n import localized
 from ..scoring.errors import stop_if_cancelled
-
-
-class Span:
-    """One part of a run's progress bar, ``start``..``end`` percent, that the part reports
-    0-100 onto, with the run's cancel: what the readers here and the writer (sinks.py)
-    take as ``feedback`` (``algorithm.ProgressPlan`` hands them out)."""
-
-    def __init__(self, feedback, start: float = 0.0, end: float = 100.0):
-        self.feedback, self.start, self.end = feedback, start, end
-
-    def __getattr__(self, name):
-        """Everything but progress is the run's feedback's (pushInfo, pushWarning ...)."""
-        return getattr(self.feedback, name)
-
-    def setProgress(self, percent: float) -> None:
-        self.feedback.setProgress(self.start + (self.end - self.start) * percent / 100.0)
-
-    def isCanceled(self) -> bool:
-        return self.feedback.isCanceled()
-
-    def split(self, weights: Sequence[float]) -> List["Span"]:
-        """Consecutive parts of this span in proportion to ``weights``."""
-        total = float(sum(weights)) or 1.0
-        parts, done = [], 0.0
-        for weight in weights:
-            start = done
-            done += weight / total
-            parts.append(Span(self.feedback, self._at(start), self._at(done)))
-        return parts
-
-    def _at(self, fraction: float) -> float:
-        return self.start + (self.end - self.start) * fraction
-
+from .progress import Span
 
 # Progress at least every this share of an input's features (2 %).
 REPORTS = 50
@@ -172,3 +144,40 @@ def layer_frames(layers, context=None, feedback=None) -> dict:
             label = f"{base} ({copies})"
         frames[label] = read_geodataframe(layer, span, context)
     return frames
+
+
+def repaired(zones, moved: bool, source, features, context, feedback):
+    """The wijken with their invalid geometries repaired once, as they are read, as the kernels
+    would repair them (``inputs.repair_invalid``): the kernels find none left, so the
+    note comes once, not once per kernel phase. The repaired geometry is also what
+    the output holds (set on ``features``, back in the source's CRS when ``moved``
+    to RD New), so the next step of a chain (diagnose_gemeente, a model) finds none
+    either: one note per run."""
+    import shapely
+
+    from ..scoring.indicators.inputs import repair_invalid
+
+    notes = []
+    geoms = np.asarray(zones.geometry.values, dtype=object)
+    geoms, invalid = repair_invalid(geoms, source.sourceName(), notes)
+    if not invalid.any():
+        return zones
+    for note in notes:
+        feedback.pushWarning(localized(note))
+    zones = zones.copy()
+    zones[zones.geometry.name] = geoms
+    back = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem(RD_NEW), source.sourceCrs(), context.transformContext()
+    )
+    single = not QgsWkbTypes.isMultiType(source.wkbType())
+    for row in np.flatnonzero(invalid):
+        if geoms[row] is None:
+            continue  # nothing of a polygon left: the output keeps what was given
+        geometry = QgsGeometry()
+        geometry.fromWkb(shapely.to_wkb(geoms[row]))
+        if moved:
+            geometry.transform(back)
+        if single and geometry.constGet().partCount() == 1:
+            geometry.convertToSingleType()
+        features[row].setGeometry(geometry)
+    return zones

@@ -3,14 +3,10 @@
 import datetime
 import os
 import traceback
-from typing import Dict, NamedTuple, Optional, Tuple
+from typing import NamedTuple, Optional, Tuple
 
-import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsGeometry,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -19,8 +15,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
-    QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -35,16 +29,16 @@ from ..scoring.schema.wijk import unit_code_column, wijk_keys
 from ..scoring.tables import require_unique_wijk_codes, wijk_code_column
 from ..scoring.timeline.koppelkansen import DEFAULT_HORIZON_YEARS
 from .adapter import (
-    RD_NEW,
-    Span,
     attribute_table,
     geodataframe,
     in_projected_crs,
     read_features,
     read_geodataframe,
+    repaired,
 )
 from .destinations import LAYER_PARAMETERS, check_destinations
 from .parameters import HORIZON_END, HORIZON_START
+from .progress import ProgressPlan, plan_of
 from .sinks import OutputTransaction
 
 # Parameters whose value may be a file path (a field name or number is never a file).
@@ -313,69 +307,9 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
             return None
         return self.parameterAsDouble(parameters, name, context)
 
-    def progress_plan(self, parameters, context, feedback) -> "ProgressPlan":
-        """The plan of this run's progress bar from the feature count of every vector
-        input given (feature-source and multiple-layer parameters)."""
-        counts, cells = {}, 0
-        for definition in self.parameterDefinitions():
-            name, kind = definition.name(), definition.type()
-            if kind == "raster" and parameters.get(name) not in (None, ""):
-                raster = self.parameterAsRasterLayer(parameters, name, context)
-                cells += raster.width() * raster.height() if raster is not None else 0
-            elif kind == "source" and parameters.get(name) not in (None, ""):
-                source = self.parameterAsSource(parameters, name, context)
-                counts[name] = source.featureCount() if source is not None else -1
-            elif kind == "multilayer":
-                layers = self.parameterAsLayerList(parameters, name, context)
-                vectors = [layer for layer in layers if isinstance(layer, QgsVectorLayer)]
-                if vectors:
-                    counts[name] = sum(max(layer.featureCount(), 1) for layer in vectors)
-        return ProgressPlan(feedback, counts, cells // CELLS_PER_FEATURE)
-
-
-def core_callbacks(feedback, start: float = 0.0, end: float = 100.0):
-    """The two callables the pure core takes: progress (0-1 mapped onto start..end) and
-    cancel; ``feedback`` a QgsFeedback or a Span."""
-
-    def progress(fraction: float) -> None:
-        feedback.setProgress(start + (end - start) * fraction)
-
-    return progress, feedback.isCanceled
-
-
-# Raster cells a kernel handles in the time of reading one feature (a guess: numpy over a
-# block against a Python loop over the features), for the progress plan.
-CELLS_PER_FEATURE = 200
-
-
-class ProgressPlan:
-    """One run's progress bar split by its work, so that it moves all the way and never
-    goes back: reading each vector input, in proportion to its feature count (an unknown
-    count as the wijken's), in the order the run reads them; then the kernel, weighed as
-    all the reading together plus a feature per ``CELLS_PER_FEATURE`` cells of the
-    rasters it reads; then writing, weighed as reading the wijken. Each part is a
-    ``Span`` that reports 0-100 and checks cancel; ``progress`` and ``is_cancelled`` are
-    the kernel's two callables (``core_callbacks``)."""
-
-    def __init__(self, feedback, counts: Dict[str, int], raster: int = 0, wijken: str = "INPUT"):
-        fallback = max(counts.get(wijken, 1), 1)
-        self._reading = {
-            name: max(count, 1) if count >= 0 else fallback for name, count in counts.items()
-        }
-        read = sum(self._reading.values())
-        kernel = read + raster
-        self._feedback = feedback
-        self._percent = 100.0 / (read + kernel + self._reading.get(wijken, 1))  # per feature
-        self._read = 0  # features of the inputs read so far
-        self.kernel = Span(feedback, read * self._percent, (read + kernel) * self._percent)
-        self.writing = Span(feedback, self.kernel.end, 100.0)
-        self.progress, self.is_cancelled = core_callbacks(self.kernel)
-
-    def reading(self, name: str) -> Span:
-        """The span of reading input ``name``: the next part of the reading."""
-        start = self._read
-        self._read += self._reading.get(name, 0)
-        return Span(self._feedback, start * self._percent, self._read * self._percent)
+    def progress_plan(self, parameters, context, feedback) -> ProgressPlan:
+        """The plan of this run's progress bar (``progress.plan_of``)."""
+        return plan_of(self, parameters, context, feedback)
 
 
 class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
@@ -416,49 +350,13 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         frame = geodataframe(features, source.fields(), source.sourceCrs())
         zones = in_projected_crs(frame)
         require_unique_wijk_codes(zones, source.sourceName())
-        zones = self.repaired(zones, zones is not frame, source, features, context, feedback)
+        zones = repaired(zones, zones is not frame, source, features, context, feedback)
         results = self.compute(parameters, context, zones, plan)
         for note in results.attrs.get("notes", []):
             feedback.pushWarning(localized(note))
         with OutputTransaction(self, parameters, context, feedback) as outputs:
             written = outputs.features(self.OUTPUT, source, features, results, plan.writing)
         return {self.OUTPUT: written}
-
-    def repaired(self, zones, moved: bool, source, features, context, feedback):
-        """The wijken with their invalid geometries repaired once, here, as the kernels
-        would repair them (``inputs.repair_invalid``): the kernels find none left, so the
-        note comes once, not once per kernel phase. The repaired geometry is also what
-        the output holds (set on ``features``, back in the source's CRS when ``moved``
-        to RD New), so the next step of a chain (diagnose_gemeente, a model) finds none
-        either: one note per run."""
-        import shapely
-
-        from ..scoring.indicators.inputs import repair_invalid
-
-        notes = []
-        geoms = np.asarray(zones.geometry.values, dtype=object)
-        geoms, invalid = repair_invalid(geoms, source.sourceName(), notes)
-        if not invalid.any():
-            return zones
-        for note in notes:
-            feedback.pushWarning(localized(note))
-        zones = zones.copy()
-        zones[zones.geometry.name] = geoms
-        back = QgsCoordinateTransform(
-            QgsCoordinateReferenceSystem(RD_NEW), source.sourceCrs(), context.transformContext()
-        )
-        single = not QgsWkbTypes.isMultiType(source.wkbType())
-        for row in np.flatnonzero(invalid):
-            if geoms[row] is None:
-                continue  # nothing of a polygon left: the output keeps what was given
-            geometry = QgsGeometry()
-            geometry.fromWkb(shapely.to_wkb(geoms[row]))
-            if moved:
-                geometry.transform(back)
-            if single and geometry.constGet().partCount() == 1:
-                geometry.convertToSingleType()
-            features[row].setGeometry(geometry)
-        return zones
 
     def source_frame(self, parameters, name, context, plan=None, optional=False):
         """Another vector input as a GeoDataFrame (None when optional and empty), read

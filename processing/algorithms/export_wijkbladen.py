@@ -29,7 +29,6 @@ from ...scoring.cbs import find_fields
 from ...scoring.errors import InputError
 from ...scoring.schema import diagnosis
 from ...scoring.schema.wijk import unit_fields
-from ..adapter import Span
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..layouts import atlas
 from ..layouts.chart import build_scores_chart
@@ -44,6 +43,7 @@ from ..layouts.export import (
 )
 from ..layouts.overview import overview_layout
 from ..layouts.page import fill_per_wijk
+from ..progress import Span
 from ..styles import highlight_copy, koploper_copy, outline_copy
 from ..transaction import StagedOutputs
 
