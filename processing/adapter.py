@@ -12,16 +12,44 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
+    QgsGeometry,
     QgsProviderRegistry,
+    QgsWkbTypes,
 )
 
 from ..compat import (
     plain,
 )
+from ..i18n import localized
 from ..scoring.errors import stop_if_cancelled
+from .progress import Span
+
+# Progress at least every this share of an input's features (2 %).
+REPORTS = 50
+
+
+def iterate(source, feedback=None, request=None):
+    """The features of ``source`` one by one: cancel checked before every feature,
+    progress (0-100 of ``feedback``, a QgsFeedback or a Span) every 2 % of them (at the
+    end only when the source does not know how many it has)."""
+    total = source.featureCount()
+    every = max(1, total // REPORTS) if total > 0 else 0
+    features = source.getFeatures(request or QgsFeatureRequest())
+    if feedback is None:
+        yield from features
+        return
+    feedback.setProgress(0.0)
+    for number, feature in enumerate(features, start=1):
+        stop_if_cancelled(feedback.isCanceled)
+        yield feature
+        if every and number % every == 0:
+            feedback.setProgress(min(100.0, 100.0 * number / total))
+    stop_if_cancelled(feedback.isCanceled)
+    feedback.setProgress(100.0)
 
 
 def read_features(
@@ -31,15 +59,7 @@ def read_features(
     request = QgsFeatureRequest()
     if crs is not None and crs.isValid() and crs != source.sourceCrs():
         request.setDestinationCrs(crs, context.transformContext())
-    total = source.featureCount() or 1
-    features = []
-    for number, feature in enumerate(source.getFeatures(request)):
-        if feedback is not None:
-            stop_if_cancelled(feedback.isCanceled)
-            if number % 500 == 0:
-                feedback.setProgress(100.0 * number / total)
-        features.append(QgsFeature(feature))
-    return features
+    return [QgsFeature(feature) for feature in iterate(source, feedback, request)]
 
 
 def attribute_table(features: Sequence[QgsFeature], fields: QgsFields) -> pd.DataFrame:
@@ -49,26 +69,30 @@ def attribute_table(features: Sequence[QgsFeature], fields: QgsFields) -> pd.Dat
     return pd.DataFrame(rows, columns=names, index=pd.RangeIndex(len(rows)))
 
 
+def _wkb(feature: QgsFeature):
+    """A feature's geometry as WKB bytes, None when it has none or an empty one."""
+    if feature.hasGeometry() and not feature.geometry().isEmpty():
+        return bytes(feature.geometry().asWkb())
+    return None
+
+
 def geometries(features: Sequence[QgsFeature]):
     """Shapely 2 geometries (None for empty) in feature order."""
     import shapely
 
-    wkb = [
-        bytes(f.geometry().asWkb()) if f.hasGeometry() and not f.geometry().isEmpty() else None
-        for f in features
-    ]
-    return shapely.from_wkb(np.array(wkb, dtype=object))
+    return shapely.from_wkb(np.array([_wkb(f) for f in features], dtype=object))
 
 
 def geodataframe(features: Sequence[QgsFeature], fields: QgsFields, crs):
     """Features as a GeoDataFrame (attributes + shapely geometry) in ``crs``'s system."""
+    return _frame(attribute_table(features, fields), geometries(features), crs)
+
+
+def _frame(table: pd.DataFrame, geoms, crs):
     import geopandas as gpd
 
-    frame = attribute_table(features, fields)
     authid = crs.authid() if crs.isValid() else ""
-    return gpd.GeoDataFrame(
-        frame, geometry=geometries(features), crs=authid or (crs.toWkt() or None)
-    )
+    return gpd.GeoDataFrame(table, geometry=geoms, crs=authid or (crs.toWkt() or None))
 
 
 RD_NEW = "EPSG:28992"
@@ -83,10 +107,17 @@ def in_projected_crs(frame):
 
 
 def read_geodataframe(source, feedback=None, context=None):
-    """A whole Processing source as a GeoDataFrame, in the source's own CRS."""
-    return geodataframe(
-        read_features(source, feedback, context=context), source.fields(), source.sourceCrs()
-    )
+    """A whole Processing source as a GeoDataFrame, in the source's own CRS: each feature's
+    attributes and geometry taken as it is read (no QgsFeature kept), so that the progress
+    of ``feedback`` and its cancel cover the whole conversion."""
+    import shapely
+
+    rows, wkb = [], []
+    for feature in iterate(source, feedback):
+        rows.append([plain(v) for v in feature.attributes()])
+        wkb.append(_wkb(feature))
+    table = pd.DataFrame(rows, columns=source.fields().names(), index=pd.RangeIndex(len(rows)))
+    return _frame(table, shapely.from_wkb(np.array(wkb, dtype=object)), source.sourceCrs())
 
 
 def layer_label(layer) -> str:
@@ -98,14 +129,55 @@ def layer_label(layer) -> str:
     return f"{name}: {sublayer}" if sublayer and sublayer != name else name
 
 
-def layer_frames(layers, context=None) -> dict:
-    """Several vector layers as {unique label: GeoDataFrame}, none lost to a shared name."""
+def layer_frames(layers, context=None, feedback=None) -> dict:
+    """Several vector layers as {unique label: GeoDataFrame}, none lost to a shared name;
+    ``feedback`` (a Span) split over them by feature count."""
     frames = {}
-    for layer in layers:
+    spans = [None] * len(layers)
+    if feedback is not None:
+        spans = Span(feedback).split([max(layer.featureCount(), 1) for layer in layers])
+    for layer, span in zip(layers, spans):
         label = base = layer_label(layer)
         copies = 1
         while label in frames:
             copies += 1
             label = f"{base} ({copies})"
-        frames[label] = read_geodataframe(layer, context=context)
+        frames[label] = read_geodataframe(layer, span, context)
     return frames
+
+
+def repaired(zones, moved: bool, source, features, context, feedback):
+    """The wijken with their invalid geometries repaired once, as they are read, as the kernels
+    would repair them (``inputs.repair_invalid``): the kernels find none left, so the
+    note comes once, not once per kernel phase. The repaired geometry is also what
+    the output holds (set on ``features``, back in the source's CRS when ``moved``
+    to RD New), so the next step of a chain (diagnose_gemeente, a model) finds none
+    either: one note per run."""
+    import shapely
+
+    from ..scoring.indicators.inputs import repair_invalid
+
+    notes = []
+    geoms = np.asarray(zones.geometry.values, dtype=object)
+    geoms, invalid = repair_invalid(geoms, source.sourceName(), notes)
+    if not invalid.any():
+        return zones
+    for note in notes:
+        feedback.pushWarning(localized(note))
+    zones = zones.copy()
+    zones[zones.geometry.name] = geoms
+    back = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem(RD_NEW), source.sourceCrs(), context.transformContext()
+    )
+    single = not QgsWkbTypes.isMultiType(source.wkbType())
+    for row in np.flatnonzero(invalid):
+        if geoms[row] is None:
+            continue  # nothing of a polygon left: the output keeps what was given
+        geometry = QgsGeometry()
+        geometry.fromWkb(shapely.to_wkb(geoms[row]))
+        if moved:
+            geometry.transform(back)
+        if single and geometry.constGet().partCount() == 1:
+            geometry.convertToSingleType()
+        features[row].setGeometry(geometry)
+    return zones

@@ -34,9 +34,11 @@ from .adapter import (
     in_projected_crs,
     read_features,
     read_geodataframe,
+    repaired,
 )
 from .destinations import LAYER_PARAMETERS, check_destinations
 from .parameters import HORIZON_END, HORIZON_START
+from .progress import ProgressPlan, plan_of
 from .sinks import OutputTransaction
 
 # Parameters whose value may be a file path (a field name or number is never a file).
@@ -305,14 +307,9 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
             return None
         return self.parameterAsDouble(parameters, name, context)
 
-
-def core_callbacks(feedback, start: float = 0.0, end: float = 100.0):
-    """The two callables the pure core takes: progress (0-1 mapped onto start..end) and cancel."""
-
-    def progress(fraction: float) -> None:
-        feedback.setProgress(start + (end - start) * fraction)
-
-    return progress, feedback.isCanceled
+    def progress_plan(self, parameters, context, feedback) -> ProgressPlan:
+        """The plan of this run's progress bar (``progress.plan_of``)."""
+        return plan_of(self, parameters, context, feedback)
 
 
 class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
@@ -340,28 +337,34 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
     def add_inputs(self) -> None:
         raise NotImplementedError
 
-    def compute(self, parameters, context, zones, progress, is_cancelled):
-        """Return a DataFrame indexed like ``zones`` with the indicator columns."""
+    def compute(self, parameters, context, zones, plan: ProgressPlan):
+        """Return a DataFrame indexed like ``zones`` with the indicator columns; read the
+        other inputs with ``source_frame(..., plan)`` and give the kernel
+        ``plan.progress`` and ``plan.is_cancelled``."""
         raise NotImplementedError
 
     def process(self, parameters, context, feedback):
+        plan = self.progress_plan(parameters, context, feedback)
         source = self.source(parameters, self.INPUT, context)
-        features = self.wijk_features(source, feedback)
-        zones = in_projected_crs(geodataframe(features, source.fields(), source.sourceCrs()))
+        features = self.wijk_features(source, plan.reading(self.INPUT))
+        frame = geodataframe(features, source.fields(), source.sourceCrs())
+        zones = in_projected_crs(frame)
         require_unique_wijk_codes(zones, source.sourceName())
-        progress, is_cancelled = core_callbacks(feedback, 10, 95)
-        results = self.compute(parameters, context, zones, progress, is_cancelled)
+        zones = repaired(zones, zones is not frame, source, features, context, feedback)
+        results = self.compute(parameters, context, zones, plan)
         for note in results.attrs.get("notes", []):
             feedback.pushWarning(localized(note))
         with OutputTransaction(self, parameters, context, feedback) as outputs:
-            return {self.OUTPUT: outputs.features(self.OUTPUT, source, features, results)}
+            written = outputs.features(self.OUTPUT, source, features, results, plan.writing)
+        return {self.OUTPUT: written}
 
-    def source_frame(self, parameters, name, context, feedback=None, optional=False):
-        """Another vector input as a GeoDataFrame (None when optional and empty)."""
+    def source_frame(self, parameters, name, context, plan=None, optional=False):
+        """Another vector input as a GeoDataFrame (None when optional and empty), read
+        with progress and cancel on its span of ``plan``."""
         source = self.source(parameters, name, context, optional)
         if source is None:
             return None
-        frame = read_geodataframe(source, feedback, context)
+        frame = read_geodataframe(source, plan and plan.reading(name), context)
         frame.attrs["name"] = source.sourceName()
         return frame
 

@@ -28,6 +28,7 @@ from ..compat import (
     plain,
 )
 from ..scoring.errors import stop_if_cancelled
+from .adapter import REPORTS
 from .destinations import destination_file
 from .map_styles import LayerStyle
 from .transaction import Rollback
@@ -102,8 +103,9 @@ class OutputTransaction:
         self._rollback.close()
         return False
 
-    def features(self, name, source, features, results: pd.DataFrame) -> str:
-        """``features`` of ``source`` into sink ``name`` with the ``results`` columns added.
+    def features(self, name, source, features, results: pd.DataFrame, progress=None) -> str:
+        """``features`` of ``source`` into sink ``name`` with the ``results`` columns added;
+        ``progress`` (a Span, or None) reports the writing.
 
         A result column whose name already exists in any case (a re-run on a diagnosed
         layer; CBS's WONINGEN beside the measured woningen) replaces that field instead of
@@ -123,15 +125,18 @@ class OutputTransaction:
                 attributes[position] = _cell(value)
             rows.append(attributes)
         shapes = [feature.geometry() for feature in features]
-        return self._write(name, fields, rows, shapes, source.wkbType(), source.sourceCrs())
+        return self._write(
+            name, fields, rows, shapes, source.wkbType(), source.sourceCrs(), progress
+        )
 
-    def table(self, name, table: pd.DataFrame) -> str:
+    def table(self, name, table: pd.DataFrame, progress=None) -> str:
         """The rows of ``table`` into the geometryless sink ``name``; the destination id."""
         fields = [field_for(column, table[column]) for column in table.columns]
         rows = [[_cell(value) for value in row] for row in table.to_numpy(dtype=object)]
         return self._write(
-            name, fields, rows, [None] * len(rows), WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem()
-        )
+            name, fields, rows, [None] * len(rows), WKB_NO_GEOMETRY,
+            QgsCoordinateReferenceSystem(), progress,
+        )  # fmt: skip
 
     def copy_layer(self, name, layer, progress=None) -> str:
         """Every feature of ``layer`` (e.g. a file a national source wrote, whatever its
@@ -179,18 +184,20 @@ class OutputTransaction:
         uri = self._alg.parameterAsOutputLayer(self._parameters, name, self._context)
         return destination_file(uri)[0]
 
-    def _write(self, name, fields, rows, shapes, wkb_type, crs) -> str:
+    def _write(self, name, fields, rows, shapes, wkb_type, crs, progress) -> str:
         path = self._destination_path(name)
         label = self._alg.parameterDefinition(name).description()
         self._fit(fields, rows, label, shapefile=bool(path) and path.lower().endswith(".shp"))
         keys = [row[i] for row in rows for i, f in enumerate(fields) if f.name() == PRIMARY_KEY]
         return self._sink(
-            name, fields, zip(rows, shapes), wkb_type, crs, distinct_whole_numbers(keys)
-        )
+            name, fields, zip(rows, shapes), wkb_type, crs, distinct_whole_numbers(keys),
+            (progress, len(rows)),
+        )  # fmt: skip
 
-    def _sink(self, name, fields, rows, wkb_type, crs, unique_keys: bool) -> str:
+    def _sink(self, name, fields, rows, wkb_type, crs, unique_keys: bool, progress=(None, 0)):
         """``rows`` ((attributes, geometry or None) pairs, any iterable) into sink
-        ``name``; undone with the transaction."""
+        ``name``; undone with the transaction. ``progress`` is (a Span or None, the
+        number of rows): 0-100 reported every 2 % of them, cancel checked per row."""
         alg, parameters, context = self._alg, self._parameters, self._context
         path, layer = destination_file(alg.parameterAsOutputLayer(parameters, name, context))
         if path is not None:
@@ -205,8 +212,12 @@ class OutputTransaction:
         if sink is None:
             raise QgsProcessingException(alg.invalidSinkError(parameters, name))
         self._sinks.append(sink)
-        for attributes, shape in rows:
+        span, total = progress
+        every = max(1, total // REPORTS)
+        for done, (attributes, shape) in enumerate(rows, start=1):
             stop_if_cancelled(self._feedback.isCanceled)
+            if span is not None and done % every == 0:
+                span.setProgress(100.0 * done / total)
             out = QgsFeature(qgs_fields)
             if shape is not None:
                 out.setGeometry(shape)
@@ -215,6 +226,8 @@ class OutputTransaction:
                 raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
         if not sink.flushBuffer():
             raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
+        if span is not None:
+            span.setProgress(100.0)
         if path and path.lower().endswith(".shp") and wkb_type == WKB_NO_GEOMETRY:
             dest_id = self._table_of_shapefile(dest_id)
         elif wkb_type != WKB_NO_GEOMETRY and context.willLoadLayerOnCompletion(dest_id):

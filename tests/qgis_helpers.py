@@ -1,6 +1,7 @@
 """Helpers for tests that run inside QGIS (pytest-qgis starts the application)."""
 
 import sys
+import time
 
 from qgis.core import (
     QgsApplication,
@@ -69,17 +70,23 @@ def attributes_by(layer, key: str) -> dict:
 
 
 class RecordingFeedback(QgsProcessingFeedback):
-    """Keeps what an algorithm told the user."""
+    """Keeps what an algorithm told the user, and every progress report as (time.monotonic(),
+    percent); cancels once progress reaches ``cancel_after_progress``, at ``cancelled_at``."""
 
     def __init__(self, cancel_after_progress=None):
         super().__init__()
         self.messages = []
         self.errors = []  # reportError only: where a model puts its failed step's message
+        self.progress = []
+        self.cancelled_at = None
         self._cancel_after = cancel_after_progress
         self.progressChanged.connect(self._maybe_cancel)
 
     def _maybe_cancel(self, value):
+        self.progress.append((time.monotonic(), value))
         if self._cancel_after is not None and value >= self._cancel_after:
+            if self.cancelled_at is None:
+                self.cancelled_at = time.monotonic()
             self.cancel()
 
     def pushInfo(self, info):

@@ -94,7 +94,8 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
         catalogue_path = self.parameterAsFile(parameters, self.CATALOGUE, context)
         catalogue = load_catalogue(catalogue_path or None)
 
-        wijken = self.read_diagnosed(parameters, self.INPUT, context, feedback)
+        plan = self.progress_plan(parameters, context, feedback)
+        wijken = self.read_diagnosed(parameters, self.INPUT, context, plan.reading(self.INPUT))
         wijken_name = wijken.layer_name
         derive_indicators(wijken.frame, profile.cbs_fields, wijken_name)  # score_transitions'
         for layer in self.parameterAsLayerList(parameters, self.OTHER_INPUTS, context):
@@ -109,7 +110,9 @@ class CheckInputs(DestinationChecks, WijkdiagnoseAlgorithm):
             self.planning_horizon(parameters, context),
             self.parameterAsInt(parameters, self.GRAAFRUST, context),
         )
-        works, _, work_table = read_table(self, parameters, self.AANLEIDINGEN, context, feedback)
+        works, _, work_table = read_table(
+            self, parameters, self.AANLEIDINGEN, context, plan.reading(self.AANLEIDINGEN)
+        )
         events, _ = read_events(
             work_table,
             self.field_name(parameters, self.TYPE_FIELD, context),

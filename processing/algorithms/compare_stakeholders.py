@@ -106,15 +106,18 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
+        plan = self.progress_plan(parameters, context, feedback)
         wijken = self.read_diagnosed(
             parameters,
             self.INPUT,
             context,
-            feedback,
+            plan.reading(self.INPUT),
             code_field=self.field_name(parameters, self.WIJK_CODE, context),
         )
         wijken_name = wijken.layer_name
-        table, _, rows = read_table(self, parameters, self.STAKEHOLDERS, context, feedback)
+        table, _, rows = read_table(
+            self, parameters, self.STAKEHOLDERS, context, plan.reading(self.STAKEHOLDERS)
+        )
         table_name = table.sourceName()
         scores = read_stakeholder_scores(
             rows,
@@ -145,7 +148,7 @@ class CompareStakeholders(WijkdiagnoseAlgorithm):
 
         with OutputTransaction(self, parameters, context, feedback) as outputs:
             dest_id = outputs.features(
-                self.OUTPUT, wijken.source, wijken.features, comparison.fields
+                self.OUTPUT, wijken.source, wijken.features, comparison.fields, plan.writing
             )
         flagged = int((comparison.fields[stakeholders.AFWIJKING] != "").sum())
         feedback.pushInfo(

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsExpression,
     QgsFeatureRequest,
     QgsMapLayerStore,
-    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterExpression,
@@ -33,9 +32,18 @@ from ...scoring.schema.wijk import unit_fields
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..layouts import atlas
 from ..layouts.chart import build_scores_chart
-from ..layouts.export import Targets, cannot_write, export_overview, export_pdf, export_pngs
+from ..layouts.export import (
+    PREPARING,
+    Targets,
+    cannot_write,
+    export_feedbacks,
+    export_overview,
+    export_pdf,
+    export_pngs,
+)
 from ..layouts.overview import overview_layout
 from ..layouts.page import fill_per_wijk
+from ..progress import Span
 from ..styles import highlight_copy, koploper_copy, outline_copy
 from ..transaction import StagedOutputs
 
@@ -160,7 +168,7 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
             raise InputError(self.invalidSourceError(parameters, self.INPUT))
         self.check_diagnosed(wijken)
         self.read_diagnosed(  # the wijk (or buurt) keys: codes present and unique
-            parameters, self.INPUT, context, feedback, code_required=False
+            parameters, self.INPUT, context, Span(feedback, 0, PREPARING), code_required=False
         )
         claims = self.parameterAsVectorLayer(parameters, self.CLAIMS, context) or wijken
         backgrounds = self.parameterAsLayerList(parameters, self.BACKGROUND, context)
@@ -213,20 +221,19 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         fill_per_wijk(sheets, coverage, feedback.isCanceled)
         atlas.set_identifier_variables(sheets, identifiers)
 
-        steps = 1 + bool(targets.png_folder) + bool(targets.overview)
-        step_feedback = QgsProcessingMultiStepFeedback(steps, feedback)
-        export_pdf(sheets, targets.pdf, targets.dpi, step_feedback)
+        parts = export_feedbacks(
+            feedback, page_count, bool(targets.png_folder), bool(targets.overview)
+        )
+        export_pdf(sheets, targets.pdf, targets.dpi, parts[0])
         if targets.png_folder:
-            step_feedback.setCurrentStep(1)
             code_field, name_field = unit_fields(identifiers)
             png_name = code_field or name_field
-            export_pngs(sheets, targets.png_folder, targets.dpi, png_name, step_feedback)
+            export_pngs(sheets, targets.png_folder, targets.dpi, png_name, parts[1])
         if targets.overview:
-            step_feedback.setCurrentStep(steps - 1)
             overview = overview_layout(
                 project, coverage, identifiers, store, backgrounds, feedback.isCanceled
             )
-            export_overview(overview, targets.overview, targets.dpi, step_feedback)
+            export_overview(overview, targets.overview, targets.dpi, parts[-1])
         return page_count
 
     # -- inputs ------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ class HeatStress(IndicatorAlgorithm):
                 QgsProcessingParameterNumber(name, label, NUMBER_DOUBLE, default, minValue=0)
             )
 
-    def compute(self, parameters, context, zones, progress, is_cancelled):
+    def compute(self, parameters, context, zones, plan):
         from ...scoring.indicators.heat import check_heat_thresholds, heat_stress
 
         def number(name):
@@ -90,7 +90,7 @@ class HeatStress(IndicatorAlgorithm):
         check_heat_thresholds(number(self.STRONG), number(self.EXTREME), number(self.COOL_MAX_PET))
         if self.parameterAsRasterLayer(parameters, self.PET, context) is None:
             return self._without_raster(zones)
-        addresses = self.source_frame(parameters, self.ADDRESSES, context, optional=True)
+        addresses = self.source_frame(parameters, self.ADDRESSES, context, plan, optional=True)
         return heat_stress(
             self.raster_path(parameters, self.PET, context),
             zones,
@@ -102,8 +102,8 @@ class HeatStress(IndicatorAlgorithm):
             address_weight_field=self.field_name(parameters, self.DWELLINGS_FIELD, context),
             raster_name=self.parameterAsRasterLayer(parameters, self.PET, context).name(),
             addresses_name=addresses.attrs["name"] if addresses is not None else "adressen",
-            progress=progress,
-            is_cancelled=is_cancelled,
+            progress=plan.progress,
+            is_cancelled=plan.is_cancelled,
         )
 
     def _without_raster(self, zones):

@@ -88,17 +88,19 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         catalogue = load_catalogue(
             self.parameterAsFile(parameters, self.CATALOGUE, context) or None
         )
+        plan = self.progress_plan(parameters, context, feedback)
         diagnosed = self.read_diagnosed(
             parameters,
             self.INPUT,
             context,
-            feedback,
+            plan.reading(self.INPUT),
             code_field=self.field_name(parameters, self.WIJK_CODE, context),
         )
         wijken_name = diagnosed.layer_name
         works, work_features, work_table = read_table(
-            self, parameters, self.AANLEIDINGEN, context, feedback, diagnosed.source.sourceCrs()
-        )
+            self, parameters, self.AANLEIDINGEN, context, plan.reading(self.AANLEIDINGEN),
+            diagnosed.source.sourceCrs(),
+        )  # fmt: skip
         works_name = works.sourceName()
         events, notes = read_events(
             work_table,
@@ -145,12 +147,13 @@ class Koppelkansen(WijkdiagnoseAlgorithm):
         self._report(result, works_name, wijken_name, horizon, feedback)
         stop_if_cancelled(feedback.isCanceled)
 
+        writing = plan.writing.split([len(result.fields), len(result.kansen)])
         with OutputTransaction(self, parameters, context, feedback) as outputs:
             return {
                 self.OUTPUT: outputs.features(
-                    self.OUTPUT, diagnosed.source, diagnosed.features, result.fields
+                    self.OUTPUT, diagnosed.source, diagnosed.features, result.fields, writing[0]
                 ),
-                self.OUTPUT_TABLE: outputs.table(self.OUTPUT_TABLE, result.kansen),
+                self.OUTPUT_TABLE: outputs.table(self.OUTPUT_TABLE, result.kansen, writing[1]),
             }
 
     def _report(self, result, works_name, wijken_name, horizon, feedback):

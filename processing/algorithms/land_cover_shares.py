@@ -67,13 +67,13 @@ class LandCoverShares(IndicatorAlgorithm):
         )
         self.add_garden_paving_parameter(self.GARDEN_PAVING)
 
-    def compute(self, parameters, context, zones, progress, is_cancelled):
+    def compute(self, parameters, context, zones, plan):
         from ...scoring.indicators.cover import land_cover_shares, load_class_mapping
 
         layers = self.parameterAsLayerList(parameters, self.LAND_COVER, context)
         if not layers:
             raise InputError(self.tr("Pick at least one land-cover polygon layer."))
-        frames = layer_frames(layers, context)
+        frames = layer_frames(layers, context, plan.reading(self.LAND_COVER))
         source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
         mapping_file = self.parameterAsFile(parameters, self.MAPPING_FILE, context) or None
         fields_text = self.parameterAsString(parameters, self.CLASS_FIELDS, context)
@@ -84,6 +84,6 @@ class LandCoverShares(IndicatorAlgorithm):
             load_class_mapping(source, mapping_file),
             class_fields=class_fields,
             garden_paving_fraction=self.optional_number(parameters, self.GARDEN_PAVING, context),
-            progress=progress,
-            is_cancelled=is_cancelled,
+            progress=plan.progress,
+            is_cancelled=plan.is_cancelled,
         )

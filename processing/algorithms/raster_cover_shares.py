@@ -41,7 +41,7 @@ class RasterCoverShares(IndicatorAlgorithm):
         )
         self.add_garden_paving_parameter(self.GARDEN_PAVING)
 
-    def compute(self, parameters, context, zones, progress, is_cancelled):
+    def compute(self, parameters, context, zones, plan):
         from ...scoring.indicators.cover import parse_raster_classes, raster_cover_shares
 
         return raster_cover_shares(
@@ -50,6 +50,6 @@ class RasterCoverShares(IndicatorAlgorithm):
             parse_raster_classes(self.parameterAsString(parameters, self.CLASSES, context)),
             garden_paving_fraction=self.optional_number(parameters, self.GARDEN_PAVING, context),
             raster_name=self.parameterAsRasterLayer(parameters, self.RASTER, context).name(),
-            progress=progress,
-            is_cancelled=is_cancelled,
+            progress=plan.progress,
+            is_cancelled=plan.is_cancelled,
         )

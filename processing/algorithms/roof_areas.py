@@ -58,10 +58,10 @@ class RoofAreas(IndicatorAlgorithm):
             )
         )  # fmt: skip
 
-    def compute(self, parameters, context, zones, progress, is_cancelled):
+    def compute(self, parameters, context, zones, plan):
         from ...scoring.indicators.roofs import roof_areas
 
-        buildings = self.source_frame(parameters, self.BUILDINGS, context)
+        buildings = self.source_frame(parameters, self.BUILDINGS, context, plan)
         return roof_areas(
             zones,
             buildings,
@@ -69,6 +69,6 @@ class RoofAreas(IndicatorAlgorithm):
             sloped_factor=self.parameterAsDouble(parameters, self.SLOPED_FACTOR, context),
             unknown_factor=self.parameterAsDouble(parameters, self.UNKNOWN_FACTOR, context),
             buildings_name=buildings.attrs["name"],
-            progress=progress,
-            is_cancelled=is_cancelled,
+            progress=plan.progress,
+            is_cancelled=plan.is_cancelled,
         )

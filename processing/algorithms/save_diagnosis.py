@@ -20,9 +20,10 @@ from qgis.core import (
 
 from ...compat import SOURCE_POLYGON, SOURCE_VECTOR
 from ...scoring.errors import InputError, stop_if_cancelled
-from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..algorithm import WijkdiagnoseAlgorithm
 from ..destinations import DestinationChecks
 from ..map_styles import LayerStyle
+from ..progress import core_callbacks
 from ..sinks import distinct_whole_numbers
 from ..styles import PressureStyle
 from ..transaction import StagedOutputs

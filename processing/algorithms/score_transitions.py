@@ -39,7 +39,7 @@ from ...scoring.scores import diagnose
 from ...scoring.tables import require_unique_wijk_codes
 from ...scoring.transitions import TRANSITION_IDS
 from ..adapter import attribute_table, read_features
-from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..algorithm import WijkdiagnoseAlgorithm
 from ..parameters import WIJKEN, wijken_to_score
 from ..sinks import OutputTransaction
 
@@ -93,7 +93,8 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         layer_name = source.sourceName()
         feedback.pushInfo(self.tr("Profile: {} ({})").format(profile.name, profile.source))
 
-        features = read_features(source, feedback)
+        plan = self.progress_plan(parameters, context, feedback)
+        features = read_features(source, plan.reading(self.INPUT))
         if not features:
             raise InputError(
                 self.tr("Layer '{}' has no features; nothing to score.").format(layer_name)
@@ -116,8 +117,7 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         new_indicators = [c for c in derived.columns if c not in table.columns]
         values = pd.concat([table, derived[new_indicators]], axis=1)
 
-        progress, is_cancelled = core_callbacks(feedback, 10, 95)
-        diagnosis = diagnose(values, profile, progress, is_cancelled)
+        diagnosis = diagnose(values, profile, plan.progress, plan.is_cancelled)
         for note in diagnosis.notes:
             feedback.pushWarning(localized(note))
 
@@ -153,7 +153,7 @@ class ScoreTransitions(WijkdiagnoseAlgorithm):
         for note in notes:
             feedback.pushWarning(localized(note))
         with OutputTransaction(self, parameters, context, feedback) as outputs:
-            dest_id = outputs.features(self.OUTPUT, source, features, results)
+            dest_id = outputs.features(self.OUTPUT, source, features, results, plan.writing)
 
         counts = Counter(k for k in diagnosis.koploper if k)
         summary = ", ".join(f"{k} {n}" for k, n in counts.most_common())

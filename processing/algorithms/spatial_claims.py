@@ -21,7 +21,7 @@ from ...scoring.schema.claims import CONFLICT, WIJK
 from ...scoring.schema.diagnosis import SCORE_FIELDS
 from ...scoring.schema.wijk import unit_code_column
 from ..adapter import layer_frames, read_geodataframe
-from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..algorithm import WijkdiagnoseAlgorithm
 from ..sinks import OutputTransaction
 from ..styles import PressureStyle
 
@@ -198,11 +198,12 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         code_field = unit_code_column(
             source.fields().names(), source.sourceName(), overrides=profile.cbs_fields
         )
+        plan = self.progress_plan(parameters, context, feedback)
         diagnosed = self.read_diagnosed(
             parameters,
             self.INPUT,
             context,
-            feedback,
+            plan.reading(self.INPUT),
             code_field=code_field,
             code_required=False,
             geometry=True,
@@ -217,15 +218,16 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
                 ).format(layer_name, ", ".join(SCORE_FIELDS))
             )
 
-        roads, roads_name = self.optional_frame(parameters, self.ROADS, context)
-        buildings, buildings_name = self.optional_frame(parameters, self.BUILDINGS, context)
-        networks, networks_name = self.optional_frame(parameters, self.NETWORKS, context)
+        roads, roads_name = self.optional_frame(parameters, self.ROADS, context, plan)
+        buildings, buildings_name = self.optional_frame(parameters, self.BUILDINGS, context, plan)
+        networks, networks_name = self.optional_frame(parameters, self.NETWORKS, context, plan)
         land_cover = layer_frames(
-            self.parameterAsLayerList(parameters, self.LAND_COVER, context), context
+            self.parameterAsLayerList(parameters, self.LAND_COVER, context),
+            context,
+            plan.reading(self.LAND_COVER),
         )
         class_source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
         min_coverage = self.optional_number(parameters, self.MIN_COVERAGE, context)
-        progress, is_cancelled = core_callbacks(feedback, 5, 85)
         space = measure_space(
             wijken,
             roads=roads,
@@ -244,8 +246,8 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
             roads_name=roads_name,
             buildings_name=buildings_name,
             networks_name=networks_name,
-            progress=progress,
-            is_cancelled=is_cancelled,
+            progress=plan.progress,
+            is_cancelled=plan.is_cancelled,
         )
         for column, origin in space.attrs["sources"].items():
             feedback.pushInfo(self.tr("{}: {}").format(column, localized(origin)))
@@ -253,21 +255,22 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         for note in (*space.attrs["notes"], *claims.notes):
             feedback.pushWarning(localized(note))
         stop_if_cancelled(feedback.isCanceled)
-        feedback.setProgress(90)
 
         # joined on the wijk key: the n-th feature gets the row of its own key
         wide = pd.concat([space, claims.fields], axis=1).reindex(diagnosed.keys)
         by_key = dict(zip(diagnosed.keys, features))
+        writing = plan.writing.split([len(wide), len(claims.blocks), len(claims.layers)])
         with OutputTransaction(self, parameters, context, feedback) as sinks:
             outputs = {
-                self.OUTPUT: sinks.features(self.OUTPUT, source, features, wide),
-                self.BLOCKS: sinks.table(self.BLOCKS, claims.blocks),
+                self.OUTPUT: sinks.features(self.OUTPUT, source, features, wide, writing[0]),
+                self.BLOCKS: sinks.table(self.BLOCKS, claims.blocks, writing[1]),
                 # one feature per wijk and layer, the wijk's own; each gets a new fid
                 self.CLAIM_MAP: sinks.features(
                     self.CLAIM_MAP,
                     source,
                     [by_key[key] for key in claims.layers[WIJK]],
                     claims.layers,
+                    writing[2],
                 ),
             }
         if context.willLoadLayerOnCompletion(outputs[self.CLAIM_MAP]):
@@ -281,9 +284,10 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         )
         return outputs
 
-    def optional_frame(self, parameters, name, context):
-        """An optional vector input as (GeoDataFrame, layer name), or (None, None) when empty."""
+    def optional_frame(self, parameters, name, context, plan):
+        """An optional vector input as (GeoDataFrame, layer name), or (None, None) when
+        empty; read on its span of ``plan``."""
         source = self.source(parameters, name, context, optional=True)
         if source is None:
             return None, None
-        return read_geodataframe(source, context=context), source.sourceName()
+        return read_geodataframe(source, plan.reading(name), context), source.sourceName()

@@ -84,12 +84,12 @@ class TransitCoverage(IndicatorAlgorithm):
             )
         )
 
-    def compute(self, parameters, context, zones, progress, is_cancelled):
+    def compute(self, parameters, context, zones, plan):
         from ...scoring.indicators.transit import transit_coverage
 
-        stops = self.source_frame(parameters, self.STOPS, context)
-        addresses = self.source_frame(parameters, self.ADDRESSES, context, optional=True)
-        buildings = self.source_frame(parameters, self.BUILDINGS, context, optional=True)
+        stops = self.source_frame(parameters, self.STOPS, context, plan)
+        addresses = self.source_frame(parameters, self.ADDRESSES, context, plan, optional=True)
+        buildings = self.source_frame(parameters, self.BUILDINGS, context, plan, optional=True)
         profile = tuple(TRANSIT_PROFILES)[self.parameterAsEnum(parameters, self.DISTANCES, context)]
         return transit_coverage(
             zones,
@@ -102,6 +102,6 @@ class TransitCoverage(IndicatorAlgorithm):
             stops_name=stops.attrs["name"],
             addresses_name=addresses.attrs["name"] if addresses is not None else "adressen",
             buildings_name=buildings.attrs["name"] if buildings is not None else "gebouwen",
-            progress=progress,
-            is_cancelled=is_cancelled,
+            progress=plan.progress,
+            is_cancelled=plan.is_cancelled,
         )

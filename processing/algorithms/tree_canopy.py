@@ -40,7 +40,7 @@ class TreeCanopy(IndicatorAlgorithm):
             )
         )
 
-    def compute(self, parameters, context, zones, progress, is_cancelled):
+    def compute(self, parameters, context, zones, plan):
         from ...scoring.indicators.cover import tree_canopy
 
         return tree_canopy(
@@ -48,6 +48,6 @@ class TreeCanopy(IndicatorAlgorithm):
             zones,
             min_height=self.parameterAsDouble(parameters, self.MIN_HEIGHT, context),
             raster_name=self.parameterAsRasterLayer(parameters, self.HEIGHT, context).name(),
-            progress=progress,
-            is_cancelled=is_cancelled,
+            progress=plan.progress,
+            is_cancelled=plan.is_cancelled,
         )

@@ -5,8 +5,8 @@ algorithms do."""
 import os
 from typing import NamedTuple
 
-from qgis.core import Qgis, QgsExpression, QgsLayoutExporter
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import Qgis, QgsExpression, QgsFeedback, QgsLayoutExporter
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from ...scoring.errors import CancelledError, InputError, stop_if_cancelled
 from ..transaction import destination_of
@@ -20,6 +20,33 @@ class Targets(NamedTuple):
     png_folder: str  # "" for no PNGs
     overview: str  # "" for no overview
     dpi: int
+
+
+# Of an export's progress bar: reading the wijken and filling the sheets; the rest goes
+# to the files in proportion to the pages each renders.
+PREPARING = 5.0
+
+
+def export_feedbacks(feedback, pages: int, pngs: bool, overview: bool) -> list:
+    """A QgsFeedback for the PDF, for the PNGs when asked and for the overview when asked,
+    each moving ``feedback`` on over its share of PREPARING-100 % (the exporter reports
+    every sheet) and cancelled with it."""
+    weights = [pages, *[pages] * pngs, *[1] * overview]
+    bounds = [PREPARING + (100.0 - PREPARING) * sum(weights[:i]) / sum(weights)
+              for i in range(len(weights) + 1)]  # fmt: skip
+    return [_part(feedback, start, end) for start, end in zip(bounds[:-1], bounds[1:])]
+
+
+def _part(feedback, start: float, end: float) -> QgsFeedback:
+    part = QgsFeedback()
+    part.progressChanged.connect(
+        lambda percent: feedback.setProgress(start + (end - start) * percent / 100.0),
+        Qt.ConnectionType.DirectConnection,
+    )
+    feedback.canceled.connect(part.cancel, Qt.ConnectionType.DirectConnection)
+    if feedback.isCanceled():
+        part.cancel()
+    return part
 
 
 def export_pdf(layout, path: str, dpi: int, feedback) -> None:

@@ -117,7 +117,10 @@ def measure_space(
         cover_covered = space.covered(
             np.concatenate(list(cover.values())) if cover else np.zeros(0), " + ".join(land_cover)
         )
-    water_m2 = _water(space, cover, cover_covered, cbs, monitor.part(0.0, 0.1))
+    given = (land_cover, roads is not None, networks is not None, True, buildings is not None,
+             land_cover)  # fmt: skip
+    phases = monitor.parts([w * bool(g) for w, g in zip((1, 3, 1, 2, 1.5, 1.5), given)])
+    water_m2 = _water(space, cover, cover_covered, cbs, phases[0])
     space.put(WIJK_M2, zone_area - water_m2, Message(tr("wijk polygon minus water")))
 
     if roads is not None:
@@ -129,7 +132,7 @@ def measure_space(
             road_class_field,
             road_width_field,
             polygon_street_width,
-            monitor.part(0.1, 0.4),
+            phases[1],
         )
         if networks is not None:
             networks = in_crs(networks, wijken.crs, networks_name)
@@ -140,7 +143,7 @@ def measure_space(
                 networks_name,
                 network_type_field,
                 network_width_field,
-                monitor.part(0.4, 0.5),
+                phases[2],
             )
 
     building_geoms = None
@@ -159,10 +162,10 @@ def measure_space(
         buildings_name,
         cover,
         cover_covered,
-        monitor.part(0.5, 0.7),
+        phases[3],
     )
-    _roofs(space, buildings, buildings_name, building_geoms, monitor.part(0.7, 0.85))
-    _sealed(space, land_cover, class_mapping, monitor.part(0.85, 1.0))
+    _roofs(space, buildings, buildings_name, building_geoms, phases[4])
+    _sealed(space, land_cover, class_mapping, phases[5])
 
     for column, variable in ((WONINGEN, "a_woning"), (INWONERS, "a_inw")):
         if variable in cbs:

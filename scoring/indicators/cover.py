@@ -189,8 +189,10 @@ def land_cover_shares(
             layers=", ".join(repr(n) for n in layers),
         )
     require_overlap(zone_geoms, shapely.total_bounds(geoms), " + ".join(layers), zones_name)
-    areas = overlay_areas(zone_geoms, geoms, codes, len(PRIORITY), monitor.part(0.0, 0.8))
-    _count_overlaps_once(areas, zone_geoms, geoms, codes, monitor.part(0.8, 1.0))
+    pairs = overlapping_pairs(geoms)
+    overlay, overlaps = monitor.parts([4, len(pairs[0]) > 0])  # no overlaps: nothing to do
+    areas = overlay_areas(zone_geoms, geoms, codes, len(PRIORITY), overlay)
+    _count_overlaps_once(areas, zone_geoms, geoms, codes, pairs, overlaps)
     table = pd.DataFrame(areas, index=zones.index, columns=PRIORITY)
     result = shares_from_areas(table, garden_paving_fraction)
     result[schema.COVERAGE_LAND] = coverage_percent(areas.sum(axis=1), zone_geoms)
@@ -353,11 +355,11 @@ def shares_from_areas(
     )
 
 
-def _count_overlaps_once(areas, zone_geoms, geoms, codes, monitor) -> None:
-    """Correct, in place, the rows of zones where mapped polygons overlap: the
-    polygons involved in an overlap are merged per category, and each overlap is
-    kept for the first category in ``PRIORITY`` only."""
-    left, right = overlapping_pairs(geoms)
+def _count_overlaps_once(areas, zone_geoms, geoms, codes, pairs, monitor) -> None:
+    """Correct, in place, the rows of zones where mapped polygons overlap (``pairs``,
+    from ``overlapping_pairs``): the polygons involved in an overlap are merged per
+    category, and each overlap is kept for the first category in ``PRIORITY`` only."""
+    left, right = pairs
     if len(left) == 0:
         return
     involved = np.unique(np.concatenate([left, right]))

@@ -51,9 +51,10 @@ def overlay_areas(
     zone, item = tree.query(zone_geoms, predicate="intersects")
     shapely.prepare(zone_geoms)
     areas = np.zeros(len(zone))
-    for start in range(0, len(zone), CHUNK):
+    chunk = monitor.chunk(len(zone), CHUNK)
+    for start in range(0, len(zone), chunk):
         monitor.step(start / max(1, len(zone)))
-        part = np.arange(start, min(start + CHUNK, len(zone)))
+        part = np.arange(start, min(start + chunk, len(zone)))
         inside = shapely.contains(zone_geoms[zone[part]], geoms[item[part]])
         areas[part[inside]] = shapely.area(geoms[item[part[inside]]])
         edge = part[~inside]  # only polygons on a zone's edge need cutting

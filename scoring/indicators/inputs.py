@@ -14,6 +14,10 @@ from ..messages import Message, tr
 Progress = Optional[Callable[[float], None]]
 IsCancelled = Optional[Callable[[], bool]]
 
+# A kernel's loops report progress at least this many times (every 2 %): raster blocks,
+# chunks of pairs or points.
+PROGRESS_STEPS = 50
+
 POLYGON_TYPES = ("Polygon", "MultiPolygon")
 POINT_TYPES = ("Point", "MultiPoint")
 
@@ -31,6 +35,18 @@ class Monitor:
         stop_if_cancelled(self._is_cancelled)
         if self._progress is not None:
             self._progress(self._start + (self._end - self._start) * min(max(fraction, 0.0), 1.0))
+
+    def chunk(self, count: int, largest: int, steps: int = PROGRESS_STEPS) -> int:
+        """How many of ``count`` items to take at once: at most ``largest`` (memory),
+        and few enough to report progress ``steps`` times."""
+        return max(1, min(largest, -(-count // steps)))
+
+    def parts(self, weights) -> List["Monitor"]:
+        """Consecutive parts in proportion to ``weights``: a phase that has nothing to do
+        (its input not given) weighs 0, so that progress does not jump over it."""
+        total = float(sum(weights)) or 1.0
+        bounds = np.cumsum([0.0, *weights]) / total
+        return [self.part(start, end) for start, end in zip(bounds[:-1], bounds[1:])]
 
     def part(self, start: float, end: float) -> "Monitor":
         span = self._end - self._start
@@ -65,7 +81,17 @@ def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[Message]) -> 
                 count=int(missing.sum()),
             )
         )
-    invalid = ~shapely.is_valid(geoms) & ~missing
+    return repair_invalid(geoms, layer_name, notes)[0]
+
+
+def repair_invalid(
+    geoms: np.ndarray, layer_name: str, notes: List[Message]
+) -> Tuple[np.ndarray, np.ndarray]:
+    """The (multi)polygons with every invalid one repaired by ``make_valid`` (its polygon
+    parts kept; None when it has none), a note saying how many, and the mask of those
+    repaired. The QGIS side repairs the wijken once when it reads them, so that the
+    kernels find none and the note comes once per run, not once per kernel phase."""
+    invalid = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
     if invalid.any():
         repaired = shapely.make_valid(geoms[invalid])
         geoms = geoms.copy()
@@ -80,7 +106,7 @@ def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[Message]) -> 
                 count=int(invalid.sum()),
             )
         )
-    return geoms
+    return geoms, invalid
 
 
 def points(

@@ -171,9 +171,9 @@ def transit_coverage(
     point_weight = None if weight is None else weight[point]
     covered_any = np.zeros(len(point), dtype=bool)
     result = pd.DataFrame(index=zones.index)
-    for step, mode in enumerate(schema.TRANSIT_MODES):
-        monitor.step(step / len(schema.TRANSIT_MODES))
-        covered = _within(stop_xy[modes[mode].to_numpy()], xy[point], reach[mode])
+    asked = [modes[mode].to_numpy().any() for mode in schema.TRANSIT_MODES]
+    for mode, part in zip(schema.TRANSIT_MODES, monitor.parts(asked)):
+        covered = _within(stop_xy[modes[mode].to_numpy()], xy[point], reach[mode], part)
         covered_any |= covered
         result[schema.TRANSIT_BY_MODE[mode]] = share_per_zone(
             zone, covered, point_weight, len(zone_geoms)
@@ -191,11 +191,21 @@ def transit_coverage(
     return result
 
 
-def _within(stop_xy: np.ndarray, xy: np.ndarray, distance: float) -> np.ndarray:
+def _within(stop_xy: np.ndarray, xy: np.ndarray, distance: float, monitor: Monitor) -> np.ndarray:
+    """Which points of ``xy`` have a stop within ``distance``; asked in chunks, so that
+    progress moves and cancel is heard."""
+    covered = np.zeros(len(xy), dtype=bool)
     if len(stop_xy) == 0 or len(xy) == 0:
-        return np.zeros(len(xy), dtype=bool)
-    nearest, _ = cKDTree(stop_xy).query(xy, distance_upper_bound=distance, workers=WORKERS)
-    return nearest <= distance
+        return covered
+    tree = cKDTree(stop_xy)
+    chunk = monitor.chunk(len(xy), len(xy))
+    for start in range(0, len(xy), chunk):
+        monitor.step(start / len(xy))
+        part = slice(start, start + chunk)
+        nearest, _ = tree.query(xy[part], distance_upper_bound=distance, workers=WORKERS)
+        covered[part] = nearest <= distance
+    monitor.step(1.0)
+    return covered
 
 
 def _basis_points(

@@ -28,6 +28,10 @@ from .quantities import Quantity
 from .screen import Screen
 
 BLOCK_CELLS = 4_000_000  # cells read at once: about 16 MB of float32 plus the zone ids
+# Row blocks a raster is read in at least: progress every 4 % of it. A national raster
+# (10,000 columns) has as many blocks of BLOCK_CELLS already; more would rasterize every
+# zone in more blocks.
+BLOCKS = 25
 MAX_HISTOGRAM_BINS = 20_000_000  # zones x bins kept for percentiles (int64: 160 MB)
 COVERAGE = "coverage"  # share (0-100 %) of a zone's area with valid raster cells
 MAX_EXAMPLES = 5  # distinct unmapped class values named in a note
@@ -197,7 +201,7 @@ def iter_blocks(
     """(window, values, valid mask) per row block; nodata and NaN cells are not
     valid, nor those that ``screen`` leaves out. Values are scaled by the band's
     scale and offset (as QGIS shows them) after nodata is read off."""
-    rows = block_rows or max(1, BLOCK_CELLS // grid.width)
+    rows = block_rows or monitor.chunk(grid.height, max(1, BLOCK_CELLS // grid.width), BLOCKS)
     nodata = grid.nodatavals[band - 1]
     scale, offset = grid.scales[band - 1], grid.offsets[band - 1]
     for row_off in range(0, grid.height, rows):
