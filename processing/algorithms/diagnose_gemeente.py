@@ -48,8 +48,8 @@ NATIONAL = {
     BUILDINGS: ("BAG", "BUILDINGS"),
     ADDRESSES: ("BAG", "ADDRESSES"),
     STOPS: ("OV", "STOPS"),
-    HEAT_TABLE: ("HEAT", "HEAT"),
-    SCORES: ("LEEFBAAROMETER", "LEEFBAAROMETER"),
+    HEAT_TABLE: ("HEAT", "HEAT_TABLE"),
+    SCORES: ("LEEFBAAROMETER", "LBM_SCORES"),
 }
 
 # The indicator algorithms run on the fetched wijken when their inputs are there:

@@ -33,7 +33,7 @@ class HeatSource(SpatialSource):
     URL_SETTING = "wijkdiagnose/heat_url"
     DEFAULT_URL = ""  # the real file's address is not verified: see docs/sources/heat.md
     DEFAULT_ON = False
-    OUTPUTS = ("HEAT",)
+    OUTPUTS = ("HEAT_TABLE",)
     RASTER_OUTPUTS = ()
     VARIANT = "HEAT_VARIANT"
 
@@ -43,7 +43,7 @@ class HeatSource(SpatialSource):
     def output_parameters(self):
         return [
             QgsProcessingParameterFeatureSink(
-                "HEAT",
+                "HEAT_TABLE",
                 QCoreApplication.translate("national", "PET class shares per buurt"),
                 SOURCE_VECTOR,
                 optional=True,
@@ -95,7 +95,7 @@ class HeatSource(SpatialSource):
             .format(len(table.rows), what, table.variant)
         )  # fmt: skip
         job.feedback.setProgress(100)
-        return {"HEAT": out.uri}
+        return {"HEAT_TABLE": out.uri}
 
     @staticmethod
     def _area_filter(job):

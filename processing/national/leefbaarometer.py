@@ -34,7 +34,7 @@ class LeefbaarometerSource(SpatialSource):
     URL_SETTING = "wijkdiagnose/leefbaarometer_url"
     DEFAULT_URL = "https://geo.leefbaarometer.nl/lbm3/ows"
     DEFAULT_ON = False
-    OUTPUTS = ("LEEFBAAROMETER",)
+    OUTPUTS = ("LBM_SCORES",)
     RASTER_OUTPUTS = ()
     LEVEL = "LBM_LEVEL"
     YEAR = "LBM_YEAR"
@@ -45,7 +45,7 @@ class LeefbaarometerSource(SpatialSource):
     def output_parameters(self):
         return [
             QgsProcessingParameterFeatureSink(
-                "LEEFBAAROMETER",
+                "LBM_SCORES",
                 QCoreApplication.translate("national", "Leefbaarometer scores"),
                 SOURCE_POLYGON,
                 optional=True,
@@ -119,4 +119,4 @@ class LeefbaarometerSource(SpatialSource):
                 name, written
             )
         )
-        return {"LEEFBAAROMETER": out.uri}
+        return {"LBM_SCORES": out.uri}

@@ -9,6 +9,7 @@ from qgis.core import QgsProcessingFeedback, QgsSettings
 from shapely.geometry import box, shape
 from shapely.ops import unary_union
 
+from wijkdiagnose.processing.algorithms.fetch_spatial import SOURCES, FetchSpatial
 from wijkdiagnose.processing.national.area import extent_area, gemeente_area
 from wijkdiagnose.processing.network import CACHE_DIR_KEY, Fetcher
 from wijkdiagnose.scoring.errors import InputError
@@ -58,3 +59,18 @@ def test_an_extent_is_its_own_area():
     assert area.polygon is None and area.gemeente == ""
     assert area.label == "84100,445700,86250,446700 (EPSG:28992)"
     assert len(area.tiles(1000)) == 6
+
+
+def test_fetch_spatial_declares_every_switch_option_and_output_once():
+    """A switch and an output of the same name ('HEAT') left the sink undeclared, so QGIS
+    wrote 'TEMPORARY_OUTPUT.gpkg' into the working folder."""
+    algorithm, names = FetchSpatial(), []
+    add = algorithm.addParameter
+    algorithm.addParameter = lambda definition, *rest: names.append(definition.name()) or add(
+        definition, *rest
+    )
+    algorithm.initAlgorithm()
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    destinations = {d.name() for d in algorithm.destinationParameterDefinitions()}
+    for source in SOURCES:
+        assert set(source.OUTPUTS) <= destinations, source.ID

@@ -46,10 +46,10 @@ def serve_gemeente_polygon(replay):
 
 def fetch(url, out, feedback=None, **parameters):
     switches = {source.SWITCH: source.SWITCH == "HEAT" for source in SOURCES}
-    parameters = {**switches, "HEAT_URL": url, "HEAT": str(out), **parameters}
+    parameters = {**switches, "HEAT_URL": url, "HEAT_TABLE": str(out), **parameters}
     parameters.setdefault("EXTENT", None if "GEMEENTE" in parameters else DELFT_EXTENT)
     result = run("wijkdiagnose:fetch_spatial", parameters, feedback=feedback)
-    return QgsVectorLayer(result["HEAT"], "heat", "ogr")
+    return QgsVectorLayer(result["HEAT_TABLE"], "heat", "ogr")
 
 
 def test_a_gemeente_keeps_its_buurten_in_the_pet_classes_and_a_second_run_is_offline(

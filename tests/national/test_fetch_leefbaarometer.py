@@ -21,11 +21,11 @@ pytestmark = pytest.mark.usefixtures("settings")  # a cache of each test; no add
 
 def fetch(url, out, feedback=None, **parameters):
     switches = {source.SWITCH: source.SWITCH == "LEEFBAAROMETER" for source in SOURCES}
-    parameters = {**switches, "LEEFBAAROMETER_URL": url, "LEEFBAAROMETER": str(out),
+    parameters = {**switches, "LEEFBAAROMETER_URL": url, "LBM_SCORES": str(out),
                   **parameters}  # fmt: skip
     parameters.setdefault("EXTENT", None if "GEMEENTE" in parameters else EXTENT)
     result = run("wijkdiagnose:fetch_spatial", parameters, feedback=feedback)
-    return QgsVectorLayer(result["LEEFBAAROMETER"], "lbm", "ogr")
+    return QgsVectorLayer(result["LBM_SCORES"], "lbm", "ogr")
 
 
 def queries(replay):
