@@ -15,16 +15,19 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .. import dependencies
-from ..compat import NUMBER_DOUBLE, SOURCE_POLYGON
+from ..compat import NUMBER_DOUBLE, PARAMETER_ADVANCED, SOURCE_POLYGON
 from ..i18n import localized
 from ..paths import ICON
 from ..scoring.errors import CancelledError, InputError, WijkdiagnoseError
+from ..scoring.national.sources import credit_texts
 from ..scoring.schema import diagnosis
+from ..scoring.schema.diagnosis import HERKOMST
 from ..scoring.schema.wijk import unit_code_column, wijk_keys
 from ..scoring.tables import require_unique_wijk_codes, wijk_code_column
 from ..scoring.timeline.koppelkansen import DEFAULT_HORIZON_YEARS
@@ -321,6 +324,7 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
     GROUP_ID = "indicatoren"
     NEEDS = ("shapely", "geopandas")  # the wijken reach every kernel as a GeoDataFrame
     INPUT = "INPUT"
+    CREDIT = "CREDIT"  # national sources the inputs came from (diagnose_gemeente sets it)
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):
@@ -330,6 +334,13 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
             )
         )
         self.add_inputs()
+        credit = QgsProcessingParameterString(
+            self.CREDIT,
+            self.tr("Credit the values to national sources (ids such as bgt, ahn; optional)"),
+            optional=True,
+        )
+        credit.setFlags(credit.flags() | PARAMETER_ADVANCED)
+        self.addParameter(credit)
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Wijken with indicators"))
         )
@@ -354,6 +365,16 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         results = self.compute(parameters, context, zones, plan)
         for note in results.attrs.get("notes", []):
             feedback.pushWarning(localized(note))
+        credit = [k.strip() for k in self.parameterAsString(parameters, self.CREDIT, context)
+                  .split(",") if k.strip()]  # fmt: skip
+        if credit:  # herkomst names the national sources, not the catalogue's generic one
+            earlier = (
+                results[HERKOMST]
+                if HERKOMST in results.columns
+                else (zones[HERKOMST] if HERKOMST in zones.columns else [None] * len(results))
+            )
+            texts = credit_texts(results, list(earlier), credit, source.sourceName())
+            results = results.assign(**{HERKOMST: texts})
         with OutputTransaction(self, parameters, context, feedback) as outputs:
             written = outputs.features(self.OUTPUT, source, features, results, plan.writing)
         return {self.OUTPUT: written}

@@ -21,9 +21,8 @@ from qgis.core import (
 
 from ...compat import ALGORITHM_NO_THREADING
 from ...scoring.errors import CancelledError, InputError
-from ...scoring.schema import indicators, spatial
+from ...scoring.schema import spatial
 from ..algorithm import WijkdiagnoseAlgorithm
-from ..national.credit import credit_national
 from ..national.heat import HeatSource
 from ..parameters import (
     BASE_URL,
@@ -80,17 +79,14 @@ SPATIAL_STEPS = (
     ("wijkdiagnose:leefbaarometer_scores", {"SCORES": SCORES}, SCORES, {}),
 )
 
-# Indicators measured on a national layer are credited to its source (herkomst):
-# (the indicators, the input they are measured on, other inputs also credited when national)
-CREDITS = (
-    ((indicators.SEALED, indicators.GREEN, indicators.YARD), LAND_COVER, ()),
-    ((indicators.CANOPY,), HEIGHT, (LAND_COVER,)),  # the AHN heights on the BGT's green
-    ((indicators.ROOF_TOTAL, indicators.ROOF_FLAT, indicators.ROOF_SLOPED,
-      indicators.ROOF_USABLE), BUILDINGS, ()),
-    ((indicators.TRANSIT_ANY, *indicators.TRANSIT_BY_MODE.values()), STOPS, (ADDRESSES,)),
-)  # fmt: skip
-SOURCE_OF = {LAND_COVER: spatial.BGT, HEIGHT: spatial.AHN, BUILDINGS: spatial.BAG,
-             ADDRESSES: spatial.BAG, STOPS: spatial.OV}  # fmt: skip
+# The national sources an input came from, credited in herkomst for what is measured on it
+SOURCE_OF = {
+    LAND_COVER: (spatial.BGT,),
+    HEIGHT: (spatial.AHN, spatial.BGT),  # the AHN heights off the BGT's buildings
+    BUILDINGS: (spatial.BAG,),
+    ADDRESSES: (spatial.BAG,),
+    STOPS: (spatial.OV,),
+}
 
 
 def given(value) -> bool:
@@ -194,21 +190,13 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
             }
             for ours in national & set(settings):
                 step.update(settings[ours])
+            if needed in national and needed in SOURCE_OF:  # measured on a national layer
+                ours = [key for key in inputs.values() if key in national and key in SOURCE_OF]
+                sources = [source for key in ours for source in SOURCE_OF[key]]
+                step["CREDIT"] = ",".join(dict.fromkeys(sources))
             step.update({"INPUT": layer, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
             layer = self.child(algorithm, step, context, feedback)["OUTPUT"]
         return layer
-
-    @staticmethod
-    def credit(layer_id, national, context) -> None:
-        """Credit the indicators measured on national layers to their sources (CREDITS)."""
-        if not national:
-            return
-        layer = QgsProcessingUtils.mapLayerFromString(layer_id, context)
-        for fields, measured_on, also in CREDITS:
-            if measured_on in national:
-                inputs = [measured_on, *(key for key in also if key in national)]
-                sources = list(dict.fromkeys(SOURCE_OF[key] for key in inputs))
-                credit_national(layer, fields, sources)
 
     def spatial_layers(self, gemeente, parameters, context, feedback):
         """{our input: layer} from the user's inputs and, for a gemeente, the national
@@ -293,7 +281,6 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         layers, national = self.spatial_layers(gemeente, parameters, context, steps)
         steps.setCurrentStep(2)
         fetched = self.measured(fetched, layers, national, context, steps)
-        self.credit(fetched, national, context)
         steps.setCurrentStep(3)
         scored = self.child(
             "wijkdiagnose:score_transitions",

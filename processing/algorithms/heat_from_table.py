@@ -63,7 +63,7 @@ class HeatFromTable(IndicatorAlgorithm):
                 QgsProcessingParameterNumber(name, label, NUMBER_DOUBLE, default, minValue=0)
             )
 
-    def compute(self, parameters, context, zones, progress, is_cancelled):
+    def compute(self, parameters, context, zones, plan):
         from ...scoring.national.heat_join import check_thresholds, heat_from_table
 
         check_thresholds(
@@ -73,8 +73,10 @@ class HeatFromTable(IndicatorAlgorithm):
         layer = self.source(parameters, self.INPUT, context).sourceName()
         codes = unit_codes(zones, layer, self.field_name(parameters, CODE_FIELD, context))
         table_source = self.source(parameters, self.TABLE, context)
-        table = attribute_table(read_features(table_source), table_source.fields())
-        progress(0.3)
+        table = attribute_table(
+            read_features(table_source, plan.reading(self.TABLE)), table_source.fields()
+        )
+        plan.progress(0.3)
         fields = (indicators.PET_ABOVE_LOW, indicators.PET_ABOVE_HIGH, indicators.COVERAGE_HEAT)
         existing = pd.DataFrame(
             {c: pd.to_numeric(zones[c], errors="coerce") if c in zones else float("nan")
@@ -93,7 +95,7 @@ class HeatFromTable(IndicatorAlgorithm):
             table,
             earlier,
             existing,
-            self.buurt_areas(parameters, context),
+            self.buurt_areas(parameters, context, plan),
             table_source.sourceName(),
         )
         if unreadable:
@@ -102,12 +104,12 @@ class HeatFromTable(IndicatorAlgorithm):
                     "{} wijk(en) have a herkomst field that cannot be read; it is written anew."
                 ).format(unreadable)
             )
-        progress(1.0)
+        plan.progress(1.0)
         return result
 
-    def buurt_areas(self, parameters, context):
+    def buurt_areas(self, parameters, context, plan):
         """{buurt code: area in m²} of the buurten layer, or None when none is given."""
-        frame = self.source_frame(parameters, self.BUURTEN, context, optional=True)
+        frame = self.source_frame(parameters, self.BUURTEN, context, plan, optional=True)
         if frame is None:
             return None
         name = frame.attrs["name"]

@@ -35,14 +35,14 @@ class LeefbaarometerScores(IndicatorAlgorithm):
         )
         self.addParameter(code_field_parameter(self.INPUT))
 
-    def compute(self, parameters, context, zones, progress, is_cancelled):
+    def compute(self, parameters, context, zones, plan):
         from ...scoring.national.leefbaarometer import lbm_scores
 
         layer = self.source(parameters, self.INPUT, context).sourceName()
         codes = unit_codes(zones, layer, self.field_name(parameters, CODE_FIELD, context))
         source = self.source(parameters, self.SCORES, context)
-        table = attribute_table(read_features(source), source.fields())
+        table = attribute_table(read_features(source, plan.reading(self.SCORES)), source.fields())
         result = lbm_scores(codes, table, source.sourceName())
         result.index = zones.index
-        progress(1.0)
+        plan.progress(1.0)
         return result

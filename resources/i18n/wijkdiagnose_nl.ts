@@ -204,87 +204,87 @@
         <translation>laag '{layer}' is gegeven zonder wegenlaag; de bestaande kabels en leidingen worden binnen de straatruimte gemeten, dus voeg een wegenlaag toe</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="121"/>
+        <location filename="../../scoring/claims/space.py" line="124"/>
         <source>wijk polygon minus water</source>
         <translation>wijkpolygoon min water</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="170"/>
+        <location filename="../../scoring/claims/space.py" line="173"/>
         <source>CBS field {field}</source>
         <translation>CBS-veld {field}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="207"/>
+        <location filename="../../scoring/claims/space.py" line="210"/>
         <source>layer &apos;{layer}&apos; covers none or less than {coverage:g} % of wijk {wijken}; what it measures is unknown there</source>
         <translation>laag '{layer}' dekt niets of minder dan {coverage:g} % van wijk {wijken}; wat zij meet is daar onbekend</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="221"/>
+        <location filename="../../scoring/claims/space.py" line="224"/>
         <source>layer &apos;{layer}&apos; covers only part of wijk {shares}; what it measures there is measured on that part only</source>
         <translation>laag '{layer}' dekt maar een deel van wijk {shares}; wat zij daar meet is alleen op dat deel gemeten</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="254"/>
+        <location filename="../../scoring/claims/space.py" line="257"/>
         <source>no land cover and no CBS water field (a_wat_ha) in layer &apos;{layer}&apos;: water is not subtracted from the wijk area and the unbuilt public space</source>
         <translation>geen bodembedekking en geen CBS-waterveld (a_wat_ha) in laag '{layer}': water wordt niet afgetrokken van het wijkoppervlak en de onbebouwde openbare ruimte</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="295"/>
+        <location filename="../../scoring/claims/space.py" line="298"/>
         <source>buildings of &apos;{layer}&apos;</source>
         <translation>gebouwen van '{layer}'</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="295"/>
+        <location filename="../../scoring/claims/space.py" line="298"/>
         <source>land-cover {category}</source>
         <translation>bodembedekking {category}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="310"/>
+        <location filename="../../scoring/claims/space.py" line="313"/>
         <source>footprints ({field})</source>
         <translation>footprints ({field})</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="312"/>
+        <location filename="../../scoring/claims/space.py" line="315"/>
         <source>no buildings, land cover or {field}: the unbuilt public space (maaiveld capacity) is unknown</source>
         <translation>geen gebouwen, bodembedekking of {field}: de onbebouwde openbare ruimte (capaciteit maaiveld) is onbekend</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="323"/>
+        <location filename="../../scoring/claims/space.py" line="326"/>
         <source>no private yards (BGT erf) in the land cover: gardens count as public space, so the maaiveld capacity is an upper bound</source>
         <translation>geen particuliere erven (BGT erf) in de bodembedekking: tuinen tellen als openbare ruimte, dus de capaciteit van het maaiveld is een bovengrens</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="331"/>
+        <location filename="../../scoring/claims/space.py" line="334"/>
         <source>wijk area minus {what} and water</source>
         <translation>wijkoppervlak min {what} en water</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="344"/>
+        <location filename="../../scoring/claims/space.py" line="347"/>
         <source>field {field} of &apos;{layer}&apos;</source>
         <translation>veld {field} van '{layer}'</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="355"/>
+        <location filename="../../scoring/claims/space.py" line="358"/>
         <source>no field {field} and no buildings layer: the roof area is unknown; run Roof areas first or give buildings</source>
         <translation>geen veld {field} en geen gebouwenlaag: het dakoppervlak is onbekend; voer eerst Dakoppervlakken uit of geef gebouwen</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="373"/>
+        <location filename="../../scoring/claims/space.py" line="376"/>
         <source>roofs of &apos;{layer}&apos; (shape unknown: usable share 0.75)</source>
         <translation>daken van '{layer}' (vorm onbekend: bruikbaar aandeel 0,75)</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="384"/>
+        <location filename="../../scoring/claims/space.py" line="387"/>
         <source>field {field}</source>
         <translation>veld {field}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="395"/>
+        <location filename="../../scoring/claims/space.py" line="398"/>
         <source>sealed share of the land cover</source>
         <translation>verhard aandeel van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="398"/>
+        <location filename="../../scoring/claims/space.py" line="401"/>
         <source>{source} x land area</source>
         <translation>{source} x landoppervlak</translation>
     </message>
@@ -669,42 +669,42 @@
         <translation>geen object van {layers} heeft een ingedeelde klasse; kies het klassenveld of pas de klassenindeling aan</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="219"/>
+        <location filename="../../scoring/indicators/cover.py" line="221"/>
         <source>raster class mapping uses unknown category &apos;{category}&apos;; use one of {categories}</source>
         <translation>de klassenindeling van het raster gebruikt onbekende categorie '{category}'; gebruik een van {categories}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="253"/>
+        <location filename="../../scoring/indicators/cover.py" line="255"/>
         <source>raster class &apos;{item}&apos; is not of the form value=category with a whole number as value, e.g. 1=verhard; categories: {categories}</source>
         <translation>rasterklasse '{item}' heeft niet de vorm waarde=categorie met een geheel getal als waarde, bijv. 1=verhard; categorieën: {categories}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="262"/>
+        <location filename="../../scoring/indicators/cover.py" line="264"/>
         <source>raster class &apos;{item}&apos;: unknown category &apos;{category}&apos;; use one of {categories}</source>
         <translation>rasterklasse '{item}': onbekende categorie '{category}'; gebruik een van {categories}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="269"/>
+        <location filename="../../scoring/indicators/cover.py" line="271"/>
         <source>raster class value {value} is given twice ({value}={first}, {item}); give each value one category</source>
         <translation>rasterwaarde {value} is twee keer opgegeven ({value}={first}, {item}); geef elke waarde één categorie</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="280"/>
+        <location filename="../../scoring/indicators/cover.py" line="282"/>
         <source>no raster classes given; give them as value=category, e.g. 1=verhard, 2=groen; categories: {categories}</source>
         <translation>geen rasterklassen opgegeven; geef ze als waarde=categorie, bijv. 1=verhard, 2=groen; categorieën: {categories}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="335"/>
+        <location filename="../../scoring/indicators/cover.py" line="337"/>
         <source>garden paving fraction</source>
         <translation>verhard aandeel van tuinen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="335"/>
+        <location filename="../../scoring/indicators/cover.py" line="337"/>
         <source>or leave it empty</source>
         <translation>of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="395"/>
+        <location filename="../../scoring/indicators/cover.py" line="397"/>
         <source>layer &apos;{layer}&apos;: {count} features have no mapped class and were left out ({listed}); edit the class mapping to count them</source>
         <translation>laag '{layer}': {count} objecten hebben geen ingedeelde klasse en zijn weggelaten ({listed}); pas de klassenindeling aan om ze mee te tellen</translation>
     </message>
@@ -749,102 +749,102 @@
         <translation>raster '{raster}' staat in een geografisch CRS ({crs}); afstanden tot koele plekken vragen meters: projecteer het naar een geprojecteerd CRS zoals EPSG:28992</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="52"/>
+        <location filename="../../scoring/indicators/inputs.py" line="68"/>
         <source>polygon</source>
         <translation>polygoon</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="52"/>
+        <location filename="../../scoring/indicators/inputs.py" line="68"/>
         <source>polygons</source>
         <translation>polygonen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="58"/>
+        <location filename="../../scoring/indicators/inputs.py" line="74"/>
         <source>layer &apos;{layer}&apos;: {count} features have no geometry and are not measured (their values stay empty)</source>
         <translation>laag '{layer}': {count} objecten hebben geen geometrie en worden niet gemeten (hun waarden blijven leeg)</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="73"/>
+        <location filename="../../scoring/indicators/inputs.py" line="99"/>
         <source>layer &apos;{layer}&apos;: {count} invalid geometries were repaired (make_valid); check them if the figures look odd</source>
         <translation>laag '{layer}': {count} ongeldige geometrieën zijn hersteld (make_valid); controleer ze als de cijfers vreemd lijken</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="93"/>
+        <location filename="../../scoring/indicators/inputs.py" line="119"/>
         <source>point</source>
         <translation>punt</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="93"/>
+        <location filename="../../scoring/indicators/inputs.py" line="119"/>
         <source>points</source>
         <translation>punten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="97"/>
+        <location filename="../../scoring/indicators/inputs.py" line="123"/>
         <source>layer &apos;{layer}&apos;: {count} features have no geometry and were left out</source>
         <translation>laag '{layer}': {count} objecten hebben geen geometrie en zijn weggelaten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="116"/>
+        <location filename="../../scoring/indicators/inputs.py" line="142"/>
         <source>layer &apos;{layer}&apos;: {count} features have the very same geometry as another and were counted once; check the layer for duplicates</source>
         <translation>laag '{layer}': {count} objecten hebben precies dezelfde geometrie als een ander en zijn één keer geteld; controleer de laag op dubbele objecten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="132"/>
+        <location filename="../../scoring/indicators/inputs.py" line="158"/>
         <source>layer &apos;{layer}&apos; has no field &apos;{field}&apos;; {what_to_do}</source>
         <translation>laag '{layer}' heeft geen veld '{field}'; {what_to_do}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="151"/>
+        <location filename="../../scoring/indicators/inputs.py" line="177"/>
         <source>pick the dwellings field or none</source>
         <translation>kies het veld met woningen of geen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="157"/>
+        <location filename="../../scoring/indicators/inputs.py" line="183"/>
         <source>layer &apos;{layer}&apos; field &apos;{field}&apos;: {count} values are no dwelling count (e.g. &apos;{example}&apos;) and count as 0; correct them to count those addresses</source>
         <translation>laag '{layer}' veld '{field}': {count} waarden zijn geen aantal woningen (bijv. '{example}') en tellen als 0; verbeter ze om die adressen mee te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="171"/>
+        <location filename="../../scoring/indicators/inputs.py" line="197"/>
         <source>layer &apos;{layer}&apos; field &apos;{field}&apos; has no positive dwelling count; pick the dwellings field or leave it empty to count addresses</source>
         <translation>laag '{layer}' veld '{field}' heeft geen positief aantal woningen; kies het veld met woningen of laat het leeg om adressen te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="186"/>
+        <location filename="../../scoring/indicators/inputs.py" line="212"/>
         <source>layer &apos;{layer}&apos; has no CRS; assign one (e.g. EPSG:28992)</source>
         <translation>laag '{layer}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="202"/>
+        <location filename="../../scoring/indicators/inputs.py" line="228"/>
         <source>layer &apos;{layer}&apos; is in a geographic CRS ({crs}); distances and areas need metres: pass a projected CRS such as EPSG:28992</source>
         <translation>laag '{layer}' staat in een geografisch CRS ({crs}); afstanden en oppervlakten vragen meters: geef een geprojecteerd CRS zoals EPSG:28992</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="217"/>
+        <location filename="../../scoring/indicators/inputs.py" line="243"/>
         <source>{what} {value:g} is outside 0-1; give a fraction such as 0.4</source>
         <translation>{what} {value:g} ligt buiten 0-1; geef een fractie zoals 0.4</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="219"/>
+        <location filename="../../scoring/indicators/inputs.py" line="245"/>
         <source>{what} {value:g} is outside 0-1; give a fraction such as 0.4 {alternative}</source>
         <translation>{what} {value:g} ligt buiten 0-1; geef een fractie zoals 0.4 {alternative}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="234"/>
+        <location filename="../../scoring/indicators/inputs.py" line="260"/>
         <source>layer &apos;{layer}&apos; does not overlap any feature of &apos;{zones}&apos; (extent {extent}); check that both have the right CRS</source>
         <translation>laag '{layer}' overlapt geen enkel object van '{zones}' (omvang {extent}); controleer of beide het juiste CRS hebben</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="247"/>
+        <location filename="../../scoring/indicators/inputs.py" line="273"/>
         <source>layer &apos;{layer}&apos; is empty; pick a layer with features</source>
         <translation>laag '{layer}' is leeg; kies een laag met objecten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="256"/>
+        <location filename="../../scoring/indicators/inputs.py" line="282"/>
         <source>layer &apos;{layer}&apos; has no geometries; pick a layer with {kinds}</source>
         <translation>laag '{layer}' heeft geen geometrieën; kies een laag met {kinds}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="263"/>
+        <location filename="../../scoring/indicators/inputs.py" line="289"/>
         <source>layer &apos;{layer}&apos; has {types} geometries but {kinds} are needed; pick a {kind} layer</source>
         <translation>laag '{layer}' heeft {types}-geometrieën maar er zijn {kinds} nodig; kies een {kind}laag</translation>
     </message>
@@ -939,22 +939,22 @@
         <translation>laag '{layer}': vervoerswijzen gelezen uit OSM-tags, die intercitystations niet aanduiden; {field} blijft 0 tenzij een veld met de vervoerswijze is opgegeven</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="156"/>
+        <location filename="../../scoring/indicators/zonal.py" line="160"/>
         <source>raster &apos;{raster}&apos; has no cell of the classes {classes} inside &apos;{zones}&apos; (values found there: {listed}); give the raster&apos;s class values</source>
         <translation>raster '{raster}' heeft binnen '{zones}' geen cel van de klassen {classes} (gevonden waarden: {listed}); geef de klassewaarden van het raster</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="167"/>
+        <location filename="../../scoring/indicators/zonal.py" line="171"/>
         <source>raster &apos;{raster}&apos;: {count} cells inside &apos;{zones}&apos; have a value that is not among the classes {classes} (e.g. {listed}) and count as not covered; add those values to the classes to count them</source>
         <translation>raster '{raster}': {count} cellen binnen '{zones}' hebben een waarde die niet bij de klassen {classes} hoort (bijv. {listed}) en tellen als niet bedekt; voeg die waarden aan de klassen toe om ze mee te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="282"/>
+        <location filename="../../scoring/indicators/zonal.py" line="286"/>
         <source>raster &apos;{raster}&apos; cannot be read ({reason}); pick a raster file</source>
         <translation>raster '{raster}' kan niet worden gelezen ({reason}); kies een rasterbestand</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="289"/>
+        <location filename="../../scoring/indicators/zonal.py" line="293"/>
         <source>raster &apos;{raster}&apos; has no CRS; assign one (e.g. EPSG:28992)</source>
         <translation>raster '{raster}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
     </message>
@@ -1718,6 +1718,11 @@
         <source>table &apos;{table}&apos; has no Leefbaarometer score for {count} unit(s) ({codes}); fetch the scores at the level of the layer (wijken or buurten)</source>
         <translation>tabel '{table}' heeft geen Leefbaarometer-score voor {count} eenhe(i)d(en) ({codes}); haal de scores op het niveau van de laag op (wijken of buurten)</translation>
     </message>
+    <message>
+        <location filename="../../scoring/national/sources.py" line="75"/>
+        <source>unknown national source &apos;{source}&apos;; use one of {sources}</source>
+        <translation>onbekende landelijke bron '{source}'; gebruik een van {sources}</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -1741,12 +1746,12 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
         <translation>Overige invoerlagen (geen uitvoer mag ze vervangen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="129"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="132"/>
         <source>Inputs checked: {} wijken, profile {}.</source>
         <translation>Invoer gecontroleerd: {} wijken, profiel {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/check_inputs.py" line="102"/>
+        <location filename="../../processing/algorithms/check_inputs.py" line="103"/>
         <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
         <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
     </message>
@@ -1870,12 +1875,12 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
         <translation>Wijken met stakeholderscores</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="138"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="141"/>
         <source>{} score(s) of layer &apos;{}&apos; are for wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} score(s) uit laag '{}' horen bij wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/compare_stakeholders.py" line="151"/>
+        <location filename="../../processing/algorithms/compare_stakeholders.py" line="154"/>
         <source>{} stakeholder score(s); {} wijk(en) where people and data diverge.</source>
         <translation>{} stakeholderscore(s); {} wijk(en) waar mensen en data uiteenlopen.</translation>
     </message>
@@ -1921,87 +1926,87 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>DiagnoseGemeente</name>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="112"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="108"/>
         <source>Diagnose a gemeente (or all of NL) in one step</source>
         <translation>Een gemeente (of heel Nederland) in één stap diagnosticeren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="136"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="132"/>
         <source>Gemeente (code GM0503 or name; empty: all of NL)</source>
         <translation>Gemeente (code GM0503 of naam; leeg: heel Nederland)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="149"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="145"/>
         <source>Wijkbladen for all of NL too (thousands of pages)</source>
         <translation>Wijkbladen ook voor heel Nederland (duizenden pagina's)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
         <source>Diagnosed wijken (GeoPackage)</source>
         <translation>Gediagnosticeerde wijken (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
         <source>Wijkbladen (PDF)</source>
         <translation>Wijkbladen (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
         <source>Overview (PNG)</source>
         <translation>Overzichtskaart (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="156"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="263"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="251"/>
         <source>Output &apos;{}&apos; is &apos;{}&apos;; the diagnosis is written as a GeoPackage: give a file name ending in .gpkg.</source>
         <translation>Uitvoer '{}' is '{}'; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="270"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="258"/>
         <source>All of NL: no wijkbladen (thousands of pages); tick &apos;Wijkbladen for all of NL too&apos; to have them.</source>
         <translation>Heel Nederland: geen wijkbladen (duizenden pagina's); vink 'Wijkbladen ook voor heel Nederland' aan om ze te krijgen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="173"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="169"/>
         <source>Addresses (points, e.g. BAG verblijfsobjecten; optional)</source>
         <translation>Adressen (punten, bijv. BAG-verblijfsobjecten; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="173"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="169"/>
         <source>Public transport stops (points; optional)</source>
         <translation>Ov-haltes (punten; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="173"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="169"/>
         <source>Buildings (polygons, e.g. BAG panden; optional)</source>
         <translation>Gebouwen (polygonen, bijv. BAG-panden; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="179"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="175"/>
         <source>PET raster (°C; optional)</source>
         <translation>PET-raster (°C; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="179"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="175"/>
         <source>Vegetation height raster (m; optional)</source>
         <translation>Raster met vegetatiehoogte (m; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="115"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="111"/>
         <source>Fetches the CBS kerncijfers of a gemeente (code such as GM0503 or name; empty: all of NL) as wijken or buurten (&apos;CBS-kerncijfers ophalen&apos;), fetches the national spatial sources of the gemeente (&apos;Ruimtelijke basisgegevens ophalen&apos;: BAG, BGT, AHN, OV stops and, where a table is configured, heat) and measures every indicator on them, scores the wijken (&apos;Score transitions&apos;) and saves them as a GeoPackage, with the wijkbladen (PDF) and an overview map (PNG) when asked.
 
 A layer given under the optional inputs replaces its national source (aangevuld door lokale data): land cover replaces the BGT, a vegetation height raster the AHN, buildings and addresses the BAG, stops the GTFS, a PET raster the heat table.
@@ -2018,17 +2023,17 @@ Voor heel NL worden de ruimtelijke bronnen niet opgehaald en blijven de wijkblad
 Er wordt niets geschreven voordat elke stap gelukt is: een fout of annuleren laat geen uitvoer achter. Vermeld de bronnen (het log noemt ze; CBS en Kadaster CC BY 4.0, BAG/BGT/AHN CC0, NDOV).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="140"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="136"/>
         <source>Fetch the national spatial sources (BAG, BGT, AHN, OV, heat)</source>
         <translation>Landelijke ruimtelijke bronnen ophalen (BAG, BGT, AHN, OV, hitte)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="140"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="136"/>
         <source>Fetch the Leefbaarometer scores too</source>
         <translation>Ook de Leefbaarometer-scores ophalen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="222"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="210"/>
         <source>All of NL: the national spatial sources are fetched per gemeente, not for the whole country; the diagnosis uses the CBS figures and the layers given.</source>
         <translation>Heel NL: de landelijke ruimtelijke bronnen worden per gemeente opgehaald, niet voor het hele land; de diagnose gebruikt de CBS-cijfers en de gegeven lagen.</translation>
     </message>
@@ -2036,97 +2041,97 @@ Er wordt niets geschreven voordat elke stap gelukt is: een fout of annuleren laa
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="65"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="73"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="88"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="96"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="95"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="103"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="103"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="111"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="111"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="119"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="116"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="124"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="124"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="132"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="139"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="155"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="155"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="155"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="163"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="202"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="210"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="239"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="246"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="252"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="259"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="260"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="267"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="268"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="275"/>
         <source>The filter expression &apos;{}&apos; names field(s) {} that layer &apos;{}&apos; does not have; check the field names in its attribute table.</source>
         <translation>De filterexpressie '{}' noemt veld(en) {} die laag '{}' niet heeft; controleer de veldnamen in de attributentabel.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="68"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="76"/>
         <source>Writes one A4 sheet per wijk into a single PDF: the koploper with its status, its zekerheid and the transitions not measured, why it leads, the meelopers, the six urgency scores as a bar chart, the indicators with value, unit and source (greyed, with the reason, where a value did not count), three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper with a table of each wijk&apos;s koploper, status and zekerheid. The sheets are in Dutch.
 
 The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
@@ -2389,12 +2394,12 @@ Het herkomstveld herkomst zegt dat de waarden uit de tabel komen en niet uit een
         <translation>Extreme hittestress boven (°C PET)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/heat_from_table.py" line="100"/>
+        <location filename="../../processing/algorithms/heat_from_table.py" line="102"/>
         <source>{} wijk(en) have a herkomst field that cannot be read; it is written anew.</source>
         <translation>{} wijk(en) hebben een herkomstveld dat niet te lezen is; het wordt opnieuw geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/heat_from_table.py" line="116"/>
+        <location filename="../../processing/algorithms/heat_from_table.py" line="118"/>
         <source>Layer '{}' has no buurt code field (bu_code, buurtcode, …).</source>
         <translation>Laag '{}' heeft geen veld met buurtcodes (bu_code, buurtcode, …).</translation>
     </message>
@@ -2472,24 +2477,29 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="330"/>
+        <location filename="../../processing/algorithm.py" line="331"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="336"/>
+        <location filename="../../processing/algorithm.py" line="344"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="388"/>
+        <location filename="../../processing/algorithm.py" line="412"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="370"/>
+        <location filename="../../processing/algorithm.py" line="394"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithm.py" line="337"/>
+        <source>Credit the values to national sources (ids such as bgt, ahn; optional)</source>
+        <translation>Schrijf de waarden toe aan landelijke bronnen (ids zoals bgt, ahn; optioneel)</translation>
     </message>
 </context>
 <context>
@@ -2566,22 +2576,22 @@ Voegt aanleidingen, eerste_aanleiding, n_koppelkansen en koppelkansen toe aan de
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="159"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="162"/>
         <source>{} work(s) of layer &apos;{}&apos; name wijk codes that are not in layer &apos;{}&apos; and were left out: {}. Check the wijk code fields.</source>
         <translation>{} werk(en) uit laag '{}' noemen wijkcodes die niet in laag '{}' voorkomen en zijn weggelaten: {}. Controleer de velden met de wijkcode.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="166"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="169"/>
         <source>{} work(s) of layer &apos;{}&apos; have no wijk code and no geometry inside a wijk and were left out (rows {}). Give a wijk code field or a location.</source>
         <translation>{} werk(en) uit laag '{}' hebben geen wijkcode en geen geometrie binnen een wijk en zijn weggelaten (rijen {}). Geef een veld met de wijkcode of een locatie op.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="173"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="176"/>
         <source>{} work(s) lie outside the planning horizon {}-{} and were left out.</source>
         <translation>{} werk(en) vallen buiten de planhorizon {}-{} en zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/koppelkansen.py" line="178"/>
+        <location filename="../../processing/algorithms/koppelkansen.py" line="181"/>
         <source>{} koppelkansen in {} wijken.</source>
         <translation>{} koppelkansen in {} wijken.</translation>
     </message>
@@ -2725,12 +2735,12 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
 <context>
     <name>SaveDiagnosis</name>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="55"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="56"/>
         <source>Save the diagnosis (GeoPackage and wijkbladen)</source>
         <translation>Diagnose opslaan (GeoPackage en wijkbladen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="58"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="59"/>
         <source>Writes the diagnosed wijken and, when given, the koppelkansen table, the claim map and the claims per building block as the layers wijken, koppelkansen, claimkaart and bouwstenen of one GeoPackage, and saves the wijkbladen PDF and the overview PNG beside it.
 
 Everything is written under hidden names in the destination folders first and moved into place only when all of it succeeded: a failure or cancel leaves no output and no new layer. In an existing GeoPackage of that name these layers are replaced and its other layers stay; an output that is one of the inputs is refused. Features that repeat a feature id (the claim map has one feature per wijk and layer) get new ids.
@@ -2743,72 +2753,72 @@ Alles wordt eerst onder verborgen namen in de doelmappen geschreven en pas op zi
 Het meegeleverde model eindigt met deze stap.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="72"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="73"/>
         <source>Diagnosed wijken</source>
         <translation>Gediagnosticeerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="77"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="78"/>
         <source>Koppelkansen (table)</source>
         <translation>Koppelkansen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="77"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="78"/>
         <source>Claim map</source>
         <translation>Claimkaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="77"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="78"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="85"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="86"/>
         <source>Wijkbladen to save (PDF)</source>
         <translation>Wijkbladen om op te slaan (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="85"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="86"/>
         <source>Overview to save (PNG)</source>
         <translation>Overzichtskaart om op te slaan (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="125"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="126"/>
         <source>Cannot write the diagnosis: {} ({}).</source>
         <translation>De diagnose kan niet worden geschreven: {} ({}).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="133"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="134"/>
         <source>Wrote {} with the layers {}.</source>
         <translation>{} geschreven met de lagen {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="144"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="145"/>
         <source>Output &apos;{}&apos; needs the file to save: give &apos;{}&apos; too.</source>
         <translation>Uitvoer '{}' heeft het bestand nodig dat moet worden opgeslagen: geef ook '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="152"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="153"/>
         <source>File &apos;{}&apos; ({}) does not exist.</source>
         <translation>Bestand '{}' ({}) bestaat niet.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="176"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="177"/>
         <source>Layer &apos;{}&apos;: field &apos;fid&apos; repeats ids; its rows get new ids.</source>
         <translation>Laag '{}': veld 'fid' herhaalt id's; de rijen krijgen nieuwe id's.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="185"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="186"/>
         <source>Layer &apos;{}&apos; could not be written to the GeoPackage: {}</source>
         <translation>Laag '{}' kon niet in het GeoPackage worden geschreven: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="202"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="203"/>
         <source>Cannot write to {}: {}. Check that the folder exists and is writable.</source>
         <translation>Kan niet schrijven naar {}: {}. Controleer of de map bestaat en schrijfbaar is.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/save_diagnosis.py" line="103"/>
+        <location filename="../../processing/algorithms/save_diagnosis.py" line="104"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
@@ -2859,12 +2869,12 @@ Het meegeleverde model eindigt met deze stap.</translation>
         <translation>Profiel: {} ({})</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="98"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="99"/>
         <source>Layer &apos;{}&apos; has no features; nothing to score.</source>
         <translation>Laag '{}' heeft geen objecten; er valt niets te scoren.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/score_transitions.py" line="115"/>
+        <location filename="../../processing/algorithms/score_transitions.py" line="116"/>
         <source>{} from CBS field {}</source>
         <translation>{} uit CBS-veld {}</translation>
     </message>
@@ -3050,17 +3060,17 @@ Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbe
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="214"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="215"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="251"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="253"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="277"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="280"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -3257,67 +3267,67 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="46"/>
+        <location filename="../../processing/algorithm.py" line="51"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="47"/>
+        <location filename="../../processing/algorithm.py" line="52"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="48"/>
+        <location filename="../../processing/algorithm.py" line="53"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="129"/>
+        <location filename="../../processing/algorithm.py" line="134"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="149"/>
+        <location filename="../../processing/algorithm.py" line="154"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="106"/>
+        <location filename="../../processing/algorithm.py" line="111"/>
         <source>&apos;{}&apos; cannot run: {}. Install: {}</source>
         <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="185"/>
+        <location filename="../../processing/algorithm.py" line="190"/>
         <source>Unexpected error in {}: {}: {}</source>
         <translation>Onverwachte fout in {}: {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="190"/>
+        <location filename="../../processing/algorithm.py" line="195"/>
         <source>{} failed on input &apos;{}&apos; ({}): it could not be read; no output was written. Check that the file is what the parameter asks for; if it is, please report this with the log (Processing &gt; History).</source>
         <translation>{} is mislukt op invoer '{}' ({}): die kon niet worden gelezen; er is geen uitvoer geschreven. Controleer of het bestand is wat de parameter vraagt; is dat zo, meld dit dan met het log (Processing &gt; Geschiedenis).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="195"/>
+        <location filename="../../processing/algorithm.py" line="200"/>
         <source>{} failed unexpectedly; no output was written. Please report this with the log (Processing &gt; History) and, if you can, the input files.</source>
         <translation>{} is onverwacht mislukt; er is geen uitvoer geschreven. Meld dit alstublieft met het log (Processing &gt; Geschiedenis) en, als het kan, de invoerbestanden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="282"/>
+        <location filename="../../processing/algorithm.py" line="287"/>
         <source>Layer &apos;{}&apos; holds the diagnosis with field names cut to 10 characters (e.g. &apos;{}&apos; for &apos;{}&apos;), as a Shapefile stores them; save the output of Score transitions as GeoPackage and use that layer.</source>
         <translation>Laag '{}' bevat de diagnose met veldnamen ingekort tot 10 tekens (bijv. '{}' voor '{}'), zoals een Shapefile ze opslaat; sla de uitvoer van Transities scoren op als GeoPackage en gebruik die laag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="228"/>
+        <location filename="../../processing/algorithm.py" line="233"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="173"/>
+        <location filename="../../processing/algorithm.py" line="178"/>
         <source>{} was cancelled; nothing was written.</source>
         <translation>{} is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="136"/>
+        <location filename="../../processing/algorithm.py" line="141"/>
         <source>Wijk (or buurt) code field; empty to find the CBS field (BU_CODE, buurtcode, else WK_CODE, wijkcode)</source>
         <translation>Veld met de wijk- (of buurt)code; leeg om het CBS-veld te zoeken (BU_CODE, buurtcode, anders WK_CODE, wijkcode)</translation>
     </message>
@@ -3489,27 +3499,27 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Uitvoer '{}': '{}' mag niet worden geschreven (geen rechten). Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="95"/>
+        <location filename="../../processing/sinks.py" line="96"/>
         <source>Could not remove the partial output &apos;{}&apos; ({}); delete it by hand.</source>
         <translation>De gedeeltelijke uitvoer '{}' kon niet worden verwijderd ({}); verwijder die zelf.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="251"/>
+        <location filename="../../processing/sinks.py" line="264"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose text fields hold at most 254 characters: {} value(s) of field &apos;{}&apos; were cut. Save the output as GeoPackage to keep them whole.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan tekstvelden hoogstens 254 tekens bevatten: {} waarde(n) van veld '{}' zijn afgekapt. Sla de uitvoer op als GeoPackage om ze heel te houden.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="271"/>
+        <location filename="../../processing/sinks.py" line="284"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose field names hold at most 10 characters: {} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full names: save a layer you pass on as GeoPackage.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan veldnamen hoogstens 10 tekens hebben: {} veld(en) zijn hernoemd ({}). Latere Wijkdiagnose-stappen zoeken de volledige namen: sla een laag die u doorgeeft op als GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="324"/>
+        <location filename="../../processing/sinks.py" line="337"/>
         <source>the file cannot be opened for writing</source>
         <translation>het bestand kan niet worden geopend om te schrijven</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="171"/>
+        <location filename="../../processing/sinks.py" line="176"/>
         <source>Could not write the raster &apos;{}&apos; ({}).</source>
         <translation>Kon het raster '{}' niet schrijven ({}).</translation>
     </message>
@@ -3794,7 +3804,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>De BGT-bodembedekking '{layer}' is niet in RD New (EPSG:28992); het AHN-masker heeft dat nodig.</translation>
     </message>
     <message>
-        <location filename="../../processing/national/ahn.py" line="325"/>
+        <location filename="../../processing/national/ahn.py" line="327"/>
         <source>Could not write the AHN raster &apos;{path}&apos; ({reason}); check the free disk space.</source>
         <translation>Kon het AHN-raster '{path}' niet schrijven ({reason}); controleer de vrije schijfruimte.</translation>
     </message>
@@ -4105,32 +4115,32 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/export.py" line="68"/>
+        <location filename="../../processing/layouts/export.py" line="95"/>
         <source>Not enough memory to render {}. Choose a lower DPI and try again.</source>
         <translation>Onvoldoende geheugen om {} te renderen. Kies een lagere DPI en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/export.py" line="71"/>
+        <location filename="../../processing/layouts/export.py" line="98"/>
         <source>Cannot write to {}. Check that the folder exists and is writable, and that the file is not open in another application.</source>
         <translation>Kan niet schrijven naar {}. Controleer of de map bestaat en beschrijfbaar is, en of het bestand niet in een andere toepassing geopend is.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/export.py" line="76"/>
+        <location filename="../../processing/layouts/export.py" line="103"/>
         <source>Could not create the print device for {}.</source>
         <translation>Kon het afdrukapparaat voor {} niet aanmaken.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/export.py" line="79"/>
+        <location filename="../../processing/layouts/export.py" line="106"/>
         <source>Could not export the map layers of {} as SVG.</source>
         <translation>Kon de kaartlagen van {} niet als SVG exporteren.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/export.py" line="82"/>
+        <location filename="../../processing/layouts/export.py" line="109"/>
         <source>Could not step through the wijken while exporting {} (atlas error).</source>
         <translation>Kon de wijken niet doorlopen bij het exporteren van {} (atlasfout).</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/export.py" line="86"/>
+        <location filename="../../processing/layouts/export.py" line="113"/>
         <source>Export of {} failed.</source>
         <translation>Export van {} is mislukt.</translation>
     </message>

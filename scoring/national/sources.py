@@ -3,8 +3,11 @@ wijkblad, the log and docs/national.md take an attribution from."""
 
 from typing import Dict, Iterable, List, Mapping, NamedTuple, Sequence
 
+from ..errors import InputError
+from ..messages import tr
 from ..schema import spatial
 from ..schema.diagnosis import Provenance, decode_provenance, encode_provenance
+from ..schema.indicators import INDICATOR_PREFIX
 
 
 class Attribution(NamedTuple):
@@ -61,3 +64,20 @@ def credited(herkomst, values: Mapping[str, object], source: str, layer_name: st
         if value is not None and value == value:  # NaN is no value
             found[indicator] = Provenance(source, indicator, None)
     return encode_provenance(found)
+
+
+def credit_texts(results, earlier, source_ids: Sequence[str], layer_name: str) -> List[str]:
+    """The ``herkomst`` text of every row of ``results`` (an indicator algorithm's ``ind_*``
+    columns) with its values credited to the national sources ``source_ids``; ``earlier``:
+    each row's herkomst before (None where it had none). An unknown id is refused."""
+    unknown = [key for key in source_ids if key not in ATTRIBUTIONS]
+    if unknown:
+        raise InputError(
+            tr("unknown national source '{source}'; use one of {sources}"),
+            source=unknown[0],
+            sources=", ".join(ATTRIBUTIONS),
+        )
+    source = national_source_text(source_ids)
+    columns = [c for c in results.columns if str(c).startswith(INDICATOR_PREFIX)]
+    rows = results[columns].to_dict("records")
+    return [credited(text, row, source, layer_name) for text, row in zip(earlier, rows)]
