@@ -13,6 +13,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsGeometry,
     QgsProcessingException,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -132,6 +133,18 @@ class OutputTransaction:
         return self._write(
             name, fields, rows, [None] * len(rows), WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem()
         )
+
+    def shapes(self, name, table: pd.DataFrame, wkbs, wkb_type, crs) -> str:
+        """The rows of ``table`` with new geometries (WKB, one per row) into sink ``name``;
+        the destination id."""
+        fields = [field_for(column, table[column]) for column in table.columns]
+        rows = [[_cell(value) for value in row] for row in table.to_numpy(dtype=object)]
+        shapes = []
+        for wkb in wkbs:
+            shape = QgsGeometry()
+            shape.fromWkb(bytes(wkb))
+            shapes.append(shape)
+        return self._write(name, fields, rows, shapes, wkb_type, crs)
 
     def copy_layer(self, name, layer, progress=None) -> str:
         """Every feature of ``layer`` (e.g. a file a national source wrote, whatever its

@@ -12,8 +12,8 @@ driver and capacity columns ``where.place_claims`` lays the wijk's ondergrond cl
 - Road **polygons** alone: each polygon (cut at the wijk border) is one unit; its line is
   the long axis of its minimum rotated rectangle and its length the long side.
 
-The street spaces of the segments are made disjoint (a crossing's square belongs to the
-widest way), so their areas add up to the wijk's ``straat_m2`` of ``spatial_claims``.
+The street spaces of the segments of a wijk are made disjoint (a crossing's square belongs
+to the widest way), so their areas add up to the wijk's ``straat_m2`` of ``spatial_claims``.
 """
 
 from dataclasses import dataclass, field
@@ -184,7 +184,7 @@ def street_segments(
     monitor.step(0.4)
     # the widest way keeps a crossing's square; polygons keep their order
     priority = -width if kind == "line" and road_polygons is None else np.zeros(len(space))
-    space = disjoint(space, priority, monitor.part(0.4, 0.6))
+    space = disjoint(space, priority, zone, monitor.part(0.4, 0.6))
     space = np.array([_polygon_parts(g) or shapely.Polygon() for g in space], dtype=object)
     area = shapely.area(space)
     units = length > 0
@@ -235,14 +235,15 @@ def segment_claims(blocks: pd.DataFrame, segments: Segments, catalogue) -> Place
     return place_claims(blocks, segments.frame, ONDERGROND, catalogue)
 
 
-def disjoint(geoms, priority, monitor) -> np.ndarray:
-    """``geoms`` made disjoint: each loses what the geometries of a lower ``priority``
-    (their position where equal) cover."""
+def disjoint(geoms, priority, groups, monitor) -> np.ndarray:
+    """``geoms`` made disjoint within each of ``groups`` (the wijken: CBS wijk polygons
+    may overlap, and each wijk counts its own street space): each loses what the
+    geometries of its group with a lower ``priority`` (their position where equal) cover."""
     geoms = np.asarray(geoms, dtype=object)
     rank = np.empty(len(geoms), dtype=np.int64)
     rank[np.lexsort((np.arange(len(geoms)), priority))] = np.arange(len(geoms))
     later, earlier = shapely.STRtree(geoms).query(geoms, predicate="intersects")
-    before = rank[earlier] < rank[later]
+    before = (rank[earlier] < rank[later]) & (groups[earlier] == groups[later])
     later, earlier = later[before], earlier[before]
     out = geoms.copy()
     owners = np.unique(later)
