@@ -5,23 +5,17 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR, WKB_MULTI_LINE
+from ...compat import SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR, WKB_MULTI_LINE
 from ...i18n import localized
 from ...paths import STYLES
 from ...scoring.claims.capacity import CAPACITY_INPUTS
 from ...scoring.claims.compute import compute_claims
-from ...scoring.conventions import POLYGON_STREET_WIDTH_M
 from ...scoring.errors import InputError, stop_if_cancelled
 from ...scoring.indicators.class_sources import CLASS_SOURCES
-from ...scoring.profile import load_profile
 from ...scoring.schema.claims import (
     BLOCK,
     CLAIM_M2,
@@ -33,42 +27,28 @@ from ...scoring.schema.claims import (
     claim_field,
 )
 from ...scoring.schema.diagnosis import SCORE_FIELDS
-from ...scoring.schema.wijk import unit_code_column
 from ..adapter import RD_NEW, layer_frames, read_geodataframe
-from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..algorithm import core_callbacks
+from ..parameters import land_cover_parameters
 from ..sinks import OutputTransaction
-from ..styles import PostProcessor
+from ..styles import PressureStyle
+from .spatial_claims import SpatialClaims
 
 SEGMENT_STYLE = STYLES / "segmenten.qml"  # the segments by pressure
 RELATIVE_TOLERANCE = 1e-6  # recomputed against written wijk claims
 
 
-class SegmentStyle(PostProcessor):
+class SegmentStyle(PressureStyle):
     """Styles the segment layer by pressure (resources/styles/segmenten.qml) once loaded."""
 
-    def postProcessLayer(self, layer, context, feedback):
-        message, loaded = layer.loadNamedStyle(str(SEGMENT_STYLE))
-        if not loaded:
-            feedback.pushWarning(message)
-        layer.triggerRepaint()
+    STYLE = SEGMENT_STYLE
 
 
-class ClaimsPerSegment(WijkdiagnoseAlgorithm):
+class ClaimsPerSegment(SpatialClaims):
+    """Takes the road, network and land-cover inputs of SpatialClaims as it declares them."""
+
     ID = "claims_per_segment"
-    NEEDS = ("shapely", "geopandas")
-    INPUT = "INPUT"
-    ROADS = "ROADS"
     ROAD_POLYGONS = "ROAD_POLYGONS"
-    ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
-    ROAD_WIDTH_FIELD = "ROAD_WIDTH_FIELD"
-    STREET_WIDTH = "STREET_WIDTH"
-    NETWORKS = "NETWORKS"
-    NETWORK_TYPE_FIELD = "NETWORK_TYPE_FIELD"
-    NETWORK_WIDTH_FIELD = "NETWORK_WIDTH_FIELD"
-    LAND_COVER = "LAND_COVER"
-    CLASSES = "CLASSES"
-    PROFILE = "PROFILE"
-    OUTPUT = "OUTPUT"
     UNPLACED = "UNPLACED"
 
     def displayName(self):
@@ -100,13 +80,7 @@ class ClaimsPerSegment(WijkdiagnoseAlgorithm):
                 [SOURCE_POLYGON],
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ROADS,
-                self.tr("Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)"),
-                [SOURCE_LINE, SOURCE_POLYGON],
-            )
-        )
+        self.add_road_parameters(optional=False)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ROAD_POLYGONS,
@@ -115,72 +89,9 @@ class ClaimsPerSegment(WijkdiagnoseAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ROAD_CLASS_FIELD,
-                self.tr("Road class field (OSM highway)"),
-                "highway",
-                self.ROADS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ROAD_WIDTH_FIELD,
-                self.tr("Road width field (m); empty: the width of the road class"),
-                parentLayerParameterName=self.ROADS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.STREET_WIDTH,
-                self.tr("Street profile width for road polygons (m): length = area / width"),
-                NUMBER_DOUBLE,
-                POLYGON_STREET_WIDTH_M,
-                minValue=1,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.NETWORKS,
-                self.tr("Existing cables and pipes (lines or polygons, e.g. KLIC)"),
-                [SOURCE_LINE, SOURCE_POLYGON],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.NETWORK_TYPE_FIELD,
-                self.tr("Cable/pipe type field (KLIC theme)"),
-                parentLayerParameterName=self.NETWORKS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.NETWORK_WIDTH_FIELD,
-                self.tr("Cable/pipe strip width field (m)"),
-                parentLayerParameterName=self.NETWORKS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                self.LAND_COVER,
-                self.tr("Land cover (polygons: BGT or OSM)"),
-                SOURCE_POLYGON,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.CLASSES,
-                self.tr("Land-cover class mapping"),
-                ["BGT", "OpenStreetMap"],
-                defaultValue=0,
-            )
-        )
+        self.add_network_parameters()
+        for definition in land_cover_parameters():
+            self.addParameter(definition)
         self.add_profile_parameter(self.PROFILE)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -199,30 +110,9 @@ class ClaimsPerSegment(WijkdiagnoseAlgorithm):
         from ...scoring.claims.segments import segment_claims, street_segments
         from ...scoring.indicators.cover import load_class_mapping
 
-        source = self.diagnosed_source(parameters, self.INPUT, context)
-        profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
-        catalogue = profile.claims
-        if catalogue is None:
-            catalogue = load_profile().claims
-            feedback.pushWarning(
-                self.tr(
-                    "Profile '{}' has no [claims] table; the default claims catalogue is used."
-                ).format(profile.name)
-            )
-        code_field = unit_code_column(
-            source.fields().names(), source.sourceName(), overrides=profile.cbs_fields
-        )
-        diagnosed = self.read_diagnosed(
-            parameters,
-            self.INPUT,
-            context,
-            feedback,
-            code_field=code_field,
-            code_required=False,
-            geometry=True,
-        )
+        profile, catalogue = self.claims_profile(parameters, context, feedback)
+        diagnosed, wijken = self.claim_wijken(parameters, context, feedback, profile)
         layer_name = diagnosed.layer_name
-        wijken = diagnosed.frame.set_axis(pd.Index(diagnosed.keys.to_numpy(), name=WIJK))
         written = claim_field(ONDERGROND)
         missing = [f for f in (STRAATLENGTE_M, STRAAT_M2, written) if f not in wijken.columns]
         if missing:
@@ -242,20 +132,12 @@ class ClaimsPerSegment(WijkdiagnoseAlgorithm):
         self._require_same_claims(claims.fields[written], wijken[written], layer_name)
 
         roads_source = self.source(parameters, self.ROADS, context)
-        frames = {
-            name: (read_geodataframe(s, context=context), s.sourceName())
-            for name, s in (
-                (self.ROAD_POLYGONS, self.source(parameters, self.ROAD_POLYGONS, context, True)),
-                (self.NETWORKS, self.source(parameters, self.NETWORKS, context, True)),
-            )
-            if s is not None
-        }
+        road_polygons, polygons_name = self.optional_frame(parameters, self.ROAD_POLYGONS, context)
+        networks, networks_name = self.optional_frame(parameters, self.NETWORKS, context)
         land_cover = layer_frames(
             self.parameterAsLayerList(parameters, self.LAND_COVER, context), context
         )
         class_source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
-        road_polygons, polygons_name = frames.get(self.ROAD_POLYGONS, (None, ""))
-        networks, networks_name = frames.get(self.NETWORKS, (None, ""))
         progress, is_cancelled = core_callbacks(feedback, 5, 85)
         segments = street_segments(
             wijken,

@@ -71,40 +71,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_diagnosed_input(self.INPUT)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ROADS,
-                self.tr("Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)"),
-                [SOURCE_LINE, SOURCE_POLYGON],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ROAD_CLASS_FIELD,
-                self.tr("Road class field (OSM highway)"),
-                "highway",
-                self.ROADS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ROAD_WIDTH_FIELD,
-                self.tr("Road width field (m); empty: the width of the road class"),
-                parentLayerParameterName=self.ROADS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.STREET_WIDTH,
-                self.tr("Street profile width for road polygons (m): length = area / width"),
-                NUMBER_DOUBLE,
-                POLYGON_STREET_WIDTH_M,
-                minValue=1,
-            )
-        )
+        self.add_road_parameters(optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.BUILDINGS,
@@ -129,30 +96,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
                 defaultValue=0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.NETWORKS,
-                self.tr("Existing cables and pipes (lines or polygons, e.g. KLIC)"),
-                [SOURCE_LINE, SOURCE_POLYGON],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.NETWORK_TYPE_FIELD,
-                self.tr("Cable/pipe type field (KLIC theme)"),
-                parentLayerParameterName=self.NETWORKS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.NETWORK_WIDTH_FIELD,
-                self.tr("Cable/pipe strip width field (m)"),
-                parentLayerParameterName=self.NETWORKS,
-                optional=True,
-            )
-        )
+        self.add_network_parameters()
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MIN_COVERAGE,
@@ -184,31 +128,9 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         from ...scoring.indicators.cover import load_class_mapping
 
         source = self.diagnosed_source(parameters, self.INPUT, context)
-        profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
-        catalogue = profile.claims
-        if catalogue is None:
-            catalogue = load_profile().claims
-            feedback.pushWarning(
-                self.tr(
-                    "Profile '{}' has no [claims] table; the default claims catalogue is used."
-                ).format(profile.name)
-            )
-
-        # the wijk (or buurt) code field as the profile maps it; without one keyed by fid
-        code_field = unit_code_column(
-            source.fields().names(), source.sourceName(), overrides=profile.cbs_fields
-        )
-        diagnosed = self.read_diagnosed(
-            parameters,
-            self.INPUT,
-            context,
-            feedback,
-            code_field=code_field,
-            code_required=False,
-            geometry=True,
-        )
+        profile, catalogue = self.claims_profile(parameters, context, feedback)
+        diagnosed, wijken = self.claim_wijken(parameters, context, feedback, profile)
         features, layer_name = diagnosed.features, diagnosed.layer_name
-        wijken = diagnosed.frame.set_axis(pd.Index(diagnosed.keys.to_numpy(), name=WIJK))
         scored = [field for field in SCORE_FIELDS if field in wijken.columns]
         if not scored:
             raise InputError(
@@ -280,6 +202,102 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
             )
         )
         return outputs
+
+    def add_road_parameters(self, optional: bool) -> None:
+        """ROADS with its class and width fields, and STREET_WIDTH for road polygons."""
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ROADS,
+                self.tr("Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)"),
+                [SOURCE_LINE, SOURCE_POLYGON],
+                optional=optional,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ROAD_CLASS_FIELD,
+                self.tr("Road class field (OSM highway)"),
+                "highway",
+                self.ROADS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ROAD_WIDTH_FIELD,
+                self.tr("Road width field (m); empty: the width of the road class"),
+                parentLayerParameterName=self.ROADS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.STREET_WIDTH,
+                self.tr("Street profile width for road polygons (m): length = area / width"),
+                NUMBER_DOUBLE,
+                POLYGON_STREET_WIDTH_M,
+                minValue=1,
+            )
+        )
+
+    def add_network_parameters(self) -> None:
+        """NETWORKS (optional) with its type and strip width fields."""
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.NETWORKS,
+                self.tr("Existing cables and pipes (lines or polygons, e.g. KLIC)"),
+                [SOURCE_LINE, SOURCE_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NETWORK_TYPE_FIELD,
+                self.tr("Cable/pipe type field (KLIC theme)"),
+                parentLayerParameterName=self.NETWORKS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NETWORK_WIDTH_FIELD,
+                self.tr("Cable/pipe strip width field (m)"),
+                parentLayerParameterName=self.NETWORKS,
+                optional=True,
+            )
+        )
+
+    def claims_profile(self, parameters, context, feedback):
+        """(profile, its claims catalogue), the default catalogue with a warning where the
+        profile has no [claims] table."""
+        profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
+        catalogue = profile.claims
+        if catalogue is None:
+            catalogue = load_profile().claims
+            feedback.pushWarning(
+                self.tr(
+                    "Profile '{}' has no [claims] table; the default claims catalogue is used."
+                ).format(profile.name)
+            )
+        return profile, catalogue
+
+    def claim_wijken(self, parameters, context, feedback, profile):
+        """(the diagnosed wijken read, their GeoDataFrame indexed by the wijk key)."""
+        source = self.diagnosed_source(parameters, self.INPUT, context)
+        # the wijk (or buurt) code field as the profile maps it; without one keyed by fid
+        code_field = unit_code_column(
+            source.fields().names(), source.sourceName(), overrides=profile.cbs_fields
+        )
+        diagnosed = self.read_diagnosed(
+            parameters,
+            self.INPUT,
+            context,
+            feedback,
+            code_field=code_field,
+            code_required=False,
+            geometry=True,
+        )
+        return diagnosed, diagnosed.frame.set_axis(pd.Index(diagnosed.keys.to_numpy(), name=WIJK))
 
     def optional_frame(self, parameters, name, context):
         """An optional vector input as (GeoDataFrame, layer name), or (None, None) when empty."""

@@ -183,7 +183,8 @@ def street_segments(
         street = np.ones(len(space), dtype=bool)
     monitor.step(0.4)
     # the widest way keeps a crossing's square; polygons keep their order
-    priority = -width if kind == "line" and road_polygons is None else np.zeros(len(space))
+    given = kind == "line" and road_polygons is None  # the way's width, else area / length
+    priority = -width if given else np.zeros(len(space))
     space = disjoint(space, priority, zone, monitor.part(0.4, 0.6))
     space = np.array([_polygon_parts(g) or shapely.Polygon() for g in space], dtype=object)
     area = shapely.area(space)
@@ -191,10 +192,7 @@ def street_segments(
     zone, geoms, length, space, area, street = (
         a[units] for a in (zone, geoms, length, space, area, street)
     )
-    if kind == "line" and road_polygons is None:
-        profile = width[units]
-    else:
-        profile = area / length
+    profile = width[units] if given else area / length
     frame = pd.DataFrame(
         {
             WIJK: wijken.index.to_numpy()[zone],

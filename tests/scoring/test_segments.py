@@ -107,7 +107,9 @@ def test_road_polygons_alone_are_units_along_their_long_axis():
 
 def test_road_polygons_beside_lines_give_the_nearest_segment_its_space():
     zones = wijken("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")
-    roads = frame(["LINESTRING(0 50, 100 50)", "LINESTRING(50 0, 50 50)"], highway=["residential"] * 2)
+    roads = frame(
+        ["LINESTRING(0 50, 100 50)", "LINESTRING(50 0, 50 50)"], highway=["residential"] * 2
+    )
     wegdeel = frame(
         ["POLYGON((0 45, 40 45, 40 55, 0 55, 0 45))", "POLYGON((45 0, 55 0, 55 30, 45 30, 45 0))"]
     )
