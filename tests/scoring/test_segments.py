@@ -155,3 +155,24 @@ def test_points_are_no_roads():
     zones = wijken("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")
     with pytest.raises(InputError, match="Point geometries but lines or polygons"):
         street_segments(zones, frame(["POINT(5 5)"]), CATALOGUE, polygon_street_width=12.0)
+
+
+def test_sealed_area_inside_the_street_space_of_a_segment():
+    from wijkdiagnose.scoring.indicators.cover import load_class_mapping
+
+    zones = wijken("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")
+    roads = frame(["LINESTRING(0 50, 100 50)"], highway=["residential"])  # strip y 47..53
+    cover = frame(
+        ["POLYGON((0 0, 50 0, 50 100, 0 100, 0 0))", "POLYGON((50 0, 100 0, 100 100, 50 100, 50 0))"],
+        bgt_fysiekvoorkomen=["gesloten verharding", "open verharding"],
+    )
+    result = street_segments(
+        zones,
+        roads,
+        CATALOGUE,
+        land_cover={"terrein": cover},
+        class_mapping=load_class_mapping("bgt"),
+        polygon_street_width=12.0,
+    )
+    # 50 x 6 m closed paving (1) + 50 x 6 m open paving (0.5) inside the 600 m² strip
+    assert result.frame["verhard_m2"].iloc[0] == pytest.approx(300 + 0.5 * 300)
