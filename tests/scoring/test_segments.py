@@ -163,7 +163,10 @@ def test_sealed_area_inside_the_street_space_of_a_segment():
     zones = wijken("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")
     roads = frame(["LINESTRING(0 50, 100 50)"], highway=["residential"])  # strip y 47..53
     cover = frame(
-        ["POLYGON((0 0, 50 0, 50 100, 0 100, 0 0))", "POLYGON((50 0, 100 0, 100 100, 50 100, 50 0))"],
+        [
+            "POLYGON((0 0, 50 0, 50 100, 0 100, 0 0))",
+            "POLYGON((50 0, 100 0, 100 100, 50 100, 50 0))",
+        ],
         bgt_fysiekvoorkomen=["gesloten verharding", "open verharding"],
     )
     result = street_segments(
