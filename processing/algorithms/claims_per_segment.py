@@ -29,10 +29,10 @@ from ...scoring.schema.claims import (
 from ...scoring.schema.diagnosis import SCORE_FIELDS
 from ..adapter import RD_NEW, layer_frames, read_geodataframe
 from ..algorithm import core_callbacks
+from ..claims_inputs import ClaimsAlgorithm
 from ..parameters import land_cover_parameters
 from ..sinks import OutputTransaction
 from ..styles import PressureStyle
-from .spatial_claims import SpatialClaims
 
 SEGMENT_STYLE = STYLES / "segmenten.qml"  # the segments by pressure
 RELATIVE_TOLERANCE = 1e-6  # recomputed against written wijk claims
@@ -44,11 +44,10 @@ class SegmentStyle(PressureStyle):
     STYLE = SEGMENT_STYLE
 
 
-class ClaimsPerSegment(SpatialClaims):
-    """Takes the road, network and land-cover inputs of SpatialClaims as it declares them."""
-
+class ClaimsPerSegment(ClaimsAlgorithm):
     ID = "claims_per_segment"
     ROAD_POLYGONS = "ROAD_POLYGONS"
+    OUTPUT = "OUTPUT"
     UNPLACED = "UNPLACED"
 
     def displayName(self):
