@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..paths import ICON
 from .algorithms.check_inputs import CheckInputs
+from .algorithms.claims_per_segment import ClaimsPerSegment
 from .algorithms.compare_stakeholders import CompareStakeholders
 from .algorithms.diagnose_gemeente import DiagnoseGemeente
 from .algorithms.export_wijkbladen import ExportWijkbladen
@@ -38,6 +39,7 @@ ALGORITHMS = (
     LeefbaarometerScores,
     ScoreTransitions,
     SpatialClaims,
+    ClaimsPerSegment,
     ExportWijkbladen,
     CompareStakeholders,
     Koppelkansen,

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsGeometry,
     QgsProcessingException,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -137,6 +138,18 @@ class OutputTransaction:
             name, fields, rows, [None] * len(rows), WKB_NO_GEOMETRY,
             QgsCoordinateReferenceSystem(), progress,
         )  # fmt: skip
+
+    def shapes(self, name, table: pd.DataFrame, wkbs, wkb_type, crs, progress=None) -> str:
+        """The rows of ``table`` with new geometries (WKB, one per row) into sink ``name``;
+        the destination id."""
+        fields = [field_for(column, table[column]) for column in table.columns]
+        rows = [[_cell(value) for value in row] for row in table.to_numpy(dtype=object)]
+        shapes = []
+        for wkb in wkbs:
+            shape = QgsGeometry()
+            shape.fromWkb(bytes(wkb))
+            shapes.append(shape)
+        return self._write(name, fields, rows, shapes, wkb_type, crs, progress)
 
     def copy_layer(self, name, layer, progress=None) -> str:
         """Every feature of ``layer`` (e.g. a file a national source wrote, whatever its

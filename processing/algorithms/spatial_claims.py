@@ -5,43 +5,27 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR
+from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON, SOURCE_VECTOR
 from ...i18n import localized
 from ...scoring.claims.compute import compute_claims
-from ...scoring.conventions import POLYGON_STREET_WIDTH_M
 from ...scoring.errors import InputError, stop_if_cancelled
 from ...scoring.indicators.class_sources import CLASS_SOURCES
-from ...scoring.profile import load_profile
 from ...scoring.schema.claims import CONFLICT, WIJK
 from ...scoring.schema.diagnosis import SCORE_FIELDS
-from ...scoring.schema.wijk import unit_code_column
-from ..adapter import layer_frames, read_geodataframe
-from ..algorithm import WijkdiagnoseAlgorithm
+from ..adapter import layer_frames
+from ..claims_inputs import ClaimsAlgorithm
 from ..sinks import OutputTransaction
 from ..styles import PressureStyle
 
 
-class SpatialClaims(WijkdiagnoseAlgorithm):
+class SpatialClaims(ClaimsAlgorithm):
     ID = "spatial_claims"
-    NEEDS = ("shapely", "geopandas")
-    INPUT = "INPUT"
-    ROADS = "ROADS"
-    ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
-    ROAD_WIDTH_FIELD = "ROAD_WIDTH_FIELD"
-    STREET_WIDTH = "STREET_WIDTH"
     BUILDINGS = "BUILDINGS"
-    LAND_COVER = "LAND_COVER"
-    CLASSES = "CLASSES"
-    NETWORKS = "NETWORKS"
-    NETWORK_TYPE_FIELD = "NETWORK_TYPE_FIELD"
-    NETWORK_WIDTH_FIELD = "NETWORK_WIDTH_FIELD"
     MIN_COVERAGE = "MIN_COVERAGE"
-    PROFILE = "PROFILE"
     OUTPUT = "OUTPUT"
     BLOCKS = "BLOCKS"
     CLAIM_MAP = "CLAIM_MAP"
@@ -71,40 +55,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_diagnosed_input(self.INPUT)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ROADS,
-                self.tr("Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)"),
-                [SOURCE_LINE, SOURCE_POLYGON],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ROAD_CLASS_FIELD,
-                self.tr("Road class field (OSM highway)"),
-                "highway",
-                self.ROADS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ROAD_WIDTH_FIELD,
-                self.tr("Road width field (m); empty: the width of the road class"),
-                parentLayerParameterName=self.ROADS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.STREET_WIDTH,
-                self.tr("Street profile width for road polygons (m): length = area / width"),
-                NUMBER_DOUBLE,
-                POLYGON_STREET_WIDTH_M,
-                minValue=1,
-            )
-        )
+        self.add_road_parameters(optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.BUILDINGS,
@@ -129,30 +80,7 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
                 defaultValue=0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.NETWORKS,
-                self.tr("Existing cables and pipes (lines or polygons, e.g. KLIC)"),
-                [SOURCE_LINE, SOURCE_POLYGON],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.NETWORK_TYPE_FIELD,
-                self.tr("Cable/pipe type field (KLIC theme)"),
-                parentLayerParameterName=self.NETWORKS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.NETWORK_WIDTH_FIELD,
-                self.tr("Cable/pipe strip width field (m)"),
-                parentLayerParameterName=self.NETWORKS,
-                optional=True,
-            )
-        )
+        self.add_network_parameters()
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MIN_COVERAGE,
@@ -184,32 +112,10 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
         from ...scoring.indicators.cover import load_class_mapping
 
         source = self.diagnosed_source(parameters, self.INPUT, context)
-        profile = load_profile(self.parameterAsFile(parameters, self.PROFILE, context) or None)
-        catalogue = profile.claims
-        if catalogue is None:
-            catalogue = load_profile().claims
-            feedback.pushWarning(
-                self.tr(
-                    "Profile '{}' has no [claims] table; the default claims catalogue is used."
-                ).format(profile.name)
-            )
-
-        # the wijk (or buurt) code field as the profile maps it; without one keyed by fid
-        code_field = unit_code_column(
-            source.fields().names(), source.sourceName(), overrides=profile.cbs_fields
-        )
+        profile, catalogue = self.claims_profile(parameters, context, feedback)
         plan = self.progress_plan(parameters, context, feedback)
-        diagnosed = self.read_diagnosed(
-            parameters,
-            self.INPUT,
-            context,
-            plan.reading(self.INPUT),
-            code_field=code_field,
-            code_required=False,
-            geometry=True,
-        )
+        diagnosed, wijken = self.claim_wijken(parameters, context, plan, profile)
         features, layer_name = diagnosed.features, diagnosed.layer_name
-        wijken = diagnosed.frame.set_axis(pd.Index(diagnosed.keys.to_numpy(), name=WIJK))
         scored = [field for field in SCORE_FIELDS if field in wijken.columns]
         if not scored:
             raise InputError(
@@ -283,11 +189,3 @@ class SpatialClaims(WijkdiagnoseAlgorithm):
             )
         )
         return outputs
-
-    def optional_frame(self, parameters, name, context, plan):
-        """An optional vector input as (GeoDataFrame, layer name), or (None, None) when
-        empty; read on its span of ``plan``."""
-        source = self.source(parameters, name, context, optional=True)
-        if source is None:
-            return None, None
-        return read_geodataframe(source, plan.reading(name), context), source.sourceName()

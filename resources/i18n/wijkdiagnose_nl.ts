@@ -344,32 +344,32 @@
         <translation>laag '{layer}': {count} wegen van een klasse zonder breedte zijn weggelaten ({listed}); geef een breedteveld om ze mee te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/streets.py" line="218"/>
+        <location filename="../../scoring/claims/streets.py" line="208"/>
         <source>{geometries} inside the street space</source>
         <translation>{geometries} binnen de straatruimte</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/streets.py" line="233"/>
+        <location filename="../../scoring/claims/streets.py" line="240"/>
         <source>pick the type field or leave it empty</source>
         <translation>kies het typeveld of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/streets.py" line="243"/>
+        <location filename="../../scoring/claims/streets.py" line="250"/>
         <source>layer &apos;{layer}&apos;: {count} cables or pipes of an unlisted type ({listed}) count as {width:g} m wide</source>
         <translation>laag '{layer}': {count} kabels of leidingen van een niet vermeld type ({listed}) tellen als {width:g} m breed</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/streets.py" line="258"/>
+        <location filename="../../scoring/claims/streets.py" line="265"/>
         <source>the width of its type</source>
         <translation>de breedte van zijn type</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/streets.py" line="272"/>
+        <location filename="../../scoring/claims/streets.py" line="279"/>
         <source>layer &apos;{layer}&apos;, field &apos;{field}&apos;: {count} value(s) are no width in metres above 0 and up to {most:g} m (e.g. &apos;{example}&apos;); {instead} is used for them</source>
         <translation>laag '{layer}', veld '{field}': {count} waarde(n) zijn geen breedte in meters boven 0 en tot en met {most:g} m (bijv. '{example}'); daarvoor wordt {instead} gebruikt</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/streets.py" line="306"/>
+        <location filename="../../scoring/claims/streets.py" line="313"/>
         <source>layer &apos;{layer}&apos; has {types} geometries but lines or polygons are needed; pick a line layer (e.g. OSM highway) or a polygon layer (e.g. BGT wegdeel)</source>
         <translation>laag '{layer}' heeft geometrieën van het type {types}, maar lijnen of polygonen zijn nodig; kies een lijnenlaag (bijv. OSM highway) of een polygonenlaag (bijv. BGT wegdeel)</translation>
     </message>
@@ -1723,6 +1723,11 @@
         <source>unknown national source &apos;{source}&apos;; use one of {sources}</source>
         <translation>onbekende landelijke bron '{source}'; gebruik een van {sources}</translation>
     </message>
+    <message>
+        <location filename="../../scoring/claims/segments.py" line="327"/>
+        <source>layer &apos;{layer}&apos;: {count} road polygon(s) lie in a wijk without road lines and belong to no segment</source>
+        <translation>laag '{layer}': {count} wegvlak(ken) liggen in een wijk zonder weglijnen en horen bij geen segment</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -1754,6 +1759,49 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
         <location filename="../../processing/algorithms/check_inputs.py" line="103"/>
         <source>Layer &apos;{}&apos; has no features; pick a layer with features.</source>
         <translation>Laag '{}' heeft geen objecten; kies een laag met objecten.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsAlgorithm</name>
+    <message>
+        <location filename="../../processing/claims_inputs.py" line="39"/>
+        <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
+        <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_inputs.py" line="47"/>
+        <source>Road class field (OSM highway)</source>
+        <translation>Veld met de wegklasse (OSM highway)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_inputs.py" line="56"/>
+        <source>Road width field (m); empty: the width of the road class</source>
+        <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_inputs.py" line="64"/>
+        <source>Street profile width for road polygons (m): length = area / width</source>
+        <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_inputs.py" line="76"/>
+        <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
+        <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_inputs.py" line="84"/>
+        <source>Cable/pipe type field (KLIC theme)</source>
+        <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_inputs.py" line="92"/>
+        <source>Cable/pipe strip width field (m)</source>
+        <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_inputs.py" line="108"/>
+        <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
+        <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1860,63 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
         <location filename="../../ui/panels/claims.py" line="67"/>
         <source>Schaalniveau (a first estimate):</source>
         <translation>Schaalniveau (een eerste inschatting):</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPerSegment</name>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="53"/>
+        <source>Ondergrond per street segment</source>
+        <translation>Ondergrond per straatsegment</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="56"/>
+        <source>Lays each wijk&apos;s ondergrond claims (heat network, cable reinforcement, separate sewer, tree roots, infiltration crates) on its street segments, so that the map shows where the ondergrond is full. Run &apos;Space claims against capacity&apos; first: the wijk claims are recomputed from the fields it wrote, with the same profile.
+
+The roads are split into segments between junctions and cut at the wijk borders. Per segment: the profile width (road class or width field; with road polygons such as BGT wegdeel the area of the polygons nearest to it / its length), the width usable for cables, pipes and roots (profile x usable_share of the ondergrond, the NEN 7171-1 zoning), the width taken by existing cables and pipes, and the free width. Each segment gets its share of the wijk&apos;s claims by its street length (infiltration crates by the sealed area in its street space, with land cover), and its own capacity, pressure and conflict. What no segment holds stays unplaced per wijk and block: segments plus unplaced are the wijk&apos;s claim_ondergrond. docs/claims_segments.md explains the method.</source>
+        <translation>Legt de ondergrondclaims van elke wijk (warmtenet, netverzwaring, gescheiden riool, boomwortelruimte, infiltratiekratten) op haar straatsegmenten, zodat de kaart laat zien waar de ondergrond vol is. Voer eerst 'Ruimteclaims tegen capaciteit' uit: de wijkclaims worden opnieuw berekend uit de velden die die stap schreef, met hetzelfde profiel.
+
+De wegen worden gesplitst in segmenten tussen kruisingen en afgesneden op de wijkgrenzen. Per segment: de profielbreedte (wegklasse of breedteveld; met wegvlakken zoals BGT wegdeel de oppervlakte van de wegvlakken die het dichtst bij het segment liggen / zijn lengte), de breedte die bruikbaar is voor kabels, leidingen en wortels (profiel x usable_share van de ondergrond, de zonering van NEN 7171-1), de breedte die bestaande kabels en leidingen innemen, en de vrije breedte. Elk segment krijgt zijn deel van de wijkclaims naar zijn straatlengte (infiltratiekratten naar het verharde oppervlak in zijn straatruimte, met bodemgebruik), en een eigen capaciteit, druk en conflict. Wat geen segment draagt blijft per wijk en bouwsteen ongeplaatst: segmenten plus ongeplaatst zijn de claim_ondergrond van de wijk. docs/claims_segments.md legt de methode uit.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="74"/>
+        <source>Wijken after Space claims against capacity</source>
+        <translation>Wijken na Ruimteclaims tegen capaciteit</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="82"/>
+        <source>Road polygons for the street space of road lines (e.g. BGT wegdeel)</source>
+        <translation>Wegvlakken voor de straatruimte van weglijnen (bijv. BGT wegdeel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="94"/>
+        <source>Street segments (pressure in the ondergrond)</source>
+        <translation>Straatsegmenten (druk in de ondergrond)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="99"/>
+        <source>Claims no segment holds (table)</source>
+        <translation>Claims die geen segment draagt (tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="118"/>
+        <source>Layer &apos;{}&apos; has no field {}; run Space claims first (with a roads layer) and use its output.</source>
+        <translation>Laag '{}' heeft geen veld {}; voer eerst Ruimteclaims uit (met een wegenlaag) en gebruik de uitvoer daarvan.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="182"/>
+        <source>Segments in conflict: {} of {}</source>
+        <translation>Segmenten in conflict: {} van {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="194"/>
+        <source>The ondergrond claim recomputed for wijk {} ({:.1f} m²) differs from its field {} ({:.1f} m²); run with the profile Space claims was run with.</source>
+        <translation>De opnieuw berekende ondergrondclaim van wijk {} ({:.1f} m²) wijkt af van het veld {} ({:.1f} m²); gebruik het profiel waarmee Ruimteclaims is uitgevoerd.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="203"/>
+        <source>Wijk {}: {:.1f} m² of {} lies on no segment (unplaced)</source>
+        <translation>Wijk {}: {:.1f} m² van {} ligt op geen segment (ongeplaatst)</translation>
     </message>
 </context>
 <context>
@@ -2963,12 +3068,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="50"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="34"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="53"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="37"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -2985,92 +3090,52 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="74"/>
-        <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
-        <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="82"/>
-        <source>Road class field (OSM highway)</source>
-        <translation>Veld met de wegklasse (OSM highway)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="91"/>
-        <source>Road width field (m); empty: the width of the road class</source>
-        <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="99"/>
-        <source>Street profile width for road polygons (m): length = area / width</source>
-        <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="108"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="59"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="116"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="67"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="124"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="75"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="132"/>
-        <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
-        <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="140"/>
-        <source>Cable/pipe type field (KLIC theme)</source>
-        <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="148"/>
-        <source>Cable/pipe strip width field (m)</source>
-        <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="156"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="84"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="168"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="96"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="171"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="99"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="176"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="104"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="191"/>
-        <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
-        <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="215"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="121"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="253"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="159"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="280"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="186"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -3456,7 +3521,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseProvider</name>
     <message>
-        <location filename="../../processing/provider.py" line="57"/>
+        <location filename="../../processing/provider.py" line="59"/>
         <source>Wijkdiagnose — integrale wijkaanpak</source>
         <translation>Wijkdiagnose — integrale wijkaanpak</translation>
     </message>
@@ -3499,27 +3564,27 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Uitvoer '{}': '{}' mag niet worden geschreven (geen rechten). Kies een andere map.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="96"/>
+        <location filename="../../processing/sinks.py" line="97"/>
         <source>Could not remove the partial output &apos;{}&apos; ({}); delete it by hand.</source>
         <translation>De gedeeltelijke uitvoer '{}' kon niet worden verwijderd ({}); verwijder die zelf.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="264"/>
+        <location filename="../../processing/sinks.py" line="277"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose text fields hold at most 254 characters: {} value(s) of field &apos;{}&apos; were cut. Save the output as GeoPackage to keep them whole.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan tekstvelden hoogstens 254 tekens bevatten: {} waarde(n) van veld '{}' zijn afgekapt. Sla de uitvoer op als GeoPackage om ze heel te houden.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="284"/>
+        <location filename="../../processing/sinks.py" line="297"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose field names hold at most 10 characters: {} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full names: save a layer you pass on as GeoPackage.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan veldnamen hoogstens 10 tekens hebben: {} veld(en) zijn hernoemd ({}). Latere Wijkdiagnose-stappen zoeken de volledige namen: sla een laag die u doorgeeft op als GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="337"/>
+        <location filename="../../processing/sinks.py" line="350"/>
         <source>the file cannot be opened for writing</source>
         <translation>het bestand kan niet worden geopend om te schrijven</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="176"/>
+        <location filename="../../processing/sinks.py" line="189"/>
         <source>Could not write the raster &apos;{}&apos; ({}).</source>
         <translation>Kon het raster '{}' niet schrijven ({}).</translation>
     </message>
@@ -4051,7 +4116,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>styles</name>
     <message>
-        <location filename="../../processing/styles.py" line="223"/>
+        <location filename="../../processing/styles.py" line="225"/>
         <source>Style &apos;{}&apos; could not be applied: {}</source>
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>

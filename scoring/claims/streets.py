@@ -199,17 +199,7 @@ def occupied_street_space(
 ) -> None:
     """Measure bezet_ondergrond_m2 into ``space``: the network strips inside the street
     space ``street_strips`` (what :func:`street_space` returned)."""
-    kind = _line_or_polygon(networks, networks_name)
-    present = ~shapely.is_missing(np.asarray(networks.geometry.values, dtype=object))
-    networks = networks[present]
-    if kind == "polygon":
-        strips = polygons(networks, networks_name, space.notes)
-    else:
-        widths = _network_widths(networks, networks_name, type_field, width_field, space.notes)
-        lines = np.asarray(networks.geometry.values, dtype=object)
-        strips = shapely.buffer(lines, widths / 2.0, cap_style="flat", join_style="mitre")
-    if len(strips) == 0:
-        raise InputError(_NO_GEOMETRIES, layer=networks_name)
+    kind, strips = network_strips(networks, networks_name, type_field, width_field, space.notes)
     occupied = dissolved(
         shapely.intersection(shapely.union_all(strips), shapely.union_all(street_strips))
     )
@@ -223,6 +213,23 @@ def occupied_street_space(
             geometries=_geometries_of(kind, networks_name),
         ),
     )
+
+
+def network_strips(networks, networks_name, type_field, width_field, notes):
+    """("line" or "polygon", the plan area of each cable or pipe): polygons as they are,
+    lines buffered (flat ends) to their strip width."""
+    kind = _line_or_polygon(networks, networks_name)
+    present = ~shapely.is_missing(np.asarray(networks.geometry.values, dtype=object))
+    networks = networks[present]
+    if kind == "polygon":
+        strips = polygons(networks, networks_name, notes)
+    else:
+        widths = _network_widths(networks, networks_name, type_field, width_field, notes)
+        lines = np.asarray(networks.geometry.values, dtype=object)
+        strips = shapely.buffer(lines, widths / 2.0, cap_style="flat", join_style="mitre")
+    if len(strips) == 0:
+        raise InputError(_NO_GEOMETRIES, layer=networks_name)
+    return kind, strips
 
 
 def _network_widths(networks, networks_name, type_field, width_field, notes) -> np.ndarray:

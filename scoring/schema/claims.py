@@ -122,3 +122,12 @@ LAYER_COLUMNS = (
     UNKNOWN,
     REMARK,
 )
+
+# --- Ondergrond per street segment (scoring/claims/segments.py, docs/claims_segments.md) ---
+SEGMENT = "segment"  # the segment's number, 1..n in the order of the segment layer
+LENGTE_M = "lengte_m"  # length of the segment inside its wijk, m
+PROFIEL_M = "profiel_m"  # profile width of the street space, m
+BRUIKBAAR_M = "bruikbaar_m"  # width usable for cables, pipes and roots: profile x usable_share
+BEZET_M = "bezet_m"  # width taken by existing networks: their plan area / length
+VRIJ_M = "vrij_m"  # free width: usable - taken, at least 0
+SEGMENT_WIDTHS = (LENGTE_M, PROFIEL_M, BRUIKBAAR_M, BEZET_M, VRIJ_M)

@@ -105,9 +105,9 @@ app.exitQgis()
 """
 
 INDICATORS = {"land_cover_shares", "roof_areas", "heat_stress", "raster_cover_shares",
-              "tree_canopy", "transit_coverage", "heat_from_table",
+               "tree_canopy", "transit_coverage", "heat_from_table",
               "leefbaarometer_scores"}  # fmt: skip
-GEOMETRIC = INDICATORS | {"spatial_claims", "check_inputs"}
+GEOMETRIC = INDICATORS | {"spatial_claims", "claims_per_segment", "check_inputs"}
 NUMPY = f"'numpy=={numpy.__version__}'"  # pip must keep QGIS's own numpy
 
 
