@@ -36,6 +36,7 @@ if _NEW_ENUMS:
     GEOMETRY_POINT = Qgis.GeometryType.Point
     GEOMETRY_LINE = Qgis.GeometryType.Line
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
+    WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
 else:
     SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
     SOURCE_POINT = QgsProcessing.SourceType.TypeVectorPoint
@@ -50,6 +51,7 @@ else:
     GEOMETRY_POINT = QgsWkbTypes.GeometryType.PointGeometry
     GEOMETRY_LINE = QgsWkbTypes.GeometryType.LineGeometry
     WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
+    WKB_MULTIPOLYGON = QgsWkbTypes.Type.MultiPolygon
 
 if _FIELD_USES_QMETATYPE:
     FIELD_DOUBLE = QMetaType.Type.Double

@@ -6,6 +6,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..paths import ICON
 from .algorithms.check_inputs import CheckInputs
+from .algorithms.claims_per_block import ClaimsPerBlock
+from .algorithms.claims_per_pand import ClaimsPerPand
 from .algorithms.compare_stakeholders import CompareStakeholders
 from .algorithms.diagnose_gemeente import DiagnoseGemeente
 from .algorithms.export_wijkbladen import ExportWijkbladen
@@ -34,6 +36,8 @@ ALGORITHMS = (
     RoofAreas,
     ScoreTransitions,
     SpatialClaims,
+    ClaimsPerPand,
+    ClaimsPerBlock,
     ExportWijkbladen,
     CompareStakeholders,
     Koppelkansen,
