@@ -41,7 +41,6 @@ class DiagnosedClaims(NamedTuple):
     wijken: object  # GeoDataFrame in RD New, indexed by the wijk key (WIJK)
     claims: object  # scoring.claims.compute.ClaimsResult, recomputed from the layer
     catalogue: object
-    profile: object
     layer_name: str
 
 
@@ -70,7 +69,7 @@ def diagnosed_claims(alg, parameters, context, feedback, layer: str) -> Diagnose
     claims = wijk_claims(wijken, catalogue, layer, diagnosed.layer_name)
     for note in claims.notes:
         feedback.pushWarning(localized(note))
-    return DiagnosedClaims(wijken, claims, catalogue, profile, diagnosed.layer_name)
+    return DiagnosedClaims(wijken, claims, catalogue, diagnosed.layer_name)
 
 
 class UnitLayout(NamedTuple):

@@ -39,11 +39,9 @@ def diagnosed_delft(shared_data):
     layer.dataProvider().addAttributes([make_field("woningen", FIELD_DOUBLE)])
     layer.updateFields()
     index = layer.fields().indexOf
+    scores = {index(field): value for field, value in SCORES.items()}
     layer.dataProvider().changeAttributeValues(
-        {
-            f.id(): {index("woningen"): f["huishoudens"], **{index(k): v for k, v in SCORES.items()}}
-            for f in layer.getFeatures()
-        }
+        {f.id(): {index("woningen"): f["huishoudens"], **scores} for f in layer.getFeatures()}
     )
     parameters = {
         "INPUT": layer,

@@ -138,8 +138,11 @@ class ClaimsPerBlock(WijkdiagnoseAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MIN_COVERAGE,
-                self.tr("Minimum coverage of a block by each layer (%); empty: the profile's"),
-                NUMBER_DOUBLE, None, optional=True, minValue=0, maxValue=100,
+                self.tr(
+                    "Minimum coverage of a block by each layer (%); 0: every block the "
+                    "layer's extent reaches"
+                ),
+                NUMBER_DOUBLE, 0.0, minValue=0, maxValue=100,
             )
         )  # fmt: skip
         self.add_profile_parameter(self.PROFILE)
@@ -163,7 +166,6 @@ class ClaimsPerBlock(WijkdiagnoseAlgorithm):
             self.parameterAsLayerList(parameters, self.LAND_COVER, context), context
         )
         class_source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
-        min_coverage = self.optional_number(parameters, self.MIN_COVERAGE, context)
         progress, is_cancelled = core_callbacks(feedback, 10, 85)
         frame, name = frames.get(self.ROADS, (None, None))
         given, given_name = frames.get(self.BLOCKS, (None, None))
@@ -189,9 +191,7 @@ class ClaimsPerBlock(WijkdiagnoseAlgorithm):
             class_mapping=load_class_mapping(class_source) if land_cover else None,
             addresses=addresses,
             dwellings_field=self.field_name(parameters, self.DWELLINGS_FIELD, context),
-            min_coverage=(
-                diagnosed.profile.min_data_coverage if min_coverage is None else min_coverage
-            ),
+            min_coverage=self.parameterAsDouble(parameters, self.MIN_COVERAGE, context),
             blocks_name=self.tr("bouwblokken"),
             buildings_name=buildings_name or "",
             addresses_name=addresses_name or "",
