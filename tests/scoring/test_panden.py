@@ -110,8 +110,8 @@ def test_a_pand_whose_claims_exceed_its_roof_names_the_competing_transitions():
                            existing_use_field="pv")  # fmt: skip
     catalogue = parse_claims(CATALOGUE)
     drivers = pd.DataFrame({"dak_m2": [200.0]}, index=["A"])
-    claims = compute_claims(drivers, pd.DataFrame({"score_energie": [0.0],
-                            "score_natuurinclusiviteit": [0.0]}, index=["A"]), catalogue)  # fmt: skip
+    scores = pd.DataFrame({"score_energie": [0.0], "score_natuurinclusiviteit": [0.0]}, index=["A"])
+    claims = compute_claims(drivers, scores, catalogue)
     placed = place_claims(claims.blocks, units, "dak", catalogue).units
     # pv 0.5 x 200 = 100 m², groendak 0.3 x 200 = 60 m²; the first pand holds 150 / 200
     first, second = placed.iloc[0], placed.iloc[1]
