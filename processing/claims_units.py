@@ -54,9 +54,9 @@ def diagnosed_claims(alg, parameters, context, feedback, layer: str) -> Diagnose
         feedback.pushWarning(
             QCoreApplication.translate(
                 "claims_units",
-                "Profile '{}' has no [claims] table; the default claims catalogue is used.",
+                "Profile '{}' has no [claims] table; the default claims catalogue is used."
             ).format(profile.name)
-        )
+        )  # fmt: skip
     source = alg.diagnosed_source(parameters, alg.INPUT, context)
     code_field = unit_code_column(
         source.fields().names(), source.sourceName(), overrides=profile.cbs_fields
