@@ -106,7 +106,7 @@ app.exitQgis()
 
 INDICATORS = {"land_cover_shares", "roof_areas", "heat_stress", "raster_cover_shares",
               "tree_canopy", "transit_coverage"}  # fmt: skip
-GEOMETRIC = INDICATORS | {"spatial_claims", "check_inputs"}
+GEOMETRIC = INDICATORS | {"spatial_claims", "check_inputs", "claims_per_pand", "claims_per_block"}
 NUMPY = f"'numpy=={numpy.__version__}'"  # pip must keep QGIS's own numpy
 
 
