@@ -211,3 +211,34 @@ def test_cancel_leaves_no_output_file(tmp_path):
     with pytest.raises(QgsProcessingException, match="[Cc]ancel"):
         run(ALGORITHM, parameters, RecordingFeedback(cancel_after_progress=20))
     assert not path.exists()
+
+
+def test_the_outputs_load_their_pressure_styles(tmp_path):
+    from qgis.core import (
+        QgsGraduatedSymbolRenderer,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+        QgsVectorLayer,
+    )
+
+    import processing
+    from wijkdiagnose.paths import BOUWBLOKKEN_STYLE, PANDEN_STYLE
+
+    destination = QgsProcessingOutputLayerDefinition(str(tmp_path / "blokken.gpkg"))
+    destination.destinationProject = QgsProject.instance()  # load on completion, as in the GUI
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    parameters = {"INPUT": scored_wijk(), "ROADS": streets(), "OUTPUT": destination}
+    out = processing.run(ALGORITHM, parameters, context=context, feedback=QgsProcessingFeedback())
+    post_processor = context.layerToLoadOnCompletionDetails(out["OUTPUT"]).postProcessor()
+    layer = QgsVectorLayer(out["OUTPUT"], "blokken", "ogr")
+    post_processor.postProcessLayer(layer, context, QgsProcessingFeedback())
+    assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+    assert layer.renderer().classAttribute() == "pressure"
+    outline = layer.renderer().ranges()[0].symbol().symbolLayer(0).strokeColor()
+    assert outline.name() == "#ffffff"  # bouwblokken.qml: white block edges, not druk.qml's
+    for style in (PANDEN_STYLE, BOUWBLOKKEN_STYLE):
+        message, loaded = QgsVectorLayer(out["OUTPUT"], "x", "ogr").loadNamedStyle(str(style))
+        assert loaded, message
