@@ -237,8 +237,9 @@ def test_the_outputs_load_their_pressure_styles(tmp_path):
     post_processor.postProcessLayer(layer, context, QgsProcessingFeedback())
     assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
     assert layer.renderer().classAttribute() == "pressure"
-    outline = layer.renderer().ranges()[0].symbol().symbolLayer(0).strokeColor()
-    assert outline.name() == "#ffffff"  # bouwblokken.qml: white block edges, not druk.qml's
+    ranges = layer.renderer().ranges()  # held: each range's symbol lives in the copy
+    symbol = ranges[0].symbol()
+    assert symbol.symbolLayer(0).strokeColor().name() == "#ffffff"  # bouwblokken.qml: white block edges, not druk.qml's
     for style in (PANDEN_STYLE, BOUWBLOKKEN_STYLE):
         message, loaded = QgsVectorLayer(out["OUTPUT"], "x", "ogr").loadNamedStyle(str(style))
         assert loaded, message
