@@ -239,7 +239,9 @@ def test_the_outputs_load_their_pressure_styles(tmp_path):
     assert layer.renderer().classAttribute() == "pressure"
     ranges = layer.renderer().ranges()  # held: each range's symbol lives in the copy
     symbol = ranges[0].symbol()
-    assert symbol.symbolLayer(0).strokeColor().name() == "#ffffff"  # bouwblokken.qml: white block edges, not druk.qml's
+    assert (
+        symbol.symbolLayer(0).strokeColor().name() == "#ffffff"
+    )  # bouwblokken.qml: white block edges, not druk.qml's
     for style in (PANDEN_STYLE, BOUWBLOKKEN_STYLE):
         message, loaded = QgsVectorLayer(out["OUTPUT"], "x", "ogr").loadNamedStyle(str(style))
         assert loaded, message
