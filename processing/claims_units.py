@@ -15,6 +15,7 @@ from ..paths import BOUWBLOKKEN_STYLE, PANDEN_STYLE
 from ..scoring.claims.diagnosed import wijk_claims
 from ..scoring.profile import load_profile
 from ..scoring.schema.claims import (
+    BLOCK,
     CAPACITY_M2,
     CLAIM_M2,
     CONFLICT,
@@ -121,13 +122,13 @@ def log_placed(feedback, placed, units: str) -> None:
     for note in placed.notes:
         feedback.pushWarning(localized(note))
     left = placed.unplaced.dropna(subset=[CLAIM_M2])
-    for (wijk, block), claim in left.set_index([WIJK, "block"])[CLAIM_M2].items():
+    text = QCoreApplication.translate(
+        "claims_units",
+        "Unplaced in wijk {}, building block {}: {:.3f} m² (on none of the {})"
+    )  # fmt: skip
+    for (wijk, block), claim in left.set_index([WIJK, BLOCK])[CLAIM_M2].items():
         if abs(claim) >= 0.0005:
-            feedback.pushInfo(
-                QCoreApplication.translate(
-                    "claims_units", "Unplaced in wijk {}, block {}: {:.3f} m² (outside every {})"
-                ).format(wijk, block, claim, units)
-            )
+            feedback.pushInfo(text.format(wijk, block, claim, units))
     conflict = placed.units[CONFLICT].fillna(False)
     feedback.pushInfo(
         QCoreApplication.translate("claims_units", "{} in conflict: {} of {}").format(

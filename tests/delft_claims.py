@@ -19,7 +19,7 @@ SCORES = {
     "score_sociaaleconomisch": 50.0,
 }
 
-UNPLACED = re.compile(r"Unplaced in wijk (\S+), block (\S+): (-?[\d.]+) m²")
+UNPLACED = re.compile(r"Unplaced in wijk (\S+), building block (\S+): (-?[\d.]+) m²")
 
 
 def osm(shared_data, layer: str) -> str:

@@ -3486,19 +3486,19 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>claims_units</name>
     <message>
-        <location filename="../../processing/claims_units.py" line="126"/>
-        <source>Unplaced in wijk {}, block {}: {:.3f} m² (outside every {})</source>
-        <translation>Niet geplaatst in wijk {}, bouwsteen {}: {:.3f} m² (buiten alle {})</translation>
-    </message>
-    <message>
-        <location filename="../../processing/claims_units.py" line="132"/>
+        <location filename="../../processing/claims_units.py" line="133"/>
         <source>{} in conflict: {} of {}</source>
         <translation>{} in conflict: {} van {}</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_units.py" line="54"/>
+        <location filename="../../processing/claims_units.py" line="55"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_units.py" line="125"/>
+        <source>Unplaced in wijk {}, building block {}: {:.3f} m² (on none of the {})</source>
+        <translation>Niet geplaatst in wijk {}, bouwsteen {}: {:.3f} m² (op geen van de {})</translation>
     </message>
 </context>
 <context>
