@@ -122,3 +122,18 @@ def test_a_pand_whose_claims_exceed_its_roof_names_the_competing_transitions():
     assert first["conflict"] and first["conflicting"] == "energie,natuurinclusiviteit"
     assert second["claim_m2"] == pytest.approx(40) and second["pressure"] == pytest.approx(0.8)
     assert not second["conflict"] and second["conflicting"] == ""
+
+
+def test_a_pand_in_a_wijk_without_a_known_dak_claim_has_no_pressure_and_no_conflict():
+    units = roofs_per_pand(WIJKEN, panden(pv=[0.0, 0.0, 0.0, 200.0]), existing_use_field="pv")
+    catalogue = parse_claims(CATALOGUE)
+    drivers = pd.DataFrame({"dak_m2": [200.0, 100.0]}, index=["A", "B"])
+    scores = pd.DataFrame(
+        {"score_energie": [0.0, None], "score_natuurinclusiviteit": [0.0, None]}, index=["A", "B"]
+    )  # B unscored: its claims are unknown, not 0
+    placed = place_claims(compute_claims(drivers, scores, catalogue).blocks, units, "dak",
+                          catalogue).units.set_index(units["pand"])  # fmt: skip
+    in_b = placed[placed["wijk"] == "B"]
+    assert in_b["claim_m2"].isna().all() and in_b["pressure"].isna().all()
+    assert in_b["conflict"].isna().all() and (in_b["conflicting"] == "").all()
+    assert placed.loc[14, "capacity_m2"] == 0  # known: its roof is fully in use
