@@ -37,6 +37,7 @@ if _NEW_ENUMS:
     GEOMETRY_LINE = Qgis.GeometryType.Line
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
     WKB_MULTI_LINE = Qgis.WkbType.MultiLineString
+    WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
 else:
     SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
     SOURCE_POINT = QgsProcessing.SourceType.TypeVectorPoint
@@ -52,6 +53,7 @@ else:
     GEOMETRY_LINE = QgsWkbTypes.GeometryType.LineGeometry
     WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
     WKB_MULTI_LINE = QgsWkbTypes.Type.MultiLineString
+    WKB_MULTIPOLYGON = QgsWkbTypes.Type.MultiPolygon
 
 if _FIELD_USES_QMETATYPE:
     FIELD_DOUBLE = QMetaType.Type.Double

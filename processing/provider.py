@@ -6,6 +6,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..paths import ICON
 from .algorithms.check_inputs import CheckInputs
+from .algorithms.claims_per_block import ClaimsPerBlock
+from .algorithms.claims_per_pand import ClaimsPerPand
 from .algorithms.claims_per_segment import ClaimsPerSegment
 from .algorithms.compare_stakeholders import CompareStakeholders
 from .algorithms.diagnose_gemeente import DiagnoseGemeente
@@ -40,6 +42,8 @@ ALGORITHMS = (
     ScoreTransitions,
     SpatialClaims,
     ClaimsPerSegment,
+    ClaimsPerPand,
+    ClaimsPerBlock,
     ExportWijkbladen,
     CompareStakeholders,
     Koppelkansen,

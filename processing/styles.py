@@ -66,7 +66,7 @@ class PostProcessor(QgsProcessingLayerPostProcessorInterface):
 class PressureStyle(PostProcessor):
     """Styles the claim map by pressure (resources/styles/druk.qml) once it is loaded."""
 
-    STYLE = PRESSURE_STYLE
+    STYLE = PRESSURE_STYLE  # a subclass styles its layer with another .qml on pressure
 
     def postProcessLayer(self, layer, context, feedback):
         message, loaded = layer.loadNamedStyle(str(self.STYLE))

@@ -864,22 +864,22 @@
         <translation>vegetatiehoogte</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/roofs.py" line="57"/>
+        <location filename="../../scoring/indicators/roofs.py" line="87"/>
         <source>usable share of sloped roofs</source>
         <translation>bruikbaar aandeel van schuine daken</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/roofs.py" line="58"/>
+        <location filename="../../scoring/indicators/roofs.py" line="88"/>
         <source>usable share of roofs of unknown shape</source>
         <translation>bruikbaar aandeel van daken met onbekende vorm</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/roofs.py" line="92"/>
+        <location filename="../../scoring/indicators/roofs.py" line="99"/>
         <source>pick the roof-type field or leave it empty</source>
         <translation>kies het veld met het daktype of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/roofs.py" line="101"/>
+        <location filename="../../scoring/indicators/roofs.py" line="108"/>
         <source>field &apos;{field}&apos; of layer &apos;{layer}&apos; holds numbers (e.g. &apos;{example}&apos;), not roof shapes such as &apos;flat&apos; or &apos;gabled&apos;; pick the roof-type field or leave it empty</source>
         <translation>veld '{field}' van laag '{layer}' bevat getallen (bijv. '{example}'), geen dakvormen zoals 'flat' of 'gabled'; kies het veld met het daktype of laat het leeg</translation>
     </message>
@@ -1728,6 +1728,56 @@
         <source>layer &apos;{layer}&apos;: {count} road polygon(s) lie in a wijk without road lines and belong to no segment</source>
         <translation>laag '{layer}': {count} wegvlak(ken) liggen in een wijk zonder weglijnen en horen bij geen segment</translation>
     </message>
+    <message>
+        <location filename="../../scoring/claims/city_blocks.py" line="91"/>
+        <source>give a roads layer (street centre lines) or block polygons</source>
+        <translation>geef een wegenlaag (hartlijnen van straten) of bouwblokpolygonen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/city_blocks.py" line="108"/>
+        <source>layer &apos;{layer}&apos; has polygons; blocks are cut by street centre lines: give a line layer (OSM highway, NWB) or the block polygons</source>
+        <translation>laag '{layer}' heeft polygonen; bouwblokken worden door de hartlijnen van straten gesneden: geef een lijnenlaag (OSM highway, NWB) of de bouwblokpolygonen</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/city_blocks.py" line="119"/>
+        <source>layer &apos;{layer}&apos; has no street (e.g. highway = residential); check the road-class field</source>
+        <translation>laag '{layer}' heeft geen straat (bijv. highway = residential); controleer het wegklasseveld</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/city_blocks.py" line="205"/>
+        <source>no addresses: the dwellings of each wijk are shared over its blocks by building footprint (buildings of &apos;{layer}&apos;)</source>
+        <translation>geen adressen: de woningen van elke wijk zijn naar bebouwd oppervlak over de bouwblokken verdeeld (gebouwen van '{layer}')</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/diagnosed.py" line="30"/>
+        <source>layer &apos;{layer}&apos; has no field {fields}: the {space} claims are not there; run Space claims first and use its output</source>
+        <translation>laag '{layer}' heeft geen veld {fields}: de ruimteclaims voor {space} ontbreken; voer eerst Ruimteclaims tegenover capaciteit uit en gebruik de uitvoer daarvan</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/diagnosed.py" line="49"/>
+        <source>the {space} claims computed with this profile differ from field {field} of layer &apos;{layer}&apos;: give the profile Space claims ran with</source>
+        <translation>de claims voor {space} die met dit profiel zijn berekend wijken af van veld {field} van laag '{layer}': geef het profiel waarmee Ruimteclaims tegenover capaciteit is uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/panden.py" line="142"/>
+        <source>pick the orientation field or leave it empty</source>
+        <translation>kies het oriëntatieveld of laat het leeg</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/panden.py" line="150"/>
+        <source>layer &apos;{layer}&apos;, field &apos;{field}&apos;: {count} value(s) are no orientation in degrees or compass points (e.g. &apos;{example}&apos;); their orientation is unknown</source>
+        <translation>laag '{layer}', veld '{field}': {count} waarde(n) zijn geen oriëntatie in graden of windrichtingen (bijv. '{example}'); hun oriëntatie is onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/panden.py" line="168"/>
+        <source>pick the field with the m² of roof already in use or leave it empty</source>
+        <translation>kies het veld met de m² dak die al in gebruik zijn of laat het leeg</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/panden.py" line="179"/>
+        <source>layer '{layer}', field '{field}' = '{value}': the roof area in use must be a number of m² from 0, or empty; pick another field or correct the value</source>
+        <translation>laag '{layer}', veld '{field}' = '{value}': het dakoppervlak in gebruik moet een aantal m² vanaf 0 zijn, of leeg; kies een ander veld of verbeter de waarde</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -1863,6 +1913,145 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
     </message>
 </context>
 <context>
+    <name>ClaimsPerBlock</name>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="60"/>
+        <source>Maaiveld per bouwblok</source>
+        <translation>Maaiveld per bouwblok</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="63"/>
+        <source>Lays each wijk's maaiveld claims (wadi, trees, charging points, mobility hubs, parking, play space …) on its blocks, so you see where the public space is short. Run 'Space claims against capacity' first: its output holds the claims this step recomputes (with the same profile) and lays on the blocks by their share of each claim's driver.
+
+Blocks: the faces between the street centre lines (OSM highway lines of the street classes) and the wijk border, or block polygons you give (e.g. BGT openbare ruimte), cut to the wijken. Per block: the land area, the unbuilt public space (minus buildings, water and private yards of the land cover), the sealed area, the street length (a street between two blocks counts half in each), the dwellings (addresses with a dwellings field, else one per address, else the wijk's dwellings by building footprint), the claim per transition, the capacity, the pressure and the conflicting transitions. What no block holds is logged per wijk and block.</source>
+        <translation>Legt de maaiveldclaims van elke wijk (wadi, bomen, laadpunten, mobiliteitshubs, parkeren, speelruimte …) op de bouwblokken, zodat zichtbaar wordt waar de openbare ruimte tekortschiet. Voer eerst 'Ruimteclaims tegenover capaciteit' uit: de uitvoer daarvan bevat de claims die deze stap opnieuw berekent (met hetzelfde profiel) en naar het aandeel van elk bouwblok in de drijver van elke claim verdeelt.
+
+Bouwblokken: de vlakken tussen de hartlijnen van de straten (OSM highway-lijnen van de straatklassen) en de wijkgrens, of gegeven bouwblokpolygonen (bijv. BGT openbare ruimte), gesneden tot de wijken. Per bouwblok: het landoppervlak, de onbebouwde openbare ruimte (zonder gebouwen, water en particuliere erven van de bodembedekking), het verharde oppervlak, de straatlengte (een straat tussen twee bouwblokken telt in elk voor de helft), de woningen (adressen met een woningenveld, anders één per adres, anders de woningen van de wijk naar bebouwd oppervlak), de claim per transitie, de capaciteit, de druk en de conflicterende transities. Wat geen bouwblok bevat staat per wijk en bouwsteen in het log.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="81"/>
+        <source>Roads (lines, e.g. OSM highway)</source>
+        <translation>Wegen (lijnen, bijv. OSM highway)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="87"/>
+        <source>Road class field (OSM highway)</source>
+        <translation>Veld met de wegklasse (OSM highway)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="93"/>
+        <source>Road width field (m); empty: the width of the road class</source>
+        <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="101"/>
+        <source>Block polygons (e.g. BGT openbare ruimte); empty: cut by the roads</source>
+        <translation>Bouwblokpolygonen (bijv. BGT openbare ruimte); leeg: gesneden door de wegen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="109"/>
+        <source>Buildings (polygons)</source>
+        <translation>Gebouwen (polygonen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="114"/>
+        <source>Land cover (polygons: BGT or OSM)</source>
+        <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="120"/>
+        <source>Land-cover class mapping</source>
+        <translation>Klassenindeling van de bodembedekking</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="126"/>
+        <source>Addresses (points, e.g. BAG verblijfsobjecten)</source>
+        <translation>Adressen (punten, bijv. BAG-verblijfsobjecten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="132"/>
+        <source>Dwellings field; empty: one per address</source>
+        <translation>Veld met woningen; leeg: één per adres</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="138"/>
+        <source>Minimum coverage of a block by each layer (%); 0: every block the layer&apos;s extent reaches</source>
+        <translation>Minimale dekking van een bouwblok door elke laag (%); 0: elk bouwblok dat binnen het bereik van de laag valt</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="149"/>
+        <source>Maaiveld claims per block</source>
+        <translation>Maaiveldclaims per bouwblok</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="164"/>
+        <source>Give a roads layer (street centre lines) or block polygons.</source>
+        <translation>Geef een wegenlaag (hartlijnen van straten) of bouwblokpolygonen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="204"/>
+        <source>bouwblokken</source>
+        <translation>bouwblokken</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPerPand</name>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="53"/>
+        <source>Daken per pand</source>
+        <translation>Daken per pand</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="56"/>
+        <source>Lays each wijk's roof claims (PV, green roofs, water roofs, extra storeys) on its panden, so you see where on the roofs they compete. Run 'Space claims against capacity' first: its output holds the claims this step recomputes (with the same profile) and lays on the panden by their share of the wijk's usable roof.
+
+Per pand (cut at the wijk borders): the footprint, the roof type (plat, schuin, onbekend from the roof-shape field: OSM roof:shape, 3D BAG b3_dak_type), the usable roof (flat fully, sloped and unknown by their factor, as in 'Roof areas'; give the same field and factors), the orientation where a field gives it (OSM roof:direction, degrees or compass points; shown, not counted), the roof already in use (m²) where a field gives it, the claim per transition, the capacity, the pressure and, where the claims exceed the roof, the competing transitions. What no pand holds is logged per wijk and block.</source>
+        <translation>Legt de dakclaims van elke wijk (pv, groene daken, waterdaken, optoppen) op de panden, zodat zichtbaar wordt waar ze op de daken concurreren. Voer eerst 'Ruimteclaims tegenover capaciteit' uit: de uitvoer daarvan bevat de claims die deze stap opnieuw berekent (met hetzelfde profiel) en naar het aandeel van elk pand in het bruikbare dak van de wijk verdeelt.
+
+Per pand (gesneden op de wijkgrenzen): het grondvlak, het daktype (plat, schuin, onbekend uit het dakvormveld: OSM roof:shape, 3D BAG b3_dak_type), het bruikbare dak (plat volledig, schuin en onbekend naar hun factor, zoals in 'Dakoppervlakken'; geef hetzelfde veld en dezelfde factoren), de oriëntatie waar een veld die geeft (OSM roof:direction, graden of windrichtingen; getoond, niet meegeteld), het dak dat al in gebruik is (m²) waar een veld dat geeft, de claim per transitie, de capaciteit, de druk en, waar de claims het dak overschrijden, de concurrerende transities. Wat geen pand bevat staat per wijk en bouwsteen in het log.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="73"/>
+        <source>Buildings (polygons: BAG panden, 3D BAG, OSM)</source>
+        <translation>Gebouwen (polygonen: BAG-panden, 3D BAG, OSM)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="79"/>
+        <source>Roof shape field</source>
+        <translation>Veld met de dakvorm</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="79"/>
+        <source>Roof orientation field (degrees or N, NO, O …)</source>
+        <translation>Veld met dakoriëntatie (graden of N, NO, O …)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="79"/>
+        <source>Roof area already in use field (m²)</source>
+        <translation>Veld met dakoppervlak al in gebruik (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="89"/>
+        <source>Usable share of sloped roofs</source>
+        <translation>Bruikbaar aandeel van schuine daken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="95"/>
+        <source>Usable share of roofs of unknown shape</source>
+        <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="102"/>
+        <source>Roof claims per pand</source>
+        <translation>Dakclaims per pand</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="132"/>
+        <source>panden</source>
+        <translation>panden</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsPerSegment</name>
     <message>
         <location filename="../../processing/algorithms/claims_per_segment.py" line="53"/>
@@ -1904,17 +2093,17 @@ De wegen worden gesplitst in segmenten tussen kruisingen en afgesneden op de wij
         <translation>Laag '{}' heeft geen veld {}; voer eerst Ruimteclaims uit (met een wegenlaag) en gebruik de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="182"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="184"/>
         <source>Segments in conflict: {} of {}</source>
         <translation>Segmenten in conflict: {} van {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="194"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="196"/>
         <source>The ondergrond claim recomputed for wijk {} ({:.1f} m²) differs from its field {} ({:.1f} m²); run with the profile Space claims was run with.</source>
         <translation>De opnieuw berekende ondergrondclaim van wijk {} ({:.1f} m²) wijkt af van het veld {} ({:.1f} m²); gebruik het profiel waarmee Ruimteclaims is uitgevoerd.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="203"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="205"/>
         <source>Wijk {}: {:.1f} m² of {} lies on no segment (unplaced)</source>
         <translation>Wijk {}: {:.1f} m² van {} ligt op geen segment (ongeplaatst)</translation>
     </message>
@@ -3521,7 +3710,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseProvider</name>
     <message>
-        <location filename="../../processing/provider.py" line="59"/>
+        <location filename="../../processing/provider.py" line="63"/>
         <source>Wijkdiagnose — integrale wijkaanpak</source>
         <translation>Wijkdiagnose — integrale wijkaanpak</translation>
     </message>
@@ -3633,6 +3822,24 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../processing/national/bgt.py" line="228"/>
         <source>BGT tile {tile}: the download holds no GML of {types}; those types are empty there.</source>
         <translation>BGT-tegel {tile}: de download bevat geen GML van {types}; die typen zijn daar leeg.</translation>
+    </message>
+</context>
+<context>
+    <name>claims_units</name>
+    <message>
+        <location filename="../../processing/claims_units.py" line="55"/>
+        <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
+        <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_units.py" line="125"/>
+        <source>Unplaced in wijk {}, building block {}: {:.3f} m² (on none of the {})</source>
+        <translation>Niet geplaatst in wijk {}, bouwsteen {}: {:.3f} m² (op geen van de {})</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_units.py" line="133"/>
+        <source>{} in conflict: {} of {}</source>
+        <translation>{} in conflict: {} van {}</translation>
     </message>
 </context>
 <context>

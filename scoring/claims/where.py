@@ -97,19 +97,21 @@ def place_claims(
             left = claim_m2 - held_claim.get(wijk, 0.0) if pd.notna(claim_m2) else np.nan
             unplaced.append((wijk, block, rows.at[wijk, TRANSITION], left))
     claims = np.sum(list(per_unit.values()), axis=0)
+    claims = np.where(unknown & (claims == 0), np.nan, claims)  # no known claim at all
     room = unit_capacity(units, layer, catalogue)
     with np.errstate(divide="ignore", invalid="ignore"):
         pressure = np.where(room > 0, claims / room, np.nan)
-    over = np.where(room > 0, pressure > catalogue.conflict_pressure, claims > 0)
+    known = ~np.isnan(room) & ~np.isnan(claims)  # as the wijk's conflict: NULL if unknown
+    over = known & np.where(room > 0, pressure > catalogue.conflict_pressure, claims > 0)
     stacked = np.column_stack(list(per_unit.values()))
     frame = pd.DataFrame(
         {
             WIJK: wijk_of.to_numpy(),
-            CLAIM_M2: np.where(unknown & (claims == 0), np.nan, claims),
+            CLAIM_M2: claims,
             **per_unit,
             CAPACITY_M2: room,
             PRESSURE: pressure,
-            CONFLICT: pd.array(np.where(np.isnan(room), None, over), dtype="boolean"),
+            CONFLICT: pd.array(np.where(known, over, None), dtype="boolean"),
             CONFLICTING: [conflicting_transitions(s, o) for s, o in zip(stacked, over)],
         },
         index=units.index,

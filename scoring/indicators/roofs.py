@@ -54,8 +54,7 @@ def roof_areas(
     ``ind_dak_bruikbaar``, and ``dek_dak`` (% of the zone inside the hull of the
     building layer). Without ``roof_shape_field`` every roof is of unknown shape
     (counted in the total, in neither flat nor sloped)."""
-    require_fraction(sloped_factor, Message(tr("usable share of sloped roofs")))
-    require_fraction(unknown_factor, Message(tr("usable share of roofs of unknown shape")))
+    factors = usable_factors(sloped_factor, unknown_factor)
     require_projected(zones, zones_name)
     notes = []
     zone_geoms = polygons(zones, zones_name, notes)
@@ -72,14 +71,22 @@ def roof_areas(
             schema.ROOF_FLAT: areas[:, FLAT],
             schema.ROOF_SLOPED: areas[:, SLOPED],
             schema.ROOF_USABLE: areas[:, FLAT]
-            + sloped_factor * areas[:, SLOPED]
-            + unknown_factor * areas[:, UNKNOWN],
+            + factors[SLOPED] * areas[:, SLOPED]
+            + factors[UNKNOWN] * areas[:, UNKNOWN],
             schema.COVERAGE_ROOFS: hull_coverage(zone_geoms, geoms),
         },
         index=zones.index,
     )
     result.attrs["notes"] = notes
     return result
+
+
+def usable_factors(sloped_factor: float, unknown_factor: float) -> np.ndarray:
+    """The usable share of a roof per shape code (FLAT, SLOPED, UNKNOWN): flat roofs
+    fully, sloped and unknown ones by their factor (each checked to be 0-1)."""
+    require_fraction(sloped_factor, Message(tr("usable share of sloped roofs")))
+    require_fraction(unknown_factor, Message(tr("usable share of roofs of unknown shape")))
+    return np.array([1.0, sloped_factor, unknown_factor])
 
 
 def roof_shape_codes(

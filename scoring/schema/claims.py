@@ -131,3 +131,15 @@ BRUIKBAAR_M = "bruikbaar_m"  # width usable for cables, pipes and roots: profile
 BEZET_M = "bezet_m"  # width taken by existing networks: their plan area / length
 VRIJ_M = "vrij_m"  # free width: usable - taken, at least 0
 SEGMENT_WIDTHS = (LENGTE_M, PROFIEL_M, BRUIKBAAR_M, BEZET_M, VRIJ_M)
+# ---- Dak per pand and maaiveld per bouwblok (#15; docs/claims_panden_blocks.md) ----------
+# Columns of the per-pand and per-block units (claims_per_pand, claims_per_block) beside the
+# driver and capacity columns above and place_claims's CLAIM_M2 … CONFLICTING.
+PAND = "pand"  # the building's feature id in its layer; a pand across wijken: one row each
+DAK_TOTAAL_M2 = "dak_totaal_m2"  # footprint (roof seen from above) inside the wijk
+DAK_TYPE = "dak_type"  # one of ROOF_TYPES
+PLAT, SCHUIN, ONBEKEND = "plat", "schuin", "onbekend"
+ROOF_TYPES = (PLAT, SCHUIN, ONBEKEND)  # in the order of indicators.roofs FLAT, SLOPED, UNKNOWN
+DAK_AANDEEL = "dak_aandeel"  # usable share of the roof by its type (0-1)
+ORIENTATIE = "orientatie"  # the roof's main face: N, NO, O, ZO, Z, ZW, W, NW; "" unknown
+COMPASS_POINTS = ("N", "NO", "O", "ZO", "Z", "ZW", "W", "NW")  # 0°, 45° … clockwise
+BLOK = "blok"  # the block's number in the output, 1…n

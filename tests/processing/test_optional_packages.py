@@ -107,7 +107,8 @@ app.exitQgis()
 INDICATORS = {"land_cover_shares", "roof_areas", "heat_stress", "raster_cover_shares",
                "tree_canopy", "transit_coverage", "heat_from_table",
               "leefbaarometer_scores"}  # fmt: skip
-GEOMETRIC = INDICATORS | {"spatial_claims", "claims_per_segment", "check_inputs"}
+GEOMETRIC = INDICATORS | {"spatial_claims", "claims_per_segment", "claims_per_pand",
+                          "claims_per_block", "check_inputs"}  # fmt: skip
 NUMPY = f"'numpy=={numpy.__version__}'"  # pip must keep QGIS's own numpy
 
 
