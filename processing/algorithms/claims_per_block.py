@@ -27,7 +27,7 @@ from ...scoring.schema.claims import (
     WONINGEN,
 )
 from ..adapter import layer_frames, read_geodataframe
-from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..algorithm import WijkdiagnoseAlgorithm
 from ..claims_units import (
     BlocksStyle,
     UnitLayout,
@@ -36,6 +36,7 @@ from ..claims_units import (
     placed_columns,
     unit_features,
 )
+from ..progress import core_callbacks
 from ..sinks import OutputTransaction
 
 

@@ -24,7 +24,7 @@ from ...scoring.schema.claims import (
     WIJK,
 )
 from ..adapter import geodataframe, read_features
-from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..algorithm import WijkdiagnoseAlgorithm
 from ..claims_units import (
     PandenStyle,
     UnitLayout,
@@ -33,6 +33,7 @@ from ..claims_units import (
     placed_columns,
     unit_features,
 )
+from ..progress import core_callbacks
 from ..sinks import OutputTransaction
 
 
