@@ -122,3 +122,27 @@ LAYER_COLUMNS = (
     UNKNOWN,
     REMARK,
 )
+
+# --- Systeemkeuzes as scenarios (claims_scenarios; docs/claims_scenarios.md) ---------------
+BASIS = "basis"  # the scenario id of the profile's own catalogue, without overrides
+SCENARIO = "scenario"  # column of the side-by-side table: the scenario id
+SCENARIO_SEPARATOR = "__"  # druk_<layer>__<scenario>: a layer field of one scenario
+SCENARIOS_FIELD = "scenarios"  # JSON {scenario id: label_nl} of the scenarios run, in order
+SCENARIO_LAYER_FIELDS = (claim_field, pressure_field, conflict_field)  # per scenario and layer
+SCENARIO_COLUMNS = (
+    SCENARIO,
+    WIJK,
+    LAYER,
+    CLAIM_M2,
+    CAPACITY_M2,
+    PRESSURE,
+    CONFLICT,
+    CONFLICTING,
+    UNKNOWN,
+    *(f"{CLAIM_M2}_{transition}" for transition in TRANSITION_IDS),
+)
+
+
+def scenario_field(layer_field: str, scenario: str) -> str:
+    """The wide field of one scenario, e.g. ``druk_maaiveld__parkeren_hub``."""
+    return f"{layer_field}{SCENARIO_SEPARATOR}{scenario}"
