@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..paths import ICON
 from .algorithms.check_inputs import CheckInputs
+from .algorithms.claims_scenarios import ClaimsScenarios
 from .algorithms.compare_stakeholders import CompareStakeholders
 from .algorithms.diagnose_gemeente import DiagnoseGemeente
 from .algorithms.export_wijkbladen import ExportWijkbladen
@@ -34,6 +35,7 @@ ALGORITHMS = (
     RoofAreas,
     ScoreTransitions,
     SpatialClaims,
+    ClaimsScenarios,
     ExportWijkbladen,
     CompareStakeholders,
     Koppelkansen,
