@@ -57,7 +57,9 @@ class ClaimsScenarios(WijkdiagnoseAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Wijken with claims per scenario"))
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Wijken with claims per scenario")
+            )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(

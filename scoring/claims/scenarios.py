@@ -69,7 +69,7 @@ def parse_scenarios(section: Mapping[str, Any], base: Optional[ClaimsCatalogue],
         raise ProfileError(
             tr(
                 "{where}: scenarios change the building blocks of the claims catalogue, but "
-                "the profile has no [claims] table; add one or set base = \"default\" in "
+                'the profile has no [claims] table; add one or set base = "default" in '
                 "[profile]."
             ),
             where=where,
@@ -155,8 +155,7 @@ def _overrides(block: Block, changes, where) -> Dict[str, float]:
     """The changed values, checked as the catalogue checks a block (so min_share cannot
     exceed max_share once the scenario's values replace the block's)."""
     values = {
-        name: getattr(block, name)
-        for name in (*OVERRIDE_KEYS, "transition", "layer", "driver")
+        name: getattr(block, name) for name in (*OVERRIDE_KEYS, "transition", "layer", "driver")
     }
     values.update((name, changes[name]) for name in OVERRIDE_KEYS if name in changes)
     checked = parse_block_values(block.id, values, where)
@@ -224,4 +223,3 @@ def compare_scenarios(
     fields.insert(0, SCENARIOS_FIELD, labels)
     table = pd.concat(tables, ignore_index=True)[list(SCENARIO_COLUMNS)]
     return ScenarioComparison(table=table, fields=fields, notes=tuple(dict.fromkeys(notes)))
-

@@ -84,9 +84,7 @@ def parameters(wijken, profile, **extra):
 def test_scenarios_side_by_side_by_hand(profile):
     feedback = RecordingFeedback()
     out = run(ALGORITHM, parameters(claims_layer(), profile), feedback)
-    rows = {
-        (f["scenario"], f["wijk"], f["layer"]): f for f in out["TABLE"].getFeatures()
-    }
+    rows = {(f["scenario"], f["wijk"], f["layer"]): f for f in out["TABLE"].getFeatures()}
     assert len(rows) == 3 * 2 * 3  # scenario x wijk x layer
 
     # basis, A ondergrond: riool 0.4 x 1000 = 400, warmte 0.5 x 1.5 x 1000 = 750;
@@ -131,6 +129,8 @@ def test_a_chosen_scenario_only_and_an_unknown_one_named(profile):
 
 
 def test_a_layer_without_space_claims_is_refused(profile):
-    scored = memory_layer("Polygon", "WK_CODE:string&field=score_energie:double", [(SQUARE, "A", 50.0)])
+    scored = memory_layer(
+        "Polygon", "WK_CODE:string&field=score_energie:double", [(SQUARE, "A", 50.0)]
+    )
     with pytest.raises(QgsProcessingException, match="run 'Space claims against capacity'"):
         run(ALGORITHM, parameters(scored, profile))
