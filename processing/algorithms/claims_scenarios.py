@@ -12,7 +12,6 @@ from ...scoring.claims.scenarios import compare_scenarios, scenarios_to_run
 from ...scoring.errors import InputError
 from ...scoring.profile import load_profile
 from ...scoring.schema.claims import CONFLICT, LAYERS, SCENARIO, WIJK, claim_field
-from ...scoring.schema.diagnosis import SCORE_FIELDS
 from ...scoring.schema.wijk import unit_code_column
 from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
 from ..sinks import OutputTransaction
@@ -99,19 +98,12 @@ class ClaimsScenarios(WijkdiagnoseAlgorithm):
                     "scenarios recompute the claims from."
                 ).format(layer_name, ", ".join(claimed))
             )
-        scored = [field for field in SCORE_FIELDS if field in wijken.columns]
-        if not scored:
-            raise InputError(
-                self.tr(
-                    "Layer '{}' has none of the score fields {}; run Score transitions first."
-                ).format(layer_name, ", ".join(SCORE_FIELDS))
-            )
         feedback.pushInfo(
             self.tr("Scenarios: {}").format(", ".join(scenario.id for scenario in scenarios))
         )
         progress, is_cancelled = core_callbacks(feedback, 5, 90)
         comparison = compare_scenarios(
-            wijken, wijken[scored], profile.claims, scenarios, progress, is_cancelled
+            wijken, wijken, profile.claims, scenarios, progress, is_cancelled
         )
         for note in comparison.notes:
             feedback.pushWarning(localized(note))

@@ -19,7 +19,6 @@ from ..messages import Message, tr
 from ..schema.claims import (
     BASIS,
     CLAIM_M2,
-    LAYER_COLUMNS,
     LAYERS,
     SCENARIO,
     SCENARIO_COLUMNS,
@@ -208,7 +207,7 @@ def compare_scenarios(
             ).to_numpy()
             for transition in TRANSITION_IDS
         }
-        layers = result.layers[list(LAYER_COLUMNS)]
+        layers = result.layers
         # result.layers runs wijk by wijk in LAYERS order; the claims per transition layer
         # by layer, so they are put in that order before joining
         order = [k * len(drivers) + i for i in range(len(drivers)) for k in range(len(LAYERS))]

@@ -132,15 +132,8 @@ SCENARIOS_FIELD = "scenarios"  # JSON {scenario id: label_nl} of the scenarios r
 SCENARIO_LAYER_FIELDS = (claim_field, capacity_field, pressure_field, conflict_field, unknown_field)
 SCENARIO_COLUMNS = (
     SCENARIO,
-    WIJK,
-    LAYER,
-    CLAIM_M2,
-    CAPACITY_M2,
-    PRESSURE,
-    CONFLICT,
-    CONFLICTING,
-    UNKNOWN,
-    *(f"{CLAIM_M2}_{transition}" for transition in TRANSITION_IDS),
+    *LAYER_COLUMNS,
+    *(f"{CLAIM_M2}_{transition}" for transition in TRANSITION_IDS),  # the claim per transition
 )
 
 
