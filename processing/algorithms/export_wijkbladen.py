@@ -95,7 +95,10 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
             "koploper, status and zekerheid. The sheets are in Dutch.\n\nThe wijken layer must "
             "be diagnosed by 'Score transitions' (score_*, koploper, meelopers, zekerheid). "
             "The claim maps use the druk_<laag> fields of the claims layer, or of the wijken "
-            "layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are "
+            "layer when no claims layer is given; with a scenario of 'Compare systeemkeuzes' "
+            "the maps and captions show that scenario's druk_<laag>__<scenario> and "
+            "conflict_<laag>__<scenario> and the sheet names it. Background layers (e.g. "
+            "OpenStreetMap) are "
             "drawn under every map.\n\nThe page design lives in resources/layouts/wijkblad.qpt "
             "and overzicht.qpt; see docs/layouts.md."
         )

@@ -144,17 +144,17 @@
         <translation>{where}.{layer}: onbekende laag; gebruik een van {layers}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="174"/>
+        <location filename="../../scoring/claims/catalogue.py" line="175"/>
         <source>{where}: a building block id is lower-case letters, digits and &apos;_&apos;, starting with a letter (it becomes a value in the output tables).</source>
         <translation>{where}: de id van een bouwsteen bestaat uit kleine letters, cijfers en '_' en begint met een letter (hij wordt een waarde in de uitvoertabellen).</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="186"/>
+        <location filename="../../scoring/claims/catalogue.py" line="187"/>
         <source>{where}: min_share = {low:g} is above max_share = {high:g}; a claim grows with urgency, so min_share must not exceed max_share.</source>
         <translation>{where}: min_share = {low:g} is groter dan max_share = {high:g}; een claim groeit met de urgentie, dus min_share mag niet groter zijn dan max_share.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="215"/>
+        <location filename="../../scoring/claims/catalogue.py" line="216"/>
         <source>&apos;{column}&apos;, the {meaning}</source>
         <translation>'{column}', de {meaning}</translation>
     </message>
@@ -964,47 +964,47 @@
         <translation>profiel</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="130"/>
+        <location filename="../../scoring/profile.py" line="132"/>
         <source>profile.base = {base!r}: give &apos;default&apos; or the path of a profile.</source>
         <translation>profile.base = {base!r}: geef 'default' of het pad van een profiel.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="135"/>
+        <location filename="../../scoring/profile.py" line="137"/>
         <source>profile.base = {base!r} in &apos;{file}&apos; refers back to itself.</source>
         <translation>profile.base = {base!r} in '{file}' verwijst naar zichzelf terug.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="178"/>
+        <location filename="../../scoring/profile.py" line="180"/>
         <source>cbs_fields.{key} = {value!r}: give the name of the layer field as text.</source>
         <translation>cbs_fields.{key} = {value!r}: geef de naam van het laagveld als tekst.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="252"/>
+        <location filename="../../scoring/profile.py" line="260"/>
         <source>transitions.{transition}: unknown transition; use one of {transitions}.</source>
         <translation>transitions.{transition}: onbekende transitie; gebruik een van {transitions}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="263"/>
+        <location filename="../../scoring/profile.py" line="271"/>
         <source>{where}: indicator names start with &apos;{prefix}&apos; (the field they are read from).</source>
         <translation>{where}: indicatornamen beginnen met '{prefix}' (het veld waaruit ze gelezen worden).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="272"/>
+        <location filename="../../scoring/profile.py" line="280"/>
         <source>{where} = {weight!r}: weight must be a finite number &gt;= 0 (not nan or inf).</source>
         <translation>{where} = {weight!r}: het gewicht moet een eindig getal &gt;= 0 zijn (geen nan of inf).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="283"/>
+        <location filename="../../scoring/profile.py" line="291"/>
         <source>transitions: no indicator has a weight above 0; give at least one transition an indicator, e.g. [transitions.energie] {example} = 1.</source>
         <translation>transitions: geen indicator heeft een gewicht boven 0; geef minstens één transitie een indicator, bijv. [transitions.energie] {example} = 1.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="302"/>
+        <location filename="../../scoring/profile.py" line="310"/>
         <source>{where}: &apos;{indicator}&apos; is not in the catalogue, so give both &apos;good&apos; (urgency 0) and &apos;bad&apos; (urgency 100) values.</source>
         <translation>{where}: '{indicator}' staat niet in de catalogus, geef dus zowel 'good' (urgentie 0) als 'bad' (urgentie 100).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="318"/>
+        <location filename="../../scoring/profile.py" line="326"/>
         <source>{where}: good and bad are both {value:g}; they must differ.</source>
         <translation>{where}: good en bad zijn allebei {value:g}; ze moeten verschillen.</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>De stakeholdertabel '{path}' is geen leesbaar CSV-bestand: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wijk_view.py" line="153"/>
+        <location filename="../../ui/wijk_view.py" line="160"/>
         <source>This wijk was scored before Wijkdiagnose stored the urgency of every indicator and its source with the scores (field &apos;{field}&apos; is missing or empty): the urgency column stays empty. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose de urgentie en de bron van elke indicator bij de scores opsloeg (veld '{field}' ontbreekt of is leeg): de kolom urgentie blijft leeg. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
@@ -1424,7 +1424,7 @@
         <translation>telt niet mee (gemeten op {share} % van de wijk, minimum {minimum} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/wijk_view.py" line="167"/>
+        <location filename="../../ui/wijk_view.py" line="174"/>
         <source>This wijk was scored before Wijkdiagnose stored how firm the koploper is and why it leads (field &apos;{field}&apos; is missing or empty): its status reads as unknown and the Scores tab cannot say why. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose opsloeg hoe vast de koploper staat en waarom die voorop ligt (veld '{field}' ontbreekt of is leeg): de status is onbekend en het tabblad Scores kan niet zeggen waarom. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
@@ -1504,7 +1504,7 @@
         <translation>profile.calibration = {value!r}: geef 'newest', 'none', een kwb-jaar zoals 2024 of het pad van een kalibratiebestand (.toml).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="236"/>
+        <location filename="../../scoring/profile.py" line="244"/>
         <source>status.{provisional} = {low:g} is above status.{firm} = {high:g}: a voorlopig koploper cannot need more than a vastgesteld one.</source>
         <translation>status.{provisional} = {low:g} is hoger dan status.{firm} = {high:g}: een voorlopige koploper kan niet meer nodig hebben dan een vastgestelde.</translation>
     </message>
@@ -1558,6 +1558,41 @@
         <source>the {layer} units have no &apos;{column}&apos;: the claims driven by it stay unplaced</source>
         <translation>de eenheden van de {layer} hebben geen '{column}': de claims die daarvan afhangen blijven ongeplaatst</translation>
     </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="68"/>
+        <source>{where}: scenarios change the building blocks of the claims catalogue, but the profile has no [claims] table; add one or set base = &quot;default&quot; in [profile].</source>
+        <translation>{where}: scenario's veranderen de bouwstenen van de claimcatalogus, maar het profiel heeft geen tabel [claims]; voeg die toe of zet base = &quot;default&quot; in [profile].</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="88"/>
+        <source>{where}: a scenario id is lower-case letters, digits and &apos;_&apos;, starting with a letter, at most {length} characters and not &apos;{basis}&apos; (it becomes part of field names such as druk_dak__&lt;id&gt;).</source>
+        <translation>{where}: een scenario-id bestaat uit kleine letters, cijfers en '_', begint met een letter, is hoogstens {length} tekens lang en is niet '{basis}' (het wordt deel van veldnamen zoals druk_dak__&lt;id&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="108"/>
+        <source>{where}: unknown building block; use one of {blocks}.</source>
+        <translation>{where}: onbekende bouwsteen; gebruik een van {blocks}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="120"/>
+        <source>{where}: every building block is off; leave at least one deployed.</source>
+        <translation>{where}: elke bouwsteen staat uit; laat er minstens één ingezet.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="136"/>
+        <source>{where}.off = {value!r}: give true (not deployed) or false.</source>
+        <translation>{where}.off = {value!r}: geef true (niet ingezet) of false.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="142"/>
+        <source>{where}: off = true leaves the block out, so {keys} have no effect; give either off = true or the values to change.</source>
+        <translation>{where}: off = true laat de bouwsteen weg, dus {keys} hebben geen effect; geef óf off = true óf de waarden die veranderen.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="174"/>
+        <source>Scenario &apos;{scenario}&apos; is not in the profile; use one of {scenarios}.</source>
+        <translation>Scenario '{scenario}' staat niet in het profiel; gebruik een van {scenarios}.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -1594,59 +1629,135 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>ClaimsPanel</name>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Layer</source>
         <translation>Laag</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Claim (m²)</source>
         <translation>Claim (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Capacity (m²)</source>
         <translation>Capaciteit (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Pressure</source>
         <translation>Druk</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="34"/>
+        <location filename="../../ui/panels/claims.py" line="78"/>
         <source>This layer has no space claims yet (claim_ondergrond, claim_maaiveld, claim_dak): they come from the space-claims step of the diagnosis.</source>
         <translation>Deze laag heeft nog geen ruimteclaims (claim_ondergrond, claim_maaiveld, claim_dak): die komen uit de stap ruimteclaims van de diagnose.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="43"/>
+        <location filename="../../ui/panels/claims.py" line="87"/>
         <source>Claims of the transitions per layer, against the space there.</source>
         <translation>Claims van de transities per laag, tegenover de ruimte die daar is.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="47"/>
+        <location filename="../../ui/panels/claims.py" line="91"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="49"/>
+        <location filename="../../ui/panels/claims.py" line="93"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="67"/>
+        <location filename="../../ui/panels/claims.py" line="111"/>
         <source>Schaalniveau (a first estimate):</source>
         <translation>Schaalniveau (een eerste inschatting):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="18"/>
+        <source>The claims of one systeemkeuze (scenario), as &apos;Compare systeemkeuzes&apos; wrote them into the layer; the layer&apos;s own claims first.</source>
+        <translation>De claims van één systeemkeuze (scenario), zoals 'Systeemkeuzes vergelijken' ze in de laag schreef; eerst de eigen claims van de laag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="28"/>
+        <source>Scenario:</source>
+        <translation>Scenario:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="53"/>
+        <source>Claims of the layer (Space claims)</source>
+        <translation>Claims van de laag (Ruimteclaims)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="68"/>
+        <source>Claims per layer in scenario &apos;{}&apos;, against the space there; the schaalniveau below is that of the layer&apos;s own claims.</source>
+        <translation>Claims per laag in scenario '{}', tegen de ruimte daar; het schaalniveau hieronder is dat van de eigen claims van de laag.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsScenarios</name>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="29"/>
+        <source>Compare systeemkeuzes (claims per scenario)</source>
+        <translation>Systeemkeuzes vergelijken (claims per scenario)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="52"/>
+        <source>Scenarios (ids, comma separated); empty: basis and all of the profile</source>
+        <translation>Scenario's (id's, gescheiden door komma's); leeg: basis en alle van het profiel</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="59"/>
+        <source>Wijken with claims per scenario</source>
+        <translation>Wijken met claims per scenario</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="64"/>
+        <source>Claims per scenario, wijk and layer (table)</source>
+        <translation>Claims per scenario, wijk en laag (tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="74"/>
+        <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue and its scenarios are used.</source>
+        <translation>Profiel '{}' heeft geen tabel [claims]; de standaard claimcatalogus en zijn scenario's worden gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="95"/>
+        <source>Layer &apos;{}&apos; has no space claims (fields {}): run &apos;Space claims against capacity&apos; on it first; its drivers and capacity fields are what the scenarios recompute the claims from.</source>
+        <translation>Laag '{}' heeft geen ruimteclaims (velden {}): voer eerst 'Ruimteclaims tegen capaciteit' erop uit; uit de drivers en capaciteitsvelden daarvan berekenen de scenario's de claims opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="102"/>
+        <source>Scenarios: {}</source>
+        <translation>Scenario's: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="121"/>
+        <source>{}: layers in conflict {} of {} (wijk x layer)</source>
+        <translation>{}: lagen in conflict {} van {} (wijk x laag)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="32"/>
+        <source>Runs the space claims of several systeemkeuzes side by side: warmtenet or all-electric, parking on the street or in a mobility hub, rainwater in the street or on the roofs. A scenario is the profile&apos;s claims catalogue with some building blocks changed or left out (the [scenarios] table of the profile); &apos;basis&apos; is the catalogue itself.
+
+Input: the wijken after &apos;Space claims against capacity&apos; (its drivers and capacity fields are reused, nothing is measured again). Scenarios: ids separated by commas; empty for basis and every scenario of the profile.
+
+Outputs: the wijken with the five layer fields of &apos;Space claims&apos; (claim_, cap_, druk_, conflict_ and onbekend_&lt;layer&gt;) once per scenario, with the suffix __&lt;scenario&gt; (e.g. druk_maaiveld__parkeren_hub; field names this long need a GeoPackage), and the field &apos;scenarios&apos; with the scenario names (the dock&apos;s Ruimteclaims tab and the wijkbladen read them); and a table with one row per scenario, wijk and layer: claim, capacity, pressure, conflict and the claim per transition. docs/claims_scenarios.md explains the scenarios.</source>
+        <translation>Zet de ruimteclaims van meerdere systeemkeuzes naast elkaar: warmtenet of all-electric, parkeren op straat of in een mobiliteitshub, hemelwater in de straat of op de daken. Een scenario is de claimcatalogus van het profiel met enkele bouwstenen veranderd of weggelaten (de tabel [scenarios] van het profiel); 'basis' is de catalogus zelf.
+
+Invoer: de wijken na 'Ruimteclaims tegen capaciteit' (de drivers en capaciteitsvelden daarvan worden hergebruikt, er wordt niets opnieuw gemeten). Scenario's: id's gescheiden door komma's; leeg voor basis en elk scenario van het profiel.
+
+Uitvoer: de wijken met de vijf laagvelden van 'Ruimteclaims' (claim_, cap_, druk_, conflict_ en onbekend_&lt;layer&gt;) eenmaal per scenario, met het achtervoegsel __&lt;scenario&gt; (bijv. druk_maaiveld__parkeren_hub; zulke lange veldnamen vragen een GeoPackage), en het veld 'scenarios' met de namen van de scenario's (het tabblad Ruimteclaims van het dock en de wijkbladen lezen ze); en een tabel met één rij per scenario, wijk en laag: claim, capaciteit, druk, conflict en de claim per transitie. docs/claims_scenarios.md legt de scenario's uit.</translation>
     </message>
 </context>
 <context>
@@ -1876,107 +1987,122 @@ Er wordt niets geschreven voordat elke stap gelukt is: een fout of annuleren laa
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="65"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="84"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="88"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="110"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="95"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="117"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="103"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="135"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="111"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="143"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="116"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="148"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="124"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="156"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="166"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="166"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="139"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="171"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="179"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="179"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="155"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="187"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="202"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="238"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="239"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="278"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="252"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="309"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="260"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="317"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="268"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="325"/>
         <source>The filter expression &apos;{}&apos; names field(s) {} that layer &apos;{}&apos; does not have; check the field names in its attribute table.</source>
         <translation>De filterexpressie '{}' noemt veld(en) {} die laag '{}' niet heeft; controleer de veldnamen in de attributentabel.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="68"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="87"/>
         <source>Writes one A4 sheet per wijk into a single PDF: the koploper with its status, its zekerheid and the transitions not measured, why it leads, the meelopers, the six urgency scores as a bar chart, the indicators with value, unit and source (greyed, with the reason, where a value did not count), three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper with a table of each wijk&apos;s koploper, status and zekerheid. The sheets are in Dutch.
 
-The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
+The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given; with a scenario of &apos;Compare systeemkeuzes&apos; the maps and captions show that scenario&apos;s druk_&lt;laag&gt;__&lt;scenario&gt; and conflict_&lt;laag&gt;__&lt;scenario&gt; and the sheet names it. Background layers (e.g. OpenStreetMap) are drawn under every map.
 
 The page design lives in resources/layouts/wijkblad.qpt and overzicht.qpt; see docs/layouts.md.</source>
         <translation>Schrijft één A4-blad per wijk in één PDF: de koploper met zijn status, zijn zekerheid en de transities die niet gemeten zijn, waarom hij koploper is, de meelopers, de zes urgentiescores als staafdiagram, de indicatoren met waarde, eenheid en bron (grijs, met de reden, waar een waarde niet meetelde), drie kaarten van de druk op de ondergrond, het maaiveld en de daken (druk_&lt;laag&gt; = claim / capaciteit) en een situatiekaart ingekleurd naar koploper. Desgewenst ook één PNG per wijk, en een PNG-overzicht van alle wijken ingekleurd naar koploper met een tabel van de koploper, status en zekerheid per wijk. De bladen zijn in het Nederlands.
 
-De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koploper, meelopers, zekerheid). De claimkaarten gebruiken de velden druk_&lt;laag&gt; van de claimlaag, of van de wijkenlaag als er geen claimlaag is opgegeven. Achtergrondlagen (bijv. OpenStreetMap) worden onder elke kaart getekend.
+De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koploper, meelopers, zekerheid). De claimkaarten gebruiken de velden druk_&lt;laag&gt; van de claimlaag, of van de wijkenlaag als er geen claimlaag is opgegeven; met een scenario van 'Systeemkeuzes vergelijken' tonen de kaarten en bijschriften druk_&lt;laag&gt;__&lt;scenario&gt; en conflict_&lt;laag&gt;__&lt;scenario&gt; van dat scenario en noemt het blad het. Achtergrondlagen (bijv. OpenStreetMap) worden onder elke kaart getekend.
 
 Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="125"/>
+        <source>Scenario of &apos;Compare systeemkeuzes&apos; for the claim maps (its id); empty: the layer&apos;s own claims</source>
+        <translation>Scenario van 'Systeemkeuzes vergelijken' voor de claimkaarten (zijn id); leeg: de eigen claims van de laag</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="295"/>
+        <source>Layer &apos;{}&apos; has no scenario &apos;{}&apos; (scenarios found: {}). Run &apos;Compare systeemkeuzes&apos; on it and export its output, or leave the scenario empty.</source>
+        <translation>Laag '{}' heeft geen scenario '{}' (gevonden scenario's: {}). Voer 'Systeemkeuzes vergelijken' erop uit en exporteer de uitvoer daarvan, of laat het scenario leeg.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="295"/>
+        <source>none</source>
+        <translation>geen</translation>
     </message>
 </context>
 <context>
@@ -3213,7 +3339,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseProvider</name>
     <message>
-        <location filename="../../processing/provider.py" line="53"/>
+        <location filename="../../processing/provider.py" line="55"/>
         <source>Wijkdiagnose — integrale wijkaanpak</source>
         <translation>Wijkdiagnose — integrale wijkaanpak</translation>
     </message>
@@ -3681,7 +3807,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="117"/>
+        <location filename="../../processing/layouts/atlas.py" line="120"/>
         <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>
