@@ -134,3 +134,15 @@ def test_a_layer_without_space_claims_is_refused(profile):
     )
     with pytest.raises(QgsProcessingException, match="run 'Space claims against capacity'"):
         run(ALGORITHM, parameters(scored, profile))
+
+
+def test_cancel_leaves_no_output_file(profile, tmp_path):
+    paths = {name: tmp_path / f"{name.lower()}.gpkg" for name in ("OUTPUT", "TABLE")}
+    extra = {name: str(path) for name, path in paths.items()}
+    with pytest.raises(QgsProcessingException, match="[Cc]ancel"):
+        run(
+            ALGORITHM,
+            parameters(claims_layer(), profile, **extra),
+            RecordingFeedback(cancel_after_progress=10),
+        )
+    assert not any(path.exists() for path in paths.values())
