@@ -196,6 +196,7 @@ def wijk_view(
     }
     compared = _compare(key, data, stakeholder, stakeholder_weight, threshold)
     score_rows = _score_rows(attributes, data, compared, entered_scores, missing)
+    scenarios = _scenarios(attributes, layer_name, notices)  # before the notices are kept
     return WijkView(
         key=key,
         name=name,
@@ -221,7 +222,7 @@ def wijk_view(
         koppelkansen_count=_integer(attributes.get(timeline.N_KOPPELKANSEN)),
         timeline=_timeline(attributes),
         notices=tuple(notices),
-        scenarios=_scenarios(attributes, layer_name, notices),
+        scenarios=scenarios,
     )
 
 

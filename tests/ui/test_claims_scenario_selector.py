@@ -61,6 +61,9 @@ def test_the_view_lists_the_scenarios_of_the_layer():
     assert (ondergrond.claim_m2, ondergrond.capacity_m2) == (240.0, 600.0)
     assert ondergrond.pressure == pytest.approx(0.4) and ondergrond.conflict == ()
     assert view(wijk(scenarios=None)).scenarios == ()
+    unreadable = view(wijk(scenarios="basis"))  # cut short, say
+    assert unreadable.scenarios == ()
+    assert any("'scenarios'" in str(notice) for notice in unreadable.notices)
 
 
 def test_a_scenario_chosen_shows_its_claims_and_stays_chosen(qgis_app):
