@@ -9,6 +9,7 @@ from .algorithms.check_inputs import CheckInputs
 from .algorithms.claims_per_block import ClaimsPerBlock
 from .algorithms.claims_per_pand import ClaimsPerPand
 from .algorithms.claims_per_segment import ClaimsPerSegment
+from .algorithms.claims_scenarios import ClaimsScenarios
 from .algorithms.compare_stakeholders import CompareStakeholders
 from .algorithms.diagnose_gemeente import DiagnoseGemeente
 from .algorithms.export_wijkbladen import ExportWijkbladen
@@ -44,6 +45,7 @@ ALGORITHMS = (
     ClaimsPerSegment,
     ClaimsPerPand,
     ClaimsPerBlock,
+    ClaimsScenarios,
     ExportWijkbladen,
     CompareStakeholders,
     Koppelkansen,

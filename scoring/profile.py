@@ -43,6 +43,7 @@ PROFILE_SECTIONS = (
     "status",
     "cbs_fields",
     "claims",
+    "scenarios",
 )
 
 
@@ -96,6 +97,7 @@ class Profile:
     min_data_coverage: float = 50.0  # % of a wijk an indicator must be measured on to count
     cbs_fields: Mapping[str, str] = field(default_factory=dict)  # CBS variable -> column
     claims: Any = None  # parsed by scoring.claims.parse_claims
+    scenarios: Tuple[Any, ...] = ()  # parsed by scoring.claims.scenarios.parse_scenarios
     calibration: Optional[Calibration] = None  # where the references and priors came from
     source: str = "<memory>"
 
@@ -186,6 +188,11 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
         from .claims.catalogue import parse_claims
 
         claims = parse_claims(table(raw, "claims"), "claims")
+    scenarios = ()
+    if "scenarios" in raw:
+        from .claims.scenarios import parse_scenarios
+
+        scenarios = parse_scenarios(table(raw, "scenarios"), claims)
 
     return Profile(
         name=text(meta, "name", "profile", Path(source).stem),
@@ -209,6 +216,7 @@ def parse_profile(raw: Mapping[str, Any], source: str = "<memory>") -> Profile:
         ),
         cbs_fields=dict(cbs_fields),
         claims=claims,
+        scenarios=scenarios,
         calibration=calibration,
         source=source,
     )

@@ -84,6 +84,12 @@ class ClaimRow(NamedTuple):
     unknown: str  # blocks left out of the claim
 
 
+class ScenarioClaims(NamedTuple):
+    id: str  # the scenario id of 'Compare systeemkeuzes' (claims_scenarios)
+    label: str  # its label_nl
+    claims: Tuple[ClaimRow, ...]  # per layer, as ``WijkView.claims``
+
+
 class TimelineEntry(NamedTuple):
     kind: str  # "aanleiding" or "koppelkans"
     text: str
@@ -112,6 +118,7 @@ class WijkView(NamedTuple):
     koppelkansen_count: Optional[int]
     timeline: Tuple[TimelineEntry, ...]
     notices: Tuple[Message, ...] = ()  # what the layer lacks for this wijk, e.g. urgencies
+    scenarios: Tuple[ScenarioClaims, ...] = ()  # the claims per systeemkeuze, when compared
 
     @property
     def diverging(self) -> Tuple[str, ...]:
@@ -189,6 +196,7 @@ def wijk_view(
     }
     compared = _compare(key, data, stakeholder, stakeholder_weight, threshold)
     score_rows = _score_rows(attributes, data, compared, entered_scores, missing)
+    scenarios = _scenarios(attributes, layer_name, notices)  # before the notices are kept
     return WijkView(
         key=key,
         name=name,
@@ -214,6 +222,7 @@ def wijk_view(
         koppelkansen_count=_integer(attributes.get(timeline.N_KOPPELKANSEN)),
         timeline=_timeline(attributes),
         notices=tuple(notices),
+        scenarios=scenarios,
     )
 
 
@@ -314,20 +323,37 @@ def _source(origin: Optional[Provenance], info) -> str:
     return f"{source}: {origin.field}" if origin.field else source
 
 
-def _claim_rows(attributes) -> Tuple[ClaimRow, ...]:
-    if not any(claims.claim_field(layer) in attributes for layer in claims.LAYERS):
+def _claim_rows(attributes, scenario: Optional[str] = None) -> Tuple[ClaimRow, ...]:
+    """The claims per layer: the layer's own fields, or those of one ``scenario``."""
+
+    def name(make, layer):
+        return make(layer) if scenario is None else claims.scenario_field(make(layer), scenario)
+
+    def value(make, layer):
+        return attributes.get(name(make, layer))
+
+    if not any(name(claims.claim_field, layer) in attributes for layer in claims.LAYERS):
         return ()
     return tuple(
         ClaimRow(
             layer=layer,
-            claim_m2=_number(attributes.get(claims.claim_field(layer))),
-            capacity_m2=_number(attributes.get(claims.capacity_field(layer))),
-            pressure=_number(attributes.get(claims.pressure_field(layer))),
-            conflict=_conflict(attributes.get(claims.conflict_field(layer))),
-            unknown=_text(attributes.get(claims.unknown_field(layer))),
+            claim_m2=_number(value(claims.claim_field, layer)),
+            capacity_m2=_number(value(claims.capacity_field, layer)),
+            pressure=_number(value(claims.pressure_field, layer)),
+            conflict=_conflict(value(claims.conflict_field, layer)),
+            unknown=_text(value(claims.unknown_field, layer)),
         )
         for layer in claims.LAYERS
     )
+
+
+def _scenarios(attributes, layer_name, notices) -> Tuple[ScenarioClaims, ...]:
+    """The systeemkeuzes compared for this wijk, in the order they were run."""
+    labels = _stored(
+        attributes, claims.SCENARIOS_FIELD, claims.decode_scenarios, layer_name, notices
+    )
+    found = ((key, label, _claim_rows(attributes, key)) for key, label in (labels or {}).items())
+    return tuple(ScenarioClaims(key, label, rows) for key, label, rows in found if rows)
 
 
 def _scale_lines(attributes, layer_name, notices) -> Tuple[Message, ...]:

@@ -8,6 +8,8 @@ the outputs staged (transaction.StagedOutputs) and moved into place only when ev
 succeeded. docs/layouts.md describes the templates.
 """
 
+from typing import NamedTuple
+
 from qgis.core import (
     QgsExpression,
     QgsFeatureRequest,
@@ -19,15 +21,23 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsProject,
 )
 
-from ...compat import ALGORITHM_NO_THREADING, NUMBER_INTEGER, SOURCE_MAP_LAYER, SOURCE_POLYGON
+from ...compat import (
+    ALGORITHM_NO_THREADING,
+    NUMBER_INTEGER,
+    SOURCE_MAP_LAYER,
+    SOURCE_POLYGON,
+    plain,
+)
 from ...paths import WIJKBLAD_TEMPLATE
 from ...scoring.cbs import find_fields
 from ...scoring.errors import InputError
 from ...scoring.schema import diagnosis
+from ...scoring.schema.claims import SCENARIOS_FIELD, decode_scenarios
 from ...scoring.schema.wijk import unit_fields
 from ..algorithm import WijkdiagnoseAlgorithm
 from ..layouts import atlas
@@ -55,11 +65,20 @@ REQUIRED_FIELDS = (
 )
 
 
+class ClaimMaps(NamedTuple):
+    """What the three claim maps and their captions show."""
+
+    layer: object  # the QgsVectorLayer with druk_<laag> (or druk_<laag>__<scenario>)
+    scenario: str = ""  # a scenario of 'Compare systeemkeuzes'; "": the layer's own claims
+    label: str = ""  # the scenario's label_nl, named on the sheet
+
+
 class ExportWijkbladen(WijkdiagnoseAlgorithm):
     ID = "export_wijkbladen"
     GROUP_ID = "uitvoer"
     INPUT = "INPUT"
     CLAIMS = "CLAIMS"
+    SCENARIO = "SCENARIO"
     BACKGROUND = "BACKGROUND"
     SELECTED_ONLY = "SELECTED_ONLY"
     FILTER = "FILTER"
@@ -84,7 +103,10 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
             "koploper, status and zekerheid. The sheets are in Dutch.\n\nThe wijken layer must "
             "be diagnosed by 'Score transitions' (score_*, koploper, meelopers, zekerheid). "
             "The claim maps use the druk_<laag> fields of the claims layer, or of the wijken "
-            "layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are "
+            "layer when no claims layer is given; with a scenario of 'Compare systeemkeuzes' "
+            "the maps and captions show that scenario's druk_<laag>__<scenario> and "
+            "conflict_<laag>__<scenario> and the sheet names it. Background layers (e.g. "
+            "OpenStreetMap) are "
             "drawn under every map.\n\nThe page design lives in resources/layouts/wijkblad.qpt "
             "and overzicht.qpt; see docs/layouts.md."
         )
@@ -105,6 +127,16 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
                 self.CLAIMS,
                 self.tr("Layer with claim fields druk_<laag> (empty: the wijken layer)"),
                 [SOURCE_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SCENARIO,
+                self.tr(
+                    "Scenario of 'Compare systeemkeuzes' for the claim maps (its id); empty: "
+                    "the layer's own claims"
+                ),
                 optional=True,
             )
         )
@@ -170,7 +202,11 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         self.read_diagnosed(  # the wijk (or buurt) keys: codes present and unique
             parameters, self.INPUT, context, Span(feedback, 0, PREPARING), code_required=False
         )
-        claims = self.parameterAsVectorLayer(parameters, self.CLAIMS, context) or wijken
+        claims = ClaimMaps(
+            self.parameterAsVectorLayer(parameters, self.CLAIMS, context) or wijken,
+            self.parameterAsString(parameters, self.SCENARIO, context).strip(),
+        )
+        claims = claims._replace(label=self.scenario_label(wijken, claims.scenario))
         backgrounds = self.parameterAsLayerList(parameters, self.BACKGROUND, context)
         atlas_filter = self.atlas_filter(parameters, context, wijken)
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
@@ -213,7 +249,10 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         highlight = atlas.store_layer(store, highlight_copy(coverage))
         outline = atlas.store_layer(store, outline_copy(coverage))
         atlas.set_map_crs(sheets, coverage.crs())
-        atlas.set_claim_maps(sheets, store, claims, highlight, outline, backgrounds, feedback)
+        atlas.set_claim_maps(
+            sheets, store, claims.layer, highlight, outline, backgrounds, feedback, claims.scenario
+        )
+        atlas.set_scenario_variables(sheets, claims.scenario, claims.label)
         atlas.set_locator_map(sheets, coverage, [highlight, koploper_layer, *backgrounds])
         atlas.set_koploper_legend(sheets, koploper_layer)
         atlas.colour_by_koploper(sheets)
@@ -249,6 +288,24 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
                     "transitions' on it first and export its output."
                 ).format(layer.name(), ", ".join(missing))
             )
+
+    def scenario_label(self, layer, scenario) -> str:
+        """The label of ``scenario`` in the layer's scenarios field ("" for none); refused
+        when the layer has no such scenario."""
+        if not scenario:
+            return ""
+        index = layer.fields().indexFromName(SCENARIOS_FIELD)
+        labels = {}
+        for value in layer.uniqueValues(index) if index >= 0 else ():
+            labels.update(decode_scenarios(plain(value), layer.name()))
+        if scenario not in labels:
+            raise InputError(
+                self.tr(
+                    "Layer '{}' has no scenario '{}' (scenarios found: {}). Run 'Compare "
+                    "systeemkeuzes' on it and export its output, or leave the scenario empty."
+                ).format(layer.name(), scenario, ", ".join(labels) or self.tr("none"))
+            )
+        return labels[scenario]
 
     def atlas_filter(self, parameters, context, layer) -> str:
         """The atlas filter: the selection and/or the user's expression ('' for all wijken)."""

@@ -20,7 +20,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ...compat import plain
 from ...scoring.errors import InputError
-from ...scoring.schema.claims import LAYERS, pressure_field
+from ...scoring.schema.claims import LAYERS, SCENARIO_SEPARATOR, pressure_field, scenario_field
 from ...scoring.schema.wijk import unit_fields
 from ..styles import koploper_colour_expression, pressure_copy
 
@@ -100,14 +100,17 @@ def set_up_atlas(layout, coverage, identifiers, atlas_filter: str) -> int:
     return count
 
 
-def set_claim_maps(layout, store, claims, highlight, outline, backgrounds, feedback) -> None:
-    """Each claim map: the atlas wijk outlined, the pressure of its own laag, the grey
-    outlines (which stand for "unknown") and the backgrounds. The legend shows the
-    pressure classes and the grey.
+def set_claim_maps(
+    layout, store, claims, highlight, outline, backgrounds, feedback, scenario=None
+) -> None:
+    """Each claim map: the atlas wijk outlined, the pressure of its own laag (of one
+    ``scenario`` of 'Compare systeemkeuzes' when given), the grey outlines (which stand
+    for "unknown") and the backgrounds. The legend shows the pressure classes and the grey.
     """
     legend_layers = []
     for laag in LAYERS:
         field = pressure_field(laag)
+        field = scenario_field(field, scenario) if scenario else field
         pressure = store_layer(store, pressure_copy(claims, field))
         legend_layers = legend_layers or [pressure, outline]
         if claims.fields().indexFromName(field) >= 0:
@@ -157,6 +160,14 @@ def set_identifier_variables(layout, identifiers) -> None:
     }
     for variable, field in fields.items():
         QgsExpressionContextUtils.setLayoutVariable(layout, variable, field or "")
+
+
+def set_scenario_variables(layout, scenario, label: str) -> None:
+    """The template's claim captions read druk_<laag> || @wd_scenario (the field suffix of
+    the scenario, "" for the layer's own claims); its heading names @wd_scenario_label."""
+    suffix = SCENARIO_SEPARATOR + scenario if scenario else ""
+    QgsExpressionContextUtils.setLayoutVariable(layout, "wd_scenario", suffix)
+    QgsExpressionContextUtils.setLayoutVariable(layout, "wd_scenario_label", label)
 
 
 def store_layer(store, layer):

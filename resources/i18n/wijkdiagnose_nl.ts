@@ -144,17 +144,17 @@
         <translation>{where}.{layer}: onbekende laag; gebruik een van {layers}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="174"/>
+        <location filename="../../scoring/claims/catalogue.py" line="175"/>
         <source>{where}: a building block id is lower-case letters, digits and &apos;_&apos;, starting with a letter (it becomes a value in the output tables).</source>
         <translation>{where}: de id van een bouwsteen bestaat uit kleine letters, cijfers en '_' en begint met een letter (hij wordt een waarde in de uitvoertabellen).</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="186"/>
+        <location filename="../../scoring/claims/catalogue.py" line="187"/>
         <source>{where}: min_share = {low:g} is above max_share = {high:g}; a claim grows with urgency, so min_share must not exceed max_share.</source>
         <translation>{where}: min_share = {low:g} is groter dan max_share = {high:g}; een claim groeit met de urgentie, dus min_share mag niet groter zijn dan max_share.</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/catalogue.py" line="215"/>
+        <location filename="../../scoring/claims/catalogue.py" line="216"/>
         <source>&apos;{column}&apos;, the {meaning}</source>
         <translation>'{column}', de {meaning}</translation>
     </message>
@@ -964,47 +964,47 @@
         <translation>profiel</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="130"/>
+        <location filename="../../scoring/profile.py" line="132"/>
         <source>profile.base = {base!r}: give &apos;default&apos; or the path of a profile.</source>
         <translation>profile.base = {base!r}: geef 'default' of het pad van een profiel.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="135"/>
+        <location filename="../../scoring/profile.py" line="137"/>
         <source>profile.base = {base!r} in &apos;{file}&apos; refers back to itself.</source>
         <translation>profile.base = {base!r} in '{file}' verwijst naar zichzelf terug.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="178"/>
+        <location filename="../../scoring/profile.py" line="180"/>
         <source>cbs_fields.{key} = {value!r}: give the name of the layer field as text.</source>
         <translation>cbs_fields.{key} = {value!r}: geef de naam van het laagveld als tekst.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="252"/>
+        <location filename="../../scoring/profile.py" line="260"/>
         <source>transitions.{transition}: unknown transition; use one of {transitions}.</source>
         <translation>transitions.{transition}: onbekende transitie; gebruik een van {transitions}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="263"/>
+        <location filename="../../scoring/profile.py" line="271"/>
         <source>{where}: indicator names start with &apos;{prefix}&apos; (the field they are read from).</source>
         <translation>{where}: indicatornamen beginnen met '{prefix}' (het veld waaruit ze gelezen worden).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="272"/>
+        <location filename="../../scoring/profile.py" line="280"/>
         <source>{where} = {weight!r}: weight must be a finite number &gt;= 0 (not nan or inf).</source>
         <translation>{where} = {weight!r}: het gewicht moet een eindig getal &gt;= 0 zijn (geen nan of inf).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="283"/>
+        <location filename="../../scoring/profile.py" line="291"/>
         <source>transitions: no indicator has a weight above 0; give at least one transition an indicator, e.g. [transitions.energie] {example} = 1.</source>
         <translation>transitions: geen indicator heeft een gewicht boven 0; geef minstens één transitie een indicator, bijv. [transitions.energie] {example} = 1.</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="302"/>
+        <location filename="../../scoring/profile.py" line="310"/>
         <source>{where}: &apos;{indicator}&apos; is not in the catalogue, so give both &apos;good&apos; (urgency 0) and &apos;bad&apos; (urgency 100) values.</source>
         <translation>{where}: '{indicator}' staat niet in de catalogus, geef dus zowel 'good' (urgentie 0) als 'bad' (urgentie 100).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="318"/>
+        <location filename="../../scoring/profile.py" line="326"/>
         <source>{where}: good and bad are both {value:g}; they must differ.</source>
         <translation>{where}: good en bad zijn allebei {value:g}; ze moeten verschillen.</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>De stakeholdertabel '{path}' is geen leesbaar CSV-bestand: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wijk_view.py" line="153"/>
+        <location filename="../../ui/wijk_view.py" line="160"/>
         <source>This wijk was scored before Wijkdiagnose stored the urgency of every indicator and its source with the scores (field &apos;{field}&apos; is missing or empty): the urgency column stays empty. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose de urgentie en de bron van elke indicator bij de scores opsloeg (veld '{field}' ontbreekt of is leeg): de kolom urgentie blijft leeg. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
@@ -1424,7 +1424,7 @@
         <translation>telt niet mee (gemeten op {share} % van de wijk, minimum {minimum} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/wijk_view.py" line="167"/>
+        <location filename="../../ui/wijk_view.py" line="174"/>
         <source>This wijk was scored before Wijkdiagnose stored how firm the koploper is and why it leads (field &apos;{field}&apos; is missing or empty): its status reads as unknown and the Scores tab cannot say why. Run &apos;Score transitions&apos; again to fill it.</source>
         <translation>Deze wijk is gescoord voordat Wijkdiagnose opsloeg hoe vast de koploper staat en waarom die voorop ligt (veld '{field}' ontbreekt of is leeg): de status is onbekend en het tabblad Scores kan niet zeggen waarom. Voer 'Transities scoren' opnieuw uit om die te vullen.</translation>
     </message>
@@ -1504,7 +1504,7 @@
         <translation>profile.calibration = {value!r}: geef 'newest', 'none', een kwb-jaar zoals 2024 of het pad van een kalibratiebestand (.toml).</translation>
     </message>
     <message>
-        <location filename="../../scoring/profile.py" line="236"/>
+        <location filename="../../scoring/profile.py" line="244"/>
         <source>status.{provisional} = {low:g} is above status.{firm} = {high:g}: a voorlopig koploper cannot need more than a vastgesteld one.</source>
         <translation>status.{provisional} = {low:g} is hoger dan status.{firm} = {high:g}: een voorlopige koploper kan niet meer nodig hebben dan een vastgestelde.</translation>
     </message>
@@ -1778,6 +1778,41 @@
         <source>layer '{layer}', field '{field}' = '{value}': the roof area in use must be a number of m² from 0, or empty; pick another field or correct the value</source>
         <translation>laag '{layer}', veld '{field}' = '{value}': het dakoppervlak in gebruik moet een aantal m² vanaf 0 zijn, of leeg; kies een ander veld of verbeter de waarde</translation>
     </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="68"/>
+        <source>{where}: scenarios change the building blocks of the claims catalogue, but the profile has no [claims] table; add one or set base = &quot;default&quot; in [profile].</source>
+        <translation>{where}: scenario's veranderen de bouwstenen van de claimcatalogus, maar het profiel heeft geen tabel [claims]; voeg die toe of zet base = &quot;default&quot; in [profile].</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="88"/>
+        <source>{where}: a scenario id is lower-case letters, digits and &apos;_&apos;, starting with a letter, at most {length} characters and not &apos;{basis}&apos; (it becomes part of field names such as druk_dak__&lt;id&gt;).</source>
+        <translation>{where}: een scenario-id bestaat uit kleine letters, cijfers en '_', begint met een letter, is hoogstens {length} tekens lang en is niet '{basis}' (het wordt deel van veldnamen zoals druk_dak__&lt;id&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="108"/>
+        <source>{where}: unknown building block; use one of {blocks}.</source>
+        <translation>{where}: onbekende bouwsteen; gebruik een van {blocks}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="120"/>
+        <source>{where}: every building block is off; leave at least one deployed.</source>
+        <translation>{where}: elke bouwsteen staat uit; laat er minstens één ingezet.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="136"/>
+        <source>{where}.off = {value!r}: give true (not deployed) or false.</source>
+        <translation>{where}.off = {value!r}: geef true (niet ingezet) of false.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="142"/>
+        <source>{where}: off = true leaves the block out, so {keys} have no effect; give either off = true or the values to change.</source>
+        <translation>{where}: off = true laat de bouwsteen weg, dus {keys} hebben geen effect; geef óf off = true óf de waarden die veranderen.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/scenarios.py" line="174"/>
+        <source>Scenario &apos;{scenario}&apos; is not in the profile; use one of {scenarios}.</source>
+        <translation>Scenario '{scenario}' staat niet in het profiel; gebruik een van {scenarios}.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInputs</name>
@@ -1857,70 +1892,90 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>ClaimsPanel</name>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Layer</source>
         <translation>Laag</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Claim (m²)</source>
         <translation>Claim (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Capacity (m²)</source>
         <translation>Capaciteit (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Pressure</source>
         <translation>Druk</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="16"/>
+        <location filename="../../ui/panels/claims.py" line="31"/>
         <source>Left out</source>
         <translation>Weggelaten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="34"/>
+        <location filename="../../ui/panels/claims.py" line="78"/>
         <source>This layer has no space claims yet (claim_ondergrond, claim_maaiveld, claim_dak): they come from the space-claims step of the diagnosis.</source>
         <translation>Deze laag heeft nog geen ruimteclaims (claim_ondergrond, claim_maaiveld, claim_dak): die komen uit de stap ruimteclaims van de diagnose.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="43"/>
+        <location filename="../../ui/panels/claims.py" line="87"/>
         <source>Claims of the transitions per layer, against the space there.</source>
         <translation>Claims van de transities per laag, tegenover de ruimte die daar is.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="47"/>
+        <location filename="../../ui/panels/claims.py" line="91"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="49"/>
+        <location filename="../../ui/panels/claims.py" line="93"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/claims.py" line="67"/>
+        <location filename="../../ui/panels/claims.py" line="111"/>
         <source>Schaalniveau (a first estimate):</source>
         <translation>Schaalniveau (een eerste inschatting):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="18"/>
+        <source>The claims of one systeemkeuze (scenario), as &apos;Compare systeemkeuzes&apos; wrote them into the layer; the layer&apos;s own claims first.</source>
+        <translation>De claims van één systeemkeuze (scenario), zoals 'Systeemkeuzes vergelijken' ze in de laag schreef; eerst de eigen claims van de laag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="28"/>
+        <source>Scenario:</source>
+        <translation>Scenario:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="53"/>
+        <source>Claims of the layer (Space claims)</source>
+        <translation>Claims van de laag (Ruimteclaims)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/claims.py" line="68"/>
+        <source>Claims per layer in scenario &apos;{}&apos;, against the space there; the schaalniveau below is that of the layer&apos;s own claims.</source>
+        <translation>Claims per laag in scenario '{}', tegen de ruimte daar; het schaalniveau hieronder is dat van de eigen claims van de laag.</translation>
     </message>
 </context>
 <context>
     <name>ClaimsPerBlock</name>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="60"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="61"/>
         <source>Maaiveld per bouwblok</source>
         <translation>Maaiveld per bouwblok</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="63"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="64"/>
         <source>Lays each wijk's maaiveld claims (wadi, trees, charging points, mobility hubs, parking, play space …) on its blocks, so you see where the public space is short. Run 'Space claims against capacity' first: its output holds the claims this step recomputes (with the same profile) and lays on the blocks by their share of each claim's driver.
 
 Blocks: the faces between the street centre lines (OSM highway lines of the street classes) and the wijk border, or block polygons you give (e.g. BGT openbare ruimte), cut to the wijken. Per block: the land area, the unbuilt public space (minus buildings, water and private yards of the land cover), the sealed area, the street length (a street between two blocks counts half in each), the dwellings (addresses with a dwellings field, else one per address, else the wijk's dwellings by building footprint), the claim per transition, the capacity, the pressure and the conflicting transitions. What no block holds is logged per wijk and block.</source>
@@ -1929,67 +1984,67 @@ Blocks: the faces between the street centre lines (OSM highway lines of the stre
 Bouwblokken: de vlakken tussen de hartlijnen van de straten (OSM highway-lijnen van de straatklassen) en de wijkgrens, of gegeven bouwblokpolygonen (bijv. BGT openbare ruimte), gesneden tot de wijken. Per bouwblok: het landoppervlak, de onbebouwde openbare ruimte (zonder gebouwen, water en particuliere erven van de bodembedekking), het verharde oppervlak, de straatlengte (een straat tussen twee bouwblokken telt in elk voor de helft), de woningen (adressen met een woningenveld, anders één per adres, anders de woningen van de wijk naar bebouwd oppervlak), de claim per transitie, de capaciteit, de druk en de conflicterende transities. Wat geen bouwblok bevat staat per wijk en bouwsteen in het log.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="81"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="82"/>
         <source>Roads (lines, e.g. OSM highway)</source>
         <translation>Wegen (lijnen, bijv. OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="87"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="88"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="93"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="94"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="101"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="102"/>
         <source>Block polygons (e.g. BGT openbare ruimte); empty: cut by the roads</source>
         <translation>Bouwblokpolygonen (bijv. BGT openbare ruimte); leeg: gesneden door de wegen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="109"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="110"/>
         <source>Buildings (polygons)</source>
         <translation>Gebouwen (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="114"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="115"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="120"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="121"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="126"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="127"/>
         <source>Addresses (points, e.g. BAG verblijfsobjecten)</source>
         <translation>Adressen (punten, bijv. BAG-verblijfsobjecten)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="132"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="133"/>
         <source>Dwellings field; empty: one per address</source>
         <translation>Veld met woningen; leeg: één per adres</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="138"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="139"/>
         <source>Minimum coverage of a block by each layer (%); 0: every block the layer&apos;s extent reaches</source>
         <translation>Minimale dekking van een bouwblok door elke laag (%); 0: elk bouwblok dat binnen het bereik van de laag valt</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="149"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="150"/>
         <source>Maaiveld claims per block</source>
         <translation>Maaiveldclaims per bouwblok</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="164"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="165"/>
         <source>Give a roads layer (street centre lines) or block polygons.</source>
         <translation>Geef een wegenlaag (hartlijnen van straten) of bouwblokpolygonen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="204"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="205"/>
         <source>bouwblokken</source>
         <translation>bouwblokken</translation>
     </message>
@@ -1997,12 +2052,12 @@ Bouwblokken: de vlakken tussen de hartlijnen van de straten (OSM highway-lijnen 
 <context>
     <name>ClaimsPerPand</name>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="53"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="54"/>
         <source>Daken per pand</source>
         <translation>Daken per pand</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="56"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="57"/>
         <source>Lays each wijk's roof claims (PV, green roofs, water roofs, extra storeys) on its panden, so you see where on the roofs they compete. Run 'Space claims against capacity' first: its output holds the claims this step recomputes (with the same profile) and lays on the panden by their share of the wijk's usable roof.
 
 Per pand (cut at the wijk borders): the footprint, the roof type (plat, schuin, onbekend from the roof-shape field: OSM roof:shape, 3D BAG b3_dak_type), the usable roof (flat fully, sloped and unknown by their factor, as in 'Roof areas'; give the same field and factors), the orientation where a field gives it (OSM roof:direction, degrees or compass points; shown, not counted), the roof already in use (m²) where a field gives it, the claim per transition, the capacity, the pressure and, where the claims exceed the roof, the competing transitions. What no pand holds is logged per wijk and block.</source>
@@ -2011,42 +2066,42 @@ Per pand (cut at the wijk borders): the footprint, the roof type (plat, schuin, 
 Per pand (gesneden op de wijkgrenzen): het grondvlak, het daktype (plat, schuin, onbekend uit het dakvormveld: OSM roof:shape, 3D BAG b3_dak_type), het bruikbare dak (plat volledig, schuin en onbekend naar hun factor, zoals in 'Dakoppervlakken'; geef hetzelfde veld en dezelfde factoren), de oriëntatie waar een veld die geeft (OSM roof:direction, graden of windrichtingen; getoond, niet meegeteld), het dak dat al in gebruik is (m²) waar een veld dat geeft, de claim per transitie, de capaciteit, de druk en, waar de claims het dak overschrijden, de concurrerende transities. Wat geen pand bevat staat per wijk en bouwsteen in het log.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="73"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="74"/>
         <source>Buildings (polygons: BAG panden, 3D BAG, OSM)</source>
         <translation>Gebouwen (polygonen: BAG-panden, 3D BAG, OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="79"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="80"/>
         <source>Roof shape field</source>
         <translation>Veld met de dakvorm</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="79"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="80"/>
         <source>Roof orientation field (degrees or N, NO, O …)</source>
         <translation>Veld met dakoriëntatie (graden of N, NO, O …)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="79"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="80"/>
         <source>Roof area already in use field (m²)</source>
         <translation>Veld met dakoppervlak al in gebruik (m²)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="89"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="90"/>
         <source>Usable share of sloped roofs</source>
         <translation>Bruikbaar aandeel van schuine daken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="95"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="96"/>
         <source>Usable share of roofs of unknown shape</source>
         <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="102"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="103"/>
         <source>Roof claims per pand</source>
         <translation>Dakclaims per pand</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="132"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="133"/>
         <source>panden</source>
         <translation>panden</translation>
     </message>
@@ -2106,6 +2161,62 @@ De wegen worden gesplitst in segmenten tussen kruisingen en afgesneden op de wij
         <location filename="../../processing/algorithms/claims_per_segment.py" line="205"/>
         <source>Wijk {}: {:.1f} m² of {} lies on no segment (unplaced)</source>
         <translation>Wijk {}: {:.1f} m² van {} ligt op geen segment (ongeplaatst)</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsScenarios</name>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="29"/>
+        <source>Compare systeemkeuzes (claims per scenario)</source>
+        <translation>Systeemkeuzes vergelijken (claims per scenario)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="32"/>
+        <source>Runs the space claims of several systeemkeuzes side by side: warmtenet or all-electric, parking on the street or in a mobility hub, rainwater in the street or on the roofs. A scenario is the profile&apos;s claims catalogue with some building blocks changed or left out (the [scenarios] table of the profile); &apos;basis&apos; is the catalogue itself.
+
+Input: the wijken after &apos;Space claims against capacity&apos; (its drivers and capacity fields are reused, nothing is measured again). Scenarios: ids separated by commas; empty for basis and every scenario of the profile.
+
+Outputs: the wijken with the five layer fields of &apos;Space claims&apos; (claim_, cap_, druk_, conflict_ and onbekend_&lt;layer&gt;) once per scenario, with the suffix __&lt;scenario&gt; (e.g. druk_maaiveld__parkeren_hub; field names this long need a GeoPackage), and the field &apos;scenarios&apos; with the scenario names (the dock&apos;s Ruimteclaims tab and the wijkbladen read them); and a table with one row per scenario, wijk and layer: claim, capacity, pressure, conflict and the claim per transition. docs/claims_scenarios.md explains the scenarios.</source>
+        <translation>Zet de ruimteclaims van meerdere systeemkeuzes naast elkaar: warmtenet of all-electric, parkeren op straat of in een mobiliteitshub, hemelwater in de straat of op de daken. Een scenario is de claimcatalogus van het profiel met enkele bouwstenen veranderd of weggelaten (de tabel [scenarios] van het profiel); 'basis' is de catalogus zelf.
+
+Invoer: de wijken na 'Ruimteclaims tegen capaciteit' (de drivers en capaciteitsvelden daarvan worden hergebruikt, er wordt niets opnieuw gemeten). Scenario's: id's gescheiden door komma's; leeg voor basis en elk scenario van het profiel.
+
+Uitvoer: de wijken met de vijf laagvelden van 'Ruimteclaims' (claim_, cap_, druk_, conflict_ en onbekend_&lt;layer&gt;) eenmaal per scenario, met het achtervoegsel __&lt;scenario&gt; (bijv. druk_maaiveld__parkeren_hub; zulke lange veldnamen vragen een GeoPackage), en het veld 'scenarios' met de namen van de scenario's (het tabblad Ruimteclaims van het dock en de wijkbladen lezen ze); en een tabel met één rij per scenario, wijk en laag: claim, capaciteit, druk, conflict en de claim per transitie. docs/claims_scenarios.md legt de scenario's uit.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="52"/>
+        <source>Scenarios (ids, comma separated); empty: basis and all of the profile</source>
+        <translation>Scenario's (id's, gescheiden door komma's); leeg: basis en alle van het profiel</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="59"/>
+        <source>Wijken with claims per scenario</source>
+        <translation>Wijken met claims per scenario</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="64"/>
+        <source>Claims per scenario, wijk and layer (table)</source>
+        <translation>Claims per scenario, wijk en laag (tabel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="74"/>
+        <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue and its scenarios are used.</source>
+        <translation>Profiel '{}' heeft geen tabel [claims]; de standaard claimcatalogus en zijn scenario's worden gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="95"/>
+        <source>Layer &apos;{}&apos; has no space claims (fields {}): run &apos;Space claims against capacity&apos; on it first; its drivers and capacity fields are what the scenarios recompute the claims from.</source>
+        <translation>Laag '{}' heeft geen ruimteclaims (velden {}): voer eerst 'Ruimteclaims tegen capaciteit' erop uit; uit de drivers en capaciteitsvelden daarvan berekenen de scenario's de claims opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="102"/>
+        <source>Scenarios: {}</source>
+        <translation>Scenario's: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="121"/>
+        <source>{}: layers in conflict {} of {} (wijk x layer)</source>
+        <translation>{}: lagen in conflict {} van {} (wijk x laag)</translation>
     </message>
 </context>
 <context>
@@ -2335,107 +2446,122 @@ Er wordt niets geschreven voordat elke stap gelukt is: een fout of annuleren laa
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="73"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="92"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="96"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="118"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="103"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="125"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="111"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="143"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="119"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="151"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="124"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="156"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="132"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="164"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="174"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="174"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="147"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="179"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="155"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="187"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="155"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="187"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="163"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="195"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="210"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="246"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="246"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="285"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="259"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="316"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="267"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="324"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="275"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="332"/>
         <source>The filter expression &apos;{}&apos; names field(s) {} that layer &apos;{}&apos; does not have; check the field names in its attribute table.</source>
         <translation>De filterexpressie '{}' noemt veld(en) {} die laag '{}' niet heeft; controleer de veldnamen in de attributentabel.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="76"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="95"/>
         <source>Writes one A4 sheet per wijk into a single PDF: the koploper with its status, its zekerheid and the transitions not measured, why it leads, the meelopers, the six urgency scores as a bar chart, the indicators with value, unit and source (greyed, with the reason, where a value did not count), three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper with a table of each wijk&apos;s koploper, status and zekerheid. The sheets are in Dutch.
 
-The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given. Background layers (e.g. OpenStreetMap) are drawn under every map.
+The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given; with a scenario of &apos;Compare systeemkeuzes&apos; the maps and captions show that scenario&apos;s druk_&lt;laag&gt;__&lt;scenario&gt; and conflict_&lt;laag&gt;__&lt;scenario&gt; and the sheet names it. Background layers (e.g. OpenStreetMap) are drawn under every map.
 
 The page design lives in resources/layouts/wijkblad.qpt and overzicht.qpt; see docs/layouts.md.</source>
         <translation>Schrijft één A4-blad per wijk in één PDF: de koploper met zijn status, zijn zekerheid en de transities die niet gemeten zijn, waarom hij koploper is, de meelopers, de zes urgentiescores als staafdiagram, de indicatoren met waarde, eenheid en bron (grijs, met de reden, waar een waarde niet meetelde), drie kaarten van de druk op de ondergrond, het maaiveld en de daken (druk_&lt;laag&gt; = claim / capaciteit) en een situatiekaart ingekleurd naar koploper. Desgewenst ook één PNG per wijk, en een PNG-overzicht van alle wijken ingekleurd naar koploper met een tabel van de koploper, status en zekerheid per wijk. De bladen zijn in het Nederlands.
 
-De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koploper, meelopers, zekerheid). De claimkaarten gebruiken de velden druk_&lt;laag&gt; van de claimlaag, of van de wijkenlaag als er geen claimlaag is opgegeven. Achtergrondlagen (bijv. OpenStreetMap) worden onder elke kaart getekend.
+De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koploper, meelopers, zekerheid). De claimkaarten gebruiken de velden druk_&lt;laag&gt; van de claimlaag, of van de wijkenlaag als er geen claimlaag is opgegeven; met een scenario van 'Systeemkeuzes vergelijken' tonen de kaarten en bijschriften druk_&lt;laag&gt;__&lt;scenario&gt; en conflict_&lt;laag&gt;__&lt;scenario&gt; van dat scenario en noemt het blad het. Achtergrondlagen (bijv. OpenStreetMap) worden onder elke kaart getekend.
 
 Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="133"/>
+        <source>Scenario of &apos;Compare systeemkeuzes&apos; for the claim maps (its id); empty: the layer&apos;s own claims</source>
+        <translation>Scenario van 'Systeemkeuzes vergelijken' voor de claimkaarten (zijn id); leeg: de eigen claims van de laag</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="302"/>
+        <source>Layer &apos;{}&apos; has no scenario &apos;{}&apos; (scenarios found: {}). Run &apos;Compare systeemkeuzes&apos; on it and export its output, or leave the scenario empty.</source>
+        <translation>Laag '{}' heeft geen scenario '{}' (gevonden scenario's: {}). Voer 'Systeemkeuzes vergelijken' erop uit en exporteer de uitvoer daarvan, of laat het scenario leeg.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="302"/>
+        <source>none</source>
+        <translation>geen</translation>
     </message>
 </context>
 <context>
@@ -3710,7 +3836,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseProvider</name>
     <message>
-        <location filename="../../processing/provider.py" line="63"/>
+        <location filename="../../processing/provider.py" line="65"/>
         <source>Wijkdiagnose — integrale wijkaanpak</source>
         <translation>Wijkdiagnose — integrale wijkaanpak</translation>
     </message>
@@ -4382,7 +4508,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="117"/>
+        <location filename="../../processing/layouts/atlas.py" line="120"/>
         <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>

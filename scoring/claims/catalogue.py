@@ -128,7 +128,7 @@ def parse_claims(section: Mapping[str, Any], where: str = "claims") -> ClaimsCat
     """
     expect_table(section, where)
     blocks = tuple(
-        _parse_block(block_id, value, f"{where}.{block_id}")
+        parse_block_values(block_id, value, f"{where}.{block_id}")
         for block_id, value in section.items()
         if block_id not in _SETTINGS
     )
@@ -169,7 +169,8 @@ def _parse_capacity(section, where) -> Dict[str, float]:
     return shares
 
 
-def _parse_block(block_id, table, where) -> Block:
+def parse_block_values(block_id, table, where) -> Block:
+    """One building block of ``[claims]`` validated (also a scenario's changed block)."""
     if not _BLOCK_ID.match(block_id):
         raise ProfileError(
             tr(

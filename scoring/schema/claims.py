@@ -143,3 +143,30 @@ DAK_AANDEEL = "dak_aandeel"  # usable share of the roof by its type (0-1)
 ORIENTATIE = "orientatie"  # the roof's main face: N, NO, O, ZO, Z, ZW, W, NW; "" unknown
 COMPASS_POINTS = ("N", "NO", "O", "ZO", "Z", "ZW", "W", "NW")  # 0°, 45° … clockwise
 BLOK = "blok"  # the block's number in the output, 1…n
+# --- Systeemkeuzes as scenarios (claims_scenarios; docs/claims_scenarios.md) ---------------
+BASIS = "basis"  # the scenario id of the profile's own catalogue, without overrides
+SCENARIO = "scenario"  # column of the side-by-side table: the scenario id
+SCENARIO_SEPARATOR = "__"  # druk_<layer>__<scenario>: a layer field of one scenario
+SCENARIOS_FIELD = "scenarios"  # JSON {scenario id: label_nl} of the scenarios run, in order
+# the five layer fields of spatial_claims, each once per scenario with the suffix __<scenario>
+SCENARIO_LAYER_FIELDS = (claim_field, capacity_field, pressure_field, conflict_field, unknown_field)
+SCENARIO_COLUMNS = (
+    SCENARIO,
+    *LAYER_COLUMNS,
+    *(f"{CLAIM_M2}_{transition}" for transition in TRANSITION_IDS),  # the claim per transition
+)
+
+
+def scenario_field(layer_field: str, scenario: str) -> str:
+    """The wide field of one scenario, e.g. ``druk_maaiveld__parkeren_hub``."""
+    return f"{layer_field}{SCENARIO_SEPARATOR}{scenario}"
+
+
+def decode_scenarios(text, layer_name: str) -> Dict[str, str]:
+    """The ``scenarios`` field read back: {scenario id: label_nl}, in the order run."""
+    from .diagnosis import json_object
+
+    return {
+        str(scenario): str(label)
+        for scenario, label in json_object(text, SCENARIOS_FIELD, layer_name).items()
+    }

@@ -1,7 +1,7 @@
 """The Ruimteclaims tab: claim, capacity, pressure and conflicts per space layer."""
 
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...i18n import localized
 from ..widgets import DIVERGENCE_BACKGROUND, fill, item, number_item, table, wrapped_label
@@ -13,6 +13,21 @@ class ClaimsPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.label = wrapped_label()
+        # the systeemkeuzes of 'Compare systeemkeuzes', when the layer has them
+        self.scenario = QComboBox()
+        self.scenario.setToolTip(
+            self.tr(
+                "The claims of one systeemkeuze (scenario), as 'Compare systeemkeuzes' wrote "
+                "them into the layer; the layer's own claims first."
+            )
+        )
+        self.scenario.currentIndexChanged.connect(self._show_scenario)
+        self.scenario_row = QWidget()
+        chooser = QHBoxLayout(self.scenario_row)
+        chooser.setContentsMargins(0, 0, 0, 0)
+        chooser.addWidget(QLabel(self.tr("Scenario:")))
+        chooser.addWidget(self.scenario, 1)
+        self._view = None
         self.table = table(
             [
                 self.tr("Layer"),
@@ -25,12 +40,41 @@ class ClaimsPanel(QWidget):
         )
         self.scales = wrapped_label()
         layout.addWidget(self.label)
+        layout.addWidget(self.scenario_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.scales)
 
     def set_view(self, view: WijkView) -> None:
-        self.table.setVisible(bool(view.claims))
-        if not view.claims:
+        self._view = view
+        chosen = self.scenario.currentData()
+        self.scenario.blockSignals(True)
+        self.scenario.clear()
+        if view.scenarios:
+            self.scenario.addItem(self.tr("Claims of the layer (Space claims)"), None)
+            for scenario in view.scenarios:
+                self.scenario.addItem(scenario.label, scenario.id)
+            self.scenario.setCurrentIndex(max(0, self.scenario.findData(chosen)))
+        self.scenario.blockSignals(False)
+        self.scenario_row.setVisible(bool(view.scenarios))
+        self._show_scenario()
+
+    def _show_scenario(self, _index=None) -> None:
+        """The table for the scenario chosen (the layer's own claims without one)."""
+        view = self._view
+        chosen = self.scenario.currentData()
+        shown = [s for s in view.scenarios if s.id == chosen]
+        self._fill(view, shown[0].claims if shown else view.claims)
+        if shown:
+            self.label.setText(
+                self.tr(
+                    "Claims per layer in scenario '{}', against the space there; the "
+                    "schaalniveau below is that of the layer's own claims."
+                ).format(shown[0].label)
+            )
+
+    def _fill(self, view: WijkView, claims) -> None:
+        self.table.setVisible(bool(claims))
+        if not claims:
             self.label.setText(
                 self.tr(
                     "This layer has no space claims yet (claim_ondergrond, claim_maaiveld, "
@@ -42,7 +86,7 @@ class ClaimsPanel(QWidget):
             return
         self.label.setText(self.tr("Claims of the transitions per layer, against the space there."))
         rows = []
-        for claim in view.claims:
+        for claim in claims:
             if claim.conflict is None:
                 conflict = item(self.tr("unknown"))
             else:
