@@ -13,7 +13,8 @@ from ...scoring.errors import InputError
 from ...scoring.profile import load_profile
 from ...scoring.schema.claims import CONFLICT, LAYERS, SCENARIO, WIJK, claim_field
 from ...scoring.schema.wijk import unit_code_column
-from ..algorithm import WijkdiagnoseAlgorithm, core_callbacks
+from ..algorithm import WijkdiagnoseAlgorithm
+from ..progress import core_callbacks
 from ..sinks import OutputTransaction
 
 

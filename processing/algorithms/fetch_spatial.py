@@ -56,8 +56,8 @@ class FetchSpatial(WijkdiagnoseAlgorithm):
         return self.tr(
             "Fetches the national spatial sources for one gemeente (a code such as GM0503 or "
             "its name) or an extent: BAG panden and verblijfsobjecten, BGT land cover and "
-            "road polygons, AHN vegetation height, OV stops with their modes (GTFS), the "
-            "per-buurt heat table and, when switched on, the Leefbaarometer scores. Each "
+            "road polygons, AHN vegetation height, OV stops with their modes (GTFS), and, "
+            "when switched on, the per-buurt heat table and the Leefbaarometer scores. Each "
             "source can be switched off, and its service address set (advanced parameters, "
             "or the QGIS settings wijkdiagnose/<source>_url).\n\nLarge gemeenten are "
             "fetched in tiles; every finished tile is kept in the disk cache (QGIS setting "

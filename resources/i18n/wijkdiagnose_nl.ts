@@ -2166,12 +2166,12 @@ De wegen worden gesplitst in segmenten tussen kruisingen en afgesneden op de wij
 <context>
     <name>ClaimsScenarios</name>
     <message>
-        <location filename="../../processing/algorithms/claims_scenarios.py" line="29"/>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="30"/>
         <source>Compare systeemkeuzes (claims per scenario)</source>
         <translation>Systeemkeuzes vergelijken (claims per scenario)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_scenarios.py" line="32"/>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="33"/>
         <source>Runs the space claims of several systeemkeuzes side by side: warmtenet or all-electric, parking on the street or in a mobility hub, rainwater in the street or on the roofs. A scenario is the profile&apos;s claims catalogue with some building blocks changed or left out (the [scenarios] table of the profile); &apos;basis&apos; is the catalogue itself.
 
 Input: the wijken after &apos;Space claims against capacity&apos; (its drivers and capacity fields are reused, nothing is measured again). Scenarios: ids separated by commas; empty for basis and every scenario of the profile.
@@ -2184,37 +2184,37 @@ Invoer: de wijken na 'Ruimteclaims tegen capaciteit' (de drivers en capaciteitsv
 Uitvoer: de wijken met de vijf laagvelden van 'Ruimteclaims' (claim_, cap_, druk_, conflict_ en onbekend_&lt;layer&gt;) eenmaal per scenario, met het achtervoegsel __&lt;scenario&gt; (bijv. druk_maaiveld__parkeren_hub; zulke lange veldnamen vragen een GeoPackage), en het veld 'scenarios' met de namen van de scenario's (het tabblad Ruimteclaims van het dock en de wijkbladen lezen ze); en een tabel met één rij per scenario, wijk en laag: claim, capaciteit, druk, conflict en de claim per transitie. docs/claims_scenarios.md legt de scenario's uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_scenarios.py" line="52"/>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="53"/>
         <source>Scenarios (ids, comma separated); empty: basis and all of the profile</source>
         <translation>Scenario's (id's, gescheiden door komma's); leeg: basis en alle van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_scenarios.py" line="59"/>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="60"/>
         <source>Wijken with claims per scenario</source>
         <translation>Wijken met claims per scenario</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_scenarios.py" line="64"/>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="65"/>
         <source>Claims per scenario, wijk and layer (table)</source>
         <translation>Claims per scenario, wijk en laag (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_scenarios.py" line="74"/>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="75"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue and its scenarios are used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaard claimcatalogus en zijn scenario's worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_scenarios.py" line="95"/>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="96"/>
         <source>Layer &apos;{}&apos; has no space claims (fields {}): run &apos;Space claims against capacity&apos; on it first; its drivers and capacity fields are what the scenarios recompute the claims from.</source>
         <translation>Laag '{}' heeft geen ruimteclaims (velden {}): voer eerst 'Ruimteclaims tegen capaciteit' erop uit; uit de drivers en capaciteitsvelden daarvan berekenen de scenario's de claims opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_scenarios.py" line="102"/>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="103"/>
         <source>Scenarios: {}</source>
         <translation>Scenario's: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_scenarios.py" line="121"/>
+        <location filename="../../processing/algorithms/claims_scenarios.py" line="122"/>
         <source>{}: layers in conflict {} of {} (wijk x layer)</source>
         <translation>{}: lagen in conflict {} van {} (wijk x laag)</translation>
     </message>
@@ -2644,19 +2644,6 @@ Jaar: leeg voor het nieuwste jaar dat de dienst aanbiedt. Adres van de dienst (g
         <translation>Ruimtelijke basisgegevens ophalen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/fetch_spatial.py" line="56"/>
-        <source>Fetches the national spatial sources for one gemeente (a code such as GM0503 or its name) or an extent: BAG panden and verblijfsobjecten, BGT land cover and road polygons, AHN vegetation height, OV stops with their modes (GTFS), the per-buurt heat table and, when switched on, the Leefbaarometer scores. Each source can be switched off, and its service address set (advanced parameters, or the QGIS settings wijkdiagnose/&lt;source&gt;_url).
-
-Large gemeenten are fetched in tiles; every finished tile is kept in the disk cache (QGIS setting wijkdiagnose/cache_dir), so an interrupted fetch resumes where it stopped and a second run needs no network. Nothing is written until every source has succeeded.
-
-The outputs go straight into the indicator algorithms, or into &apos;Diagnose a gemeente&apos;, which runs this itself. Credit the sources on every map and sheet (the log lists them; see docs/national.md).</source>
-        <translation>Haalt de landelijke ruimtelijke bronnen op voor één gemeente (een code zoals GM0503 of de naam) of een extent: BAG-panden en -verblijfsobjecten, BGT-bodembedekking en wegvlakken, AHN-vegetatiehoogte, OV-haltes met hun modaliteiten (GTFS), de hittetabel per buurt en, als die aan staat, de Leefbaarometer-scores. Elke bron kan uit, en het adres van elke dienst is in te stellen (geavanceerde parameters, of de QGIS-instellingen wijkdiagnose/&lt;source&gt;_url).
-
-Grote gemeenten worden in tegels opgehaald; elke afgeronde tegel blijft in de schijfcache (QGIS-instelling wijkdiagnose/cache_dir), dus een onderbroken ophaalactie gaat verder waar hij stopte en een tweede run heeft geen netwerk nodig. Er wordt niets geschreven voordat elke bron gelukt is.
-
-De uitvoer gaat rechtstreeks naar de indicator-algoritmen, of naar 'Diagnose a gemeente', dat dit zelf uitvoert. Vermeld de bronnen op elke kaart en elk blad (het log noemt ze; zie docs/national.md).</translation>
-    </message>
-    <message>
         <location filename="../../processing/algorithms/fetch_spatial.py" line="72"/>
         <source>Gemeente (code GM0503 or name; empty: the extent)</source>
         <translation>Gemeente (code GM0503 of naam; leeg: de extent)</translation>
@@ -2710,6 +2697,19 @@ De uitvoer gaat rechtstreeks naar de indicator-algoritmen, of naar 'Diagnose a g
         <location filename="../../processing/algorithms/fetch_spatial.py" line="179"/>
         <source>The extent is empty; draw or give one, or a gemeente.</source>
         <translation>De extent is leeg; teken of geef er een, of een gemeente.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/fetch_spatial.py" line="56"/>
+        <source>Fetches the national spatial sources for one gemeente (a code such as GM0503 or its name) or an extent: BAG panden and verblijfsobjecten, BGT land cover and road polygons, AHN vegetation height, OV stops with their modes (GTFS), and, when switched on, the per-buurt heat table and the Leefbaarometer scores. Each source can be switched off, and its service address set (advanced parameters, or the QGIS settings wijkdiagnose/&lt;source&gt;_url).
+
+Large gemeenten are fetched in tiles; every finished tile is kept in the disk cache (QGIS setting wijkdiagnose/cache_dir), so an interrupted fetch resumes where it stopped and a second run needs no network. Nothing is written until every source has succeeded.
+
+The outputs go straight into the indicator algorithms, or into &apos;Diagnose a gemeente&apos;, which runs this itself. Credit the sources on every map and sheet (the log lists them; see docs/national.md).</source>
+        <translation>Haalt de landelijke ruimtelijke bronnen op voor één gemeente (een code zoals GM0503 of de naam) of een extent: BAG-panden en -verblijfsobjecten, BGT-bodembedekking en wegvlakken, AHN-vegetatiehoogte, OV-haltes met hun modaliteiten (GTFS) en, als ze aan staan, de hittetabel per buurt en de Leefbaarometer-scores. Elke bron kan uit, en het adres van elke dienst is in te stellen (geavanceerde parameters, of de QGIS-instellingen wijkdiagnose/&lt;source&gt;_url).
+
+Grote gemeenten worden in tegels opgehaald; elke afgeronde tegel blijft in de schijfcache (QGIS-instelling wijkdiagnose/cache_dir), dus een onderbroken ophaalactie gaat verder waar hij stopte en een tweede run heeft geen netwerk nodig. Er wordt niets geschreven voordat elke bron gelukt is.
+
+De uitvoer gaat rechtstreeks naar de indicator-algoritmen, of naar 'Diagnose a gemeente', dat dit zelf uitvoert. Vermeld de bronnen op elke kaart en elk blad (het log noemt ze; zie docs/national.md).</translation>
     </message>
 </context>
 <context>

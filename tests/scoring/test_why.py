@@ -133,7 +133,9 @@ def test_contributions_add_up_to_the_lead_and_the_tipping_weight_tips_it(values)
     # with one weight, so trying each just inside the change found is enough (in an exact
     # tie a weight can tip it through coverage alone, which is not searched, and a lead of
     # a thousandth of a point is decided by the tie rule's rounding to 1e-6: method.md)
-    if why.lead < 1e-3:
+    # so does a weight changed ten-thousandfold: it drives the scores to within the rounding
+    # (found by hypothesis: ind_a 0.5 -> 98301, where 98203 already ties within 1e-6)
+    if why.lead < 1e-3 or tipping.weight_to > 1e4 * tipping.weight_from:
         return
     change = (abs(tipping.weight_to - tipping.weight_from) - 0.01) / tipping.weight_from
     for transition, table in WIDE.items():
