@@ -108,7 +108,7 @@ INDICATORS = {"land_cover_shares", "roof_areas", "heat_stress", "raster_cover_sh
                "tree_canopy", "transit_coverage", "heat_from_table",
               "leefbaarometer_scores"}  # fmt: skip
 GEOMETRIC = INDICATORS | {"spatial_claims", "claims_per_segment", "claims_per_pand",
-                          "claims_per_block", "check_inputs"}  # fmt: skip
+                          "claims_per_block", "check_inputs", "fetch_spatial"}  # fmt: skip
 NUMPY = f"'numpy=={numpy.__version__}'"  # pip must keep QGIS's own numpy
 
 
