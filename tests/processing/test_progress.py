@@ -266,6 +266,7 @@ def test_invalid_wijken_are_repaired_and_said_so_once_per_run(tmp_path):
     canopy.setModelOutputs({"uit": QgsProcessingModelOutput("uit", "Wijken")})
     canopy.modelOutput("uit").setChildOutputName("OUTPUT")
     model.addChildAlgorithm(canopy)
+    model.updateDestinationParameters()  # QGIS 3.40 lists them only after this
     (uit,) = (p.name() for p in model.destinationParameterDefinitions())
     import processing
 
