@@ -48,6 +48,7 @@ from ..schema.claims import (
     WONINGEN,
 )
 from .panden import pieces_in_zones
+from .segments import noded_lines
 from .space import measure_space
 from .streets import _line_or_polygon, _road_widths, areas_in_zones
 
@@ -231,7 +232,7 @@ def street_length_per_block(blocks: gpd.GeoDataFrame, streets, monitor) -> np.nd
         inside = _lines(inside)
         if not len(inside):
             continue
-        noded = _lines([unary_union(_lines([*inside, *shapely.boundary(geoms[own])]))])
+        noded = noded_lines([*inside, *shapely.boundary(geoms[own])])
         on_street = shapely.dwithin(
             shapely.line_interpolate_point(noded, 0.5, normalized=True),
             shapely.union_all(inside),
