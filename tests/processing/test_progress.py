@@ -263,8 +263,12 @@ def test_invalid_wijken_are_repaired_and_said_so_once_per_run(tmp_path):
     canopy.addParameterSources(
         "HEIGHT", [QgsProcessingModelChildParameterSource.fromStaticValue(height)]
     )
-    canopy.setModelOutputs({"uit": QgsProcessingModelOutput("uit", "Wijken")})
-    canopy.modelOutput("uit").setChildOutputName("OUTPUT")
+    # QGIS 3.40 names the model's output parameter after its description: not "wijken",
+    # the name of the model's input
+    output = QgsProcessingModelOutput("uit", "Resultaat")
+    output.setChildId("canopy")
+    output.setChildOutputName("OUTPUT")
+    canopy.setModelOutputs({"uit": output})
     model.addChildAlgorithm(canopy)
     model.updateDestinationParameters()  # QGIS 3.40 lists them only after this
     (uit,) = (p.name() for p in model.destinationParameterDefinitions())
@@ -276,7 +280,6 @@ def test_invalid_wijken_are_repaired_and_said_so_once_per_run(tmp_path):
     out = processing.run(model, {"wijken": zones, uit: "memory:"}, context=context,
                          feedback=feedback)  # fmt: skip
     repairs = [m for m in feedback.messages if "invalid geometries were repaired" in m]
-    print("MSGS", feedback.messages)
     assert len(repairs) == 1, repairs
     assert "'wijken': 3 invalid geometries were repaired" in repairs[0]
     measured = {f["code"]: f for f in out[uit].getFeatures()}
