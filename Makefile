@@ -28,7 +28,7 @@ QGIS_ENV    = QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) 
 DEMO_OUT    := out
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test test-core test-qgis test-compat lint demo demo-online calibrate model bench bench-national bench-kernels-national package translations translations-update clean
+.PHONY: help deps test test-core test-qgis test-compat lint demo demo-online calibrate model bench bench-national bench-kernels-national bench-country package translations translations-update clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -128,6 +128,9 @@ bench-national: deps ## fetch_cbs of all of NL (local server) against QGIS's OAP
 
 bench-kernels-national: deps ## The kernels at national size against QGIS and the best known method
 	$(QGIS_ENV) $(PY) -m bench.kernels_national
+
+bench-country: deps ## A whole-country diagnosis through qgis_process: seconds and peak memory per step
+	$(QGIS_ENV) $(PY) -m bench.country
 
 I18N_SOURCES := $(shell find . -name '*.py' -not -path './.venv/*' -not -path './.build/*' \
                   -not -path './tests/*' -not -path './bench/*' -not -path './scripts/*' | sort)

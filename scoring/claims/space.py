@@ -61,7 +61,7 @@ from ..schema.claims import (
     WIJK_M2,
     WONINGEN,
 )
-from .streets import areas_in_zones, dissolved, occupied_street_space, street_space
+from .streets import areas_in_zones, occupied_street_space, street_space, without_overlaps
 
 M2_PER_HA = 10_000.0
 NOT_PUBLIC = ("pand", "water", "erf")  # land-cover categories outside the unbuilt public space
@@ -288,7 +288,7 @@ def _unbuilt_public_space(
     if building_geoms is not None:
         blocked.append(building_geoms)
     if blocked:
-        not_public = dissolved(np.concatenate(blocked))
+        not_public = without_overlaps(np.concatenate(blocked))
         covered = cover_covered.copy()
         if building_geoms is not None:
             covered &= space.covered(building_geoms, buildings_name)

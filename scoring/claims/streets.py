@@ -11,7 +11,7 @@ import pandas as pd
 import shapely
 
 from ..errors import InputError
-from ..indicators.geometry import CHUNK, overlay_areas
+from ..indicators.geometry import CHUNK, overlapping_pairs, overlay_areas
 from ..indicators.inputs import polygons, require_field, require_overlap
 from ..indicators.osm_tags import with_tag_columns
 from ..messages import Message, tr
@@ -329,8 +329,32 @@ def dissolved(geoms) -> np.ndarray:
     return shapely.get_parts(shapely.union_all(geoms))
 
 
+def without_overlaps(polygons) -> np.ndarray:
+    """Polygons covering what ``polygons`` cover, no two of them overlapping: each group of
+    polygons that overlap one another unioned, every other polygon kept as it is. The
+    same area as :func:`dissolved`, without one union of them all (which takes minutes
+    at the million buildings of a whole country)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    geoms = np.asarray(polygons, dtype=object)
+    geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
+    left, right = overlapping_pairs(geoms, min_area=0)
+    if len(left) == 0:
+        return geoms
+    links = coo_matrix((np.ones(len(left)), (left, right)), shape=(len(geoms), len(geoms)))
+    _, group = connected_components(links, directed=False)
+    alone = np.bincount(group)[group] == 1
+    order = np.argsort(group[~alone], kind="stable")
+    grouped, members = group[~alone][order], geoms[~alone][order]
+    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    unions = [shapely.union_all(part) for part in np.split(members, starts[1:])]
+    return np.concatenate([geoms[alone], np.asarray(unions, dtype=object)])
+
+
 def areas_in_zones(zone_geoms, geoms, monitor) -> np.ndarray:
-    """Area of ``geoms`` (dissolved, see :func:`dissolved`) inside each zone."""
+    """Area of ``geoms`` (no two overlapping: :func:`dissolved`, :func:`without_overlaps`)
+    inside each zone."""
     geoms = np.asarray(geoms, dtype=object)
     if len(geoms) == 0:
         monitor.step(1.0)

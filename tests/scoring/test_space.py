@@ -253,3 +253,27 @@ def test_delft_wijken_beside_the_campus_are_unknown(campus, shared_data):
     measured = space["straat_m2"].dropna().index.tolist()
     assert measured == ["WK050328"]  # the only wijk more than half inside the OSM extract
     assert space["inwoners"].notna().sum() == wijken["aantal_inwoners"].notna().sum()
+
+
+def test_buildings_and_yards_overlapping_count_once_touching_ones_stay_apart():
+    """Two squares overlapping by 2 m² (union 6 m²), one square alone and one touching it
+    along an edge: 8 m² in three pieces that do not overlap, the same area as the union
+    of all of them."""
+    from wijkdiagnose.scoring.claims.streets import without_overlaps
+
+    squares = [
+        shapely.box(0, 0, 2, 2),
+        shapely.box(1, 0, 3, 2),
+        shapely.box(10, 0, 11, 1),
+        shapely.box(11, 0, 12, 1),
+        None,
+    ]
+    pieces = without_overlaps(squares)
+    assert len(pieces) == 3
+    assert sorted(shapely.area(pieces)) == pytest.approx([1.0, 1.0, 6.0])
+    assert shapely.area(shapely.union_all(pieces)) == pytest.approx(8.0)
+    rng = np.random.default_rng(5)
+    corners = rng.uniform(0, 100, size=(300, 2))
+    boxes = shapely.box(*corners.T, *(corners + rng.uniform(1, 8, size=(300, 2))).T)
+    pieces = without_overlaps(boxes)
+    assert shapely.area(pieces).sum() == pytest.approx(shapely.area(shapely.union_all(boxes)))
