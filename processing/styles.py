@@ -218,9 +218,11 @@ def outline_copy(layer):
 
 
 def styled_clone(layer, style):
-    """A copy of ``layer`` with the .qml ``style`` (refused when it cannot be applied)."""
+    """A copy of ``layer`` with the .qml ``style`` (refused when it cannot be applied);
+    the file's style even where the layer's GeoPackage holds a default style of its own
+    (which loadNamedStyle prefers unless told to skip the provider's database)."""
     copy = layer.clone()
-    message, loaded = copy.loadNamedStyle(str(style))
+    message, loaded = copy.loadNamedStyle(str(style), True)
     if not loaded:
         raise InputError(
             QCoreApplication.translate("styles", "Style '{}' could not be applied: {}").format(
