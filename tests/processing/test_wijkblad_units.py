@@ -13,6 +13,7 @@ from qgis.core import (
     QgsMapLayerStore,
     QgsProcessingException,
     QgsProject,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QImage
 from qgis_helpers import RecordingFeedback, memory_layer, run
@@ -92,6 +93,7 @@ def units():
 
 def export(folder, feedback=None, **extra):
     """Both sheets as PNGs; {wijk: QImage}."""
+    folder.mkdir(exist_ok=True)
     parameters = {
         "INPUT": wijken(),
         "DPI": DPI,
@@ -270,3 +272,23 @@ def test_units_of_other_wijken_and_a_scenario_are_said_in_the_log(tmp_path):
         "run with, not those of scenario 'geen_warmte'; the caption under the map gives the "
         "scenario's pressure of the wijk."
     ]
+
+
+def test_layers_of_a_geopackage_with_their_own_default_style_are_drawn_in_the_classes(
+    tmp_path, frames
+):
+    """A GeoPackage that stores a default style per layer (as native:package with
+    SAVE_STYLES writes it): the maps still use the .qml classes, not the stored style."""
+    gpkg = tmp_path / "opgeslagen.gpkg"
+    segments = unit_layer("ondergrond", name="segmenten")
+    layers = [wijken(), segments]
+    run("native:package", {"LAYERS": layers, "OUTPUT": str(gpkg), "SAVE_STYLES": True})
+    saved = QgsVectorLayer(f"{gpkg}|layername=segmenten", "segmenten", "ogr")
+    assert saved.renderer().type() == "singleSymbol"  # the stored style, loaded by default
+    images = export(
+        tmp_path / "uit",
+        INPUT=f"{gpkg}|layername=wijken",
+        SEGMENTS=f"{gpkg}|layername=segmenten",
+    )
+    assert_colour(pixel(images["A"], frames["ondergrond"], "A", CENTRE["A"]), GREEN)
+    assert_colour(pixel(images["A"], frames["maaiveld"], "A", CENTRE["A"]), ORANGE)
