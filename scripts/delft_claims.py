@@ -31,14 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-SCORES = {  # HAND-MADE, see above
-    "score_energie": 70.0,
-    "score_klimaatadaptatie": 55.0,
-    "score_natuurinclusiviteit": 40.0,
-    "score_verstedelijking": 80.0,
-    "score_mobiliteit": 60.0,
-    "score_sociaaleconomisch": 50.0,
-}
+# HAND-MADE (see above): the scores of tests/delft_claims.py, in the order of TRANSITION_IDS
+# (energie, klimaatadaptatie, natuurinclusiviteit, mobiliteit, verstedelijking, sociaaleconomisch)
+SCORES = (70.0, 55.0, 40.0, 60.0, 80.0, 50.0)
 BGT_LAND_COVER = (
     "bgt_wegdeel", "bgt_begroeidterreindeel", "bgt_onbegroeidterreindeel", "bgt_waterdeel",
     "bgt_pand",
@@ -100,6 +95,8 @@ def scored_wijken(run, inputs: dict, data: Path, feedback):
     from qgis.core import QgsVectorLayer
 
     from wijkdiagnose.compat import FIELD_DOUBLE, make_field
+    from wijkdiagnose.scoring.schema.diagnosis import score_field
+    from wijkdiagnose.scoring.transitions import TRANSITION_IDS
 
     source = data / "cbs_nl" / "wijken_2024_delft_rd.geojson"
     codes = ", ".join(f"'{code}'" for code in inputs["codes"])
@@ -111,10 +108,8 @@ def scored_wijken(run, inputs: dict, data: Path, feedback):
     layer.dataProvider().addAttributes([make_field("woningen", FIELD_DOUBLE)])
     layer.updateFields()
     index = layer.fields().indexOf
-    changes = {
-        f.id(): {index("woningen"): f["huishoudens"], **{index(k): v for k, v in SCORES.items()}}
-        for f in layer.getFeatures()
-    }
+    scores = {index(score_field(t)): score for t, score in zip(TRANSITION_IDS, SCORES)}
+    changes = {f.id(): {index("woningen"): f["huishoudens"], **scores} for f in layer.getFeatures()}
     layer.dataProvider().changeAttributeValues(changes)
     return layer
 

@@ -6,7 +6,7 @@ before anything is rendered, and drawn in the pressure classes of its own .qml
 
 from typing import NamedTuple
 
-from qgis.core import QgsExpression
+from qgis.core import QgsApplication, QgsExpression
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...compat import GEOMETRY_LINE
@@ -23,26 +23,20 @@ class UnitSource(NamedTuple):
     """Where the units of one laag come from: the algorithm that writes them."""
 
     algorithm_id: str
-    algorithm_class: str  # its class: the context of its display name's translation
-    display_name: str  # as the toolbox shows it (in English)
     polygon_style: object  # the .qml of its polygons (segments may be lines: SEGMENT_STYLE)
 
     def named(self) -> str:
-        """'<display name, translated>' (wijkdiagnose:<id>), as a message names it."""
-        name = QCoreApplication.translate(self.algorithm_class, self.display_name)
-        return f"'{name}' (wijkdiagnose:{self.algorithm_id})"
+        """'<its display name>' (wijkdiagnose:<id>), as a message names the algorithm."""
+        full_id = f"wijkdiagnose:{self.algorithm_id}"
+        algorithm = QgsApplication.processingRegistry().algorithmById(full_id)
+        return f"'{algorithm.displayName()}' ({full_id})" if algorithm else full_id
 
 
 UNIT_SOURCES = {
-    ONDERGROND: UnitSource(
-        "claims_per_segment", "ClaimsPerSegment", "Ondergrond per street segment",
-        BOUWBLOKKEN_STYLE,
-    ),
-    MAAIVELD: UnitSource(
-        "claims_per_block", "ClaimsPerBlock", "Maaiveld per bouwblok", BOUWBLOKKEN_STYLE
-    ),
-    DAK: UnitSource("claims_per_pand", "ClaimsPerPand", "Daken per pand", PANDEN_STYLE),
-}  # fmt: skip
+    ONDERGROND: UnitSource("claims_per_segment", BOUWBLOKKEN_STYLE),
+    MAAIVELD: UnitSource("claims_per_block", BOUWBLOKKEN_STYLE),
+    DAK: UnitSource("claims_per_pand", PANDEN_STYLE),
+}
 
 
 def check_units(layer, laag: str) -> None:

@@ -16,7 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QImage
-from qgis_helpers import RecordingFeedback, memory_layer, run
+from qgis_helpers import RecordingFeedback, memory_layer, processing_ready, run
 
 from wijkdiagnose.paths import WIJKBLAD_TEMPLATE
 from wijkdiagnose.processing.layouts import atlas, unit_maps
@@ -254,6 +254,7 @@ def test_units_of_other_wijken_and_a_scenario_are_said_in_the_log(tmp_path):
         "maaiveld", name="blokken elders",
         rows=[("POLYGON((0 0, 10 0, 10 10, 0 0))", "WK999999", 0.5)],
     )  # fmt: skip
+    processing_ready()  # the message names the algorithm by its display name
     feedback = RecordingFeedback()
     layer = wijken()
     keys = [KEYS["A"], KEYS["B"]]
