@@ -9,7 +9,7 @@ from typing import NamedTuple
 from qgis.core import QgsApplication, QgsExpression
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ...compat import GEOMETRY_LINE
+from ...compat import GEOMETRY_LINE, plain
 from ...paths import BOUWBLOKKEN_STYLE, PANDEN_STYLE, SEGMENT_STYLE
 from ...scoring.errors import InputError
 from ...scoring.schema.claims import DAK, MAAIVELD, ONDERGROND, PRESSURE, WIJK
@@ -88,7 +88,8 @@ def unit_map_layers(units, code_field, keys, wijken_name, feedback, scenario="")
     known = set(keys)
     drawn = {}
     for laag, layer in units.items():
-        values = [str(v) for v in layer.uniqueValues(layer.fields().indexFromName(WIJK))]
+        found = (plain(v) for v in layer.uniqueValues(layer.fields().indexFromName(WIJK)))
+        values = [str(value) for value in found if value is not None]
         if not known.intersection(values):
             feedback.pushWarning(
                 QCoreApplication.translate(

@@ -169,6 +169,16 @@ def test_without_units_the_maps_colour_the_wijk_polygons(tmp_path, sheets, frame
     assert not [m for m in feedback.messages if "No unit" in m or "scenario" in m]
 
 
+def test_segments_as_polygons_are_filled_in_the_classes(tmp_path, frames):
+    """Street segments as polygons (e.g. cut from BGT wegdeel) take the fill style of
+    bouwblokken.qml: the classes, not the lines of segmenten.qml."""
+    polygons = unit_layer("maaiveld", name="segmentvlakken")  # A 0.6, B 0.9
+    images = export(tmp_path, SEGMENTS=polygons)
+    assert_colour(pixel(images["A"], frames["ondergrond"], "A", CENTRE["A"]), YELLOW)
+    assert_colour(pixel(images["B"], frames["ondergrond"], "B", CENTRE["B"]), ORANGE)
+    assert_colour(pixel(images["A"], frames["ondergrond"], "A", SEEN_FROM_OTHER["B"]), GREY)
+
+
 def test_the_maps_hold_the_unit_layers_and_the_wijk_outline_on_top():
     layer = wijken()
     project = QgsProject()
