@@ -15,12 +15,14 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QImage
 from qgis_helpers import RecordingFeedback, memory_layer, processing_ready, run
 
 from wijkdiagnose.paths import WIJKBLAD_TEMPLATE
 from wijkdiagnose.processing.layouts import atlas, unit_maps
 from wijkdiagnose.processing.styles import highlight_copy, outline_copy
+from wijkdiagnose.scoring.errors import InputError
 from wijkdiagnose.scoring.schema.diagnosis import SCORE_FIELDS
 from wijkdiagnose.scoring.schema.wijk import wijk_keys
 
@@ -303,3 +305,16 @@ def test_layers_of_a_geopackage_with_their_own_default_style_are_drawn_in_the_cl
     )
     assert_colour(pixel(images["A"], frames["ondergrond"], "A", CENTRE["A"]), GREEN)
     assert_colour(pixel(images["A"], frames["maaiveld"], "A", CENTRE["A"]), ORANGE)
+
+
+def test_the_refusal_speaks_dutch_in_a_dutch_qgis(dutch):
+    bad = unit_layer("dak", name="daken", fields="pressure:double", rows=[])
+    QCoreApplication.installTranslator(dutch)
+    try:
+        with pytest.raises(InputError) as error:
+            unit_maps.check_units(bad, "dak")
+    finally:
+        QCoreApplication.removeTranslator(dutch)
+    assert str(error.value).startswith(
+        "Laag 'daken' heeft geen veld 'wijk', dus de kaart dak kan haar niet tekenen."
+    )
