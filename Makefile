@@ -28,7 +28,7 @@ QGIS_ENV    = QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(CURDIR)/$(PLUGINPATH) 
 DEMO_OUT    := out
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test test-core test-qgis test-compat lint demo demo-online calibrate model bench bench-national bench-kernels-national bench-country package translations translations-update clean
+.PHONY: help deps test test-core test-qgis test-compat lint demo demo-online delft-claims calibrate model bench bench-national bench-kernels-national bench-country package translations translations-update clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -82,6 +82,12 @@ test-compat: ## The suite and the demo on QGIS 3.40 (Debian 13) and 3.44 (sid), 
 
 demo: deps ## Run the main job on the bundled demo data into out/
 	$(QGIS_ENV) $(PY) scripts/demo.py --out $(DEMO_OUT) --qgis-process $(QGIS_PROCESS)
+
+# The claims per unit on ../shared/data (BGT Binnenstad, OSM + BAG Wippolder) into
+# out/delft-claims, with the wijkbladen; IMAGES=docs/images refreshes the docs' screenshots.
+IMAGES      ?=
+delft-claims: deps ## Claims per segment, pand and block on the Delft data, and their wijkbladen
+	$(QGIS_ENV) $(PY) scripts/delft_claims.py --out $(DEMO_OUT)/delft-claims $(if $(IMAGES),--images $(IMAGES))
 
 # `make demo-online GEMEENTE=GM0503` (or a name, or several comma-separated): the CBS
 # kerncijfers fetched from PDOK (network needed; BASE_URL= for a mirror), scored and exported.

@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ...compat import SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR, WKB_MULTI_LINE
 from ...i18n import localized
-from ...paths import STYLES
+from ...paths import SEGMENT_STYLE
 from ...scoring.claims.capacity import CAPACITY_INPUTS
 from ...scoring.claims.compute import compute_claims
 from ...scoring.errors import InputError, stop_if_cancelled
@@ -33,7 +33,6 @@ from ..parameters import land_cover_parameters
 from ..sinks import OutputTransaction
 from ..styles import PressureStyle
 
-SEGMENT_STYLE = STYLES / "segmenten.qml"  # the segments by pressure
 RELATIVE_TOLERANCE = 1e-6  # recomputed against written wijk claims
 
 

@@ -8,7 +8,7 @@ the outputs staged (transaction.StagedOutputs) and moved into place only when ev
 succeeded. docs/layouts.md describes the templates.
 """
 
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from qgis.core import (
     QgsExpression,
@@ -29,6 +29,7 @@ from qgis.core import (
 from ...compat import (
     ALGORITHM_NO_THREADING,
     NUMBER_INTEGER,
+    SOURCE_LINE,
     SOURCE_MAP_LAYER,
     SOURCE_POLYGON,
     plain,
@@ -37,10 +38,10 @@ from ...paths import WIJKBLAD_TEMPLATE
 from ...scoring.cbs import find_fields
 from ...scoring.errors import InputError
 from ...scoring.schema import diagnosis
-from ...scoring.schema.claims import SCENARIOS_FIELD, decode_scenarios
+from ...scoring.schema.claims import DAK, MAAIVELD, ONDERGROND, SCENARIOS_FIELD, decode_scenarios
 from ...scoring.schema.wijk import unit_fields
 from ..algorithm import WijkdiagnoseAlgorithm
-from ..layouts import atlas
+from ..layouts import atlas, unit_maps
 from ..layouts.chart import build_scores_chart
 from ..layouts.export import (
     PREPARING,
@@ -71,6 +72,7 @@ class ClaimMaps(NamedTuple):
     layer: object  # the QgsVectorLayer with druk_<laag> (or druk_<laag>__<scenario>)
     scenario: str = ""  # a scenario of 'Compare systeemkeuzes'; "": the layer's own claims
     label: str = ""  # the scenario's label_nl, named on the sheet
+    units: Optional[dict] = None  # {laag: a claims-per-unit layer drawn on its map instead}
 
 
 class ExportWijkbladen(WijkdiagnoseAlgorithm):
@@ -79,6 +81,9 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
     INPUT = "INPUT"
     CLAIMS = "CLAIMS"
     SCENARIO = "SCENARIO"
+    SEGMENTS = "SEGMENTS"
+    BLOCKS = "BLOCKS"
+    PANDEN = "PANDEN"
     BACKGROUND = "BACKGROUND"
     SELECTED_ONLY = "SELECTED_ONLY"
     FILTER = "FILTER"
@@ -105,8 +110,12 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
             "The claim maps use the druk_<laag> fields of the claims layer, or of the wijken "
             "layer when no claims layer is given; with a scenario of 'Compare systeemkeuzes' "
             "the maps and captions show that scenario's druk_<laag>__<scenario> and "
-            "conflict_<laag>__<scenario> and the sheet names it. Background layers (e.g. "
-            "OpenStreetMap) are "
+            "conflict_<laag>__<scenario> and the sheet names it. With the claims per unit "
+            "(the outputs of 'Ondergrond per street segment', 'Maaiveld per bouwblok' and "
+            "'Daken per pand') the ondergrond, maaiveld and dak maps draw the street "
+            "segments, blocks and panden of the wijk coloured by their own pressure instead "
+            "of the whole wijk; they hold the claims of the profile they were run with, "
+            "whatever the scenario. Background layers (e.g. OpenStreetMap) are "
             "drawn under every map.\n\nThe page design lives in resources/layouts/wijkblad.qpt "
             "and overzicht.qpt; see docs/layouts.md."
         )
@@ -140,6 +149,19 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
                 optional=True,
             )
         )
+        units = (
+            (self.SEGMENTS, self.tr("Claims per street segment (output of 'Ondergrond per "
+                                    "street segment') for the ondergrond map"),
+             [SOURCE_LINE, SOURCE_POLYGON]),
+            (self.BLOCKS, self.tr("Claims per block (output of 'Maaiveld per bouwblok') for "
+                                  "the maaiveld map"), [SOURCE_POLYGON]),
+            (self.PANDEN, self.tr("Claims per pand (output of 'Daken per pand') for the dak "
+                                  "map"), [SOURCE_POLYGON]),
+        )  # fmt: skip
+        for name, description, types in units:
+            self.addParameter(
+                QgsProcessingParameterVectorLayer(name, description, types, optional=True)
+            )
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
                 self.BACKGROUND,
@@ -199,14 +221,17 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         if wijken is None:
             raise InputError(self.invalidSourceError(parameters, self.INPUT))
         self.check_diagnosed(wijken)
-        self.read_diagnosed(  # the wijk (or buurt) keys: codes present and unique
+        diagnosed = self.read_diagnosed(  # the wijk (or buurt) keys: codes present and unique
             parameters, self.INPUT, context, Span(feedback, 0, PREPARING), code_required=False
         )
         claims = ClaimMaps(
             self.parameterAsVectorLayer(parameters, self.CLAIMS, context) or wijken,
             self.parameterAsString(parameters, self.SCENARIO, context).strip(),
         )
-        claims = claims._replace(label=self.scenario_label(wijken, claims.scenario))
+        claims = claims._replace(
+            label=self.scenario_label(wijken, claims.scenario),
+            units=self.unit_layers(parameters, context, diagnosed, claims.scenario, feedback),
+        )
         backgrounds = self.parameterAsLayerList(parameters, self.BACKGROUND, context)
         atlas_filter = self.atlas_filter(parameters, context, wijken)
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
@@ -250,8 +275,9 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
         outline = atlas.store_layer(store, outline_copy(coverage))
         atlas.set_map_crs(sheets, coverage.crs())
         atlas.set_claim_maps(
-            sheets, store, claims.layer, highlight, outline, backgrounds, feedback, claims.scenario
-        )
+            sheets, store, claims.layer, highlight, outline, backgrounds, feedback,
+            claims.scenario, claims.units,
+        )  # fmt: skip
         atlas.set_scenario_variables(sheets, claims.scenario, claims.label)
         atlas.set_locator_map(sheets, coverage, [highlight, koploper_layer, *backgrounds])
         atlas.set_koploper_legend(sheets, koploper_layer)
@@ -288,6 +314,21 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
                     "transitions' on it first and export its output."
                 ).format(layer.name(), ", ".join(missing))
             )
+
+    def unit_layers(self, parameters, context, diagnosed, scenario, feedback) -> dict:
+        """{laag: the copy of the claims-per-unit layer its map draws}, each layer checked
+        (unit_maps.check_units) before anything is rendered."""
+        given = {
+            ONDERGROND: self.parameterAsVectorLayer(parameters, self.SEGMENTS, context),
+            MAAIVELD: self.parameterAsVectorLayer(parameters, self.BLOCKS, context),
+            DAK: self.parameterAsVectorLayer(parameters, self.PANDEN, context),
+        }
+        given = {laag: layer for laag, layer in given.items() if layer is not None}
+        for laag, layer in given.items():
+            unit_maps.check_units(layer, laag)
+        return unit_maps.unit_map_layers(
+            given, diagnosed.code_column, diagnosed.keys, diagnosed.layer_name, feedback, scenario
+        )
 
     def scenario_label(self, layer, scenario) -> str:
         """The label of ``scenario`` in the layer's scenarios field ("" for none); refused

@@ -101,19 +101,24 @@ def set_up_atlas(layout, coverage, identifiers, atlas_filter: str) -> int:
 
 
 def set_claim_maps(
-    layout, store, claims, highlight, outline, backgrounds, feedback, scenario=None
+    layout, store, claims, highlight, outline, backgrounds, feedback, scenario=None, units=None
 ) -> None:
     """Each claim map: the atlas wijk outlined, the pressure of its own laag (of one
-    ``scenario`` of 'Compare systeemkeuzes' when given), the grey outlines (which stand
-    for "unknown") and the backgrounds. The legend shows the pressure classes and the grey.
+    ``scenario`` of 'Compare systeemkeuzes' when given) or, where ``units`` ({laag: layer},
+    unit_maps.unit_map_layers) has the laag, its units in the atlas wijk, the grey
+    outlines (which stand for "unknown") and the backgrounds. The legend shows the
+    pressure classes and the grey.
     """
+    units = units or {}
     legend_layers = []
     for laag in LAYERS:
         field = pressure_field(laag)
         field = scenario_field(field, scenario) if scenario else field
         pressure = store_layer(store, pressure_copy(claims, field))
         legend_layers = legend_layers or [pressure, outline]
-        if claims.fields().indexFromName(field) >= 0:
+        if laag in units:
+            layers = [highlight, store_layer(store, units[laag]), outline]
+        elif claims.fields().indexFromName(field) >= 0:
             layers = [highlight, pressure, outline]
         else:
             layers = [highlight, outline]

@@ -1724,27 +1724,27 @@
         <translation>onbekende landelijke bron '{source}'; gebruik een van {sources}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/segments.py" line="327"/>
+        <location filename="../../scoring/claims/segments.py" line="340"/>
         <source>layer &apos;{layer}&apos;: {count} road polygon(s) lie in a wijk without road lines and belong to no segment</source>
         <translation>laag '{layer}': {count} wegvlak(ken) liggen in een wijk zonder weglijnen en horen bij geen segment</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/city_blocks.py" line="91"/>
+        <location filename="../../scoring/claims/city_blocks.py" line="92"/>
         <source>give a roads layer (street centre lines) or block polygons</source>
         <translation>geef een wegenlaag (hartlijnen van straten) of bouwblokpolygonen</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/city_blocks.py" line="108"/>
+        <location filename="../../scoring/claims/city_blocks.py" line="109"/>
         <source>layer &apos;{layer}&apos; has polygons; blocks are cut by street centre lines: give a line layer (OSM highway, NWB) or the block polygons</source>
         <translation>laag '{layer}' heeft polygonen; bouwblokken worden door de hartlijnen van straten gesneden: geef een lijnenlaag (OSM highway, NWB) of de bouwblokpolygonen</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/city_blocks.py" line="119"/>
+        <location filename="../../scoring/claims/city_blocks.py" line="120"/>
         <source>layer &apos;{layer}&apos; has no street (e.g. highway = residential); check the road-class field</source>
         <translation>laag '{layer}' heeft geen straat (bijv. highway = residential); controleer het wegklasseveld</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/city_blocks.py" line="205"/>
+        <location filename="../../scoring/claims/city_blocks.py" line="206"/>
         <source>no addresses: the dwellings of each wijk are shared over its blocks by building footprint (buildings of &apos;{layer}&apos;)</source>
         <translation>geen adressen: de woningen van elke wijk zijn naar bebouwd oppervlak over de bouwblokken verdeeld (gebouwen van '{layer}')</translation>
     </message>
@@ -2109,12 +2109,12 @@ Per pand (gesneden op de wijkgrenzen): het grondvlak, het daktype (plat, schuin,
 <context>
     <name>ClaimsPerSegment</name>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="53"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="52"/>
         <source>Ondergrond per street segment</source>
         <translation>Ondergrond per straatsegment</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="56"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="55"/>
         <source>Lays each wijk&apos;s ondergrond claims (heat network, cable reinforcement, separate sewer, tree roots, infiltration crates) on its street segments, so that the map shows where the ondergrond is full. Run &apos;Space claims against capacity&apos; first: the wijk claims are recomputed from the fields it wrote, with the same profile.
 
 The roads are split into segments between junctions and cut at the wijk borders. Per segment: the profile width (road class or width field; with road polygons such as BGT wegdeel the area of the polygons nearest to it / its length), the width usable for cables, pipes and roots (profile x usable_share of the ondergrond, the NEN 7171-1 zoning), the width taken by existing cables and pipes, and the free width. Each segment gets its share of the wijk&apos;s claims by its street length (infiltration crates by the sealed area in its street space, with land cover), and its own capacity, pressure and conflict. What no segment holds stays unplaced per wijk and block: segments plus unplaced are the wijk&apos;s claim_ondergrond. docs/claims_segments.md explains the method.</source>
@@ -2123,42 +2123,42 @@ The roads are split into segments between junctions and cut at the wijk borders.
 De wegen worden gesplitst in segmenten tussen kruisingen en afgesneden op de wijkgrenzen. Per segment: de profielbreedte (wegklasse of breedteveld; met wegvlakken zoals BGT wegdeel de oppervlakte van de wegvlakken die het dichtst bij het segment liggen / zijn lengte), de breedte die bruikbaar is voor kabels, leidingen en wortels (profiel x usable_share van de ondergrond, de zonering van NEN 7171-1), de breedte die bestaande kabels en leidingen innemen, en de vrije breedte. Elk segment krijgt zijn deel van de wijkclaims naar zijn straatlengte (infiltratiekratten naar het verharde oppervlak in zijn straatruimte, met bodemgebruik), en een eigen capaciteit, druk en conflict. Wat geen segment draagt blijft per wijk en bouwsteen ongeplaatst: segmenten plus ongeplaatst zijn de claim_ondergrond van de wijk. docs/claims_segments.md legt de methode uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="74"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="73"/>
         <source>Wijken after Space claims against capacity</source>
         <translation>Wijken na Ruimteclaims tegen capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="82"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="81"/>
         <source>Road polygons for the street space of road lines (e.g. BGT wegdeel)</source>
         <translation>Wegvlakken voor de straatruimte van weglijnen (bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="94"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="93"/>
         <source>Street segments (pressure in the ondergrond)</source>
         <translation>Straatsegmenten (druk in de ondergrond)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="99"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="98"/>
         <source>Claims no segment holds (table)</source>
         <translation>Claims die geen segment draagt (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="118"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="117"/>
         <source>Layer &apos;{}&apos; has no field {}; run Space claims first (with a roads layer) and use its output.</source>
         <translation>Laag '{}' heeft geen veld {}; voer eerst Ruimteclaims uit (met een wegenlaag) en gebruik de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="184"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="183"/>
         <source>Segments in conflict: {} of {}</source>
         <translation>Segmenten in conflict: {} van {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="196"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="195"/>
         <source>The ondergrond claim recomputed for wijk {} ({:.1f} m²) differs from its field {} ({:.1f} m²); run with the profile Space claims was run with.</source>
         <translation>De opnieuw berekende ondergrondclaim van wijk {} ({:.1f} m²) wijkt af van het veld {} ({:.1f} m²); gebruik het profiel waarmee Ruimteclaims is uitgevoerd.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="205"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="204"/>
         <source>Wijk {}: {:.1f} m² of {} lies on no segment (unplaced)</source>
         <translation>Wijk {}: {:.1f} m² van {} ligt op geen segment (ongeplaatst)</translation>
     </message>
@@ -2446,122 +2446,137 @@ Er wordt niets geschreven voordat elke stap gelukt is: een fout of annuleren laa
 <context>
     <name>ExportWijkbladen</name>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="92"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="97"/>
         <source>Export wijkbladen (atlas PDF, PNGs, overview)</source>
         <translation>Wijkbladen exporteren (atlas-PDF, PNG's, overzicht)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="118"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="127"/>
         <source>Diagnosed wijken (output of &apos;Score transitions&apos;)</source>
         <translation>Gediagnosticeerde wijken (uitvoer van 'Transities scoren')</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="125"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="134"/>
         <source>Layer with claim fields druk_&lt;laag&gt; (empty: the wijken layer)</source>
         <translation>Laag met de claimvelden druk_&lt;laag&gt; (leeg: de wijkenlaag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="143"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="165"/>
         <source>Background layers under every map</source>
         <translation>Achtergrondlagen onder elke kaart</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="151"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="173"/>
         <source>Selected wijken only</source>
         <translation>Alleen geselecteerde wijken</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="156"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="178"/>
         <source>Only wijken matching this expression</source>
         <translation>Alleen wijken die aan deze expressie voldoen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="164"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="186"/>
         <source>Resolution (DPI)</source>
         <translation>Resolutie (DPI)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="174"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="196"/>
         <source>Wijkbladen (atlas PDF)</source>
         <translation>Wijkbladen (atlas-PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="174"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="196"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="179"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="201"/>
         <source>Folder for one PNG per wijk</source>
         <translation>Map voor één PNG per wijk</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="187"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="209"/>
         <source>Overview of all wijken (PNG)</source>
         <translation>Overzicht van alle wijken (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="187"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="209"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="195"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="217"/>
         <source>Number of wijkbladen</source>
         <translation>Aantal wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="246"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="271"/>
         <source>{} wijkbladen</source>
         <translation>{} wijkbladen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="285"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="311"/>
         <source>Layer &apos;{}&apos; is not diagnosed: fields {} are missing. Run &apos;Score transitions&apos; on it first and export its output.</source>
         <translation>Laag '{}' is niet gediagnosticeerd: de velden {} ontbreken. Voer er eerst 'Transities scoren' op uit en exporteer de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="316"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="357"/>
         <source>No wijken are selected in layer &apos;{}&apos;.</source>
         <translation>Er zijn geen wijken geselecteerd in laag '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="324"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="365"/>
         <source>The filter expression &apos;{}&apos; is invalid: {}</source>
         <translation>De filterexpressie '{}' is ongeldig: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="332"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="373"/>
         <source>The filter expression &apos;{}&apos; names field(s) {} that layer &apos;{}&apos; does not have; check the field names in its attribute table.</source>
         <translation>De filterexpressie '{}' noemt veld(en) {} die laag '{}' niet heeft; controleer de veldnamen in de attributentabel.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="95"/>
-        <source>Writes one A4 sheet per wijk into a single PDF: the koploper with its status, its zekerheid and the transitions not measured, why it leads, the meelopers, the six urgency scores as a bar chart, the indicators with value, unit and source (greyed, with the reason, where a value did not count), three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper with a table of each wijk&apos;s koploper, status and zekerheid. The sheets are in Dutch.
-
-The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given; with a scenario of &apos;Compare systeemkeuzes&apos; the maps and captions show that scenario&apos;s druk_&lt;laag&gt;__&lt;scenario&gt; and conflict_&lt;laag&gt;__&lt;scenario&gt; and the sheet names it. Background layers (e.g. OpenStreetMap) are drawn under every map.
-
-The page design lives in resources/layouts/wijkblad.qpt and overzicht.qpt; see docs/layouts.md.</source>
-        <translation>Schrijft één A4-blad per wijk in één PDF: de koploper met zijn status, zijn zekerheid en de transities die niet gemeten zijn, waarom hij koploper is, de meelopers, de zes urgentiescores als staafdiagram, de indicatoren met waarde, eenheid en bron (grijs, met de reden, waar een waarde niet meetelde), drie kaarten van de druk op de ondergrond, het maaiveld en de daken (druk_&lt;laag&gt; = claim / capaciteit) en een situatiekaart ingekleurd naar koploper. Desgewenst ook één PNG per wijk, en een PNG-overzicht van alle wijken ingekleurd naar koploper met een tabel van de koploper, status en zekerheid per wijk. De bladen zijn in het Nederlands.
-
-De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koploper, meelopers, zekerheid). De claimkaarten gebruiken de velden druk_&lt;laag&gt; van de claimlaag, of van de wijkenlaag als er geen claimlaag is opgegeven; met een scenario van 'Systeemkeuzes vergelijken' tonen de kaarten en bijschriften druk_&lt;laag&gt;__&lt;scenario&gt; en conflict_&lt;laag&gt;__&lt;scenario&gt; van dat scenario en noemt het blad het. Achtergrondlagen (bijv. OpenStreetMap) worden onder elke kaart getekend.
-
-Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="133"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="142"/>
         <source>Scenario of &apos;Compare systeemkeuzes&apos; for the claim maps (its id); empty: the layer&apos;s own claims</source>
         <translation>Scenario van 'Systeemkeuzes vergelijken' voor de claimkaarten (zijn id); leeg: de eigen claims van de laag</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="302"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="343"/>
         <source>Layer &apos;{}&apos; has no scenario &apos;{}&apos; (scenarios found: {}). Run &apos;Compare systeemkeuzes&apos; on it and export its output, or leave the scenario empty.</source>
         <translation>Laag '{}' heeft geen scenario '{}' (gevonden scenario's: {}). Voer 'Systeemkeuzes vergelijken' erop uit en exporteer de uitvoer daarvan, of laat het scenario leeg.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/export_wijkbladen.py" line="302"/>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="343"/>
         <source>none</source>
         <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="100"/>
+        <source>Writes one A4 sheet per wijk into a single PDF: the koploper with its status, its zekerheid and the transitions not measured, why it leads, the meelopers, the six urgency scores as a bar chart, the indicators with value, unit and source (greyed, with the reason, where a value did not count), three maps of the pressure on the ondergrond, maaiveld and daken (druk_&lt;laag&gt; = claim / capacity) and a locator map coloured by koploper. Optionally also one PNG per wijk, and a PNG overview of all wijken coloured by koploper with a table of each wijk&apos;s koploper, status and zekerheid. The sheets are in Dutch.
+
+The wijken layer must be diagnosed by &apos;Score transitions&apos; (score_*, koploper, meelopers, zekerheid). The claim maps use the druk_&lt;laag&gt; fields of the claims layer, or of the wijken layer when no claims layer is given; with a scenario of &apos;Compare systeemkeuzes&apos; the maps and captions show that scenario&apos;s druk_&lt;laag&gt;__&lt;scenario&gt; and conflict_&lt;laag&gt;__&lt;scenario&gt; and the sheet names it. With the claims per unit (the outputs of &apos;Ondergrond per street segment&apos;, &apos;Maaiveld per bouwblok&apos; and &apos;Daken per pand&apos;) the ondergrond, maaiveld and dak maps draw the street segments, blocks and panden of the wijk coloured by their own pressure instead of the whole wijk; they hold the claims of the profile they were run with, whatever the scenario. Background layers (e.g. OpenStreetMap) are drawn under every map.
+
+The page design lives in resources/layouts/wijkblad.qpt and overzicht.qpt; see docs/layouts.md.</source>
+        <translation>Schrijft één A4-blad per wijk in één PDF: de koploper met zijn status, zijn zekerheid en de transities die niet gemeten zijn, waarom hij koploper is, de meelopers, de zes urgentiescores als staafdiagram, de indicatoren met waarde, eenheid en bron (grijs, met de reden, waar een waarde niet meetelde), drie kaarten van de druk op de ondergrond, het maaiveld en de daken (druk_&lt;laag&gt; = claim / capaciteit) en een situatiekaart ingekleurd naar koploper. Desgewenst ook één PNG per wijk, en een PNG-overzicht van alle wijken ingekleurd naar koploper met een tabel van de koploper, status en zekerheid per wijk. De bladen zijn in het Nederlands.
+
+De wijkenlaag moet gediagnosticeerd zijn met 'Transities scoren' (score_*, koploper, meelopers, zekerheid). De claimkaarten gebruiken de velden druk_&lt;laag&gt; van de claimlaag, of van de wijkenlaag als er geen claimlaag is opgegeven; met een scenario van 'Systeemkeuzes vergelijken' tonen de kaarten en bijschriften druk_&lt;laag&gt;__&lt;scenario&gt; en conflict_&lt;laag&gt;__&lt;scenario&gt; van dat scenario en noemt het blad het. Met de claims per eenheid (de uitvoer van 'Ondergrond per straatsegment', 'Maaiveld per bouwblok' en 'Daken per pand') tekenen de kaarten van ondergrond, maaiveld en dak de straatsegmenten, bouwblokken en panden van de wijk, ingekleurd naar hun eigen druk, in plaats van de hele wijk; zij bevatten de claims van het profiel waarmee ze berekend zijn, welk scenario ook gekozen is. Achtergrondlagen (bijv. OpenStreetMap) worden onder elke kaart getekend.
+
+Het paginaontwerp staat in resources/layouts/wijkblad.qpt en overzicht.qpt; zie docs/layouts.md.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="152"/>
+        <source>Claims per street segment (output of &apos;Ondergrond per street segment&apos;) for the ondergrond map</source>
+        <translation>Claims per straatsegment (uitvoer van 'Ondergrond per straatsegment') voor de ondergrondkaart</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="152"/>
+        <source>Claims per block (output of &apos;Maaiveld per bouwblok&apos;) for the maaiveld map</source>
+        <translation>Claims per bouwblok (uitvoer van 'Maaiveld per bouwblok') voor de maaiveldkaart</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/export_wijkbladen.py" line="152"/>
+        <source>Claims per pand (output of &apos;Daken per pand&apos;) for the dak map</source>
+        <translation>Claims per pand (uitvoer van 'Daken per pand') voor de dakkaart</translation>
     </message>
 </context>
 <context>
@@ -4449,7 +4464,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>styles</name>
     <message>
-        <location filename="../../processing/styles.py" line="225"/>
+        <location filename="../../processing/styles.py" line="227"/>
         <source>Style &apos;{}&apos; could not be applied: {}</source>
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>
@@ -4481,6 +4496,29 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
     </message>
 </context>
 <context>
+    <name>unit_maps</name>
+    <message>
+        <location filename="../../processing/layouts/unit_maps.py" line="55"/>
+        <source>Layer &apos;{}&apos; has no field &apos;{}&apos;, so the {} map cannot draw it. Give the output of {}, run on the diagnosed wijken.</source>
+        <translation>Laag '{}' heeft geen veld '{}', dus de kaart {} kan haar niet tekenen. Geef de uitvoer van {}, gedraaid op de gediagnosticeerde wijken.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/unit_maps.py" line="64"/>
+        <source>Field &apos;{}&apos; of layer &apos;{}&apos; holds {}, not numbers, so the {} map cannot colour it. Give the output of {}.</source>
+        <translation>Veld '{}' van laag '{}' bevat {}, geen getallen, dus de kaart {} kan het niet inkleuren. Geef de uitvoer van {}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/unit_maps.py" line="99"/>
+        <source>No unit of layer &apos;{}&apos; belongs to a wijk of layer &apos;{}&apos; (its wijk field holds e.g. {}): the {} map shows none. Run {} on these wijken.</source>
+        <translation>Geen eenheid van laag '{}' hoort bij een wijk van laag '{}' (het wijkveld bevat bijv. {}): de kaart {} toont er geen. Draai {} op deze wijken.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layouts/unit_maps.py" line="110"/>
+        <source>The {} map draws layer &apos;{}&apos; with the claims of the profile it was run with, not those of scenario &apos;{}&apos;; the caption under the map gives the scenario&apos;s pressure of the wijk.</source>
+        <translation>De kaart {} tekent laag '{}' met de claims van het profiel waarmee die berekend is, niet die van scenario '{}'; het bijschrift onder de kaart geeft de druk van de wijk in het scenario.</translation>
+    </message>
+</context>
+<context>
     <name>wijkblad</name>
     <message>
         <location filename="../../processing/layouts/atlas.py" line="42"/>
@@ -4508,7 +4546,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>Geen enkele wijk in laag '{}' voldoet aan het filter '{}'.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/atlas.py" line="120"/>
+        <location filename="../../processing/layouts/atlas.py" line="125"/>
         <source>Field &apos;{}&apos; not found in layer &apos;{}&apos;: the {} map shows the wijk outlines only. Run &apos;Space claims against capacity&apos; first, or choose a claims layer.</source>
         <translation>Veld '{}' niet gevonden in laag '{}': de {}kaart toont alleen de wijkgrenzen. Voer eerst 'Ruimteclaims tegenover capaciteit' uit, of kies een claimlaag.</translation>
     </message>
