@@ -2,10 +2,8 @@
 
 import pandas as pd
 from qgis.core import (
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
 )
 
@@ -18,6 +16,7 @@ from ...scoring.schema.claims import CONFLICT, WIJK
 from ...scoring.schema.diagnosis import SCORE_FIELDS
 from ..adapter import layer_frames
 from ..claims_inputs import ClaimsAlgorithm
+from ..parameters import land_cover_parameters
 from ..sinks import OutputTransaction
 from ..styles import PressureStyle
 
@@ -64,22 +63,8 @@ class SpatialClaims(ClaimsAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                self.LAND_COVER,
-                self.tr("Land cover (polygons: BGT or OSM)"),
-                SOURCE_POLYGON,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.CLASSES,
-                self.tr("Land-cover class mapping"),
-                ["BGT", "OpenStreetMap"],
-                defaultValue=0,
-            )
-        )
+        for definition in land_cover_parameters():
+            self.addParameter(definition)
         self.add_network_parameters()
         self.addParameter(
             QgsProcessingParameterNumber(

@@ -1724,27 +1724,27 @@
         <translation>onbekende landelijke bron '{source}'; gebruik een van {sources}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/segments.py" line="327"/>
+        <location filename="../../scoring/claims/segments.py" line="340"/>
         <source>layer &apos;{layer}&apos;: {count} road polygon(s) lie in a wijk without road lines and belong to no segment</source>
         <translation>laag '{layer}': {count} wegvlak(ken) liggen in een wijk zonder weglijnen en horen bij geen segment</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/city_blocks.py" line="91"/>
+        <location filename="../../scoring/claims/city_blocks.py" line="92"/>
         <source>give a roads layer (street centre lines) or block polygons</source>
         <translation>geef een wegenlaag (hartlijnen van straten) of bouwblokpolygonen</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/city_blocks.py" line="108"/>
+        <location filename="../../scoring/claims/city_blocks.py" line="109"/>
         <source>layer &apos;{layer}&apos; has polygons; blocks are cut by street centre lines: give a line layer (OSM highway, NWB) or the block polygons</source>
         <translation>laag '{layer}' heeft polygonen; bouwblokken worden door de hartlijnen van straten gesneden: geef een lijnenlaag (OSM highway, NWB) of de bouwblokpolygonen</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/city_blocks.py" line="119"/>
+        <location filename="../../scoring/claims/city_blocks.py" line="120"/>
         <source>layer &apos;{layer}&apos; has no street (e.g. highway = residential); check the road-class field</source>
         <translation>laag '{layer}' heeft geen straat (bijv. highway = residential); controleer het wegklasseveld</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/city_blocks.py" line="205"/>
+        <location filename="../../scoring/claims/city_blocks.py" line="202"/>
         <source>no addresses: the dwellings of each wijk are shared over its blocks by building footprint (buildings of &apos;{layer}&apos;)</source>
         <translation>geen adressen: de woningen van elke wijk zijn naar bebouwd oppervlak over de bouwblokken verdeeld (gebouwen van '{layer}')</translation>
     </message>
@@ -1759,22 +1759,22 @@
         <translation>de claims voor {space} die met dit profiel zijn berekend wijken af van veld {field} van laag '{layer}': geef het profiel waarmee Ruimteclaims tegenover capaciteit is uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/panden.py" line="142"/>
+        <location filename="../../scoring/claims/panden.py" line="143"/>
         <source>pick the orientation field or leave it empty</source>
         <translation>kies het oriëntatieveld of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/panden.py" line="150"/>
+        <location filename="../../scoring/claims/panden.py" line="151"/>
         <source>layer &apos;{layer}&apos;, field &apos;{field}&apos;: {count} value(s) are no orientation in degrees or compass points (e.g. &apos;{example}&apos;); their orientation is unknown</source>
         <translation>laag '{layer}', veld '{field}': {count} waarde(n) zijn geen oriëntatie in graden of windrichtingen (bijv. '{example}'); hun oriëntatie is onbekend</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/panden.py" line="168"/>
+        <location filename="../../scoring/claims/panden.py" line="169"/>
         <source>pick the field with the m² of roof already in use or leave it empty</source>
         <translation>kies het veld met de m² dak die al in gebruik zijn of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/panden.py" line="179"/>
+        <location filename="../../scoring/claims/panden.py" line="180"/>
         <source>layer '{layer}', field '{field}' = '{value}': the roof area in use must be a number of m² from 0, or empty; pick another field or correct the value</source>
         <translation>laag '{layer}', veld '{field}' = '{value}': het dakoppervlak in gebruik moet een aantal m² vanaf 0 zijn, of leeg; kies een ander veld of verbeter de waarde</translation>
     </message>
@@ -1849,44 +1849,49 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>ClaimsAlgorithm</name>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="39"/>
+        <location filename="../../processing/claims_inputs.py" line="44"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="47"/>
+        <location filename="../../processing/claims_inputs.py" line="49"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="56"/>
+        <location filename="../../processing/claims_inputs.py" line="58"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="64"/>
+        <location filename="../../processing/claims_inputs.py" line="68"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="76"/>
+        <location filename="../../processing/claims_inputs.py" line="80"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="84"/>
+        <location filename="../../processing/claims_inputs.py" line="88"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="92"/>
+        <location filename="../../processing/claims_inputs.py" line="96"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="108"/>
+        <location filename="../../processing/claims_inputs.py" line="112"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_inputs.py" line="42"/>
+        <source>Roads (lines, e.g. OSM highway)</source>
+        <translation>Wegen (lijnen, bijv. OSM highway)</translation>
     </message>
 </context>
 <context>
@@ -1970,12 +1975,12 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>ClaimsPerBlock</name>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="61"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="41"/>
         <source>Maaiveld per bouwblok</source>
         <translation>Maaiveld per bouwblok</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="64"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="44"/>
         <source>Lays each wijk's maaiveld claims (wadi, trees, charging points, mobility hubs, parking, play space …) on its blocks, so you see where the public space is short. Run 'Space claims against capacity' first: its output holds the claims this step recomputes (with the same profile) and lays on the blocks by their share of each claim's driver.
 
 Blocks: the faces between the street centre lines (OSM highway lines of the street classes) and the wijk border, or block polygons you give (e.g. BGT openbare ruimte), cut to the wijken. Per block: the land area, the unbuilt public space (minus buildings, water and private yards of the land cover), the sealed area, the street length (a street between two blocks counts half in each), the dwellings (addresses with a dwellings field, else one per address, else the wijk's dwellings by building footprint), the claim per transition, the capacity, the pressure and the conflicting transitions. What no block holds is logged per wijk and block.</source>
@@ -1984,67 +1989,42 @@ Blocks: the faces between the street centre lines (OSM highway lines of the stre
 Bouwblokken: de vlakken tussen de hartlijnen van de straten (OSM highway-lijnen van de straatklassen) en de wijkgrens, of gegeven bouwblokpolygonen (bijv. BGT openbare ruimte), gesneden tot de wijken. Per bouwblok: het landoppervlak, de onbebouwde openbare ruimte (zonder gebouwen, water en particuliere erven van de bodembedekking), het verharde oppervlak, de straatlengte (een straat tussen twee bouwblokken telt in elk voor de helft), de woningen (adressen met een woningenveld, anders één per adres, anders de woningen van de wijk naar bebouwd oppervlak), de claim per transitie, de capaciteit, de druk en de conflicterende transities. Wat geen bouwblok bevat staat per wijk en bouwsteen in het log.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="82"/>
-        <source>Roads (lines, e.g. OSM highway)</source>
-        <translation>Wegen (lijnen, bijv. OSM highway)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="88"/>
-        <source>Road class field (OSM highway)</source>
-        <translation>Veld met de wegklasse (OSM highway)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="94"/>
-        <source>Road width field (m); empty: the width of the road class</source>
-        <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="102"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="63"/>
         <source>Block polygons (e.g. BGT openbare ruimte); empty: cut by the roads</source>
         <translation>Bouwblokpolygonen (bijv. BGT openbare ruimte); leeg: gesneden door de wegen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="110"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="71"/>
         <source>Buildings (polygons)</source>
         <translation>Gebouwen (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="115"/>
-        <source>Land cover (polygons: BGT or OSM)</source>
-        <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="121"/>
-        <source>Land-cover class mapping</source>
-        <translation>Klassenindeling van de bodembedekking</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="127"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="78"/>
         <source>Addresses (points, e.g. BAG verblijfsobjecten)</source>
         <translation>Adressen (punten, bijv. BAG-verblijfsobjecten)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="133"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="84"/>
         <source>Dwellings field; empty: one per address</source>
         <translation>Veld met woningen; leeg: één per adres</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="139"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="90"/>
         <source>Minimum coverage of a block by each layer (%); 0: every block the layer&apos;s extent reaches</source>
         <translation>Minimale dekking van een bouwblok door elke laag (%); 0: elk bouwblok dat binnen het bereik van de laag valt</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="150"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="101"/>
         <source>Maaiveld claims per block</source>
         <translation>Maaiveldclaims per bouwblok</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="165"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="112"/>
         <source>Give a roads layer (street centre lines) or block polygons.</source>
         <translation>Geef een wegenlaag (hartlijnen van straten) of bouwblokpolygonen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="205"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="155"/>
         <source>bouwblokken</source>
         <translation>bouwblokken</translation>
     </message>
@@ -2052,12 +2032,12 @@ Bouwblokken: de vlakken tussen de hartlijnen van de straten (OSM highway-lijnen 
 <context>
     <name>ClaimsPerPand</name>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="54"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="39"/>
         <source>Daken per pand</source>
         <translation>Daken per pand</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="57"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="42"/>
         <source>Lays each wijk's roof claims (PV, green roofs, water roofs, extra storeys) on its panden, so you see where on the roofs they compete. Run 'Space claims against capacity' first: its output holds the claims this step recomputes (with the same profile) and lays on the panden by their share of the wijk's usable roof.
 
 Per pand (cut at the wijk borders): the footprint, the roof type (plat, schuin, onbekend from the roof-shape field: OSM roof:shape, 3D BAG b3_dak_type), the usable roof (flat fully, sloped and unknown by their factor, as in 'Roof areas'; give the same field and factors), the orientation where a field gives it (OSM roof:direction, degrees or compass points; shown, not counted), the roof already in use (m²) where a field gives it, the claim per transition, the capacity, the pressure and, where the claims exceed the roof, the competing transitions. What no pand holds is logged per wijk and block.</source>
@@ -2066,42 +2046,32 @@ Per pand (cut at the wijk borders): the footprint, the roof type (plat, schuin, 
 Per pand (gesneden op de wijkgrenzen): het grondvlak, het daktype (plat, schuin, onbekend uit het dakvormveld: OSM roof:shape, 3D BAG b3_dak_type), het bruikbare dak (plat volledig, schuin en onbekend naar hun factor, zoals in 'Dakoppervlakken'; geef hetzelfde veld en dezelfde factoren), de oriëntatie waar een veld die geeft (OSM roof:direction, graden of windrichtingen; getoond, niet meegeteld), het dak dat al in gebruik is (m²) waar een veld dat geeft, de claim per transitie, de capaciteit, de druk en, waar de claims het dak overschrijden, de concurrerende transities. Wat geen pand bevat staat per wijk en bouwsteen in het log.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="74"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="59"/>
         <source>Buildings (polygons: BAG panden, 3D BAG, OSM)</source>
         <translation>Gebouwen (polygonen: BAG-panden, 3D BAG, OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="80"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="65"/>
         <source>Roof shape field</source>
         <translation>Veld met de dakvorm</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="80"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="65"/>
         <source>Roof orientation field (degrees or N, NO, O …)</source>
         <translation>Veld met dakoriëntatie (graden of N, NO, O …)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="80"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="65"/>
         <source>Roof area already in use field (m²)</source>
         <translation>Veld met dakoppervlak al in gebruik (m²)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="90"/>
-        <source>Usable share of sloped roofs</source>
-        <translation>Bruikbaar aandeel van schuine daken</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="96"/>
-        <source>Usable share of roofs of unknown shape</source>
-        <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="103"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="78"/>
         <source>Roof claims per pand</source>
         <translation>Dakclaims per pand</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="133"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="108"/>
         <source>panden</source>
         <translation>panden</translation>
     </message>
@@ -3141,16 +3111,6 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
         <source>Roof shape field</source>
         <translation>Veld met de dakvorm</translation>
     </message>
-    <message>
-        <location filename="../../processing/algorithms/roof_areas.py" line="48"/>
-        <source>Usable share of sloped roofs</source>
-        <translation>Bruikbaar aandeel van schuine daken</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/roof_areas.py" line="54"/>
-        <source>Usable share of roofs of unknown shape</source>
-        <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
-    </message>
 </context>
 <context>
     <name>SaveDiagnosis</name>
@@ -3383,12 +3343,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="34"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="33"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="37"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="36"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -3405,52 +3365,42 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="59"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="58"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="67"/>
-        <source>Land cover (polygons: BGT or OSM)</source>
-        <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="75"/>
-        <source>Land-cover class mapping</source>
-        <translation>Klassenindeling van de bodembedekking</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="84"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="69"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="96"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="81"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="99"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="84"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="104"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="89"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="121"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="106"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="159"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="186"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="171"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -3953,17 +3903,12 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>claims_units</name>
     <message>
-        <location filename="../../processing/claims_units.py" line="55"/>
-        <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
-        <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/claims_units.py" line="125"/>
+        <location filename="../../processing/claims_units.py" line="152"/>
         <source>Unplaced in wijk {}, building block {}: {:.3f} m² (on none of the {})</source>
         <translation>Niet geplaatst in wijk {}, bouwsteen {}: {:.3f} m² (op geen van de {})</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_units.py" line="133"/>
+        <location filename="../../processing/claims_units.py" line="160"/>
         <source>{} in conflict: {} of {}</source>
         <translation>{} in conflict: {} van {}</translation>
     </message>
@@ -4353,89 +4298,99 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>parameters</name>
     <message>
-        <location filename="../../processing/parameters.py" line="65"/>
+        <location filename="../../processing/parameters.py" line="69"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="65"/>
+        <location filename="../../processing/parameters.py" line="69"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="56"/>
+        <location filename="../../processing/parameters.py" line="60"/>
         <source>Wijken (polygons, with CBS or ind_* fields)</source>
         <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Maintenance works (any geometry, or a table)</source>
         <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Type of work field</source>
         <translation>Veld met het type werk</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Year field (a year, or a range like 2027-2029)</source>
         <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>End year field</source>
         <translation>Veld met het eindjaar</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Wijk code field of the works</source>
         <translation>Veld met de wijkcode van de werken</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Source field (e.g. the plan a work comes from)</source>
         <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
         <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Graafrust window (years)</source>
         <translation>Graafrusttermijn (jaren)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Urgency threshold (score 0-100)</source>
         <translation>Urgentiedrempel (score 0-100)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Planning horizon: first year (empty: this year)</source>
         <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Planning horizon: last year (empty: first year + {})</source>
         <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="159"/>
+        <location filename="../../processing/parameters.py" line="173"/>
         <source>Service address with {year} (empty: the QGIS setting, or PDOK)</source>
         <translation>Adres van de dienst met {year} (leeg: de QGIS-instelling, of PDOK)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="165"/>
+        <location filename="../../processing/parameters.py" line="179"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="165"/>
+        <location filename="../../processing/parameters.py" line="179"/>
         <source>Kwb year to start from (empty: the newest the service offers)</source>
         <translation>Kwb-jaar om mee te beginnen (leeg: het nieuwste dat de dienst aanbiedt)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="87"/>
+        <source>Usable share of sloped roofs</source>
+        <translation>Bruikbaar aandeel van schuine daken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="88"/>
+        <source>Usable share of roofs of unknown shape</source>
+        <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
     </message>
 </context>
 <context>
