@@ -14,6 +14,7 @@ STYLES = RESOURCES / "styles"
 PRESSURE_STYLE = STYLES / "druk.qml"  # the claim map by pressure
 PANDEN_STYLE = STYLES / "panden.qml"  # dak claims per pand by pressure
 BOUWBLOKKEN_STYLE = STYLES / "bouwblokken.qml"  # maaiveld claims per block by pressure
+SEGMENT_STYLE = STYLES / "segmenten.qml"  # ondergrond claims per street segment (lines)
 LAYOUTS = RESOURCES / "layouts"
 WIJKBLAD_TEMPLATE = LAYOUTS / "wijkblad.qpt"  # one sheet per wijk (atlas)
 OVERZICHT_TEMPLATE = LAYOUTS / "overzicht.qpt"  # all wijken coloured by koploper

@@ -34,15 +34,15 @@ from ..scoring.schema.claims import (
 from ..scoring.transitions import TRANSITION_IDS
 from .adapter import RD_NEW
 from .claims_inputs import ClaimsAlgorithm
+from .layer_group import ClaimsLayerStyle
 from .sinks import OutputTransaction
-from .styles import PressureStyle
 
 
-class PandenStyle(PressureStyle):
+class PandenStyle(ClaimsLayerStyle):
     STYLE = PANDEN_STYLE
 
 
-class BlocksStyle(PressureStyle):
+class BlocksStyle(ClaimsLayerStyle):
     STYLE = BOUWBLOKKEN_STYLE
 
 
@@ -64,7 +64,7 @@ class UnitClaimsAlgorithm(ClaimsAlgorithm):
     ``measure``."""
 
     LAYER = ""
-    STYLE = PressureStyle  # the post-processor of the loaded output
+    STYLE = ClaimsLayerStyle  # the post-processor of the loaded output
     OUTPUT = "OUTPUT"
 
     def measure(self, parameters, context, plan, wijken, layer_name: str) -> Units:

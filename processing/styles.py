@@ -217,15 +217,23 @@ def outline_copy(layer):
     return copy
 
 
-def pressure_copy(claims, field: str):
-    """A copy of the claims layer in the pressure classes of druk.qml, by ``field``."""
-    copy = claims.clone()
-    message, loaded = copy.loadNamedStyle(str(PRESSURE_STYLE))
+def styled_clone(layer, style):
+    """A copy of ``layer`` with the .qml ``style`` (refused when it cannot be applied);
+    the file's style even where the layer's GeoPackage holds a default style of its own
+    (which loadNamedStyle prefers unless told to skip the provider's database)."""
+    copy = layer.clone()
+    message, loaded = copy.loadNamedStyle(str(style), True)
     if not loaded:
         raise InputError(
             QCoreApplication.translate("styles", "Style '{}' could not be applied: {}").format(
-                PRESSURE_STYLE, message
+                style, message
             )
         )
+    return copy
+
+
+def pressure_copy(claims, field: str):
+    """A copy of the claims layer in the pressure classes of druk.qml, by ``field``."""
+    copy = styled_clone(claims, PRESSURE_STYLE)
     copy.renderer().setClassAttribute(field)
     return copy

@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ...compat import SOURCE_LINE, SOURCE_POLYGON, SOURCE_VECTOR, WKB_MULTI_LINE
 from ...i18n import localized
-from ...paths import STYLES
+from ...paths import SEGMENT_STYLE
 from ...scoring.claims.capacity import CAPACITY_INPUTS
 from ...scoring.claims.compute import compute_claims
 from ...scoring.errors import InputError, stop_if_cancelled
@@ -29,16 +29,16 @@ from ...scoring.schema.claims import (
 from ...scoring.schema.diagnosis import SCORE_FIELDS
 from ..adapter import RD_NEW, layer_frames, read_geodataframe
 from ..claims_inputs import ClaimsAlgorithm
+from ..layer_group import ClaimsLayerStyle
 from ..parameters import land_cover_parameters
 from ..sinks import OutputTransaction
-from ..styles import PressureStyle
 
-SEGMENT_STYLE = STYLES / "segmenten.qml"  # the segments by pressure
 RELATIVE_TOLERANCE = 1e-6  # recomputed against written wijk claims
 
 
-class SegmentStyle(PressureStyle):
-    """Styles the segment layer by pressure (resources/styles/segmenten.qml) once loaded."""
+class SegmentStyle(ClaimsLayerStyle):
+    """Styles the segment layer by pressure (resources/styles/segmenten.qml) once loaded,
+    at the top of the Ruimteclaims group."""
 
     STYLE = SEGMENT_STYLE
 

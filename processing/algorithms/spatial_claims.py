@@ -16,9 +16,9 @@ from ...scoring.schema.claims import CONFLICT, WIJK
 from ...scoring.schema.diagnosis import SCORE_FIELDS
 from ..adapter import layer_frames
 from ..claims_inputs import ClaimsAlgorithm
+from ..layer_group import ClaimsLayerStyle
 from ..parameters import land_cover_parameters
 from ..sinks import OutputTransaction
-from ..styles import PressureStyle
 
 
 class SpatialClaims(ClaimsAlgorithm):
@@ -166,7 +166,7 @@ class SpatialClaims(ClaimsAlgorithm):
             }
         if context.willLoadLayerOnCompletion(outputs[self.CLAIM_MAP]):
             details = context.layerToLoadOnCompletionDetails(outputs[self.CLAIM_MAP])
-            details.setPostProcessor(PressureStyle.create())
+            details.setPostProcessor(ClaimsLayerStyle.create())
         in_conflict = claims.layers[CONFLICT].fillna(False)
         feedback.pushInfo(
             self.tr("Layers in conflict: {} of {} (wijk x layer)").format(

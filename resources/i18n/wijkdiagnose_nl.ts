@@ -3957,6 +3957,29 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
     </message>
 </context>
 <context>
+    <name>layer_group</name>
+    <message>
+        <location filename="../../processing/layer_group.py" line="38"/>
+        <source>Ruimteclaims</source>
+        <translation>Ruimteclaims</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layer_group.py" line="100"/>
+        <source>Unknown claims layer &apos;{}&apos;: give {} (or some of them).</source>
+        <translation>Onbekende claimlaag '{}': geef {} (of een deel daarvan).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layer_group.py" line="127"/>
+        <source>The layer definition file &apos;{}&apos; could not be written: {}</source>
+        <translation>Het laagdefinitiebestand '{}' kon niet worden geschreven: {}</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layer_group.py" line="113"/>
+        <source>Layer &apos;{}&apos; is a temporary layer: save it to a file (a GeoPackage) first; a layer definition file only points to the data.</source>
+        <translation>Laag '{}' is een tijdelijke laag: sla die eerst op in een bestand (een GeoPackage); een laagdefinitiebestand verwijst alleen naar de gegevens.</translation>
+    </message>
+</context>
+<context>
     <name>map_styles</name>
     <message>
         <location filename="../../processing/map_styles.py" line="53"/>
@@ -4404,7 +4427,7 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>styles</name>
     <message>
-        <location filename="../../processing/styles.py" line="225"/>
+        <location filename="../../processing/styles.py" line="227"/>
         <source>Style &apos;{}&apos; could not be applied: {}</source>
         <translation>Stijl '{}' kon niet worden toegepast: {}</translation>
     </message>
