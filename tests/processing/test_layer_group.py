@@ -13,7 +13,13 @@ from qgis.core import (
     QgsLayerTree,
     QgsProcessingContext,
     QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFeatureSource,
     QgsProject,
     QgsReadWriteContext,
     QgsVectorLayer,
@@ -45,6 +51,14 @@ def buildings():
     rows = [(f"POLYGON(({x} {y}, {x + d} {y}, {x + d} {y + d}, {x} {y + d}, {x} {y}))", k)
             for k, (x, y, d) in enumerate(corners)]  # fmt: skip
     return memory_layer("Polygon", "id:integer", rows, "panden")
+
+
+def scored_wijken():
+    """Wijk A, 200 x 100 m, 100 dwellings, every transition scored 100."""
+    fields = "WK_CODE:string&field=WONINGEN:integer&" + "&".join(
+        f"field={name}:double" for name in SCORE_FIELDS
+    )
+    return memory_layer("Polygon", fields, [(WIJK, "A", 100, *[100.0] * len(SCORE_FIELDS))])
 
 
 def loaded_in(project, path):
@@ -79,13 +93,9 @@ def project_with_claims(tmp_path):
     project = QgsProject()
     background = memory_layer("Polygon", "id:integer", [], "achtergrond")
     project.addMapLayer(background)
-    fields = "WK_CODE:string&field=WONINGEN:integer&" + "&".join(
-        f"field={name}:double" for name in SCORE_FIELDS
-    )
-    wijken = memory_layer("Polygon", fields, [(WIJK, "A", 100, *[100.0] * len(SCORE_FIELDS))])
     claimed = str(tmp_path / "wijken.gpkg")
     run_and_load(project, "wijkdiagnose:spatial_claims", {
-        "INPUT": wijken, "ROADS": streets(), "BUILDINGS": buildings(), "MIN_COVERAGE": 0,
+        "INPUT": scored_wijken(), "ROADS": streets(), "BUILDINGS": buildings(), "MIN_COVERAGE": 0,
         "OUTPUT": claimed, "BLOCKS": "memory:",
         "CLAIM_MAP": loaded_in(project, tmp_path / "druk.gpkg"),
     })  # fmt: skip
@@ -162,6 +172,50 @@ def test_the_loaded_claims_layers_land_in_one_group_in_order(project_with_claims
         kind = re.sub(r"(_2)?\.gpkg$", "", file_of(node.layer()))
         assert_styled(node.layer(), STYLE_OF[kind])
         assert node.itemVisibilityChecked()
+
+
+def test_a_models_claims_outputs_land_in_the_group_too(tmp_path):
+    """spatial_claims and then claims_per_pand in a model, both outputs of the model."""
+    from_input = QgsProcessingModelChildParameterSource.fromModelParameter
+    model = QgsProcessingModelAlgorithm("ruimteclaims", "test")
+    for name in ("wijken", "wegen", "panden"):
+        model.addModelParameter(
+            QgsProcessingParameterFeatureSource(name), QgsProcessingModelParameter(name)
+        )
+    claims = QgsProcessingModelChildAlgorithm("wijkdiagnose:spatial_claims")
+    claims.setChildId("claims")
+    for name, given in (("INPUT", "wijken"), ("ROADS", "wegen"), ("BUILDINGS", "panden")):
+        claims.addParameterSources(name, [from_input(given)])
+    claims.addParameterSources(
+        "MIN_COVERAGE", [QgsProcessingModelChildParameterSource.fromStaticValue(0)]
+    )
+    claims.setModelOutputs({"kaart": QgsProcessingModelOutput("kaart", "Druk")})
+    claims.modelOutput("kaart").setChildOutputName("CLAIM_MAP")
+    model.addChildAlgorithm(claims)
+    roofs = QgsProcessingModelChildAlgorithm("wijkdiagnose:claims_per_pand")
+    roofs.setChildId("daken")
+    roofs.addParameterSources(
+        "INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("claims", "OUTPUT")]
+    )
+    roofs.addParameterSources("BUILDINGS", [from_input("panden")])
+    roofs.setModelOutputs({"panden": QgsProcessingModelOutput("panden", "Daken")})
+    roofs.modelOutput("panden").setChildOutputName("OUTPUT")
+    model.addChildAlgorithm(roofs)
+    model.updateDestinationParameters()
+    # the output parameters' names differ between QGIS versions, their descriptions do not
+    named = {p.description(): p.name() for p in model.destinationParameterDefinitions()}
+
+    project = QgsProject()
+    run_and_load(project, model, {
+        "wijken": scored_wijken(), "wegen": streets(), "panden": buildings(),
+        named["Druk"]: loaded_in(project, tmp_path / "druk.gpkg"),
+        named["Daken"]: loaded_in(project, tmp_path / "panden.gpkg"),
+    })  # fmt: skip
+    (group,) = project.layerTreeRoot().children()
+    assert group.name() == "Ruimteclaims"
+    assert [file_of(node.layer()) for node in group.children()] == ["panden.gpkg", "druk.gpkg"]
+    assert_styled(group.children()[0].layer(), PANDEN_STYLE)
+    assert_styled(group.children()[1].layer(), PRESSURE_STYLE)
 
 
 def test_the_qlr_next_to_the_geopackage_loads_the_group_into_any_project(
