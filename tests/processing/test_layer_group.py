@@ -13,13 +13,7 @@ from qgis.core import (
     QgsLayerTree,
     QgsProcessingContext,
     QgsProcessingFeedback,
-    QgsProcessingModelAlgorithm,
-    QgsProcessingModelChildAlgorithm,
-    QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
-    QgsProcessingModelParameter,
     QgsProcessingOutputLayerDefinition,
-    QgsProcessingParameterFeatureSource,
     QgsProject,
     QgsReadWriteContext,
     QgsVectorLayer,
@@ -176,29 +170,30 @@ def test_the_loaded_claims_layers_land_in_one_group_in_order(project_with_claims
 
 def test_a_models_claims_outputs_land_in_the_group_too(tmp_path):
     """spatial_claims and then claims_per_pand in a model, both outputs of the model."""
-    from_input = QgsProcessingModelChildParameterSource.fromModelParameter
-    model = QgsProcessingModelAlgorithm("ruimteclaims", "test")
+    from qgis.core import QgsProcessingModelAlgorithm as Model
+    from qgis.core import QgsProcessingModelChildAlgorithm as Child
+    from qgis.core import QgsProcessingModelChildParameterSource as Source
+    from qgis.core import QgsProcessingModelOutput as Output
+    from qgis.core import QgsProcessingModelParameter as ModelParameter
+    from qgis.core import QgsProcessingParameterFeatureSource as FeatureSource
+
+    from_input = Source.fromModelParameter
+    model = Model("ruimteclaims", "test")
     for name in ("wijken", "wegen", "panden"):
-        model.addModelParameter(
-            QgsProcessingParameterFeatureSource(name), QgsProcessingModelParameter(name)
-        )
-    claims = QgsProcessingModelChildAlgorithm("wijkdiagnose:spatial_claims")
+        model.addModelParameter(FeatureSource(name), ModelParameter(name))
+    claims = Child("wijkdiagnose:spatial_claims")
     claims.setChildId("claims")
     for name, given in (("INPUT", "wijken"), ("ROADS", "wegen"), ("BUILDINGS", "panden")):
         claims.addParameterSources(name, [from_input(given)])
-    claims.addParameterSources(
-        "MIN_COVERAGE", [QgsProcessingModelChildParameterSource.fromStaticValue(0)]
-    )
-    claims.setModelOutputs({"kaart": QgsProcessingModelOutput("kaart", "Druk")})
+    claims.addParameterSources("MIN_COVERAGE", [Source.fromStaticValue(0)])
+    claims.setModelOutputs({"kaart": Output("kaart", "Druk")})
     claims.modelOutput("kaart").setChildOutputName("CLAIM_MAP")
     model.addChildAlgorithm(claims)
-    roofs = QgsProcessingModelChildAlgorithm("wijkdiagnose:claims_per_pand")
+    roofs = Child("wijkdiagnose:claims_per_pand")
     roofs.setChildId("daken")
-    roofs.addParameterSources(
-        "INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("claims", "OUTPUT")]
-    )
+    roofs.addParameterSources("INPUT", [Source.fromChildOutput("claims", "OUTPUT")])
     roofs.addParameterSources("BUILDINGS", [from_input("panden")])
-    roofs.setModelOutputs({"panden": QgsProcessingModelOutput("panden", "Daken")})
+    roofs.setModelOutputs({"panden": Output("panden", "Daken")})
     roofs.modelOutput("panden").setChildOutputName("OUTPUT")
     model.addChildAlgorithm(roofs)
     model.updateDestinationParameters()
