@@ -263,3 +263,36 @@ def test_a_temporary_layer_is_refused_by_name(tmp_path):
     with pytest.raises(InputError, match="Unknown claims layer 'wegen'"):
         write_claims_group(tmp_path / "x.qlr", {"wegen": claims})
     assert not (tmp_path / "x.qlr").exists()
+
+
+def test_delft_wippolder_units_as_a_qlr_beside_their_geopackage(shared_data, tmp_path):
+    """Segments, blocks and panden of the TU campus (OSM roads, BAG panden) written into one
+    GeoPackage, the group without a claim map (a part of the kinds) written beside it."""
+    from delft_claims import bag_panden, diagnosed_delft, osm
+
+    gpkg = tmp_path / "delft_claims.gpkg"
+    wijken = diagnosed_delft(shared_data)
+    roads = osm(shared_data, "roads")
+    for algorithm, inputs, kind in (
+        ("claims_per_segment", {"ROADS": roads, "UNPLACED": "memory:"}, "segmenten"),
+        ("claims_per_block", {"ROADS": roads, "BUILDINGS": bag_panden(shared_data)}, "bouwblokken"),
+        ("claims_per_pand", {"BUILDINGS": bag_panden(shared_data)}, "panden"),
+    ):
+        output = f"ogr:dbname='{gpkg}' table=\"{kind}\" (geom)"
+        run(f"wijkdiagnose:{algorithm}", {"INPUT": wijken, **inputs, "OUTPUT": output})
+    layers = {kind: QgsVectorLayer(f"{gpkg}|layername={kind}", kind, "ogr")
+              for kind in ("panden", "segmenten", "bouwblokken")}  # fmt: skip
+    write_claims_group(tmp_path / "delft_claims.qlr", layers)
+
+    project = QgsProject()
+    loaded, message = QgsLayerDefinition.loadLayerDefinition(
+        str(tmp_path / "delft_claims.qlr"), project, project.layerTreeRoot()
+    )
+    assert loaded, message
+    (group,) = project.layerTreeRoot().children()
+    assert [node.name() for node in group.children()] == ["segmenten", "bouwblokken", "panden"]
+    counts = {node.name(): node.layer().featureCount() for node in group.children()}
+    assert counts["panden"] >= 1526 and counts["bouwblokken"] > 50 and counts["segmenten"] > 1000
+    for node in group.children():
+        assert counts[node.name()] == layers[node.name()].featureCount()
+        assert_styled(node.layer(), STYLE_OF[node.name()])
