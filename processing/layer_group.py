@@ -6,8 +6,9 @@ Top to bottom: the street segments (ondergrond, ``segmenten.qml``), the bouwblok
 pressure per wijk and laag (``druk.qml``). ``ClaimsLayerStyle`` is the post-processor of
 these outputs: once QGIS has loaded one, it styles it and moves its node into the group
 (made once, found again by a custom property, so a renamed or translated group still
-counts). QGIS 3.22 has no group in ``QgsProcessingContext.LayerDetails``, and 3.32+ adds
-the layers of one run only, so the post-processor does it on every version.
+counts). QGIS 3.32+ can group and sort loaded layers itself (``LayerDetails.groupName``,
+``layerSortKey``), but only among the layers of one run, and 3.22 cannot: so the
+post-processor places each layer, alike on every version.
 ``write_claims_group`` writes the same group as a layer definition file (.qlr) that loads
 into any project."""
 
