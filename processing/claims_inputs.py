@@ -1,4 +1,5 @@
-"""What the claims algorithms share (spatial_claims, claims_per_segment): the roads and
+"""What the claims algorithms share (spatial_claims, claims_per_segment, and through
+claims_units.UnitClaimsAlgorithm claims_per_pand and claims_per_block): the roads and
 networks inputs as they declare them, the profile's claims catalogue and the diagnosed
 wijken keyed by their wijk code."""
 
@@ -34,15 +35,16 @@ class ClaimsAlgorithm(WijkdiagnoseAlgorithm):
     NETWORK_WIDTH_FIELD = "NETWORK_WIDTH_FIELD"
     PROFILE = "PROFILE"
 
-    def add_road_parameters(self, optional: bool) -> None:
-        """ROADS with its class and width fields, and STREET_WIDTH for road polygons."""
+    def add_road_parameters(self, optional: bool, lines_only: bool = False) -> None:
+        """ROADS with its class and width fields, and STREET_WIDTH for road polygons; road
+        lines only, without STREET_WIDTH, where ``lines_only`` (the faces between them)."""
+        if lines_only:
+            description, types = self.tr("Roads (lines, e.g. OSM highway)"), [SOURCE_LINE]
+        else:
+            description = self.tr("Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)")
+            types = [SOURCE_LINE, SOURCE_POLYGON]
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ROADS,
-                self.tr("Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)"),
-                [SOURCE_LINE, SOURCE_POLYGON],
-                optional=optional,
-            )
+            QgsProcessingParameterFeatureSource(self.ROADS, description, types, optional=optional)
         )
         self.addParameter(
             QgsProcessingParameterField(
@@ -61,6 +63,8 @@ class ClaimsAlgorithm(WijkdiagnoseAlgorithm):
                 optional=True,
             )
         )
+        if lines_only:
+            return
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.STREET_WIDTH,

@@ -1,19 +1,26 @@
 """What the two algorithms that lay a wijk's claims on its units share (claims_per_pand,
-claims_per_block): the diagnosed wijken with their claims recomputed, the unit polygons
-as features for ``sinks.OutputTransaction``, the log of what no unit holds, and the
-pressure styles of the loaded outputs."""
+claims_per_block): ``UnitClaimsAlgorithm`` runs them (the diagnosed wijken with the claims
+of its layer recomputed, the units measured, the claims placed on them, written through
+``sinks.OutputTransaction`` and styled once loaded); a subclass declares its inputs and
+measures its units (``measure``)."""
 
 from typing import NamedTuple
 
 import pandas as pd
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsFields, QgsGeometry
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFields,
+    QgsGeometry,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..compat import WKB_MULTIPOLYGON
 from ..i18n import localized
 from ..paths import BOUWBLOKKEN_STYLE, PANDEN_STYLE
 from ..scoring.claims.diagnosed import wijk_claims
-from ..scoring.profile import load_profile
+from ..scoring.claims.where import place_claims
+from ..scoring.errors import stop_if_cancelled
 from ..scoring.schema.claims import (
     BLOCK,
     CAPACITY_M2,
@@ -24,53 +31,73 @@ from ..scoring.schema.claims import (
     WIJK,
     claim_field,
 )
-from ..scoring.schema.wijk import unit_code_column
 from ..scoring.transitions import TRANSITION_IDS
 from .adapter import RD_NEW
-from .styles import PressureStyle
+from .claims_inputs import ClaimsAlgorithm
+from .layer_group import ClaimsLayerStyle
+from .sinks import OutputTransaction
 
 
-class PandenStyle(PressureStyle):
+class PandenStyle(ClaimsLayerStyle):
     STYLE = PANDEN_STYLE
 
 
-class BlocksStyle(PressureStyle):
+class BlocksStyle(ClaimsLayerStyle):
     STYLE = BOUWBLOKKEN_STYLE
 
 
-class DiagnosedClaims(NamedTuple):
-    wijken: object  # GeoDataFrame in RD New, indexed by the wijk key (WIJK)
-    claims: object  # scoring.claims.compute.ClaimsResult, recomputed from the layer
-    catalogue: object
-    layer_name: str
+class Units(NamedTuple):
+    """What ``UnitClaimsAlgorithm.measure`` gives: the units as ``place_claims`` takes
+    them, the columns of them the output keeps (the unit's own measures, same index), the
+    output's features (one per unit, in order) and their fields (before the results)."""
+
+    frame: object  # GeoDataFrame: WIJK, the drivers and capacity of the layer, notes in attrs
+    measured: pd.DataFrame
+    features: list
+    fields: QgsFields
+    label: str  # the units in the log: 'panden', 'bouwblokken'
 
 
-def diagnosed_claims(alg, parameters, context, feedback, layer: str) -> DiagnosedClaims:
-    """The diagnosed wijken of ``alg``'s INPUT with their ``layer`` claims recomputed by
-    the profile of its PROFILE (as spatial_claims computes them); the notes to the log."""
-    profile = load_profile(alg.parameterAsFile(parameters, alg.PROFILE, context) or None)
-    catalogue = profile.claims
-    if catalogue is None:
-        catalogue = load_profile().claims
-        feedback.pushWarning(
-            QCoreApplication.translate(
-                "claims_units",
-                "Profile '{}' has no [claims] table; the default claims catalogue is used."
-            ).format(profile.name)
-        )  # fmt: skip
-    source = alg.diagnosed_source(parameters, alg.INPUT, context)
-    code_field = unit_code_column(
-        source.fields().names(), source.sourceName(), overrides=profile.cbs_fields
-    )
-    diagnosed = alg.read_diagnosed(
-        parameters, alg.INPUT, context, feedback,
-        code_field=code_field, code_required=False, geometry=True,
-    )  # fmt: skip
-    wijken = diagnosed.frame.set_axis(pd.Index(diagnosed.keys.to_numpy(), name=WIJK))
-    claims = wijk_claims(wijken, catalogue, layer, diagnosed.layer_name)
-    for note in claims.notes:
-        feedback.pushWarning(localized(note))
-    return DiagnosedClaims(wijken, claims, catalogue, diagnosed.layer_name)
+class UnitClaimsAlgorithm(ClaimsAlgorithm):
+    """Base of the algorithms that lay the wijk claims of one layer (``LAYER``) on units:
+    subclasses declare ``initAlgorithm`` (PROFILE and OUTPUT among the parameters) and
+    ``measure``."""
+
+    LAYER = ""
+    STYLE = ClaimsLayerStyle  # the post-processor of the loaded output
+    OUTPUT = "OUTPUT"
+
+    def measure(self, parameters, context, plan, wijken, layer_name: str) -> Units:
+        """Read the unit inputs on their spans of ``plan`` and measure the units of
+        ``wijken`` (the GeoDataFrame indexed by the wijk key) with ``plan.progress`` and
+        ``plan.is_cancelled``."""
+        raise NotImplementedError
+
+    def process(self, parameters, context, feedback):
+        profile, catalogue = self.claims_profile(parameters, context, feedback)
+        plan = self.progress_plan(parameters, context, feedback)
+        diagnosed, wijken = self.claim_wijken(parameters, context, plan, profile)
+        claims = wijk_claims(wijken, catalogue, self.LAYER, diagnosed.layer_name)
+        for note in claims.notes:
+            feedback.pushWarning(localized(note))
+        units = self.measure(parameters, context, plan, wijken, diagnosed.layer_name)
+        for note in units.frame.attrs["notes"]:
+            feedback.pushWarning(localized(note))
+        placed = place_claims(claims.blocks, units.frame, self.LAYER, catalogue)
+        log_placed(feedback, placed, units.label)
+        stop_if_cancelled(feedback.isCanceled)
+
+        results = pd.concat(
+            [units.measured, placed.units[placed_columns(self.LAYER, catalogue)]], axis=1
+        )
+        with OutputTransaction(self, parameters, context, feedback) as sinks:
+            output = sinks.features(
+                self.OUTPUT, UnitLayout(units.fields), units.features, results, plan.writing
+            )
+        if context.willLoadLayerOnCompletion(output):
+            details = context.layerToLoadOnCompletionDetails(output)
+            details.setPostProcessor(self.STYLE.create())
+        return {self.OUTPUT: output}
 
 
 class UnitLayout(NamedTuple):

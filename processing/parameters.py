@@ -37,6 +37,10 @@ LAND_COVER = "LAND_COVER"
 CLASSES = "CLASSES"
 CLASS_MAPPINGS = ("BGT", "OpenStreetMap")  # the options of CLASSES, in enum order
 
+# The usable shares of roofs (roof_areas; claims_per_pand)
+SLOPED_FACTOR = "SLOPED_FACTOR"
+UNKNOWN_FACTOR = "UNKNOWN_FACTOR"
+
 # The maintenance works and the koppelkansen settings (koppelkansen; check_inputs)
 AANLEIDINGEN = "AANLEIDINGEN"
 TYPE_FIELD = "TYPE_FIELD"
@@ -75,6 +79,16 @@ def land_cover_parameters() -> tuple:
             list(CLASS_MAPPINGS),
             defaultValue=0,
         ),
+    )
+
+
+def roof_factor_parameters() -> tuple:
+    """The usable shares of sloped roofs and of roofs of unknown shape (flat ones: all)."""
+    sloped = QCoreApplication.translate("parameters", "Usable share of sloped roofs")
+    unknown = QCoreApplication.translate("parameters", "Usable share of roofs of unknown shape")
+    return tuple(
+        QgsProcessingParameterNumber(name, text, NUMBER_DOUBLE, default, minValue=0, maxValue=1)
+        for name, text, default in ((SLOPED_FACTOR, sloped, 0.5), (UNKNOWN_FACTOR, unknown, 0.75))
     )
 
 

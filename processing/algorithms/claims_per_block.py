@@ -3,18 +3,14 @@
 import pandas as pd
 from qgis.core import (
     QgsFields,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
-from ...i18n import localized
-from ...scoring.claims.where import place_claims
-from ...scoring.errors import InputError, stop_if_cancelled
+from ...compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON
+from ...scoring.errors import InputError
 from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ...scoring.schema.claims import (
     BLOK,
@@ -26,36 +22,20 @@ from ...scoring.schema.claims import (
     WIJK_M2,
     WONINGEN,
 )
-from ..adapter import layer_frames, read_geodataframe
-from ..algorithm import WijkdiagnoseAlgorithm
-from ..claims_units import (
-    BlocksStyle,
-    UnitLayout,
-    diagnosed_claims,
-    log_placed,
-    placed_columns,
-    unit_features,
-)
-from ..progress import core_callbacks
-from ..sinks import OutputTransaction
+from ..adapter import layer_frames
+from ..claims_units import BlocksStyle, UnitClaimsAlgorithm, Units, unit_features
+from ..parameters import land_cover_parameters
 
 
-class ClaimsPerBlock(WijkdiagnoseAlgorithm):
+class ClaimsPerBlock(UnitClaimsAlgorithm):
     ID = "claims_per_block"
-    NEEDS = ("shapely", "geopandas")
-    INPUT = "INPUT"
-    ROADS = "ROADS"
-    ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
-    ROAD_WIDTH_FIELD = "ROAD_WIDTH_FIELD"
+    LAYER = MAAIVELD
+    STYLE = BlocksStyle
     BLOCKS = "BLOCKS"
     BUILDINGS = "BUILDINGS"
-    LAND_COVER = "LAND_COVER"
-    CLASSES = "CLASSES"
     ADDRESSES = "ADDRESSES"
     DWELLINGS_FIELD = "DWELLINGS_FIELD"
     MIN_COVERAGE = "MIN_COVERAGE"
-    PROFILE = "PROFILE"
-    OUTPUT = "OUTPUT"
 
     def displayName(self):
         return self.tr("Maaiveld per bouwblok")
@@ -79,26 +59,7 @@ class ClaimsPerBlock(WijkdiagnoseAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_diagnosed_input(self.INPUT)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ROADS, self.tr("Roads (lines, e.g. OSM highway)"), [SOURCE_LINE],
-                optional=True,
-            )
-        )  # fmt: skip
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ROAD_CLASS_FIELD, self.tr("Road class field (OSM highway)"), "highway",
-                self.ROADS, optional=True,
-            )
-        )  # fmt: skip
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ROAD_WIDTH_FIELD,
-                self.tr("Road width field (m); empty: the width of the road class"),
-                parentLayerParameterName=self.ROADS,
-                optional=True,
-            )
-        )
+        self.add_road_parameters(optional=True, lines_only=True)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.BLOCKS,
@@ -112,18 +73,8 @@ class ClaimsPerBlock(WijkdiagnoseAlgorithm):
                 self.BUILDINGS, self.tr("Buildings (polygons)"), [SOURCE_POLYGON], optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                self.LAND_COVER, self.tr("Land cover (polygons: BGT or OSM)"), SOURCE_POLYGON,
-                optional=True,
-            )
-        )  # fmt: skip
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.CLASSES, self.tr("Land-cover class mapping"), ["BGT", "OpenStreetMap"],
-                defaultValue=0,
-            )
-        )  # fmt: skip
+        for definition in land_cover_parameters():
+            self.addParameter(definition)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ADDRESSES, self.tr("Addresses (points, e.g. BAG verblijfsobjecten)"),
@@ -151,42 +102,37 @@ class ClaimsPerBlock(WijkdiagnoseAlgorithm):
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Maaiveld claims per block"))
         )
 
-    def process(self, parameters, context, feedback):
+    def measure(self, parameters, context, plan, wijken, layer_name):
         from ...scoring.claims.city_blocks import block_drivers, city_blocks
         from ...scoring.indicators.cover import load_class_mapping
 
-        diagnosed = diagnosed_claims(self, parameters, context, feedback, MAAIVELD)
-        frames = {}
-        for name in (self.ROADS, self.BLOCKS, self.BUILDINGS, self.ADDRESSES):
-            source = self.source(parameters, name, context, optional=True)
-            if source is not None:
-                frames[name] = read_geodataframe(source, context=context), source.sourceName()
-        if self.ROADS not in frames and self.BLOCKS not in frames:
+        roads, roads_name = self.optional_frame(parameters, self.ROADS, context, plan)
+        given, given_name = self.optional_frame(parameters, self.BLOCKS, context, plan)
+        if roads is None and given is None:
             raise InputError(self.tr("Give a roads layer (street centre lines) or block polygons."))
+        buildings, buildings_name = self.optional_frame(parameters, self.BUILDINGS, context, plan)
         land_cover = layer_frames(
-            self.parameterAsLayerList(parameters, self.LAND_COVER, context), context
+            self.parameterAsLayerList(parameters, self.LAND_COVER, context),
+            context,
+            plan.reading(self.LAND_COVER),
         )
+        addresses, addresses_name = self.optional_frame(parameters, self.ADDRESSES, context, plan)
         class_source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
-        progress, is_cancelled = core_callbacks(feedback, 10, 85)
-        frame, name = frames.get(self.ROADS, (None, None))
-        given, given_name = frames.get(self.BLOCKS, (None, None))
         blocks = city_blocks(
-            diagnosed.wijken,
-            roads=frame,
+            wijken,
+            roads=roads,
             blocks=given,
             road_class_field=self.field_name(parameters, self.ROAD_CLASS_FIELD, context),
             road_width_field=self.field_name(parameters, self.ROAD_WIDTH_FIELD, context),
-            wijken_name=diagnosed.layer_name,
-            roads_name=name or "",
+            wijken_name=layer_name,
+            roads_name=roads_name or "",
             blocks_name=given_name or self.tr("bouwblokken"),
-            progress=lambda f: progress(0.3 * f),
-            is_cancelled=is_cancelled,
+            progress=lambda f: plan.progress(0.3 * f),
+            is_cancelled=plan.is_cancelled,
         )
-        buildings, buildings_name = frames.get(self.BUILDINGS, (None, None))
-        addresses, addresses_name = frames.get(self.ADDRESSES, (None, None))
         units = block_drivers(
             blocks,
-            diagnosed.wijken[WONINGEN] if WONINGEN in diagnosed.wijken.columns else None,
+            wijken[WONINGEN] if WONINGEN in wijken.columns else None,
             buildings=buildings,
             land_cover=land_cover,
             class_mapping=load_class_mapping(class_source) if land_cover else None,
@@ -196,30 +142,14 @@ class ClaimsPerBlock(WijkdiagnoseAlgorithm):
             blocks_name=self.tr("bouwblokken"),
             buildings_name=buildings_name or "",
             addresses_name=addresses_name or "",
-            progress=lambda f: progress(0.3 + 0.7 * f),
-            is_cancelled=is_cancelled,
+            progress=lambda f: plan.progress(0.3 + 0.7 * f),
+            is_cancelled=plan.is_cancelled,
         )
-        for note in units.attrs["notes"]:
-            feedback.pushWarning(localized(note))
-        placed = place_claims(diagnosed.claims.blocks, units, MAAIVELD, diagnosed.catalogue)
-        log_placed(feedback, placed, self.tr("bouwblokken"))
-        stop_if_cancelled(feedback.isCanceled)
-        feedback.setProgress(90)
-
         measured = [c for c in (WIJK, WIJK_M2, OPENBAAR_ONBEBOUWD_M2, VERHARD_M2, STRAATLENGTE_M,
                                 WONINGEN) if c in units.columns]  # fmt: skip
-        results = pd.concat(
-            [
-                pd.DataFrame({BLOK: units.index.to_numpy()}, index=units.index),
-                units[measured],
-                placed.units[placed_columns(MAAIVELD, diagnosed.catalogue)],
-            ],
+        own = pd.concat(
+            [pd.DataFrame({BLOK: units.index.to_numpy()}, index=units.index), units[measured]],
             axis=1,
         )
         features = unit_features(blocks.geometry.values)
-        with OutputTransaction(self, parameters, context, feedback) as sinks:
-            output = sinks.features(self.OUTPUT, UnitLayout(QgsFields()), features, results)
-        if context.willLoadLayerOnCompletion(output):
-            details = context.layerToLoadOnCompletionDetails(output)
-            details.setPostProcessor(BlocksStyle.create())
-        return {self.OUTPUT: output}
+        return Units(units, own, features, QgsFields(), self.tr("bouwblokken"))

@@ -5,13 +5,9 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON
-from ...i18n import localized
-from ...scoring.claims.where import place_claims
-from ...scoring.errors import stop_if_cancelled
+from ...compat import SOURCE_POLYGON
 from ...scoring.schema.claims import (
     BEZET_DAK_M2,
     DAK,
@@ -24,31 +20,20 @@ from ...scoring.schema.claims import (
     WIJK,
 )
 from ..adapter import geodataframe, read_features
-from ..algorithm import WijkdiagnoseAlgorithm
-from ..claims_units import (
-    PandenStyle,
-    UnitLayout,
-    diagnosed_claims,
-    log_placed,
-    placed_columns,
-    unit_features,
-)
-from ..progress import core_callbacks
-from ..sinks import OutputTransaction
+from ..claims_units import PandenStyle, UnitClaimsAlgorithm, Units, unit_features
+from ..parameters import SLOPED_FACTOR, UNKNOWN_FACTOR, roof_factor_parameters
 
 
-class ClaimsPerPand(WijkdiagnoseAlgorithm):
+class ClaimsPerPand(UnitClaimsAlgorithm):
     ID = "claims_per_pand"
-    NEEDS = ("shapely", "geopandas")
-    INPUT = "INPUT"
+    LAYER = DAK
+    STYLE = PandenStyle
     BUILDINGS = "BUILDINGS"
     ROOF_SHAPE_FIELD = "ROOF_SHAPE_FIELD"
     ORIENTATION_FIELD = "ORIENTATION_FIELD"
     EXISTING_USE_FIELD = "EXISTING_USE_FIELD"
-    SLOPED_FACTOR = "SLOPED_FACTOR"
-    UNKNOWN_FACTOR = "UNKNOWN_FACTOR"
-    PROFILE = "PROFILE"
-    OUTPUT = "OUTPUT"
+    SLOPED_FACTOR = SLOPED_FACTOR
+    UNKNOWN_FACTOR = UNKNOWN_FACTOR
 
     def displayName(self):
         return self.tr("Daken per pand")
@@ -87,69 +72,37 @@ class ClaimsPerPand(WijkdiagnoseAlgorithm):
                     name, label, parentLayerParameterName=self.BUILDINGS, optional=True
                 )
             )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.SLOPED_FACTOR, self.tr("Usable share of sloped roofs"), NUMBER_DOUBLE,
-                0.5, minValue=0, maxValue=1,
-            )
-        )  # fmt: skip
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.UNKNOWN_FACTOR, self.tr("Usable share of roofs of unknown shape"),
-                NUMBER_DOUBLE, 0.75, minValue=0, maxValue=1,
-            )
-        )  # fmt: skip
+        for definition in roof_factor_parameters():
+            self.addParameter(definition)
         self.add_profile_parameter(self.PROFILE)
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Roof claims per pand"))
         )
 
-    def process(self, parameters, context, feedback):
+    def measure(self, parameters, context, plan, wijken, layer_name):
         from ...scoring.claims.panden import roofs_per_pand
 
-        diagnosed = diagnosed_claims(self, parameters, context, feedback, DAK)
         source = self.source(parameters, self.BUILDINGS, context)
-        originals = read_features(source, context=context)
+        originals = read_features(source, plan.reading(self.BUILDINGS), context=context)
         buildings = geodataframe(originals, source.fields(), source.sourceCrs())
         buildings.index = pd.Index([f.id() for f in originals])
-        stop_if_cancelled(feedback.isCanceled)
-        progress, is_cancelled = core_callbacks(feedback, 10, 85)
         panden = roofs_per_pand(
-            diagnosed.wijken,
+            wijken,
             buildings,
             roof_shape_field=self.field_name(parameters, self.ROOF_SHAPE_FIELD, context),
             orientation_field=self.field_name(parameters, self.ORIENTATION_FIELD, context),
             existing_use_field=self.field_name(parameters, self.EXISTING_USE_FIELD, context),
             sloped_factor=self.parameterAsDouble(parameters, self.SLOPED_FACTOR, context),
             unknown_factor=self.parameterAsDouble(parameters, self.UNKNOWN_FACTOR, context),
-            wijken_name=diagnosed.layer_name,
+            wijken_name=layer_name,
             buildings_name=source.sourceName(),
-            progress=progress,
-            is_cancelled=is_cancelled,
+            progress=plan.progress,
+            is_cancelled=plan.is_cancelled,
         )
-        for note in panden.attrs["notes"]:
-            feedback.pushWarning(localized(note))
-        placed = place_claims(diagnosed.claims.blocks, panden, DAK, diagnosed.catalogue)
-        log_placed(feedback, placed, self.tr("panden"))
-        stop_if_cancelled(feedback.isCanceled)
-        feedback.setProgress(90)
-
         measured = [c for c in (PAND, WIJK, DAK_TOTAAL_M2, DAK_TYPE, DAK_AANDEEL, ORIENTATIE,
                                 DAK_M2, BEZET_DAK_M2) if c in panden.columns]  # fmt: skip
-        results = pd.concat(
-            [
-                panden[measured],
-                placed.units[placed_columns(DAK, diagnosed.catalogue)],
-            ],
-            axis=1,
-        )
         position = {f.id(): k for k, f in enumerate(originals)}
         features = unit_features(
             panden.geometry.values, [originals[position[p]] for p in panden[PAND]]
         )
-        with OutputTransaction(self, parameters, context, feedback) as sinks:
-            output = sinks.features(self.OUTPUT, UnitLayout(source.fields()), features, results)
-        if context.willLoadLayerOnCompletion(output):
-            details = context.layerToLoadOnCompletionDetails(output)
-            details.setPostProcessor(PandenStyle.create())
-        return {self.OUTPUT: output}
+        return Units(panden, panden[measured], features, source.fields(), self.tr("panden"))

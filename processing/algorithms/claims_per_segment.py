@@ -29,15 +29,16 @@ from ...scoring.schema.claims import (
 from ...scoring.schema.diagnosis import SCORE_FIELDS
 from ..adapter import RD_NEW, layer_frames, read_geodataframe
 from ..claims_inputs import ClaimsAlgorithm
+from ..layer_group import ClaimsLayerStyle
 from ..parameters import land_cover_parameters
 from ..sinks import OutputTransaction
-from ..styles import PressureStyle
 
 RELATIVE_TOLERANCE = 1e-6  # recomputed against written wijk claims
 
 
-class SegmentStyle(PressureStyle):
-    """Styles the segment layer by pressure (resources/styles/segmenten.qml) once loaded."""
+class SegmentStyle(ClaimsLayerStyle):
+    """Styles the segment layer by pressure (resources/styles/segmenten.qml) once loaded,
+    at the top of the Ruimteclaims group."""
 
     STYLE = SEGMENT_STYLE
 

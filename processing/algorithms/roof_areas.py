@@ -3,19 +3,19 @@
 from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
 )
 
-from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON
+from ...compat import SOURCE_POLYGON
 from ..algorithm import IndicatorAlgorithm
+from ..parameters import SLOPED_FACTOR, UNKNOWN_FACTOR, roof_factor_parameters
 
 
 class RoofAreas(IndicatorAlgorithm):
     ID = "roof_areas"
     BUILDINGS = "BUILDINGS"
     ROOF_SHAPE_FIELD = "ROOF_SHAPE_FIELD"
-    SLOPED_FACTOR = "SLOPED_FACTOR"
-    UNKNOWN_FACTOR = "UNKNOWN_FACTOR"
+    SLOPED_FACTOR = SLOPED_FACTOR
+    UNKNOWN_FACTOR = UNKNOWN_FACTOR
 
     def displayName(self):
         return self.tr("Roof areas")
@@ -45,18 +45,8 @@ class RoofAreas(IndicatorAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.SLOPED_FACTOR, self.tr("Usable share of sloped roofs"), NUMBER_DOUBLE,
-                0.5, minValue=0, maxValue=1,
-            )
-        )  # fmt: skip
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.UNKNOWN_FACTOR, self.tr("Usable share of roofs of unknown shape"),
-                NUMBER_DOUBLE, 0.75, minValue=0, maxValue=1,
-            )
-        )  # fmt: skip
+        for definition in roof_factor_parameters():
+            self.addParameter(definition)
 
     def compute(self, parameters, context, zones, plan):
         from ...scoring.indicators.roofs import roof_areas

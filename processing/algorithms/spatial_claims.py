@@ -2,10 +2,8 @@
 
 import pandas as pd
 from qgis.core import (
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
 )
 
@@ -18,8 +16,9 @@ from ...scoring.schema.claims import CONFLICT, WIJK
 from ...scoring.schema.diagnosis import SCORE_FIELDS
 from ..adapter import layer_frames
 from ..claims_inputs import ClaimsAlgorithm
+from ..layer_group import ClaimsLayerStyle
+from ..parameters import land_cover_parameters
 from ..sinks import OutputTransaction
-from ..styles import PressureStyle
 
 
 class SpatialClaims(ClaimsAlgorithm):
@@ -64,22 +63,8 @@ class SpatialClaims(ClaimsAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                self.LAND_COVER,
-                self.tr("Land cover (polygons: BGT or OSM)"),
-                SOURCE_POLYGON,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.CLASSES,
-                self.tr("Land-cover class mapping"),
-                ["BGT", "OpenStreetMap"],
-                defaultValue=0,
-            )
-        )
+        for definition in land_cover_parameters():
+            self.addParameter(definition)
         self.add_network_parameters()
         self.addParameter(
             QgsProcessingParameterNumber(
@@ -181,7 +166,7 @@ class SpatialClaims(ClaimsAlgorithm):
             }
         if context.willLoadLayerOnCompletion(outputs[self.CLAIM_MAP]):
             details = context.layerToLoadOnCompletionDetails(outputs[self.CLAIM_MAP])
-            details.setPostProcessor(PressureStyle.create())
+            details.setPostProcessor(ClaimsLayerStyle.create())
         in_conflict = claims.layers[CONFLICT].fillna(False)
         feedback.pushInfo(
             self.tr("Layers in conflict: {} of {} (wijk x layer)").format(

@@ -1744,7 +1744,7 @@
         <translation>laag '{layer}' heeft geen straat (bijv. highway = residential); controleer het wegklasseveld</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/city_blocks.py" line="206"/>
+        <location filename="../../scoring/claims/city_blocks.py" line="202"/>
         <source>no addresses: the dwellings of each wijk are shared over its blocks by building footprint (buildings of &apos;{layer}&apos;)</source>
         <translation>geen adressen: de woningen van elke wijk zijn naar bebouwd oppervlak over de bouwblokken verdeeld (gebouwen van '{layer}')</translation>
     </message>
@@ -1759,22 +1759,22 @@
         <translation>de claims voor {space} die met dit profiel zijn berekend wijken af van veld {field} van laag '{layer}': geef het profiel waarmee Ruimteclaims tegenover capaciteit is uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/panden.py" line="142"/>
+        <location filename="../../scoring/claims/panden.py" line="143"/>
         <source>pick the orientation field or leave it empty</source>
         <translation>kies het oriëntatieveld of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/panden.py" line="150"/>
+        <location filename="../../scoring/claims/panden.py" line="151"/>
         <source>layer &apos;{layer}&apos;, field &apos;{field}&apos;: {count} value(s) are no orientation in degrees or compass points (e.g. &apos;{example}&apos;); their orientation is unknown</source>
         <translation>laag '{layer}', veld '{field}': {count} waarde(n) zijn geen oriëntatie in graden of windrichtingen (bijv. '{example}'); hun oriëntatie is onbekend</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/panden.py" line="168"/>
+        <location filename="../../scoring/claims/panden.py" line="169"/>
         <source>pick the field with the m² of roof already in use or leave it empty</source>
         <translation>kies het veld met de m² dak die al in gebruik zijn of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/panden.py" line="179"/>
+        <location filename="../../scoring/claims/panden.py" line="180"/>
         <source>layer '{layer}', field '{field}' = '{value}': the roof area in use must be a number of m² from 0, or empty; pick another field or correct the value</source>
         <translation>laag '{layer}', veld '{field}' = '{value}': het dakoppervlak in gebruik moet een aantal m² vanaf 0 zijn, of leeg; kies een ander veld of verbeter de waarde</translation>
     </message>
@@ -1849,44 +1849,49 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>ClaimsAlgorithm</name>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="39"/>
+        <location filename="../../processing/claims_inputs.py" line="44"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="47"/>
+        <location filename="../../processing/claims_inputs.py" line="49"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="56"/>
+        <location filename="../../processing/claims_inputs.py" line="58"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="64"/>
+        <location filename="../../processing/claims_inputs.py" line="68"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="76"/>
+        <location filename="../../processing/claims_inputs.py" line="80"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="84"/>
+        <location filename="../../processing/claims_inputs.py" line="88"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="92"/>
+        <location filename="../../processing/claims_inputs.py" line="96"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="108"/>
+        <location filename="../../processing/claims_inputs.py" line="112"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/claims_inputs.py" line="42"/>
+        <source>Roads (lines, e.g. OSM highway)</source>
+        <translation>Wegen (lijnen, bijv. OSM highway)</translation>
     </message>
 </context>
 <context>
@@ -1970,12 +1975,12 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>ClaimsPerBlock</name>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="61"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="41"/>
         <source>Maaiveld per bouwblok</source>
         <translation>Maaiveld per bouwblok</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="64"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="44"/>
         <source>Lays each wijk's maaiveld claims (wadi, trees, charging points, mobility hubs, parking, play space …) on its blocks, so you see where the public space is short. Run 'Space claims against capacity' first: its output holds the claims this step recomputes (with the same profile) and lays on the blocks by their share of each claim's driver.
 
 Blocks: the faces between the street centre lines (OSM highway lines of the street classes) and the wijk border, or block polygons you give (e.g. BGT openbare ruimte), cut to the wijken. Per block: the land area, the unbuilt public space (minus buildings, water and private yards of the land cover), the sealed area, the street length (a street between two blocks counts half in each), the dwellings (addresses with a dwellings field, else one per address, else the wijk's dwellings by building footprint), the claim per transition, the capacity, the pressure and the conflicting transitions. What no block holds is logged per wijk and block.</source>
@@ -1984,67 +1989,42 @@ Blocks: the faces between the street centre lines (OSM highway lines of the stre
 Bouwblokken: de vlakken tussen de hartlijnen van de straten (OSM highway-lijnen van de straatklassen) en de wijkgrens, of gegeven bouwblokpolygonen (bijv. BGT openbare ruimte), gesneden tot de wijken. Per bouwblok: het landoppervlak, de onbebouwde openbare ruimte (zonder gebouwen, water en particuliere erven van de bodembedekking), het verharde oppervlak, de straatlengte (een straat tussen twee bouwblokken telt in elk voor de helft), de woningen (adressen met een woningenveld, anders één per adres, anders de woningen van de wijk naar bebouwd oppervlak), de claim per transitie, de capaciteit, de druk en de conflicterende transities. Wat geen bouwblok bevat staat per wijk en bouwsteen in het log.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="82"/>
-        <source>Roads (lines, e.g. OSM highway)</source>
-        <translation>Wegen (lijnen, bijv. OSM highway)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="88"/>
-        <source>Road class field (OSM highway)</source>
-        <translation>Veld met de wegklasse (OSM highway)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="94"/>
-        <source>Road width field (m); empty: the width of the road class</source>
-        <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="102"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="63"/>
         <source>Block polygons (e.g. BGT openbare ruimte); empty: cut by the roads</source>
         <translation>Bouwblokpolygonen (bijv. BGT openbare ruimte); leeg: gesneden door de wegen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="110"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="71"/>
         <source>Buildings (polygons)</source>
         <translation>Gebouwen (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="115"/>
-        <source>Land cover (polygons: BGT or OSM)</source>
-        <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="121"/>
-        <source>Land-cover class mapping</source>
-        <translation>Klassenindeling van de bodembedekking</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="127"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="78"/>
         <source>Addresses (points, e.g. BAG verblijfsobjecten)</source>
         <translation>Adressen (punten, bijv. BAG-verblijfsobjecten)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="133"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="84"/>
         <source>Dwellings field; empty: one per address</source>
         <translation>Veld met woningen; leeg: één per adres</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="139"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="90"/>
         <source>Minimum coverage of a block by each layer (%); 0: every block the layer&apos;s extent reaches</source>
         <translation>Minimale dekking van een bouwblok door elke laag (%); 0: elk bouwblok dat binnen het bereik van de laag valt</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="150"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="101"/>
         <source>Maaiveld claims per block</source>
         <translation>Maaiveldclaims per bouwblok</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="165"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="112"/>
         <source>Give a roads layer (street centre lines) or block polygons.</source>
         <translation>Geef een wegenlaag (hartlijnen van straten) of bouwblokpolygonen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="205"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="155"/>
         <source>bouwblokken</source>
         <translation>bouwblokken</translation>
     </message>
@@ -2052,12 +2032,12 @@ Bouwblokken: de vlakken tussen de hartlijnen van de straten (OSM highway-lijnen 
 <context>
     <name>ClaimsPerPand</name>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="54"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="39"/>
         <source>Daken per pand</source>
         <translation>Daken per pand</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="57"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="42"/>
         <source>Lays each wijk's roof claims (PV, green roofs, water roofs, extra storeys) on its panden, so you see where on the roofs they compete. Run 'Space claims against capacity' first: its output holds the claims this step recomputes (with the same profile) and lays on the panden by their share of the wijk's usable roof.
 
 Per pand (cut at the wijk borders): the footprint, the roof type (plat, schuin, onbekend from the roof-shape field: OSM roof:shape, 3D BAG b3_dak_type), the usable roof (flat fully, sloped and unknown by their factor, as in 'Roof areas'; give the same field and factors), the orientation where a field gives it (OSM roof:direction, degrees or compass points; shown, not counted), the roof already in use (m²) where a field gives it, the claim per transition, the capacity, the pressure and, where the claims exceed the roof, the competing transitions. What no pand holds is logged per wijk and block.</source>
@@ -2066,42 +2046,32 @@ Per pand (cut at the wijk borders): the footprint, the roof type (plat, schuin, 
 Per pand (gesneden op de wijkgrenzen): het grondvlak, het daktype (plat, schuin, onbekend uit het dakvormveld: OSM roof:shape, 3D BAG b3_dak_type), het bruikbare dak (plat volledig, schuin en onbekend naar hun factor, zoals in 'Dakoppervlakken'; geef hetzelfde veld en dezelfde factoren), de oriëntatie waar een veld die geeft (OSM roof:direction, graden of windrichtingen; getoond, niet meegeteld), het dak dat al in gebruik is (m²) waar een veld dat geeft, de claim per transitie, de capaciteit, de druk en, waar de claims het dak overschrijden, de concurrerende transities. Wat geen pand bevat staat per wijk en bouwsteen in het log.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="74"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="59"/>
         <source>Buildings (polygons: BAG panden, 3D BAG, OSM)</source>
         <translation>Gebouwen (polygonen: BAG-panden, 3D BAG, OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="80"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="65"/>
         <source>Roof shape field</source>
         <translation>Veld met de dakvorm</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="80"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="65"/>
         <source>Roof orientation field (degrees or N, NO, O …)</source>
         <translation>Veld met dakoriëntatie (graden of N, NO, O …)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="80"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="65"/>
         <source>Roof area already in use field (m²)</source>
         <translation>Veld met dakoppervlak al in gebruik (m²)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="90"/>
-        <source>Usable share of sloped roofs</source>
-        <translation>Bruikbaar aandeel van schuine daken</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="96"/>
-        <source>Usable share of roofs of unknown shape</source>
-        <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="103"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="78"/>
         <source>Roof claims per pand</source>
         <translation>Dakclaims per pand</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_pand.py" line="133"/>
+        <location filename="../../processing/algorithms/claims_per_pand.py" line="108"/>
         <source>panden</source>
         <translation>panden</translation>
     </message>
@@ -2109,12 +2079,12 @@ Per pand (gesneden op de wijkgrenzen): het grondvlak, het daktype (plat, schuin,
 <context>
     <name>ClaimsPerSegment</name>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="52"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="53"/>
         <source>Ondergrond per street segment</source>
         <translation>Ondergrond per straatsegment</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="55"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="56"/>
         <source>Lays each wijk&apos;s ondergrond claims (heat network, cable reinforcement, separate sewer, tree roots, infiltration crates) on its street segments, so that the map shows where the ondergrond is full. Run &apos;Space claims against capacity&apos; first: the wijk claims are recomputed from the fields it wrote, with the same profile.
 
 The roads are split into segments between junctions and cut at the wijk borders. Per segment: the profile width (road class or width field; with road polygons such as BGT wegdeel the area of the polygons nearest to it / its length), the width usable for cables, pipes and roots (profile x usable_share of the ondergrond, the NEN 7171-1 zoning), the width taken by existing cables and pipes, and the free width. Each segment gets its share of the wijk&apos;s claims by its street length (infiltration crates by the sealed area in its street space, with land cover), and its own capacity, pressure and conflict. What no segment holds stays unplaced per wijk and block: segments plus unplaced are the wijk&apos;s claim_ondergrond. docs/claims_segments.md explains the method.</source>
@@ -2123,42 +2093,42 @@ The roads are split into segments between junctions and cut at the wijk borders.
 De wegen worden gesplitst in segmenten tussen kruisingen en afgesneden op de wijkgrenzen. Per segment: de profielbreedte (wegklasse of breedteveld; met wegvlakken zoals BGT wegdeel de oppervlakte van de wegvlakken die het dichtst bij het segment liggen / zijn lengte), de breedte die bruikbaar is voor kabels, leidingen en wortels (profiel x usable_share van de ondergrond, de zonering van NEN 7171-1), de breedte die bestaande kabels en leidingen innemen, en de vrije breedte. Elk segment krijgt zijn deel van de wijkclaims naar zijn straatlengte (infiltratiekratten naar het verharde oppervlak in zijn straatruimte, met bodemgebruik), en een eigen capaciteit, druk en conflict. Wat geen segment draagt blijft per wijk en bouwsteen ongeplaatst: segmenten plus ongeplaatst zijn de claim_ondergrond van de wijk. docs/claims_segments.md legt de methode uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="73"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="74"/>
         <source>Wijken after Space claims against capacity</source>
         <translation>Wijken na Ruimteclaims tegen capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="81"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="82"/>
         <source>Road polygons for the street space of road lines (e.g. BGT wegdeel)</source>
         <translation>Wegvlakken voor de straatruimte van weglijnen (bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="93"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="94"/>
         <source>Street segments (pressure in the ondergrond)</source>
         <translation>Straatsegmenten (druk in de ondergrond)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="98"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="99"/>
         <source>Claims no segment holds (table)</source>
         <translation>Claims die geen segment draagt (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="117"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="118"/>
         <source>Layer &apos;{}&apos; has no field {}; run Space claims first (with a roads layer) and use its output.</source>
         <translation>Laag '{}' heeft geen veld {}; voer eerst Ruimteclaims uit (met een wegenlaag) en gebruik de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="183"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="184"/>
         <source>Segments in conflict: {} of {}</source>
         <translation>Segmenten in conflict: {} van {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="195"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="196"/>
         <source>The ondergrond claim recomputed for wijk {} ({:.1f} m²) differs from its field {} ({:.1f} m²); run with the profile Space claims was run with.</source>
         <translation>De opnieuw berekende ondergrondclaim van wijk {} ({:.1f} m²) wijkt af van het veld {} ({:.1f} m²); gebruik het profiel waarmee Ruimteclaims is uitgevoerd.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="204"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="205"/>
         <source>Wijk {}: {:.1f} m² of {} lies on no segment (unplaced)</source>
         <translation>Wijk {}: {:.1f} m² van {} ligt op geen segment (ongeplaatst)</translation>
     </message>
@@ -3156,16 +3126,6 @@ Voegt toe: ind_dak_totaal, ind_dak_plat, ind_dak_schuin (m²; volgens het veld m
         <source>Roof shape field</source>
         <translation>Veld met de dakvorm</translation>
     </message>
-    <message>
-        <location filename="../../processing/algorithms/roof_areas.py" line="48"/>
-        <source>Usable share of sloped roofs</source>
-        <translation>Bruikbaar aandeel van schuine daken</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/roof_areas.py" line="54"/>
-        <source>Usable share of roofs of unknown shape</source>
-        <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
-    </message>
 </context>
 <context>
     <name>SaveDiagnosis</name>
@@ -3398,12 +3358,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="34"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="33"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="37"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="36"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -3420,52 +3380,42 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="59"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="58"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="67"/>
-        <source>Land cover (polygons: BGT or OSM)</source>
-        <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="75"/>
-        <source>Land-cover class mapping</source>
-        <translation>Klassenindeling van de bodembedekking</translation>
-    </message>
-    <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="84"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="69"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="96"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="81"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="99"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="84"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="104"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="89"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="121"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="106"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="159"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="186"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="171"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -3968,17 +3918,12 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>claims_units</name>
     <message>
-        <location filename="../../processing/claims_units.py" line="55"/>
-        <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
-        <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
-    </message>
-    <message>
-        <location filename="../../processing/claims_units.py" line="125"/>
+        <location filename="../../processing/claims_units.py" line="152"/>
         <source>Unplaced in wijk {}, building block {}: {:.3f} m² (on none of the {})</source>
         <translation>Niet geplaatst in wijk {}, bouwsteen {}: {:.3f} m² (op geen van de {})</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_units.py" line="133"/>
+        <location filename="../../processing/claims_units.py" line="160"/>
         <source>{} in conflict: {} of {}</source>
         <translation>{} in conflict: {} van {}</translation>
     </message>
@@ -4024,6 +3969,29 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <location filename="../../dependencies.py" line="104"/>
         <source>python3 -m pip install --user {} (with the Python that QGIS runs)</source>
         <translation>python3 -m pip install --user {} (met de Python waarmee QGIS draait)</translation>
+    </message>
+</context>
+<context>
+    <name>layer_group</name>
+    <message>
+        <location filename="../../processing/layer_group.py" line="39"/>
+        <source>Ruimteclaims</source>
+        <translation>Ruimteclaims</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layer_group.py" line="101"/>
+        <source>Unknown claims layer &apos;{}&apos;: give {} (or some of them).</source>
+        <translation>Onbekende claimlaag '{}': geef {} (of een deel daarvan).</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layer_group.py" line="114"/>
+        <source>Layer &apos;{}&apos; is a temporary layer: save it to a file (a GeoPackage) first; a layer definition file only points to the data.</source>
+        <translation>Laag '{}' is een tijdelijke laag: sla die eerst op in een bestand (een GeoPackage); een laagdefinitiebestand verwijst alleen naar de gegevens.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/layer_group.py" line="128"/>
+        <source>The layer definition file &apos;{}&apos; could not be written: {}</source>
+        <translation>Het laagdefinitiebestand '{}' kon niet worden geschreven: {}</translation>
     </message>
 </context>
 <context>
@@ -4368,89 +4336,99 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>parameters</name>
     <message>
-        <location filename="../../processing/parameters.py" line="65"/>
+        <location filename="../../processing/parameters.py" line="69"/>
         <source>Land cover (polygons: BGT or OSM)</source>
         <translation>Bodembedekking (polygonen: BGT of OSM)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="65"/>
+        <location filename="../../processing/parameters.py" line="69"/>
         <source>Land-cover class mapping</source>
         <translation>Klassenindeling van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="56"/>
+        <location filename="../../processing/parameters.py" line="60"/>
         <source>Wijken (polygons, with CBS or ind_* fields)</source>
         <translation>Wijken (polygonen, met CBS- of ind_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Maintenance works (any geometry, or a table)</source>
         <translation>Onderhoudswerken (elke geometrie, of een tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Type of work field</source>
         <translation>Veld met het type werk</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Year field (a year, or a range like 2027-2029)</source>
         <translation>Veld met het jaar (een jaar, of een periode zoals 2027-2029)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>End year field</source>
         <translation>Veld met het eindjaar</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Wijk code field of the works</source>
         <translation>Veld met de wijkcode van de werken</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Source field (e.g. the plan a work comes from)</source>
         <translation>Veld met de bron (bijv. het plan waar een werk uit komt)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Aanleidingen catalogue (TOML); empty for the shipped one</source>
         <translation>Catalogus van aanleidingen (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Graafrust window (years)</source>
         <translation>Graafrusttermijn (jaren)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Urgency threshold (score 0-100)</source>
         <translation>Urgentiedrempel (score 0-100)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Planning horizon: first year (empty: this year)</source>
         <translation>Planhorizon: eerste jaar (leeg: dit jaar)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="98"/>
+        <location filename="../../processing/parameters.py" line="112"/>
         <source>Planning horizon: last year (empty: first year + {})</source>
         <translation>Planhorizon: laatste jaar (leeg: eerste jaar + {})</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="159"/>
+        <location filename="../../processing/parameters.py" line="173"/>
         <source>Service address with {year} (empty: the QGIS setting, or PDOK)</source>
         <translation>Adres van de dienst met {year} (leeg: de QGIS-instelling, of PDOK)</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="165"/>
+        <location filename="../../processing/parameters.py" line="179"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../processing/parameters.py" line="165"/>
+        <location filename="../../processing/parameters.py" line="179"/>
         <source>Kwb year to start from (empty: the newest the service offers)</source>
         <translation>Kwb-jaar om mee te beginnen (leeg: het nieuwste dat de dienst aanbiedt)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="87"/>
+        <source>Usable share of sloped roofs</source>
+        <translation>Bruikbaar aandeel van schuine daken</translation>
+    </message>
+    <message>
+        <location filename="../../processing/parameters.py" line="88"/>
+        <source>Usable share of roofs of unknown shape</source>
+        <translation>Bruikbaar aandeel van daken met een onbekende vorm</translation>
     </message>
 </context>
 <context>
@@ -4498,22 +4476,22 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>unit_maps</name>
     <message>
-        <location filename="../../processing/layouts/unit_maps.py" line="55"/>
+        <location filename="../../processing/layouts/unit_maps.py" line="49"/>
         <source>Layer &apos;{}&apos; has no field &apos;{}&apos;, so the {} map cannot draw it. Give the output of {}, run on the diagnosed wijken.</source>
         <translation>Laag '{}' heeft geen veld '{}', dus de kaart {} kan haar niet tekenen. Geef de uitvoer van {}, gedraaid op de gediagnosticeerde wijken.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/unit_maps.py" line="64"/>
+        <location filename="../../processing/layouts/unit_maps.py" line="58"/>
         <source>Field &apos;{}&apos; of layer &apos;{}&apos; holds {}, not numbers, so the {} map cannot colour it. Give the output of {}.</source>
         <translation>Veld '{}' van laag '{}' bevat {}, geen getallen, dus de kaart {} kan het niet inkleuren. Geef de uitvoer van {}.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/unit_maps.py" line="99"/>
+        <location filename="../../processing/layouts/unit_maps.py" line="94"/>
         <source>No unit of layer &apos;{}&apos; belongs to a wijk of layer &apos;{}&apos; (its wijk field holds e.g. {}): the {} map shows none. Run {} on these wijken.</source>
         <translation>Geen eenheid van laag '{}' hoort bij een wijk van laag '{}' (het wijkveld bevat bijv. {}): de kaart {} toont er geen. Draai {} op deze wijken.</translation>
     </message>
     <message>
-        <location filename="../../processing/layouts/unit_maps.py" line="110"/>
+        <location filename="../../processing/layouts/unit_maps.py" line="105"/>
         <source>The {} map draws layer &apos;{}&apos; with the claims of the profile it was run with, not those of scenario &apos;{}&apos;; the caption under the map gives the scenario&apos;s pressure of the wijk.</source>
         <translation>De kaart {} tekent laag '{}' met de claims van het profiel waarmee die berekend is, niet die van scenario '{}'; het bijschrift onder de kaart geeft de druk van de wijk in het scenario.</translation>
     </message>

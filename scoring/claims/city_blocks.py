@@ -25,7 +25,7 @@ from shapely.ops import polygonize, unary_union
 
 from ..errors import InputError
 from ..indicators.cover import ClassMapping
-from ..indicators.geometry import points_in_zones
+from ..indicators.geometry import CHUNK, points_in_zones
 from ..indicators.inputs import (
     IsCancelled,
     Monitor,
@@ -193,11 +193,7 @@ def block_drivers(
             np.ones(len(xy)) if dwellings_field is None
             else dwelling_weights(located, dwellings_field, addresses_name, notes)
         )  # fmt: skip
-        point, zone = points_in_zones(xy, geoms)
-        first = np.unique(point, return_index=True)[1]  # a point on a shared edge: once
-        result[WONINGEN] = np.bincount(
-            zone[first], weights=weight[point[first]], minlength=len(geoms)
-        )
+        result[WONINGEN] = _dwellings_at(xy, weight, geoms, monitor.part(0.85, 1.0))
     elif wijk_dwellings is not None and buildings is not None:
         footprints = polygons(in_crs(buildings, blocks.crs, buildings_name), buildings_name, [])
         result[WONINGEN] = _dwellings_by_footprint(
@@ -251,6 +247,22 @@ def street_length_per_block(blocks: gpd.GeoDataFrame, streets, monitor) -> np.nd
         )
     monitor.step(1.0)
     return lengths
+
+
+def _dwellings_at(xy, weight, geoms, monitor) -> np.ndarray:
+    """The dwellings (``weight``) of the address points ``xy`` per block, a point on a
+    shared edge once; the points taken in chunks, so that progress moves."""
+    dwellings = np.zeros(len(geoms))
+    size = monitor.chunk(len(xy), CHUNK)
+    for start in range(0, len(xy), size):
+        monitor.step(start / len(xy))
+        point, zone = points_in_zones(xy[start : start + size], geoms)
+        first = np.unique(point, return_index=True)[1]
+        dwellings += np.bincount(
+            zone[first], weights=weight[start + point[first]], minlength=len(geoms)
+        )
+    monitor.step(1.0)
+    return dwellings
 
 
 def _lines(geoms) -> np.ndarray:

@@ -118,9 +118,10 @@ def pieces_in_zones(zone_geoms: np.ndarray, geoms: np.ndarray, monitor: Monitor)
     zone, item = shapely.STRtree(geoms).query(zone_geoms, predicate="intersects")
     shapely.prepare(zone_geoms)
     piece = np.empty(len(zone), dtype=object)
-    for start in range(0, len(zone), CHUNK):
+    size = monitor.chunk(len(zone), CHUNK)
+    for start in range(0, len(zone), size):
         monitor.step(start / max(1, len(zone)))
-        part = np.arange(start, min(start + CHUNK, len(zone)))
+        part = np.arange(start, min(start + size, len(zone)))
         inside = shapely.contains(zone_geoms[zone[part]], geoms[item[part]])
         piece[part[inside]] = geoms[item[part[inside]]]
         edge = part[~inside]

@@ -156,9 +156,43 @@ def spatial_claims(tmp_path):
     }
 
 
+def claimed_wijken() -> QgsVectorLayer:
+    """The wijken through spatial_claims (1,000 buildings, a street grid): the input of
+    the steps that lay the claims on units."""
+    parameters = {**spatial_claims(None)[1], "BUILDINGS": buildings(1_000), "ROADS": streets()}
+    targets = {"OUTPUT": "memory:", "BLOCKS": "memory:", "CLAIM_MAP": "memory:"}
+    return run("wijkdiagnose:spatial_claims", {**parameters, **targets})["OUTPUT"]
+
+
+def streets() -> QgsVectorLayer:
+    """A street grid every 200 m over the study area, each street cut into 200 m lines."""
+    step = SIDE / 20
+    shapes = []
+    for i in range(21):
+        for j in range(20):
+            along = [(j * step, i * step), ((j + 1) * step, i * step)]
+            for line in (along, [(y, x) for x, y in along]):
+                shapes.append(QgsGeometry.fromPolylineXY([QgsPointXY(*xy) for xy in line]))
+    return layer("LineString", "highway:string", "wegen", shapes, [["residential"]] * len(shapes))
+
+
+def claims_per_pand(tmp_path):
+    return "wijkdiagnose:claims_per_pand", {"INPUT": claimed_wijken(), "BUILDINGS": buildings()}
+
+
+def claims_per_block(tmp_path):
+    return "wijkdiagnose:claims_per_block", {
+        "INPUT": claimed_wijken(),
+        "ROADS": streets(),
+        "BUILDINGS": buildings(2_000),
+        "ADDRESSES": addresses(),
+        "DWELLINGS_FIELD": "woningen",
+    }
+
+
 CASES = (
     heat_stress, tree_canopy, land_cover_shares, transit_coverage, roof_areas,
-    score_transitions, spatial_claims,
+    score_transitions, spatial_claims, claims_per_pand, claims_per_block,
 )  # fmt: skip
 
 
@@ -193,6 +227,7 @@ def test_progress_moves_by_at_most_5_points_never_back_up_to_100(case, tmp_path)
 BIG_INPUT = {
     heat_stress: "ADDRESSES", land_cover_shares: "LAND_COVER", transit_coverage: "ADDRESSES",
     roof_areas: "BUILDINGS", score_transitions: "INPUT", spatial_claims: "BUILDINGS",
+    claims_per_pand: "BUILDINGS", claims_per_block: "ADDRESSES",
 }  # fmt: skip
 
 
