@@ -13,8 +13,9 @@ of their wijken), claims_per_segment, claims_per_pand, claims_per_block (BGT: th
 cut by the segments' centre lines; OSM: by the roads), all written with their pressure
 styles into ``<out>/delft_claims.gpkg`` (layers ``<area>_wijken``, ``_segmenten``,
 ``_panden``, ``_blokken``); then export_wijkbladen with SEGMENTS, PANDEN and BLOCKS into
-``<out>/<area>/`` (wijkbladen.pdf, one PNG per wijk). With ``--images`` the sheet of the
-area's main wijk is copied to ``<images>/wijkblad_claims_<area>.png``.
+``<out>/<area>/`` (wijkbladen.pdf, one PNG per wijk), and the units as the Ruimteclaims
+layer group in ``<out>/<area>.qlr``. With ``--images`` the sheet of the area's main wijk is
+copied to ``<images>/wijkblad_claims_<area>.png``.
 
 HAND-MADE: the Delft CBS file scores only some transitions, so, as the claims tests do,
 every transition gets the fixed score of SCORES and the households stand in for the
@@ -182,6 +183,21 @@ def export_sheets(run, area: str, gpkg: Path, folder: Path, dpi: int) -> Path:
     return folder / "png"
 
 
+def write_group(area: str, gpkg: Path) -> Path:
+    """The area's units as the Ruimteclaims group in ``<area>.qlr`` beside the GeoPackage
+    (Layer > Add from Layer Definition File puts them, styled, into any project)."""
+    from qgis.core import QgsVectorLayer
+
+    from wijkdiagnose.processing.layer_group import write_claims_group
+
+    kinds = {"segmenten": "segmenten", "bouwblokken": "blokken", "panden": "panden"}
+    layers = {
+        kind: QgsVectorLayer(f"{gpkg}|layername={area}_{name}", f"{area} {kind}", "ogr")
+        for kind, name in kinds.items()
+    }
+    return write_claims_group(gpkg.parent / f"{area}.qlr", layers)
+
+
 def start_qgis():
     """QGIS offscreen with Processing, the native algorithms and Wijkdiagnose; ``run``."""
     sys.path.insert(0, str(ROOT / ".build" / "plugins"))
@@ -218,6 +234,8 @@ def main(argv=None) -> None:
     parser.add_argument("--areas", nargs="+", choices=AREAS, default=list(AREAS))
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.images:
+        args.images.mkdir(parents=True, exist_ok=True)
     _app, _providers, run = start_qgis()
     layers = {}
     for area in args.areas:
@@ -228,10 +246,10 @@ def main(argv=None) -> None:
     write_package(run, layers, gpkg)
     print(f"written: {gpkg} ({', '.join(layers)})")
     for area in args.areas:
+        print(f"written: {write_group(area, gpkg)}")
         print(f"{area}: wijkbladen")
         pngs = export_sheets(run, area, gpkg, args.out / area, args.dpi)
         if args.images:
-            args.images.mkdir(parents=True, exist_ok=True)
             main_wijk = area_inputs(area, args.data)["main"]
             target = args.images / f"wijkblad_claims_{area}.png"
             shutil.copyfile(pngs / f"wijkblad_{main_wijk}.png", target)
