@@ -5,7 +5,8 @@ Generated inputs at the sizes of NL (``--scale`` shrinks every count): 3,475 wij
 variable ``score_transitions`` reads (``bench/national_kwb.py``); a 25 m PET raster and a
 25 m vegetation-height raster over the square; 1 M land-cover polygons (tiles plus
 overlapping buildings, as in ``bench/kernels_national.py``); 1 M addresses; 1 M
-buildings; 50,000 stops. The chain is the shipped model's: transit, roofs, land cover,
+buildings; 50,000 stops. The land cover and the buildings carry the text fields of a BGT
+and a BAG download (identifiers, dates, status) beside the class and roof fields. The chain is the shipped model's: transit, roofs, land cover,
 heat, canopy, score, claims, then 10 wijkbladen. Every step is one ``qgis_process run``
 (QGIS start-up included, as a batch user has it); *peak* is its RSS high-water mark
 (``os.wait4``). Nothing is sent anywhere: no step reads the network.
@@ -35,6 +36,24 @@ BUILDINGS, ADDRESSES, STOPS, COVER_TILES = 1_000_000, 1_000_000, 50_000, 900_000
 CELL_M = 25.0
 SHEETS = 10
 LIMIT_S, LIMIT_MB = 300.0, 2048.0  # the targets of issue #16
+# text fields of a BGT and a BAG download beside the class and roof fields (a value ending
+# in "." is an identifier: a row number is added)
+BGT_FIELDS = {"gml_id": "b2f0c7de-7d55-4b0e-9a1c-.", "lokaalid": "G0503.6f1e2d3c4b5a.",
+              "bronhouder": "G0503", "bgt_status": "bestaand", "plus_status": "geenWaarde",
+              "objectbegintijd": "2016-03-14", "tijdstipregistratie": "2016-03-15T09:12:44",
+              "relatievehoogteligging": "0", "inonderzoek": "false"}  # fmt: skip
+BAG_FIELDS = {"identificatie": "0503100.", "status": "Pand in gebruik",
+              "oorspronkelijkbouwjaar": "1968", "documentnummer": "BV-2016-.",
+              "documentdatum": "2016-05-02"}  # fmt: skip
+
+
+def with_register_fields(frame, fields: dict):
+    """``frame`` with the text fields a BGT or BAG download carries beside the one a
+    kernel reads (identifiers, dates, status): each row its own identifier, as there."""
+    rows = np.arange(len(frame))
+    extra = {name: [f"{value}{row:012d}" if value.endswith(".") else value for row in rows]
+             for name, value in fields.items()}  # fmt: skip
+    return frame.assign(**extra)
 
 
 def prepare(folder: Path, level: str, scale: float) -> None:
@@ -63,12 +82,13 @@ def prepare(folder: Path, level: str, scale: float) -> None:
         geometry=shapely.box(xy[:, 0], xy[:, 1], xy[:, 0] + size[:, 0], xy[:, 1] + size[:, 1]),
         crs=generate.CRS,
     )
-    _write_gpkg(folder / "gebouwen.gpkg", "gebouwen", buildings)
+    _write_gpkg(folder / "gebouwen.gpkg", "gebouwen", with_register_fields(buildings, BAG_FIELDS))
     addresses = generate.addresses(int(ADDRESSES * scale), SIDE)
     addresses["woningen"] = rng.integers(1, 4, len(addresses)).astype(float)
     _write_gpkg(folder / "adressen.gpkg", "adressen", addresses)
     _write_gpkg(folder / "haltes.gpkg", "haltes", generate.stops(int(STOPS * scale), SIDE))
-    _write_gpkg(folder / "bodem.gpkg", "bodem", _land_cover(int(COVER_TILES * scale)))
+    cover = with_register_fields(_land_cover(int(COVER_TILES * scale)), BGT_FIELDS)
+    _write_gpkg(folder / "bodem.gpkg", "bodem", cover)
     cells = int(SIDE / CELL_M * np.sqrt(scale))
     generate.pet_raster(folder / "pet.tif", cells, SIDE)
     generate.pet_raster(folder / "hoogte.tif", cells, SIDE, seed=8)

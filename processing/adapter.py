@@ -106,17 +106,27 @@ def in_projected_crs(frame):
     return frame
 
 
-def read_geodataframe(source, feedback=None, context=None):
+def read_geodataframe(source, feedback=None, context=None, attributes=None):
     """A whole Processing source as a GeoDataFrame, in the source's own CRS: each feature's
     attributes and geometry taken as it is read (no QgsFeature kept), so that the progress
-    of ``feedback`` and its cancel cover the whole conversion."""
+    of ``feedback`` and its cancel cover the whole conversion. With ``attributes`` (field
+    names) only those of them the source has are read: a BGT layer's twenty text fields
+    cost more memory than its geometries, and a kernel reads one or two."""
     import shapely
 
+    names = source.fields().names()
+    request = QgsFeatureRequest()
+    if attributes is not None:
+        wanted = set(attributes)
+        names = [name for name in names if name in wanted]
+        request.setSubsetOfAttributes(names, source.fields())
+    indices = [source.fields().indexFromName(name) for name in names]
     rows, wkb = [], []
-    for feature in iterate(source, feedback):
-        rows.append([plain(v) for v in feature.attributes()])
+    for feature in iterate(source, feedback, request):
+        values = feature.attributes()
+        rows.append([plain(values[i]) for i in indices])
         wkb.append(_wkb(feature))
-    table = pd.DataFrame(rows, columns=source.fields().names(), index=pd.RangeIndex(len(rows)))
+    table = pd.DataFrame(rows, columns=names, index=pd.RangeIndex(len(rows)))
     return _frame(table, shapely.from_wkb(np.array(wkb, dtype=object)), source.sourceCrs())
 
 
@@ -129,9 +139,10 @@ def layer_label(layer) -> str:
     return f"{name}: {sublayer}" if sublayer and sublayer != name else name
 
 
-def layer_frames(layers, context=None, feedback=None) -> dict:
+def layer_frames(layers, context=None, feedback=None, attributes=None) -> dict:
     """Several vector layers as {unique label: GeoDataFrame}, none lost to a shared name;
-    ``feedback`` (a Span) split over them by feature count."""
+    ``feedback`` (a Span) split over them by feature count; only the fields named in
+    ``attributes`` when given (``read_geodataframe``)."""
     frames = {}
     spans = [None] * len(layers)
     if feedback is not None:
@@ -142,7 +153,7 @@ def layer_frames(layers, context=None, feedback=None) -> dict:
         while label in frames:
             copies += 1
             label = f"{base} ({copies})"
-        frames[label] = read_geodataframe(layer, span, context)
+        frames[label] = read_geodataframe(layer, span, context, attributes)
     return frames
 
 

@@ -379,13 +379,14 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
             written = outputs.features(self.OUTPUT, source, features, results, plan.writing)
         return {self.OUTPUT: written}
 
-    def source_frame(self, parameters, name, context, plan=None, optional=False):
+    def source_frame(self, parameters, name, context, plan=None, optional=False, attributes=None):
         """Another vector input as a GeoDataFrame (None when optional and empty), read
-        with progress and cancel on its span of ``plan``."""
+        with progress and cancel on its span of ``plan``; only the fields named in
+        ``attributes`` when given."""
         source = self.source(parameters, name, context, optional)
         if source is None:
             return None
-        frame = read_geodataframe(source, plan and plan.reading(name), context)
+        frame = read_geodataframe(source, plan and plan.reading(name), context, attributes)
         frame.attrs["name"] = source.sourceName()
         return frame
 

@@ -12,10 +12,11 @@ from qgis.core import (
 
 from ..compat import NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POLYGON
 from ..scoring.conventions import POLYGON_STREET_WIDTH_M
+from ..scoring.indicators.class_sources import CLASS_SOURCES
 from ..scoring.profile import load_profile
 from ..scoring.schema.claims import WIJK
 from ..scoring.schema.wijk import unit_code_column
-from .adapter import read_geodataframe
+from .adapter import layer_frames, read_geodataframe
 from .algorithm import WijkdiagnoseAlgorithm
 
 
@@ -134,6 +135,23 @@ class ClaimsAlgorithm(WijkdiagnoseAlgorithm):
             geometry=True,
         )
         return diagnosed, diagnosed.frame.set_axis(pd.Index(diagnosed.keys.to_numpy(), name=WIJK))
+
+    def land_cover_input(self, parameters, context, plan):
+        """(the LAND_COVER layers as {label: GeoDataFrame} with only their class fields,
+        their class mapping of CLASSES); ({}, None) without land cover. Read on its span
+        of ``plan``."""
+        from ..scoring.indicators.cover import class_fields_read, load_class_mapping
+
+        layers = self.parameterAsLayerList(parameters, self.LAND_COVER, context)
+        if not layers:
+            return {}, None
+        mapping = load_class_mapping(
+            CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
+        )
+        frames = layer_frames(
+            layers, context, plan.reading(self.LAND_COVER), class_fields_read(mapping)
+        )
+        return frames, mapping
 
     def optional_frame(self, parameters, name, context, plan):
         """An optional vector input as (GeoDataFrame, layer name), or (None, None) when

@@ -11,7 +11,6 @@ from qgis.core import (
 
 from ...compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON
 from ...scoring.errors import InputError
-from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ...scoring.schema.claims import (
     BLOK,
     MAAIVELD,
@@ -22,7 +21,6 @@ from ...scoring.schema.claims import (
     WIJK_M2,
     WONINGEN,
 )
-from ..adapter import layer_frames
 from ..claims_units import BlocksStyle, UnitClaimsAlgorithm, Units, unit_features
 from ..parameters import land_cover_parameters
 
@@ -104,20 +102,14 @@ class ClaimsPerBlock(UnitClaimsAlgorithm):
 
     def measure(self, parameters, context, plan, wijken, layer_name):
         from ...scoring.claims.city_blocks import block_drivers, city_blocks
-        from ...scoring.indicators.cover import load_class_mapping
 
         roads, roads_name = self.optional_frame(parameters, self.ROADS, context, plan)
         given, given_name = self.optional_frame(parameters, self.BLOCKS, context, plan)
         if roads is None and given is None:
             raise InputError(self.tr("Give a roads layer (street centre lines) or block polygons."))
         buildings, buildings_name = self.optional_frame(parameters, self.BUILDINGS, context, plan)
-        land_cover = layer_frames(
-            self.parameterAsLayerList(parameters, self.LAND_COVER, context),
-            context,
-            plan.reading(self.LAND_COVER),
-        )
+        land_cover, class_mapping = self.land_cover_input(parameters, context, plan)
         addresses, addresses_name = self.optional_frame(parameters, self.ADDRESSES, context, plan)
-        class_source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
         blocks = city_blocks(
             wijken,
             roads=roads,
@@ -135,7 +127,7 @@ class ClaimsPerBlock(UnitClaimsAlgorithm):
             wijken[WONINGEN] if WONINGEN in wijken.columns else None,
             buildings=buildings,
             land_cover=land_cover,
-            class_mapping=load_class_mapping(class_source) if land_cover else None,
+            class_mapping=class_mapping,
             addresses=addresses,
             dwellings_field=self.field_name(parameters, self.DWELLINGS_FIELD, context),
             min_coverage=self.parameterAsDouble(parameters, self.MIN_COVERAGE, context),

@@ -15,7 +15,6 @@ from ...paths import SEGMENT_STYLE
 from ...scoring.claims.capacity import CAPACITY_INPUTS
 from ...scoring.claims.compute import compute_claims
 from ...scoring.errors import InputError, stop_if_cancelled
-from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ...scoring.schema.claims import (
     BLOCK,
     CLAIM_M2,
@@ -27,7 +26,7 @@ from ...scoring.schema.claims import (
     claim_field,
 )
 from ...scoring.schema.diagnosis import SCORE_FIELDS
-from ..adapter import RD_NEW, layer_frames, read_geodataframe
+from ..adapter import RD_NEW, read_geodataframe
 from ..claims_inputs import ClaimsAlgorithm
 from ..layer_group import ClaimsLayerStyle
 from ..parameters import land_cover_parameters
@@ -106,7 +105,6 @@ class ClaimsPerSegment(ClaimsAlgorithm):
         import shapely
 
         from ...scoring.claims.segments import segment_claims, street_segments
-        from ...scoring.indicators.cover import load_class_mapping
 
         profile, catalogue = self.claims_profile(parameters, context, feedback)
         plan = self.progress_plan(parameters, context, feedback)
@@ -135,10 +133,7 @@ class ClaimsPerSegment(ClaimsAlgorithm):
             parameters, self.ROAD_POLYGONS, context, plan
         )
         networks, networks_name = self.optional_frame(parameters, self.NETWORKS, context, plan)
-        land_cover = layer_frames(
-            self.parameterAsLayerList(parameters, self.LAND_COVER, context), context
-        )
-        class_source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
+        land_cover, class_mapping = self.land_cover_input(parameters, context, plan)
         segments = street_segments(
             wijken,
             read_geodataframe(roads_source, context=context),
@@ -146,7 +141,7 @@ class ClaimsPerSegment(ClaimsAlgorithm):
             road_polygons=road_polygons,
             networks=networks,
             land_cover=land_cover,
-            class_mapping=load_class_mapping(class_source) if land_cover else None,
+            class_mapping=class_mapping,
             road_class_field=self.field_name(parameters, self.ROAD_CLASS_FIELD, context),
             road_width_field=self.field_name(parameters, self.ROAD_WIDTH_FIELD, context),
             network_type_field=self.field_name(parameters, self.NETWORK_TYPE_FIELD, context),

@@ -68,20 +68,26 @@ class LandCoverShares(IndicatorAlgorithm):
         self.add_garden_paving_parameter(self.GARDEN_PAVING)
 
     def compute(self, parameters, context, zones, plan):
-        from ...scoring.indicators.cover import land_cover_shares, load_class_mapping
+        from ...scoring.indicators.cover import (
+            class_fields_read,
+            land_cover_shares,
+            load_class_mapping,
+        )
 
         layers = self.parameterAsLayerList(parameters, self.LAND_COVER, context)
         if not layers:
             raise InputError(self.tr("Pick at least one land-cover polygon layer."))
-        frames = layer_frames(layers, context, plan.reading(self.LAND_COVER))
         source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
         mapping_file = self.parameterAsFile(parameters, self.MAPPING_FILE, context) or None
+        mapping = load_class_mapping(source, mapping_file)
         fields_text = self.parameterAsString(parameters, self.CLASS_FIELDS, context)
         class_fields = [f.strip() for f in fields_text.split(",") if f.strip()] or None
+        fields = class_fields_read(mapping, class_fields)
+        frames = layer_frames(layers, context, plan.reading(self.LAND_COVER), fields)
         return land_cover_shares(
             zones,
             frames,
-            load_class_mapping(source, mapping_file),
+            mapping,
             class_fields=class_fields,
             garden_paving_fraction=self.optional_number(parameters, self.GARDEN_PAVING, context),
             progress=plan.progress,

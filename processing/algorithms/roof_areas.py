@@ -49,13 +49,16 @@ class RoofAreas(IndicatorAlgorithm):
             self.addParameter(definition)
 
     def compute(self, parameters, context, zones, plan):
-        from ...scoring.indicators.roofs import roof_areas
+        from ...scoring.indicators.roofs import roof_areas, roof_fields_read
 
-        buildings = self.source_frame(parameters, self.BUILDINGS, context, plan)
+        roof_shape_field = self.field_name(parameters, self.ROOF_SHAPE_FIELD, context)
+        buildings = self.source_frame(
+            parameters, self.BUILDINGS, context, plan, attributes=roof_fields_read(roof_shape_field)
+        )
         return roof_areas(
             zones,
             buildings,
-            roof_shape_field=self.field_name(parameters, self.ROOF_SHAPE_FIELD, context),
+            roof_shape_field=roof_shape_field,
             sloped_factor=self.parameterAsDouble(parameters, self.SLOPED_FACTOR, context),
             unknown_factor=self.parameterAsDouble(parameters, self.UNKNOWN_FACTOR, context),
             buildings_name=buildings.attrs["name"],

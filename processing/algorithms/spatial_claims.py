@@ -11,10 +11,8 @@ from ...compat import NUMBER_DOUBLE, SOURCE_POLYGON, SOURCE_VECTOR
 from ...i18n import localized
 from ...scoring.claims.compute import compute_claims
 from ...scoring.errors import InputError, stop_if_cancelled
-from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ...scoring.schema.claims import CONFLICT, WIJK
 from ...scoring.schema.diagnosis import SCORE_FIELDS
-from ..adapter import layer_frames
 from ..claims_inputs import ClaimsAlgorithm
 from ..layer_group import ClaimsLayerStyle
 from ..parameters import land_cover_parameters
@@ -94,7 +92,6 @@ class SpatialClaims(ClaimsAlgorithm):
 
     def process(self, parameters, context, feedback):
         from ...scoring.claims.space import measure_space
-        from ...scoring.indicators.cover import load_class_mapping
 
         source = self.diagnosed_source(parameters, self.INPUT, context)
         profile, catalogue = self.claims_profile(parameters, context, feedback)
@@ -112,19 +109,14 @@ class SpatialClaims(ClaimsAlgorithm):
         roads, roads_name = self.optional_frame(parameters, self.ROADS, context, plan)
         buildings, buildings_name = self.optional_frame(parameters, self.BUILDINGS, context, plan)
         networks, networks_name = self.optional_frame(parameters, self.NETWORKS, context, plan)
-        land_cover = layer_frames(
-            self.parameterAsLayerList(parameters, self.LAND_COVER, context),
-            context,
-            plan.reading(self.LAND_COVER),
-        )
-        class_source = CLASS_SOURCES[self.parameterAsEnum(parameters, self.CLASSES, context)]
+        land_cover, class_mapping = self.land_cover_input(parameters, context, plan)
         min_coverage = self.optional_number(parameters, self.MIN_COVERAGE, context)
         space = measure_space(
             wijken,
             roads=roads,
             buildings=buildings,
             land_cover=land_cover,
-            class_mapping=load_class_mapping(class_source) if land_cover else None,
+            class_mapping=class_mapping,
             networks=networks,
             road_class_field=self.field_name(parameters, self.ROAD_CLASS_FIELD, context),
             road_width_field=self.field_name(parameters, self.ROAD_WIDTH_FIELD, context),

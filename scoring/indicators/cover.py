@@ -33,7 +33,7 @@ from .inputs import (
     require_overlap,
     require_projected,
 )
-from .osm_tags import with_tag_columns
+from .osm_tags import OTHER_TAGS, with_tag_columns
 from .quantities import VEGETATION_HEIGHT
 
 # Categories, first wins where polygons overlap; value = weight in the sealed area.
@@ -101,6 +101,12 @@ def load_class_mapping(source: str = "bgt", path=None) -> ClassMapping:
                     categories=", ".join(PRIORITY),
                 )
     return mapping
+
+
+def class_fields_read(mapping: ClassMapping, class_fields=None) -> list:
+    """The fields a land-cover layer is classified by: the class fields given, else the
+    mapping's, and OSM's other_tags, where they may hide (``osm_tags``)."""
+    return [*(class_fields or mapping), OTHER_TAGS]
 
 
 def classify_land_cover(

@@ -30,7 +30,7 @@ from .inputs import (
     require_overlap,
     require_projected,
 )
-from .osm_tags import with_tag_columns
+from .osm_tags import OTHER_TAGS, with_tag_columns
 
 # OSM roof:shape, 3D BAG b3_dak_type and plain Dutch values
 FLAT_SHAPES = frozenset({"flat", "plat", "horizontal", "multiple horizontal"})
@@ -87,6 +87,12 @@ def usable_factors(sloped_factor: float, unknown_factor: float) -> np.ndarray:
     require_fraction(sloped_factor, Message(tr("usable share of sloped roofs")))
     require_fraction(unknown_factor, Message(tr("usable share of roofs of unknown shape")))
     return np.array([1.0, sloped_factor, unknown_factor])
+
+
+def roof_fields_read(roof_shape_field: Optional[str]) -> list:
+    """The fields ``roof_shape_codes`` reads: the roof-shape field, and OSM's other_tags,
+    where it may hide; none without a field."""
+    return [roof_shape_field, OTHER_TAGS] if roof_shape_field else []
 
 
 def roof_shape_codes(

@@ -289,3 +289,43 @@ def test_private_yards_apart_or_by_a_paved_share(garden_paving, sealed, green):
     assert values["ind_verhard"] == pytest.approx(sealed)
     assert values["ind_groen"] == pytest.approx(green)
     assert values["ind_erf"] == pytest.approx(50.0)
+
+
+def test_only_the_fields_a_kernel_needs_are_read():
+    """read_geodataframe with ``attributes`` keeps the named fields the layer has, in its
+    order, and skips the rest (and names it lacks)."""
+    from wijkdiagnose.processing.adapter import read_geodataframe
+
+    layer = memory_layer(
+        "Polygon",
+        "gml_id:string&field=surfacematerial:string&field=bronhouder:string&field=n:integer",
+        [("POLYGON((0 0, 1 0, 1 1, 0 0))", "b.1", "open verharding", "G0503", 7)],
+        name="bgt_wegdeel",
+    )
+    frame = read_geodataframe(layer, attributes=["n", "surfacematerial", "other_tags"])
+    assert list(frame.columns) == ["surfacematerial", "n", "geometry"]
+    assert frame.iloc[0]["surfacematerial"] == "open verharding" and frame.iloc[0]["n"] == 7
+    assert frame.geometry.iloc[0].area == pytest.approx(0.5)
+    assert list(read_geodataframe(layer).columns)[:4] == ["gml_id", "surfacematerial",
+                                                         "bronhouder", "n"]  # fmt: skip
+
+
+def test_land_cover_classes_in_osm_other_tags_and_beside_many_fields():
+    """OSM tags that hide in other_tags still classify when only the class fields are read;
+    text fields beside them change nothing: grass (green) over half of W1, a parking lot
+    (sealed) over the other half."""
+    half = "POLYGON((0 {y0}, 100 {y0}, 100 {y1}, 0 {y1}, 0 {y0}))"
+    cover = memory_layer(
+        "Polygon",
+        "osm_id:string&field=name:string&field=other_tags:string",
+        [(half.format(y0=0, y1=50), "1", "veld", '"landuse"=>"grass"'),
+         (half.format(y0=50, y1=100), "2", "P+R", '"amenity"=>"parking","surface"=>"asphalt"')],
+        name="multipolygons",
+    )  # fmt: skip
+    out = run(
+        "wijkdiagnose:land_cover_shares",
+        {"INPUT": wijken(WIJK), "LAND_COVER": [cover], "CLASSES": 1, "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    values = attributes_by(out, "code")["W1"]
+    assert values["ind_groen"] == pytest.approx(50.0)
+    assert values["ind_verhard"] == pytest.approx(50.0)
