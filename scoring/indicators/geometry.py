@@ -1,6 +1,7 @@
 """Vector engines shared by the kernels: shapely 2 STRtree queries for point-in-zone
 and polygon overlays, summed per zone with ``np.bincount``."""
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Optional, Tuple
 
 import numpy as np
@@ -14,6 +15,8 @@ SLIVER_AREA = 0.01  # m²: overlaps up to this size count as touching
 INTERIORS_MEET = "T********"  # DE-9IM: the interiors of two geometries intersect
 HULL_MARGIN = 1e-9  # relative: points this close to qhull's hull stay candidates for GEOS
 HULL_CHUNK = 100_000  # points tested against the hull's edges at once
+WORKERS = 2  # threads for the GEOS calls on many pairs (shapely releases the GIL)
+THREADED_PAIRS = 10_000  # fewer pairs than this are done in one go
 
 
 def points_in_zones(xy: np.ndarray, zone_geoms: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
@@ -58,7 +61,8 @@ def overlay_areas(
         inside = shapely.contains(zone_geoms[zone[part]], geoms[item[part]])
         areas[part[inside]] = shapely.area(geoms[item[part[inside]]])
         edge = part[~inside]  # only polygons on a zone's edge need cutting
-        areas[edge] = shapely.area(shapely.intersection(zone_geoms[zone[edge]], geoms[item[edge]]))
+        cut = in_threads(shapely.intersection, zone_geoms[zone[edge]], geoms[item[edge]])
+        areas[edge] = shapely.area(cut)
     monitor.step(1.0)
     flat = zone * n_codes + codes[item]
     return np.bincount(flat, weights=areas, minlength=len(zone_geoms) * n_codes).reshape(
@@ -73,6 +77,15 @@ def overlapping_pairs(
     area at all); missing geometries never do. Slivers from rounding (shared edges a
     few µm apart) are not overlaps; pairs whose bounding boxes overlap by no more than
     that are skipped without a geometry test."""
+    left, right, _ = overlaps(geoms, min_area)
+    return left, right
+
+
+def overlaps(
+    geoms: np.ndarray, min_area: float = SLIVER_AREA
+) -> Tuple[np.ndarray, np.ndarray, Optional[np.ndarray]]:
+    """As :func:`overlapping_pairs`, with the overlap of each pair (its polygonal part;
+    None when ``min_area`` is 0: then no overlap is made)."""
     left, right = shapely.STRtree(geoms).query(geoms)
     pair = left < right
     left, right = left[pair], right[pair]
@@ -83,12 +96,46 @@ def overlapping_pairs(
     left, right = left[box_overlap > min_area], right[box_overlap > min_area]
     # only pairs whose interiors meet can overlap by any area: a predicate (no new
     # geometry) sorts out the many neighbours that merely share an edge
-    meet = shapely.relate_pattern(geoms[left], geoms[right], INTERIORS_MEET)
+    meet = in_threads(
+        lambda a, b: shapely.relate_pattern(a, b, INTERIORS_MEET), geoms[left], geoms[right]
+    )
     left, right = left[meet], right[meet]
     if min_area == 0:  # interiors that meet share an area: no intersection needed
-        return left, right
-    large = shapely.area(shapely.intersection(geoms[left], geoms[right])) > min_area
-    return left[large], right[large]
+        return left, right, None
+    pieces = polygonal(in_threads(shapely.intersection, geoms[left], geoms[right]))
+    large = shapely.area(pieces) > min_area
+    return left[large], right[large], pieces[large]
+
+
+def polygonal(geoms: np.ndarray) -> np.ndarray:
+    """The polygonal part of each geometry: an overlap of two polygons holds lines and
+    points too where they also touch, and GEOS's predicates take no such collection."""
+    mixed = np.flatnonzero(shapely.get_type_id(geoms) == shapely.GeometryType.GEOMETRYCOLLECTION)
+    if len(mixed) == 0:
+        return geoms
+    members, member_of = shapely.get_parts(geoms[mixed], return_index=True)
+    parts, part_of = shapely.get_parts(members, return_index=True)  # multipolygons opened
+    areal = shapely.get_type_id(parts) == shapely.GeometryType.POLYGON
+    made = np.full(len(mixed), shapely.MultiPolygon(), dtype=object)
+    shapely.multipolygons(parts[areal], indices=member_of[part_of[areal]], out=made)
+    result = geoms.copy()
+    result[mixed] = made
+    return result
+
+
+def in_threads(func, *arrays) -> np.ndarray:
+    """``func(*arrays)``, the arrays cut in ``WORKERS`` runs done in threads and joined
+    in order. For GEOS calls without prepared geometries (those must not be shared
+    between threads)."""
+    count = len(arrays[0])
+    if count < THREADED_PAIRS:
+        return func(*arrays)
+    cuts = np.linspace(0, count, WORKERS + 1).astype(int)
+    with ThreadPoolExecutor(WORKERS) as pool:
+        runs = pool.map(
+            lambda start, end: func(*(a[start:end] for a in arrays)), cuts[:-1], cuts[1:]
+        )
+        return np.concatenate(list(runs))
 
 
 def hull_coverage(zone_geoms: np.ndarray, geoms: np.ndarray) -> np.ndarray:
