@@ -11,6 +11,7 @@ A raster of a physical :class:`Quantity` is screened (:class:`.screen.Screen`).
 
 import collections
 import concurrent.futures
+import queue
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 import geopandas as gpd
@@ -245,13 +246,14 @@ def zone_cells(
     trees = [shapely.STRtree(geoms[group]) for group in groups]
     rows = block_rows or _strip_rows(grid, geoms)
     pending = collections.deque()
+    canvases = queue.SimpleQueue()  # label rasters to burn on, used again (no page faults)
     with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
         for window, values, valid in iter_blocks(grid, band, rows, monitor, screen):
             transform = rasterio.windows.transform(window, grid.transform)
             bounds = rasterio.windows.bounds(window, grid.transform)
             box = shapely.box(*bounds)
             members = [group[tree.query(box)] for group, tree in zip(groups, trees)]
-            block = (geoms, members, transform, bounds, values, valid)
+            block = (geoms, members, transform, bounds, values, valid, canvases)
             pending.append(pool.submit(_burn_block, *block))
             if len(pending) > WORKERS:
                 yield from pending.popleft().result()
@@ -271,16 +273,18 @@ def _strip_rows(grid, geoms: np.ndarray) -> Optional[int]:
     return max(1, min(largest, max(MIN_STRIP_ROWS, int(height) // ZONE_STRIPS)))
 
 
-def _burn_block(geoms, members, transform, bounds, values, valid):
+def _burn_block(geoms, members, transform, bounds, values, valid, canvases):
     """(zone number, value) of the valid cells of each group in one block: the
     group's zones cut to the block (at cell edges, so no cell centre changes side)
     and burned by GDAL's rasterizer, a cell belonging to a zone when its centre lies
-    inside it."""
+    inside it. Numbers and values come as the counting wants them (intp, float64)."""
     left, bottom, right, top = bounds
-    ids = np.zeros(values.shape, dtype=np.int32)
-    values, valid = values.ravel(), valid.ravel()
-    target = gdal_array.OpenArray(ids)  # GDAL writes into ``ids``
+    ids, target = canvases.get() if not canvases.empty() else (None, None)
+    if ids is None or ids.shape != values.shape:
+        ids = np.empty(values.shape, dtype=np.int32)
+        target = gdal_array.OpenArray(ids)  # GDAL writes into ``ids``
     target.SetGeoTransform(transform.to_gdal())
+    values, valid = values.ravel(), valid.ravel()
     source = ogr.GetDriverByName("Memory").CreateDataSource("")
     found = []
     for number, group in enumerate(members):
@@ -305,7 +309,8 @@ def _burn_block(geoms, members, transform, bounds, values, valid):
         flat = ids.ravel()
         # only the cells of this group's zones: the other groups' cells are 0 here
         picked = np.flatnonzero(np.logical_and(flat > 0, valid))
-        found.append((flat[picked], values[picked]))
+        found.append((flat[picked].astype(np.intp), values[picked].astype(np.float64)))
+    canvases.put((ids, target))
     return found
 
 
