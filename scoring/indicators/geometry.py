@@ -82,10 +82,11 @@ def overlapping_pairs(
 
 
 def overlaps(
-    geoms: np.ndarray, min_area: float = SLIVER_AREA
+    geoms: np.ndarray, min_area: float = SLIVER_AREA, monitor: Optional[Monitor] = None
 ) -> Tuple[np.ndarray, np.ndarray, Optional[np.ndarray]]:
-    """As :func:`overlapping_pairs`, with the overlap of each pair (its polygonal part;
-    None when ``min_area`` is 0: then no overlap is made)."""
+    """As :func:`overlapping_pairs`, with the overlap of each pair (None when
+    ``min_area`` is 0: then no overlap is made); ``monitor`` steps per chunk of pairs."""
+    monitor = monitor or Monitor(None, None)
     left, right = shapely.STRtree(geoms).query(geoms)
     pair = left < right
     left, right = left[pair], right[pair]
@@ -94,15 +95,22 @@ def overlaps(
     high = np.minimum(bounds[left, 2:], bounds[right, 2:])
     box_overlap = np.prod(np.clip(high - low, 0, None), axis=1)
     left, right = left[box_overlap > min_area], right[box_overlap > min_area]
-    # only pairs whose interiors meet can overlap by any area: a predicate (no new
-    # geometry) sorts out the many neighbours that merely share an edge
-    meet = in_threads(
-        lambda a, b: shapely.relate_pattern(a, b, INTERIORS_MEET), geoms[left], geoms[right]
-    )
-    left, right = left[meet], right[meet]
-    if min_area == 0:  # interiors that meet share an area: no intersection needed
+    meet, pieces = np.zeros(len(left), dtype=bool), np.empty(len(left), dtype=object)
+    chunk = monitor.chunk(len(left), CHUNK * WORKERS)
+    for start in range(0, len(left), chunk):
+        monitor.step(start / len(left))
+        run = slice(start, start + chunk)
+        a, b = geoms[left[run]], geoms[right[run]]
+        # only pairs whose interiors meet can overlap by any area: a predicate (no new
+        # geometry) sorts out the many neighbours that merely share an edge
+        met = in_threads(lambda a, b: shapely.relate_pattern(a, b, INTERIORS_MEET), a, b)
+        meet[run] = met
+        if min_area > 0:  # else interiors that meet share an area: no intersection needed
+            pieces[run][met] = in_threads(shapely.intersection, a[met], b[met])
+    monitor.step(1.0)
+    left, right, pieces = left[meet], right[meet], pieces[meet]
+    if min_area == 0:
         return left, right, None
-    pieces = polygonal(in_threads(shapely.intersection, geoms[left], geoms[right]))
     large = shapely.area(pieces) > min_area
     return left[large], right[large], pieces[large]
 

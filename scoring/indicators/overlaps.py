@@ -21,10 +21,10 @@ def count_overlaps_once(
 ) -> None:
     """Correct ``areas`` (zones, codes) from ``overlay_areas`` in place; ``geoms`` and
     ``codes`` as given to it. Overlaps up to ``SLIVER_AREA`` are touching."""
-    find, pairwise, tangled = monitor.parts([1, 1, 1])
-    left, right, pieces = overlaps(geoms)
-    find.step(1.0)
+    find, pairwise, tangled = monitor.parts([2, 1, 1])
+    left, right, pieces = overlaps(geoms, monitor=find)
     if len(left) == 0:
+        monitor.step(1.0)
         return
     pieces = polygonal(pieces)
     twice = overlay_areas(
