@@ -17,6 +17,7 @@ HULL_MARGIN = 1e-9  # relative: points this close to qhull's hull stay candidate
 HULL_CHUNK = 100_000  # points tested against the hull's edges at once
 WORKERS = 2  # threads for the GEOS calls on many pairs (shapely releases the GIL)
 THREADED_PAIRS = 10_000  # fewer pairs than this are done in one go
+SCREEN_SHIFT = 1e-6  # m: how far _shrunk moves a polygon's points at most
 
 
 def points_in_zones(xy: np.ndarray, zone_geoms: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
@@ -87,10 +88,13 @@ def overlaps(
     """As :func:`overlapping_pairs`, with the overlap of each pair (None when
     ``min_area`` is 0: then no overlap is made); ``monitor`` steps per chunk of pairs."""
     monitor = monitor or Monitor(None, None)
-    left, right = shapely.STRtree(geoms).query(geoms)
+    bounds = shapely.bounds(geoms)
+    if min_area > 0:  # a cheap screen: neighbours that only share an edge do not meet shrunk
+        left, right = shapely.STRtree(geoms).query(_shrunk(geoms, bounds), predicate="intersects")
+    else:
+        left, right = shapely.STRtree(geoms).query(geoms)
     pair = left < right
     left, right = left[pair], right[pair]
-    bounds = shapely.bounds(geoms)
     low = np.maximum(bounds[left, :2], bounds[right, :2])
     high = np.minimum(bounds[left, 2:], bounds[right, 2:])
     box_overlap = np.prod(np.clip(high - low, 0, None), axis=1)
@@ -113,6 +117,20 @@ def overlaps(
         return left, right, None
     large = shapely.area(pieces) > min_area
     return left[large], right[large], pieces[large]
+
+
+def _shrunk(geoms: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Each polygon shrunk towards its box centre by ``SCREEN_SHIFT`` at most. Two
+    polygons that overlap with room for a disc wider than the shift still meet when
+    either is shrunk; neighbours that only share an edge no longer do (convex ones
+    never; at a reflex corner they may, and the exact test decides). Only a strip
+    thinner than a micrometre, kilometres long to hold a sliver's area, would go unseen."""
+    centre = (bounds[:, :2] + bounds[:, 2:]) / 2.0
+    reach = np.hypot(*(bounds[:, 2:] - bounds[:, :2]).T) / 2.0
+    factor = 1.0 - SCREEN_SHIFT / np.maximum(reach, SCREEN_SHIFT)
+    xy, owner = shapely.get_coordinates(geoms, return_index=True)
+    xy = centre[owner] + (xy - centre[owner]) * factor[owner, None]
+    return shapely.set_coordinates(geoms.copy(), xy)
 
 
 def polygonal(geoms: np.ndarray) -> np.ndarray:
