@@ -87,12 +87,13 @@ def overlaps(
 ) -> Tuple[np.ndarray, np.ndarray, Optional[np.ndarray]]:
     """As :func:`overlapping_pairs`, with the overlap of each pair (None when
     ``min_area`` is 0: then no overlap is made); ``monitor`` steps per chunk of pairs."""
-    monitor = monitor or Monitor(None, None)
+    screen, exact = (monitor or Monitor(None, None)).parts([1, 1])
     bounds = shapely.bounds(geoms)
+    tree = shapely.STRtree(geoms)
     if min_area > 0:  # a cheap screen: neighbours that only share an edge do not meet shrunk
-        left, right = shapely.STRtree(geoms).query(_shrunk(geoms, bounds), predicate="intersects")
+        left, right = _meeting_shrunk(tree, geoms, bounds, screen)
     else:
-        left, right = shapely.STRtree(geoms).query(geoms)
+        left, right = tree.query(geoms)
     pair = left < right
     left, right = left[pair], right[pair]
     low = np.maximum(bounds[left, :2], bounds[right, :2])
@@ -100,9 +101,9 @@ def overlaps(
     box_overlap = np.prod(np.clip(high - low, 0, None), axis=1)
     left, right = left[box_overlap > min_area], right[box_overlap > min_area]
     meet, pieces = np.zeros(len(left), dtype=bool), np.empty(len(left), dtype=object)
-    chunk = monitor.chunk(len(left), CHUNK * WORKERS)
+    chunk = exact.chunk(len(left), CHUNK * WORKERS)
     for start in range(0, len(left), chunk):
-        monitor.step(start / len(left))
+        exact.step(start / len(left))
         run = slice(start, start + chunk)
         a, b = geoms[left[run]], geoms[right[run]]
         # only pairs whose interiors meet can overlap by any area: a predicate (no new
@@ -111,12 +112,27 @@ def overlaps(
         meet[run] = met
         if min_area > 0:  # else interiors that meet share an area: no intersection needed
             pieces[run][met] = in_threads(shapely.intersection, a[met], b[met])
-    monitor.step(1.0)
+    exact.step(1.0)
     left, right, pieces = left[meet], right[meet], pieces[meet]
     if min_area == 0:
         return left, right, None
     large = shapely.area(pieces) > min_area
     return left[large], right[large], pieces[large]
+
+
+def _meeting_shrunk(tree, geoms, bounds, monitor: Monitor) -> Tuple[np.ndarray, np.ndarray]:
+    """(i, j) where polygon i shrunk (:func:`_shrunk`) meets polygon j of ``tree``, made
+    and queried a chunk at a time (a prepared predicate in the tree query)."""
+    lefts, rights = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=np.intp)]
+    chunk = monitor.chunk(len(geoms), CHUNK)
+    for start in range(0, len(geoms), chunk):
+        monitor.step(start / len(geoms))
+        run = slice(start, start + chunk)
+        left, right = tree.query(_shrunk(geoms[run], bounds[run]), predicate="intersects")
+        lefts.append(left + start)
+        rights.append(right)
+    monitor.step(1.0)
+    return np.concatenate(lefts), np.concatenate(rights)
 
 
 def _shrunk(geoms: np.ndarray, bounds: np.ndarray) -> np.ndarray:
