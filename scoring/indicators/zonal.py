@@ -279,7 +279,10 @@ def _burn_block(geoms, members, transform, bounds, values, valid, canvases):
     and burned by GDAL's rasterizer, a cell belonging to a zone when its centre lies
     inside it. Numbers and values come as the counting wants them (intp, float64)."""
     left, bottom, right, top = bounds
-    ids, target = canvases.get() if not canvases.empty() else (None, None)
+    try:
+        ids, target = canvases.get_nowait()
+    except queue.Empty:
+        ids = None
     if ids is None or ids.shape != values.shape:
         ids = np.empty(values.shape, dtype=np.int32)
         target = gdal_array.OpenArray(ids)  # GDAL writes into ``ids``
