@@ -287,7 +287,7 @@ def _burn_block(geoms, members, transform, bounds, values, valid, canvases):
         ids = np.empty(values.shape, dtype=np.int32)
         target = gdal_array.OpenArray(ids)  # GDAL writes into ``ids``
     target.SetGeoTransform(transform.to_gdal())
-    values, valid = values.ravel(), valid.ravel()
+    ids.fill(0)  # once: a zone is burned once per block, a number left over is another zone's
     source = ogr.GetDriverByName("Memory").CreateDataSource("")
     found = []
     for number, group in enumerate(members):
@@ -303,18 +303,38 @@ def _burn_block(geoms, members, transform, bounds, values, valid, canvases):
             feature.SetField(ZONE_FIELD, int(member) + 1)
             feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
             layer.CreateFeature(feature)
-        ids.fill(0)
         gdal.PushErrorHandler("CPLQuietErrorHandler")  # no CRS on either side: none needed
         failed = gdal.RasterizeLayer(target, [1], layer, options=[f"ATTRIBUTE={ZONE_FIELD}"])
         gdal.PopErrorHandler()
         if failed:
             raise RuntimeError(gdal.GetLastErrorMsg())
-        flat = ids.ravel()
-        # only the cells of this group's zones: the other groups' cells are 0 here
-        picked = np.flatnonzero(np.logical_and(flat > 0, valid))
-        found.append((flat[picked].astype(np.intp), values[picked].astype(np.float64)))
+        boxes = _cell_windows(shapely.bounds(pieces[cut]), transform, ids.shape)
+        found.append(_cells_in_windows(ids, values, valid, group[cut] + 1, boxes))
     canvases.put((ids, target))
     return found
+
+
+def _cell_windows(bounds: np.ndarray, transform, shape) -> np.ndarray:
+    """(first row, end row, first column, end column) of the block's cells under each box."""
+    left, top = transform.c, transform.f
+    rows = np.stack([(top - bounds[:, 3]) / -transform.e, (top - bounds[:, 1]) / -transform.e])
+    cols = np.stack([(bounds[:, 0] - left) / transform.a, (bounds[:, 2] - left) / transform.a])
+    rows = np.clip([np.floor(rows[0]), np.ceil(rows[1])], 0, shape[0])
+    cols = np.clip([np.floor(cols[0]), np.ceil(cols[1])], 0, shape[1])
+    return np.concatenate([rows, cols]).T.astype(int)
+
+
+def _cells_in_windows(ids, values, valid, numbers, windows):
+    """(number, value) of the valid cells burned with each zone's number, looked for only
+    under its piece's box (in row order), the zones one after the other."""
+    found_numbers, found_values = [], []
+    for number, (r0, r1, c0, c1) in zip(numbers, windows):
+        inside = ids[r0:r1, c0:c1] == number
+        inside &= valid[r0:r1, c0:c1]
+        cells = values[r0:r1, c0:c1][inside]
+        found_numbers.append(np.full(len(cells), number, dtype=np.intp))
+        found_values.append(cells)
+    return np.concatenate(found_numbers), np.concatenate(found_values).astype(np.float64)
 
 
 def open_raster(raster_path, raster_name: Optional[str] = None):
