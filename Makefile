@@ -13,7 +13,7 @@ PY          := $(VENV)/bin/python
 BUILD       := .build
 PLUGINPATH  := $(BUILD)/plugins
 QGIS_PROCESS := /usr/bin/qgis_process.bin
-APT_PACKAGES := python3-qgis qgis qgis-providers python3-geopandas python3-rasterio \
+APT_PACKAGES := python3-qgis qgis qgis-providers python3-geopandas python3-rasterio python3-gdal \
                 python3-scipy python3-venv python3-pip xvfb xauth poppler-utils \
                 qttools5-dev-tools pyqt5-dev-tools zip
 # shapely 2.0.x wheels bundle GEOS 3.11, as Debian 12's QGIS has it: a wheel with GEOS 3.13

@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..messages import Message, tr
 from ..schema import indicators as schema
 from ..toml_checks import load_toml
-from .geometry import coverage_percent, overlapping_pairs, overlay_areas
+from .geometry import coverage_percent, overlay_areas
 from .inputs import (
     IsCancelled,
     Monitor,
@@ -34,6 +34,7 @@ from .inputs import (
     require_projected,
 )
 from .osm_tags import OTHER_TAGS, with_tag_columns
+from .overlaps import count_overlaps_once
 from .quantities import VEGETATION_HEIGHT
 
 # Categories, first wins where polygons overlap; value = weight in the sealed area.
@@ -195,10 +196,9 @@ def land_cover_shares(
             layers=", ".join(repr(n) for n in layers),
         )
     require_overlap(zone_geoms, shapely.total_bounds(geoms), " + ".join(layers), zones_name)
-    pairs = overlapping_pairs(geoms)
-    overlay, overlaps = monitor.parts([4, len(pairs[0]) > 0])  # no overlaps: nothing to do
+    overlay, overlapping = monitor.parts([4, 1])
     areas = overlay_areas(zone_geoms, geoms, codes, len(PRIORITY), overlay)
-    _count_overlaps_once(areas, zone_geoms, geoms, codes, pairs, overlaps)
+    count_overlaps_once(areas, zone_geoms, geoms, codes, overlapping)
     table = pd.DataFrame(areas, index=zones.index, columns=PRIORITY)
     result = shares_from_areas(table, garden_paving_fraction)
     result[schema.COVERAGE_LAND] = coverage_percent(areas.sum(axis=1), zone_geoms)
@@ -359,33 +359,6 @@ def shares_from_areas(
     return pd.DataFrame(
         {schema.SEALED: share(sealed), schema.GREEN: share(green), schema.YARD: share(areas["erf"])}
     )
-
-
-def _count_overlaps_once(areas, zone_geoms, geoms, codes, pairs, monitor) -> None:
-    """Correct, in place, the rows of zones where mapped polygons overlap (``pairs``,
-    from ``overlapping_pairs``): the polygons involved in an overlap are merged per
-    category, and each overlap is kept for the first category in ``PRIORITY`` only."""
-    left, right = pairs
-    if len(left) == 0:
-        return
-    involved = np.unique(np.concatenate([left, right]))
-    tree = shapely.STRtree(geoms[involved])
-    zone_of, item_of = tree.query(zone_geoms, predicate="intersects")
-    zones = np.unique(zone_of)
-    shapely.prepare(zone_geoms)
-    for step, zone in enumerate(zones):
-        monitor.step(step / len(zones))
-        items = involved[item_of[zone_of == zone]]
-        pieces = geoms[items].copy()
-        edge = ~shapely.contains(zone_geoms[zone], pieces)  # only those on the edge are cut
-        pieces[edge] = shapely.intersection(zone_geoms[zone], pieces[edge])
-        raw = np.bincount(codes[items], weights=shapely.area(pieces), minlength=len(PRIORITY))
-        taken = shapely.Polygon()
-        for code in np.unique(codes[items]):  # PRIORITY order
-            merged = shapely.union_all(pieces[codes[items] == code])
-            areas[zone, code] += shapely.area(shapely.difference(merged, taken)) - raw[code]
-            taken = shapely.union(taken, merged)
-    monitor.step(1.0)
 
 
 def _note_unmapped(layer, category, mapping, class_fields, layer_name, notes) -> None:

@@ -1,6 +1,7 @@
 """Vector engines shared by the kernels: shapely 2 STRtree queries for point-in-zone
 and polygon overlays, summed per zone with ``np.bincount``."""
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Optional, Tuple
 
 import numpy as np
@@ -14,6 +15,9 @@ SLIVER_AREA = 0.01  # m²: overlaps up to this size count as touching
 INTERIORS_MEET = "T********"  # DE-9IM: the interiors of two geometries intersect
 HULL_MARGIN = 1e-9  # relative: points this close to qhull's hull stay candidates for GEOS
 HULL_CHUNK = 100_000  # points tested against the hull's edges at once
+WORKERS = 2  # threads for the GEOS calls on many pairs (shapely releases the GIL)
+THREADED_PAIRS = 10_000  # fewer pairs than this are done in one go
+SCREEN_SHIFT = 1e-6  # m: how far _shrunk moves a polygon's points at most
 
 
 def points_in_zones(xy: np.ndarray, zone_geoms: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
@@ -58,7 +62,8 @@ def overlay_areas(
         inside = shapely.contains(zone_geoms[zone[part]], geoms[item[part]])
         areas[part[inside]] = shapely.area(geoms[item[part[inside]]])
         edge = part[~inside]  # only polygons on a zone's edge need cutting
-        areas[edge] = shapely.area(shapely.intersection(zone_geoms[zone[edge]], geoms[item[edge]]))
+        cut = in_threads(shapely.intersection, zone_geoms[zone[edge]], geoms[item[edge]])
+        areas[edge] = shapely.area(cut)
     monitor.step(1.0)
     flat = zone * n_codes + codes[item]
     return np.bincount(flat, weights=areas, minlength=len(zone_geoms) * n_codes).reshape(
@@ -73,22 +78,106 @@ def overlapping_pairs(
     area at all); missing geometries never do. Slivers from rounding (shared edges a
     few µm apart) are not overlaps; pairs whose bounding boxes overlap by no more than
     that are skipped without a geometry test."""
-    left, right = shapely.STRtree(geoms).query(geoms)
+    left, right, _ = overlaps(geoms, min_area)
+    return left, right
+
+
+def overlaps(
+    geoms: np.ndarray, min_area: float = SLIVER_AREA, monitor: Optional[Monitor] = None
+) -> Tuple[np.ndarray, np.ndarray, Optional[np.ndarray]]:
+    """As :func:`overlapping_pairs`, with the overlap of each pair (None when
+    ``min_area`` is 0: then no overlap is made); ``monitor`` steps per chunk of pairs."""
+    screen, exact = (monitor or Monitor(None, None)).parts([1, 1])
+    bounds = shapely.bounds(geoms)
+    tree = shapely.STRtree(geoms)
+    if min_area > 0:  # a cheap screen: neighbours that only share an edge do not meet shrunk
+        left, right = _meeting_shrunk(tree, geoms, bounds, screen)
+    else:
+        left, right = tree.query(geoms)
     pair = left < right
     left, right = left[pair], right[pair]
-    bounds = shapely.bounds(geoms)
     low = np.maximum(bounds[left, :2], bounds[right, :2])
     high = np.minimum(bounds[left, 2:], bounds[right, 2:])
     box_overlap = np.prod(np.clip(high - low, 0, None), axis=1)
     left, right = left[box_overlap > min_area], right[box_overlap > min_area]
-    # only pairs whose interiors meet can overlap by any area: a predicate (no new
-    # geometry) sorts out the many neighbours that merely share an edge
-    meet = shapely.relate_pattern(geoms[left], geoms[right], INTERIORS_MEET)
-    left, right = left[meet], right[meet]
-    if min_area == 0:  # interiors that meet share an area: no intersection needed
-        return left, right
-    large = shapely.area(shapely.intersection(geoms[left], geoms[right])) > min_area
-    return left[large], right[large]
+    meet, pieces = np.zeros(len(left), dtype=bool), np.empty(len(left), dtype=object)
+    chunk = exact.chunk(len(left), CHUNK * WORKERS)
+    for start in range(0, len(left), chunk):
+        exact.step(start / len(left))
+        run = slice(start, start + chunk)
+        a, b = geoms[left[run]], geoms[right[run]]
+        # only pairs whose interiors meet can overlap by any area: a predicate (no new
+        # geometry) sorts out the many neighbours that merely share an edge
+        met = in_threads(lambda a, b: shapely.relate_pattern(a, b, INTERIORS_MEET), a, b)
+        meet[run] = met
+        if min_area > 0:  # else interiors that meet share an area: no intersection needed
+            pieces[run][met] = in_threads(shapely.intersection, a[met], b[met])
+    exact.step(1.0)
+    left, right, pieces = left[meet], right[meet], pieces[meet]
+    if min_area == 0:
+        return left, right, None
+    large = shapely.area(pieces) > min_area
+    return left[large], right[large], pieces[large]
+
+
+def _meeting_shrunk(tree, geoms, bounds, monitor: Monitor) -> Tuple[np.ndarray, np.ndarray]:
+    """(i, j) where polygon i shrunk (:func:`_shrunk`) meets polygon j of ``tree``, made
+    and queried a chunk at a time (a prepared predicate in the tree query)."""
+    lefts, rights = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=np.intp)]
+    chunk = monitor.chunk(len(geoms), CHUNK)
+    for start in range(0, len(geoms), chunk):
+        monitor.step(start / len(geoms))
+        run = slice(start, start + chunk)
+        left, right = tree.query(_shrunk(geoms[run], bounds[run]), predicate="intersects")
+        lefts.append(left + start)
+        rights.append(right)
+    monitor.step(1.0)
+    return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _shrunk(geoms: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Each polygon shrunk towards its box centre by ``SCREEN_SHIFT`` at most. Two
+    polygons that overlap with room for a disc wider than the shift still meet when
+    either is shrunk; neighbours that only share an edge no longer do (convex ones
+    never; at a reflex corner they may, and the exact test decides). Only a strip
+    thinner than a micrometre, kilometres long to hold a sliver's area, would go unseen."""
+    centre = (bounds[:, :2] + bounds[:, 2:]) / 2.0
+    reach = np.hypot(*(bounds[:, 2:] - bounds[:, :2]).T) / 2.0
+    factor = 1.0 - SCREEN_SHIFT / np.maximum(reach, SCREEN_SHIFT)
+    xy, owner = shapely.get_coordinates(geoms, return_index=True)
+    xy = centre[owner] + (xy - centre[owner]) * factor[owner, None]
+    return shapely.set_coordinates(geoms.copy(), xy)
+
+
+def polygonal(geoms: np.ndarray) -> np.ndarray:
+    """The polygonal part of each geometry: an overlap of two polygons holds lines and
+    points too where they also touch, and GEOS's predicates take no such collection."""
+    mixed = np.flatnonzero(shapely.get_type_id(geoms) == shapely.GeometryType.GEOMETRYCOLLECTION)
+    if len(mixed) == 0:
+        return geoms
+    members, member_of = shapely.get_parts(geoms[mixed], return_index=True)
+    parts, part_of = shapely.get_parts(members, return_index=True)  # multipolygons opened
+    areal = shapely.get_type_id(parts) == shapely.GeometryType.POLYGON
+    made = np.full(len(mixed), shapely.MultiPolygon(), dtype=object)
+    shapely.multipolygons(parts[areal], indices=member_of[part_of[areal]], out=made)
+    result = geoms.copy()
+    result[mixed] = made
+    return result
+
+
+def in_threads(func, *arrays) -> np.ndarray:
+    """``func(*arrays)``, the arrays cut in ``WORKERS`` runs done in threads and joined
+    in order. For GEOS calls without prepared geometries (those must not be shared
+    between threads)."""
+    count = len(arrays[0])
+    if count < THREADED_PAIRS:
+        return func(*arrays)
+    cuts = np.linspace(0, count, WORKERS + 1).astype(int)
+    with ThreadPoolExecutor(WORKERS) as pool:
+        runs = pool.map(
+            lambda start, end: func(*(a[start:end] for a in arrays)), cuts[:-1], cuts[1:]
+        )
+        return np.concatenate(list(runs))
 
 
 def hull_coverage(zone_geoms: np.ndarray, geoms: np.ndarray) -> np.ndarray:

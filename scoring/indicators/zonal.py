@@ -9,6 +9,9 @@ are reprojected to the raster CRS; the raster is never warped.
 A raster of a physical :class:`Quantity` is screened (:class:`.screen.Screen`).
 """
 
+import collections
+import concurrent.futures
+import queue
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 import geopandas as gpd
@@ -16,9 +19,9 @@ import numpy as np
 import pandas as pd
 import rasterio
 import rasterio.errors
-import rasterio.features
 import rasterio.windows
 import shapely
+from osgeo import gdal, gdal_array, ogr
 
 from ..errors import InputError
 from ..messages import Message, tr
@@ -32,6 +35,10 @@ BLOCK_CELLS = 4_000_000  # cells read at once: about 16 MB of float32 plus the z
 # (10,000 columns) has as many blocks of BLOCK_CELLS already; more would rasterize every
 # zone in more blocks.
 BLOCKS = 25
+WORKERS = 2  # threads cutting, burning and picking cells, a block each
+ZONE_STRIPS = 3  # blocks a typical zone's height is cut into (see _strip_rows)
+MIN_STRIP_ROWS = 16  # rows per block at least: fewer would cost more per block than cutting saves
+ZONE_FIELD = "zone"  # the zone number (index + 1) burned by the rasterizer
 MAX_HISTOGRAM_BINS = 20_000_000  # zones x bins kept for percentiles (int64: 160 MB)
 COVERAGE = "coverage"  # share (0-100 %) of a zone's area with valid raster cells
 MAX_EXAMPLES = 5  # distinct unmapped class values named in a note
@@ -227,54 +234,107 @@ def zone_cells(
     monitor: Monitor,
     screen: Optional[Screen] = None,
 ) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
-    """Per block: (zone number, value) of every cell, flattened; the number is the
-    zone index + 1 for a valid cell whose centre lies in a zone, else 0."""
+    """Per block and group of disjoint zones: (zone number, value) of the valid cells
+    whose centre lies in a zone of the group (the number is the zone index + 1).
+
+    Blocks are read here, in order, a few rows each (a fraction of a zone's height,
+    :func:`_strip_rows`); cutting the zones to a block and burning them run in
+    ``WORKERS`` threads (GEOS, GDAL and numpy release the GIL). The pieces come back
+    in block order: every zone's cells come in row order, so its sums are added up in
+    the same order whatever the block size."""
     groups = _disjoint_groups(geoms)
     trees = [shapely.STRtree(geoms[group]) for group in groups]
-    shapes = _shapes(geoms)
-    for window, values, valid in iter_blocks(grid, band, block_rows, monitor, screen):
-        transform = rasterio.windows.transform(window, grid.transform)
-        box = shapely.box(*rasterio.windows.bounds(window, grid.transform))
-        shape, values, valid = values.shape, values.ravel(), valid.ravel()
-        for group, tree in zip(groups, trees):
-            members = group[tree.query(box, predicate="intersects")]
-            if len(members) == 0:
-                continue
-            ids = rasterio.features.rasterize(
-                [(shapes[member], member + 1) for member in members],
-                out_shape=shape,
-                transform=transform,
-                fill=0,
-                dtype="int32",
-            ).ravel()
-            # only the cells of this group's zones: the other groups' cells are 0 here
-            cells = np.flatnonzero((ids > 0) & valid)
-            yield ids[cells], values[cells]
+    rows = block_rows or _strip_rows(grid, geoms)
+    pending = collections.deque()
+    canvases = queue.SimpleQueue()  # label rasters to burn on, used again (no page faults)
+    with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
+        for window, values, valid in iter_blocks(grid, band, rows, monitor, screen):
+            transform = rasterio.windows.transform(window, grid.transform)
+            bounds = rasterio.windows.bounds(window, grid.transform)
+            box = shapely.box(*bounds)
+            members = [group[tree.query(box)] for group, tree in zip(groups, trees)]
+            block = (geoms, members, transform, bounds, values, valid, canvases)
+            pending.append(pool.submit(_burn_block, *block))
+            if len(pending) > WORKERS:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
-def _shapes(geoms: np.ndarray) -> list:
-    """GeoJSON-like mappings of the zones for the rasterizer, made once from their
-    coordinate arrays (not through ``__geo_interface__`` per block); None for a
-    missing zone."""
-    parts, part_of = shapely.get_parts(geoms, return_index=True)
-    rings, ring_of = shapely.get_rings(parts, return_index=True)
-    coords, coord_of = shapely.get_coordinates(rings, return_index=True)
-    ring_coords = np.split(coords, np.cumsum(np.bincount(coord_of, minlength=len(rings)))[:-1])
-    part_rings = [[] for _ in parts]
-    for ring, points in zip(ring_of, ring_coords):
-        part_rings[ring].append(points.tolist())
-    zone_parts = [[] for _ in geoms]
-    for part, rings_of_part in zip(part_of, part_rings):
-        zone_parts[part].append(rings_of_part)
-    kinds = shapely.get_type_id(geoms)
-    return [
-        None
-        if not pieces
-        else {"type": "Polygon", "coordinates": pieces[0]}
-        if kind == shapely.GeometryType.POLYGON
-        else {"type": "MultiPolygon", "coordinates": pieces}
-        for kind, pieces in zip(kinds, zone_parts)
-    ]
+def _strip_rows(grid, geoms: np.ndarray) -> Optional[int]:
+    """Rows per block: about a ``ZONE_STRIPS``-th of a typical zone's height (GDAL's
+    rasterizer visits every edge of a polygon on every row it spans, so a zone cut
+    to a block burns in a fraction of the time), at least ``MIN_STRIP_ROWS``."""
+    bounds = shapely.bounds(geoms[~shapely.is_missing(geoms)])
+    if len(bounds) == 0:
+        return None
+    height = np.median(bounds[:, 3] - bounds[:, 1]) / abs(grid.transform.e)
+    largest = max(1, BLOCK_CELLS // grid.width)
+    return max(1, min(largest, max(MIN_STRIP_ROWS, int(height) // ZONE_STRIPS)))
+
+
+def _burn_block(geoms, members, transform, bounds, values, valid, canvases):
+    """(zone number, value) of the valid cells of each group in one block: the
+    group's zones cut to the block (at cell edges, so no cell centre changes side)
+    and burned by GDAL's rasterizer, a cell belonging to a zone when its centre lies
+    inside it. Numbers and values come as the counting wants them (intp, float64)."""
+    left, bottom, right, top = bounds
+    try:
+        ids, target = canvases.get_nowait()
+    except queue.Empty:
+        ids = None
+    if ids is None or ids.shape != values.shape:
+        ids = np.empty(values.shape, dtype=np.int32)
+        target = gdal_array.OpenArray(ids)  # GDAL writes into ``ids``
+    target.SetGeoTransform(transform.to_gdal())
+    ids.fill(0)  # once: a zone is burned once per block, a number left over is another zone's
+    source = ogr.GetDriverByName("Memory").CreateDataSource("")
+    found = []
+    for number, group in enumerate(members):
+        pieces = shapely.clip_by_rect(geoms[group], left, bottom, right, top)
+        cut = ~shapely.is_empty(pieces)
+        if not cut.any():
+            continue
+        layer = source.CreateLayer(str(number), None, ogr.wkbUnknown)
+        layer.CreateField(ogr.FieldDefn(ZONE_FIELD, ogr.OFTInteger))
+        definition = layer.GetLayerDefn()
+        for member, wkb in zip(group[cut], shapely.to_wkb(pieces[cut])):
+            feature = ogr.Feature(definition)
+            feature.SetField(ZONE_FIELD, int(member) + 1)
+            feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
+            layer.CreateFeature(feature)
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # no CRS on either side: none needed
+        failed = gdal.RasterizeLayer(target, [1], layer, options=[f"ATTRIBUTE={ZONE_FIELD}"])
+        gdal.PopErrorHandler()
+        if failed:
+            raise RuntimeError(gdal.GetLastErrorMsg())
+        boxes = _cell_windows(shapely.bounds(pieces[cut]), transform, ids.shape)
+        found.append(_cells_in_windows(ids, values, valid, group[cut] + 1, boxes))
+    canvases.put((ids, target))
+    return found
+
+
+def _cell_windows(bounds: np.ndarray, transform, shape) -> np.ndarray:
+    """(first row, end row, first column, end column) of the block's cells under each box."""
+    left, top = transform.c, transform.f
+    rows = np.stack([(top - bounds[:, 3]) / -transform.e, (top - bounds[:, 1]) / -transform.e])
+    cols = np.stack([(bounds[:, 0] - left) / transform.a, (bounds[:, 2] - left) / transform.a])
+    rows = np.clip([np.floor(rows[0]), np.ceil(rows[1])], 0, shape[0])
+    cols = np.clip([np.floor(cols[0]), np.ceil(cols[1])], 0, shape[1])
+    return np.concatenate([rows, cols]).T.astype(int)
+
+
+def _cells_in_windows(ids, values, valid, numbers, windows):
+    """(number, value) of the valid cells burned with each zone's number, looked for only
+    under its piece's box (in row order), the zones one after the other."""
+    found_numbers, found_values = [], []
+    for number, (r0, r1, c0, c1) in zip(numbers, windows):
+        inside = ids[r0:r1, c0:c1] == number
+        inside &= valid[r0:r1, c0:c1]
+        cells = values[r0:r1, c0:c1][inside]
+        found_numbers.append(np.full(len(cells), number, dtype=np.intp))
+        found_values.append(cells)
+    return np.concatenate(found_numbers), np.concatenate(found_values).astype(np.float64)
 
 
 def open_raster(raster_path, raster_name: Optional[str] = None):

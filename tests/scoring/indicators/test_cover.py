@@ -18,6 +18,7 @@ from wijkdiagnose.scoring.indicators.cover import (
     raster_cover_shares,
     tree_canopy,
 )
+from wijkdiagnose.scoring.indicators.geometry import overlapping_pairs
 from wijkdiagnose.scoring.schema import indicators as schema
 
 BGT = load_class_mapping("bgt")
@@ -293,3 +294,27 @@ def test_random_overlapping_cover_against_unions(seed, boxes):
         assert row[schema.GREEN] == pytest.approx(100 * areas["groen"] / land)
         assert row[schema.YARD] == pytest.approx(100 * areas["erf"] / land)
         assert row[schema.COVERAGE_LAND] == pytest.approx(100 * taken.area / zone.area)
+
+
+def test_overlapping_pairs_screen_keeps_thin_overlaps_and_drops_shared_edges():
+    """The shrunk-polygon screen before the exact test: neighbours sharing an edge (also
+    at an L's reflex corner, where the shrunk L pokes out) are not overlaps; a strip
+    1 mm wide and 100 m long (0.1 m²), a polygon inside another and a duplicate are;
+    an overlap of 0.005 m² is a sliver."""
+    ell = [(500, 0), (520, 0), (520, 10), (510, 10), (510, 20), (500, 20)]
+    geoms = np.array(
+        [
+            shapely.box(0, 0, 100, 10),  # 0
+            shapely.box(0, 10, 100, 20),  # 1: shares an edge with 0
+            shapely.box(0, 9.999, 100, 30),  # 2: a strip of 1 mm x 100 m over 0 (and 1)
+            shapely.Polygon(ell),  # 3
+            shapely.box(510, 10, 520, 20),  # 4: fills the L's corner
+            shapely.box(40, 2, 41, 3),  # 5: inside 0
+            shapely.box(40, 2, 41, 3),  # 6: a duplicate of 5
+            shapely.box(200, 0, 300, 10),  # 7
+            shapely.box(299.9995, 0, 310, 10),  # 8: 0.5 mm x 10 m over 7: a sliver
+        ]
+    )
+    left, right = overlapping_pairs(geoms)
+    assert sorted(zip(left.tolist(), right.tolist())) == [(0, 2), (0, 5), (0, 6), (1, 2), (5, 6)]
+    assert shapely.intersects(geoms[3], geoms[4])  # the L and its corner touch
