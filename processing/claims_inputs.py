@@ -153,10 +153,11 @@ class ClaimsAlgorithm(WijkdiagnoseAlgorithm):
         )
         return frames, mapping
 
-    def optional_frame(self, parameters, name, context, plan):
+    def optional_frame(self, parameters, name, context, plan, attributes=None):
         """An optional vector input as (GeoDataFrame, layer name), or (None, None) when
-        empty; read on its span of ``plan``."""
+        empty; read on its span of ``plan``, only the fields in ``attributes`` if given."""
         source = self.source(parameters, name, context, optional=True)
         if source is None:
             return None, None
-        return read_geodataframe(source, plan.reading(name), context), source.sourceName()
+        frame = read_geodataframe(source, plan.reading(name), context, attributes)
+        return frame, source.sourceName()

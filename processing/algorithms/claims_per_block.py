@@ -107,7 +107,9 @@ class ClaimsPerBlock(UnitClaimsAlgorithm):
         given, given_name = self.optional_frame(parameters, self.BLOCKS, context, plan)
         if roads is None and given is None:
             raise InputError(self.tr("Give a roads layer (street centre lines) or block polygons."))
-        buildings, buildings_name = self.optional_frame(parameters, self.BUILDINGS, context, plan)
+        buildings, buildings_name = self.optional_frame(  # footprints only: no field is read
+            parameters, self.BUILDINGS, context, plan, attributes=()
+        )
         land_cover, class_mapping = self.land_cover_input(parameters, context, plan)
         addresses, addresses_name = self.optional_frame(parameters, self.ADDRESSES, context, plan)
         blocks = city_blocks(

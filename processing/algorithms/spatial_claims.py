@@ -107,7 +107,9 @@ class SpatialClaims(ClaimsAlgorithm):
             )
 
         roads, roads_name = self.optional_frame(parameters, self.ROADS, context, plan)
-        buildings, buildings_name = self.optional_frame(parameters, self.BUILDINGS, context, plan)
+        buildings, buildings_name = self.optional_frame(  # footprints only: no field is read
+            parameters, self.BUILDINGS, context, plan, attributes=()
+        )
         networks, networks_name = self.optional_frame(parameters, self.NETWORKS, context, plan)
         land_cover, class_mapping = self.land_cover_input(parameters, context, plan)
         min_coverage = self.optional_number(parameters, self.MIN_COVERAGE, context)
