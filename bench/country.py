@@ -6,8 +6,9 @@ variable ``score_transitions`` reads (``bench/national_kwb.py``); a 25 m PET ras
 25 m vegetation-height raster over the square; 1 M land-cover polygons (tiles plus
 overlapping buildings, as in ``bench/kernels_national.py``); 1 M addresses; 1 M
 buildings; 50,000 stops. The land cover and the buildings carry the text fields of a BGT
-and a BAG download (identifiers, dates, status) beside the class and roof fields. The chain is the shipped model's: transit, roofs, land cover,
-heat, canopy, score, claims, then 10 wijkbladen. Every step is one ``qgis_process run``
+and a BAG download (identifiers, dates, status) beside the class and roof fields. The
+chain is the shipped model's: transit, roofs, land cover, heat, canopy, score, claims, then
+10 wijkbladen. Every step is one ``qgis_process run``
 (QGIS start-up included, as a batch user has it); *peak* is its RSS high-water mark
 (``os.wait4``). Nothing is sent anywhere: no step reads the network.
 

@@ -201,11 +201,15 @@ class OutputTransaction:
         path = self._destination_path(name)
         label = self._alg.parameterDefinition(name).description()
         self._fit(fields, rows, label, shapefile=bool(path) and path.lower().endswith(".shp"))
-        keys = [row[i] for row in rows for i, f in enumerate(fields) if f.name() == PRIMARY_KEY]
+        key_columns = [i for i, f in enumerate(fields) if f.name() == PRIMARY_KEY]
+        unique = distinct_whole_numbers([row[i] for row in rows for i in key_columns])
+        if not unique:  # (a pand cut in two) left empty: a later copy to a GeoPackage,
+            for row in rows:  # which takes the field as its key (QGIS 3.40), numbers anew
+                for i in key_columns:
+                    row[i] = None
         return self._sink(
-            name, fields, zip(rows, shapes), wkb_type, crs, distinct_whole_numbers(keys),
-            (progress, len(rows)),
-        )  # fmt: skip
+            name, fields, zip(rows, shapes), wkb_type, crs, unique, (progress, len(rows))
+        )
 
     def _sink(self, name, fields, rows, wkb_type, crs, unique_keys: bool, progress=(None, 0)):
         """``rows`` ((attributes, geometry or None) pairs, any iterable) into sink

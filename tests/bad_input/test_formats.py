@@ -17,7 +17,7 @@ from algorithm_cases import (
     scored,
 )
 from bad_input_helpers import assert_refused, save_layer
-from qgis.core import QgsVectorLayer
+from qgis.core import NULL, QgsVectorLayer
 from qgis_helpers import RecordingFeedback, memory_layer, plain, run
 
 from wijkdiagnose.processing.sinks import shapefile_names
@@ -207,6 +207,23 @@ def test_a_fid_field_that_is_not_a_unique_whole_number_is_renumbered_in_a_geopac
     written = QgsVectorLayer(out["OUTPUT"], "s", "ogr")
     assert sorted(f["WK_CODE"] for f in written.getFeatures()) == ["WK01", "WK02"]
     assert len({f["fid"] for f in written.getFeatures()}) == 2
+
+
+def test_a_fid_field_that_is_not_unique_is_left_empty_in_a_memory_output(tmp_path):
+    """The memory output keeps no doubled fid, so Package layers (which takes the field as
+    the GeoPackage's key on QGIS 3.40) numbers the features anew instead of failing."""
+    square = "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"
+    cbs = "fid:integer&field=WK_CODE:string&field=G_GAS_WON:double"
+    merged = memory_layer("Polygon", cbs, [(square, 1, "WK01", 1450.0), (square, 1, "WK02", 900.0)])
+    scored_layer = run("wijkdiagnose:score_transitions", {"INPUT": merged, "OUTPUT": "memory:"})[
+        "OUTPUT"
+    ]
+    assert [f["fid"] for f in scored_layer.getFeatures()] == [NULL, NULL]
+    packaged = run(
+        "native:package", {"LAYERS": [scored_layer], "OUTPUT": str(tmp_path / "p.gpkg")}
+    )["OUTPUT"]
+    written = QgsVectorLayer(f"{packaged}|layername={scored_layer.name()}", "p", "ogr")
+    assert sorted(f["WK_CODE"] for f in written.getFeatures()) == ["WK01", "WK02"]
 
 
 @pytest.mark.parametrize(

@@ -110,9 +110,10 @@ def file_of(layer) -> str:
 
 
 def renderer_xml(layer) -> str:
+    """The renderer as XML, without the ids QGIS 3.40 gives each symbol layer anew."""
     doc = QDomDocument()
     doc.appendChild(layer.renderer().save(doc, QgsReadWriteContext()))
-    return doc.toString()
+    return re.sub(r' id="\{[0-9a-f-]+\}"', "", doc.toString())
 
 
 def style_xml(layer, style) -> str:
