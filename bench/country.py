@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / ".build" / "plugins"))
 
 from . import generate, national_kwb  # noqa: E402
-from .kernels_national import SIDE, _land_cover, _write_gpkg  # noqa: E402
+from .kernels_national import SIDE, land_cover_polygons, write_gpkg  # noqa: E402
 
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 BUILDINGS, ADDRESSES, STOPS, COVER_TILES = 1_000_000, 1_000_000, 50_000, 900_000
@@ -72,7 +72,7 @@ def prepare(folder: Path, level: str, scale: float) -> None:
     attributes = pd.DataFrame(rows[: len(units)])
     wijken = gpd.GeoDataFrame(attributes, geometry=units.geometry.to_numpy()[: len(attributes)],
                               crs=units.crs)  # fmt: skip
-    _write_gpkg(folder / "wijken.gpkg", "wijken", wijken)
+    write_gpkg(folder / "wijken.gpkg", "wijken", wijken)
     rng = np.random.default_rng(7)
     x0, y0 = generate.ORIGIN
     n = int(BUILDINGS * scale)
@@ -83,13 +83,13 @@ def prepare(folder: Path, level: str, scale: float) -> None:
         geometry=shapely.box(xy[:, 0], xy[:, 1], xy[:, 0] + size[:, 0], xy[:, 1] + size[:, 1]),
         crs=generate.CRS,
     )
-    _write_gpkg(folder / "gebouwen.gpkg", "gebouwen", with_register_fields(buildings, BAG_FIELDS))
+    write_gpkg(folder / "gebouwen.gpkg", "gebouwen", with_register_fields(buildings, BAG_FIELDS))
     addresses = generate.addresses(int(ADDRESSES * scale), SIDE)
     addresses["woningen"] = rng.integers(1, 4, len(addresses)).astype(float)
-    _write_gpkg(folder / "adressen.gpkg", "adressen", addresses)
-    _write_gpkg(folder / "haltes.gpkg", "haltes", generate.stops(int(STOPS * scale), SIDE))
-    cover = with_register_fields(_land_cover(int(COVER_TILES * scale)), BGT_FIELDS)
-    _write_gpkg(folder / "bodem.gpkg", "bodem", cover)
+    write_gpkg(folder / "adressen.gpkg", "adressen", addresses)
+    write_gpkg(folder / "haltes.gpkg", "haltes", generate.stops(int(STOPS * scale), SIDE))
+    cover = with_register_fields(land_cover_polygons(int(COVER_TILES * scale)), BGT_FIELDS)
+    write_gpkg(folder / "bodem.gpkg", "bodem", cover)
     cells = int(SIDE / CELL_M * np.sqrt(scale))
     generate.pet_raster(folder / "pet.tif", cells, SIDE)
     generate.pet_raster(folder / "hoogte.tif", cells, SIDE, seed=8)

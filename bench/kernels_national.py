@@ -49,7 +49,7 @@ def prepare(kernel: str, folder: Path, scale: float) -> None:
         reach = {**TRANSIT_PROFILES["pbl"], "intercity": TRANSIT_PROFILES["pbl"]["ic"]}
         inputs["stops"]["reach"] = inputs["stops"]["modaliteit"].map(reach).astype(float)
     elif kernel == "overlay":
-        inputs["cover"] = _land_cover(int(TILES * scale))
+        inputs["cover"] = land_cover_polygons(int(TILES * scale))
     else:
         # as the national wijken: many vertices, and each overlapping its neighbours
         # (by a strip of one cell), so they fall into several disjoint groups
@@ -63,10 +63,10 @@ def prepare(kernel: str, folder: Path, scale: float) -> None:
     with open(folder / f"{kernel}.pickle", "wb") as handle:
         pickle.dump(inputs, handle)
     for name, frame in inputs.items():
-        _write_gpkg(folder / f"{kernel}.gpkg", name, frame)
+        write_gpkg(folder / f"{kernel}.gpkg", name, frame)
 
 
-def _land_cover(tiles: int):
+def land_cover_polygons(tiles: int):
     """Voronoi cells (irregular, as BGT's terrain: their boxes overlap) with a BGT
     class, and a building ('pand') over part of every ninth cell and its neighbours,
     so the land cover overlaps itself as BGT does."""
@@ -96,7 +96,7 @@ def _land_cover(tiles: int):
     return pd.concat([cover, buildings], ignore_index=True)
 
 
-def _write_gpkg(path: Path, name: str, frame) -> None:
+def write_gpkg(path: Path, name: str, frame) -> None:
     """The frame as a GeoPackage layer through OGR in one transaction (fiona is slow
     at a million features)."""
     import shapely
