@@ -87,10 +87,12 @@ if _NEW_ENUMS:
     ALGORITHM_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
     SOURCE_MAP_LAYER = Qgis.ProcessingSourceType.MapLayer
     PARAMETER_ADVANCED = Qgis.ProcessingParameterFlag.Advanced
+    PARAMETER_OPTIONAL = Qgis.ProcessingParameterFlag.Optional
 else:
     ALGORITHM_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
     SOURCE_MAP_LAYER = QgsProcessing.SourceType.TypeMapLayer
     PARAMETER_ADVANCED = QgsProcessingParameterDefinition.Flag.FlagAdvanced
+    PARAMETER_OPTIONAL = QgsProcessingParameterDefinition.Flag.FlagOptional
 
 
 def set_label_text_format(label, text_format) -> None:

@@ -1,5 +1,7 @@
 """wijkdiagnose:diagnose_gemeente — one click for a gemeente, or for all of NL: fetch_cbs,
-score_transitions, export_wijkbladen and save_diagnosis run as child algorithms by id.
+fetch_spatial, the indicator algorithms, score_transitions, spatial_claims, koppelkansen
+(with a plan), export_wijkbladen and save_diagnosis run as child algorithms by id, walking
+the tables of processing/diagnosis_steps.py.
 
 Every step before the last writes temporary outputs only (memory layers, files in the
 Processing temp folder); save_diagnosis stages the GeoPackage, the PDF and the overview
@@ -21,8 +23,26 @@ from qgis.core import (
 
 from ...compat import ALGORITHM_NO_THREADING
 from ...scoring.errors import CancelledError, InputError
-from ...scoring.schema import spatial
 from ..algorithm import WijkdiagnoseAlgorithm
+from ..diagnosis_steps import (
+    ADDRESSES,
+    BGT_CLASSES,
+    BUILDINGS,
+    CAPACITY_INPUTS,
+    CLAIMS_INPUTS,
+    HEAT_TABLE,
+    HEIGHT,
+    NATIONAL,
+    PET,
+    PLAN,
+    ROADS,
+    SCORES,
+    SOURCE_OF,
+    SPATIAL_STEPS,
+    STOPS,
+    given,
+    works_parameters_optional,
+)
 from ..national.heat import HeatSource
 from ..parameters import (
     BASE_URL,
@@ -34,63 +54,6 @@ from ..parameters import (
     kwb_parameters,
     land_cover_parameters,
 )
-
-PET, ADDRESSES, STOPS, BUILDINGS, HEIGHT = "PET", "ADDRESSES", "STOPS", "BUILDINGS", "HEIGHT"
-HEAT_TABLE, SCORES = "HEAT_TABLE", "LBM_SCORES"  # layers only the national sources give
-BGT_CLASSES = 0  # the CLASSES option of the BGT class mapping
-
-# The national source behind each input: {our input: (fetch_spatial's switch, its output)}.
-# An input the user gives replaces its source ("aangevuld door lokale data").
-NATIONAL = {
-    LAND_COVER: ("BGT", "LAND_COVER"),
-    HEIGHT: ("AHN", "HEIGHT"),
-    BUILDINGS: ("BAG", "BUILDINGS"),
-    ADDRESSES: ("BAG", "ADDRESSES"),
-    STOPS: ("OV", "STOPS"),
-    HEAT_TABLE: ("HEAT", "HEAT_TABLE"),
-    SCORES: ("LEEFBAAROMETER", "LBM_SCORES"),
-}
-
-# The indicator algorithms run on the fetched wijken when their inputs are there:
-# (algorithm id, {its parameter: our input}, the input it needs, {our input: {its
-# parameter: value}} when that input came from the national source)
-SPATIAL_STEPS = (
-    (
-        "wijkdiagnose:land_cover_shares",
-        {LAND_COVER: LAND_COVER, CLASSES: CLASSES},
-        LAND_COVER,
-        {LAND_COVER: {CLASSES: BGT_CLASSES}},
-    ),
-    (
-        "wijkdiagnose:heat_stress",
-        {"PET": PET, "ADDRESSES": ADDRESSES},
-        PET,
-        {ADDRESSES: {"DWELLINGS_FIELD": spatial.DWELLINGS}},
-    ),
-    ("wijkdiagnose:heat_from_table", {"TABLE": HEAT_TABLE}, HEAT_TABLE, {}),
-    (
-        "wijkdiagnose:transit_coverage",
-        {"STOPS": STOPS, "ADDRESSES": ADDRESSES, "BUILDINGS": BUILDINGS},
-        STOPS,
-        {STOPS: {"MODE_FIELD": spatial.STOP_MODES}, ADDRESSES: {"WEIGHT_FIELD": spatial.DWELLINGS}},
-    ),
-    ("wijkdiagnose:roof_areas", {"BUILDINGS": BUILDINGS}, BUILDINGS, {}),
-    ("wijkdiagnose:tree_canopy", {"HEIGHT": HEIGHT}, HEIGHT, {}),
-    ("wijkdiagnose:leefbaarometer_scores", {"SCORES": SCORES}, SCORES, {}),
-)
-
-# The national sources an input came from, credited in herkomst for what is measured on it
-SOURCE_OF = {
-    LAND_COVER: (spatial.BGT,),
-    HEIGHT: (spatial.AHN, spatial.BGT),  # the AHN heights off the BGT's buildings
-    BUILDINGS: (spatial.BAG,),
-    ADDRESSES: (spatial.BAG,),
-    STOPS: (spatial.OV,),
-}
-
-
-def given(value) -> bool:
-    return value not in (None, "", [])
 
 
 class DiagnoseGemeente(WijkdiagnoseAlgorithm):
@@ -113,16 +76,20 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
             "all of NL) as wijken or buurten ('CBS-kerncijfers ophalen'), fetches the national "
             "spatial sources of the gemeente ('Ruimtelijke basisgegevens ophalen': BAG, BGT, "
             "AHN, OV stops and, where a table is configured, heat) and measures every "
-            "indicator on them, scores the wijken ('Score transitions') and saves them as a "
-            "GeoPackage, with the wijkbladen (PDF) and an overview map (PNG) when asked.\n\n"
+            "indicator on them, scores the wijken ('Score transitions'), sets the space claims "
+            "against the capacity ('Space claims against capacity': BGT roads, BAG buildings, "
+            "the land cover) and, when a maintenance plan is given, finds the koppelkansen "
+            "('Aanleidingen and koppelkansen'); it saves them as one GeoPackage (wijken, "
+            "claimkaart, bouwstenen, koppelkansen), with the wijkbladen (PDF) and an overview "
+            "map (PNG) when asked.\n\n"
             "A layer given under the optional inputs replaces its national source (aangevuld "
-            "door lokale data): land cover replaces the BGT, a vegetation height raster the "
-            "AHN, buildings and addresses the BAG, stops the GTFS, a PET raster the heat "
-            "table.\n\nFor all of NL the spatial sources are not fetched and the wijkbladen are "
-            "left out (thousands of pages) unless 'Wijkbladen for all of NL too' is ticked; the "
-            "overview then shows the whole country.\n\nNothing is written until every step "
-            "has succeeded: a failure or cancel leaves no output. Credit the sources (the log "
-            "lists them; CBS and Kadaster CC BY 4.0, BAG/BGT/AHN CC0, NDOV)."
+            "door lokale data): land cover replaces the BGT, roads the BGT roads, a vegetation "
+            "height raster the AHN, buildings and addresses the BAG, stops the GTFS, a PET "
+            "raster the heat table.\n\nFor all of NL the spatial sources are not fetched and "
+            "the wijkbladen are left out (thousands of pages) unless 'Wijkbladen for all of NL "
+            "too' is ticked; the overview then shows the whole country.\n\nNothing is written "
+            "until every step has succeeded: a failure or cancel leaves no output. Credit the "
+            "sources (the log lists them; CBS and Kadaster CC BY 4.0, BAG/BGT/AHN CC0, NDOV)."
         )
 
     def flags(self):
@@ -170,6 +137,7 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
             (ADDRESSES, self.tr("Addresses (points, e.g. BAG verblijfsobjecten; optional)")),
             (STOPS, self.tr("Public transport stops (points; optional)")),
             (BUILDINGS, self.tr("Buildings (polygons, e.g. BAG panden; optional)")),
+            (ROADS, self.tr("Road polygons (e.g. BGT wegdeel) or OSM highway lines; optional")),
         ):
             self.addParameter(QgsProcessingParameterFeatureSource(name, description, optional=True))
         for name, description in (
@@ -177,6 +145,8 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
             (HEIGHT, self.tr("Vegetation height raster (m; optional)")),
         ):
             self.addParameter(QgsProcessingParameterRasterLayer(name, description, optional=True))
+        for definition in works_parameters_optional()[0]:
+            self.addParameter(definition)
 
     def measured(self, layer, layers, national, context, feedback):
         """``layer`` with the indicators of every spatial step whose input is there:
@@ -202,7 +172,7 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         """{our input: layer} from the user's inputs and, for a gemeente, the national
         sources (fetch_spatial) for every input the user left empty; and the set of the
         inputs that came from the national sources."""
-        keys = (LAND_COVER, CLASSES, PET, ADDRESSES, STOPS, BUILDINGS, HEIGHT)
+        keys = (LAND_COVER, CLASSES, PET, ADDRESSES, STOPS, BUILDINGS, HEIGHT, ROADS)
         layers = {key: parameters[key] for key in keys if given(parameters.get(key))}
         if not self.parameterAsBool(parameters, self.SPATIAL, context):
             return layers, set()
@@ -262,7 +232,8 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
                 )
             )
             pdf = ""
-        count = 5 + bool(pdf or overview)
+        plan = self.plan(parameters, context)
+        count = 6 + bool(plan) + bool(pdf or overview)
         steps = QgsProcessingMultiStepFeedback(count, feedback)
 
         fetched = self.child(
@@ -292,10 +263,27 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
             context,
             steps,
         )["OUTPUT"]
-        save = {"INPUT": scored, "OUTPUT": gpkg}
+        steps.setCurrentStep(4)
+        diagnosed, save = self.claims(scored, layers, parameters, context, steps)
+        save["OUTPUT"] = gpkg
+        if plan:
+            steps.setCurrentStep(5)
+            kansen = self.child(
+                "wijkdiagnose:koppelkansen",
+                {
+                    **plan,
+                    "INPUT": diagnosed,
+                    "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+                    "OUTPUT_TABLE": QgsProcessing.TEMPORARY_OUTPUT,
+                },
+                context,
+                steps,
+            )
+            diagnosed, save["KOPPELKANSEN"] = kansen["OUTPUT"], kansen["OUTPUT_TABLE"]
+        save["INPUT"] = diagnosed
         if pdf or overview:
-            steps.setCurrentStep(4)  # the export
-            save.update(self.export(scored, pdf, overview, context, steps))
+            steps.setCurrentStep(count - 2)  # the export
+            save.update(self.export(diagnosed, pdf, overview, context, steps))
         steps.setCurrentStep(count - 1)
         saved = self.child("wijkdiagnose:save_diagnosis", save, context, steps)
         results = {self.OUTPUT: saved["OUTPUT"]}
@@ -304,6 +292,55 @@ class DiagnoseGemeente(WijkdiagnoseAlgorithm):
         if overview:
             results[self.OVERVIEW] = saved["OUTPUT_OVERVIEW"]
         return results
+
+    def claims(self, scored, layers, parameters, context, feedback):
+        """The scored wijken with their space claims (spatial_claims) and {save_diagnosis
+        parameter: layer} of the claim map and the blocks; without roads, buildings or land
+        cover no capacity is known, so no claims (said in the log)."""
+        claims_inputs = {key: layers[ours] for key, ours in CLAIMS_INPUTS.items() if ours in layers}
+        if not set(claims_inputs) & set(CAPACITY_INPUTS):
+            feedback.pushInfo(
+                self.tr(
+                    "No space claims: without roads, buildings or land cover (given or "
+                    "national) the capacity of the wijken is unknown."
+                )
+            )
+            return scored, {}
+        claims = self.child(
+            "wijkdiagnose:spatial_claims",
+            {
+                **claims_inputs,
+                "INPUT": scored,
+                "PROFILE": self.parameterAsFile(parameters, self.PROFILE, context),
+                "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+                "BLOCKS": QgsProcessing.TEMPORARY_OUTPUT,
+                "CLAIM_MAP": QgsProcessing.TEMPORARY_OUTPUT,
+            },
+            context,
+            feedback,
+        )
+        return claims["OUTPUT"], {"BLOCKS": claims["BLOCKS"], "CLAIM_MAP": claims["CLAIM_MAP"]}
+
+    def plan(self, parameters, context) -> dict:
+        """koppelkansen's parameters of the maintenance plan given, {} without a plan; a
+        plan without its type or year field is refused before anything runs."""
+        if not given(parameters.get(PLAN)):
+            return {}
+        definitions, required = works_parameters_optional()
+        for name in required:
+            if not self.parameterAsString(parameters, name, context):
+                raise InputError(
+                    self.tr(
+                        "'{}' is empty; with the maintenance works '{}' given, choose the "
+                        "field of the works that holds it (or leave the works empty for no "
+                        "koppelkansen)."
+                    ).format(
+                        self.parameterDefinition(name).description(),
+                        self.parameterDefinition(PLAN).description(),
+                    )
+                )
+        names = [definition.name() for definition in definitions]
+        return {name: parameters[name] for name in names if given(parameters.get(name))}
 
     def export(self, scored, pdf, overview, context, feedback) -> dict:
         """The wijkbladen and the overview rendered into the temp folder by

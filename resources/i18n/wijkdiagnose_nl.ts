@@ -619,92 +619,92 @@
         <translation>veld '{field}' in laag '{layer}' bevat getallen als Nederlandse tekst ('.' scheidt duizendtallen, ',' is het decimaalteken); zo gelezen, bijv. '{example}' als {number:g}.</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="50"/>
+        <location filename="../../scoring/indicators/cover.py" line="51"/>
         <source>class mapping</source>
         <translation>klassenindeling</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="52"/>
+        <location filename="../../scoring/indicators/cover.py" line="53"/>
         <source>class mapping &apos;{file}&apos; is empty; give a table per source, e.g. [{source}.class] with lines like &quot;wegdeel&quot; = &quot;verhard&quot;</source>
         <translation>klassenindeling '{file}' is leeg; geef een tabel per bron, bijv. [{source}.class] met regels als &quot;wegdeel&quot; = &quot;verhard&quot;</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="61"/>
+        <location filename="../../scoring/indicators/cover.py" line="62"/>
         <source>class mapping &apos;{file}&apos; has no table [{source}]; use one of {sources} or add it</source>
         <translation>klassenindeling '{file}' heeft geen tabel [{source}]; gebruik een van {sources} of voeg hem toe</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="69"/>
+        <location filename="../../scoring/indicators/cover.py" line="70"/>
         <source>class mapping &apos;{file}&apos;: [{source}] maps nothing; give it lines such as [{source}.class] &quot;wegdeel&quot; = &quot;verhard&quot;</source>
         <translation>klassenindeling '{file}': [{source}] deelt niets in; geef regels zoals [{source}.class] &quot;wegdeel&quot; = &quot;verhard&quot;</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="79"/>
+        <location filename="../../scoring/indicators/cover.py" line="80"/>
         <source>class mapping &apos;{file}&apos;: {key} = {values!r} must be a table of value = category lines, e.g. [{source}.class] &quot;wegdeel&quot; = &quot;verhard&quot;</source>
         <translation>klassenindeling '{file}': {key} = {values!r} moet een tabel met regels waarde = categorie zijn, bijv. [{source}.class] &quot;wegdeel&quot; = &quot;verhard&quot;</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="91"/>
+        <location filename="../../scoring/indicators/cover.py" line="92"/>
         <source>class mapping &apos;{file}&apos; [{source}.{field}] maps &apos;{value}&apos; to unknown category {category!r}; use one of {categories}</source>
         <translation>klassenindeling '{file}' [{source}.{field}] deelt '{value}' in bij onbekende categorie {category!r}; gebruik een van {categories}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="118"/>
+        <location filename="../../scoring/indicators/cover.py" line="125"/>
         <source>layer &apos;{layer}&apos; has no field &apos;{field}&apos;; pick the class field or edit the class mapping</source>
         <translation>laag '{layer}' heeft geen veld '{field}'; kies het klassenveld of pas de klassenindeling aan</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="128"/>
+        <location filename="../../scoring/indicators/cover.py" line="135"/>
         <source>layer &apos;{layer}&apos; has none of the class fields {fields}; pick the class field or edit the class mapping</source>
         <translation>laag '{layer}' heeft geen van de klassenvelden {fields}; kies het klassenveld of pas de klassenindeling aan</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="168"/>
+        <location filename="../../scoring/indicators/cover.py" line="175"/>
         <source>no land-cover layer given; pick at least one polygon layer</source>
         <translation>geen bodembedekkingslaag opgegeven; kies minstens één polygoonlaag</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="184"/>
+        <location filename="../../scoring/indicators/cover.py" line="191"/>
         <source>no feature of {layers} has a mapped class; pick the class field or edit the class mapping</source>
         <translation>geen object van {layers} heeft een ingedeelde klasse; kies het klassenveld of pas de klassenindeling aan</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="221"/>
+        <location filename="../../scoring/indicators/cover.py" line="227"/>
         <source>raster class mapping uses unknown category &apos;{category}&apos;; use one of {categories}</source>
         <translation>de klassenindeling van het raster gebruikt onbekende categorie '{category}'; gebruik een van {categories}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="255"/>
+        <location filename="../../scoring/indicators/cover.py" line="261"/>
         <source>raster class &apos;{item}&apos; is not of the form value=category with a whole number as value, e.g. 1=verhard; categories: {categories}</source>
         <translation>rasterklasse '{item}' heeft niet de vorm waarde=categorie met een geheel getal als waarde, bijv. 1=verhard; categorieën: {categories}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="264"/>
+        <location filename="../../scoring/indicators/cover.py" line="270"/>
         <source>raster class &apos;{item}&apos;: unknown category &apos;{category}&apos;; use one of {categories}</source>
         <translation>rasterklasse '{item}': onbekende categorie '{category}'; gebruik een van {categories}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="271"/>
+        <location filename="../../scoring/indicators/cover.py" line="277"/>
         <source>raster class value {value} is given twice ({value}={first}, {item}); give each value one category</source>
         <translation>rasterwaarde {value} is twee keer opgegeven ({value}={first}, {item}); geef elke waarde één categorie</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="282"/>
+        <location filename="../../scoring/indicators/cover.py" line="288"/>
         <source>no raster classes given; give them as value=category, e.g. 1=verhard, 2=groen; categories: {categories}</source>
         <translation>geen rasterklassen opgegeven; geef ze als waarde=categorie, bijv. 1=verhard, 2=groen; categorieën: {categories}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="337"/>
+        <location filename="../../scoring/indicators/cover.py" line="343"/>
         <source>garden paving fraction</source>
         <translation>verhard aandeel van tuinen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="337"/>
+        <location filename="../../scoring/indicators/cover.py" line="343"/>
         <source>or leave it empty</source>
         <translation>of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/cover.py" line="397"/>
+        <location filename="../../scoring/indicators/cover.py" line="376"/>
         <source>layer &apos;{layer}&apos;: {count} features have no mapped class and were left out ({listed}); edit the class mapping to count them</source>
         <translation>laag '{layer}': {count} objecten hebben geen ingedeelde klasse en zijn weggelaten ({listed}); pas de klassenindeling aan om ze mee te tellen</translation>
     </message>
@@ -874,12 +874,12 @@
         <translation>bruikbaar aandeel van daken met onbekende vorm</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/roofs.py" line="99"/>
+        <location filename="../../scoring/indicators/roofs.py" line="105"/>
         <source>pick the roof-type field or leave it empty</source>
         <translation>kies het veld met het daktype of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/roofs.py" line="108"/>
+        <location filename="../../scoring/indicators/roofs.py" line="114"/>
         <source>field &apos;{field}&apos; of layer &apos;{layer}&apos; holds numbers (e.g. &apos;{example}&apos;), not roof shapes such as &apos;flat&apos; or &apos;gabled&apos;; pick the roof-type field or leave it empty</source>
         <translation>veld '{field}' van laag '{layer}' bevat getallen (bijv. '{example}'), geen dakvormen zoals 'flat' of 'gabled'; kies het veld met het daktype of laat het leeg</translation>
     </message>
@@ -939,22 +939,22 @@
         <translation>laag '{layer}': vervoerswijzen gelezen uit OSM-tags, die intercitystations niet aanduiden; {field} blijft 0 tenzij een veld met de vervoerswijze is opgegeven</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="160"/>
+        <location filename="../../scoring/indicators/zonal.py" line="167"/>
         <source>raster &apos;{raster}&apos; has no cell of the classes {classes} inside &apos;{zones}&apos; (values found there: {listed}); give the raster&apos;s class values</source>
         <translation>raster '{raster}' heeft binnen '{zones}' geen cel van de klassen {classes} (gevonden waarden: {listed}); geef de klassewaarden van het raster</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="171"/>
+        <location filename="../../scoring/indicators/zonal.py" line="178"/>
         <source>raster &apos;{raster}&apos;: {count} cells inside &apos;{zones}&apos; have a value that is not among the classes {classes} (e.g. {listed}) and count as not covered; add those values to the classes to count them</source>
         <translation>raster '{raster}': {count} cellen binnen '{zones}' hebben een waarde die niet bij de klassen {classes} hoort (bijv. {listed}) en tellen als niet bedekt; voeg die waarden aan de klassen toe om ze mee te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="286"/>
+        <location filename="../../scoring/indicators/zonal.py" line="346"/>
         <source>raster &apos;{raster}&apos; cannot be read ({reason}); pick a raster file</source>
         <translation>raster '{raster}' kan niet worden gelezen ({reason}); kies een rasterbestand</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/zonal.py" line="293"/>
+        <location filename="../../scoring/indicators/zonal.py" line="353"/>
         <source>raster &apos;{raster}&apos; has no CRS; assign one (e.g. EPSG:28992)</source>
         <translation>raster '{raster}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
     </message>
@@ -1849,47 +1849,47 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>ClaimsAlgorithm</name>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="44"/>
+        <location filename="../../processing/claims_inputs.py" line="45"/>
         <source>Roads (lines, e.g. OSM highway, or polygons, e.g. BGT wegdeel)</source>
         <translation>Wegen (lijnen, bijv. OSM highway, of polygonen, bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="49"/>
+        <location filename="../../processing/claims_inputs.py" line="50"/>
         <source>Road class field (OSM highway)</source>
         <translation>Veld met de wegklasse (OSM highway)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="58"/>
+        <location filename="../../processing/claims_inputs.py" line="59"/>
         <source>Road width field (m); empty: the width of the road class</source>
         <translation>Veld met de wegbreedte (m); leeg: de breedte van de wegklasse</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="68"/>
+        <location filename="../../processing/claims_inputs.py" line="69"/>
         <source>Street profile width for road polygons (m): length = area / width</source>
         <translation>Breedte van het straatprofiel voor wegpolygonen (m): lengte = oppervlak / breedte</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="80"/>
+        <location filename="../../processing/claims_inputs.py" line="81"/>
         <source>Existing cables and pipes (lines or polygons, e.g. KLIC)</source>
         <translation>Bestaande kabels en leidingen (lijnen of polygonen, bijv. KLIC)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="88"/>
+        <location filename="../../processing/claims_inputs.py" line="89"/>
         <source>Cable/pipe type field (KLIC theme)</source>
         <translation>Veld met het soort kabel/leiding (KLIC-thema)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="96"/>
+        <location filename="../../processing/claims_inputs.py" line="97"/>
         <source>Cable/pipe strip width field (m)</source>
         <translation>Veld met de breedte van de kabel-/leidingstrook (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="112"/>
+        <location filename="../../processing/claims_inputs.py" line="113"/>
         <source>Profile &apos;{}&apos; has no [claims] table; the default claims catalogue is used.</source>
         <translation>Profiel '{}' heeft geen tabel [claims]; de standaardcatalogus van claims wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../processing/claims_inputs.py" line="42"/>
+        <location filename="../../processing/claims_inputs.py" line="43"/>
         <source>Roads (lines, e.g. OSM highway)</source>
         <translation>Wegen (lijnen, bijv. OSM highway)</translation>
     </message>
@@ -1975,12 +1975,12 @@ Schrijft niets: geeft de gecontroleerde bestemmingen door aan de stap die ze sch
 <context>
     <name>ClaimsPerBlock</name>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="41"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="39"/>
         <source>Maaiveld per bouwblok</source>
         <translation>Maaiveld per bouwblok</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="44"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="42"/>
         <source>Lays each wijk's maaiveld claims (wadi, trees, charging points, mobility hubs, parking, play space …) on its blocks, so you see where the public space is short. Run 'Space claims against capacity' first: its output holds the claims this step recomputes (with the same profile) and lays on the blocks by their share of each claim's driver.
 
 Blocks: the faces between the street centre lines (OSM highway lines of the street classes) and the wijk border, or block polygons you give (e.g. BGT openbare ruimte), cut to the wijken. Per block: the land area, the unbuilt public space (minus buildings, water and private yards of the land cover), the sealed area, the street length (a street between two blocks counts half in each), the dwellings (addresses with a dwellings field, else one per address, else the wijk's dwellings by building footprint), the claim per transition, the capacity, the pressure and the conflicting transitions. What no block holds is logged per wijk and block.</source>
@@ -1989,42 +1989,42 @@ Blocks: the faces between the street centre lines (OSM highway lines of the stre
 Bouwblokken: de vlakken tussen de hartlijnen van de straten (OSM highway-lijnen van de straatklassen) en de wijkgrens, of gegeven bouwblokpolygonen (bijv. BGT openbare ruimte), gesneden tot de wijken. Per bouwblok: het landoppervlak, de onbebouwde openbare ruimte (zonder gebouwen, water en particuliere erven van de bodembedekking), het verharde oppervlak, de straatlengte (een straat tussen twee bouwblokken telt in elk voor de helft), de woningen (adressen met een woningenveld, anders één per adres, anders de woningen van de wijk naar bebouwd oppervlak), de claim per transitie, de capaciteit, de druk en de conflicterende transities. Wat geen bouwblok bevat staat per wijk en bouwsteen in het log.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="63"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="61"/>
         <source>Block polygons (e.g. BGT openbare ruimte); empty: cut by the roads</source>
         <translation>Bouwblokpolygonen (bijv. BGT openbare ruimte); leeg: gesneden door de wegen</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="71"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="69"/>
         <source>Buildings (polygons)</source>
         <translation>Gebouwen (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="78"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="76"/>
         <source>Addresses (points, e.g. BAG verblijfsobjecten)</source>
         <translation>Adressen (punten, bijv. BAG-verblijfsobjecten)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="84"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="82"/>
         <source>Dwellings field; empty: one per address</source>
         <translation>Veld met woningen; leeg: één per adres</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="90"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="88"/>
         <source>Minimum coverage of a block by each layer (%); 0: every block the layer&apos;s extent reaches</source>
         <translation>Minimale dekking van een bouwblok door elke laag (%); 0: elk bouwblok dat binnen het bereik van de laag valt</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="101"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="99"/>
         <source>Maaiveld claims per block</source>
         <translation>Maaiveldclaims per bouwblok</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="112"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="109"/>
         <source>Give a roads layer (street centre lines) or block polygons.</source>
         <translation>Geef een wegenlaag (hartlijnen van straten) of bouwblokpolygonen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_block.py" line="155"/>
+        <location filename="../../processing/algorithms/claims_per_block.py" line="149"/>
         <source>bouwblokken</source>
         <translation>bouwblokken</translation>
     </message>
@@ -2079,12 +2079,12 @@ Per pand (gesneden op de wijkgrenzen): het grondvlak, het daktype (plat, schuin,
 <context>
     <name>ClaimsPerSegment</name>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="53"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="52"/>
         <source>Ondergrond per street segment</source>
         <translation>Ondergrond per straatsegment</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="56"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="55"/>
         <source>Lays each wijk&apos;s ondergrond claims (heat network, cable reinforcement, separate sewer, tree roots, infiltration crates) on its street segments, so that the map shows where the ondergrond is full. Run &apos;Space claims against capacity&apos; first: the wijk claims are recomputed from the fields it wrote, with the same profile.
 
 The roads are split into segments between junctions and cut at the wijk borders. Per segment: the profile width (road class or width field; with road polygons such as BGT wegdeel the area of the polygons nearest to it / its length), the width usable for cables, pipes and roots (profile x usable_share of the ondergrond, the NEN 7171-1 zoning), the width taken by existing cables and pipes, and the free width. Each segment gets its share of the wijk&apos;s claims by its street length (infiltration crates by the sealed area in its street space, with land cover), and its own capacity, pressure and conflict. What no segment holds stays unplaced per wijk and block: segments plus unplaced are the wijk&apos;s claim_ondergrond. docs/claims_segments.md explains the method.</source>
@@ -2093,42 +2093,42 @@ The roads are split into segments between junctions and cut at the wijk borders.
 De wegen worden gesplitst in segmenten tussen kruisingen en afgesneden op de wijkgrenzen. Per segment: de profielbreedte (wegklasse of breedteveld; met wegvlakken zoals BGT wegdeel de oppervlakte van de wegvlakken die het dichtst bij het segment liggen / zijn lengte), de breedte die bruikbaar is voor kabels, leidingen en wortels (profiel x usable_share van de ondergrond, de zonering van NEN 7171-1), de breedte die bestaande kabels en leidingen innemen, en de vrije breedte. Elk segment krijgt zijn deel van de wijkclaims naar zijn straatlengte (infiltratiekratten naar het verharde oppervlak in zijn straatruimte, met bodemgebruik), en een eigen capaciteit, druk en conflict. Wat geen segment draagt blijft per wijk en bouwsteen ongeplaatst: segmenten plus ongeplaatst zijn de claim_ondergrond van de wijk. docs/claims_segments.md legt de methode uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="74"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="73"/>
         <source>Wijken after Space claims against capacity</source>
         <translation>Wijken na Ruimteclaims tegen capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="82"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="81"/>
         <source>Road polygons for the street space of road lines (e.g. BGT wegdeel)</source>
         <translation>Wegvlakken voor de straatruimte van weglijnen (bijv. BGT wegdeel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="94"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="93"/>
         <source>Street segments (pressure in the ondergrond)</source>
         <translation>Straatsegmenten (druk in de ondergrond)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="99"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="98"/>
         <source>Claims no segment holds (table)</source>
         <translation>Claims die geen segment draagt (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="118"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="116"/>
         <source>Layer &apos;{}&apos; has no field {}; run Space claims first (with a roads layer) and use its output.</source>
         <translation>Laag '{}' heeft geen veld {}; voer eerst Ruimteclaims uit (met een wegenlaag) en gebruik de uitvoer daarvan.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="184"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="179"/>
         <source>Segments in conflict: {} of {}</source>
         <translation>Segmenten in conflict: {} van {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="196"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="191"/>
         <source>The ondergrond claim recomputed for wijk {} ({:.1f} m²) differs from its field {} ({:.1f} m²); run with the profile Space claims was run with.</source>
         <translation>De opnieuw berekende ondergrondclaim van wijk {} ({:.1f} m²) wijkt af van het veld {} ({:.1f} m²); gebruik het profiel waarmee Ruimteclaims is uitgevoerd.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/claims_per_segment.py" line="205"/>
+        <location filename="../../processing/algorithms/claims_per_segment.py" line="200"/>
         <source>Wijk {}: {:.1f} m² of {} lies on no segment (unplaced)</source>
         <translation>Wijk {}: {:.1f} m² van {} ligt op geen segment (ongeplaatst)</translation>
     </message>
@@ -2301,97 +2301,112 @@ Voegt toe: sh_&lt;transition&gt; (gemiddelde score van de stakeholders), verschi
 <context>
     <name>DiagnoseGemeente</name>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="108"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="71"/>
         <source>Diagnose a gemeente (or all of NL) in one step</source>
         <translation>Een gemeente (of heel Nederland) in één stap diagnosticeren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="132"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="99"/>
         <source>Gemeente (code GM0503 or name; empty: all of NL)</source>
         <translation>Gemeente (code GM0503 of naam; leeg: heel Nederland)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="145"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="112"/>
         <source>Wijkbladen for all of NL too (thousands of pages)</source>
         <translation>Wijkbladen ook voor heel Nederland (duizenden pagina's)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="119"/>
         <source>Diagnosed wijken (GeoPackage)</source>
         <translation>Gediagnosticeerde wijken (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="119"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="119"/>
         <source>Wijkbladen (PDF)</source>
         <translation>Wijkbladen (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="119"/>
         <source>PDF (*.pdf *.PDF)</source>
         <translation>PDF-bestanden (*.pdf *.PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="119"/>
         <source>Overview (PNG)</source>
         <translation>Overzichtskaart (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="152"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="119"/>
         <source>PNG (*.png *.PNG)</source>
         <translation>PNG-bestanden (*.png *.PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="251"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="221"/>
         <source>Output &apos;{}&apos; is &apos;{}&apos;; the diagnosis is written as a GeoPackage: give a file name ending in .gpkg.</source>
         <translation>Uitvoer '{}' is '{}'; de diagnose wordt als GeoPackage geschreven: geef een bestandsnaam die eindigt op .gpkg.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="258"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="228"/>
         <source>All of NL: no wijkbladen (thousands of pages); tick &apos;Wijkbladen for all of NL too&apos; to have them.</source>
         <translation>Heel Nederland: geen wijkbladen (duizenden pagina's); vink 'Wijkbladen ook voor heel Nederland' aan om ze te krijgen.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="169"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="136"/>
         <source>Addresses (points, e.g. BAG verblijfsobjecten; optional)</source>
         <translation>Adressen (punten, bijv. BAG-verblijfsobjecten; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="169"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="136"/>
         <source>Public transport stops (points; optional)</source>
         <translation>Ov-haltes (punten; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="169"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="136"/>
         <source>Buildings (polygons, e.g. BAG panden; optional)</source>
         <translation>Gebouwen (polygonen, bijv. BAG-panden; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="175"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="143"/>
         <source>PET raster (°C; optional)</source>
         <translation>PET-raster (°C; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="175"/>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="143"/>
         <source>Vegetation height raster (m; optional)</source>
         <translation>Raster met vegetatiehoogte (m; optioneel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="111"/>
-        <source>Fetches the CBS kerncijfers of a gemeente (code such as GM0503 or name; empty: all of NL) as wijken or buurten (&apos;CBS-kerncijfers ophalen&apos;), fetches the national spatial sources of the gemeente (&apos;Ruimtelijke basisgegevens ophalen&apos;: BAG, BGT, AHN, OV stops and, where a table is configured, heat) and measures every indicator on them, scores the wijken (&apos;Score transitions&apos;) and saves them as a GeoPackage, with the wijkbladen (PDF) and an overview map (PNG) when asked.
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="103"/>
+        <source>Fetch the national spatial sources (BAG, BGT, AHN, OV, heat)</source>
+        <translation>Landelijke ruimtelijke bronnen ophalen (BAG, BGT, AHN, OV, hitte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="103"/>
+        <source>Fetch the Leefbaarometer scores too</source>
+        <translation>Ook de Leefbaarometer-scores ophalen</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="180"/>
+        <source>All of NL: the national spatial sources are fetched per gemeente, not for the whole country; the diagnosis uses the CBS figures and the layers given.</source>
+        <translation>Heel NL: de landelijke ruimtelijke bronnen worden per gemeente opgehaald, niet voor het hele land; de diagnose gebruikt de CBS-cijfers en de gegeven lagen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="74"/>
+        <source>Fetches the CBS kerncijfers of a gemeente (code such as GM0503 or name; empty: all of NL) as wijken or buurten (&apos;CBS-kerncijfers ophalen&apos;), fetches the national spatial sources of the gemeente (&apos;Ruimtelijke basisgegevens ophalen&apos;: BAG, BGT, AHN, OV stops and, where a table is configured, heat) and measures every indicator on them, scores the wijken (&apos;Score transitions&apos;), sets the space claims against the capacity (&apos;Space claims against capacity&apos;: BGT roads, BAG buildings, the land cover) and, when a maintenance plan is given, finds the koppelkansen (&apos;Aanleidingen and koppelkansen&apos;); it saves them as one GeoPackage (wijken, claimkaart, bouwstenen, koppelkansen), with the wijkbladen (PDF) and an overview map (PNG) when asked.
 
-A layer given under the optional inputs replaces its national source (aangevuld door lokale data): land cover replaces the BGT, a vegetation height raster the AHN, buildings and addresses the BAG, stops the GTFS, a PET raster the heat table.
+A layer given under the optional inputs replaces its national source (aangevuld door lokale data): land cover replaces the BGT, roads the BGT roads, a vegetation height raster the AHN, buildings and addresses the BAG, stops the GTFS, a PET raster the heat table.
 
 For all of NL the spatial sources are not fetched and the wijkbladen are left out (thousands of pages) unless &apos;Wijkbladen for all of NL too&apos; is ticked; the overview then shows the whole country.
 
 Nothing is written until every step has succeeded: a failure or cancel leaves no output. Credit the sources (the log lists them; CBS and Kadaster CC BY 4.0, BAG/BGT/AHN CC0, NDOV).</source>
-        <translation>Haalt de CBS-kerncijfers van een gemeente op (code zoals GM0503 of naam; leeg: heel NL) als wijken of buurten ('CBS-kerncijfers ophalen'), haalt de landelijke ruimtelijke bronnen van de gemeente op ('Ruimtelijke basisgegevens ophalen': BAG, BGT, AHN, OV-haltes en, waar een tabel is ingesteld, hitte) en meet daarop elke indicator, scoort de wijken ('Score transitions') en slaat ze op als GeoPackage, met de wijkbladen (PDF) en een overzichtskaart (PNG) als daarom gevraagd is.
+        <translation>Haalt de CBS-kerncijfers van een gemeente op (code zoals GM0503 of naam; leeg: heel NL) als wijken of buurten ('CBS-kerncijfers ophalen'), haalt de landelijke ruimtelijke bronnen van de gemeente op ('Ruimtelijke basisgegevens ophalen': BAG, BGT, AHN, OV-haltes en, waar een tabel is ingesteld, hitte) en meet daarop elke indicator, scoort de wijken ('Score transitions'), zet de ruimteclaims af tegen de capaciteit ('Ruimteclaims tegenover capaciteit': BGT-wegen, BAG-panden, de bodembedekking) en zoekt, als een onderhoudsplanning is gegeven, de koppelkansen ('Aanleidingen en koppelkansen'); het slaat ze op als één GeoPackage (wijken, claimkaart, bouwstenen, koppelkansen), met de wijkbladen (PDF) en een overzichtskaart (PNG) als daarom gevraagd is.
 
-Een laag die bij de optionele invoer is gegeven, vervangt de landelijke bron (aangevuld door lokale data): bodembedekking vervangt de BGT, een vegetatiehoogteraster de AHN, gebouwen en adressen de BAG, haltes de GTFS, een PET-raster de hittetabel.
+Een laag die bij de optionele invoer is gegeven, vervangt de landelijke bron (aangevuld door lokale data): bodembedekking vervangt de BGT, wegen de BGT-wegen, een vegetatiehoogteraster de AHN, gebouwen en adressen de BAG, haltes de GTFS, een PET-raster de hittetabel.
 
 Voor heel NL worden de ruimtelijke bronnen niet opgehaald en blijven de wijkbladen weg (duizenden pagina's), tenzij 'Wijkbladen for all of NL too' is aangevinkt; het overzicht toont dan het hele land.
 
@@ -2399,18 +2414,18 @@ Er wordt niets geschreven voordat elke stap gelukt is: een fout of annuleren laa
     </message>
     <message>
         <location filename="../../processing/algorithms/diagnose_gemeente.py" line="136"/>
-        <source>Fetch the national spatial sources (BAG, BGT, AHN, OV, heat)</source>
-        <translation>Landelijke ruimtelijke bronnen ophalen (BAG, BGT, AHN, OV, hitte)</translation>
+        <source>Road polygons (e.g. BGT wegdeel) or OSM highway lines; optional</source>
+        <translation>Wegpolygonen (bijv. BGT wegdeel) of OSM highway-lijnen; optioneel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="136"/>
-        <source>Fetch the Leefbaarometer scores too</source>
-        <translation>Ook de Leefbaarometer-scores ophalen</translation>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="302"/>
+        <source>No space claims: without roads, buildings or land cover (given or national) the capacity of the wijken is unknown.</source>
+        <translation>Geen ruimteclaims: zonder wegen, gebouwen of bodembedekking (gegeven of landelijk) is de capaciteit van de wijken onbekend.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="210"/>
-        <source>All of NL: the national spatial sources are fetched per gemeente, not for the whole country; the diagnosis uses the CBS figures and the layers given.</source>
-        <translation>Heel NL: de landelijke ruimtelijke bronnen worden per gemeente opgehaald, niet voor het hele land; de diagnose gebruikt de CBS-cijfers en de gegeven lagen.</translation>
+        <location filename="../../processing/algorithms/diagnose_gemeente.py" line="332"/>
+        <source>&apos;{}&apos; is empty; with the maintenance works &apos;{}&apos; given, choose the field of the works that holds it (or leave the works empty for no koppelkansen).</source>
+        <translation>'{}' is leeg; met de onderhoudswerken '{}' gegeven, kies het veld van de werken dat dit bevat (of laat de werken leeg voor geen koppelkansen).</translation>
     </message>
 </context>
 <context>
@@ -2892,12 +2907,12 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="412"/>
+        <location filename="../../processing/algorithm.py" line="413"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="394"/>
+        <location filename="../../processing/algorithm.py" line="395"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
@@ -3046,7 +3061,7 @@ Voegt ind_verhard, ind_groen, ind_erf (%) en dek_bodem (% van de wijk gedekt doo
         <translation>Eigen klassenindeling (TOML); leeg voor de meegeleverde</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/land_cover_shares.py" line="75"/>
+        <location filename="../../processing/algorithms/land_cover_shares.py" line="79"/>
         <source>Pick at least one land-cover polygon layer.</source>
         <translation>Kies minstens één polygoonlaag met bodembedekking.</translation>
     </message>
@@ -3358,12 +3373,12 @@ Het profiel (TOML) legt de gewichten, referentiewaarden en beslisregels bij geli
 <context>
     <name>SpatialClaims</name>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="33"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="31"/>
         <source>Space claims against capacity</source>
         <translation>Ruimteclaims tegenover capaciteit</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="36"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="34"/>
         <source>Sets the space that each transition&apos;s solutions claim (heat networks, separate sewers, trees, wadis, charging points, PV, green roofs ...) against the space in each wijk, in three layers: ondergrond, maaiveld and daken. The claims grow with the urgency scores, so run &apos;Score transitions&apos; first.
 
 Capacity: ondergrond = street space (road polygons such as BGT wegdeel, or road lines buffered by a width per OSM highway class or a width field) minus the existing cables and pipes inside it; maaiveld = the wijk without buildings, water and private yards (BGT erf); dak = ind_dak_bruikbaar (run &apos;Roof areas&apos;) or the roofs of the buildings. Dwellings and inhabitants come from the CBS fields, the sealed area from ind_verhard or the land cover.
@@ -3380,42 +3395,42 @@ Een wijk die door een invoerlaag voor minder dan de minimale dekking wordt gedek
 Uitvoer: de wijken met per laag de velden claim_, cap_, druk_, conflict_ en onbekend_, claim_&lt;layer&gt;_&lt;transition&gt; en de gemeten ruimte; een tabel per wijk en bouwsteen; en een claimkaart met één object per wijk en laag, gestileerd naar druk (claim / capaciteit).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="58"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="56"/>
         <source>Buildings (polygons); optional when ind_dak_bruikbaar is present</source>
         <translation>Gebouwen (polygonen); optioneel als ind_dak_bruikbaar aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="69"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="67"/>
         <source>Minimum coverage of a wijk by each layer (%); empty: the profile&apos;s</source>
         <translation>Minimale dekking van een wijk door elke laag (%); leeg: die van het profiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="81"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="79"/>
         <source>Wijken with space claims</source>
         <translation>Wijken met ruimteclaims</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="84"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="82"/>
         <source>Claims per building block (table)</source>
         <translation>Claims per bouwsteen (tabel)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="89"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="87"/>
         <source>Claim map (pressure per wijk and layer)</source>
         <translation>Claimkaart (druk per wijk en laag)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="106"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="103"/>
         <source>Layer &apos;{}&apos; has none of the score fields {}; run Score transitions first.</source>
         <translation>Laag '{}' heeft geen van de scorevelden {}; voer eerst 'Transities scoren' uit.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="144"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="138"/>
         <source>{}: {}</source>
         <translation>{}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/spatial_claims.py" line="171"/>
+        <location filename="../../processing/algorithms/spatial_claims.py" line="165"/>
         <source>Layers in conflict: {} of {} (wijk x layer)</source>
         <translation>Lagen in conflict: {} van {} (wijk x laag)</translation>
     </message>
@@ -3849,17 +3864,17 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
         <translation>De gedeeltelijke uitvoer '{}' kon niet worden verwijderd ({}); verwijder die zelf.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="277"/>
+        <location filename="../../processing/sinks.py" line="281"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose text fields hold at most 254 characters: {} value(s) of field &apos;{}&apos; were cut. Save the output as GeoPackage to keep them whole.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan tekstvelden hoogstens 254 tekens bevatten: {} waarde(n) van veld '{}' zijn afgekapt. Sla de uitvoer op als GeoPackage om ze heel te houden.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="297"/>
+        <location filename="../../processing/sinks.py" line="301"/>
         <source>Output &apos;{}&apos; is a Shapefile, whose field names hold at most 10 characters: {} field(s) were renamed ({}). Later Wijkdiagnose steps look for the full names: save a layer you pass on as GeoPackage.</source>
         <translation>Uitvoer '{}' is een Shapefile, waarvan veldnamen hoogstens 10 tekens hebben: {} veld(en) zijn hernoemd ({}). Latere Wijkdiagnose-stappen zoeken de volledige namen: sla een laag die u doorgeeft op als GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../processing/sinks.py" line="350"/>
+        <location filename="../../processing/sinks.py" line="354"/>
         <source>the file cannot be opened for writing</source>
         <translation>het bestand kan niet worden geopend om te schrijven</translation>
     </message>

@@ -1,8 +1,9 @@
 """The whole Delft chain from a gemeente code (#14): diagnose_gemeente GM0503 fetches the
 CBS kerncijfers and every national spatial source — BAG, BGT, AHN, the GTFS and the heat
 table — from the local replay server (fixtures of each source, built from the real Delft
-data in ../shared/data), measures every indicator on them, scores, exports the wijkbladen
-and saves. Nothing leaves 127.0.0.1 (conftest's guard)."""
+data in ../shared/data), measures every indicator on them, scores, sets the space claims
+against the BGT roads and the BAG buildings, exports the wijkbladen and saves. Nothing
+leaves 127.0.0.1 (conftest's guard)."""
 
 import json
 import unicodedata
@@ -17,6 +18,9 @@ from national.heat_fixture import serve_heat
 from pdf_helpers import page_text
 from qgis.core import QgsSettings, QgsVectorLayer
 from qgis_helpers import RecordingFeedback, attributes_by, run
+from shapely import wkb
+from shapely.geometry import shape
+from shapely.ops import unary_union
 
 from wijkdiagnose.processing.algorithms.fetch_spatial import SOURCES
 from wijkdiagnose.processing.network import CACHE_DIR_KEY
@@ -134,6 +138,33 @@ def test_each_value_is_credited_to_its_source_in_herkomst_and_on_the_wijkblad(ch
         "Hitte: Klimaateffectatlas / Climate Adaptation Services (CC BY 4.0)"
     ), credits  # BAG: the roofs, 0 m² measured where the fixture has no panden
     assert any(m.startswith("Source: BAG: Kadaster") for m in feedback.messages)
+
+
+def test_the_claims_are_set_against_the_fetched_bgt_roads(chain, tmp_path):
+    """straat_m2 of the Binnenstad is the area of the real BGT wegdeel polygons inside it
+    (shapely on ../shared/data, the roads' source); the claim map and the claims per
+    building block are saved beside the wijken."""
+    wijken, _pdf, feedback = chain
+    outline = next(
+        shape(f["geometry"])
+        for f in json.loads(WIJKEN_FILE.read_text())["features"]
+        if f["properties"]["wijkcode"] == BINNENSTAD
+    )
+    roads = QgsVectorLayer(f"{GPKG}|layername=bgt_wegdeel", "wegdeel", "ogr")
+    pieces = [wkb.loads(bytes(f.geometry().asWkb())) for f in roads.getFeatures()]
+    del roads
+    expected = unary_union(pieces).intersection(outline).area
+    assert expected > 5_000  # the crop holds streets of the Binnenstad
+    binnenstad = wijken[BINNENSTAD]
+    assert binnenstad["straat_m2"] == pytest.approx(expected, rel=1e-6)
+    assert binnenstad["cap_ondergrond"] > 0 and binnenstad["druk_ondergrond"] is not None
+    saved = tmp_path / "delft.gpkg"
+    claim_map = QgsVectorLayer(f"{saved}|layername=claimkaart", "claimkaart", "ogr")
+    assert claim_map.featureCount() == 3 * len(wijken)  # ondergrond, maaiveld, dak per wijk
+    blocks = QgsVectorLayer(f"{saved}|layername=bouwstenen", "bouwstenen", "ogr")
+    assert blocks.isValid() and blocks.featureCount() > 0
+    del claim_map, blocks
+    assert not any(m.startswith("No space claims") for m in feedback.messages)
 
 
 def test_a_second_run_needs_no_network(services, replay, tmp_path, chain):

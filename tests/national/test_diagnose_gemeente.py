@@ -131,7 +131,7 @@ def test_all_of_nl_without_wijkbladen_with_the_overview(base_url, profile, tmp_p
 @pytest.mark.parametrize("percent", [10, 55, 75], ids=["fetch", "score", "export"])
 def test_a_cancelled_run_leaves_nothing(base_url, tmp_path, percent):
     out, png = tmp_path / "delft.gpkg", tmp_path / "delft.png"
-    feedback = RecordingFeedback(cancel_after_progress=percent)  # 6 steps of 16.7 %
+    feedback = RecordingFeedback(cancel_after_progress=percent)  # 7 steps of 14.3 %
     with pytest.raises(QgsProcessingException, match="in one step was cancelled; nothing was"):
         diagnose(base_url, out, feedback, OVERVIEW=str(png))
     assert sorted(os.listdir(tmp_path)) == ["cache"]
@@ -165,6 +165,56 @@ def test_the_spatial_inputs_given_are_measured_before_scoring(base_url, tmp_path
     wijk = scored(out)[first]
     assert wijk["ind_dak_totaal"] == pytest.approx(300.0)
     assert "ind_dak_totaal" in json.loads(wijk["herkomst"])
+
+
+PLAN = """wijkcode,soort,jaar
+WK050301,rioolvervanging,2027
+WK050301,herbestrating,2029
+WK050302,gasnet_vervanging,2031
+"""
+
+
+def test_a_maintenance_plan_gives_the_koppelkansen_of_the_scored_wijken(
+    base_url, profile, tmp_path
+):
+    """The koppelkansen of the run are those of koppelkansen run by hand on its saved
+    wijken; in WK050301 the sewer (2027) and the paving (2029) open the street within the
+    graafrust of 5 years (werk-met-werk), in WK050302 the gas grid is alone and energie (10)
+    is not urgent (< 50)."""
+    plan = tmp_path / "plan.csv"
+    plan.write_text(PLAN, encoding="utf-8")
+    works = {"AANLEIDINGEN": str(plan), "TYPE_FIELD": "soort", "YEAR_FIELD": "jaar",
+             "EVENT_WIJK_FIELD": "wijkcode", "HORIZON_START": 2026,
+             "HORIZON_END": 2040}  # fmt: skip
+    out = tmp_path / "delft.gpkg"
+    diagnose(base_url, out, PROFILE=profile, **works)
+    wijken = scored(out)
+    first = wijken["WK050301"]
+    assert first["aanleidingen"] == "2027 riool; 2029 herbestrating"  # catalogue types
+    by_hand = run(
+        "wijkdiagnose:koppelkansen",
+        {"INPUT": f"{out}|layername=wijken", **works, "OUTPUT": "memory:",
+         "OUTPUT_TABLE": "memory:"},
+    )  # fmt: skip
+    expected = attributes_by(by_hand["OUTPUT"], "wk_code")
+    for code, wijk in wijken.items():
+        for field in ("aanleidingen", "n_koppelkansen", "koppelkansen"):
+            assert wijk[field] == expected[code][field], (code, field)
+    assert first["koppelkansen"] == (
+        "2027 riool+herbestrating → mobiliteit,klimaatadaptatie,natuurinclusiviteit"
+    )
+    assert first["n_koppelkansen"] == 1 and wijken["WK050302"]["n_koppelkansen"] == 0
+    table = QgsVectorLayer(f"{out}|layername=koppelkansen", "koppelkansen", "ogr")
+    assert table.featureCount() == by_hand["OUTPUT_TABLE"].featureCount() > 0
+    del table
+
+
+def test_a_plan_without_its_year_field_is_refused_before_anything_runs(base_url, tmp_path):
+    plan = tmp_path / "plan.csv"
+    plan.write_text(PLAN, encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="'Year field.*' is empty; with the"):
+        diagnose(base_url, tmp_path / "delft.gpkg", AANLEIDINGEN=str(plan), TYPE_FIELD="soort")
+    assert sorted(os.listdir(tmp_path)) == ["plan.csv"]
 
 
 def test_an_output_that_is_not_a_geopackage_is_refused(base_url, tmp_path):
