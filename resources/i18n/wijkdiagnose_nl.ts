@@ -194,97 +194,97 @@
         <translation>geen rijen</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="99"/>
+        <location filename="../../scoring/claims/space.py" line="102"/>
         <source>land-cover layers need a class mapping; pass the BGT or OSM mapping</source>
         <translation>lagen met bodembedekking hebben een klassenindeling nodig; geef de BGT- of OSM-indeling mee</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="101"/>
+        <location filename="../../scoring/claims/space.py" line="104"/>
         <source>layer &apos;{layer}&apos; is given without a roads layer; the existing cables and pipes are measured inside the street space, so add a roads layer</source>
         <translation>laag '{layer}' is gegeven zonder wegenlaag; de bestaande kabels en leidingen worden binnen de straatruimte gemeten, dus voeg een wegenlaag toe</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="124"/>
+        <location filename="../../scoring/claims/space.py" line="127"/>
         <source>wijk polygon minus water</source>
         <translation>wijkpolygoon min water</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="173"/>
+        <location filename="../../scoring/claims/space.py" line="176"/>
         <source>CBS field {field}</source>
         <translation>CBS-veld {field}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="210"/>
+        <location filename="../../scoring/claims/measurement.py" line="14"/>
         <source>layer &apos;{layer}&apos; covers none or less than {coverage:g} % of wijk {wijken}; what it measures is unknown there</source>
         <translation>laag '{layer}' dekt niets of minder dan {coverage:g} % van wijk {wijken}; wat zij meet is daar onbekend</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="224"/>
+        <location filename="../../scoring/claims/measurement.py" line="14"/>
         <source>layer &apos;{layer}&apos; covers only part of wijk {shares}; what it measures there is measured on that part only</source>
         <translation>laag '{layer}' dekt maar een deel van wijk {shares}; wat zij daar meet is alleen op dat deel gemeten</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="257"/>
+        <location filename="../../scoring/claims/space.py" line="198"/>
         <source>no land cover and no CBS water field (a_wat_ha) in layer &apos;{layer}&apos;: water is not subtracted from the wijk area and the unbuilt public space</source>
         <translation>geen bodembedekking en geen CBS-waterveld (a_wat_ha) in laag '{layer}': water wordt niet afgetrokken van het wijkoppervlak en de onbebouwde openbare ruimte</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="298"/>
+        <location filename="../../scoring/claims/space.py" line="239"/>
         <source>buildings of &apos;{layer}&apos;</source>
         <translation>gebouwen van '{layer}'</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="298"/>
+        <location filename="../../scoring/claims/space.py" line="239"/>
         <source>land-cover {category}</source>
         <translation>bodembedekking {category}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="313"/>
+        <location filename="../../scoring/claims/space.py" line="254"/>
         <source>footprints ({field})</source>
         <translation>footprints ({field})</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="315"/>
+        <location filename="../../scoring/claims/space.py" line="256"/>
         <source>no buildings, land cover or {field}: the unbuilt public space (maaiveld capacity) is unknown</source>
         <translation>geen gebouwen, bodembedekking of {field}: de onbebouwde openbare ruimte (capaciteit maaiveld) is onbekend</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="326"/>
+        <location filename="../../scoring/claims/space.py" line="267"/>
         <source>no private yards (BGT erf) in the land cover: gardens count as public space, so the maaiveld capacity is an upper bound</source>
         <translation>geen particuliere erven (BGT erf) in de bodembedekking: tuinen tellen als openbare ruimte, dus de capaciteit van het maaiveld is een bovengrens</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="334"/>
+        <location filename="../../scoring/claims/space.py" line="275"/>
         <source>wijk area minus {what} and water</source>
         <translation>wijkoppervlak min {what} en water</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="347"/>
+        <location filename="../../scoring/claims/space.py" line="288"/>
         <source>field {field} of &apos;{layer}&apos;</source>
         <translation>veld {field} van '{layer}'</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="358"/>
+        <location filename="../../scoring/claims/space.py" line="299"/>
         <source>no field {field} and no buildings layer: the roof area is unknown; run Roof areas first or give buildings</source>
         <translation>geen veld {field} en geen gebouwenlaag: het dakoppervlak is onbekend; voer eerst Dakoppervlakken uit of geef gebouwen</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="376"/>
+        <location filename="../../scoring/claims/space.py" line="317"/>
         <source>roofs of &apos;{layer}&apos; (shape unknown: usable share 0.75)</source>
         <translation>daken van '{layer}' (vorm onbekend: bruikbaar aandeel 0,75)</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="387"/>
+        <location filename="../../scoring/claims/space.py" line="328"/>
         <source>field {field}</source>
         <translation>veld {field}</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="398"/>
+        <location filename="../../scoring/claims/space.py" line="339"/>
         <source>sealed share of the land cover</source>
         <translation>verhard aandeel van de bodembedekking</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/space.py" line="401"/>
+        <location filename="../../scoring/claims/space.py" line="342"/>
         <source>{source} x land area</source>
         <translation>{source} x landoppervlak</translation>
     </message>
@@ -1744,7 +1744,7 @@
         <translation>laag '{layer}' heeft geen straat (bijv. highway = residential); controleer het wegklasseveld</translation>
     </message>
     <message>
-        <location filename="../../scoring/claims/city_blocks.py" line="202"/>
+        <location filename="../../scoring/claims/city_blocks.py" line="203"/>
         <source>no addresses: the dwellings of each wijk are shared over its blocks by building footprint (buildings of &apos;{layer}&apos;)</source>
         <translation>geen adressen: de woningen van elke wijk zijn naar bebouwd oppervlak over de bouwblokken verdeeld (gebouwen van '{layer}')</translation>
     </message>
@@ -1812,6 +1812,16 @@
         <location filename="../../scoring/claims/scenarios.py" line="174"/>
         <source>Scenario &apos;{scenario}&apos; is not in the profile; use one of {scenarios}.</source>
         <translation>Scenario '{scenario}' staat niet in het profiel; gebruik een van {scenarios}.</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/measurement.py" line="24"/>
+        <source>layer &apos;{layer}&apos; covers none or less than {coverage:g} % of bouwblok {wijken}; what it measures is unknown there</source>
+        <translation>laag '{layer}' dekt niets of minder dan {coverage:g} % van bouwblok {wijken}; wat zij meet is daar onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../scoring/claims/measurement.py" line="24"/>
+        <source>layer &apos;{layer}&apos; covers only part of bouwblok {shares}; what it measures there is measured on that part only</source>
+        <translation>laag '{layer}' dekt maar een deel van bouwblok {shares}; wat zij daar meet is alleen op dat deel gemeten</translation>
     </message>
 </context>
 <context>

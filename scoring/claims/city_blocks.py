@@ -174,6 +174,7 @@ def block_drivers(
         cbs_fields={},
         min_coverage=min_coverage,
         wijken_name=blocks_name,
+        zones_are_blocks=True,
         buildings_name=buildings_name,
         progress=monitor.part(0.0, 0.7).step,
         is_cancelled=is_cancelled,

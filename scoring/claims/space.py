@@ -28,7 +28,7 @@ inside the convex hull of the layer, and a wijk wholly outside it is unknown at 
 "Processing", gives the width tables and their basis.
 """
 
-from typing import Dict, List, Mapping, Optional
+from typing import Dict, Mapping, Optional
 
 import geopandas as gpd
 import numpy as np
@@ -40,7 +40,6 @@ from ..cbs_values import clean
 from ..conventions import POLYGON_STREET_WIDTH_M
 from ..errors import InputError
 from ..indicators.cover import ClassMapping, classify_land_cover, land_cover_shares
-from ..indicators.geometry import hull_coverage
 from ..indicators.inputs import (
     IsCancelled,
     Monitor,
@@ -61,6 +60,7 @@ from ..schema.claims import (
     WIJK_M2,
     WONINGEN,
 )
+from .measurement import Measurement
 from .streets import areas_in_zones, occupied_street_space, street_space, without_overlaps
 
 M2_PER_HA = 10_000.0
@@ -83,6 +83,7 @@ def measure_space(
     cbs_fields: Optional[Mapping[str, str]] = None,
     min_coverage: float = 50.0,
     wijken_name: str = "wijken",
+    zones_are_blocks: bool = False,
     roads_name: str = "wegen",
     buildings_name: str = "gebouwen",
     networks_name: str = "kabels en leidingen",
@@ -93,7 +94,9 @@ def measure_space(
 
     ``land_cover`` maps layer names to polygons classified with ``class_mapping``
     (see :func:`scoring.indicators.cover.load_class_mapping`). ``.attrs["notes"]`` lists
-    warnings for the user, ``.attrs["sources"]`` says per column where it came from.
+    warnings for the user, ``.attrs["sources"]`` says per column where it came from. With
+    ``zones_are_blocks`` the zones are bouwblokken (claims_per_block) and the notes name
+    them so, by their number.
     """
     if land_cover and class_mapping is None:
         raise InputError(tr("land-cover layers need a class mapping; pass the BGT or OSM mapping"))
@@ -107,7 +110,7 @@ def measure_space(
         )
     require_projected(wijken, wijken_name)
     monitor = Monitor(progress, is_cancelled)
-    space = _Measurement(wijken, wijken_name, min_coverage)
+    space = Measurement(wijken, wijken_name, min_coverage, zones_are_blocks)
     zone_area = shapely.area(space.zone_geoms)
     cbs = find_fields(wijken.columns, cbs_fields, wijken_name)
 
@@ -177,68 +180,6 @@ def measure_space(
             )
     monitor.step(1.0)
     return space.result()
-
-
-class _Measurement:
-    """The columns measured so far, with their sources and the notes for the user."""
-
-    def __init__(self, wijken: gpd.GeoDataFrame, wijken_name: str, min_coverage: float):
-        self.wijken = wijken
-        self.wijken_name = wijken_name
-        self.min_coverage = min_coverage
-        self.notes: List[Message] = []  # and the texts of the indicator kernels
-        self.zone_geoms = polygons(wijken, wijken_name, self.notes)
-        self.columns: Dict[str, np.ndarray] = {}
-        self.sources: Dict[str, Message] = {}
-        self._covered: Dict[str, np.ndarray] = {}
-
-    def put(self, column: str, values, source: Message) -> None:
-        self.columns[column] = np.asarray(values, dtype=float)
-        self.sources[column] = source
-
-    def covered(self, geoms: np.ndarray, layer_name: str) -> np.ndarray:
-        """Whether each wijk lies enough inside the extent (convex hull) of a layer; notes
-        name the wijken left unknown and those measured on part of their area (once per
-        layer)."""
-        if layer_name in self._covered:
-            return self._covered[layer_name]
-        coverage = hull_coverage(self.zone_geoms, geoms) if len(geoms) else np.zeros(0)
-        coverage = coverage if len(coverage) else np.zeros(len(self.zone_geoms))
-        enough = (coverage > 0) & (coverage >= self.min_coverage)
-        keys = self.wijken.index.astype(str)
-        if (~enough).any():
-            self.notes.append(
-                Message(
-                    tr(
-                        "layer '{layer}' covers none or less than {coverage:g} % of wijk "
-                        "{wijken}; what it measures is unknown there"
-                    ),
-                    layer=layer_name,
-                    coverage=self.min_coverage,
-                    wijken=_listed(keys[~enough]),
-                )
-            )
-        partly = enough & (coverage < 99.0)
-        if partly.any():
-            shares = ", ".join(f"{k} {c:.1f} %" for k, c in zip(keys[partly], coverage[partly]))
-            self.notes.append(
-                Message(
-                    tr(
-                        "layer '{layer}' covers only part of wijk {shares}; what it measures "
-                        "there is measured on that part only"
-                    ),
-                    layer=layer_name,
-                    shares=shares,
-                )
-            )
-        self._covered[layer_name] = enough
-        return enough
-
-    def result(self) -> pd.DataFrame:
-        frame = pd.DataFrame(self.columns, index=self.wijken.index)
-        frame.attrs["notes"] = self.notes
-        frame.attrs["sources"] = self.sources
-        return frame
 
 
 def _water(space, cover, cover_covered, cbs, monitor) -> np.ndarray:
@@ -403,12 +344,3 @@ def _sealed(space, land_cover, class_mapping, monitor) -> None:
         share / 100.0 * space.columns[WIJK_M2],
         Message(tr("{source} x land area"), source=source),
     )
-
-
-def _listed(keys, limit: int = 8):
-    """The first ``limit`` keys, comma separated, and how many more."""
-    keys = list(keys)
-    shown = ", ".join(keys[:limit])
-    if len(keys) <= limit:
-        return shown
-    return Message(tr("{named} and {more} more"), named=shown, more=len(keys) - limit)

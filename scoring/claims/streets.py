@@ -92,7 +92,7 @@ _NO_GEOMETRIES = tr("layer '{layer}' has no geometries; pick a layer with featur
 def street_space(
     space, roads, roads_name, class_field, width_field, polygon_street_width, monitor
 ) -> np.ndarray:
-    """Measure straat_m2 and straatlengte_m into ``space`` (``space._Measurement``);
+    """Measure straat_m2 and straatlengte_m into ``space`` (``measurement.Measurement``);
     return the street space as dissolved parts."""
     kind = _line_or_polygon(roads, roads_name)
     present = ~shapely.is_missing(np.asarray(roads.geometry.values, dtype=object))

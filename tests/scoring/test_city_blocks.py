@@ -114,3 +114,25 @@ def test_without_roads_or_blocks_and_with_road_polygons_the_message_says_what_to
         city_blocks(WIJKEN, roads=polygons)
     with pytest.raises(InputError, match="has no street"):
         city_blocks(WIJKEN, roads=lines(("footway", (0, 50), (100, 50))))
+
+
+def test_a_layer_that_misses_blocks_names_them_as_bouwblokken_by_their_number():
+    """The buildings' extent (the convex hull of two 30 x 30 m panden: 10-90 x 10-40 m)
+    covers 40 x 30 m of each of A's southern blocks (1 and 3: 48 % of 50 x 50 m) and nothing
+    of the others; the notes name them as bouwblokken by the numbers of the output."""
+    blocks = city_blocks(WIJKEN, roads=GRID)
+    assert [block_of(blocks, 25, 25), block_of(blocks, 75, 25)] == [1, 3]
+    buildings = gpd.GeoDataFrame(
+        geometry=[shapely.box(10, 10, 40, 40), shapely.box(60, 10, 90, 40)], crs=RD
+    )
+    drivers = block_drivers(blocks, buildings=buildings, buildings_name="panden", min_coverage=40)
+    notes = [str(n) for n in drivers.attrs["notes"]]
+    assert (
+        "layer 'panden' covers none or less than 40 % of bouwblok 2, 4, 5, 6; what it "
+        "measures is unknown there"
+    ) in notes
+    assert (
+        "layer 'panden' covers only part of bouwblok 1 48.0 %, 3 48.0 %; what it measures "
+        "there is measured on that part only"
+    ) in notes
+    assert not any(" of wijk " in n for n in notes)
