@@ -112,6 +112,14 @@ def read_geodataframe(source, feedback=None, context=None, attributes=None):
     of ``feedback`` and its cancel cover the whole conversion. With ``attributes`` (field
     names) only those of them the source has are read: a BGT layer's twenty text fields
     cost more memory than its geometries, and a kernel reads one or two."""
+    return next(read_batches(source, feedback, attributes))
+
+
+def read_batches(source, feedback=None, attributes=None, size: Optional[int] = None):
+    """``read_geodataframe`` in GeoDataFrames of ``size`` features (all when None), in
+    feature order, their index numbering the features of the whole source: a kernel that
+    streams a large layer (``scoring/indicators/batches.py``) holds one batch at a time.
+    At least one frame, empty for an empty source."""
     import shapely
 
     names = source.fields().names()
@@ -121,13 +129,47 @@ def read_geodataframe(source, feedback=None, context=None, attributes=None):
         names = [name for name in names if name in wanted]
         request.setSubsetOfAttributes(names, source.fields())
     indices = [source.fields().indexFromName(name) for name in names]
-    rows, wkb = [], []
+    crs = source.sourceCrs()
+
+    def frame(rows, wkb, start):
+        index = pd.RangeIndex(start, start + len(rows))
+        table = pd.DataFrame(rows, columns=names, index=index)
+        return _frame(table, shapely.from_wkb(np.array(wkb, dtype=object)), crs)
+
+    rows, wkb, start = [], [], 0
     for feature in iterate(source, feedback, request):
         values = feature.attributes()
         rows.append([plain(values[i]) for i in indices])
         wkb.append(_wkb(feature))
-    table = pd.DataFrame(rows, columns=names, index=pd.RangeIndex(len(rows)))
-    return _frame(table, shapely.from_wkb(np.array(wkb, dtype=object)), source.sourceCrs())
+        if size is not None and len(rows) == size:
+            yield frame(rows, wkb, start)
+            start += len(rows)
+            rows, wkb = [], []
+    if rows or start == 0:
+        yield frame(rows, wkb, start)
+
+
+# Features a streamed kernel holds at once: some 130 MB of buildings with a field or two.
+BATCH_SIZE = 100_000
+
+
+class SourceBatches:
+    """A large input as the batches a streaming kernel takes (``scoring/indicators/
+    batches.py``): iterating reads it anew in batches of ``stream.size`` features, its
+    ``len`` is their number and ``progress`` the kernel's progress callable, both on the
+    input's ``StreamedSpan``."""
+
+    def __init__(self, source, stream, attributes=None):
+        self.source, self.stream, self.attributes = source, stream, attributes
+
+    def __len__(self) -> int:
+        return self.stream.batches
+
+    def __iter__(self):
+        return read_batches(self.source, self.stream.reading(), self.attributes, self.stream.size)
+
+    def progress(self, fraction: float) -> None:
+        self.stream.progress(fraction)
 
 
 def layer_label(layer) -> str:

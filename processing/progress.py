@@ -39,6 +39,50 @@ class Span:
         return self.start + (self.end - self.start) * fraction
 
 
+class StreamedSpan:
+    """The span of a large input read and measured batch by batch (``adapter.read_batches``
+    and a kernel that streams it, ``scoring/indicators/batches.py``): each batch's reading
+    takes the first half of its share and its measuring the second, so that the bar moves
+    on through both; it never goes back."""
+
+    def __init__(self, span: Span, count: int, size: int):
+        self.span, self.count, self.size = span, max(count, 0), size
+        self.batches = max(1, -(-self.count // size))
+        self._done = 0.0
+
+    def reading(self) -> Span:
+        """What the reader reports onto (its 0-100: the features of the whole input)."""
+        return _StreamReading(self)
+
+    def progress(self, fraction: float) -> None:
+        """The kernel's progress callable: ``fraction`` 0-1 over all its batches."""
+        scaled = min(max(fraction, 0.0), 1.0) * self.batches
+        batch = max(0, min(self.batches - 1, int(-(-scaled // 1)) - 1))
+        self._put(batch, 0.5 + 0.5 * (scaled - batch))
+
+    def read(self, percent: float) -> None:
+        """``percent`` of the input's features read: into the reading half of its batch."""
+        number = percent / 100.0 * self.count
+        batch = min(int(number // self.size), self.batches - 1)
+        length = max(1, min(self.size, self.count - batch * self.size))  # the last is shorter
+        self._put(batch, 0.5 * min(1.0, (number - batch * self.size) / length))
+
+    def _put(self, batch: int, within: float) -> None:
+        self._done = max(self._done, (batch + min(within, 1.0)) / self.batches)
+        self.span.setProgress(100.0 * self._done)
+
+
+class _StreamReading(Span):
+    """The feedback a reader of a streamed input reports onto (``StreamedSpan.reading``)."""
+
+    def __init__(self, stream: StreamedSpan):
+        super().__init__(stream.span.feedback)
+        self.stream = stream
+
+    def setProgress(self, percent: float) -> None:
+        self.stream.read(percent)
+
+
 def core_callbacks(feedback, start: float = 0.0, end: float = 100.0):
     """The two callables the pure core takes: progress (0-1 mapped onto start..end) and
     cancel; ``feedback`` a QgsFeedback or a Span."""
@@ -82,6 +126,13 @@ class ProgressPlan:
         start = self._read
         self._read += self._reading.get(name, 0)
         return Span(self._feedback, start * self._percent, self._read * self._percent)
+
+    def streaming(self, name: str, size: int) -> StreamedSpan:
+        """The span of input ``name`` read and measured in batches of ``size`` features:
+        its reading and the kernel together (the last input read, so they meet)."""
+        reading = self.reading(name)
+        span = Span(self._feedback, reading.start, self.kernel.end)
+        return StreamedSpan(span, self._reading.get(name, 0), size)
 
 
 def plan_of(alg, parameters, context, feedback) -> "ProgressPlan":

@@ -10,7 +10,7 @@ from ...scoring.schema import indicators
 from ...scoring.schema.diagnosis import HERKOMST, decode_provenance
 from ...scoring.schema.wijk import unit_code_column, wijk_key
 from ..adapter import attribute_table, in_projected_crs, read_features
-from ..algorithm import IndicatorAlgorithm
+from ..indicator_algorithm import IndicatorAlgorithm
 from ..unit_codes import CODE_FIELD, code_field_parameter, unit_codes
 
 

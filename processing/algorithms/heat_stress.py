@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ...compat import FIELD_PARAMETER_NUMERIC, NUMBER_DOUBLE, SOURCE_POINT
 from ...scoring.schema import indicators
-from ..algorithm import IndicatorAlgorithm
+from ..indicator_algorithm import IndicatorAlgorithm
 
 
 class HeatStress(IndicatorAlgorithm):

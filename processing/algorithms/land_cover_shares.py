@@ -11,7 +11,7 @@ from ...compat import SOURCE_POLYGON
 from ...scoring.errors import InputError
 from ...scoring.indicators.class_sources import CLASS_SOURCES
 from ..adapter import layer_frames
-from ..algorithm import IndicatorAlgorithm
+from ..indicator_algorithm import IndicatorAlgorithm
 
 
 class LandCoverShares(IndicatorAlgorithm):

@@ -5,7 +5,7 @@ from qgis.core import QgsProcessingParameterFeatureSource
 
 from ...compat import SOURCE_VECTOR
 from ..adapter import attribute_table, read_features
-from ..algorithm import IndicatorAlgorithm
+from ..indicator_algorithm import IndicatorAlgorithm
 from ..unit_codes import CODE_FIELD, code_field_parameter, unit_codes
 
 

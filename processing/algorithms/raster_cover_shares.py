@@ -6,7 +6,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..algorithm import IndicatorAlgorithm
+from ..indicator_algorithm import IndicatorAlgorithm
 
 
 class RasterCoverShares(IndicatorAlgorithm):

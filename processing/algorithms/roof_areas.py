@@ -6,7 +6,7 @@ from qgis.core import (
 )
 
 from ...compat import SOURCE_POLYGON
-from ..algorithm import IndicatorAlgorithm
+from ..indicator_algorithm import IndicatorAlgorithm
 from ..parameters import SLOPED_FACTOR, UNKNOWN_FACTOR, roof_factor_parameters
 
 
@@ -52,7 +52,7 @@ class RoofAreas(IndicatorAlgorithm):
         from ...scoring.indicators.roofs import roof_areas, roof_fields_read
 
         roof_shape_field = self.field_name(parameters, self.ROOF_SHAPE_FIELD, context)
-        buildings = self.source_frame(
+        buildings = self.source_batches(  # streamed: memory holds one batch, not the layer
             parameters, self.BUILDINGS, context, plan, attributes=roof_fields_read(roof_shape_field)
         )
         return roof_areas(
@@ -61,7 +61,7 @@ class RoofAreas(IndicatorAlgorithm):
             roof_shape_field=roof_shape_field,
             sloped_factor=self.parameterAsDouble(parameters, self.SLOPED_FACTOR, context),
             unknown_factor=self.parameterAsDouble(parameters, self.UNKNOWN_FACTOR, context),
-            buildings_name=buildings.attrs["name"],
-            progress=plan.progress,
+            buildings_name=buildings.source.sourceName(),
+            progress=buildings.progress,
             is_cancelled=plan.is_cancelled,
         )

@@ -8,7 +8,7 @@ from qgis.core import (
 
 from ...compat import FIELD_PARAMETER_NUMERIC, SOURCE_POINT, SOURCE_POLYGON
 from ...scoring.conventions import TRANSIT_PROFILES
-from ..algorithm import IndicatorAlgorithm
+from ..indicator_algorithm import IndicatorAlgorithm
 
 
 class TransitCoverage(IndicatorAlgorithm):

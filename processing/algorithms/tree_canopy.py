@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingParameterNumber, QgsProcessingParameterRaster
 
 from ...compat import NUMBER_DOUBLE
 from ...scoring.conventions import CANOPY_MIN_HEIGHT
-from ..algorithm import IndicatorAlgorithm
+from ..indicator_algorithm import IndicatorAlgorithm
 
 
 class TreeCanopy(IndicatorAlgorithm):

@@ -759,92 +759,92 @@
         <translation>polygonen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="74"/>
+        <location filename="../../scoring/indicators/inputs.py" line="80"/>
         <source>layer &apos;{layer}&apos;: {count} features have no geometry and are not measured (their values stay empty)</source>
         <translation>laag '{layer}': {count} objecten hebben geen geometrie en worden niet gemeten (hun waarden blijven leeg)</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="99"/>
+        <location filename="../../scoring/indicators/inputs.py" line="102"/>
         <source>layer &apos;{layer}&apos;: {count} invalid geometries were repaired (make_valid); check them if the figures look odd</source>
         <translation>laag '{layer}': {count} ongeldige geometrieën zijn hersteld (make_valid); controleer ze als de cijfers vreemd lijken</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="119"/>
+        <location filename="../../scoring/indicators/inputs.py" line="122"/>
         <source>point</source>
         <translation>punt</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="119"/>
+        <location filename="../../scoring/indicators/inputs.py" line="122"/>
         <source>points</source>
         <translation>punten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="123"/>
+        <location filename="../../scoring/indicators/inputs.py" line="126"/>
         <source>layer &apos;{layer}&apos;: {count} features have no geometry and were left out</source>
         <translation>laag '{layer}': {count} objecten hebben geen geometrie en zijn weggelaten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="142"/>
+        <location filename="../../scoring/indicators/inputs.py" line="151"/>
         <source>layer &apos;{layer}&apos;: {count} features have the very same geometry as another and were counted once; check the layer for duplicates</source>
         <translation>laag '{layer}': {count} objecten hebben precies dezelfde geometrie als een ander en zijn één keer geteld; controleer de laag op dubbele objecten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="158"/>
+        <location filename="../../scoring/indicators/inputs.py" line="164"/>
         <source>layer &apos;{layer}&apos; has no field &apos;{field}&apos;; {what_to_do}</source>
         <translation>laag '{layer}' heeft geen veld '{field}'; {what_to_do}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="177"/>
+        <location filename="../../scoring/indicators/inputs.py" line="183"/>
         <source>pick the dwellings field or none</source>
         <translation>kies het veld met woningen of geen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="183"/>
+        <location filename="../../scoring/indicators/inputs.py" line="189"/>
         <source>layer &apos;{layer}&apos; field &apos;{field}&apos;: {count} values are no dwelling count (e.g. &apos;{example}&apos;) and count as 0; correct them to count those addresses</source>
         <translation>laag '{layer}' veld '{field}': {count} waarden zijn geen aantal woningen (bijv. '{example}') en tellen als 0; verbeter ze om die adressen mee te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="197"/>
+        <location filename="../../scoring/indicators/inputs.py" line="203"/>
         <source>layer &apos;{layer}&apos; field &apos;{field}&apos; has no positive dwelling count; pick the dwellings field or leave it empty to count addresses</source>
         <translation>laag '{layer}' veld '{field}' heeft geen positief aantal woningen; kies het veld met woningen of laat het leeg om adressen te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="212"/>
+        <location filename="../../scoring/indicators/inputs.py" line="218"/>
         <source>layer &apos;{layer}&apos; has no CRS; assign one (e.g. EPSG:28992)</source>
         <translation>laag '{layer}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="228"/>
+        <location filename="../../scoring/indicators/inputs.py" line="234"/>
         <source>layer &apos;{layer}&apos; is in a geographic CRS ({crs}); distances and areas need metres: pass a projected CRS such as EPSG:28992</source>
         <translation>laag '{layer}' staat in een geografisch CRS ({crs}); afstanden en oppervlakten vragen meters: geef een geprojecteerd CRS zoals EPSG:28992</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="243"/>
+        <location filename="../../scoring/indicators/inputs.py" line="249"/>
         <source>{what} {value:g} is outside 0-1; give a fraction such as 0.4</source>
         <translation>{what} {value:g} ligt buiten 0-1; geef een fractie zoals 0.4</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="245"/>
+        <location filename="../../scoring/indicators/inputs.py" line="251"/>
         <source>{what} {value:g} is outside 0-1; give a fraction such as 0.4 {alternative}</source>
         <translation>{what} {value:g} ligt buiten 0-1; geef een fractie zoals 0.4 {alternative}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="260"/>
+        <location filename="../../scoring/indicators/inputs.py" line="266"/>
         <source>layer &apos;{layer}&apos; does not overlap any feature of &apos;{zones}&apos; (extent {extent}); check that both have the right CRS</source>
         <translation>laag '{layer}' overlapt geen enkel object van '{zones}' (omvang {extent}); controleer of beide het juiste CRS hebben</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="273"/>
+        <location filename="../../scoring/indicators/inputs.py" line="283"/>
         <source>layer &apos;{layer}&apos; is empty; pick a layer with features</source>
         <translation>laag '{layer}' is leeg; kies een laag met objecten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="282"/>
+        <location filename="../../scoring/indicators/inputs.py" line="305"/>
         <source>layer &apos;{layer}&apos; has no geometries; pick a layer with {kinds}</source>
         <translation>laag '{layer}' heeft geen geometrieën; kies een laag met {kinds}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="289"/>
+        <location filename="../../scoring/indicators/inputs.py" line="293"/>
         <source>layer &apos;{layer}&apos; has {types} geometries but {kinds} are needed; pick a {kind} layer</source>
         <translation>laag '{layer}' heeft {types}-geometrieën maar er zijn {kinds} nodig; kies een {kind}laag</translation>
     </message>
@@ -864,22 +864,22 @@
         <translation>vegetatiehoogte</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/roofs.py" line="87"/>
+        <location filename="../../scoring/indicators/roofs.py" line="100"/>
         <source>usable share of sloped roofs</source>
         <translation>bruikbaar aandeel van schuine daken</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/roofs.py" line="88"/>
+        <location filename="../../scoring/indicators/roofs.py" line="101"/>
         <source>usable share of roofs of unknown shape</source>
         <translation>bruikbaar aandeel van daken met onbekende vorm</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/roofs.py" line="105"/>
+        <location filename="../../scoring/indicators/roofs.py" line="134"/>
         <source>pick the roof-type field or leave it empty</source>
         <translation>kies het veld met het daktype of laat het leeg</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/roofs.py" line="114"/>
+        <location filename="../../scoring/indicators/roofs.py" line="152"/>
         <source>field &apos;{field}&apos; of layer &apos;{layer}&apos; holds numbers (e.g. &apos;{example}&apos;), not roof shapes such as &apos;flat&apos; or &apos;gabled&apos;; pick the roof-type field or leave it empty</source>
         <translation>veld '{field}' van laag '{layer}' bevat getallen (bijv. '{example}'), geen dakvormen zoals 'flat' of 'gabled'; kies het veld met het daktype of laat het leeg</translation>
     </message>
@@ -2907,27 +2907,27 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="331"/>
+        <location filename="../../processing/indicator_algorithm.py" line="45"/>
         <source>Wijken (polygons)</source>
         <translation>Wijken (polygonen)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="344"/>
+        <location filename="../../processing/indicator_algorithm.py" line="58"/>
         <source>Wijken with indicators</source>
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="413"/>
+        <location filename="../../processing/indicator_algorithm.py" line="133"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="395"/>
+        <location filename="../../processing/indicator_algorithm.py" line="115"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="337"/>
+        <location filename="../../processing/indicator_algorithm.py" line="51"/>
         <source>Credit the values to national sources (ids such as bgt, ahn; optional)</source>
         <translation>Schrijf de waarden toe aan landelijke bronnen (ids zoals bgt, ahn; optioneel)</translation>
     </message>
@@ -3637,67 +3637,67 @@ Voegt ind_boomkroon (% van de wijk; de 3-30-300-regel vraagt 30 %) en dek_boom (
 <context>
     <name>WijkdiagnoseAlgorithm</name>
     <message>
-        <location filename="../../processing/algorithm.py" line="51"/>
+        <location filename="../../processing/algorithm.py" line="43"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="52"/>
+        <location filename="../../processing/algorithm.py" line="44"/>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="53"/>
+        <location filename="../../processing/algorithm.py" line="45"/>
         <source>Output</source>
         <translation>Uitvoer</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="134"/>
+        <location filename="../../processing/algorithm.py" line="126"/>
         <source>Diagnosed wijken (with score_* fields)</source>
         <translation>Gediagnosticeerde wijken (met score_*-velden)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="154"/>
+        <location filename="../../processing/algorithm.py" line="146"/>
         <source>Profile (TOML); empty for the default profile</source>
         <translation>Profiel (TOML); leeg voor het standaardprofiel</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="111"/>
+        <location filename="../../processing/algorithm.py" line="103"/>
         <source>&apos;{}&apos; cannot run: {}. Install: {}</source>
         <translation>'{}' kan niet draaien: {}. Installeren: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="190"/>
+        <location filename="../../processing/algorithm.py" line="182"/>
         <source>Unexpected error in {}: {}: {}</source>
         <translation>Onverwachte fout in {}: {}: {}</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="195"/>
+        <location filename="../../processing/algorithm.py" line="187"/>
         <source>{} failed on input &apos;{}&apos; ({}): it could not be read; no output was written. Check that the file is what the parameter asks for; if it is, please report this with the log (Processing &gt; History).</source>
         <translation>{} is mislukt op invoer '{}' ({}): die kon niet worden gelezen; er is geen uitvoer geschreven. Controleer of het bestand is wat de parameter vraagt; is dat zo, meld dit dan met het log (Processing &gt; Geschiedenis).</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="200"/>
+        <location filename="../../processing/algorithm.py" line="192"/>
         <source>{} failed unexpectedly; no output was written. Please report this with the log (Processing &gt; History) and, if you can, the input files.</source>
         <translation>{} is onverwacht mislukt; er is geen uitvoer geschreven. Meld dit alstublieft met het log (Processing &gt; Geschiedenis) en, als het kan, de invoerbestanden.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="287"/>
+        <location filename="../../processing/algorithm.py" line="279"/>
         <source>Layer &apos;{}&apos; holds the diagnosis with field names cut to 10 characters (e.g. &apos;{}&apos; for &apos;{}&apos;), as a Shapefile stores them; save the output of Score transitions as GeoPackage and use that layer.</source>
         <translation>Laag '{}' bevat de diagnose met veldnamen ingekort tot 10 tekens (bijv. '{}' voor '{}'), zoals een Shapefile ze opslaat; sla de uitvoer van Transities scoren op als GeoPackage en gebruik die laag.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="233"/>
+        <location filename="../../processing/algorithm.py" line="225"/>
         <source>Layer &apos;{}&apos; has no features.</source>
         <translation>Laag '{}' heeft geen objecten.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="178"/>
+        <location filename="../../processing/algorithm.py" line="170"/>
         <source>{} was cancelled; nothing was written.</source>
         <translation>{} is geannuleerd; er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithm.py" line="141"/>
+        <location filename="../../processing/algorithm.py" line="133"/>
         <source>Wijk (or buurt) code field; empty to find the CBS field (BU_CODE, buurtcode, else WK_CODE, wijkcode)</source>
         <translation>Veld met de wijk- (of buurt)code; leeg om het CBS-veld te zoeken (BU_CODE, buurtcode, anders WK_CODE, wijkcode)</translation>
     </message>

@@ -183,7 +183,12 @@ def in_threads(func, *arrays) -> np.ndarray:
 def hull_coverage(zone_geoms: np.ndarray, geoms: np.ndarray) -> np.ndarray:
     """Share (0-100 %) of each zone inside the convex hull of a layer: where a layer
     of points or buildings says anything at all."""
-    candidates = _hull_candidates(shapely.get_coordinates(geoms))
+    return hull_coverage_of(zone_geoms, hull_candidates(shapely.get_coordinates(geoms)))
+
+
+def hull_coverage_of(zone_geoms: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """``hull_coverage`` from the hull's ``candidates`` (``hull_candidates``), which a
+    layer streamed in batches gathers batch by batch: the hull of them is the layer's."""
     hull = shapely.convex_hull(shapely.multipoints(candidates))
     inside = shapely.area(shapely.intersection(zone_geoms, hull))
     area = shapely.area(zone_geoms)
@@ -191,7 +196,7 @@ def hull_coverage(zone_geoms: np.ndarray, geoms: np.ndarray) -> np.ndarray:
         return np.where(area > 0, np.minimum(100.0, 100.0 * inside / area), np.nan)
 
 
-def _hull_candidates(xy: np.ndarray) -> np.ndarray:
+def hull_candidates(xy: np.ndarray) -> np.ndarray:
     """The points of ``xy`` that are not well inside qhull's hull of them: a small
     set holding every point on the hull, so GEOS builds the very same hull from it
     (a point inside by more than the rounding margin cannot be on the hull). All

@@ -71,17 +71,20 @@ def polygons(layer: gpd.GeoDataFrame, layer_name: str, notes: List[Message]) -> 
     geoms = np.asarray(layer.geometry.values, dtype=object)
     missing = shapely.is_missing(geoms)
     if missing.any():
-        notes.append(
-            Message(
-                tr(
-                    "layer '{layer}': {count} features have no geometry and are not measured "
-                    "(their values stay empty)"
-                ),
-                layer=layer_name,
-                count=int(missing.sum()),
-            )
-        )
+        notes.append(unmeasured_note(layer_name, int(missing.sum())))
     return repair_invalid(geoms, layer_name, notes)[0]
+
+
+def unmeasured_note(layer_name: str, count: int) -> Message:
+    """The note of the ``count`` polygon features without a geometry (``polygons``)."""
+    return Message(
+        tr(
+            "layer '{layer}': {count} features have no geometry and are not measured "
+            "(their values stay empty)"
+        ),
+        layer=layer_name,
+        count=count,
+    )
 
 
 def repair_invalid(
@@ -139,17 +142,20 @@ def first_copies(geoms: np.ndarray, layer_name: str, notes: List[Message]) -> np
     wkb = pd.Series(shapely.to_wkb(geoms))
     copies = (wkb.duplicated() & wkb.notna()).to_numpy()
     if copies.any():
-        notes.append(
-            Message(
-                tr(
-                    "layer '{layer}': {count} features have the very same geometry as another "
-                    "and were counted once; check the layer for duplicates"
-                ),
-                layer=layer_name,
-                count=int(copies.sum()),
-            )
-        )
+        notes.append(copies_note(layer_name, int(copies.sum())))
     return ~copies
+
+
+def copies_note(layer_name: str, count: int) -> Message:
+    """The note of the ``count`` copies ``first_copies`` left out."""
+    return Message(
+        tr(
+            "layer '{layer}': {count} features have the very same geometry as another and "
+            "were counted once; check the layer for duplicates"
+        ),
+        layer=layer_name,
+        count=count,
+    )
 
 
 def require_field(layer: gpd.GeoDataFrame, field: str, layer_name: str, what_to_do) -> None:
@@ -270,20 +276,18 @@ def require_overlap(
 
 def _require_features(layer: gpd.GeoDataFrame, layer_name: str) -> None:
     if len(layer) == 0:
-        raise InputError(
-            tr("layer '{layer}' is empty; pick a layer with features"), layer=layer_name
-        )
+        raise empty_layer_error(layer_name)
+
+
+def empty_layer_error(layer_name: str) -> InputError:
+    return InputError(tr("layer '{layer}' is empty; pick a layer with features"), layer=layer_name)
 
 
 def _require_types(layer, layer_name: str, allowed, kind: Message, kinds: Message) -> None:
     """Raise unless every geometry is of ``allowed``; ``kind`` and ``kinds`` name them."""
     types = set(layer.geometry.geom_type.dropna().unique())
     if not types:
-        raise InputError(
-            tr("layer '{layer}' has no geometries; pick a layer with {kinds}"),
-            layer=layer_name,
-            kinds=kinds,
-        )
+        raise no_geometries_error(layer_name, kinds)
     wrong = sorted(types - set(allowed))
     if wrong:
         raise InputError(
@@ -295,6 +299,14 @@ def _require_types(layer, layer_name: str, allowed, kind: Message, kinds: Messag
             kinds=kinds,
             kind=kind,
         )
+
+
+def no_geometries_error(layer_name: str, kinds: Message) -> InputError:
+    return InputError(
+        tr("layer '{layer}' has no geometries; pick a layer with {kinds}"),
+        layer=layer_name,
+        kinds=kinds,
+    )
 
 
 def _polygon_part(geom):

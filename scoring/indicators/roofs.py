@@ -17,12 +17,12 @@ import shapely
 from ..errors import InputError
 from ..messages import Message, tr
 from ..schema import indicators as schema
-from .geometry import hull_coverage, overlay_areas
+from .batches import Layer, Stream, batch_monitor, batches_of
+from .geometry import overlay_areas
 from .inputs import (
     IsCancelled,
     Monitor,
     Progress,
-    first_copies,
     in_crs,
     polygons,
     require_field,
@@ -40,7 +40,7 @@ FLAT, SLOPED, UNKNOWN = 0, 1, 2
 
 def roof_areas(
     zones: gpd.GeoDataFrame,
-    buildings: gpd.GeoDataFrame,
+    buildings: Layer,
     *,
     roof_shape_field: Optional[str] = None,
     sloped_factor: float = 0.5,
@@ -53,18 +53,31 @@ def roof_areas(
     """Per zone (m²): ``ind_dak_totaal``, ``ind_dak_plat``, ``ind_dak_schuin``,
     ``ind_dak_bruikbaar``, and ``dek_dak`` (% of the zone inside the hull of the
     building layer). Without ``roof_shape_field`` every roof is of unknown shape
-    (counted in the total, in neither flat nor sloped)."""
+    (counted in the total, in neither flat nor sloped). ``buildings`` is one
+    GeoDataFrame or an iterable of them, streamed batch by batch (``batches.py``)."""
     factors = usable_factors(sloped_factor, unknown_factor)
     require_projected(zones, zones_name)
     notes = []
     zone_geoms = polygons(zones, zones_name, notes)
-    buildings = in_crs(buildings, zones.crs, buildings_name)
-    geoms = polygons(buildings, buildings_name, notes)
-    shape = roof_shape_codes(buildings, roof_shape_field, buildings_name)
-    present = ~shapely.is_missing(geoms) & first_copies(geoms, buildings_name, notes)
-    geoms, shape = geoms[present], shape[present]
-    require_overlap(zone_geoms, shapely.total_bounds(geoms), buildings_name, zones_name)
-    areas = overlay_areas(zone_geoms, geoms, shape, 3, Monitor(progress, is_cancelled))
+    monitor = Monitor(progress, is_cancelled)
+    stream, shapes = Stream(buildings_name), RoofShapes(roof_shape_field, buildings_name)
+    areas = np.zeros((len(zone_geoms), 3))
+    batches = batches_of(buildings)
+    for number, batch in enumerate(batches):
+        part = batch_monitor(monitor, batches, number)
+        part.step(0.0)
+        batch = in_crs(batch, zones.crs, buildings_name)
+        geoms = stream.polygons(batch)
+        shape = shapes.codes(batch)
+        present = ~shapely.is_missing(geoms) & stream.first_copies(geoms)
+        geoms, shape = geoms[present], shape[present]
+        stream.extend(geoms)
+        if len(geoms):
+            areas += overlay_areas(zone_geoms, geoms, shape, 3, part)
+    stream.require_geometries()
+    shapes.require_names()
+    require_overlap(zone_geoms, stream.bounds, buildings_name, zones_name)
+    monitor.step(1.0)
     result = pd.DataFrame(
         {
             schema.ROOF_TOTAL: areas.sum(axis=1),
@@ -73,11 +86,11 @@ def roof_areas(
             schema.ROOF_USABLE: areas[:, FLAT]
             + factors[SLOPED] * areas[:, SLOPED]
             + factors[UNKNOWN] * areas[:, UNKNOWN],
-            schema.COVERAGE_ROOFS: hull_coverage(zone_geoms, geoms),
+            schema.COVERAGE_ROOFS: stream.hull_coverage(zone_geoms),
         },
         index=zones.index,
     )
-    result.attrs["notes"] = notes
+    result.attrs["notes"] = notes + stream.notes
     return result
 
 
@@ -99,27 +112,50 @@ def roof_shape_codes(
     buildings: gpd.GeoDataFrame, roof_shape_field: Optional[str], buildings_name: str
 ) -> np.ndarray:
     """FLAT, SLOPED or UNKNOWN per building; any other named shape is sloped."""
-    if roof_shape_field is None:
-        return np.full(len(buildings), UNKNOWN)
-    buildings = with_tag_columns(buildings, [roof_shape_field])
-    require_field(
-        buildings,
-        roof_shape_field,
-        buildings_name,
-        Message(tr("pick the roof-type field or leave it empty")),
-    )
-    shapes = buildings[roof_shape_field].fillna("").astype(str).str.strip().str.lower()
-    given = shapes[shapes != ""]
-    if len(given) and pd.to_numeric(given, errors="coerce").notna().all():
-        raise InputError(
-            tr(
-                "field '{field}' of layer '{layer}' holds numbers (e.g. '{example}'), not roof "
-                "shapes such as 'flat' or 'gabled'; pick the roof-type field or leave it empty"
-            ),
-            field=roof_shape_field,
-            layer=buildings_name,
-            example=given.iloc[0],
+    shapes = RoofShapes(roof_shape_field, buildings_name)
+    codes = shapes.codes(buildings)
+    shapes.require_names()
+    return codes
+
+
+class RoofShapes:
+    """The roof shapes of a buildings layer, batch by batch: a field that holds numbers
+    and no shape names in any batch is refused once every batch is seen."""
+
+    def __init__(self, roof_shape_field: Optional[str], buildings_name: str):
+        self.field, self.buildings_name = roof_shape_field, buildings_name
+        self.named = False  # a shape name seen
+        self.number = None  # the first number seen where a shape name belongs
+
+    def codes(self, buildings: gpd.GeoDataFrame) -> np.ndarray:
+        if self.field is None:
+            return np.full(len(buildings), UNKNOWN)
+        buildings = with_tag_columns(buildings, [self.field])
+        require_field(
+            buildings,
+            self.field,
+            self.buildings_name,
+            Message(tr("pick the roof-type field or leave it empty")),
         )
-    return np.select(
-        [shapes.isin(FLAT_SHAPES), shapes.isin(UNKNOWN_SHAPES)], [FLAT, UNKNOWN], SLOPED
-    )
+        shapes = buildings[self.field].fillna("").astype(str).str.strip().str.lower()
+        given = shapes[shapes != ""]
+        numbers = pd.to_numeric(given, errors="coerce").notna()
+        self.named = self.named or not numbers.all()
+        if self.number is None and numbers.any():
+            self.number = given[numbers].iloc[0]
+        return np.select(
+            [shapes.isin(FLAT_SHAPES), shapes.isin(UNKNOWN_SHAPES)], [FLAT, UNKNOWN], SLOPED
+        )
+
+    def require_names(self) -> None:
+        if self.number is not None and not self.named:
+            raise InputError(
+                tr(
+                    "field '{field}' of layer '{layer}' holds numbers (e.g. '{example}'), not "
+                    "roof shapes such as 'flat' or 'gabled'; pick the roof-type field or leave "
+                    "it empty"
+                ),
+                field=self.field,
+                layer=self.buildings_name,
+                example=self.number,
+            )

@@ -1,0 +1,52 @@
+"""Large inputs streamed in batches (adapter.read_batches, SourceBatches): roof_areas on the
+real BAG panden of the TU campus in batches of 50 features gives what it gives in one batch,
+with progress that moves on through every batch and a cancel in the middle of the stream
+that writes nothing."""
+
+import numpy as np
+import pytest
+from qgis.core import QgsProcessingException
+from qgis_helpers import RecordingFeedback, attributes_by, run
+
+import wijkdiagnose.processing.indicator_algorithm as algorithm_module
+from wijkdiagnose.scoring.schema import indicators as schema
+
+
+@pytest.fixture
+def campus(shared_data):
+    """The Delft wijken and the campus panden as paths (a layer object that outlives QGIS
+    crashes the interpreter at exit)."""
+    panden = shared_data / "bag_delft_tu_campus" / "tudcampus_bag_panden.geojson"
+    return str(shared_data / "cbs_nl" / "wijken_2024_delft_rd.geojson"), str(panden)
+
+
+def roofs(wijken, panden, feedback=None, **outputs):
+    parameters = {"INPUT": wijken, "BUILDINGS": panden, "OUTPUT": "memory:", **outputs}
+    return run("wijkdiagnose:roof_areas", parameters, feedback)
+
+
+def test_roof_areas_in_batches_of_50_equal_one_batch(campus, monkeypatch):
+    wijken, panden = campus
+    whole = attributes_by(roofs(wijken, panden)["OUTPUT"], "wijkcode")
+    monkeypatch.setattr(algorithm_module, "BATCH_SIZE", 50)
+    feedback = RecordingFeedback()
+    streamed = attributes_by(roofs(wijken, panden, feedback)["OUTPUT"], "wijkcode")
+    assert max(w[schema.ROOF_TOTAL] for w in whole.values()) > 300_000
+    for code, wijk in whole.items():
+        for field in schema.ROOF_FIELDS:
+            assert streamed[code][field] == pytest.approx(wijk[field], rel=1e-12, abs=1e-6)
+    reported = np.array([0.0, *(value for _, value in feedback.progress)])
+    assert np.diff(reported).min() >= -1e-9 and np.diff(reported).max() <= 5.0
+    assert reported[-1] >= 99.0
+
+
+def test_a_cancel_between_batches_stops_the_stream_and_writes_nothing(
+    campus, monkeypatch, tmp_path
+):
+    wijken, panden = campus
+    monkeypatch.setattr(algorithm_module, "BATCH_SIZE", 50)
+    feedback = RecordingFeedback(cancel_after_progress=60)  # in the stream of the panden
+    out = tmp_path / "daken.gpkg"
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        roofs(wijken, panden, feedback, OUTPUT=str(out))
+    assert not out.exists()
