@@ -154,22 +154,19 @@ BATCH_SIZE = 100_000
 
 
 class SourceBatches:
-    """A large input as the batches a streaming kernel takes (``scoring/indicators/
-    batches.py``): iterating reads it anew in batches of ``stream.size`` features, its
-    ``len`` is their number and ``progress`` the kernel's progress callable, both on the
-    input's ``StreamedSpan``."""
+    """A large input as the batches a kernel takes (``scoring/indicators/batches.py``):
+    iterating reads it anew, ``size`` features at a time, reporting onto ``reading``; its
+    ``len`` is the number of batches and ``progress`` the kernel's progress callable."""
 
-    def __init__(self, source, stream, attributes=None):
-        self.source, self.stream, self.attributes = source, stream, attributes
+    def __init__(self, source, reading, size, batches, progress, attributes=None):
+        self.source, self.reading, self.size, self.attributes = source, reading, size, attributes
+        self.batches, self.progress = batches, progress
 
     def __len__(self) -> int:
-        return self.stream.batches
+        return self.batches
 
     def __iter__(self):
-        return read_batches(self.source, self.stream.reading(), self.attributes, self.stream.size)
-
-    def progress(self, fraction: float) -> None:
-        self.stream.progress(fraction)
+        return read_batches(self.source, self.reading, self.attributes, self.size)
 
 
 def layer_label(layer) -> str:

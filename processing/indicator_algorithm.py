@@ -104,11 +104,24 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         frame.attrs["name"] = source.sourceName()
         return frame
 
-    def source_batches(self, parameters, name, context, plan, attributes=None):
-        """A large vector input as ``adapter.SourceBatches`` for a kernel that streams it,
-        read and measured on one span of ``plan`` (the last input the run reads)."""
-        source = self.source(parameters, name, context)
-        return SourceBatches(source, plan.streaming(name, BATCH_SIZE), attributes)
+    def source_batches(
+        self, parameters, name, context, plan, attributes=None, optional=False, streamed=True
+    ):
+        """A large vector input as ``adapter.SourceBatches`` (None when optional and empty):
+        memory holds one batch of features, not the layer. ``streamed``: the kernel
+        measures each batch as it comes, so the reading and the kernel share one span of
+        ``plan`` (the input must be the last the run reads); else the kernel collects the
+        batches' numbers first (points) and reports on its own span."""
+        source = self.source(parameters, name, context, optional)
+        if source is None:
+            return None
+        if streamed:
+            stream = plan.streaming(name, BATCH_SIZE)
+            reading, batches, progress = stream.reading(), stream.batches, stream.progress
+        else:
+            count = max(source.featureCount(), 0)
+            reading, batches, progress = plan.reading(name), -(-count // BATCH_SIZE), plan.progress
+        return SourceBatches(source, reading, BATCH_SIZE, max(1, batches), progress, attributes)
 
     def add_garden_paving_parameter(self, name: str) -> None:
         """The land-cover algorithms' optional paved share of private yards (BGT erf)."""

@@ -90,7 +90,9 @@ class HeatStress(IndicatorAlgorithm):
         check_heat_thresholds(number(self.STRONG), number(self.EXTREME), number(self.COOL_MAX_PET))
         if self.parameterAsRasterLayer(parameters, self.PET, context) is None:
             return self._without_raster(zones)
-        addresses = self.source_frame(parameters, self.ADDRESSES, context, plan, optional=True)
+        addresses = self.source_batches(  # only their coordinates and dwellings are kept
+            parameters, self.ADDRESSES, context, plan, optional=True, streamed=False
+        )
         return heat_stress(
             self.raster_path(parameters, self.PET, context),
             zones,
@@ -101,7 +103,7 @@ class HeatStress(IndicatorAlgorithm):
             cool_distance=number(self.COOL_DISTANCE),
             address_weight_field=self.field_name(parameters, self.DWELLINGS_FIELD, context),
             raster_name=self.parameterAsRasterLayer(parameters, self.PET, context).name(),
-            addresses_name=addresses.attrs["name"] if addresses is not None else "adressen",
+            addresses_name=addresses.source.sourceName() if addresses is not None else "adressen",
             progress=plan.progress,
             is_cancelled=plan.is_cancelled,
         )

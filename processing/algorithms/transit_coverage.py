@@ -88,8 +88,10 @@ class TransitCoverage(IndicatorAlgorithm):
         from ...scoring.indicators.transit import transit_coverage
 
         stops = self.source_frame(parameters, self.STOPS, context, plan)
-        addresses = self.source_frame(parameters, self.ADDRESSES, context, plan, optional=True)
         buildings = self.source_frame(parameters, self.BUILDINGS, context, plan, optional=True)
+        addresses = self.source_batches(  # read last, by the kernel: their xy and dwellings
+            parameters, self.ADDRESSES, context, plan, optional=True, streamed=False
+        )
         profile = tuple(TRANSIT_PROFILES)[self.parameterAsEnum(parameters, self.DISTANCES, context)]
         return transit_coverage(
             zones,
@@ -100,7 +102,7 @@ class TransitCoverage(IndicatorAlgorithm):
             mode_field=self.field_name(parameters, self.MODE_FIELD, context),
             weight_field=self.field_name(parameters, self.WEIGHT_FIELD, context),
             stops_name=stops.attrs["name"],
-            addresses_name=addresses.attrs["name"] if addresses is not None else "adressen",
+            addresses_name=addresses.source.sourceName() if addresses is not None else "adressen",
             buildings_name=buildings.attrs["name"] if buildings is not None else "gebouwen",
             progress=plan.progress,
             is_cancelled=plan.is_cancelled,

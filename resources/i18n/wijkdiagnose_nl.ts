@@ -709,42 +709,42 @@
         <translation>laag '{layer}': {count} objecten hebben geen ingedeelde klasse en zijn weggelaten ({listed}); pas de klassenindeling aan om ze mee te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/heat.py" line="52"/>
+        <location filename="../../scoring/indicators/heat.py" line="51"/>
         <source>raster calculator: &quot;pet@1&quot; - 273.15</source>
         <translation>rasterberekening: &quot;pet@1&quot; - 273.15</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/heat.py" line="134"/>
+        <location filename="../../scoring/indicators/heat.py" line="130"/>
         <source>layer &apos;{layer}&apos;: {count} addresses lie outside the PET raster and were left out of the cool-place share</source>
         <translation>laag '{layer}': {count} adressen liggen buiten het PET-raster en zijn weggelaten uit het aandeel koele plekken</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/heat.py" line="156"/>
+        <location filename="../../scoring/indicators/heat.py" line="152"/>
         <source>the strong heat-stress threshold</source>
         <translation>de drempel voor sterke hittestress</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/heat.py" line="156"/>
+        <location filename="../../scoring/indicators/heat.py" line="152"/>
         <source>the extreme heat-stress threshold</source>
         <translation>de drempel voor extreme hittestress</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/heat.py" line="156"/>
+        <location filename="../../scoring/indicators/heat.py" line="152"/>
         <source>the cool-place PET maximum</source>
         <translation>de hoogste PET van een koele plek</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/heat.py" line="161"/>
+        <location filename="../../scoring/indicators/heat.py" line="157"/>
         <source>the strong heat-stress threshold ({strong:g} °C) must be below the extreme one ({extreme:g} °C); swap them or use the PET classes 35 and 41 °C</source>
         <translation>de drempel voor sterke hittestress ({strong:g} °C) moet onder die voor extreme hittestress ({extreme:g} °C) liggen; verwissel ze of gebruik de PET-klassen 35 en 41 °C</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/heat.py" line="170"/>
+        <location filename="../../scoring/indicators/heat.py" line="166"/>
         <source>the cool-place PET maximum ({cool:g} °C) must be below the extreme heat-stress threshold ({extreme:g} °C): a cool place has no extreme heat stress; the default is 38 °C</source>
         <translation>de hoogste PET van een koele plek ({cool:g} °C) moet onder de drempel voor extreme hittestress ({extreme:g} °C) liggen: een koele plek heeft geen extreme hittestress; standaard is 38 °C</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/heat.py" line="197"/>
+        <location filename="../../scoring/indicators/heat.py" line="193"/>
         <source>raster &apos;{raster}&apos; is in a geographic CRS ({crs}); distances to cool places need metres: warp it to a projected CRS such as EPSG:28992</source>
         <translation>raster '{raster}' staat in een geografisch CRS ({crs}); afstanden tot koele plekken vragen meters: projecteer het naar een geprojecteerd CRS zoals EPSG:28992</translation>
     </message>
@@ -754,7 +754,7 @@
         <translation>polygoon</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="68"/>
+        <location filename="../../scoring/indicators/roofs.py" line="77"/>
         <source>polygons</source>
         <translation>polygonen</translation>
     </message>
@@ -779,72 +779,72 @@
         <translation>punten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="126"/>
+        <location filename="../../scoring/indicators/inputs.py" line="135"/>
         <source>layer &apos;{layer}&apos;: {count} features have no geometry and were left out</source>
         <translation>laag '{layer}': {count} objecten hebben geen geometrie en zijn weggelaten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="151"/>
+        <location filename="../../scoring/indicators/inputs.py" line="154"/>
         <source>layer &apos;{layer}&apos;: {count} features have the very same geometry as another and were counted once; check the layer for duplicates</source>
         <translation>laag '{layer}': {count} objecten hebben precies dezelfde geometrie als een ander en zijn één keer geteld; controleer de laag op dubbele objecten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="164"/>
+        <location filename="../../scoring/indicators/inputs.py" line="167"/>
         <source>layer &apos;{layer}&apos; has no field &apos;{field}&apos;; {what_to_do}</source>
         <translation>laag '{layer}' heeft geen veld '{field}'; {what_to_do}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="183"/>
+        <location filename="../../scoring/indicators/inputs.py" line="196"/>
         <source>pick the dwellings field or none</source>
         <translation>kies het veld met woningen of geen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="189"/>
+        <location filename="../../scoring/indicators/inputs.py" line="202"/>
         <source>layer &apos;{layer}&apos; field &apos;{field}&apos;: {count} values are no dwelling count (e.g. &apos;{example}&apos;) and count as 0; correct them to count those addresses</source>
         <translation>laag '{layer}' veld '{field}': {count} waarden zijn geen aantal woningen (bijv. '{example}') en tellen als 0; verbeter ze om die adressen mee te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="203"/>
+        <location filename="../../scoring/indicators/inputs.py" line="219"/>
         <source>layer &apos;{layer}&apos; field &apos;{field}&apos; has no positive dwelling count; pick the dwellings field or leave it empty to count addresses</source>
         <translation>laag '{layer}' veld '{field}' heeft geen positief aantal woningen; kies het veld met woningen of laat het leeg om adressen te tellen</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="218"/>
+        <location filename="../../scoring/indicators/inputs.py" line="233"/>
         <source>layer &apos;{layer}&apos; has no CRS; assign one (e.g. EPSG:28992)</source>
         <translation>laag '{layer}' heeft geen CRS; wijs er een toe (bijv. EPSG:28992)</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="234"/>
+        <location filename="../../scoring/indicators/inputs.py" line="249"/>
         <source>layer &apos;{layer}&apos; is in a geographic CRS ({crs}); distances and areas need metres: pass a projected CRS such as EPSG:28992</source>
         <translation>laag '{layer}' staat in een geografisch CRS ({crs}); afstanden en oppervlakten vragen meters: geef een geprojecteerd CRS zoals EPSG:28992</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="249"/>
+        <location filename="../../scoring/indicators/inputs.py" line="264"/>
         <source>{what} {value:g} is outside 0-1; give a fraction such as 0.4</source>
         <translation>{what} {value:g} ligt buiten 0-1; geef een fractie zoals 0.4</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="251"/>
+        <location filename="../../scoring/indicators/inputs.py" line="266"/>
         <source>{what} {value:g} is outside 0-1; give a fraction such as 0.4 {alternative}</source>
         <translation>{what} {value:g} ligt buiten 0-1; geef een fractie zoals 0.4 {alternative}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="266"/>
+        <location filename="../../scoring/indicators/inputs.py" line="281"/>
         <source>layer &apos;{layer}&apos; does not overlap any feature of &apos;{zones}&apos; (extent {extent}); check that both have the right CRS</source>
         <translation>laag '{layer}' overlapt geen enkel object van '{zones}' (omvang {extent}); controleer of beide het juiste CRS hebben</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="283"/>
+        <location filename="../../scoring/indicators/inputs.py" line="298"/>
         <source>layer &apos;{layer}&apos; is empty; pick a layer with features</source>
         <translation>laag '{layer}' is leeg; kies een laag met objecten</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="305"/>
+        <location filename="../../scoring/indicators/inputs.py" line="320"/>
         <source>layer &apos;{layer}&apos; has no geometries; pick a layer with {kinds}</source>
         <translation>laag '{layer}' heeft geen geometrieën; kies een laag met {kinds}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/inputs.py" line="293"/>
+        <location filename="../../scoring/indicators/inputs.py" line="308"/>
         <source>layer &apos;{layer}&apos; has {types} geometries but {kinds} are needed; pick a {kind} layer</source>
         <translation>laag '{layer}' heeft {types}-geometrieën maar er zijn {kinds} nodig; kies een {kind}laag</translation>
     </message>
@@ -919,22 +919,22 @@
         <translation>laag '{layer}' veld '{field}' heeft waarde '{value}', die geen vervoerswijze is; gebruik een van {modes}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/transit.py" line="125"/>
+        <location filename="../../scoring/indicators/transit.py" line="126"/>
         <source>transit profile &apos;{profile}&apos; is unknown; use &apos;pbl&apos; or &apos;planning&apos;</source>
         <translation>OV-profiel '{profile}' is onbekend; gebruik 'pbl' of 'planning'</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/transit.py" line="131"/>
+        <location filename="../../scoring/indicators/transit.py" line="132"/>
         <source>transit distance {mode} = {distance!r}: give a distance in metres above 0 for one of {modes}</source>
         <translation>OV-afstand {mode} = {distance!r}: geef een afstand in meters boven 0 voor een van {modes}</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/transit.py" line="149"/>
+        <location filename="../../scoring/indicators/transit.py" line="150"/>
         <source>layer &apos;{layer}&apos; has no stop with a recognised mode; pick the mode field ({modes})</source>
         <translation>laag '{layer}' heeft geen halte met een herkende vervoerswijze; kies het veld met de vervoerswijze ({modes})</translation>
     </message>
     <message>
-        <location filename="../../scoring/indicators/transit.py" line="155"/>
+        <location filename="../../scoring/indicators/transit.py" line="156"/>
         <source>layer &apos;{layer}&apos;: modes read from OSM tags, which do not mark Intercity stations; {field} stays 0 unless a mode field is given</source>
         <translation>laag '{layer}': vervoerswijzen gelezen uit OSM-tags, die intercitystations niet aanduiden; {field} blijft 0 tenzij een veld met de vervoerswijze is opgegeven</translation>
     </message>
@@ -2882,7 +2882,7 @@ Het herkomstveld herkomst zegt dat de waarden uit de tabel komen en niet uit een
         <translation>Koele plek binnen (m)</translation>
     </message>
     <message>
-        <location filename="../../processing/algorithms/heat_stress.py" line="113"/>
+        <location filename="../../processing/algorithms/heat_stress.py" line="115"/>
         <source>No PET raster given: the heat indicators are empty and dek_hitte is 0.</source>
         <translation>Geen PET-raster opgegeven: de hitte-indicatoren zijn leeg en dek_hitte is 0.</translation>
     </message>
@@ -2917,12 +2917,12 @@ Zonder PET-raster worden de hittevelden leeg toegevoegd, met dek_hitte 0, zodat 
         <translation>Wijken met indicatoren</translation>
     </message>
     <message>
-        <location filename="../../processing/indicator_algorithm.py" line="133"/>
+        <location filename="../../processing/indicator_algorithm.py" line="146"/>
         <source>Raster &apos;{}&apos; is not a file (provider &apos;{}&apos;); save it as GeoTIFF first.</source>
         <translation>Raster '{}' is geen bestand (provider '{}'); sla het eerst op als GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../../processing/indicator_algorithm.py" line="115"/>
+        <location filename="../../processing/indicator_algorithm.py" line="128"/>
         <source>Paved share of private yards (0-1; empty: report apart)</source>
         <translation>Verhard aandeel van particuliere erven (0-1; leeg: apart melden)</translation>
     </message>

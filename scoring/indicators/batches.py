@@ -8,7 +8,7 @@ batches, the extent and the convex hull are those of all features, and an empty 
 one without geometries is refused once every batch is seen (``Stream``).
 """
 
-from typing import Iterable, List, Union
+from typing import Iterable, List, NamedTuple, Optional, Union
 
 import geopandas as gpd
 import numpy as np
@@ -20,9 +20,14 @@ from .geometry import hull_candidates, hull_coverage_of
 from .inputs import (
     Monitor,
     copies_note,
+    dwelling_counts,
     empty_layer_error,
+    in_crs,
+    left_out_note,
     no_geometries_error,
+    points,
     polygons,
+    require_positive_dwellings,
     unmeasured_note,
 )
 
@@ -69,6 +74,20 @@ class Stream:
         geoms = polygons(batch, self.layer_name, notes)
         self.note(notes)
         return geoms
+
+    def points(self, batch: gpd.GeoDataFrame):
+        """``inputs.points`` of a batch, (located features, xy), its notes kept; a batch of
+        features without any geometry is counted (the layer is refused only if no batch
+        has one)."""
+        self.features += len(batch)
+        geoms = np.asarray(batch.geometry.values, dtype=object)
+        if len(batch) and (shapely.is_missing(geoms) | shapely.is_empty(geoms)).all():
+            self.note([left_out_note(self.layer_name, len(batch))])
+            return batch.iloc[:0], np.zeros((0, 2))
+        notes: List[Message] = []
+        located, xy = points(batch, self.layer_name, notes)
+        self.note(notes)
+        return located, xy
 
     def first_copies(self, geoms: np.ndarray) -> np.ndarray:
         """``inputs.first_copies`` across the batches: the mask of the geometries to keep,
@@ -118,18 +137,58 @@ class Stream:
         """``geometry.hull_coverage`` of the zones by every geometry of the layer."""
         return hull_coverage_of(zone_geoms, self._hull)
 
-    def require_geometries(self) -> None:
+    def require_geometries(self, kinds: Message) -> None:
         """Refuse, once every batch is seen, a layer without features or without any
-        geometry, as ``inputs.polygons`` refuses it read at once."""
+        geometry (of ``kinds``), as ``inputs.polygons`` or ``points`` refuse it read whole."""
         if self.features == 0:
             raise empty_layer_error(self.layer_name)
         if self.geometries == 0:
-            raise no_geometries_error(self.layer_name, Message(tr("polygons")))
+            raise no_geometries_error(self.layer_name, kinds)
+
+
+class Points(NamedTuple):
+    """The points of a layer collected from its batches (``collect_points``)."""
+
+    xy: np.ndarray
+    weight: Optional[np.ndarray]  # dwellings per point, None without a weight field
+    stream: Stream  # their notes, extent and hull
+
+
+def collect_points(
+    layer: Layer, layer_name: str, crs, weight_field: Optional[str] = None, monitor=None
+) -> Points:
+    """The coordinates (and dwelling weights) of a point layer, batch by batch: memory
+    holds one batch of features and the numbers, not the layer (``inputs.points``,
+    ``dwelling_weights``; a layer with no positive weight is refused once all are seen)."""
+    stream = Stream(layer_name)
+    xys, weights = [], []
+    batches = batches_of(layer)
+    for number, batch in enumerate(batches):
+        if monitor is not None:
+            batch_monitor(monitor, batches, number).step(0.0)
+        located, xy = stream.points(in_crs(batch, crs, layer_name))
+        stream.extend(np.asarray(located.geometry.values, dtype=object))
+        xys.append(xy)
+        if weight_field is not None and len(located):
+            notes: List[Message] = []
+            weights.append(dwelling_counts(located, weight_field, layer_name, notes))
+            stream.note(notes)
+    stream.require_geometries(Message(tr("points")))
+    weight = None
+    if weight_field is not None:
+        weight = np.concatenate(weights)
+        require_positive_dwellings(weight, weight_field, layer_name)
+    return Points(np.concatenate(xys), weight, stream)
+
+
+# Parameters of a note that differ between batches and are summed (count) or kept from the
+# first batch (example)
+_MERGED = ("count", "example")
 
 
 def _same_but_count(a: Message, b: Message) -> bool:
     if a.template != b.template:
         return False
-    return {k: v for k, v in a.params.items() if k != "count"} == {
-        k: v for k, v in b.params.items() if k != "count"
+    return {k: v for k, v in a.params.items() if k not in _MERGED} == {
+        k: v for k, v in b.params.items() if k not in _MERGED
     }

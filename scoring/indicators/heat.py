@@ -26,14 +26,13 @@ from scipy.spatial import cKDTree
 from ..errors import InputError
 from ..messages import Message, tr
 from ..schema import indicators as schema
+from .batches import Layer, collect_points
 from .geometry import points_in_zones, share_per_zone
 from .inputs import (
     IsCancelled,
     Monitor,
     Progress,
-    dwelling_weights,
     in_crs,
-    points,
     require_overlap,
 )
 from .quantities import Quantity
@@ -58,7 +57,7 @@ PET = Quantity(
 def heat_stress(
     pet_raster,
     zones: gpd.GeoDataFrame,
-    addresses: Optional[gpd.GeoDataFrame] = None,
+    addresses: Optional[Layer] = None,
     *,
     thresholds: Sequence[float] = PBL_HEAT_THRESHOLDS,
     cool_max_pet: float = 38.0,
@@ -80,6 +79,11 @@ def heat_stress(
     low, high = thresholds
     check_heat_thresholds(low, high, cool_max_pet)
     monitor = Monitor(progress, is_cancelled)
+    found = None  # the addresses first: a reader of batches reports before the kernel does
+    if addresses is not None:
+        with open_raster(pet_raster, raster_name) as grid:
+            crs = grid.crs
+        found = collect_points(addresses, addresses_name, crs, address_weight_field)
     stats = zonal_stats(
         pet_raster,
         zones,
@@ -104,20 +108,12 @@ def heat_stress(
         index=zones.index,
     )
     result.attrs["notes"] = list(stats.attrs["notes"])
-    if addresses is None:
+    if found is None:
         return result
-    with open_raster(pet_raster, raster_name) as grid:
-        crs = grid.crs
     zone_geoms = np.asarray(in_crs(zones, crs, zones_name).geometry.values, dtype=object)
-    located, xy = points(
-        in_crs(addresses, crs, addresses_name), addresses_name, result.attrs["notes"]
-    )
-    require_overlap(zone_geoms, located.total_bounds, addresses_name, zones_name)
-    weight = None
-    if address_weight_field is not None:
-        weight = dwelling_weights(
-            located, address_weight_field, addresses_name, result.attrs["notes"]
-        )
+    result.attrs["notes"].extend(found.stream.notes)
+    require_overlap(zone_geoms, found.stream.bounds, addresses_name, zones_name)
+    xy, weight = found.xy, found.weight
     distance = distance_to_cool_places(
         pet_raster,
         xy,

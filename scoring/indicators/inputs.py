@@ -123,17 +123,20 @@ def points(
     geoms = np.asarray(layer.geometry.values, dtype=object)
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if missing.any():
-        notes.append(
-            Message(
-                tr("layer '{layer}': {count} features have no geometry and were left out"),
-                layer=layer_name,
-                count=int(missing.sum()),
-            )
-        )
+        notes.append(left_out_note(layer_name, int(missing.sum())))
         layer, geoms = layer[~missing], geoms[~missing]
     if (shapely.get_type_id(geoms) == shapely.GeometryType.POINT).all():
         return layer, shapely.get_coordinates(geoms)  # the same, without a copy of each point
     return layer, shapely.get_coordinates(shapely.get_geometry(geoms, 0))
+
+
+def left_out_note(layer_name: str, count: int) -> Message:
+    """The note of the ``count`` point features without a geometry (``points``)."""
+    return Message(
+        tr("layer '{layer}': {count} features have no geometry and were left out"),
+        layer=layer_name,
+        count=count,
+    )
 
 
 def first_copies(geoms: np.ndarray, layer_name: str, notes: List[Message]) -> np.ndarray:
@@ -180,6 +183,16 @@ def dwelling_weights(
     """The weight per point (dwellings per address): empty counts 0; text that is no
     number, negative and infinite values and more than ``MAX_DWELLINGS`` count 0 with a
     note; no positive weight at all is an error."""
+    weight = dwelling_counts(layer, field, layer_name, notes)
+    require_positive_dwellings(weight, field, layer_name)
+    return weight
+
+
+def dwelling_counts(
+    layer: gpd.GeoDataFrame, field: str, layer_name: str, notes: List[Message]
+) -> np.ndarray:
+    """``dwelling_weights`` without the refusal of a layer with no positive weight (a batch
+    of a streamed layer may have none)."""
     require_field(layer, field, layer_name, Message(tr("pick the dwellings field or none")))
     raw = layer[field]
     weight = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
@@ -198,7 +211,10 @@ def dwelling_weights(
                 example=raw[bad].iloc[0],
             )
         )
-    weight = np.where(bad | np.isnan(weight), 0.0, weight)
+    return np.where(bad | np.isnan(weight), 0.0, weight)
+
+
+def require_positive_dwellings(weight: np.ndarray, field: str, layer_name: str) -> None:
     if not (weight > 0).any():
         raise InputError(
             tr(
@@ -208,7 +224,6 @@ def dwelling_weights(
             layer=layer_name,
             field=field,
         )
-    return weight
 
 
 def require_crs(layer: gpd.GeoDataFrame, layer_name: str) -> None:

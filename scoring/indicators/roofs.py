@@ -74,7 +74,7 @@ def roof_areas(
         stream.extend(geoms)
         if len(geoms):
             areas += overlay_areas(zone_geoms, geoms, shape, 3, part)
-    stream.require_geometries()
+    stream.require_geometries(Message(tr("polygons")))
     shapes.require_names()
     require_overlap(zone_geoms, stream.bounds, buildings_name, zones_name)
     monitor.step(1.0)

@@ -20,12 +20,12 @@ from ..errors import InputError
 from ..messages import Message, tr
 from ..schema import indicators as schema
 from ..toml_checks import is_finite_number
+from .batches import Layer, collect_points
 from .geometry import hull_coverage, points_in_zones, share_per_zone
 from .inputs import (
     IsCancelled,
     Monitor,
     Progress,
-    dwelling_weights,
     first_copies,
     in_crs,
     points,
@@ -99,7 +99,7 @@ def transit_coverage(
     zones: gpd.GeoDataFrame,
     stops: gpd.GeoDataFrame,
     *,
-    addresses: Optional[gpd.GeoDataFrame] = None,
+    addresses: Optional[Layer] = None,
     buildings: Optional[gpd.GeoDataFrame] = None,
     profile: str = "pbl",
     distances: Optional[Mapping[str, float]] = None,
@@ -117,7 +117,8 @@ def transit_coverage(
     reach), ``dek_ov`` (% of the zone inside the hull of the basis layer; 100 for
     area), ``ov_basis`` and ``ov_profiel``.
 
-    The basis is ``addresses`` (weighted by ``weight_field``, e.g. dwellings),
+    The basis is ``addresses`` (weighted by ``weight_field``, e.g. dwellings; a
+    GeoDataFrame or its batches, ``batches.collect_points``),
     else the centroids of ``buildings``, else a grid of ``area_step`` metres over
     each zone. ``distances`` overrides the profile's distance per mode.
     """
@@ -214,11 +215,9 @@ def _basis_points(
 ):  # fmt: skip
     """(basis name, point xy, weights or None, data coverage per zone)."""
     if addresses is not None:
-        addresses, xy = points(in_crs(addresses, zones.crs, addresses_name), addresses_name, notes)
-        weight = None
-        if weight_field is not None:
-            weight = dwelling_weights(addresses, weight_field, addresses_name, notes)
-        return BASIS_ADDRESSES, xy, weight, hull_coverage(zone_geoms, addresses.geometry.values)
+        found = collect_points(addresses, addresses_name, zones.crs, weight_field)
+        notes.extend(found.stream.notes)
+        return BASIS_ADDRESSES, found.xy, found.weight, found.stream.hull_coverage(zone_geoms)
     if buildings is not None:
         buildings = in_crs(buildings, zones.crs, buildings_name)
         geoms = polygons(buildings, buildings_name, notes)

@@ -50,3 +50,26 @@ def test_a_cancel_between_batches_stops_the_stream_and_writes_nothing(
     with pytest.raises(QgsProcessingException, match="cancelled"):
         roofs(wijken, panden, feedback, OUTPUT=str(out))
     assert not out.exists()
+
+
+def test_transit_on_addresses_in_batches_of_37_equals_one_batch(monkeypatch):
+    """400 addresses on a line, a dwelling count each, in batches of 37: the same shares;
+    by hand, the bus at x = 0 reaches the 50 addresses at x < 500 (PBL, 500 m)."""
+    from qgis_helpers import memory_layer
+
+    wijk = "POLYGON((-1000 -1000, 4000 -1000, 4000 1000, -1000 1000, -1000 -1000))"
+    parameters = {
+        "INPUT": memory_layer("Polygon", "code:string", [(wijk, "W1")]),
+        "STOPS": memory_layer("Point", "modaliteit:string", [("POINT(0 0)", "bus")], "haltes"),
+        "MODE_FIELD": "modaliteit",
+        "ADDRESSES": memory_layer(
+            "Point", "woningen:integer", [(f"POINT({10 * k} 0)", 1) for k in range(400)], "adressen"
+        ),
+        "WEIGHT_FIELD": "woningen",
+        "OUTPUT": "memory:",
+    }
+    whole = attributes_by(run("wijkdiagnose:transit_coverage", parameters)["OUTPUT"], "code")
+    monkeypatch.setattr(algorithm_module, "BATCH_SIZE", 37)
+    streamed = attributes_by(run("wijkdiagnose:transit_coverage", parameters)["OUTPUT"], "code")
+    assert streamed == whole
+    assert whole["W1"]["ind_ov_bus"] == pytest.approx(100 * 50 / 400)  # x = 0 … 490 m

@@ -92,3 +92,39 @@ def test_a_roof_field_of_numbers_is_refused_only_when_no_batch_names_a_shape(box
 @pytest.fixture
 def zones_ab(boxes):
     return boxes((0, 0, 100, 100), (100, 0, 200, 100))
+
+
+def test_transit_on_addresses_in_batches_equals_the_whole_layer(point_layer, boxes):
+    """1,000 random addresses with dwellings (a few of them not a count, two without a
+    point) in batches of 70: every share, the hull coverage and the notes as read whole."""
+    from wijkdiagnose.scoring.indicators.transit import transit_coverage
+
+    rng = np.random.default_rng(3)
+    xy = rng.uniform(-500, 2500, size=(1000, 2))
+    dwellings = rng.integers(0, 5, 1000).astype(object)
+    dwellings[[10, 500, 900]] = ["veel", -2, "x"]
+    addresses = point_layer(xy, woningen=dwellings)
+    addresses.loc[[20, 700], "geometry"] = None
+    stops = point_layer([(0, 0), (1000, 0), (0, 1500)], modaliteit=["bus", "tram", "trein"])
+    zones = boxes((-500, -500, 1000, 1000), (1000, -500, 2500, 2500), (-500, 1000, 1000, 2500))
+    kwargs = {"mode_field": "modaliteit", "weight_field": "woningen"}
+    whole = transit_coverage(zones, stops, addresses=addresses, **kwargs)
+    streamed = transit_coverage(zones, stops, addresses=in_batches(addresses, 70), **kwargs)
+    numbers = [c for c in whole.columns if whole[c].dtype.kind == "f"]
+    np.testing.assert_allclose(streamed[numbers], whole[numbers], rtol=1e-12)
+    assert [str(n) for n in streamed.attrs["notes"]] == [str(n) for n in whole.attrs["notes"]]
+    notes = " | ".join(str(n) for n in whole.attrs["notes"])
+    assert "2 features have no geometry and were left out" in notes
+    assert "3 values are no dwelling count (e.g. 'veel')" in notes
+
+
+def test_no_positive_dwelling_count_is_refused_only_over_all_batches(point_layer, boxes):
+    from wijkdiagnose.scoring.indicators.batches import collect_points
+
+    none = point_layer([(1, 1), (2, 2)], woningen=[0, 0])
+    some = point_layer([(3, 3)], woningen=[2])
+    found = collect_points([none, some], "adressen", RD, "woningen")
+    assert found.weight.tolist() == [0, 0, 2] and found.xy.tolist() == [[1, 1], [2, 2], [3, 3]]
+    assert found.stream.bounds.tolist() == [1, 1, 3, 3]
+    with pytest.raises(InputError, match="'woningen' has no positive dwelling count"):
+        collect_points([none, none], "adressen", RD, "woningen")
