@@ -17,6 +17,7 @@ HULL_MARGIN = 1e-9  # relative: points this close to qhull's hull stay candidate
 HULL_CHUNK = 100_000  # points tested against the hull's edges at once
 WORKERS = 2  # threads for the GEOS calls on many pairs (shapely releases the GIL)
 THREADED_PAIRS = 10_000  # fewer pairs than this are done in one go
+THREADED_QUERIES = 1_000  # fewer query geometries than this are asked of a tree in one go
 SCREEN_SHIFT = 1e-6  # m: how far _shrunk moves a polygon's points at most
 
 
@@ -52,7 +53,7 @@ def overlay_areas(
     other are counted once each.
     """
     tree = shapely.STRtree(geoms)
-    zone, item = tree.query(zone_geoms, predicate="intersects")
+    zone, item = query_in_threads(tree, zone_geoms)
     shapely.prepare(zone_geoms)
     areas = np.zeros(len(zone))
     chunk = monitor.chunk(len(zone), CHUNK)
@@ -128,7 +129,7 @@ def _meeting_shrunk(tree, geoms, bounds, monitor: Monitor) -> Tuple[np.ndarray, 
     for start in range(0, len(geoms), chunk):
         monitor.step(start / len(geoms))
         run = slice(start, start + chunk)
-        left, right = tree.query(_shrunk(geoms[run], bounds[run]), predicate="intersects")
+        left, right = query_in_threads(tree, _shrunk(geoms[run], bounds[run]))
         lefts.append(left + start)
         rights.append(right)
     monitor.step(1.0)
@@ -178,6 +179,24 @@ def in_threads(func, *arrays) -> np.ndarray:
             lambda start, end: func(*(a[start:end] for a in arrays)), cuts[:-1], cuts[1:]
         )
         return np.concatenate(list(runs))
+
+
+def query_in_threads(tree, geoms: np.ndarray, predicate: str = "intersects") -> np.ndarray:
+    """``tree.query(geoms, predicate)``: the same pairs in the same order, the query
+    geometries cut in ``WORKERS`` runs asked in threads (a tree query releases the GIL;
+    each run prepares its own geometries, none is shared)."""
+    count = len(geoms)
+    if count < THREADED_QUERIES:
+        return tree.query(geoms, predicate=predicate)
+    cuts = np.linspace(0, count, WORKERS + 1).astype(int)
+
+    def run(start, end):
+        found = tree.query(geoms[start:end], predicate=predicate)
+        found[0] += start
+        return found
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        return np.concatenate(list(pool.map(run, cuts[:-1], cuts[1:])), axis=1)
 
 
 def hull_coverage(zone_geoms: np.ndarray, geoms: np.ndarray) -> np.ndarray:
