@@ -18,6 +18,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProviderRegistry,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
@@ -26,6 +27,7 @@ from ..compat import (
 )
 from ..i18n import localized
 from ..scoring.errors import stop_if_cancelled
+from .ogr_reader import read_batches
 from .progress import Span
 
 # Progress at least every this share of an input's features (2 %).
@@ -106,19 +108,28 @@ def in_projected_crs(frame):
     return frame
 
 
-def read_geodataframe(source, feedback=None, context=None, attributes=None):
+def read_geodataframe(source, feedback=None, context=None, attributes=None, layer=None):
     """A whole Processing source as a GeoDataFrame, in the source's own CRS: each feature's
     attributes and geometry taken as it is read (no QgsFeature kept), so that the progress
     of ``feedback`` and its cancel cover the whole conversion. With ``attributes`` (field
     names) only those of them the source has are read: a BGT layer's twenty text fields
-    cost more memory than its geometries, and a kernel reads one or two."""
+    cost more memory than its geometries, and a kernel reads one or two. Where ``layer``
+    (or ``source`` itself) is a vector layer whose every feature the source gives
+    (``ogr_reader.whole_layer``), an OGR file is read by GDAL in batches instead, to the
+    same frame (``ogr_reader.read_batches``)."""
     import shapely
 
     names = source.fields().names()
-    request = QgsFeatureRequest()
     if attributes is not None:
         wanted = set(attributes)
         names = [name for name in names if name in wanted]
+    if layer is None and isinstance(source, QgsVectorLayer):
+        layer = source
+    batches = read_batches(layer, source, names, feedback) if layer is not None else None
+    if batches is not None:
+        return _frame(*batches, source.sourceCrs())
+    request = QgsFeatureRequest()
+    if attributes is not None:
         request.setSubsetOfAttributes(names, source.fields())
     indices = [source.fields().indexFromName(name) for name in names]
     rows, wkb = [], []

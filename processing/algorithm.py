@@ -40,6 +40,7 @@ from .adapter import (
     repaired,
 )
 from .destinations import LAYER_PARAMETERS, check_destinations
+from .ogr_reader import whole_layer
 from .parameters import HORIZON_END, HORIZON_START
 from .progress import ProgressPlan, plan_of
 from .sinks import OutputTransaction
@@ -386,7 +387,8 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         source = self.source(parameters, name, context, optional)
         if source is None:
             return None
-        frame = read_geodataframe(source, plan and plan.reading(name), context, attributes)
+        layer = whole_layer(self, parameters, name, context)
+        frame = read_geodataframe(source, plan and plan.reading(name), context, attributes, layer)
         frame.attrs["name"] = source.sourceName()
         return frame
 
