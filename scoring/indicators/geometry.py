@@ -101,24 +101,26 @@ def overlaps(
     high = np.minimum(bounds[left, 2:], bounds[right, 2:])
     box_overlap = np.prod(np.clip(high - low, 0, None), axis=1)
     left, right = left[box_overlap > min_area], right[box_overlap > min_area]
-    meet, pieces = np.zeros(len(left), dtype=bool), np.empty(len(left), dtype=object)
-    chunk = exact.chunk(len(left), CHUNK * WORKERS)
-    for start in range(0, len(left), chunk):
-        exact.step(start / len(left))
-        run = slice(start, start + chunk)
-        a, b = geoms[left[run]], geoms[right[run]]
-        # only pairs whose interiors meet can overlap by any area: a predicate (no new
-        # geometry) sorts out the many neighbours that merely share an edge
-        met = in_threads(lambda a, b: shapely.relate_pattern(a, b, INTERIORS_MEET), a, b)
-        meet[run] = met
-        if min_area > 0:  # else interiors that meet share an area: no intersection needed
-            pieces[run][met] = in_threads(shapely.intersection, a[met], b[met])
-    exact.step(1.0)
-    left, right, pieces = left[meet], right[meet], pieces[meet]
-    if min_area == 0:
-        return left, right, None
+    if min_area == 0:  # only pairs whose interiors meet share an area (a predicate)
+        meet = _in_chunks(lambda a, b: shapely.relate_pattern(a, b, INTERIORS_MEET), geoms,
+                          left, right, exact)  # fmt: skip
+        return left[meet], right[meet], None
+    # the screen left (nearly) only overlaps: their areas decide, no predicate first
+    pieces = _in_chunks(shapely.intersection, geoms, left, right, exact)
     large = shapely.area(pieces) > min_area
     return left[large], right[large], pieces[large]
+
+
+def _in_chunks(func, geoms, left, right, monitor: Monitor) -> np.ndarray:
+    """``func(geoms[left], geoms[right])`` a chunk of pairs at a time, in threads."""
+    chunk = monitor.chunk(len(left), CHUNK * WORKERS)
+    runs = [np.empty(0, dtype=object)]
+    for start in range(0, len(left), chunk):
+        monitor.step(start / len(left))
+        run = slice(start, start + chunk)
+        runs.append(in_threads(func, geoms[left[run]], geoms[right[run]]))
+    monitor.step(1.0)
+    return np.concatenate(runs)
 
 
 def _meeting_shrunk(tree, geoms, bounds, monitor: Monitor) -> Tuple[np.ndarray, np.ndarray]:
