@@ -104,6 +104,7 @@ def overlaps(
     if min_area == 0:  # only pairs whose interiors meet share an area (a predicate)
         meet = _in_chunks(lambda a, b: shapely.relate_pattern(a, b, INTERIORS_MEET), geoms,
                           left, right, exact)  # fmt: skip
+        meet = meet.astype(bool)
         return left[meet], right[meet], None
     # the screen left (nearly) only overlaps: their areas decide, no predicate first
     pieces = _in_chunks(shapely.intersection, geoms, left, right, exact)
