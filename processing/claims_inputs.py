@@ -18,6 +18,7 @@ from ..scoring.schema.claims import WIJK
 from ..scoring.schema.wijk import unit_code_column
 from .adapter import layer_frames, read_geodataframe
 from .algorithm import WijkdiagnoseAlgorithm
+from .ogr_reader import whole_layer
 
 
 class ClaimsAlgorithm(WijkdiagnoseAlgorithm):
@@ -159,5 +160,6 @@ class ClaimsAlgorithm(WijkdiagnoseAlgorithm):
         source = self.source(parameters, name, context, optional=True)
         if source is None:
             return None, None
-        frame = read_geodataframe(source, plan.reading(name), context, attributes)
+        layer = whole_layer(self, parameters, name, context)
+        frame = read_geodataframe(source, plan.reading(name), context, attributes, layer)
         return frame, source.sourceName()

@@ -25,6 +25,7 @@ from .adapter import (
     repaired,
 )
 from .algorithm import WijkdiagnoseAlgorithm
+from .ogr_reader import whole_layer
 from .progress import ProgressPlan
 from .sinks import OutputTransaction
 
@@ -100,7 +101,8 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         source = self.source(parameters, name, context, optional)
         if source is None:
             return None
-        frame = read_geodataframe(source, plan and plan.reading(name), context, attributes)
+        layer = whole_layer(self, parameters, name, context)
+        frame = read_geodataframe(source, plan and plan.reading(name), context, attributes, layer)
         frame.attrs["name"] = source.sourceName()
         return frame
 
@@ -118,10 +120,14 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         if streamed:
             stream = plan.streaming(name, BATCH_SIZE)
             reading, batches, progress = stream.reading(), stream.batches, stream.progress
-        else:
+            layer = None  # held batch by batch, never whole
+        else:  # a whole OGR layer is read by GDAL at once: no per-feature objects to hold
             count = max(source.featureCount(), 0)
             reading, batches, progress = plan.reading(name), -(-count // BATCH_SIZE), plan.progress
-        return SourceBatches(source, reading, BATCH_SIZE, max(1, batches), progress, attributes)
+            layer = whole_layer(self, parameters, name, context)
+        return SourceBatches(
+            source, reading, BATCH_SIZE, max(1, batches), progress, attributes, layer
+        )
 
     def add_garden_paving_parameter(self, name: str) -> None:
         """The land-cover algorithms' optional paved share of private yards (BGT erf)."""

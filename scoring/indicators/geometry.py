@@ -17,6 +17,7 @@ HULL_MARGIN = 1e-9  # relative: points this close to qhull's hull stay candidate
 HULL_CHUNK = 100_000  # points tested against the hull's edges at once
 WORKERS = 2  # threads for the GEOS calls on many pairs (shapely releases the GIL)
 THREADED_PAIRS = 10_000  # fewer pairs than this are done in one go
+THREADED_QUERIES = 1_000  # fewer query geometries than this are asked of a tree in one go
 SCREEN_SHIFT = 1e-6  # m: how far _shrunk moves a polygon's points at most
 
 
@@ -52,7 +53,7 @@ def overlay_areas(
     other are counted once each.
     """
     tree = shapely.STRtree(geoms)
-    zone, item = tree.query(zone_geoms, predicate="intersects")
+    zone, item = query_in_threads(tree, zone_geoms)
     shapely.prepare(zone_geoms)
     areas = np.zeros(len(zone))
     chunk = monitor.chunk(len(zone), CHUNK)
@@ -100,24 +101,27 @@ def overlaps(
     high = np.minimum(bounds[left, 2:], bounds[right, 2:])
     box_overlap = np.prod(np.clip(high - low, 0, None), axis=1)
     left, right = left[box_overlap > min_area], right[box_overlap > min_area]
-    meet, pieces = np.zeros(len(left), dtype=bool), np.empty(len(left), dtype=object)
-    chunk = exact.chunk(len(left), CHUNK * WORKERS)
-    for start in range(0, len(left), chunk):
-        exact.step(start / len(left))
-        run = slice(start, start + chunk)
-        a, b = geoms[left[run]], geoms[right[run]]
-        # only pairs whose interiors meet can overlap by any area: a predicate (no new
-        # geometry) sorts out the many neighbours that merely share an edge
-        met = in_threads(lambda a, b: shapely.relate_pattern(a, b, INTERIORS_MEET), a, b)
-        meet[run] = met
-        if min_area > 0:  # else interiors that meet share an area: no intersection needed
-            pieces[run][met] = in_threads(shapely.intersection, a[met], b[met])
-    exact.step(1.0)
-    left, right, pieces = left[meet], right[meet], pieces[meet]
-    if min_area == 0:
-        return left, right, None
+    if min_area == 0:  # only pairs whose interiors meet share an area (a predicate)
+        meet = _in_chunks(lambda a, b: shapely.relate_pattern(a, b, INTERIORS_MEET), geoms,
+                          left, right, exact)  # fmt: skip
+        meet = meet.astype(bool)
+        return left[meet], right[meet], None
+    # the screen left (nearly) only overlaps: their areas decide, no predicate first
+    pieces = _in_chunks(shapely.intersection, geoms, left, right, exact)
     large = shapely.area(pieces) > min_area
     return left[large], right[large], pieces[large]
+
+
+def _in_chunks(func, geoms, left, right, monitor: Monitor) -> np.ndarray:
+    """``func(geoms[left], geoms[right])`` a chunk of pairs at a time, in threads."""
+    chunk = monitor.chunk(len(left), CHUNK * WORKERS)
+    runs = [np.empty(0, dtype=object)]
+    for start in range(0, len(left), chunk):
+        monitor.step(start / len(left))
+        run = slice(start, start + chunk)
+        runs.append(in_threads(func, geoms[left[run]], geoms[right[run]]))
+    monitor.step(1.0)
+    return np.concatenate(runs)
 
 
 def _meeting_shrunk(tree, geoms, bounds, monitor: Monitor) -> Tuple[np.ndarray, np.ndarray]:
@@ -128,7 +132,7 @@ def _meeting_shrunk(tree, geoms, bounds, monitor: Monitor) -> Tuple[np.ndarray, 
     for start in range(0, len(geoms), chunk):
         monitor.step(start / len(geoms))
         run = slice(start, start + chunk)
-        left, right = tree.query(_shrunk(geoms[run], bounds[run]), predicate="intersects")
+        left, right = query_in_threads(tree, _shrunk(geoms[run], bounds[run]))
         lefts.append(left + start)
         rights.append(right)
     monitor.step(1.0)
@@ -178,6 +182,24 @@ def in_threads(func, *arrays) -> np.ndarray:
             lambda start, end: func(*(a[start:end] for a in arrays)), cuts[:-1], cuts[1:]
         )
         return np.concatenate(list(runs))
+
+
+def query_in_threads(tree, geoms: np.ndarray, predicate: str = "intersects") -> np.ndarray:
+    """``tree.query(geoms, predicate)``: the same pairs in the same order, the query
+    geometries cut in ``WORKERS`` runs asked in threads (a tree query releases the GIL;
+    each run prepares its own geometries, none is shared)."""
+    count = len(geoms)
+    if count < THREADED_QUERIES:
+        return tree.query(geoms, predicate=predicate)
+    cuts = np.linspace(0, count, WORKERS + 1).astype(int)
+
+    def run(start, end):
+        found = tree.query(geoms[start:end], predicate=predicate)
+        found[0] += start
+        return found
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        return np.concatenate(list(pool.map(run, cuts[:-1], cuts[1:])), axis=1)
 
 
 def hull_coverage(zone_geoms: np.ndarray, geoms: np.ndarray) -> np.ndarray:

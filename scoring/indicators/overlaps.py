@@ -12,7 +12,7 @@ category, in the order of the codes.
 import numpy as np
 import shapely
 
-from .geometry import overlapping_pairs, overlaps, overlay_areas, polygonal
+from .geometry import overlapping_pairs, overlaps, overlay_areas, polygonal, query_in_threads
 from .inputs import Monitor
 
 
@@ -32,7 +32,7 @@ def count_overlaps_once(
     )
     a, b = overlapping_pairs(pieces)  # a spot in three polygons or more
     knots = pieces[np.unique(np.concatenate([a, b]))]
-    knotted = np.unique(shapely.STRtree(zone_geoms).query(knots, predicate="intersects")[1])
+    knotted = np.unique(query_in_threads(shapely.STRtree(zone_geoms), knots)[1])
     twice[knotted] = 0.0
     areas -= twice
     involved = np.unique(np.concatenate([left, right]))
@@ -46,7 +46,7 @@ def _from_unions(areas, zone_geoms, zones, geoms, codes, involved, monitor: Moni
         monitor.step(1.0)
         return
     tree = shapely.STRtree(geoms[involved])
-    zone_of, item_of = tree.query(zone_geoms[zones], predicate="intersects")
+    zone_of, item_of = query_in_threads(tree, zone_geoms[zones])
     shapely.prepare(zone_geoms)
     for step, position in enumerate(np.unique(zone_of)):
         monitor.step(step / len(zones))
