@@ -26,6 +26,7 @@ from scipy.spatial import cKDTree
 from ..errors import InputError
 from ..messages import Message, tr
 from ..schema import indicators as schema
+from .burn import iter_blocks
 from .geometry import points_in_zones, share_per_zone
 from .inputs import (
     IsCancelled,
@@ -40,7 +41,6 @@ from .quantities import Quantity
 from .screen import Screen
 from .zonal import (
     COVERAGE,
-    iter_blocks,
     open_raster,
     percentile_column,
     threshold_column,
