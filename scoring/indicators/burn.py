@@ -31,8 +31,10 @@ BLOCK_CELLS = 4_000_000  # cells read at once: about 16 MB of float32 plus the z
 BLOCKS = 25
 WORKERS = 2  # threads cutting and burning the zones and sorting out the cells, a block each
 ZONE_FIELD = "zone"  # the zone number (index + 1) burned by the rasterizer
-STACK_BITS = 10  # the added-up burn: number << STACK_BITS | zones over the cell (< 1024)
+STACK_BITS = 6  # the added-up burn: number << STACK_BITS | zones over the cell (< 64)
 STACK = 1 << STACK_BITS
+# GDAL burns int32 several times faster than int64; the added-up burn fits for this many zones
+INT32_ZONES = (2**31 - 1) // STACK // (STACK - 1) - 1
 
 
 def iter_blocks(
@@ -100,6 +102,7 @@ def zone_cells(
     sorting out the cells run in ``WORKERS`` threads (GEOS, GDAL and numpy release
     the GIL). The pieces come back in block order."""
     tree = shapely.STRtree(geoms)
+    dtype = np.int32 if len(geoms) <= INT32_ZONES else np.int64
     pending = collections.deque()
     canvases = queue.SimpleQueue()  # label rasters to burn on, used again (no page faults)
     blocks = iter_blocks(grid, band, block_rows, monitor, screen, ring=WORKERS + 1)
@@ -108,7 +111,7 @@ def zone_cells(
             transform = rasterio.windows.transform(window, grid.transform)
             bounds = rasterio.windows.bounds(window, grid.transform)
             members = np.sort(tree.query(shapely.box(*bounds)))
-            block = (geoms, tree, members, transform, bounds, values, valid, canvases)
+            block = (geoms, tree, members, transform, bounds, values, valid, (canvases, dtype))
             pending.append(pool.submit(_burn_block, *block))
             if len(pending) > WORKERS:
                 yield from _handed_back(pending.popleft().result(), canvases)
@@ -132,7 +135,7 @@ def _burn_block(geoms, tree, members, transform, bounds, values, valid, canvases
     numbers = members[cut] + 1
     if not len(numbers):
         return [], None
-    labels, stack, spare, targets = _canvas(canvases, values.shape, transform)
+    labels, stack, spare, targets = _canvas(*canvases, values.shape, transform)
     source = ogr.GetDriverByName("Memory").CreateDataSource("")
     layer = source.CreateLayer("zones", None, ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn(ZONE_FIELD, ogr.OFTInteger))
@@ -161,7 +164,7 @@ def _burn_block(geoms, tree, members, transform, bounds, values, valid, canvases
     return found, (labels, stack, spare, targets)
 
 
-def _canvas(canvases, shape, transform):
+def _canvas(canvases, dtype, shape, transform):
     """Zeroed label, stack and spare rasters of ``shape`` and the GDAL datasets over the
     first two (GDAL writes into the arrays), placed at ``transform``."""
     try:
@@ -169,7 +172,7 @@ def _canvas(canvases, shape, transform):
     except queue.Empty:
         labels = None
     if labels is None or labels.shape != shape:
-        labels, stack, spare = (np.empty(shape, dtype=np.int64) for _ in range(3))
+        labels, stack, spare = (np.empty(shape, dtype=dtype) for _ in range(3))
         targets = (gdal_array.OpenArray(labels), gdal_array.OpenArray(stack))
     for array, target in zip((labels, stack), targets):
         array.fill(0)

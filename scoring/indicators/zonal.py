@@ -70,13 +70,19 @@ def zonal_stats(
         screen = Screen(quantity)
         screen.require_values(grid, band, name)
         for number, value in zone_cells(grid, band, geoms, block_rows, first_pass, screen):
-            count += np.bincount(number, minlength=n + 1)[1:]
-            total += np.bincount(number, weights=value, minlength=n + 1)[1:]
+            if not len(number):
+                continue
+            starts, zone = _runs(number)  # a zone's cells come in runs: reduced run by run
+            count += _per_zone(zone, np.diff(starts, append=len(number)), n)
+            total += _per_zone(zone, np.add.reduceat(value, starts, dtype=np.float64), n)
             for k, threshold in enumerate(thresholds):
-                above[k] += np.bincount(number[value > threshold], minlength=n + 1)[1:]
+                above_runs = np.add.reduceat(value > threshold, starts, dtype=np.intp)
+                above[k] += _per_zone(zone, above_runs, n)
             if extremes or needs_histogram:
-                inside = number > 0
-                _update_extremes(number[inside] - 1, value[inside], lowest, highest)
+                inside = zone > 0
+                low = np.minimum.reduceat(value, starts)[inside]
+                high = np.maximum.reduceat(value, starts)[inside]
+                _update_extremes(zone[inside] - 1, low, high, lowest, highest)
         notes += screen.verdict(name)
         result = pd.DataFrame({"count": count, "sum": total}, index=zones.index)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -214,15 +220,26 @@ def _zone_geoms(grid, zones: gpd.GeoDataFrame, raster_name: str, zones_name: str
     return geoms, notes
 
 
-def _update_extremes(zone, value, lowest, highest) -> None:
+def _update_extremes(zone, low, high, lowest, highest) -> None:
     if len(zone) == 0:
         return
     order = np.argsort(zone, kind="stable")
-    zone, value = zone[order], value[order]
+    zone, low, high = zone[order], low[order], high[order]
     starts = np.flatnonzero(np.r_[True, zone[1:] != zone[:-1]])
     ids = zone[starts]
-    lowest[ids] = np.minimum(lowest[ids], np.minimum.reduceat(value, starts))
-    highest[ids] = np.maximum(highest[ids], np.maximum.reduceat(value, starts))
+    lowest[ids] = np.minimum(lowest[ids], np.minimum.reduceat(low, starts))
+    highest[ids] = np.maximum(highest[ids], np.maximum.reduceat(high, starts))
+
+
+def _per_zone(zone: np.ndarray, run_values: np.ndarray, n: int) -> np.ndarray:
+    """Run values added up per zone (index 0 = the first zone)."""
+    return np.bincount(zone, weights=run_values, minlength=n + 1)[1:]
+
+
+def _runs(number: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """(first position, number) of each run of equal numbers."""
+    starts = np.concatenate([[0], np.flatnonzero(number[1:] != number[:-1]) + 1])
+    return starts, number[starts]
 
 
 def _histogram_percentiles(
