@@ -156,23 +156,25 @@ def _burn_block(geoms, tree, members, transform, bounds, values, valid, canvases
         raise RuntimeError(gdal.GetLastErrorMsg())
     labels *= valid
     found = [(labels.ravel(), values.ravel())]
-    np.bitwise_and(stack, STACK - 2, out=spare)  # zones over the cell > 1
-    shared = np.flatnonzero(spare)
-    shared = shared[valid.ravel()[shared]]
+    shared = np.bitwise_and(stack, STACK - 2, out=spare[0])  # zones over the cell > 1
+    shared = np.greater(shared, 0, out=spare[1])
+    shared = np.flatnonzero(np.logical_and(shared, valid, out=shared))
     if len(shared):
         found += _shared_cells(tree, transform, values.shape, shared, labels, stack, values)
     return found, (labels, stack, spare, targets)
 
 
 def _canvas(canvases, dtype, shape, transform):
-    """Zeroed label, stack and spare rasters of ``shape`` and the GDAL datasets over the
-    first two (GDAL writes into the arrays), placed at ``transform``."""
+    """Zeroed label and stack rasters of ``shape``, two spare ones (numbers, flags) and
+    the GDAL datasets over the first two (GDAL writes into the arrays), placed at
+    ``transform``."""
     try:
         labels, stack, spare, targets = canvases.get_nowait()
     except queue.Empty:
         labels = None
     if labels is None or labels.shape != shape:
         labels, stack, spare = (np.empty(shape, dtype=dtype) for _ in range(3))
+        spare = (spare, np.empty(shape, dtype=bool))
         targets = (gdal_array.OpenArray(labels), gdal_array.OpenArray(stack))
     for array, target in zip((labels, stack), targets):
         array.fill(0)
