@@ -16,7 +16,7 @@ import collections
 import concurrent.futures
 import itertools
 import queue
-from typing import Iterator, Optional, Tuple
+from typing import Callable, Iterator, Optional, Tuple, TypeVar
 
 import numpy as np
 import rasterio.windows
@@ -31,6 +31,7 @@ BLOCK_CELLS = 4_000_000  # cells read at once: about 16 MB of float32 plus the z
 BLOCKS = 25
 WORKERS = 2  # threads cutting and burning the zones and sorting out the cells, a block each
 ZONE_FIELD = "zone"  # the zone number (index + 1) burned by the rasterizer
+T = TypeVar("T")
 STACK_BITS = 6  # the added-up burn: number << STACK_BITS | zones over the cell (< 64)
 STACK = 1 << STACK_BITS
 # GDAL burns int32 several times faster than int64; the added-up burn fits for this many zones
@@ -92,50 +93,45 @@ def zone_cells(
     geoms: np.ndarray,
     block_rows: Optional[int],
     monitor: Monitor,
+    reduce: Callable[[np.ndarray, np.ndarray], T],
     screen: Optional[Screen] = None,
-) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
-    """(zone number, value) per block: the block's cells with the number of the
-    zone (index + 1) whose centre they hold, 0 for cells in no zone or not valid;
-    then, apart, the cells held by more zones with each other zone's number.
+) -> Iterator[T]:
+    """``reduce(number, value)`` per block, of the block's cells with the number of the
+    zone (index + 1) whose centre they hold (0 for cells in no zone or not valid) and
+    their values as float64; then, apart, of the cells held by more zones with each
+    other zone's number.
 
-    Blocks are read here, in order; cutting the zones to a block, burning them and
-    sorting out the cells run in ``WORKERS`` threads (GEOS, GDAL and numpy release
-    the GIL). The pieces come back in block order."""
+    Blocks are read here, in order; cutting the zones to a block, burning them, sorting
+    out the cells and ``reduce`` run in ``WORKERS`` threads (GEOS, GDAL and numpy release
+    the GIL; ``reduce`` must not change shared state). The results come in block order."""
     tree = shapely.STRtree(geoms)
     dtype = np.int32 if len(geoms) <= INT32_ZONES else np.int64
     pending = collections.deque()
-    canvases = queue.SimpleQueue()  # label rasters to burn on, used again (no page faults)
+    canvases = queue.SimpleQueue()  # rasters to burn on, used again (no page faults)
     blocks = iter_blocks(grid, band, block_rows, monitor, screen, ring=WORKERS + 1)
     with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
         for window, values, valid in blocks:
             transform = rasterio.windows.transform(window, grid.transform)
             bounds = rasterio.windows.bounds(window, grid.transform)
             members = np.sort(tree.query(shapely.box(*bounds)))
-            block = (geoms, tree, members, transform, bounds, values, valid, (canvases, dtype))
-            pending.append(pool.submit(_burn_block, *block))
+            block = (geoms, tree, members, transform, bounds, values, valid)
+            pending.append(pool.submit(_burn_block, *block, (canvases, dtype), reduce))
             if len(pending) > WORKERS:
-                yield from _handed_back(pending.popleft().result(), canvases)
+                yield from pending.popleft().result()
         while pending:
-            yield from _handed_back(pending.popleft().result(), canvases)
+            yield from pending.popleft().result()
 
 
-def _handed_back(burned, canvases):
-    """The cells of a block; its canvas is used again once they have been counted."""
-    found, canvas = burned
-    yield from found
-    if canvas is not None:
-        canvases.put(canvas)
-
-
-def _burn_block(geoms, tree, members, transform, bounds, values, valid, canvases):
-    """The cells of one block (see :func:`zone_cells`): the zones cut to the block (at
-    cell edges, so no cell centre changes side) and burned by GDAL in one layer."""
+def _burn_block(geoms, tree, members, transform, bounds, values, valid, canvases, reduce):
+    """``reduce`` of the cells of one block (see :func:`zone_cells`): the zones cut to the
+    block (at cell edges, so no cell centre changes side) and burned by GDAL in one layer."""
     pieces = shapely.clip_by_rect(geoms[members], *bounds)
     cut = ~shapely.is_empty(pieces)
     numbers = members[cut] + 1
     if not len(numbers):
-        return [], None
-    labels, stack, spare, targets = _canvas(*canvases, values.shape, transform)
+        return []
+    canvas = _canvas(*canvases, values.shape, transform)
+    labels, stack, spare, targets = canvas
     source = ogr.GetDriverByName("Memory").CreateDataSource("")
     layer = source.CreateLayer("zones", None, ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn(ZONE_FIELD, ogr.OFTInteger))
@@ -155,26 +151,30 @@ def _burn_block(geoms, tree, members, transform, bounds, values, valid, canvases
     if failed:
         raise RuntimeError(gdal.GetLastErrorMsg())
     labels *= valid
-    found = [(labels.ravel(), values.ravel())]
+    wide = spare[2][: values.size]
+    np.copyto(wide, values.ravel())
+    found = [reduce(labels.ravel(), wide)]
     shared = np.bitwise_and(stack, STACK - 2, out=spare[0])  # zones over the cell > 1
     shared = np.greater(shared, 0, out=spare[1])
     shared = np.flatnonzero(np.logical_and(shared, valid, out=shared))
     if len(shared):
-        found += _shared_cells(tree, transform, values.shape, shared, labels, stack, values)
-    return found, (labels, stack, spare, targets)
+        cells = _shared_cells(tree, transform, values.shape, shared, labels, stack, wide)
+        found += [reduce(number, value) for number, value in cells]
+    canvases[0].put(canvas)
+    return found
 
 
 def _canvas(canvases, dtype, shape, transform):
-    """Zeroed label and stack rasters of ``shape``, two spare ones (numbers, flags) and
-    the GDAL datasets over the first two (GDAL writes into the arrays), placed at
-    ``transform``."""
+    """Zeroed label and stack rasters of ``shape``, three spare ones (numbers, flags,
+    float64 values) and the GDAL datasets over the first two (GDAL writes into the
+    arrays), placed at ``transform``."""
     try:
         labels, stack, spare, targets = canvases.get_nowait()
     except queue.Empty:
         labels = None
     if labels is None or labels.shape != shape:
         labels, stack, spare = (np.empty(shape, dtype=dtype) for _ in range(3))
-        spare = (spare, np.empty(shape, dtype=bool))
+        spare = (spare, np.empty(shape, dtype=bool), np.empty(labels.size, dtype=np.float64))
         targets = (gdal_array.OpenArray(labels), gdal_array.OpenArray(stack))
     for array, target in zip((labels, stack), targets):
         array.fill(0)
@@ -188,7 +188,7 @@ def _shared_cells(tree, transform, shape, cells, labels, stack, values):
     last = labels.ravel()[cells]
     held = stack.ravel()[cells]
     count, others = held & (STACK - 1), (held >> STACK_BITS) - last
-    value = values.ravel()[cells].astype(np.float64)
+    value = values[cells]
     two = count == 2
     found = [(others[two], value[two])]
     many = np.flatnonzero(~two)

@@ -9,6 +9,7 @@ the raster is never warped.
 A raster of a physical :class:`Quantity` is screened (:class:`.screen.Screen`).
 """
 
+import functools
 from typing import List, Optional, Sequence, Tuple
 
 import geopandas as gpd
@@ -69,20 +70,18 @@ def zonal_stats(
         first_pass = monitor.part(0.0, 0.5 if needs_histogram else 1.0)
         screen = Screen(quantity)
         screen.require_values(grid, band, name)
-        for number, value in zone_cells(grid, band, geoms, block_rows, first_pass, screen):
-            if not len(number):
+        reduce = functools.partial(
+            _block_stats, n=n, thresholds=thresholds, extremes=extremes or needs_histogram
+        )
+        for block in zone_cells(grid, band, geoms, block_rows, first_pass, reduce, screen):
+            if block is None:
                 continue
-            starts, zone = _runs(number)  # a zone's cells come in runs: reduced run by run
-            count += _per_zone(zone, np.diff(starts, append=len(number)), n)
-            total += _per_zone(zone, np.add.reduceat(value, starts, dtype=np.float64), n)
-            for k, threshold in enumerate(thresholds):
-                above_runs = np.add.reduceat(value > threshold, starts, dtype=np.intp)
-                above[k] += _per_zone(zone, above_runs, n)
-            if extremes or needs_histogram:
-                inside = zone > 0
-                low = np.minimum.reduceat(value, starts)[inside]
-                high = np.maximum.reduceat(value, starts)[inside]
-                _update_extremes(zone[inside] - 1, low, high, lowest, highest)
+            count += block[0]
+            total += block[1]
+            for k, part in enumerate(block[2]):
+                above[k] += part
+            if block[3] is not None:
+                _update_extremes(*block[3], lowest, highest)
         notes += screen.verdict(name)
         result = pd.DataFrame({"count": count, "sum": total}, index=zones.index)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -141,17 +140,12 @@ def zonal_class_counts(
         counts = np.zeros(n * n_classes)
         order = np.argsort(classes)
         unmapped, unmapped_values = 0, np.empty(0)
-        for number, value in zone_cells(grid, band, geoms, block_rows, monitor):
-            inside = number > 0
-            zone, value = number[inside] - 1, value[inside]
-            slot = np.searchsorted(classes[order], value)
-            slot = np.minimum(slot, n_classes - 1)
-            known = classes[order][slot] == value
-            flat = zone[known] * n_classes + order[slot[known]]
-            counts += np.bincount(flat, minlength=n * n_classes)
-            unmapped += int(np.count_nonzero(~known))
-            if len(unmapped_values) < MAX_EXAMPLES and not known.all():
-                unmapped_values = np.union1d(unmapped_values, value[~known])[:MAX_EXAMPLES]
+        reduce = functools.partial(_block_classes, n=n, classes=classes, order=order)
+        for block, odd, examples in zone_cells(grid, band, geoms, block_rows, monitor, reduce):
+            counts += block
+            unmapped += odd
+            if len(unmapped_values) < MAX_EXAMPLES and odd:
+                unmapped_values = np.union1d(unmapped_values, examples)[:MAX_EXAMPLES]
         cell_area = abs(grid.transform.a * grid.transform.e)
     listed = ", ".join(f"{v:g}" for v in unmapped_values)
     wanted = ", ".join(f"{c:g}" for c in classes)
@@ -231,6 +225,49 @@ def _update_extremes(zone, low, high, lowest, highest) -> None:
     highest[ids] = np.maximum(highest[ids], np.maximum.reduceat(high, starts))
 
 
+def _block_stats(number, value, *, n, thresholds, extremes):
+    """Per zone (index 0 = the first) of one block's cells: their count, sum and count
+    above each threshold, and with ``extremes`` (zone, lowest, highest) per run, reduced
+    run by run (a zone's cells come in runs along a row); None for no cells."""
+    if not len(number):
+        return None
+    starts, zone = _runs(number)
+    count = _per_zone(zone, np.diff(starts, append=len(number)), n)
+    total = _per_zone(zone, np.add.reduceat(value, starts), n)
+    above = [
+        _per_zone(zone, np.add.reduceat(value > threshold, starts, dtype=np.intp), n)
+        for threshold in thresholds
+    ]
+    runs = None
+    if extremes:
+        inside = zone > 0
+        low = np.minimum.reduceat(value, starts)[inside]
+        runs = (zone[inside] - 1, low, np.maximum.reduceat(value, starts)[inside])
+    return count, total, above, runs
+
+
+def _block_classes(number, value, *, n, classes, order):
+    """Cells per zone and class (flat, zone-major) of one block's cells, how many have a
+    value not among the classes and the smallest few of those values."""
+    inside = number > 0
+    zone, value = number[inside].astype(np.int64) - 1, value[inside]
+    slot = np.searchsorted(classes[order], value)
+    slot = np.minimum(slot, len(classes) - 1)
+    known = classes[order][slot] == value
+    flat = zone[known] * len(classes) + order[slot[known]]
+    odd = value[~known]
+    examples = np.unique(odd)[:MAX_EXAMPLES]
+    return np.bincount(flat, minlength=n * len(classes)), len(odd), examples
+
+
+def _block_bins(number, value, *, start, step, n_bins):
+    """The histogram slot (zone-major) of each of one block's cells in a zone."""
+    inside = number > 0
+    zone, value = number[inside] - 1, value[inside]
+    bins = np.minimum(((value - start) / step).astype(np.int64), n_bins - 1)
+    return zone.astype(np.int64) * n_bins + bins
+
+
 def _per_zone(zone: np.ndarray, run_values: np.ndarray, n: int) -> np.ndarray:
     """Run values added up per zone (index 0 = the first zone)."""
     return np.bincount(zone, weights=run_values, minlength=n + 1)[1:]
@@ -255,11 +292,9 @@ def _histogram_percentiles(
     step = max(step, span / max(1, MAX_HISTOGRAM_BINS // n - 1))
     n_bins = int(np.floor(span / step)) + 1
     histogram = np.zeros(n * n_bins)
-    for number, value in zone_cells(grid, band, geoms, block_rows, monitor, screen):
-        inside = number > 0
-        zone, value = number[inside] - 1, value[inside].astype(np.float64)
-        bins = np.minimum(((value - start) / step).astype(np.int64), n_bins - 1)
-        histogram += np.bincount(zone * n_bins + bins, minlength=n * n_bins)
+    reduce = functools.partial(_block_bins, start=start, step=step, n_bins=n_bins)
+    for flat in zone_cells(grid, band, geoms, block_rows, monitor, reduce, screen):
+        histogram += np.bincount(flat, minlength=n * n_bins)
     cumulative = np.cumsum(histogram.reshape(n, n_bins), axis=1)
     result = {}
     for q in percentiles:
