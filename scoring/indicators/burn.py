@@ -3,8 +3,10 @@ block by GDAL's rasterizer (a cell belongs to a zone when its centre lies inside
 QGIS's zonal statistics), all of them at once, twice:
 
 - once as labels (a cell gets the number of the last zone burned over it) and
-- once added up (``MERGE_ALG=ADD``, the burn value ``STACK * number + 1`` taken from Z),
-  which tells for every cell how many zones hold it and the sum of their numbers.
+- once added up (``MERGE_ALG=ADD``),
+  which tells for every cell how many zones hold it and the sum of their numbers;
+
+both times the burn value ``STACK * number + 1`` is each piece's Z (no attribute to set).
 
 A cell held by one zone is that zone's; by two, the last one's and the other's (the sum
 less the last); by three or more (where three zones overlap, a few cells at most) its
@@ -30,7 +32,7 @@ BLOCK_CELLS = 4_000_000  # cells read at once: about 16 MB of float32 plus the z
 # Row blocks a raster is read in at least: progress every 4 % of it.
 BLOCKS = 25
 WORKERS = 2  # threads cutting and burning the zones and sorting out the cells, a block each
-ZONE_FIELD = "zone"  # the zone number (index + 1) burned by the rasterizer
+FROM_Z = ["BURN_VALUE_FROM=Z"]  # burned: STACK * zone number (index + 1) + 1, each zone's Z
 T = TypeVar("T")
 STACK_BITS = 6  # the added-up burn: number << STACK_BITS | zones over the cell (< 64)
 STACK = 1 << STACK_BITS
@@ -134,22 +136,21 @@ def _burn_block(geoms, tree, members, transform, bounds, values, valid, canvases
     labels, stack, spare, targets = canvas
     source = ogr.GetDriverByName("Memory").CreateDataSource("")
     layer = source.CreateLayer("zones", None, ogr.wkbUnknown)
-    layer.CreateField(ogr.FieldDefn(ZONE_FIELD, ogr.OFTInteger))
     definition = layer.GetLayerDefn()
     lifted = shapely.force_3d(pieces[cut], numbers * float(STACK) + 1.0)
-    for number, wkb in zip(numbers, shapely.to_wkb(lifted)):
+    for wkb in shapely.to_wkb(lifted):
         feature = ogr.Feature(definition)
-        feature.SetField(ZONE_FIELD, int(number))
         feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
         layer.CreateFeature(feature)
     gdal.PushErrorHandler("CPLQuietErrorHandler")  # no CRS on either side: none needed
-    failed = gdal.RasterizeLayer(targets[0], [1], layer, options=[f"ATTRIBUTE={ZONE_FIELD}"])
+    failed = gdal.RasterizeLayer(targets[0], [1], layer, burn_values=[0], options=FROM_Z)
     failed = failed or gdal.RasterizeLayer(
-        targets[1], [1], layer, burn_values=[0], options=["BURN_VALUE_FROM=Z", "MERGE_ALG=ADD"]
+        targets[1], [1], layer, burn_values=[0], options=[*FROM_Z, "MERGE_ALG=ADD"]
     )
     gdal.PopErrorHandler()
     if failed:
         raise RuntimeError(gdal.GetLastErrorMsg())
+    np.right_shift(labels, STACK_BITS, out=labels)
     labels *= valid
     wide = spare[2][: values.size]
     np.copyto(wide, values.ravel())
