@@ -27,6 +27,7 @@ from ..errors import InputError
 from ..messages import Message, tr
 from ..schema import indicators as schema
 from .batches import Layer, collect_points
+from .burn import iter_blocks
 from .geometry import points_in_zones, share_per_zone
 from .inputs import (
     IsCancelled,
@@ -39,7 +40,6 @@ from .quantities import Quantity
 from .screen import Screen
 from .zonal import (
     COVERAGE,
-    iter_blocks,
     open_raster,
     percentile_column,
     threshold_column,
