@@ -13,8 +13,10 @@ import pytest
 import shapely
 from osgeo import ogr, osr
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -33,6 +35,12 @@ FIELDS = [("i", ogr.OFTInteger), ("i64", ogr.OFTInteger64), ("r", ogr.OFTReal),
           ("s", ogr.OFTString), ("inull", ogr.OFTInteger), ("rnull", ogr.OFTReal),
           ("snull", ogr.OFTString), ("none", ogr.OFTInteger)]  # fmt: skip
 DRIVERS = {"gpkg": "GPKG", "shp": "ESRI Shapefile", "geojson": "GeoJSON"}
+
+
+# skip invalid features: a scoped enum from QGIS 3.36, QgsFeatureRequest's before
+SKIP_INVALID = getattr(QgsFeatureRequest, "GeometrySkipInvalid", None)
+if SKIP_INVALID is None:
+    SKIP_INVALID = Qgis.InvalidGeometryCheck.SkipInvalid
 
 
 def shape(k: int):
@@ -163,7 +171,7 @@ def test_what_qgis_must_read_itself_is_left_to_it(tmp_path):
         for definition in (selected, QgsProcessingFeatureSourceDefinition(layer.id(), False, 10)):
             assert whole_layer(algorithm, {"ADDRESSES": definition}, "ADDRESSES", context) is None
         skip = QgsProcessingContext()
-        skip.setInvalidGeometryCheck(1)  # skip invalid features: QGIS knows which
+        skip.setInvalidGeometryCheck(SKIP_INVALID)  # skip invalid features: QGIS knows which
         assert whole_layer(algorithm, given, "ADDRESSES", skip) is None
         layer.setSubsetString('SELECT * FROM t WHERE "i" > 3')
         assert read_batches(layer, layer, ["i"]) is None
