@@ -123,16 +123,28 @@ def read_geodataframe(source, feedback=None, context=None, attributes=None, laye
     (``ogr_reader.whole_layer``), an OGR file is read by GDAL in batches instead, to the
     same frame (``ogr_reader.read_batches``); else QGIS reads it (``read_batches``)."""
 
-    names = source.fields().names()
-    if attributes is not None:
-        wanted = set(attributes)
-        names = [name for name in names if name in wanted]
     if layer is None and isinstance(source, QgsVectorLayer):
         layer = source
-    batches = ogr_batches(layer, source, names, feedback) if layer is not None else None
-    if batches is not None:
-        return _frame(*batches, source.sourceCrs())
-    return next(read_batches(source, feedback, attributes))
+    frame = _gdal_frame(source, layer, attributes, feedback)
+    return frame if frame is not None else next(read_batches(source, feedback, attributes))
+
+
+def _names_read(source, attributes) -> list:
+    """The source's fields to read: those of ``attributes`` it has, all when None."""
+    names = source.fields().names()
+    if attributes is None:
+        return names
+    wanted = set(attributes)
+    return [name for name in names if name in wanted]
+
+
+def _gdal_frame(source, layer, attributes, feedback):
+    """The whole ``layer`` read by GDAL (``ogr_reader.read_batches``) as ``source``'s
+    frame, or None where QGIS must read it (no layer, or one GDAL cannot read exactly)."""
+    if layer is None:
+        return None
+    whole = ogr_batches(layer, source, _names_read(source, attributes), feedback)
+    return None if whole is None else _frame(*whole, source.sourceCrs())
 
 
 def read_batches(source, feedback=None, attributes=None, size: Optional[int] = None):
@@ -142,11 +154,9 @@ def read_batches(source, feedback=None, attributes=None, size: Optional[int] = N
     At least one frame, empty for an empty source."""
     import shapely
 
-    names = source.fields().names()
+    names = _names_read(source, attributes)
     request = QgsFeatureRequest()
     if attributes is not None:
-        wanted = set(attributes)
-        names = [name for name in names if name in wanted]
         request.setSubsetOfAttributes(names, source.fields())
     indices = [source.fields().indexFromName(name) for name in names]
     crs = source.sourceCrs()
@@ -188,13 +198,9 @@ class SourceBatches:
     def __iter__(self):
         """With ``layer`` (a whole OGR layer, ``ogr_reader.whole_layer``) GDAL reads it as
         one frame, without QGIS's per-feature objects; else QGIS reads it in batches."""
-        if self.layer is not None:
-            names = self.source.fields().names()
-            if self.attributes is not None:
-                names = [name for name in names if name in set(self.attributes)]
-            whole = ogr_batches(self.layer, self.source, names, self.reading)
-            if whole is not None:
-                return iter([_frame(*whole, self.source.sourceCrs())])
+        whole = _gdal_frame(self.source, self.layer, self.attributes, self.reading)
+        if whole is not None:
+            return iter([whole])
         return read_batches(self.source, self.reading, self.attributes, self.size)
 
 
