@@ -14,7 +14,7 @@ CHUNK = 50_000  # pairs intersected at once, so progress and cancel stay respons
 SLIVER_AREA = 0.01  # m²: overlaps up to this size count as touching
 INTERIORS_MEET = "T********"  # DE-9IM: the interiors of two geometries intersect
 HULL_MARGIN = 1e-9  # relative: points this close to qhull's hull stay candidates for GEOS
-HULL_CHUNK = 100_000  # points tested against the hull's edges at once
+HULL_CHUNK = 100_000  # points tested against the hull's edges at once (64 edges)
 WORKERS = 2  # threads for the GEOS calls on many pairs (shapely releases the GIL)
 THREADED_PAIRS = 10_000  # fewer pairs than this are done in one go
 THREADED_QUERIES = 1_000  # fewer query geometries than this are asked of a tree in one go
@@ -223,17 +223,42 @@ def hull_candidates(xy: np.ndarray) -> np.ndarray:
     set holding every point on the hull, so GEOS builds the very same hull from it
     (a point inside by more than the rounding margin cannot be on the hull). All
     points when qhull cannot tell (fewer than 3, or all on a line)."""
+    margin = HULL_MARGIN * max(1.0, float(np.abs(xy).max())) if len(xy) else 0.0
+    xy = xy[~_well_inside_extremes(xy, margin)]
     try:
         equations = ConvexHull(xy).equations  # a x + b y + c <= 0 inside, (a, b) unit
     except (QhullError, ValueError, IndexError):
         return xy
-    margin = HULL_MARGIN * max(1.0, float(np.abs(xy).max()))
     keep = np.zeros(len(xy), dtype=bool)
+    chunk = max(1, HULL_CHUNK * 64 // len(equations))  # a few MB whatever the facets
+    for start in range(0, len(xy), chunk):
+        part = xy[start : start + chunk]
+        reach = part @ equations[:, :2].T + equations[:, 2]
+        keep[start : start + chunk] = reach.max(axis=1) >= -margin
+    return xy[keep]
+
+
+def _well_inside_extremes(xy: np.ndarray, margin: float) -> np.ndarray:
+    """Points inside the polygon of the 8 extreme points (least and most x, y, x + y,
+    x - y) by more than ``margin``: inside the hull by more than that too, so never
+    candidates (Akl and Toussaint's screen; qhull then sees the few left)."""
+    inside = np.zeros(len(xy), dtype=bool)
+    if len(xy) < 8:
+        return inside
+    x, y = xy[:, 0], xy[:, 1]
+    picks = [f(v) for v in (x, x + y, y, y - x) for f in (np.argmin, np.argmax)]
+    corners = np.unique(xy[picks], axis=0)
+    if len(corners) < 3:
+        return inside
+    centre = corners.mean(axis=0)
+    corners = corners[np.argsort(np.arctan2(*(corners - centre).T[::-1]))]  # anticlockwise
+    edges = np.roll(corners, -1, axis=0) - corners
+    normals = np.column_stack([-edges[:, 1], edges[:, 0]]) / np.hypot(*edges.T)[:, None]
     for start in range(0, len(xy), HULL_CHUNK):
         part = xy[start : start + HULL_CHUNK]
-        reach = part @ equations[:, :2].T + equations[:, 2]
-        keep[start : start + HULL_CHUNK] = reach.max(axis=1) >= -margin
-    return xy[keep]
+        depth = part @ normals.T - (corners * normals).sum(axis=1)  # > 0 left of an edge
+        inside[start : start + HULL_CHUNK] = depth.min(axis=1) > margin
+    return inside
 
 
 def coverage_percent(covered_area: np.ndarray, geoms: np.ndarray) -> np.ndarray:

@@ -55,6 +55,8 @@ OSM_KEYS = ("highway", "public_transport", "railway", "station", "bus", "tram", 
 BASIS_ADDRESSES, BASIS_BUILDINGS, BASIS_AREA = "adressen", "gebouwen", "oppervlak"
 MAX_AREA_SAMPLES = 2_000_000  # grid points when coverage is measured by area
 WORKERS = -1  # threads of the nearest-stop queries: all cores
+GRID_SIDE = 2_000  # cells along the longer side of the screen's grid at most
+GRID_MARGIN = 1e-6  # relative: cells a little wider than the reach, against rounding
 
 
 def stop_modes(
@@ -167,14 +169,15 @@ def transit_coverage(
         zones, zone_geoms, addresses, buildings, weight_field, area_step,
         zones_name, addresses_name, buildings_name, notes,
     )  # fmt: skip
-    require_overlap(zone_geoms, _bounds(xy), basis, zones_name)
+    box = _bounds(xy)
+    require_overlap(zone_geoms, box, basis, zones_name)
     point, zone = points_in_zones(xy, zone_geoms)
     point_weight = None if weight is None else weight[point]
     covered_any = np.zeros(len(point), dtype=bool)
     result = pd.DataFrame(index=zones.index)
     asked = [modes[mode].to_numpy().any() for mode in schema.TRANSIT_MODES]
     for mode, part in zip(schema.TRANSIT_MODES, monitor.parts(asked)):
-        covered = _within(stop_xy[modes[mode].to_numpy()], xy[point], reach[mode], part)
+        covered = _within(stop_xy[modes[mode].to_numpy()], xy[point], box, reach[mode], part)
         covered_any |= covered
         result[schema.TRANSIT_BY_MODE[mode]] = share_per_zone(
             zone, covered, point_weight, len(zone_geoms)
@@ -192,21 +195,44 @@ def transit_coverage(
     return result
 
 
-def _within(stop_xy: np.ndarray, xy: np.ndarray, distance: float, monitor: Monitor) -> np.ndarray:
-    """Which points of ``xy`` have a stop within ``distance``; asked in chunks, so that
-    progress moves and cancel is heard."""
+def _within(
+    stop_xy: np.ndarray, xy: np.ndarray, box, distance: float, monitor: Monitor
+) -> np.ndarray:
+    """Which points of ``xy`` (inside ``box``) have a stop within ``distance``; only the
+    points near a stop (:func:`_near_stops`) are asked, in chunks, so that progress moves
+    and cancel is heard."""
     covered = np.zeros(len(xy), dtype=bool)
     if len(stop_xy) == 0 or len(xy) == 0:
         return covered
+    asked = np.flatnonzero(_near_stops(stop_xy, xy, box, distance))
     tree = cKDTree(stop_xy)
-    chunk = monitor.chunk(len(xy), len(xy))
-    for start in range(0, len(xy), chunk):
-        monitor.step(start / len(xy))
-        part = slice(start, start + chunk)
+    chunk = monitor.chunk(len(asked), len(asked))
+    for start in range(0, len(asked), chunk):
+        monitor.step(start / len(asked))
+        part = asked[start : start + chunk]
         nearest, _ = tree.query(xy[part], distance_upper_bound=distance, workers=WORKERS)
         covered[part] = nearest <= distance
     monitor.step(1.0)
     return covered
+
+
+def _near_stops(stop_xy: np.ndarray, xy: np.ndarray, box, distance: float) -> np.ndarray:
+    """A screen: False for the points of ``xy`` (inside ``box``) that no stop can reach,
+    found on a grid of cells at least ``distance`` wide (a stop reaches only its own cell
+    and the 8 around it), so that the nearest-stop query skips them (for the few train
+    stations, most points). Stops beyond the box count for its edge."""
+    low, span = np.asarray(box[:2]), np.asarray(box[2:]) - np.asarray(box[:2])
+    size = max(distance, float(span.max()) / GRID_SIDE) * (1.0 + GRID_MARGIN)
+    rows, columns = (span / size).astype(np.intp) + 5  # two cells to spare on every side
+
+    def cells(points: np.ndarray) -> np.ndarray:  # flat cell numbers
+        at = np.floor((points - low) * (1.0 / size)).astype(np.intp) + 2
+        return np.clip(at[:, 0], 1, rows - 2) * columns + np.clip(at[:, 1], 1, columns - 2)
+
+    reached = np.zeros(rows * columns, dtype=bool)
+    around = (np.arange(-1, 2)[:, None] * columns + np.arange(-1, 2)).ravel()
+    reached[(cells(stop_xy)[:, None] + around).ravel()] = True
+    return reached[cells(xy)]
 
 
 def _basis_points(

@@ -8,8 +8,14 @@ import pytest
 import shapely
 
 from wijkdiagnose.scoring.errors import InputError
-from wijkdiagnose.scoring.indicators.geometry import hull_coverage
-from wijkdiagnose.scoring.indicators.transit import stop_modes, transit_coverage
+from wijkdiagnose.scoring.indicators.geometry import hull_candidates, hull_coverage
+from wijkdiagnose.scoring.indicators.inputs import Monitor
+from wijkdiagnose.scoring.indicators.transit import (
+    _near_stops,
+    _within,
+    stop_modes,
+    transit_coverage,
+)
 from wijkdiagnose.scoring.schema import indicators as schema
 
 BUS, TRAM, TREIN = (0, 0), (1000, 0), (0, 3000)
@@ -200,3 +206,50 @@ def test_hull_coverage_of_a_grid_equals_geos_on_every_point(boxes):
         expected = 100 * shapely.area(shapely.intersection(zones, hull)) / shapely.area(zones)
         found = hull_coverage(zones, shapely.points(xy))
         assert found.tolist() == np.minimum(100, expected).tolist()
+
+
+@pytest.mark.parametrize("cloud", ["uniform", "normal", "ring", "diamond"])
+def test_the_hull_candidates_are_few_and_give_geos_hull_of_all_points(cloud):
+    """After the screen by the 8 extreme points and qhull, a few dozen candidates of
+    200,000 points are left, and GEOS's hull of them is its hull of all points, to the
+    last bit. On a ring (every point a corner of the hull) and on a diamond's edges
+    every point stays a candidate, in memory of a few MB."""
+    rng = np.random.default_rng(5)
+    if cloud == "uniform":
+        xy = rng.uniform(80_000, 90_000, (200_000, 2))
+    elif cloud == "normal":
+        xy = rng.normal(150_000, 3_000, (200_000, 2))
+    else:
+        angle = rng.uniform(0, 2 * np.pi, 8_000)
+        unit = np.column_stack([np.cos(angle), np.sin(angle)])
+        if cloud == "diamond":  # on the edges of a square turned 45 degrees
+            unit /= np.abs(unit).sum(axis=1)[:, None]
+        xy = 400_000 + 1_000 * unit
+    candidates = hull_candidates(xy)
+    hull = shapely.convex_hull(shapely.multipoints(xy))
+    assert shapely.convex_hull(shapely.multipoints(candidates)).equals_exact(hull, 0)
+    if cloud in ("ring", "diamond"):
+        assert len(candidates) == len(xy)
+    else:
+        assert len(candidates) < 100
+
+
+@pytest.mark.parametrize("distance, span", [(500.0, 20_000.0), (100.0, 1_000_000.0)])
+def test_the_grid_screen_keeps_every_point_a_stop_reaches(distance, span):
+    """The screen before the nearest-stop query (cells the reach wide, or wider on a
+    large extent) keeps every point within reach, also points right at the reach along
+    an axis or a diagonal and those of stops beyond the points' box, and drops most
+    points far from any stop."""
+    rng = np.random.default_rng(7)
+    stop_xy = np.vstack([rng.uniform(0, span, (30, 2)), [[-0.5 * distance, span / 2]]])
+    just = distance * (1 - 1e-12)
+    offsets = np.array([[just, 0], [-just, 0], [0, just], [0, -just], [just / 2**0.5] * 2])
+    xy = np.vstack([rng.uniform(0, span, (20_000, 2)), (stop_xy[:, None] + offsets).reshape(-1, 2)])
+    xy = xy[(xy >= 0).all(axis=1) & (xy <= span).all(axis=1)]
+    box = (*xy.min(axis=0), *xy.max(axis=0))
+    gaps = np.hypot(*(xy[:, None, :] - stop_xy[None, :, :]).transpose(2, 0, 1))
+    reached = (gaps <= distance).any(axis=1)
+    kept = _near_stops(stop_xy, xy, box, distance)
+    assert not (reached & ~kept).any()
+    assert kept.mean() < 0.5 and reached.sum() >= 4 * 30
+    assert np.array_equal(_within(stop_xy, xy, box, distance, Monitor(None, None)), reached)
