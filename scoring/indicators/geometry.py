@@ -1,7 +1,6 @@
 """Vector engines shared by the kernels: shapely 2 STRtree queries for point-in-zone
 and polygon overlays, summed per zone with ``np.bincount``."""
 
-from concurrent.futures import ThreadPoolExecutor
 from typing import Optional, Tuple
 
 import numpy as np
@@ -9,15 +8,13 @@ import shapely
 from scipy.spatial import ConvexHull, QhullError
 
 from .inputs import Monitor
+from .threads import WORKERS, in_threads, query_in_threads
 
 CHUNK = 50_000  # pairs intersected at once, so progress and cancel stay responsive
 SLIVER_AREA = 0.01  # m²: overlaps up to this size count as touching
 INTERIORS_MEET = "T********"  # DE-9IM: the interiors of two geometries intersect
 HULL_MARGIN = 1e-9  # relative: points this close to qhull's hull stay candidates for GEOS
 HULL_CHUNK = 100_000  # points tested against the hull's edges at once (64 edges)
-WORKERS = 2  # threads for the GEOS calls on many pairs (shapely releases the GIL)
-THREADED_PAIRS = 10_000  # fewer pairs than this are done in one go
-THREADED_QUERIES = 1_000  # fewer query geometries than this are asked of a tree in one go
 SCREEN_SHIFT = 1e-6  # m: how far _shrunk moves a polygon's points at most
 
 
@@ -167,39 +164,6 @@ def polygonal(geoms: np.ndarray) -> np.ndarray:
     result = geoms.copy()
     result[mixed] = made
     return result
-
-
-def in_threads(func, *arrays) -> np.ndarray:
-    """``func(*arrays)``, the arrays cut in ``WORKERS`` runs done in threads and joined
-    in order. For GEOS calls without prepared geometries (those must not be shared
-    between threads)."""
-    count = len(arrays[0])
-    if count < THREADED_PAIRS:
-        return func(*arrays)
-    cuts = np.linspace(0, count, WORKERS + 1).astype(int)
-    with ThreadPoolExecutor(WORKERS) as pool:
-        runs = pool.map(
-            lambda start, end: func(*(a[start:end] for a in arrays)), cuts[:-1], cuts[1:]
-        )
-        return np.concatenate(list(runs))
-
-
-def query_in_threads(tree, geoms: np.ndarray, predicate: str = "intersects") -> np.ndarray:
-    """``tree.query(geoms, predicate)``: the same pairs in the same order, the query
-    geometries cut in ``WORKERS`` runs asked in threads (a tree query releases the GIL;
-    each run prepares its own geometries, none is shared)."""
-    count = len(geoms)
-    if count < THREADED_QUERIES:
-        return tree.query(geoms, predicate=predicate)
-    cuts = np.linspace(0, count, WORKERS + 1).astype(int)
-
-    def run(start, end):
-        found = tree.query(geoms[start:end], predicate=predicate)
-        found[0] += start
-        return found
-
-    with ThreadPoolExecutor(WORKERS) as pool:
-        return np.concatenate(list(pool.map(run, cuts[:-1], cuts[1:])), axis=1)
 
 
 def hull_coverage(zone_geoms: np.ndarray, geoms: np.ndarray) -> np.ndarray:

@@ -10,6 +10,7 @@ import shapely
 
 from ..errors import InputError, stop_if_cancelled
 from ..messages import Message, tr
+from .threads import in_threads
 
 Progress = Optional[Callable[[float], None]]
 IsCancelled = Optional[Callable[[], bool]]
@@ -94,7 +95,7 @@ def repair_invalid(
     parts kept; None when it has none), a note saying how many, and the mask of those
     repaired. The QGIS side repairs the wijken once when it reads them, so that the
     kernels find none and the note comes once per run, not once per kernel phase."""
-    invalid = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
+    invalid = ~in_threads(shapely.is_valid, geoms) & ~shapely.is_missing(geoms)
     if invalid.any():
         repaired = shapely.make_valid(geoms[invalid])
         geoms = geoms.copy()

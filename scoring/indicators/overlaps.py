@@ -12,8 +12,9 @@ category, in the order of the codes.
 import numpy as np
 import shapely
 
-from .geometry import overlapping_pairs, overlaps, overlay_areas, polygonal, query_in_threads
+from .geometry import overlapping_pairs, overlaps, overlay_areas, polygonal
 from .inputs import Monitor
+from .threads import query_in_threads
 
 
 def count_overlaps_once(
