@@ -188,41 +188,44 @@ def hull_candidates(xy: np.ndarray) -> np.ndarray:
     (a point inside by more than the rounding margin cannot be on the hull). All
     points when qhull cannot tell (fewer than 3, or all on a line)."""
     margin = HULL_MARGIN * max(1.0, float(np.abs(xy).max())) if len(xy) else 0.0
-    xy = xy[~_well_inside_extremes(xy, margin)]
+    extremes = _extremes_polygon(xy)
+    if extremes is not None:  # inside it by more than the margin: inside the hull too
+        xy = xy[_farthest_reach(xy, extremes) >= -margin]
     try:
         equations = ConvexHull(xy).equations  # a x + b y + c <= 0 inside, (a, b) unit
     except (QhullError, ValueError, IndexError):
         return xy
-    keep = np.zeros(len(xy), dtype=bool)
-    chunk = max(1, HULL_CHUNK * 64 // len(equations))  # a few MB whatever the facets
-    for start in range(0, len(xy), chunk):
-        part = xy[start : start + chunk]
-        reach = part @ equations[:, :2].T + equations[:, 2]
-        keep[start : start + chunk] = reach.max(axis=1) >= -margin
-    return xy[keep]
+    return xy[_farthest_reach(xy, equations) >= -margin]
 
 
-def _well_inside_extremes(xy: np.ndarray, margin: float) -> np.ndarray:
-    """Points inside the polygon of the 8 extreme points (least and most x, y, x + y,
-    x - y) by more than ``margin``: inside the hull by more than that too, so never
-    candidates (Akl and Toussaint's screen; qhull then sees the few left)."""
-    inside = np.zeros(len(xy), dtype=bool)
-    if len(xy) < 8:
-        return inside
+def _extremes_polygon(xy: np.ndarray) -> Optional[np.ndarray]:
+    """The edges of the polygon of the 8 extreme points (least and most x, y, x + y,
+    x - y) as qhull's equations (a x + b y + c <= 0 inside, (a, b) unit), None when they
+    make no polygon: a cheap first screen (Akl and Toussaint's), so that qhull sees only
+    the few points outside it."""
+    if len(xy) < 3:
+        return None
     x, y = xy[:, 0], xy[:, 1]
     picks = [f(v) for v in (x, x + y, y, y - x) for f in (np.argmin, np.argmax)]
     corners = np.unique(xy[picks], axis=0)
     if len(corners) < 3:
-        return inside
+        return None
     centre = corners.mean(axis=0)
     corners = corners[np.argsort(np.arctan2(*(corners - centre).T[::-1]))]  # anticlockwise
     edges = np.roll(corners, -1, axis=0) - corners
-    normals = np.column_stack([-edges[:, 1], edges[:, 0]]) / np.hypot(*edges.T)[:, None]
-    for start in range(0, len(xy), HULL_CHUNK):
-        part = xy[start : start + HULL_CHUNK]
-        depth = part @ normals.T - (corners * normals).sum(axis=1)  # > 0 left of an edge
-        inside[start : start + HULL_CHUNK] = depth.min(axis=1) > margin
-    return inside
+    outward = np.column_stack([edges[:, 1], -edges[:, 0]]) / np.hypot(*edges.T)[:, None]
+    return np.column_stack([outward, -(corners * outward).sum(axis=1)])
+
+
+def _farthest_reach(xy: np.ndarray, equations: np.ndarray) -> np.ndarray:
+    """Per point, the largest ``a x + b y + c`` over the edges' ``equations``: negative
+    inside, by how far. Taken a chunk of points at a time, a few MB whatever the edges."""
+    reach = np.empty(len(xy))
+    chunk = max(1, HULL_CHUNK * 64 // len(equations))
+    for start in range(0, len(xy), chunk):
+        part = xy[start : start + chunk]
+        reach[start : start + chunk] = (part @ equations[:, :2].T + equations[:, 2]).max(axis=1)
+    return reach
 
 
 def coverage_percent(covered_area: np.ndarray, geoms: np.ndarray) -> np.ndarray:
