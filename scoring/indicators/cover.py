@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..messages import Message, tr
 from ..schema import indicators as schema
 from ..toml_checks import load_toml
-from .geometry import coverage_percent, overlay_areas
+from .geometry import coverage_percent, overlay_areas_and_homes
 from .inputs import (
     IsCancelled,
     Monitor,
@@ -197,8 +197,8 @@ def land_cover_shares(
         )
     require_overlap(zone_geoms, shapely.total_bounds(geoms), " + ".join(layers), zones_name)
     overlay, overlapping = monitor.parts([4, 1])
-    areas = overlay_areas(zone_geoms, geoms, codes, len(PRIORITY), overlay)
-    count_overlaps_once(areas, zone_geoms, geoms, codes, overlapping)
+    areas, homes = overlay_areas_and_homes(zone_geoms, geoms, codes, len(PRIORITY), overlay)
+    count_overlaps_once(areas, homes, zone_geoms, geoms, codes, overlapping)
     table = pd.DataFrame(areas, index=zones.index, columns=PRIORITY)
     result = shares_from_areas(table, garden_paving_fraction)
     result[schema.COVERAGE_LAND] = coverage_percent(areas.sum(axis=1), zone_geoms)

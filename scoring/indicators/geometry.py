@@ -49,24 +49,40 @@ def overlay_areas(
     Like QGIS's intersection followed by area sums: polygons that overlap each
     other are counted once each.
     """
+    return overlay_areas_and_homes(zone_geoms, geoms, codes, n_codes, monitor)[0]
+
+
+def overlay_areas_and_homes(
+    zone_geoms: np.ndarray, geoms: np.ndarray, codes: np.ndarray, n_codes: int, monitor: Monitor
+) -> Tuple[np.ndarray, np.ndarray]:
+    """:func:`overlay_areas` and each polygon's home: the one zone it lies in and no
+    other zone meets, -1 where there is none (it crosses a zone's edge, or zones overlap
+    there): whatever part of a polygon is, it lies in its home."""
     tree = shapely.STRtree(geoms)
-    zone, item = query_in_threads(tree, zone_geoms)
+    zone, item = query_in_threads(tree, zone_geoms)  # sorted by zone
     shapely.prepare(zone_geoms)
     areas = np.zeros(len(zone))
+    inside = np.zeros(len(zone), dtype=bool)
     chunk = monitor.chunk(len(zone), CHUNK)
     for start in range(0, len(zone), chunk):
         monitor.step(start / max(1, len(zone)))
         part = np.arange(start, min(start + chunk, len(zone)))
-        inside = shapely.contains(zone_geoms[zone[part]], geoms[item[part]])
-        areas[part[inside]] = shapely.area(geoms[item[part[inside]]])
-        edge = part[~inside]  # only polygons on a zone's edge need cutting
+        inside[part] = in_threads(
+            shapely.contains, zone_geoms[zone[part]], geoms[item[part]], keys=zone[part]
+        )
+        within = part[inside[part]]
+        areas[within] = shapely.area(geoms[item[within]])
+        edge = part[~inside[part]]  # only polygons on a zone's edge need cutting
         cut = in_threads(shapely.intersection, zone_geoms[zone[edge]], geoms[item[edge]])
         areas[edge] = shapely.area(cut)
     monitor.step(1.0)
     flat = zone * n_codes + codes[item]
-    return np.bincount(flat, weights=areas, minlength=len(zone_geoms) * n_codes).reshape(
-        len(zone_geoms), n_codes
-    )
+    sums = np.bincount(flat, weights=areas, minlength=len(zone_geoms) * n_codes)
+    sums = sums.astype(float, copy=False)  # no pair at all: bincount gives integers
+    homes = np.full(len(geoms), -1)
+    homes[item[inside]] = zone[inside]
+    homes[np.bincount(item, minlength=len(geoms)) != 1] = -1
+    return sums.reshape(len(zone_geoms), n_codes), homes
 
 
 def overlapping_pairs(
@@ -85,28 +101,42 @@ def overlaps(
 ) -> Tuple[np.ndarray, np.ndarray, Optional[np.ndarray]]:
     """As :func:`overlapping_pairs`, with the overlap of each pair (None when
     ``min_area`` is 0: then no overlap is made); ``monitor`` steps per chunk of pairs."""
-    screen, exact = (monitor or Monitor(None, None)).parts([1, 1])
+    boxes, screen, exact = (monitor or Monitor(None, None)).parts([1, 2, 2])
     bounds = shapely.bounds(geoms)
-    tree = shapely.STRtree(geoms)
-    if min_area > 0:  # a cheap screen: neighbours that only share an edge do not meet shrunk
-        left, right = _meeting_shrunk(tree, geoms, bounds, screen)
-    else:
-        left, right = tree.query(geoms)
-    pair = left < right
-    left, right = left[pair], right[pair]
-    low = np.maximum(bounds[left, :2], bounds[right, :2])
-    high = np.minimum(bounds[left, 2:], bounds[right, 2:])
-    box_overlap = np.prod(np.clip(high - low, 0, None), axis=1)
-    left, right = left[box_overlap > min_area], right[box_overlap > min_area]
+    left, right = _box_pairs(geoms, bounds, min_area, boxes)
     if min_area == 0:  # only pairs whose interiors meet share an area (a predicate)
         meet = _in_chunks(lambda a, b: shapely.relate_pattern(a, b, INTERIORS_MEET), geoms,
                           left, right, exact)  # fmt: skip
         meet = meet.astype(bool)
         return left[meet], right[meet], None
+    # a cheap screen: neighbours that only share an edge do not meet shrunk
+    left, right = _meeting_shrunk(geoms, bounds, left, right, screen)
     # the screen left (nearly) only overlaps: their areas decide, no predicate first
     pieces = _in_chunks(shapely.intersection, geoms, left, right, exact)
     large = shapely.area(pieces) > min_area
     return left[large], right[large], pieces[large]
+
+
+def _box_pairs(geoms, bounds, min_area: float, monitor: Monitor) -> Tuple[np.ndarray, np.ndarray]:
+    """(i, j), i < j and sorted by i, where the boxes of polygons i and j overlap by more
+    than ``min_area`` (by any area when 0): a tree query of boxes alone, a chunk of
+    polygons at a time."""
+    tree = shapely.STRtree(geoms)
+    lefts, rights = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=np.intp)]
+    chunk = monitor.chunk(len(geoms), CHUNK * 4)
+    for start in range(0, len(geoms), chunk):
+        monitor.step(start / len(geoms))
+        left, right = tree.query(geoms[start : start + chunk])
+        left += start
+        pair = left < right
+        left, right = left[pair], right[pair]
+        low = np.maximum(bounds[left, :2], bounds[right, :2])
+        high = np.minimum(bounds[left, 2:], bounds[right, 2:])
+        large = np.prod(np.clip(high - low, 0, None), axis=1) > min_area
+        lefts.append(left[large])
+        rights.append(right[large])
+    monitor.step(1.0)
+    return np.concatenate(lefts), np.concatenate(rights)
 
 
 def _in_chunks(func, geoms, left, right, monitor: Monitor) -> np.ndarray:
@@ -121,19 +151,23 @@ def _in_chunks(func, geoms, left, right, monitor: Monitor) -> np.ndarray:
     return np.concatenate(runs)
 
 
-def _meeting_shrunk(tree, geoms, bounds, monitor: Monitor) -> Tuple[np.ndarray, np.ndarray]:
-    """(i, j) where polygon i shrunk (:func:`_shrunk`) meets polygon j of ``tree``, made
-    and queried a chunk at a time (a prepared predicate in the tree query)."""
-    lefts, rights = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=np.intp)]
-    chunk = monitor.chunk(len(geoms), CHUNK)
-    for start in range(0, len(geoms), chunk):
-        monitor.step(start / len(geoms))
+def _meeting_shrunk(geoms, bounds, left, right, monitor: Monitor) -> Tuple[np.ndarray, np.ndarray]:
+    """The pairs (i, j) of ``left``, ``right`` (sorted by i) where polygon i shrunk
+    (:func:`_shrunk`) meets polygon j: a chunk of pairs at a time, each shrunk polygon
+    prepared once for all its pairs."""
+    meets = [np.empty(0, dtype=bool)]
+    chunk = monitor.chunk(len(left), CHUNK * WORKERS)
+    for start in range(0, len(left), chunk):
+        monitor.step(start / len(left))
         run = slice(start, start + chunk)
-        left, right = query_in_threads(tree, _shrunk(geoms[run], bounds[run]))
-        lefts.append(left + start)
-        rights.append(right)
+        lefts, inverse = np.unique(left[run], return_inverse=True)
+        shrunk = _shrunk(geoms[lefts], bounds[lefts])
+        shapely.prepare(shrunk)
+        meets.append(in_threads(shapely.intersects, shrunk[inverse], geoms[right[run]],
+                                keys=inverse))  # fmt: skip
     monitor.step(1.0)
-    return np.concatenate(lefts), np.concatenate(rights)
+    meet = np.concatenate(meets)
+    return left[meet], right[meet]
 
 
 def _shrunk(geoms: np.ndarray, bounds: np.ndarray) -> np.ndarray:

@@ -4,7 +4,8 @@ once for each polygon).
 
 A spot in two polygons is taken off the later of their two categories (codes: the
 lower code wins; off their category when they share it), with the same overlay run
-over the overlaps of the pairs. Only where overlaps overlap each other (a spot in
+over the overlaps of the pairs (an overlap inside a polygon that lies in one zone
+alone needs none: it lies there too). Only where overlaps overlap each other (a spot in
 three polygons or more) are a zone's areas worked out again from unions per
 category, in the order of the codes.
 """
@@ -18,19 +19,27 @@ from .threads import query_in_threads
 
 
 def count_overlaps_once(
-    areas: np.ndarray, zone_geoms: np.ndarray, geoms: np.ndarray, codes: np.ndarray, monitor
+    areas: np.ndarray,
+    homes: np.ndarray,
+    zone_geoms: np.ndarray,
+    geoms: np.ndarray,
+    codes: np.ndarray,
+    monitor,
 ) -> None:
-    """Correct ``areas`` (zones, codes) from ``overlay_areas`` in place; ``geoms`` and
-    ``codes`` as given to it. Overlaps up to ``SLIVER_AREA`` are touching."""
+    """Correct ``areas`` (zones, codes) from ``overlay_areas_and_homes`` in place, with
+    the ``homes`` it gave; ``geoms`` and ``codes`` as given to it. Overlaps up to
+    ``SLIVER_AREA`` are touching."""
     find, pairwise, tangled = monitor.parts([2, 1, 1])
     left, right, pieces = overlaps(geoms, monitor=find)
     if len(left) == 0:
         monitor.step(1.0)
         return
     pieces = polygonal(pieces)
-    twice = overlay_areas(
-        zone_geoms, pieces, np.maximum(codes[left], codes[right]), areas.shape[1], pairwise
-    )
+    later = np.maximum(codes[left], codes[right])
+    home = np.where(homes[left] >= 0, homes[left], homes[right])  # a piece lies in it too
+    housed = home >= 0
+    twice = overlay_areas(zone_geoms, pieces[~housed], later[~housed], areas.shape[1], pairwise)
+    np.add.at(twice, (home[housed], later[housed]), shapely.area(pieces[housed]))
     a, b = overlapping_pairs(pieces)  # a spot in three polygons or more
     knots = pieces[np.unique(np.concatenate([a, b]))]
     knotted = np.unique(query_in_threads(shapely.STRtree(zone_geoms), knots)[1])

@@ -10,14 +10,17 @@ THREADED_PAIRS = 10_000  # fewer pairs than this are done in one go
 THREADED_QUERIES = 1_000  # fewer query geometries than this are asked of a tree in one go
 
 
-def in_threads(func, *arrays) -> np.ndarray:
+def in_threads(func, *arrays, keys=None) -> np.ndarray:
     """``func(*arrays)``, the arrays cut in ``WORKERS`` runs done in threads and joined
-    in order. For GEOS calls without prepared geometries (those must not be shared
-    between threads)."""
+    in order. Prepared geometries must not be shared between threads: where the first
+    array holds them, ``keys`` (sorted, one per item: which prepared geometry) keeps
+    the items of one key in one run."""
     count = len(arrays[0])
     if count < THREADED_PAIRS:
         return func(*arrays)
     cuts = np.linspace(0, count, WORKERS + 1).astype(int)
+    if keys is not None:  # each inner cut moved on to where the key changes
+        cuts[1:-1] = np.searchsorted(keys, keys[cuts[1:-1]], side="right")
     with ThreadPoolExecutor(WORKERS) as pool:
         runs = pool.map(
             lambda start, end: func(*(a[start:end] for a in arrays)), cuts[:-1], cuts[1:]

@@ -11,6 +11,7 @@ import rasterio.features
 import shapely
 
 from wijkdiagnose.scoring.errors import CancelledError, InputError
+from wijkdiagnose.scoring.indicators import threads
 from wijkdiagnose.scoring.indicators.cover import (
     classify_land_cover,
     land_cover_shares,
@@ -18,7 +19,8 @@ from wijkdiagnose.scoring.indicators.cover import (
     raster_cover_shares,
     tree_canopy,
 )
-from wijkdiagnose.scoring.indicators.geometry import overlapping_pairs
+from wijkdiagnose.scoring.indicators.geometry import overlapping_pairs, overlay_areas_and_homes
+from wijkdiagnose.scoring.indicators.inputs import Monitor
 from wijkdiagnose.scoring.schema import indicators as schema
 
 BGT = load_class_mapping("bgt")
@@ -318,3 +320,52 @@ def test_overlapping_pairs_screen_keeps_thin_overlaps_and_drops_shared_edges():
     left, right = overlapping_pairs(geoms)
     assert sorted(zip(left.tolist(), right.tolist())) == [(0, 2), (0, 5), (0, 6), (1, 2), (5, 6)]
     assert shapely.intersects(geoms[3], geoms[4])  # the L and its corner touch
+
+
+def test_homes_are_the_one_zone_a_polygon_lies_in_and_no_other_meets():
+    """Zones 0 and 1 side by side, zone 2 over the right half of zone 1: a square inside
+    zone 0 is at home there, one across the edge of 0 and 1, one where 1 and 2 overlap
+    and one outside every zone have no home."""
+    zone_geoms = np.array([shapely.box(0, 0, 10, 10), shapely.box(10, 0, 20, 10),
+                           shapely.box(15, 0, 25, 10)])  # fmt: skip
+    geoms = np.array([shapely.box(1, 1, 2, 2), shapely.box(9, 1, 11, 2),
+                      shapely.box(16, 1, 17, 2), shapely.box(40, 1, 41, 2),
+                      shapely.box(11, 1, 12, 3)])  # fmt: skip
+    areas, homes = overlay_areas_and_homes(
+        zone_geoms, geoms, np.zeros(5, dtype=int), 1, Monitor(None, None)
+    )
+    assert homes.tolist() == [0, -1, -1, -1, 1]
+    assert areas[:, 0].tolist() == [2.0, 4.0, 1.0]  # 1 + 1; 1 + 1 + 2; 1
+
+
+def test_an_overlap_of_a_fraction_of_a_square_metre_inside_one_zone_is_taken_off_exactly(boxes):
+    """Every overlap lies inside one zone (no overlay of the overlaps is needed): the
+    0.75 m² a building covers of the paving is taken off the paving to the last digit,
+    not rounded to whole square metres."""
+    zone = boxes((0, 0, 100, 100))
+    layers = {
+        "terrein": boxes((0, 0, 50, 100), bgt_fysiekvoorkomen=["gesloten verharding"]),
+        "pand": boxes((49.5, 10, 51, 11.5), identificatiebagpnd=["0503100000000001"]),
+    }
+    layers["terrein"]["identificatiebagpnd"] = None
+    layers["pand"]["bgt_fysiekvoorkomen"] = None
+    result = land_cover_shares(zone, layers, BGT)
+    covered = 5000.0 + 2.25 - 0.75
+    assert result[schema.COVERAGE_LAND].iloc[0] == pytest.approx(covered / 100.0, rel=1e-12)
+    assert result[schema.SEALED].iloc[0] == pytest.approx(100.0)  # paving and a building
+
+
+def test_in_threads_keeps_the_items_of_one_key_in_one_run(monkeypatch):
+    """With ``keys`` the cut between the two threads' runs moves on to where the key
+    changes: each run sees whole groups, and the joined result is in order."""
+    monkeypatch.setattr(threads, "THREADED_PAIRS", 1)
+    keys = np.array([0, 0, 1, 1, 1, 1, 1, 2, 2, 3])  # the plain cut (at 5) splits key 1
+    runs = []
+
+    def record(values):
+        runs.append(values.tolist())
+        return values * 10
+
+    joined = threads.in_threads(record, np.arange(10), keys=keys)
+    assert joined.tolist() == list(range(0, 100, 10))
+    assert sorted(runs) == [[0, 1, 2, 3, 4, 5, 6], [7, 8, 9]]
