@@ -6,6 +6,7 @@ and the pure core never sees a QgsFeature. Where outputs may go is checked in
 destinations.py; the file part of all-or-nothing writing is transaction.py.
 """
 
+from itertools import islice
 from typing import List, Optional, Sequence
 
 import numpy as np
@@ -27,6 +28,8 @@ from ..compat import (
 )
 from ..i18n import localized
 from ..scoring.errors import stop_if_cancelled
+from .ogr_reader import NotExactError
+from .ogr_reader import frames as ogr_frames
 from .ogr_reader import read_batches as ogr_batches
 from .progress import Span
 
@@ -147,11 +150,12 @@ def _gdal_frame(source, layer, attributes, feedback):
     return None if whole is None else _frame(*whole, source.sourceCrs())
 
 
-def read_batches(source, feedback=None, attributes=None, size: Optional[int] = None):
+def read_batches(source, feedback=None, attributes=None, size: Optional[int] = None, skip: int = 0):
     """``read_geodataframe`` in GeoDataFrames of ``size`` features (all when None), in
     feature order, their index numbering the features of the whole source: a kernel that
     streams a large layer (``scoring/indicators/batches.py``) holds one batch at a time.
-    At least one frame, empty for an empty source."""
+    At least one frame, empty for an empty source. ``skip``: the first so many features
+    are read but left out (GDAL gave them, ``SourceBatches``), the index going on."""
     import shapely
 
     names = _names_read(source, attributes)
@@ -166,8 +170,8 @@ def read_batches(source, feedback=None, attributes=None, size: Optional[int] = N
         table = pd.DataFrame(rows, columns=names, index=index)
         return _frame(table, shapely.from_wkb(np.array(wkb, dtype=object)), crs)
 
-    rows, wkb, start = [], [], 0
-    for feature in iterate(source, feedback, request):
+    rows, wkb, start = [], [], skip
+    for feature in islice(iterate(source, feedback, request), skip, None):
         values = feature.attributes()
         rows.append([plain(values[i]) for i in indices])
         wkb.append(_wkb(feature))
@@ -196,12 +200,22 @@ class SourceBatches:
         return self.batches
 
     def __iter__(self):
-        """With ``layer`` (a whole OGR layer, ``ogr_reader.whole_layer``) GDAL reads it as
-        one frame, without QGIS's per-feature objects; else QGIS reads it in batches."""
-        whole = _gdal_frame(self.source, self.layer, self.attributes, self.reading)
-        if whole is not None:
-            return iter([whole])
-        return read_batches(self.source, self.reading, self.attributes, self.size)
+        """With ``layer`` (a whole OGR layer, ``ogr_reader.whole_layer``) GDAL reads it,
+        without QGIS's per-feature objects, to the batches QGIS would make; QGIS reads
+        it where GDAL cannot, or reads on from where GDAL's batches stop being exact."""
+        pieces, skip = None, 0
+        if self.layer is not None:
+            names = _names_read(self.source, self.attributes)
+            pieces = ogr_frames(self.layer, self.source, names, self.reading, self.size)
+        if pieces is not None:
+            crs = self.source.sourceCrs()
+            try:
+                for table, geoms in pieces:
+                    yield _frame(table, geoms, crs)
+                return
+            except NotExactError as stop:
+                skip = stop.yielded  # GDAL's batches so far are exact: QGIS reads on
+        yield from read_batches(self.source, self.reading, self.attributes, self.size, skip)
 
 
 def layer_label(layer) -> str:

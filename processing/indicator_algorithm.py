@@ -110,7 +110,8 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         self, parameters, name, context, plan, attributes=None, optional=False, streamed=True
     ):
         """A large vector input as ``adapter.SourceBatches`` (None when optional and empty):
-        memory holds one batch of features, not the layer. ``streamed``: the kernel
+        memory holds one batch of features, not the layer; a whole OGR layer is read by
+        GDAL (``whole_layer``), its batches the same as QGIS's. ``streamed``: the kernel
         measures each batch as it comes, so the reading and the kernel share one span of
         ``plan`` (the input must be the last the run reads); else the kernel collects the
         batches' numbers first (points) and reports on its own span."""
@@ -120,11 +121,10 @@ class IndicatorAlgorithm(WijkdiagnoseAlgorithm):
         if streamed:
             stream = plan.streaming(name, BATCH_SIZE)
             reading, batches, progress = stream.reading(), stream.batches, stream.progress
-            layer = None  # held batch by batch, never whole
-        else:  # a whole OGR layer is read by GDAL at once: no per-feature objects to hold
+        else:
             count = max(source.featureCount(), 0)
             reading, batches, progress = plan.reading(name), -(-count // BATCH_SIZE), plan.progress
-            layer = whole_layer(self, parameters, name, context)
+        layer = whole_layer(self, parameters, name, context)
         return SourceBatches(
             source, reading, BATCH_SIZE, max(1, batches), progress, attributes, layer
         )

@@ -3,16 +3,19 @@ Shapefile, GeoJSON, FlatGeobuf ...) read by GDAL in batches (its Arrow stream as
 arrays: WKB and attribute columns), made into the very GeoDataFrame that
 ``adapter.read_geodataframe`` builds a feature at a time through QGIS: the same
 columns, values and dtypes, the same geometries (multi where QGIS makes them multi,
-empty ones as None), the same CRS. Progress after every batch (2 % of the features at
-most) and cancel before every batch.
+empty ones as None), the same CRS; whole (``read_batches``) or in pieces of a size
+(``frames``), each the frame ``adapter.read_batches`` makes of those features. Progress
+after every batch (2 % of the features at most) and cancel before every batch.
 
-It reads only where it can be sure of that: ``read_batches`` returns None (and the caller
-reads through QGIS) for any other provider, a layer being edited, a QGIS SQL query as
-subset, a field QGIS adds (joins, expressions) or of a type other than integer, real
-and text (booleans: GDAL 3.6's Arrow arrays get them wrong), curved or M geometries, a
-GeoJSON split by geometry type, or a Shapefile text field in an encoding Python
-decodes otherwise. ``whole_layer`` says whether a Processing source is its whole
-layer: no selection, feature limit, filter or invalid-geometry check.
+It reads only where it can be sure of that: ``frames`` and ``read_batches`` return None
+(and the caller reads through QGIS) for any other provider, a layer being edited, a
+QGIS SQL query as subset, a field QGIS adds (joins, expressions) or of a type other
+than integer, real and text (booleans: GDAL 3.6's Arrow arrays get them wrong), curved
+or M geometries, a GeoJSON split by geometry type, or a Shapefile text field in an
+encoding Python decodes otherwise. A batch found inexact only as it is read (a point
+in a polygon layer, text that does not decode) stops ``frames`` with NotExactError,
+for QGIS to read on from there. ``whole_layer`` says whether a Processing source is
+its whole layer: no selection, feature limit, filter or invalid-geometry check.
 """
 
 import codecs
@@ -76,45 +79,73 @@ def _no_geometry_check(check) -> bool:
     return check == Qgis.InvalidGeometryCheck.NoCheck
 
 
+class NotExactError(Exception):
+    """A GDAL batch that QGIS reads otherwise (a point in a polygon layer, text that
+    does not decode the way QGIS decodes it): ``frames`` stops there, after ``yielded``
+    features (all exact), and QGIS reads on from them."""
+
+    def __init__(self, yielded: int):
+        super().__init__(f"read exactly up to feature {yielded}")
+        self.yielded = yielded
+
+
 def read_batches(layer, source, names: List[str], feedback=None):
     """(attribute table of ``names``, the source's fields to read, in order; shapely
-    geometries) of ``layer`` read in batches, as the QGIS reader makes them; None
-    where this reader cannot promise that (see the module)."""
-    import shapely
-
-    plan = _plan(layer, source, names)
-    if plan is None:
+    geometries) of the whole ``layer`` read in batches, as the QGIS reader makes them;
+    None where this reader cannot promise that (see the module)."""
+    pieces = frames(layer, source, names, feedback)
+    if pieces is None:
         return None
+    try:
+        [whole] = pieces
+    except NotExactError:
+        return None
+    return whole
+
+
+def frames(layer, source, names: List[str], feedback=None, size: Optional[int] = None):
+    """``read_batches`` in pieces of ``size`` features (all in one when None; the last
+    shorter; at least one, empty for an empty layer), each as ``adapter.read_batches``
+    makes its frame of those features, indexed by their number in the whole layer: so
+    memory holds a piece and a GDAL batch. None where this reader cannot promise that
+    (see the module); raises NotExactError at a batch it finds it cannot read exactly."""
+    plan = _plan(layer, source, names)
+    return None if plan is None else _pieces(plan, layer, names, feedback, size)
+
+
+def _pieces(plan, layer, names: List[str], feedback, size: Optional[int]):
+    """The generator of ``frames``: GDAL batches of 2 % of the features at most, each
+    checked, joined and cut into pieces of ``size``; progress after each batch and as
+    each piece is handed on (a streamed kernel's bar is not ahead of its batch)."""
     dataset, ogr_layer, columns, encoding = plan
     total = ogr_layer.GetFeatureCount()
     batch = int(min(BATCH_MAX, max(1, total // REPORTS)))
     stream = ogr_layer.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={batch}"])
-    if stream is None:
-        return None
-    geometry_name = ogr_layer.GetGeometryColumn() or "wkb_geometry"
+    keys = [columns[name][0] for name in names] + [ogr_layer.GetGeometryColumn() or "wkb_geometry"]
+    kinds = [columns[name][1] for name in names]
     family, multi = _family(layer.wkbType()), QgsWkbTypes.isMultiType(layer.wkbType())
-    parts, geoms, read = {name: [] for name in names}, [], 0
-    if feedback is not None:
-        feedback.setProgress(0.0)
-    for arrays in _batches(stream, feedback):
-        for name in names:
-            parts[name].append(arrays[columns[name][0]])
-        geoms.append(_geometries(arrays[geometry_name], multi))
-        if not np.isin(shapely.get_type_id(geoms[-1]), (-1, *family)).all():
-            return None  # a point in a polygon layer ...: QGIS's way with it is its own
-        read += len(geoms[-1])
-        if feedback is not None and total > 0:
-            feedback.setProgress(min(100.0, 100.0 * read / total))
-    del stream, ogr_layer, dataset
+    pending, held, start = [], 0, 0  # the batches read but not yet handed on
+    per_feature = 100.0 / max(total, 1)
+    _report(feedback, 0.0)
     try:
-        table = {name: _column(parts[name], columns[name][1], encoding, read) for name in names}
-    except UnicodeDecodeError:
-        return None  # QGIS decodes it its own way
-    if feedback is not None:
-        feedback.setProgress(100.0)
-    index = pd.RangeIndex(read)
-    joined = np.concatenate(geoms) if geoms else np.empty(0, dtype=object)
-    return pd.DataFrame(table, columns=names, index=index), joined
+        for arrays in _batches(stream, feedback):
+            part = _part([arrays[key] for key in keys], kinds, family, multi, encoding)
+            if part is None:
+                raise NotExactError(start)
+            pending.append(part)
+            held += len(part[-1])
+            while size is not None and held >= size:
+                piece, rest = _cut(_joined(pending), size)
+                _report(feedback, (start + size) * per_feature)
+                yield _table(piece, names, kinds, start)
+                pending, held, start = [rest], held - size, start + size
+            _report(feedback, (start + held) * per_feature)
+    finally:
+        del stream  # before its layer and dataset (GDAL's order)
+    _report(feedback, 100.0)
+    if held or start == 0:
+        empty = [np.empty(0, dtype=object)] * (len(names) + 1)
+        yield _table(_joined(pending) if pending else empty, names, kinds, start)
 
 
 def _batches(stream, feedback):
@@ -233,24 +264,74 @@ def _columns(ogr_layer, fields: QgsFields, names: List[str]):
     return columns
 
 
-def _column(parts, kind: str, encoding: str, count: int) -> np.ndarray:
-    """One attribute column as the QGIS reader's row-wise frame holds it: integers as
-    int64 and reals as float64 while none is NULL; with NULLs float64 NaN; all NULL,
-    text and no rows as objects (None for NULL)."""
-    if count == 0:
-        return np.empty(0, dtype=object)
-    values = np.ma.concatenate(parts) if len(parts) > 1 else parts[0]
-    missing = np.ma.getmaskarray(values)
-    data = np.ma.getdata(values)
+def _part(arrays, kinds, family, multi: bool, encoding: str):
+    """A GDAL batch's [column of each name ..., geometries]: text decoded, geometries as
+    QGIS's provider gives them; None where QGIS would read the batch otherwise."""
+    import shapely
+
+    geoms = _geometries(arrays[-1], multi)
+    if not np.isin(shapely.get_type_id(geoms), (-1, *family)).all():
+        return None  # a point in a polygon layer ...: QGIS's way with it is its own
+    try:
+        columns = [_decoded(values, encoding) if kind == _TEXT else values
+                   for values, kind in zip(arrays, kinds)]  # fmt: skip
+    except UnicodeDecodeError:
+        return None  # QGIS decodes it its own way
+    return [*columns, geoms]
+
+
+def _decoded(values, encoding: str) -> np.ndarray:
+    """A text column's bytes as str objects (None for NULL), each distinct value decoded
+    once."""
+    unique, inverse = np.unique(np.ma.getdata(values), return_inverse=True)
+    decoded = np.array([item.decode(encoding) for item in unique.tolist()] + [None])
+    return decoded[np.where(np.ma.getmaskarray(values), len(unique), inverse)]
+
+
+def _joined(parts) -> list:
+    """Parts ([column of each name ..., geometries] each) as one."""
+    return [_concatenated(arrays) for arrays in zip(*parts)]
+
+
+def _concatenated(arrays):
+    if len(arrays) == 1:
+        return arrays[0]
+    if any(isinstance(array, np.ma.MaskedArray) for array in arrays):
+        return np.ma.concatenate(arrays)
+    return np.concatenate(arrays)
+
+
+def _cut(part, size: int):
+    """The first ``size`` features of a part, and the rest."""
+    return [array[:size] for array in part], [array[size:] for array in part]
+
+
+def _table(part, names: List[str], kinds, start: int):
+    """(attribute table of a piece, indexed from feature ``start`` on; its geometries)."""
+    *values, geoms = part
+    table = {name: _column(column, kind) for name, column, kind in zip(names, values, kinds)}
+    index = pd.RangeIndex(start, start + len(geoms))
+    return pd.DataFrame(table, columns=names, index=index), geoms
+
+
+def _column(values, kind: str) -> np.ndarray:
+    """One attribute column of a piece as the QGIS reader's row-wise frame of the piece
+    holds it: integers as int64 and reals as float64 while none is NULL; with NULLs
+    float64 NaN; all NULL, no rows and text (decoded already) as objects, None for NULL."""
     if kind == _TEXT:
-        unique, inverse = np.unique(data, return_inverse=True)
-        decoded = np.array([item.decode(encoding) for item in unique.tolist()] + [None])
-        return decoded[np.where(missing, len(unique), inverse)]
+        return values
+    missing = np.ma.getmaskarray(values)
     if missing.all():
-        return np.full(count, None, dtype=object)
+        return np.full(len(values), None, dtype=object)
+    data = np.ma.getdata(values)
     if missing.any():
         return np.where(missing, np.nan, data.astype(np.float64))
     return data.astype(np.int64 if kind == _INTEGER else np.float64)
+
+
+def _report(feedback, percent: float) -> None:
+    if feedback is not None:
+        feedback.setProgress(min(100.0, percent))
 
 
 def _geometries(wkb, multi: bool) -> np.ndarray:

@@ -61,6 +61,21 @@ def memory_layer(geometry: str, fields: str, rows, name: str = "wijken", crs="EP
     return layer
 
 
+def qgis_batch_reads(monkeypatch) -> list:
+    """The ``skip`` of every read of ``adapter.read_batches`` from now on: each time a
+    reader left the features to QGIS rather than GDAL (from feature ``skip`` on)."""
+    from wijkdiagnose.processing import adapter
+
+    qgis, skips = adapter.read_batches, []
+
+    def recorded(source, feedback=None, attributes=None, size=None, skip=0):
+        skips.append(skip)
+        return qgis(source, feedback, attributes, size, skip)
+
+    monkeypatch.setattr(adapter, "read_batches", recorded)
+    return skips
+
+
 def attributes_by(layer, key: str) -> dict:
     """{key value: {field: value}} for every feature of a layer, NULL as None."""
     return {

@@ -3,7 +3,9 @@ reads from a GeoPackage, Shapefile or GeoJSON is the frame QGIS's feature-by-fea
 reader makes (values, dtypes, NULLs, geometries, CRS), with a subset string and only
 some fields too; a selection, a feature limit or an invalid-geometry check leaves the
 reading to QGIS; the invalid geometries are repaired and counted alike; a cancel stops
-the reading within a second, and progress moves by at most 2 % of the features."""
+the reading within a second, and progress moves by at most 2 % of the features. Read in
+batches of any size (``frames``, ``SourceBatches``) each batch is the one QGIS's batch
+reader makes, and where a batch turns out inexact midway QGIS reads on from there."""
 
 import time
 
@@ -24,9 +26,16 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis_helpers import RecordingFeedback, memory_layer, processing_ready, run
+from qgis_helpers import (
+    RecordingFeedback,
+    memory_layer,
+    processing_ready,
+    qgis_batch_reads,
+    run,
+)
 
-from wijkdiagnose.processing.adapter import read_geodataframe
+from wijkdiagnose.processing.adapter import SourceBatches, read_geodataframe
+from wijkdiagnose.processing.adapter import read_batches as qgis_read_batches
 from wijkdiagnose.processing.ogr_reader import read_batches, whole_layer
 from wijkdiagnose.scoring.errors import CancelledError
 from wijkdiagnose.scoring.indicators.inputs import repair_invalid
@@ -58,9 +67,13 @@ def shape(k: int):
     return f"POLYGON {square}"
 
 
-def write(path, count: int = 120, kind=ogr.wkbPolygon, epsg: int = 28992, wkt=shape) -> str:
+def word(k: int) -> str:
+    return ["gesloten verharding", "erf", "groen é"][k % 3]
+
+
+def write(path, count=120, kind=ogr.wkbPolygon, epsg=28992, wkt=shape, text=word) -> str:
     """A layer 't' of ``count`` features with every field of FIELDS, NULLs in some, the
-    geometry of feature k ``wkt(k)``."""
+    geometry of feature k ``wkt(k)``, its text ``text(k)``."""
     dataset = ogr.GetDriverByName(DRIVERS[path.suffix[1:]]).CreateDataSource(str(path))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
@@ -74,7 +87,7 @@ def write(path, count: int = 120, kind=ogr.wkbPolygon, epsg: int = 28992, wkt=sh
         feature.SetField("i", k)
         feature.SetField("i64", 2**40 + k)
         feature.SetField("r", k / 3)
-        feature.SetField("s", ["gesloten verharding", "erf", "groen é"][k % 3])
+        feature.SetField("s", text(k))
         if k % 4:
             feature.SetField("inull", k)
             feature.SetField("rnull", k * 1.5)
@@ -93,6 +106,18 @@ def qgis_frame(layer, attributes=None, feedback=None):
     return read_geodataframe(source, feedback, None, attributes)
 
 
+def qgis_batches(layer, size, attributes=None):
+    """The batches of ``size`` as QGIS's own batch reader makes them."""
+    source = QgsProcessingFeatureSource(layer, QgsProcessingContext())
+    return list(qgis_read_batches(source, None, attributes, size))
+
+
+def streamed(layer, size, attributes=None, feedback=None):
+    """The batches of ``size`` a kernel takes of the whole ``layer`` (read by GDAL)."""
+    source = QgsProcessingFeatureSource(layer, QgsProcessingContext())
+    return list(SourceBatches(source, feedback, size, 1, None, attributes, layer))
+
+
 def assert_same(fast, slow):
     pd.testing.assert_frame_equal(
         pd.DataFrame(fast.drop(columns="geometry")), pd.DataFrame(slow.drop(columns="geometry"))
@@ -101,6 +126,13 @@ def assert_same(fast, slow):
     a, b = fast.geometry.to_numpy(), slow.geometry.to_numpy()
     assert list(shapely.get_type_id(a)) == list(shapely.get_type_id(b))
     assert list(shapely.to_wkb(a)) == list(shapely.to_wkb(b))
+
+
+def assert_same_batches(fast, slow):
+    assert [len(batch) for batch in fast] == [len(batch) for batch in slow]
+    for fast_batch, slow_batch in zip(fast, slow):
+        pd.testing.assert_index_equal(fast_batch.index, slow_batch.index, exact=True)
+        assert_same(fast_batch, slow_batch)
 
 
 @pytest.mark.parametrize("suffix", list(DRIVERS))
@@ -126,6 +158,46 @@ def test_the_batches_give_the_frame_qgis_reads(tmp_path, suffix, subset):
     # only the fields asked for, in the layer's order
     assert_same(read_geodataframe(layer, attributes=["s", "i"]), qgis_frame(layer, ["s", "i"]))
     assert list(read_geodataframe(layer, attributes=["s", "i"]).columns) == ["i", "s", "geometry"]
+
+
+@pytest.mark.parametrize("suffix", list(DRIVERS))
+@pytest.mark.parametrize("subset", ["", '"i" > 40 AND "s" <> \'erf\'', '"i" < 0'])
+def test_batches_of_any_size_are_the_batches_qgis_reads(tmp_path, suffix, subset, monkeypatch):
+    """Of 1 feature (a GDAL batch split), 37, 40 (no shorter last one), 50 and more than
+    the layer has; each with the dtypes of its own NULLs; an empty layer as one empty
+    batch."""
+    qgis_reads = qgis_batch_reads(monkeypatch)
+    layer = QgsVectorLayer(write(tmp_path / f"t.{suffix}"), "t", "ogr")
+    assert layer.setSubsetString(subset)
+    for size in (1, 37, 40, 50, 500):
+        assert_same_batches(streamed(layer, size), qgis_batches(layer, size))
+    assert_same_batches(streamed(layer, 37, ["s", "i"]), qgis_batches(layer, 37, ["s", "i"]))
+    assert qgis_reads == [], "not read by GDAL"
+    lengths = [len(batch) for batch in streamed(layer, 50)]
+    assert lengths == {"": [50, 50, 20], '"i" < 0': [0]}.get(subset, [50, 3])
+    if not subset:  # 'inull' is NULL in every 4th feature: int64 in a batch without one
+        assert {str(batch["inull"].dtype) for batch in streamed(layer, 1)} == {"int64", "object"}
+
+
+@pytest.mark.parametrize("inexact", ["a point", "text"])
+@pytest.mark.parametrize(("at", "size", "skip"), [(80, 50, 50), (80, 37, 74), (10, 50, 0)])
+def test_a_batch_found_inexact_leaves_the_rest_to_qgis(
+    tmp_path, monkeypatch, inexact, at, size, skip
+):
+    """A point in a polygon layer, or text that Python does not decode as QGIS does (the
+    UTF-8 of 'Ł' holds byte 0x81, none in Windows-1252), at feature ``at``: GDAL's batches
+    up to there, QGIS's from there on; every feature once, as QGIS reads it."""
+    if inexact == "a point":
+        path = write(tmp_path / "t.gpkg", wkt=lambda k: "POINT (1 1)" if k == at else shape(k))
+    else:
+        path = write(tmp_path / "t.shp", text=lambda k: "Łódź" if k == at else word(k))
+        (tmp_path / "t.cpg").write_text("1252")  # its bytes are UTF-8
+    layer = QgsVectorLayer(path, "t", "ogr")
+    assert read_batches(layer, layer, layer.fields().names()) is None  # never whole
+    qgis_reads = qgis_batch_reads(monkeypatch)
+    batches = streamed(layer, size)
+    assert qgis_reads == [skip]
+    assert_same_batches(batches, qgis_batches(layer, size))
 
 
 @pytest.mark.parametrize("kind", [ogr.wkbPoint, ogr.wkbLineString25D])
@@ -205,17 +277,31 @@ def test_invalid_geometries_are_repaired_and_counted_alike(tmp_path):
     )
 
 
-def test_a_cancel_stops_the_batches_within_a_second_and_progress_moves_by_2_percent(tmp_path):
-    path = tmp_path / "big.gpkg"
-    layer = QgsVectorLayer(write(path, 200_000), "big", "ogr")
+@pytest.fixture(scope="module")
+def big_geopackage(tmp_path_factory) -> str:
+    return write(tmp_path_factory.mktemp("big") / "big.gpkg", 200_000)
+
+
+def in_batches_of_30000(layer, feedback):
+    return streamed(layer, 30_000, feedback=feedback)
+
+
+@pytest.mark.parametrize("read", [read_geodataframe, in_batches_of_30000])
+def test_a_cancel_stops_the_batches_within_a_second_and_progress_moves_by_2_percent(
+    big_geopackage, read, monkeypatch
+):
+    """Read whole, or batch by batch as a kernel takes them (reporting as each goes on)."""
+    qgis_reads = qgis_batch_reads(monkeypatch)
+    layer = QgsVectorLayer(big_geopackage, "big", "ogr")
     feedback = RecordingFeedback()
-    read_geodataframe(layer, feedback)
+    read(layer, feedback)
+    assert qgis_reads == [], "not read by GDAL"
     reported = [0.0, *(percent for _, percent in feedback.progress)]
     assert reported[-1] == 100.0 and len(reported) >= 50
     assert np.diff(reported).min() >= 0 and np.diff(reported).max() <= 2.0 + 1e-9
     feedback = RecordingFeedback(cancel_after_progress=40)
     with pytest.raises(CancelledError):
-        read_geodataframe(layer, feedback)
+        read(layer, feedback)
     assert time.monotonic() - feedback.cancelled_at < 1.0
     assert max(percent for _, percent in feedback.progress) < 45
 

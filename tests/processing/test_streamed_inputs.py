@@ -1,13 +1,16 @@
 """Large inputs streamed in batches (adapter.read_batches, SourceBatches): roof_areas on the
 real BAG panden of the TU campus in batches of 50 features gives what it gives in one batch,
 with progress that moves on through every batch and a cancel in the middle of the stream
-that writes nothing."""
+that writes nothing; the panden in a GeoPackage, read by GDAL batch by batch, give what
+QGIS's reading of them gives."""
 
 import numpy as np
 import pytest
+from osgeo import gdal
 from qgis.core import QgsProcessingException
-from qgis_helpers import RecordingFeedback, attributes_by, run
+from qgis_helpers import RecordingFeedback, attributes_by, qgis_batch_reads, run
 
+import wijkdiagnose.processing.adapter as adapter_module
 import wijkdiagnose.processing.indicator_algorithm as algorithm_module
 from wijkdiagnose.scoring.schema import indicators as schema
 
@@ -35,9 +38,32 @@ def test_roof_areas_in_batches_of_50_equal_one_batch(campus, monkeypatch):
     for code, wijk in whole.items():
         for field in schema.ROOF_FIELDS:
             assert streamed[code][field] == pytest.approx(wijk[field], rel=1e-12, abs=1e-6)
+    assert_moves_on(feedback)
+
+
+def assert_moves_on(feedback):
     reported = np.array([0.0, *(value for _, value in feedback.progress)])
     assert np.diff(reported).min() >= -1e-9 and np.diff(reported).max() <= 5.0
     assert reported[-1] >= 99.0
+
+
+def test_roof_areas_on_a_geopackage_read_by_gdal_equal_qgis_s_reading(
+    campus, monkeypatch, tmp_path
+):
+    wijken, panden = campus
+    geopackage = str(tmp_path / "panden.gpkg")
+    gdal.VectorTranslate(geopackage, panden, format="GPKG")
+    monkeypatch.setattr(algorithm_module, "BATCH_SIZE", 50)
+    qgis_reads = qgis_batch_reads(monkeypatch)
+    feedback = RecordingFeedback()
+    by_gdal = attributes_by(roofs(wijken, geopackage, feedback)["OUTPUT"], "wijkcode")
+    assert qgis_reads == [], "not read by GDAL"
+    assert_moves_on(feedback)
+    monkeypatch.setattr(adapter_module, "ogr_frames", lambda *arguments: None)
+    by_qgis = attributes_by(roofs(wijken, geopackage)["OUTPUT"], "wijkcode")
+    assert qgis_reads == [0]
+    assert by_gdal == by_qgis
+    assert max(w[schema.ROOF_TOTAL] for w in by_gdal.values()) > 300_000
 
 
 def test_a_cancel_between_batches_stops_the_stream_and_writes_nothing(
