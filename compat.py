@@ -67,12 +67,19 @@ else:  # QgsField takes QVariant.Type before 3.38; PyQt6 has no QVariant.Type at
     FIELD_STRING = QVariant.Type.String  # qgis3-only
 
 
+# Attribute values of these types are never NULL: most values skip the ``== NULL`` test,
+# which on Qt5 is a Python-level QVariant.__eq__ (1 µs, 4 M values on a buurt layer).
+_NEVER_NULL = frozenset({int, float, str, bool})
+
+
 def plain(value):
     """An attribute value with NULL as None.
 
     PyQGIS on Qt5 hands NULL over as a null QVariant, on Qt6 as None (qgis.core.NULL is
     None there); ``== NULL`` is QGIS's own test that holds for both.
     """
+    if type(value) in _NEVER_NULL:
+        return value
     return None if value == NULL else value
 
 

@@ -23,9 +23,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import (
-    plain,
-)
+from ..compat import REQUEST_NO_GEOMETRY, plain
 from ..i18n import localized
 from ..scoring.errors import stop_if_cancelled
 from .ogr_reader import NotExactError
@@ -58,20 +56,41 @@ def iterate(source, feedback=None, request=None):
 
 
 def read_features(
-    source, feedback=None, crs: Optional[QgsCoordinateReferenceSystem] = None, context=None
+    source,
+    feedback=None,
+    crs: Optional[QgsCoordinateReferenceSystem] = None,
+    context=None,
+    request: Optional[QgsFeatureRequest] = None,
 ) -> List[QgsFeature]:
-    """All features of a source (optionally transformed to ``crs``), honouring cancel."""
-    request = QgsFeatureRequest()
+    """All features of a source (optionally transformed to ``crs``; as ``request`` asks,
+    by default everything), honouring cancel."""
+    request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
     if crs is not None and crs.isValid() and crs != source.sourceCrs():
         request.setDestinationCrs(crs, context.transformContext())
     return [QgsFeature(feature) for feature in iterate(source, feedback, request)]
 
 
-def attribute_table(features: Sequence[QgsFeature], fields: QgsFields) -> pd.DataFrame:
-    """Attributes as a DataFrame indexed 0..n-1 in feature order."""
-    names = fields.names()
+def attribute_table(
+    features: Sequence[QgsFeature], fields: QgsFields, names: Optional[Sequence[str]] = None
+) -> pd.DataFrame:
+    """Attributes (of the fields ``names``, by default all) as a DataFrame indexed 0..n-1
+    in feature order."""
+    index = pd.RangeIndex(len(features))
+    if names is not None:
+        positions = [fields.indexFromName(name) for name in names]
+        columns = {
+            name: [plain(feature.attribute(k)) for feature in features]
+            for name, k in zip(names, positions)
+        }
+        return pd.DataFrame(columns, columns=list(names), index=index)
     rows = [[plain(v) for v in feature.attributes()] for feature in features]
-    return pd.DataFrame(rows, columns=names, index=pd.RangeIndex(len(rows)))
+    return pd.DataFrame(rows, columns=fields.names(), index=index)
+
+
+def attributes_request(names: Sequence[str], fields: QgsFields) -> QgsFeatureRequest:
+    """A request for the fields ``names`` alone, without geometry."""
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
+    return request.setSubsetOfAttributes(list(names), fields)
 
 
 def _wkb(feature: QgsFeature):

@@ -28,6 +28,7 @@ from ..scoring.tables import require_unique_wijk_codes, wijk_code_column
 from ..scoring.timeline.koppelkansen import DEFAULT_HORIZON_YEARS
 from .adapter import (
     attribute_table,
+    attributes_request,
     geodataframe,
     in_projected_crs,
     read_features,
@@ -218,9 +219,10 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
 
-    def wijk_features(self, source, feedback) -> list:
-        """Every feature of the wijk layer ``source``; an error when it has none."""
-        features = read_features(source, feedback)
+    def wijk_features(self, source, feedback, request=None) -> list:
+        """Every feature of the wijk layer ``source`` (as ``request`` asks); an error when
+        it has none."""
+        features = read_features(source, feedback, request=request)
         if not features:
             raise InputError(self.tr("Layer '{}' has no features.").format(source.sourceName()))
         return features
@@ -242,6 +244,7 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         code_field: Optional[str] = None,
         code_required: bool = True,
         geometry: bool = False,
+        codes_only: bool = False,
     ) -> DiagnosedWijken:
         """The one way to read a diagnosed-wijken input (parameter ``name``).
 
@@ -249,19 +252,23 @@ class WijkdiagnoseAlgorithm(QgsProcessingAlgorithm):
         code field, else its CBS wijk code field, found by name:
         ``scoring.schema.wijk.unit_code_column``); without one the wijken are refused when
         ``code_required``, else keyed by feature id. ``geometry`` gives a GeoDataFrame
-        in RD New instead of the attribute table.
+        in RD New instead of the attribute table; ``codes_only`` reads nothing but the
+        code field (the frame has that one column, the features no geometry).
         """
         source = self.diagnosed_source(parameters, name, context)
         layer_name = source.sourceName()
-        features = self.wijk_features(source, feedback)
+        names = source.fields().names()
+        if code_required:
+            code_column = wijk_code_column(names, code_field, layer_name)
+        else:
+            code_column = unit_code_column(names, layer_name, code_field)
+        read = [code_column] if code_column in names else []
+        request = attributes_request(read, source.fields()) if codes_only else None
+        features = self.wijk_features(source, feedback, request)
         if geometry:
             frame = in_projected_crs(geodataframe(features, source.fields(), source.sourceCrs()))
         else:
-            frame = attribute_table(features, source.fields())
-        if code_required:
-            code_column = wijk_code_column(frame.columns, code_field, layer_name)
-        else:
-            code_column = unit_code_column(frame.columns, layer_name, code_field)
+            frame = attribute_table(features, source.fields(), read if codes_only else None)
         require_unique_wijk_codes(frame, layer_name, code_column)
         keys = wijk_keys(frame, code_column, layer_name, [f.id() for f in features])
         return DiagnosedWijken(source, features, frame, keys, code_column, layer_name)

@@ -45,6 +45,13 @@ def field_for(name: str, column: pd.Series):
 
 
 def _cell(value):
+    """A result value as the attribute QGIS writes: NaN and NA as NULL, numpy numbers as
+    Python's, a list as comma-separated text."""
+    kind = type(value)
+    if kind is float:  # most cells: checked first
+        return None if value != value else value
+    if kind is str or kind is int:
+        return value
     if value is None or value is pd.NA:
         return None
     if isinstance(value, (float, np.floating)):

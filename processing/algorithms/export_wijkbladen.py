@@ -222,7 +222,12 @@ class ExportWijkbladen(WijkdiagnoseAlgorithm):
             raise InputError(self.invalidSourceError(parameters, self.INPUT))
         self.check_diagnosed(wijken)
         diagnosed = self.read_diagnosed(  # the wijk (or buurt) keys: codes present and unique
-            parameters, self.INPUT, context, Span(feedback, 0, PREPARING), code_required=False
+            parameters,
+            self.INPUT,
+            context,
+            Span(feedback, 0, PREPARING),
+            code_required=False,
+            codes_only=True,
         )
         claims = ClaimMaps(
             self.parameterAsVectorLayer(parameters, self.CLAIMS, context) or wijken,

@@ -5,6 +5,7 @@ set-up is in overview.py)."""
 from qgis.core import (
     QgsExpression,
     QgsExpressionContextUtils,
+    QgsFeatureRequest,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemShape,
@@ -18,7 +19,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtXml import QDomDocument
 
-from ...compat import plain
+from ...compat import REQUEST_NO_GEOMETRY, plain
 from ...scoring.errors import InputError
 from ...scoring.schema.claims import LAYERS, SCENARIO_SEPARATOR, pressure_field, scenario_field
 from ...scoring.schema.wijk import unit_fields
@@ -65,6 +66,16 @@ def template_item(layout, item_id: str, item_type):
             ).format(layout.name(), item_type.__name__, item_id)
         )
     return found
+
+
+def atlas_request(atlas) -> QgsFeatureRequest:
+    """The request for the wijken ``atlas`` prints (its filter, evaluated as the atlas
+    does), without geometry (QGIS still reads it for a filter that needs it)."""
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
+    if atlas.filterFeatures() and atlas.filterExpression():
+        request.setFilterExpression(atlas.filterExpression())
+        request.setExpressionContext(atlas.createExpressionContext())
+    return request
 
 
 def set_up_atlas(layout, coverage, identifiers, atlas_filter: str) -> int:

@@ -1,7 +1,7 @@
 """The wijkblad's texts per wijk, set as the atlas moves to it: the headline (koploper,
 status, zekerheid, what was not measured), why this koploper (a sentence and a small
-table) and the indicator table. Everything is read and worded before the export
-(wijk_text.read_wijken), so the atlas only swaps finished texts."""
+table) and the indicator table. The wijken the atlas prints are read and worded before the
+export (wijk_text.WijkTextReader), so the atlas only swaps finished texts."""
 
 from qgis.core import (
     QgsExpressionContextUtils,
@@ -17,7 +17,7 @@ from ...scoring.explain import status_label
 from ...scoring.national.sources import CBS, credit_lines
 from ...scoring.schema.diagnosis import ONVOLDOENDE, VASTGESTELD, VOORLOPIG
 from ..styles import MUTED
-from .atlas import template_item
+from .atlas import atlas_request, template_item
 from .table import (
     build_indicator_table,
     continue_header,
@@ -25,7 +25,7 @@ from .table import (
     manual_table,
     measured_indicators,
 )
-from .wijk_text import read_wijken
+from .wijk_text import WijkTextReader
 
 # Item ids in the template (docs/layouts.md)
 HEADLINE = "koploper_tekst"
@@ -57,10 +57,12 @@ def set_status_legend(layout) -> None:
 
 
 def fill_per_wijk(layout, coverage, is_cancelled=None):
-    """Read every wijk of ``coverage`` and set its texts whenever the atlas moves to it;
-    returns the slot (connected to the atlas for the life of the layout)."""
+    """Read the wijken of ``coverage`` the atlas prints and set their texts whenever the
+    atlas moves to one; returns the slot (connected to the atlas for the life of the
+    layout)."""
     measured = measured_indicators(coverage)
-    texts = read_wijken(coverage, measured, is_cancelled)
+    reader = WijkTextReader(coverage, measured)
+    texts = reader.read(atlas_request(layout.atlas()), is_cancelled)
     without = len(INDICATORS) - len(measured)
     headline = template_item(layout, HEADLINE, QgsLayoutItemLabel)
     why = template_item(layout, WHY_TEXT, QgsLayoutItemLabel)
@@ -73,8 +75,8 @@ def fill_per_wijk(layout, coverage, is_cancelled=None):
 
     def show(feature) -> None:
         page = texts.get(feature.id())
-        if page is None:
-            return
+        if page is None:  # a wijk the atlas gives that its filter did not give ahead
+            page = texts[feature.id()] = reader.of(feature)
         QgsExpressionContextUtils.setLayoutVariable(layout, CREDITS_VARIABLE, page.credits)
         headline.setText(page.headline)
         scales.setText(page.scales)

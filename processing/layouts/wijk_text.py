@@ -3,8 +3,9 @@ the transitions not measured), why this koploper, and per indicator its value, w
 counted and where it came from. The sentences are scoring.explain's, rendered with
 ``i18n.in_dutch``; the numbers are the ones score_transitions wrote, never recomputed.
 
-Every wijk is read before anything is drawn, so a field that does not hold what Score
-transitions writes is refused with its message instead of a half-filled sheet."""
+Every wijk the atlas will print is read before anything is drawn, so a field that does not
+hold what Score transitions writes is refused with its message instead of a half-filled
+sheet."""
 
 from pathlib import Path
 from typing import Dict, NamedTuple, Optional, Tuple
@@ -52,15 +53,32 @@ class WijkTexts(NamedTuple):
 def read_wijken(layer, measured, is_cancelled=None) -> Dict[int, WijkTexts]:
     """{feature id: WijkTexts} for every wijk of ``layer``, over the catalogue indicators
     ``measured`` (those with a value somewhere in the layer)."""
-    names = set(layer.fields().names())
-    minimum = profile_minimum(layer)
-    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
-    texts = {}
-    for feature in layer.getFeatures(request):
-        stop_if_cancelled(is_cancelled)
-        attributes = {name: plain(feature[name]) for name in names}
-        texts[feature.id()] = wijk_texts(attributes, measured, layer.name(), minimum)
-    return texts
+    return WijkTextReader(layer, measured).read(None, is_cancelled)
+
+
+class WijkTextReader:
+    """The texts of the wijken of ``layer`` (its field names and the profile's minimum
+    coverage looked up once)."""
+
+    def __init__(self, layer, measured):
+        self.layer = layer
+        self.names = layer.fields().names()
+        self.measured = measured
+        self.minimum = profile_minimum(layer)
+
+    def read(self, request=None, is_cancelled=None) -> Dict[int, WijkTexts]:
+        """{feature id: WijkTexts} of the wijken ``request`` gives (by default every wijk,
+        without geometry)."""
+        request = request or QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
+        pages = {}
+        for feature in self.layer.getFeatures(request):
+            stop_if_cancelled(is_cancelled)
+            pages[feature.id()] = self.of(feature)
+        return pages
+
+    def of(self, feature) -> WijkTexts:
+        attributes = dict(zip(self.names, map(plain, feature.attributes())))
+        return wijk_texts(attributes, self.measured, self.layer.name(), self.minimum)
 
 
 def wijk_texts(attributes, measured, layer_name: str, minimum=None) -> WijkTexts:

@@ -6,11 +6,15 @@ import subprocess
 import numpy as np
 import pytest
 from pdf_helpers import page_count, page_text, page_words
-from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
+from qgis.core import QgsLayoutItemLabel, QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 from qgis_helpers import RecordingFeedback, memory_layer, run
 
-from wijkdiagnose.paths import PRESSURE_STYLE
+from wijkdiagnose.paths import PRESSURE_STYLE, WIJKBLAD_TEMPLATE
+from wijkdiagnose.processing.layouts import atlas
+from wijkdiagnose.processing.layouts import page as sheet_page
+from wijkdiagnose.processing.layouts.table import measured_indicators
+from wijkdiagnose.processing.layouts.wijk_text import WijkTextReader
 from wijkdiagnose.processing.styles import koploper_colour_expression, koploper_renderer
 from wijkdiagnose.scoring.transitions import TRANSITIONS
 
@@ -46,6 +50,11 @@ def full_export(diagnosed, tmp_path_factory):
         feedback=feedback,
     )
     return folder, results, feedback
+
+
+def export_filtered(wijken, expression: str, pdf) -> dict:
+    """The wijkbladen of the wijken matching ``expression``, as one PDF at ``pdf``."""
+    return run(EXPORT, {"INPUT": wijken, "FILTER": expression, "DPI": DPI, "OUTPUT_PDF": str(pdf)})
 
 
 def grey_pixels(path) -> np.ndarray:
@@ -145,15 +154,7 @@ def test_nothing_but_the_outputs_is_left_behind(full_export):
 
 def test_expression_filter_exports_only_matching_wijken(diagnosed, tmp_path):
     pdf = tmp_path / "twee.pdf"
-    results = run(
-        EXPORT,
-        {
-            "INPUT": diagnosed,
-            "FILTER": f"wijkcode IN ('{RUIVEN}', '{BINNENSTAD}')",
-            "DPI": DPI,
-            "OUTPUT_PDF": str(pdf),
-        },
-    )
+    results = export_filtered(diagnosed, f"wijkcode IN ('{RUIVEN}', '{BINNENSTAD}')", pdf)
     assert results["PAGE_COUNT"] == 2 and page_count(pdf) == 2
     assert "Binnenstad" in page_text(pdf, 1) and "Ruiven" in page_text(pdf, 2)
     assert "OUTPUT_OVERVIEW" not in results and "OUTPUT_FOLDER" not in results
@@ -291,15 +292,7 @@ def test_the_source_column_shows_the_provenance_the_layer_holds(diagnosed, tmp_p
         {BINNENSTAD: herkomst, RUIVEN: '{"ind_auto_hh": {"bron": " ", "veld": null}}'},
     )
     pdf = tmp_path / "herkomst.pdf"
-    run(
-        EXPORT,
-        {
-            "INPUT": layer,
-            "FILTER": f"wijkcode IN ('{RUIVEN}', '{BINNENSTAD}')",
-            "DPI": DPI,
-            "OUTPUT_PDF": str(pdf),
-        },
-    )
+    export_filtered(layer, f"wijkcode IN ('{RUIVEN}', '{BINNENSTAD}')", pdf)
     binnenstad, ruiven = page_text(pdf, 1), page_text(pdf, 2)
     assert "Binnenstad" in binnenstad and "Ruiven" in ruiven
     # the table wraps the source over lines beside the value: look for its pieces
@@ -318,3 +311,41 @@ def test_a_provenance_field_it_cannot_read_is_refused(diagnosed, tmp_path):
     ):
         run(EXPORT, {"INPUT": layer, "DPI": DPI, "OUTPUT_PDF": str(tmp_path / "x.pdf")})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["met_herkomst.gpkg"]
+
+
+def test_only_the_wijken_it_prints_are_read_so_a_wijk_left_out_cannot_stop_it(diagnosed, tmp_path):
+    # Binnenstad's herkomst is unreadable (the test above); a sheet of Ruiven alone reads
+    # only Ruiven's texts, and so is made
+    layer = with_herkomst(diagnosed, tmp_path, {BINNENSTAD: "bron: CBS"})
+    pdf = tmp_path / "ruiven.pdf"
+    results = export_filtered(layer, f"wijkcode = '{RUIVEN}'", pdf)
+    assert results["PAGE_COUNT"] == 1 and "Ruiven" in page_text(pdf, 1)
+
+
+def test_a_filter_on_the_geometry_prints_the_wijken_it_selects(diagnosed, tmp_path):
+    layer = QgsVectorLayer(diagnosed, "wijken", "ogr")
+    areas = sorted((f.geometry().area(), f["wijknaam"]) for f in layer.getFeatures())
+    threshold = (areas[-3][0] + areas[-4][0]) / 2  # the three largest wijken
+    pdf = tmp_path / "groot.pdf"
+    results = export_filtered(diagnosed, f"area($geometry) > {threshold}", pdf)
+    assert results["PAGE_COUNT"] == 3 and page_count(pdf) == 3
+    printed = " ".join(page_text(pdf, page) for page in (1, 2, 3))
+    assert all(name in printed for _area, name in areas[-3:])
+
+
+def test_a_page_the_read_ahead_did_not_give_gets_its_own_texts(diagnosed):
+    project = QgsProject()  # owns the layer, as export_project's (the layout goes first)
+    layer = QgsVectorLayer(diagnosed, "wijken", "ogr")
+    project.addMapLayer(layer)
+    sheets = atlas.load_template(WIJKBLAD_TEMPLATE, project)
+    atlas.set_up_atlas(sheets, layer, {}, f"wijkcode = '{RUIVEN}'")
+    show = sheet_page.fill_per_wijk(sheets, layer)
+    wijken = {f["wijkcode"]: f for f in layer.getFeatures()}
+    reader = WijkTextReader(layer, measured_indicators(layer))
+    headline = atlas.template_item(sheets, sheet_page.HEADLINE, QgsLayoutItemLabel)
+    show(wijken[RUIVEN])
+    assert headline.text() == reader.of(wijken[RUIVEN]).headline
+    show(wijken[BINNENSTAD])  # not given by the atlas's filter: read when it comes
+    assert headline.text() == reader.of(wijken[BINNENSTAD]).headline
+    assert reader.of(wijken[BINNENSTAD]).headline != reader.of(wijken[RUIVEN]).headline
+    del sheets, show, headline
