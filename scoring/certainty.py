@@ -25,6 +25,7 @@ from .ranking import ranking, transition_scores, urgencies
 
 BATCH_VALUES = 2_000_000  # about 16 MB per array of one step
 MAX_BATCH_DRAWS = 50  # and regular progress for a small layer
+NOISE_VALUES = 8_000_000  # the input noise drawn ahead, 64 MB
 PRIOR_STREAM = 1  # tells the prior stream of a wijk apart from its noise stream
 
 
@@ -39,7 +40,6 @@ def koploper_stability(
     """
     rng = np.random.default_rng(settings.seed)  # the weights: one spread per draw for all
     seeds = _wijk_seeds(raw)
-    wijk_rngs = [np.random.default_rng([settings.seed, s]) for s in seeds]
     # only the indicators with a value in some wijk are perturbed: a layer without a
     # single value of one has no wijk with every indicator measured
     perturbed = np.flatnonzero(~np.isnan(raw).all(axis=0))
@@ -52,11 +52,12 @@ def koploper_stability(
     # bounded for a whole country too (the streams are drawn in order, so the step size
     # does not change a single draw)
     batch = int(np.clip(BATCH_VALUES // max(raw.size, 1), 1, MAX_BATCH_DRAWS))
+    noise_streams = _Noise(seeds, settings.seed, len(perturbed), batch, settings.draws)
     done = 0
     while done < settings.draws:
         stop_if_cancelled(is_cancelled)
         size = min(batch, settings.draws - done)
-        noise = np.stack([g.normal(0.0, 1.0, size=(size, len(perturbed))) for g in wijk_rngs], 1)
+        noise = noise_streams.next(size)
         noise *= relative_sd
         drawn = urgencies(measured * (1.0 + noise), perturbed_rules)
         factors = rng.uniform(
@@ -71,6 +72,34 @@ def koploper_stability(
         if progress:
             progress(done / settings.draws)
     return kept / settings.draws
+
+
+class _Noise:
+    """Every wijk's standard normal input noise from a stream of its own, handed out a
+    step of draws at a time: each stream is asked for many steps at once (asking 14,500
+    streams for a few numbers each, step after step, cost more than the drawing). A
+    stream's numbers come in its order whatever the steps, so they do not change a draw."""
+
+    def __init__(self, seeds, seed: int, width: int, batch: int, draws: int):
+        self.streams = [np.random.default_rng([seed, s]).standard_normal for s in seeds]
+        self.width = width
+        per_draw = max(len(seeds) * width, 1)
+        steps = -(-draws // batch)
+        self.steps = int(np.clip(NOISE_VALUES // (per_draw * batch), 1, steps))  # per refill
+        self.batch = batch
+        self.buffer = np.empty((len(seeds), 0, width))
+        self.taken = 0
+
+    def next(self, size: int) -> np.ndarray:
+        """(size, wijk, width) noise of the next ``size`` draws (at most one step)."""
+        if self.taken == self.buffer.shape[1]:
+            self.buffer = np.empty((len(self.streams), self.steps * self.batch, self.width))
+            for stream, row in zip(self.streams, self.buffer):
+                stream(out=row)
+            self.taken = 0
+        part = self.buffer[:, self.taken : self.taken + size]
+        self.taken += size
+        return np.ascontiguousarray(part.transpose(1, 0, 2))
 
 
 class _Prior:

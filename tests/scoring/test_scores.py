@@ -152,6 +152,11 @@ def test_certainty_does_not_depend_on_how_many_draws_a_step_takes(monkeypatch):
     values_per_draw = frame().shape[0] * len(small_profile().indicators())
     monkeypatch.setattr(certainty, "BATCH_VALUES", 3 * values_per_draw)  # steps of 3 draws
     pd.testing.assert_series_equal(in_steps_of_50, diagnose(frame(), small_profile()).zekerheid)
+    # and not on how many steps of input noise each wijk's stream is asked for at once
+    for noise_ahead in (1, 2 * 3 * values_per_draw):  # every step, every other step
+        monkeypatch.setattr(certainty, "NOISE_VALUES", noise_ahead)
+        again = diagnose(frame(), small_profile()).zekerheid
+        pd.testing.assert_series_equal(in_steps_of_50, again)
 
 
 def test_certainty_of_a_wijk_does_not_depend_on_the_order_of_the_layer():
