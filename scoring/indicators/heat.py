@@ -19,7 +19,6 @@ from typing import Optional, Sequence
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import rasterio.windows
 from scipy import ndimage
 from scipy.spatial import cKDTree
 
@@ -202,8 +201,10 @@ def distance_to_cool_places(
         large_label = _large_cool_labels(
             grid, cool_max_pet, min_cells, block_rows, monitor.part(0.0, 0.5)
         )
-        rows, cols = rasterio.transform.rowcol(grid.transform, xy[:, 0], xy[:, 1])
-        rows, cols = np.asarray(rows), np.asarray(cols)
+        # the cell of each point and the centres of the edge cells by the raster's affine
+        # transform on whole arrays (rasterio 1.3's rowcol and xy take a point at a time)
+        cols, rows = ~grid.transform * (xy[:, 0], xy[:, 1])
+        rows, cols = np.floor(rows).astype(np.int64), np.floor(cols).astype(np.int64)
         in_grid = (rows >= 0) & (rows < grid.height) & (cols >= 0) & (cols < grid.width)
         distance = np.full(len(xy), np.nan)
         edge_xy = []
@@ -216,10 +217,8 @@ def distance_to_cool_places(
             distance[here] = np.where(large[rows[here] - window.row_off, cols[here]], 0.0, np.inf)
             edge = large & ~ndimage.binary_erosion(large)
             edge_rows, edge_cols = np.nonzero(edge)
-            xs, ys = rasterio.transform.xy(
-                grid.transform, edge_rows + window.row_off, edge_cols, offset="center"
-            )
-            edge_xy.append(np.column_stack([np.asarray(xs), np.asarray(ys)]))
+            xs, ys = grid.transform * (edge_cols + 0.5, edge_rows + window.row_off + 0.5)
+            edge_xy.append(np.column_stack([xs, ys]))
     edge_xy = np.concatenate(edge_xy) if edge_xy else np.empty((0, 2))
     searching = np.isinf(distance)
     if len(edge_xy) and searching.any():

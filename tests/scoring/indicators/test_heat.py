@@ -56,6 +56,17 @@ def test_distances_to_cool_places_by_hand(write_raster):
         assert np.isnan(distance[4])  # outside the raster
 
 
+def test_a_point_on_a_cell_edge_is_in_the_cell_right_of_and_below_it(write_raster):
+    path = write_raster(pet_with_cool_places(), top=100)  # the 2x2 place: x 0-20, y 80-100
+    xy = np.array([[0, 100], [20, 90], [10, 80], [100, 50], [50, 0]])
+    distance = distance_to_cool_places(path, xy)
+    assert distance[0] == 0.0  # the upper left corner of the raster: cell (0, 0), cool
+    # right of x = 20 and below y = 80 lie hot cells: to the centre (15, 85) or (15, 95)
+    assert distance[1] == pytest.approx(np.hypot(5, 5))
+    assert distance[2] == pytest.approx(np.hypot(5, 5))
+    assert np.isnan(distance[3]) and np.isnan(distance[4])  # the right and lower edges: out
+
+
 def test_share_of_addresses_far_from_a_cool_place(write_raster, boxes, point_layer):
     path = write_raster(pet_with_cool_places(), top=100)
     zones = boxes((0, 0, 50, 100), (50, 0, 100, 100))
