@@ -15,11 +15,14 @@ indicator measured never touches the prior stream: its figure is the one the
 certainty had before missing values were drawn.
 """
 
+import collections
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from .errors import stop_if_cancelled
+from .indicators.threads import WORKERS
 from .priors import DRAW_BITS, DRAW_LEVELS, draw, inverse_cdf_tables
 from .ranking import ranking, transition_scores, urgencies
 
@@ -53,24 +56,35 @@ def koploper_stability(
     # does not change a single draw)
     batch = int(np.clip(BATCH_VALUES // max(raw.size, 1), 1, MAX_BATCH_DRAWS))
     noise_streams = _Noise(seeds, settings.seed, len(perturbed), batch, settings.draws)
-    done = 0
-    while done < settings.draws:
-        stop_if_cancelled(is_cancelled)
-        size = min(batch, settings.draws - done)
-        noise = noise_streams.next(size)
-        noise *= relative_sd
+
+    def kept_in(noise, factors, first_draw):
+        """How often each wijk kept its koploper in one step of draws (in a thread: numpy
+        lets go of the GIL on whole arrays)."""
         drawn = urgencies(measured * (1.0 + noise), perturbed_rules)
-        factors = rng.uniform(
-            1 - settings.weight_spread, 1 + settings.weight_spread, size=(size, *weights.shape)
-        )
         if prior.needed:
-            scores, coverage = prior.scores(drawn, weights * factors, done)
+            scores, coverage = prior.scores(drawn, weights * factors, first_draw)
         else:
             scores, coverage = transition_scores(drawn, weights * factors)
-        kept += (ranking(scores, coverage)[..., 0] == koploper_index).sum(axis=0)
-        done += size
-        if progress:
-            progress(done / settings.draws)
+        return (ranking(scores, coverage)[..., 0] == koploper_index).sum(axis=0)
+
+    # the streams are drawn here, in order; the steps run WORKERS at a time
+    kept, done, running = np.zeros(len(raw)), 0, collections.deque()
+    with ThreadPoolExecutor(WORKERS) as pool:
+        while done < settings.draws or running:
+            if done < settings.draws and len(running) < WORKERS:
+                stop_if_cancelled(is_cancelled)
+                size = min(batch, settings.draws - done)
+                noise = noise_streams.next(size) * relative_sd
+                factors = rng.uniform(
+                    1 - settings.weight_spread, 1 + settings.weight_spread, (size, *weights.shape)
+                )
+                running.append((pool.submit(kept_in, noise, factors, done), done + size))
+                done += size
+                continue
+            step, reached = running.popleft()
+            kept += step.result()
+            if progress:
+                progress(reached / settings.draws)
     return kept / settings.draws
 
 

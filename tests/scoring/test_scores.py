@@ -196,6 +196,21 @@ def test_cancel_raises_and_progress_reaches_one():
         diagnose(frame(), small_profile(), is_cancelled=lambda: True)
 
 
+def test_a_cancel_between_steps_of_draws_stops_there(monkeypatch):
+    values_per_draw = frame().shape[0] * len(small_profile().indicators())
+    monkeypatch.setattr(certainty, "BATCH_VALUES", 3 * values_per_draw)  # many steps
+    asked = []
+
+    def cancelled_at_the_third_step():
+        asked.append(True)
+        return len(asked) >= 3
+
+    seen = []
+    with pytest.raises(CancelledError):
+        diagnose(frame(), small_profile(), seen.append, cancelled_at_the_third_step)
+    assert len(asked) == 3 and len(seen) <= 2  # no step asked for after the cancel
+
+
 def test_default_profile_scores_a_wijk_with_only_cbs_values():
     values = pd.DataFrame({"ind_auto_hh": [0.9], "ind_bev_dich": [7000.0]})
     result = diagnose(values, load_profile())
