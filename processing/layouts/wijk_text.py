@@ -57,11 +57,12 @@ def read_wijken(layer, measured, is_cancelled=None) -> Dict[int, WijkTexts]:
 
 
 class WijkTextReader:
-    """The texts of the wijken of ``layer`` (its field names and the profile's minimum
-    coverage looked up once)."""
+    """The texts of the wijken of ``layer`` (its name, field names and the profile's
+    minimum coverage looked up once)."""
 
     def __init__(self, layer, measured):
         self.layer = layer
+        self.layer_name = layer.name()
         self.names = layer.fields().names()
         self.measured = measured
         self.minimum = profile_minimum(layer)
@@ -78,7 +79,7 @@ class WijkTextReader:
 
     def of(self, feature) -> WijkTexts:
         attributes = dict(zip(self.names, map(plain, feature.attributes())))
-        return wijk_texts(attributes, self.measured, self.layer.name(), self.minimum)
+        return wijk_texts(attributes, self.measured, self.layer_name, self.minimum)
 
 
 def wijk_texts(attributes, measured, layer_name: str, minimum=None) -> WijkTexts:

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-WORKERS = 2  # threads for the GEOS calls on many pairs (shapely releases the GIL)
+WORKERS = 2  # threads for whole-array work that lets go of the GIL (GEOS, certainty's numpy)
 THREADED_PAIRS = 10_000  # fewer pairs than this are done in one go
 THREADED_QUERIES = 1_000  # fewer query geometries than this are asked of a tree in one go
 
